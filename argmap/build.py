@@ -1,0 +1,397 @@
+"""Turn composed YAML nodes into the model, reporting every shape and value problem.
+
+The builder never stops at the first problem: a bad value is reported and
+left out, and the walk goes on, so one run shows everything wrong in a file.
+Cross-references (ids, refs, citations) are checked later by :mod:`argmap.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from argmap.diagnostics import Diagnostic, did_you_mean, error
+from argmap.model import (
+    CHILD_RELATIONS,
+    CITATION_KEYS,
+    FORMAT_VERSION,
+    MAP_KEYS,
+    MAX_WEIGHT,
+    MIN_WEIGHT,
+    SLUG_RE,
+    SOURCE_KEYS,
+    STATEMENT_KEYS,
+    ArgumentMap,
+    Citation,
+    KeySpec,
+    Relation,
+    Source,
+    Span,
+    Statement,
+)
+
+if TYPE_CHECKING:
+    from ruamel.yaml.nodes import Node
+
+#: Statements nested deeper than this are refused; it keeps every recursive
+#: walk (here and in the renderers) far inside Python's recursion limit.
+MAX_DEPTH = 200
+
+_TAG = "tag:yaml.org,2002:"
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+Entries = dict[str, tuple["Node", "Node"]]
+
+
+def kind(node: Node) -> str:
+    """The node's tag without the YAML prefix: 'str', 'int', 'null', 'map' ...
+
+    Reads the raw suffix: ruamel's ``node.tag`` property URI-decodes on every
+    access, which cost more than the whole build of a large map.
+    """
+    suffix: str = node.ctag.suffix
+    return suffix[len(_TAG):] if suffix.startswith(_TAG) else suffix
+
+
+def describe(node: Node) -> str:
+    """Say what a node is, for messages: 'a list', 'the number 2024' ..."""
+    if node.id == "mapping":
+        return "a mapping"
+    if node.id == "sequence":
+        return "a list"
+    names = {"int": "the number", "float": "the number", "bool": "the boolean",
+             "timestamp": "the date"}
+    tag = kind(node)
+    if tag == "null":
+        return "nothing (null)"
+    if tag in names:
+        return f"{names[tag]} {node.value}"
+    return f"the text {node.value!r}"
+
+
+def slugify(stem: str) -> str:
+    """Make a map id from a file stem: lower-case, other characters become '-'."""
+    slug = re.sub(r"[^a-z0-9_.\-]+", "-", stem.lower()).lstrip("-_.")
+    return slug or "map"
+
+
+class Builder:
+    """Builds maps from the nodes of one file, collecting diagnostics."""
+
+    def __init__(self, file: str, track_aliases: bool = True) -> None:
+        self.file = file
+        #: without a '*' in the text there is no alias, and no need to track nodes
+        self.track_aliases = track_aliases
+        self.diagnostics: list[Diagnostic] = []
+        self.seen: set[int] = set()
+        #: set when a node is reached twice, i.e. through a YAML alias
+        self.alias_seen = False
+
+    # -- helpers ---------------------------------------------------------
+
+    def span(self, node: Node) -> Span:
+        """The 1-based position of a node."""
+        mark = node.start_mark
+        return Span(self.file, mark.line + 1, mark.column + 1)
+
+    def error(self, code: str, message: str, node: Node) -> None:
+        """Record an error at a node."""
+        self.diagnostics.append(error(code, message, self.span(node)))
+
+    def first_visit(self, node: Node) -> bool:
+        """False when the node was reached before, which only an alias can do."""
+        if not self.track_aliases:
+            return True
+        key = id(node)
+        if key in self.seen:
+            self.alias_seen = True
+            return False
+        self.seen.add(key)
+        return True
+
+    def mapping(self, node: Node, keys: dict[str, KeySpec], what: str) -> Entries | None:
+        """Check a mapping's keys; return key -> (key node, value node).
+
+        This runs once per statement, so the common case (a known, new, plain
+        key) takes one test and everything unusual goes to :meth:`odd_key`.
+        """
+        if node.id != "mapping":
+            self.error("wrong-type", f"{what} must be a mapping, not {describe(node)}", node)
+            return None
+        entries: Entries = {}
+        track = self.track_aliases
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in keys and key not in entries and key_node.id == "scalar" and (
+                    not track or self.first_visit(value_node)):
+                entries[key] = (key_node, value_node)
+            else:
+                self.odd_key(key_node, value_node, entries, keys, what)
+        if keys is not STATEMENT_KEYS:  # a statement's `text` is checked by statement()
+            for key, spec in keys.items():
+                if spec.required and key not in entries:
+                    self.error("missing-key", f"{what} needs `{key}`", node)
+        return entries
+
+    def odd_key(self, key_node: Node, value_node: Node, entries: Entries,
+                keys: dict[str, KeySpec], what: str) -> None:
+        """Report a key that is not a name, repeated, unknown, or an alias's value."""
+        if key_node.id != "scalar":
+            self.error("wrong-type", f"a key must be a name, not {describe(key_node)}", key_node)
+        elif key_node.value in entries:
+            line = entries[key_node.value][0].start_mark.line + 1
+            self.error("duplicate-key", f"duplicate key '{key_node.value}' (first given on line "
+                       f"{line})", key_node)
+        elif key_node.value not in keys:
+            self.unknown_key(key_node.value, key_node, keys, what)
+        # else: the value was reached before, through an alias; reported by the loader
+
+    def unknown_key(self, key: str, node: Node, keys: dict[str, KeySpec], what: str) -> None:
+        if key == "<<":
+            message = "YAML merge keys (<<) are not supported in maps; write the keys out"
+        else:
+            hint = did_you_mean(key, keys) or "; expected one of " + ", ".join(keys)
+            message = f"unknown key '{key}' in {what}{hint}"
+        self.error("unknown-key", message, node)
+
+    def sequence(self, node: Node, what: str) -> list[Node]:
+        """The items of a list, or [] after reporting a non-list (null is an empty list)."""
+        if node.id == "sequence":
+            return [item for item in node.value if self.first_visit(item)]
+        if node.id == "scalar" and kind(node) == "null":
+            return []
+        hint = f"; write it as a list: `{what}: [...]`" if node.id == "scalar" else ""
+        self.error("wrong-type", f"`{what}` must be a list, not {describe(node)}{hint}", node)
+        return []
+
+    def text(self, node: Node, what: str, required: bool = False) -> str | None:
+        """A text value; numbers, booleans and dates are refused with a quoting hint."""
+        if node.id != "scalar":
+            self.error("wrong-type", f"`{what}` must be text, not {describe(node)}", node)
+            return None
+        tag = kind(node)
+        value: str = node.value
+        if tag == "null" or (tag == "str" and not value.strip()):
+            if required:
+                self.error("empty-text", f"`{what}` is empty", node)
+            return None
+        plain = not node.style
+        if tag != "str" or (plain and value.lower() in _YAML11_BOOLS):
+            reads = describe(node) if tag != "str" else f"the boolean {value} (in YAML 1.1)"
+            self.error("wrong-type", f"`{what}` must be text, but {value} reads as {reads};"
+                       f' quote it: {what}: "{value}"', node)
+            return None
+        return value.strip()
+
+    def slug(self, node: Node, what: str) -> str | None:
+        """An id: lower-case letters, digits, '-', '_' and '.'."""
+        if node.id != "scalar" or kind(node) not in ("str", "int"):
+            self.error("wrong-type", f"`{what}` must be an id, not {describe(node)}", node)
+            return None
+        value: str = node.value
+        if kind(node) == "int" and not node.style:
+            self.error("wrong-type", f"`{what}` must be an id, but {value} reads as a number;"
+                       f' quote it: {what}: "{value}"', node)
+            return None
+        if not SLUG_RE.match(value):
+            suggestion = slugify(value)
+            self.error("bad-id", f"'{value}' is not a valid id (lower-case letters, digits, "
+                       f"'-', '_', '.'; starting with a letter or digit); try '{suggestion}'", node)
+            return None
+        return value
+
+    def strings(self, node: Node, what: str, single_ok: bool = False) -> tuple[str, ...]:
+        """A list of texts (tags, authors); ``single_ok`` also accepts one text."""
+        if single_ok and node.id == "scalar":
+            value = self.text(node, what)
+            return (value,) if value else ()
+        items = (self.text(item, what) for item in self.sequence(node, what))
+        return tuple(item for item in items if item)
+
+    def date(self, node: Node, what: str) -> str | None:
+        """A date as YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar."""
+        value = str(node.value) if node.id == "scalar" else ""
+        match = _DATE_RE.match(value)
+        if not match:
+            self.error("bad-date", f"`{what}` must be a date (YYYY, YYYY-MM or YYYY-MM-DD), "
+                       f"not {describe(node)}", node)
+            return None
+        year, month, day = (int(g) if g else 1 for g in match.groups())
+        try:
+            dt.date(year, month, day)
+        except ValueError as exc:
+            self.error("bad-date", f"'{value}' is not a date: {exc}", node)
+            return None
+        return value
+
+    def url(self, node: Node, what: str) -> str | None:
+        """An absolute http(s) URL without spaces."""
+        value = self.text(node, what)
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+            self.error("bad-url", f"'{value}' is not an http(s) URL", node)
+            return None
+        return value
+
+    def weight(self, node: Node) -> int | None:
+        """An integer from 1 to 5."""
+        if node.id != "scalar" or kind(node) != "int":
+            self.error("wrong-type", f"`weight` must be a whole number from {MIN_WEIGHT} to "
+                       f"{MAX_WEIGHT}, not {describe(node)}", node)
+            return None
+        value = int(node.value, 0) if not node.value.startswith("0o") else int(node.value, 8)
+        if not MIN_WEIGHT <= value <= MAX_WEIGHT:
+            self.error("bad-weight", f"weight {value} is outside {MIN_WEIGHT}-{MAX_WEIGHT}", node)
+            return None
+        return value
+
+    # -- format 1 --------------------------------------------------------
+
+    def document(self, node: Node, default_id: str, need_id: bool) -> ArgumentMap | None:
+        """Build one map from a document node."""
+        if node.id == "scalar" and kind(node) == "null":
+            return None
+        if node.id != "mapping":
+            self.error("not-a-map", "a map file holds a mapping with `question` and `claims`, "
+                       f"not {describe(node)}", node)
+            return None
+        entries = self.mapping(node, MAP_KEYS, "a map")
+        assert entries is not None
+
+        def value(key: str) -> Node | None:
+            return entries[key][1] if key in entries else None
+
+        if (version := value("argmap")) is not None and (
+            version.id != "scalar" or version.value != str(FORMAT_VERSION)
+        ):
+            self.error("bad-version", f"unsupported format version: {describe(version)}; "
+                       f"this argmap reads version {FORMAT_VERSION} (`argmap: 1`)", version)
+        map_id = self.slug(id_node, "id") if (id_node := value("id")) is not None else None
+        if id_node is None and need_id:
+            self.error("missing-map-id", "this file holds several maps, so each needs its own "
+                       "`id`", node)
+        claims_node = value("claims")
+        if claims_node is not None and not claims_node.value:
+            self.error("empty-claims", "`claims` needs at least one claim", claims_node)
+        question, context, tags, sources = value("question"), value("context"), value("tags"), \
+            value("sources")
+        return ArgumentMap(
+            id=map_id or default_id,
+            question=(self.text(question, "question", True) if question else None) or "",
+            span=self.span(node),
+            claims=self.statements(claims_node, Relation.CLAIM, "", 1) if claims_node else (),
+            context=self.text(context, "context") if context else None,
+            tags=self.strings(tags, "tags") if tags else (),
+            sources=self.sources(sources) if sources else {},
+        )
+
+    def statements(self, node: Node, relation: Relation, parent: str,
+                   depth: int) -> tuple[Statement, ...]:
+        """Build the statements of a `claims`, `pro`, `con` or `undercut` list."""
+        name = "claims" if relation is Relation.CLAIM else relation.value
+        prefix = "c" if relation is Relation.CLAIM else f"{parent}.{relation.value}"
+        built = []
+        for index, item in enumerate(self.sequence(node, name), 1):
+            statement = self.statement(item, relation, f"{prefix}{index}", depth)
+            if statement is not None:
+                built.append(statement)
+        return tuple(built)
+
+    def statement(self, node: Node, relation: Relation, path: str,
+                  depth: int) -> Statement | None:
+        """Build one statement and, recursively, its premises."""
+        if depth > MAX_DEPTH:
+            self.error("too-deep", f"statements are nested more than {MAX_DEPTH} levels deep; "
+                       "argmap reads no deeper", node)
+            return None
+        entries = self.mapping(node, STATEMENT_KEYS, "a statement")
+        if entries is None:
+            return None
+        if "ref" in entries:
+            return self.ref(entries, relation, path)
+        value: dict[str, Any] = {}
+        for key, (_, v) in entries.items():
+            if key in ("text", "by", "note"):
+                value[key] = self.text(v, key, required=key == "text")
+            elif key == "id":
+                value["id"] = self.slug(v, "id")
+                value["id_span"] = self.span(v)
+            elif key in ("pro", "con", "undercut"):
+                value[key] = self.statements(v, Relation(key), path, depth + 1)
+            elif key == "cites":
+                value["cites"] = tuple(c for c in map(self.citation, self.sequence(v, "cites"))
+                                       if c is not None)
+            elif key == "tags":
+                value["tags"] = self.strings(v, "tags")
+            elif key == "weight":
+                value["weight"] = self.weight(v)
+        if "text" not in entries:
+            self.error("missing-key", "a statement needs `text` (or `ref` to another statement)",
+                       node)
+        value["text"] = value.get("text") or ""
+        return Statement(path=path, relation=relation, span=self.span(node), **value)
+
+    def ref(self, entries: Entries, relation: Relation, path: str) -> Statement | None:
+        """Build a `ref` item, which may have no other key."""
+        key_node, value_node = entries["ref"]
+        target = self.slug(value_node, "ref")
+        for key, (other, _) in entries.items():
+            if key != "ref":
+                self.error("ref-with-keys", f"a `ref` item has no other keys; put `{key}` on "
+                           f"the statement with id '{target}'", other)
+        if target is None:
+            return None
+        return Statement(path=path, relation=relation, span=self.span(value_node), ref=target)
+
+    def citation(self, node: Node) -> Citation | None:
+        """A citation: a source id, or a mapping with `source`, `quote`, `locator`."""
+        if node.id == "scalar":
+            source = self.slug(node, "cites")
+            return Citation(source, self.span(node)) if source else None
+        entries = self.mapping(node, CITATION_KEYS, "a citation")
+        if not entries or "source" not in entries:
+            return None
+        source_node = entries["source"][1]
+        source = self.slug(source_node, "source")
+        if source is None:
+            return None
+        quote = self.text(entries["quote"][1], "quote") if "quote" in entries else None
+        locator = self.text(entries["locator"][1], "locator") if "locator" in entries else None
+        return Citation(source, self.span(source_node), quote, locator)
+
+    def sources(self, node: Node) -> dict[str, Source]:
+        """The `sources` mapping: id -> source."""
+        if node.id != "mapping":
+            self.error("wrong-type", f"`sources` must be a mapping of id to source, not "
+                       f"{describe(node)}", node)
+            return {}
+        found: dict[str, Source] = {}
+        names = {k.value: k for k, _ in node.value if k.id == "scalar"}
+        duplicate = self.mapping(node, dict.fromkeys(names, KeySpec("source", "")), "`sources`")
+        for name, (key_node, value_node) in (duplicate or {}).items():
+            source_id = self.slug(key_node, "source id")
+            entries = self.mapping(value_node, SOURCE_KEYS, f"source '{name}'")
+            if source_id is None or entries is None:
+                continue
+            found[source_id] = self.source(source_id, key_node, entries)
+        return found
+
+    def source(self, source_id: str, key_node: Node, entries: Entries) -> Source:
+        """One source from its checked entries."""
+        fields: dict[str, Any] = {}
+        for key, (_, v) in entries.items():
+            if key == "author":
+                fields[key] = self.strings(v, key, single_ok=True)
+            elif key in ("date", "accessed"):
+                fields[key] = self.date(v, key)
+            elif key == "url":
+                fields[key] = self.url(v, key)
+            else:
+                fields[key] = self.text(v, key, required=key == "title")
+        fields["title"] = fields.get("title") or ""
+        return Source(id=source_id, span=self.span(key_node), **fields)

@@ -1,0 +1,124 @@
+"""Map-level checks: one small pure function per rule.
+
+The loader has already checked each value on its own; these rules look across
+the map: ids, references, citations, and things an author probably did not mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
+from argmap.model import ArgumentMap, Statement
+
+
+@dataclass(frozen=True)
+class MapIndex:
+    """What several rules need, computed once per map."""
+
+    map: ArgumentMap
+    statements: tuple[Statement, ...]
+    ids: dict[str, Statement]
+
+    @classmethod
+    def of(cls, argmap: ArgumentMap) -> MapIndex:
+        """Index a map: every statement, and the first statement for each explicit id."""
+        statements = tuple(argmap.walk())
+        ids: dict[str, Statement] = {}
+        for statement in statements:
+            if statement.id is not None:
+                ids.setdefault(statement.id, statement)
+        return cls(argmap, statements, ids)
+
+
+Rule = Callable[[MapIndex], Iterator[Diagnostic]]
+
+
+def duplicate_ids(index: MapIndex) -> Iterator[Diagnostic]:
+    """An id names one statement only."""
+    for statement in index.statements:
+        first = index.ids.get(statement.id) if statement.id is not None else None
+        if first is not None and first is not statement:
+            span = statement.id_span or statement.span
+            yield error("duplicate-id", f"id '{statement.id}' is already used on line "
+                        f"{first.span.line}; to reuse that statement here, write `ref: "
+                        f"{statement.id}`", span)
+
+
+def unknown_refs(index: MapIndex) -> Iterator[Diagnostic]:
+    """A ref names an existing statement id."""
+    for statement in index.statements:
+        if statement.ref is not None and statement.ref not in index.ids:
+            hint = did_you_mean(statement.ref, index.ids) or (
+                "; give the statement you mean an `id`")
+            yield error("unknown-ref", f"ref '{statement.ref}' names no statement in this map"
+                        f"{hint}", statement.span)
+
+
+def unknown_sources(index: MapIndex) -> Iterator[Diagnostic]:
+    """A citation names a source listed under `sources`."""
+    sources = index.map.sources
+    for statement in index.statements:
+        for citation in statement.cites:
+            if citation.source not in sources:
+                hint = did_you_mean(citation.source, sources) or (
+                    "; add it under `sources`")
+                yield error("unknown-source", f"source '{citation.source}' is not listed under "
+                            f"`sources`{hint}", citation.span)
+
+
+def undercut_on_claim(index: MapIndex) -> Iterator[Diagnostic]:
+    """A claim has no parent inference to undercut."""
+    for claim in index.map.claims:
+        if claim.undercut:
+            yield error("undercut-on-claim", "a claim cannot have `undercut`: it attacks the "
+                        "step from a premise to its parent, and a claim has none; use `con`",
+                        claim.undercut[0].span)
+
+
+def unused_sources(index: MapIndex) -> Iterator[Diagnostic]:
+    """Warn about sources that nothing cites."""
+    cited = {c.source for s in index.statements for c in s.cites}
+    for source in index.map.sources.values():
+        if source.id not in cited:
+            yield warning("unused-source", f"source '{source.id}' is never cited", source.span)
+
+
+def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
+    """Warn when two statements say the same thing: one should `ref` the other."""
+    first: dict[str, Statement] = {}
+    for statement in index.statements:
+        if statement.ref is not None or not statement.text:
+            continue
+        key = " ".join(statement.text.split()).casefold()
+        if key in first:
+            original = first[key]
+            how = (f"write `ref: {original.id}` here" if original.id is not None else
+                   "give that statement an `id` and write `ref: <its id>` here")
+            yield warning("duplicate-text", f"same text as the statement on line "
+                          f"{original.span.line}; to reuse it, {how}", statement.span)
+        else:
+            first[key] = statement
+
+
+RULES: tuple[Rule, ...] = (
+    duplicate_ids,
+    unknown_refs,
+    unknown_sources,
+    undercut_on_claim,
+    unused_sources,
+    duplicate_texts,
+)
+
+
+def run_rules(index: MapIndex) -> list[Diagnostic]:
+    """Run every rule over an indexed map; return the diagnostics sorted by position."""
+    found = [d for rule in RULES for d in rule(index)]
+    found.sort(key=Diagnostic.sort_key)
+    return found
+
+
+def check(argmap: ArgumentMap) -> list[Diagnostic]:
+    """Run every rule over a map; return the diagnostics sorted by position."""
+    return run_rules(MapIndex.of(argmap))

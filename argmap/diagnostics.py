@@ -1,0 +1,95 @@
+"""Diagnostics: problems found in an input file, as values rather than exceptions."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from argmap.model import Span
+
+
+class Severity(str, Enum):
+    """How bad a diagnostic is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem at one place in a file.
+
+    ``code`` is a short stable name (``unknown-key``) that tests, editors and
+    ``--format json`` consumers can rely on; ``message`` is for people.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    span: Span
+
+    def __str__(self) -> str:
+        return f"{self.span}: {self.severity.value}: {self.message} [{self.code}]"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order by file, then position, then code."""
+        return (self.span.file, self.span.line, self.span.column, self.code)
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The JSON form used by ``argmap check --format json``."""
+        return {
+            "file": self.span.file,
+            "line": self.span.line,
+            "column": self.span.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+def error(code: str, message: str, span: Span) -> Diagnostic:
+    """Build an error diagnostic."""
+    return Diagnostic(Severity.ERROR, code, message, span)
+
+
+def warning(code: str, message: str, span: Span) -> Diagnostic:
+    """Build a warning diagnostic."""
+    return Diagnostic(Severity.WARNING, code, message, span)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``."""
+    pool = list(candidates)
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not close:
+        # Prefix matches catch abbreviations ("weigh" -> "weight") that
+        # difflib's ratio misses for short words.
+        close = [c for c in pool if c.startswith(word) or word.startswith(c)][:1]
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def count(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
+    """Return (errors, warnings)."""
+    errors = warnings = 0
+    for d in diagnostics:
+        if d.severity is Severity.ERROR:
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
+
+
+_COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m"}
+
+
+def format_text(diagnostics: Iterable[Diagnostic], color: bool = False) -> str:
+    """One ``file:line:col: severity: message [code]`` line per diagnostic."""
+    if not color:
+        return "".join(f"{d}\n" for d in diagnostics)
+    lines = []
+    for d in diagnostics:
+        lines.append(f"\033[1m{d.span}:\033[0m {_COLORS[d.severity]}{d.severity.value}:\033[0m "
+                     f"{d.message} \033[2m[{d.code}]\033[0m\n")
+    return "".join(lines)

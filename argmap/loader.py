@@ -1,0 +1,267 @@
+"""Read map files: the only module that imports ruamel.yaml.
+
+Reading uses libyaml through ruamel.yaml.clib to compose nodes (which keep
+their line and column) and builds the model from them; it never constructs
+Python objects with ruamel and never uses the slow round-trip loader. Bad
+input never raises: every problem comes back as a :class:`Diagnostic`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.build import Builder, kind, slugify
+from argmap.diagnostics import Diagnostic, error
+from argmap.model import ArgumentMap, Span
+
+if TYPE_CHECKING:
+    from ruamel.yaml.nodes import Node
+
+MAP_SUFFIXES = (".yaml", ".yml")
+
+#: libyaml composes recursively in C and overflows the stack somewhere past
+#: 20,000 nested flow collections ([[[...]]]); refuse far below that.
+MAX_FLOW_DEPTH = 1000
+_OPEN, _CLOSE = b"[{", b"]}"
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in _OPEN + _CLOSE)
+
+
+@dataclass
+class LoadResult:
+    """The maps read from one file and every problem found on the way."""
+
+    maps: list[ArgumentMap] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Replace each directory by the ``*.yaml``/``*.yml`` files below it, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES
+                                and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def load_path(path: Path) -> LoadResult:
+    """Read and build every map in one file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return LoadResult(diagnostics=[error("unreadable", f"cannot read file: {exc.strerror}",
+                                             Span(str(path), 1, 1))])
+    return load_bytes(data, str(path))
+
+
+def load_bytes(data: bytes, file: str) -> LoadResult:
+    """Decode UTF-8 bytes (refusing binary and other encodings) and load them."""
+    start = Span(file, 1, 1)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _fail("encoding", "file is UTF-16; argmap reads UTF-8: save it as UTF-8", start)
+    if b"\0" in data:
+        return _fail("binary", "this is a binary file, not a YAML map", start)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return _fail("encoding", f"file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be "
+                     "decoded); save it as UTF-8", Span(file, line, column))
+    return load_text(text, file)
+
+
+def load_text(text: str, file: str = "<string>") -> LoadResult:
+    """Load every map in a YAML text (one or several documents)."""
+    result = LoadResult()
+    too_deep = _flow_too_deep(text, file)
+    if too_deep is not None:
+        result.diagnostics.append(too_deep)
+        return result
+    with _gc_paused():
+        nodes, syntax = _compose(text, file)
+        if syntax is not None:
+            result.diagnostics.append(syntax)
+        documents = [n for n in nodes if not _is_null(n)]
+        if not documents and syntax is None:
+            return _fail("empty-file", "file holds no map: it needs at least `question` and "
+                         "`claims`", Span(file, 1, 1))
+        builder = Builder(file, track_aliases="*" in text)
+        default = slugify(Path(file).stem)
+        several = len(documents) > 1
+        for index, node in enumerate(documents, 1):
+            built = builder.document(node, f"{default}-{index}" if several else default, several)
+            if built is not None:
+                result.maps.append(built)
+        result.diagnostics.extend(builder.diagnostics)
+        if builder.alias_seen:
+            result.diagnostics.extend(_alias_diagnostics(text, file))
+    result.diagnostics.extend(_duplicate_map_ids(result.maps))
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _flow_too_deep(text: str, file: str) -> Diagnostic | None:
+    """Find flow brackets nested past MAX_FLOW_DEPTH before libyaml recurses into them.
+
+    Counts brackets inside quotes too, so it may overestimate; real maps nest a
+    handful of levels, so only a pathological file gets near the limit.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    brackets = data.translate(None, _NOT_BRACKETS)
+    if len(brackets) <= MAX_FLOW_DEPTH:
+        return None
+    if _max_depth(brackets) <= MAX_FLOW_DEPTH:
+        return None
+    depth = 0
+    for offset, byte in enumerate(data):  # only reached for a pathological file
+        depth = depth + 1 if byte in _OPEN else max(0, depth - 1) if byte in _CLOSE else depth
+        if depth > MAX_FLOW_DEPTH:
+            break
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return error("too-deep", f"YAML nested more than {MAX_FLOW_DEPTH} levels deep; argmap "
+                 "reads no deeper", Span(file, line, column))
+
+
+def _max_depth(brackets: bytes) -> int:
+    depth = deepest = 0
+    for byte in brackets:
+        if byte in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def _fail(code: str, message: str, span: Span) -> LoadResult:
+    return LoadResult(diagnostics=[error(code, message, span)])
+
+
+def _is_null(node: Node) -> bool:
+    return node.id == "scalar" and kind(node) == "null"
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC: composing allocates millions of objects and no cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parser(text: str) -> Any:
+    """libyaml's parser with a lean resolver, so nodes carry tags and marks.
+
+    ruamel's own Resolver makes three Python calls per node (resolve,
+    descend, ascend) and wraps every tag in an object; this one answers from
+    the same table of implicit resolvers with one call, halving compose time
+    (benchmarks/README.md). Path resolvers, which maps never use, are dropped.
+    """
+    from ruamel.yaml.cyaml import CParser
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import Resolver
+    from ruamel.yaml.tag import Tag
+
+    # Nodes take a ready Tag as it is; a string would cost a Tag() per node.
+    tags: dict[str, Any] = {}
+
+    def cached(name: str) -> Any:
+        return tags.setdefault(name, Tag(suffix=name))
+
+    table = {first: [(cached(tag), regexp) for tag, regexp in resolvers]
+             for first, resolvers in Resolver.yaml_implicit_resolvers.items()}
+    str_tag, seq_tag, map_tag = (cached("tag:yaml.org,2002:" + k) for k in ("str", "seq", "map"))
+
+    class _Loader(CParser):  # type: ignore[misc]
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> Any:
+            if kind is ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in table.get(value[:1], ()):
+                        if regexp.match(value):
+                            return tag
+                return str_tag
+            return seq_tag if kind is SequenceNode else map_tag
+
+    return _Loader(text)
+
+
+def _compose(text: str, file: str) -> tuple[list[Node], Diagnostic | None]:
+    """Compose all documents; stop at the first syntax error and report it."""
+    from ruamel.yaml.error import YAMLError
+
+    parser = _parser(text)
+    nodes: list[Node] = []
+    try:
+        while parser.check_node():
+            nodes.append(parser.get_node())
+    except YAMLError as exc:
+        return nodes, _syntax_diagnostic(exc, text, file)
+    except RecursionError:
+        return nodes, error("too-deep", "YAML nested too deeply to read", Span(file, 1, 1))
+    return nodes, None
+
+
+def _syntax_diagnostic(exc: Any, text: str, file: str) -> Diagnostic:
+    """Turn a ruamel/libyaml exception into ``yaml-syntax`` at its mark, in plain words."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None) or ""
+    lines = text.splitlines()
+    here = lines[line][column:column + 1] if line < len(lines) else ""
+    if here == "\t" or "\\t" in problem:
+        problem = "tab character: YAML indents with spaces, never tabs"
+    elif "quoted scalar" in context and exc.context_mark is not None:
+        problem = "unclosed quote: this quoted text never ends"
+        line, column = exc.context_mark.line, exc.context_mark.column
+    elif "did not find expected" in problem or "mapping values are not allowed" in problem:
+        problem = f"{problem} ({context}); check the indentation of this line" if context \
+            else f"{problem}; check the indentation of this line"
+    elif context:
+        problem = f"{problem} ({context})"
+    return error("yaml-syntax", problem, Span(file, line + 1, column + 1))
+
+
+def _alias_diagnostics(text: str, file: str) -> list[Diagnostic]:
+    """Point at every YAML alias: maps must not share nodes (see docs/format.md)."""
+    parser = _parser(text)
+    found = []
+    while True:
+        token = parser.get_token()
+        name = type(token).__name__
+        if name == "AliasToken":
+            mark = token.start_mark
+            found.append(error("alias", "YAML aliases (*name) are not allowed in maps: write the "
+                               "value out, or give the statement an `id` and use `ref`",
+                               Span(file, mark.line + 1, mark.column + 1)))
+        if name == "StreamEndToken":
+            return found
+
+
+def _duplicate_map_ids(maps: list[ArgumentMap]) -> Iterator[Diagnostic]:
+    seen: dict[str, ArgumentMap] = {}
+    for m in maps:
+        if m.id in seen:
+            yield error("duplicate-map-id", f"map id '{m.id}' is already used by the map on "
+                        f"line {seen[m.id].span.line}", m.span)
+        seen.setdefault(m.id, m)

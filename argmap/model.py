@@ -1,0 +1,202 @@
+"""The argument-map model: plain frozen dataclasses and the format's key tables.
+
+Nothing here knows about YAML, terminals or Graphviz. The key tables
+(:data:`MAP_KEYS`, :data:`STATEMENT_KEYS`, :data:`CITATION_KEYS`,
+:data:`SOURCE_KEYS`) are the single description of format 1: the loader takes
+its list of known keys from them and :mod:`argmap.schema` builds the JSON
+Schema from them, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+FORMAT_VERSION = 1
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
+MIN_WEIGHT, MAX_WEIGHT = 1, 5
+
+
+class Relation(str, Enum):
+    """How a statement relates to its parent."""
+
+    CLAIM = "claim"
+    PRO = "pro"
+    CON = "con"
+    UNDERCUT = "undercut"
+
+
+#: Relations a statement can have children under, in display order.
+CHILD_RELATIONS = (Relation.PRO, Relation.CON, Relation.UNDERCUT)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A 1-based position in a source file."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Evidence for a statement: a source id, optionally with a quote and locator."""
+
+    source: str
+    span: Span
+    quote: str | None = None
+    locator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A work cited in a map."""
+
+    id: str
+    title: str
+    span: Span
+    author: tuple[str, ...] = ()
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+    kind: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A claim or premise, or a ``ref`` pointer to one.
+
+    ``path`` is the derived positional address (``c1.pro2.con1``) every
+    statement has; ``id`` is the author's explicit id, if any. A ``ref`` item
+    has ``ref`` set, empty ``text`` and no children.
+    """
+
+    path: str
+    relation: Relation
+    span: Span
+    text: str = ""
+    id: str | None = None
+    id_span: Span | None = None
+    ref: str | None = None
+    pro: tuple[Statement, ...] = ()
+    con: tuple[Statement, ...] = ()
+    undercut: tuple[Statement, ...] = ()
+    cites: tuple[Citation, ...] = ()
+    by: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    weight: int | None = None
+
+    @property
+    def address(self) -> str:
+        """The id to address this statement by: its own id, else its path."""
+        return self.id if self.id is not None else self.path
+
+    def children(self) -> Iterator[Statement]:
+        """Yield the direct premises: pro, then con, then undercut."""
+        yield from self.pro
+        yield from self.con
+        yield from self.undercut
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentMap:
+    """One question with its claims, premises and sources."""
+
+    id: str
+    question: str
+    span: Span
+    claims: tuple[Statement, ...]
+    context: str | None = None
+    tags: tuple[str, ...] = ()
+    sources: dict[str, Source] = field(default_factory=dict)
+    version: int = FORMAT_VERSION
+
+    def walk(self) -> Iterator[Statement]:
+        """Yield every statement depth-first in document order, refs included.
+
+        Iterative, so maps nested hundreds of levels deep cannot overflow the stack.
+        """
+        stack = list(reversed(self.claims))
+        while stack:
+            statement = stack.pop()
+            yield statement
+            if statement.pro or statement.con or statement.undercut:
+                stack.extend(reversed(statement.pro + statement.con + statement.undercut))
+
+    def statements_by_address(self) -> dict[str, Statement]:
+        """Map both explicit ids and derived paths to their statements.
+
+        An explicit id wins over an equal derived path; ref items are left out.
+        """
+        found: dict[str, Statement] = {}
+        with_ids: list[Statement] = []
+        for statement in self.walk():
+            if statement.ref is None:
+                found.setdefault(statement.path, statement)
+                if statement.id is not None:
+                    with_ids.append(statement)
+        for statement in with_ids:
+            found[statement.id] = statement  # type: ignore[index]
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class KeySpec:
+    """One key of the format: its JSON-Schema-ish type and what it means."""
+
+    type: str
+    description: str
+    required: bool = False
+
+
+MAP_KEYS: dict[str, KeySpec] = {
+    "argmap": KeySpec("version", "format version; only 1 exists"),
+    "id": KeySpec("slug", "unique name of the map; default: the file stem"),
+    "question": KeySpec("text", "the question the map argues", required=True),
+    "context": KeySpec("text", "background prose shown under the question"),
+    "tags": KeySpec("tags", "free-form labels"),
+    "claims": KeySpec("statements", "the positions that answer the question", required=True),
+    "sources": KeySpec("sources", "the works cited in this map, by id"),
+}
+
+STATEMENT_KEYS: dict[str, KeySpec] = {
+    "text": KeySpec("text", "the statement itself; required unless `ref` is given"),
+    "id": KeySpec("slug", "unique within the map; needed to `ref` it or address it"),
+    "ref": KeySpec("slug", "this position holds the statement with that id; no other keys"),
+    "pro": KeySpec("statements", "premises that support this statement"),
+    "con": KeySpec("statements", "premises that rebut this statement"),
+    "undercut": KeySpec(
+        "statements", "premises that attack the step from this statement to its parent"
+    ),
+    "cites": KeySpec("citations", "evidence for this statement"),
+    "by": KeySpec("text", "who advances it"),
+    "tags": KeySpec("tags", "free-form labels"),
+    "note": KeySpec("text", "a remark for the author, not part of the argument"),
+    "weight": KeySpec("weight", "how much this premise bears on its parent, 1-5"),
+}
+
+CITATION_KEYS: dict[str, KeySpec] = {
+    "source": KeySpec("slug", "id of a source in `sources`", required=True),
+    "quote": KeySpec("text", "the words quoted from the source"),
+    "locator": KeySpec("text", "page, section or timestamp"),
+}
+
+SOURCE_KEYS: dict[str, KeySpec] = {
+    "title": KeySpec("text", "title of the work", required=True),
+    "author": KeySpec("authors", "a name or a list of names"),
+    "publisher": KeySpec("text", "outlet, institution or archive"),
+    "date": KeySpec("date", "publication date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    "url": KeySpec("url", "http(s) address"),
+    "accessed": KeySpec("date", "when the URL was read"),
+    "kind": KeySpec("text", "article, report, book, memo, speech, fact-check, ..."),
+    "note": KeySpec("text", "a remark about the source"),
+}

@@ -1,0 +1,86 @@
+"""The JSON Schema of format 1, generated from the model's key tables.
+
+Editors running the YAML language server use it to validate and complete maps.
+It describes the shape only; argmap check also verifies what a schema cannot
+(ids that exist, calendar dates, cycles).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.model import (
+    CITATION_KEYS,
+    MAP_KEYS,
+    MAX_WEIGHT,
+    MIN_WEIGHT,
+    SOURCE_KEYS,
+    STATEMENT_KEYS,
+    KeySpec,
+)
+
+SCHEMA_ID = "https://argmap.invalid/schema/argmap-1.schema.json"
+_SLUG = {"type": "string", "pattern": "^[a-z0-9][a-z0-9_.\\-]*$"}
+_TEXT = {"type": "string", "minLength": 1}
+_DATE = {
+    "type": ["string", "integer"],
+    "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+    "minimum": 1000,
+    "maximum": 9999,
+}
+_TYPES: dict[str, dict[str, Any]] = {
+    "version": {"type": "integer", "enum": [1]},
+    "slug": _SLUG,
+    "text": _TEXT,
+    "tags": {"type": "array", "items": {"type": "string"}},
+    "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
+    "citations": {
+        "type": "array",
+        "items": {"anyOf": [_SLUG, {"$ref": "#/definitions/citation"}]},
+    },
+    "sources": {
+        "type": "object",
+        "propertyNames": _SLUG,
+        "additionalProperties": {"$ref": "#/definitions/source"},
+    },
+    "weight": {"type": "integer", "minimum": MIN_WEIGHT, "maximum": MAX_WEIGHT},
+    "authors": {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}]},
+    "date": _DATE,
+    "url": {"type": "string", "pattern": "^https?://[^\\s]+$"},
+}
+
+
+def _object(keys: dict[str, KeySpec], description: str,
+            required: tuple[str, ...] = ()) -> dict[str, Any]:
+    properties = {name: {**_TYPES[spec.type], "description": spec.description}
+                  for name, spec in keys.items()}
+    needed = list(required) or [name for name, spec in keys.items() if spec.required]
+    return {"type": "object", "description": description, "properties": properties,
+            "required": needed, "additionalProperties": False}
+
+
+def json_schema() -> dict[str, Any]:
+    """Build the JSON Schema (draft-07) of one map document."""
+    document = _object(MAP_KEYS, "An argument map: one question, its claims and sources.")
+    document["properties"]["claims"]["minItems"] = 1
+    full = _object({k: v for k, v in STATEMENT_KEYS.items() if k != "ref"},
+                   "A claim or premise.", required=("text",))
+    ref = _object({"ref": STATEMENT_KEYS["ref"]}, "A pointer to the statement with that id.",
+                  required=("ref",))
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": SCHEMA_ID,
+        "title": "argmap map, format 1",
+        **document,
+        "definitions": {
+            "statement": {"oneOf": [ref, full]},
+            "citation": _object(CITATION_KEYS, "A source id with a quote and locator."),
+            "source": _object(SOURCE_KEYS, "A work cited in the map."),
+        },
+    }
+
+
+def schema_text() -> str:
+    """The schema as the JSON text shipped in ``schema/argmap-1.schema.json``."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

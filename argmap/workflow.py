@@ -1,0 +1,71 @@
+"""Load and check a set of paths: the step every command starts with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.checks import MapIndex, run_rules
+from argmap.diagnostics import Diagnostic, count
+from argmap.loader import expand_paths, load_path
+from argmap.model import ArgumentMap
+
+
+@dataclass
+class Report:
+    """Every map read from the paths, every diagnostic, and totals for the summary."""
+
+    maps: list[ArgumentMap] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    statements: int = 0
+    sources: int = 0
+
+    @property
+    def errors(self) -> int:
+        """How many diagnostics are errors."""
+        return count(self.diagnostics)[0]
+
+    @property
+    def warnings(self) -> int:
+        """How many diagnostics are warnings."""
+        return count(self.diagnostics)[1]
+
+    def summary(self) -> str:
+        """One line: what was read and what was found."""
+        def n(k: int, word: str) -> str:
+            return f"{k} {word}{'' if k == 1 else 's'}"
+
+        return (f"{n(len(self.maps), 'map')}, {n(self.statements, 'statement')}, "
+                f"{n(self.sources, 'source')}: {n(self.errors, 'error')}, "
+                f"{n(self.warnings, 'warning')}")
+
+
+def check_paths(paths: Iterable[Path]) -> Report:
+    """Load every map under ``paths`` and run the map-level rules on each."""
+    report = Report()
+    for path in expand_paths(paths):
+        report.files += 1
+        loaded = load_path(path)
+        report.diagnostics.extend(loaded.diagnostics)
+        for argmap in loaded.maps:
+            index = MapIndex.of(argmap)
+            report.maps.append(argmap)
+            report.statements += sum(1 for s in index.statements if s.ref is None)
+            report.sources += len(argmap.sources)
+            report.diagnostics.extend(run_rules(index))
+    report.diagnostics.sort(key=Diagnostic.sort_key)
+    return report
+
+
+def report_json(report: Report) -> str:
+    """The JSON written by ``argmap check --format json``."""
+    import json
+
+    return json.dumps({
+        "diagnostics": [d.as_dict() for d in report.diagnostics],
+        "summary": {"files": report.files, "maps": len(report.maps),
+                    "statements": report.statements, "sources": report.sources,
+                    "errors": report.errors, "warnings": report.warnings},
+    }, indent=2, ensure_ascii=False) + "\n"
