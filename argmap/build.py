@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error
 from argmap.model import (
-    CHILD_RELATIONS,
     CITATION_KEYS,
     FORMAT_VERSION,
     MAP_KEYS,
@@ -32,8 +31,15 @@ from argmap.model import (
     Statement,
 )
 
-if TYPE_CHECKING:
-    from ruamel.yaml.nodes import Node
+
+class Node(Protocol):
+    """What the builder reads of a composed ruamel.yaml node."""
+
+    id: str  # "scalar", "sequence" or "mapping"
+    value: Any  # str, list of nodes, or list of (key, value) node pairs
+    start_mark: Any  # .line and .column, 0-based
+    style: str | None  # None or "" for plain scalars
+    ctag: Any  # a ruamel Tag; .suffix is the full tag string
 
 #: Statements nested deeper than this are refused; it keeps every recursive
 #: walk (here and in the renderers) far inside Python's recursion limit.
@@ -125,7 +131,7 @@ class Builder:
         track = self.track_aliases
         for key_node, value_node in node.value:
             key = key_node.value
-            if key in keys and key not in entries and key_node.id == "scalar" and (
+            if key_node.id == "scalar" and key in keys and key not in entries and (
                     not track or self.first_visit(value_node)):
                 entries[key] = (key_node, value_node)
             else:
@@ -338,7 +344,7 @@ class Builder:
 
     def ref(self, entries: Entries, relation: Relation, path: str) -> Statement | None:
         """Build a `ref` item, which may have no other key."""
-        key_node, value_node = entries["ref"]
+        value_node = entries["ref"][1]
         target = self.slug(value_node, "ref")
         for key, (other, _) in entries.items():
             if key != "ref":
@@ -372,8 +378,8 @@ class Builder:
             return {}
         found: dict[str, Source] = {}
         names = {k.value: k for k, _ in node.value if k.id == "scalar"}
-        duplicate = self.mapping(node, dict.fromkeys(names, KeySpec("source", "")), "`sources`")
-        for name, (key_node, value_node) in (duplicate or {}).items():
+        checked = self.mapping(node, dict.fromkeys(names, KeySpec("source", "")), "`sources`")
+        for name, (key_node, value_node) in (checked or {}).items():
             source_id = self.slug(key_node, "source id")
             entries = self.mapping(value_node, SOURCE_KEYS, f"source '{name}'")
             if source_id is None or entries is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -38,7 +38,7 @@ Paths = Annotated[
 ]
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     """Output formats of ``argmap check``."""
 
     text = "text"
@@ -116,14 +116,24 @@ def check(
 def schema() -> None:
     """Print the JSON Schema of the map format, for editors.
 
-    Put this first line in a map so the YAML language server validates it:
-    # yaml-language-server: $schema=../schema/argmap-1.schema.json
+    The schema is also shipped as schema/argmap-1.schema.json. Start a map
+    with this line and editors using the YAML language server validate and
+    complete it:
+
+    \b
+      # yaml-language-server: $schema=../schema/argmap-1.schema.json
 
     Example: argmap schema > argmap.schema.json
     """
     from argmap.schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+def command_names() -> list[str]:
+    """The names of every registered command, in registration order."""
+    return [c.name or (c.callback.__name__ if c.callback else "")
+            for c in app.registered_commands]
 
 
 def main() -> None:

@@ -14,14 +14,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from argmap.build import Builder, kind, slugify
+from argmap.build import Builder, Node, kind, slugify
 from argmap.diagnostics import Diagnostic, error
 from argmap.model import ArgumentMap, Span
-
-if TYPE_CHECKING:
-    from ruamel.yaml.nodes import Node
 
 MAP_SUFFIXES = (".yaml", ".yml")
 
@@ -121,15 +118,21 @@ def _flow_too_deep(text: str, file: str) -> Diagnostic | None:
         return None
     if _max_depth(brackets) <= MAX_FLOW_DEPTH:
         return None
-    depth = 0
-    for offset, byte in enumerate(data):  # only reached for a pathological file
-        depth = depth + 1 if byte in _OPEN else max(0, depth - 1) if byte in _CLOSE else depth
-        if depth > MAX_FLOW_DEPTH:
-            break
+    offset = _too_deep_offset(data)
     line = data.count(b"\n", 0, offset) + 1
     column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
     return error("too-deep", f"YAML nested more than {MAX_FLOW_DEPTH} levels deep; argmap "
                  "reads no deeper", Span(file, line, column))
+
+
+def _too_deep_offset(data: bytes) -> int:
+    """Where flow nesting first passes the limit (only for a pathological file)."""
+    depth = 0
+    for offset, byte in enumerate(data):
+        depth = depth + 1 if byte in _OPEN else max(0, depth - 1) if byte in _CLOSE else depth
+        if depth > MAX_FLOW_DEPTH:
+            return offset
+    return len(data)
 
 
 def _max_depth(brackets: bytes) -> int:
@@ -171,7 +174,7 @@ def _parser(text: str) -> Any:
     the same table of implicit resolvers with one call, halving compose time
     (benchmarks/README.md). Path resolvers, which maps never use, are dropped.
     """
-    from ruamel.yaml.cyaml import CParser
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
     from ruamel.yaml.nodes import ScalarNode, SequenceNode
     from ruamel.yaml.resolver import Resolver
     from ruamel.yaml.tag import Tag

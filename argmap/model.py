@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 FORMAT_VERSION = 1
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
 
 
-class Relation(str, Enum):
+class Relation(StrEnum):
     """How a statement relates to its parent."""
 
     CLAIM = "claim"

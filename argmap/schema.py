@@ -20,7 +20,6 @@ from argmap.model import (
     KeySpec,
 )
 
-SCHEMA_ID = "https://argmap.invalid/schema/argmap-1.schema.json"
 _SLUG = {"type": "string", "pattern": "^[a-z0-9][a-z0-9_.\\-]*$"}
 _TEXT = {"type": "string", "minLength": 1}
 _DATE = {
@@ -70,7 +69,6 @@ def json_schema() -> dict[str, Any]:
                   required=("ref",))
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": SCHEMA_ID,
         "title": "argmap map, format 1",
         **document,
         "definitions": {

@@ -1,0 +1,50 @@
+# Two commands set up a fresh machine: `make demo` and `make test`.
+# Everything they need is installed here: the virtual environment, the package
+# with its dev extra, and Graphviz (apt-get) when `dot` is missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+ARGMAP := $(BIN)/argmap
+
+.PHONY: demo test lint typecheck unit install graphviz examples bench schema clean
+
+demo: install
+	$(ARGMAP) check maps/
+
+test: install lint typecheck unit
+
+lint: install
+	$(BIN)/ruff check argmap tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest
+
+install: $(STAMP) graphviz
+	@# Precompiled bytecode keeps start-up fast even where PYTHONDONTWRITEBYTECODE is set.
+	@$(BIN)/python -m compileall -q argmap
+
+$(STAMP):
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "Graphviz's dot is missing: installing it with apt-get"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq graphviz >/dev/null; \
+	  command -v dot >/dev/null 2>&1 || { echo "could not install Graphviz: install it by hand (apt-get install graphviz)"; exit 1; }; }
+
+schema: install
+	$(ARGMAP) schema > schema/argmap-1.schema.json
+
+bench: install
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

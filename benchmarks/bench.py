@@ -1,0 +1,100 @@
+"""Time argmap commands on synthetic maps and print a Markdown table.
+
+Each case runs as a fresh process, as a user would run it, so start-up is
+included. Wall time is the median of several runs; peak memory is the
+largest resident set of the process (from wait4).
+
+Usage: python benchmarks/bench.py [--runs N] [--sizes 1000,10000,100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+
+HERE = Path(__file__).parent
+OUT = HERE / "out"
+ARGMAP = str(Path(sys.executable).parent / "argmap")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One command to time; ``argv`` gets the map path."""
+
+    label: str
+    argv: Callable[[Path], list[str]]
+    sizes: tuple[int, ...]
+    target: str = ""
+
+
+def run_once(argv: list[str]) -> tuple[float, int, int]:
+    """Run a command; return (seconds, peak RSS in KiB, exit code)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+def measure(argv: list[str], runs: int) -> tuple[float, int, int]:
+    """Median time, max memory and the exit code over ``runs`` runs."""
+    results = [run_once(argv) for _ in range(runs)]
+    return (statistics.median(r[0] for r in results), max(r[1] for r in results),
+            results[-1][2])
+
+
+def map_file(n: int) -> Path:
+    """A synthetic map of n statements, written once."""
+    path = OUT / f"synthetic-{n}.yaml"
+    if not path.exists():
+        OUT.mkdir(exist_ok=True)
+        path.write_text(generate(n), encoding="utf-8")
+    return path
+
+
+CASES = [
+    Case("argmap --help", lambda p: [ARGMAP, "--help"], (0,), "≤ 0.2 s"),
+    Case("argmap check", lambda p: [ARGMAP, "check", str(p)], (1_000, 10_000, 100_000),
+         "10k ≤ 0.5 s; 100k ≤ 4 s, ≤ 600 MB"),
+]
+
+
+def main() -> None:
+    """Run every case and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="", help="only these sizes, e.g. 1000,10000")
+    parser.add_argument("--only", default="", help="only cases whose label contains this")
+    args = parser.parse_args()
+    only = {int(s) for s in args.sizes.split(",") if s}
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+          f"dot: {'yes' if shutil.which('dot') else 'no'}; median of {args.runs} runs\n")
+    print("| command | statements | file | wall time | peak memory | exit | target |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for case in CASES:
+        if args.only and args.only not in case.label:
+            continue
+        for n in case.sizes:
+            if only and n and n not in only:
+                continue
+            path = map_file(n) if n else Path()
+            runs = args.runs if n < 100_000 else max(1, args.runs // 2)
+            seconds, kib, code = measure(case.argv(path), runs)
+            size = f"{path.stat().st_size / 1e6:.1f} MB" if n else ""
+            print(f"| `{case.label}` | {n or ''} | {size} | {seconds:.2f} s | "
+                  f"{kib / 1024:.0f} MB | {code} | {case.target} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Map-level rules on maps built in Python."""
+
+from __future__ import annotations
+
+from argmap.checks import check
+from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
+
+
+def at(line: int) -> Span:
+    return Span("m.yaml", line, 1)
+
+
+def claim(line: int, text: str, **kw: object) -> Statement:
+    return Statement(path=f"c{line}", relation=Relation.CLAIM, span=at(line), text=text,
+                     **kw)  # type: ignore[arg-type]
+
+
+def messages(m: ArgumentMap) -> list[str]:
+    return [str(d) for d in check(m)]
+
+
+def test_clean_map_has_no_diagnostics() -> None:
+    m = ArgumentMap("m", "Q?", at(1), (claim(2, "A", id="a"),))
+    assert messages(m) == []
+
+
+def test_duplicate_id_points_at_the_second_one() -> None:
+    m = ArgumentMap("m", "Q?", at(1), (claim(2, "A", id="a", id_span=at(2)),
+                                        claim(3, "B", id="a", id_span=Span("m.yaml", 3, 9))))
+    assert messages(m) == ["m.yaml:3:9: error: id 'a' is already used on line 2; to reuse that "
+                           "statement here, write `ref: a` [duplicate-id]"]
+
+
+def test_unknown_ref_suggests_the_closest_id() -> None:
+    ref = Statement(path="c2.con1", relation=Relation.CON, span=at(4), ref="braod")
+    m = ArgumentMap("m", "Q?", at(1), (claim(2, "A", id="broad"), claim(3, "B", con=(ref,))))
+    assert messages(m) == ["m.yaml:4:1: error: ref 'braod' names no statement in this map; "
+                           "did you mean 'broad'? [unknown-ref]"]
+
+
+def test_unknown_source_and_unused_source() -> None:
+    m = ArgumentMap("m", "Q?", at(1), (claim(2, "A", cites=(Citation("nyt", at(3)),)),),
+                    sources={"nyt-2020": Source("nyt-2020", "T", at(5))})
+    assert messages(m) == [
+        "m.yaml:3:1: error: source 'nyt' is not listed under `sources`; did you mean "
+        "'nyt-2020'? [unknown-source]",
+        "m.yaml:5:1: warning: source 'nyt-2020' is never cited [unused-source]"]
+
+
+def test_undercut_on_claim() -> None:
+    cut = Statement(path="c2.undercut1", relation=Relation.UNDERCUT, span=at(4), text="U")
+    m = ArgumentMap("m", "Q?", at(1), (claim(2, "A", undercut=(cut,)),))
+    assert [d.code for d in check(m)] == ["undercut-on-claim"]
+
+
+def test_duplicate_text_ignores_case_and_spacing() -> None:
+    m = ArgumentMap("m", "Q?", at(1), (claim(2, "Same  words", id="s"), claim(3, "same words")))
+    assert messages(m) == ["m.yaml:3:1: warning: same text as the statement on line 2; to reuse "
+                           "it, write `ref: s` here [duplicate-text]"]

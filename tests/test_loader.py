@@ -1,0 +1,137 @@
+"""Loading valid maps: every key, streams, directories, refs, derived ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.diagnostics import Severity
+from argmap.loader import expand_paths, load_path, load_text
+from argmap.model import Citation, Relation, Source, Span
+from argmap.workflow import check_paths
+from tests.conftest import FIXTURES, VALID
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_valid_fixtures_are_clean(path: Path) -> None:
+    assert check_paths([path]).diagnostics == []
+
+
+def test_full_fixture_reads_every_key() -> None:
+    m = load_path(FIXTURES / "valid/full.yaml").maps[0]
+    assert (m.id, m.version, m.tags) == ("full", 1, ("transport", "budget"))
+    assert m.context == ("The council votes next spring. Diesel buses reach the end of their "
+                         "service life in 2027.")
+    replace = m.claims[0]
+    assert (replace.id, replace.by, replace.tags, replace.note) == (
+        "replace", "Transport department", ("proposal",), "Strongest case is health, not cost.")
+    health = replace.pro[0]
+    assert health.weight == 5
+    assert health.cites == (Citation("who-2021", Span(str(FIXTURES / "valid/full.yaml"), 21, 21),
+                                     "Air pollution is one of the biggest environmental threats "
+                                     "to health.", "p. 3"),)
+    assert [s.path for s in health.children()] == ["c1.pro1.pro1", "c1.pro1.con1",
+                                                   "c1.pro1.undercut1"]
+    assert health.undercut[0].relation is Relation.UNDERCUT
+    assert replace.con[0].con[0].ref == "cost"
+    who = m.sources["who-2021"]
+    assert who == Source(id="who-2021", title="WHO global air quality guidelines",
+                         span=who.span, author=("World Health Organization", "Air Quality Unit"),
+                         publisher="WHO", date="2021",
+                         url="https://www.who.int/publications/i/item/9789240034228",
+                         kind="report", note="Summary chapter only.")
+    assert m.sources["audit-2024"].author == ("City auditor's office",)
+    assert m.sources["audit-2024"].accessed == "2024-05-01"
+
+
+def test_derived_paths_address_every_statement() -> None:
+    m = load_path(FIXTURES / "valid/full.yaml").maps[0]
+    paths = [s.path for s in m.walk()]
+    assert len(paths) == len(set(paths))
+    assert paths[:4] == ["c1", "c1.pro1", "c1.pro1.pro1", "c1.pro1.con1"]
+    index = m.statements_by_address()
+    assert index["grid"] is index["c1.pro1.con1"]
+    assert index["c2"].id == "wait"
+
+
+def test_stream_holds_one_map_per_document() -> None:
+    result = load_path(FIXTURES / "valid/stream.yaml")
+    assert [m.id for m in result.maps] == ["tea", "coffee"]
+    assert result.maps[1].span.line == 10
+
+
+def test_default_map_id_is_the_slugged_file_stem() -> None:
+    result = load_text("question: Q?\nclaims:\n  - text: A\n", "/tmp/My Map (v2).yaml")
+    assert result.maps[0].id == "my-map-v2-"
+
+
+def test_cycle_is_allowed() -> None:
+    assert check_paths([FIXTURES / "valid/cycle.yaml"]).errors == 0
+
+
+def test_directory_expands_to_sorted_yaml_files(tmp_path: Path) -> None:
+    for name in ("b.yml", "a.yaml", "sub/c.yaml", "notes.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("")
+    found = [p.relative_to(tmp_path).as_posix() for p in expand_paths([tmp_path])]
+    assert found == ["a.yaml", "b.yml", "sub/c.yaml"]
+
+
+def test_null_lists_are_empty_and_null_optional_text_is_absent() -> None:
+    result = load_text("question: Q?\ncontext:\nclaims:\n  - text: A\n    pro:\n    by:\n")
+    assert result.diagnostics == []
+    claim = result.maps[0].claims[0]
+    assert (claim.pro, claim.by, result.maps[0].context) == ((), None, None)
+
+
+def test_text_is_stripped_and_block_scalars_keep_inner_newlines() -> None:
+    result = load_text("question: '  Q?  '\nclaims:\n  - text: |\n      one\n      two\n")
+    assert result.maps[0].question == "Q?"
+    assert result.maps[0].claims[0].text == "one\ntwo"
+
+
+def test_deep_nesting_is_refused_without_recursion_error() -> None:
+    lines = ["question: Q?", "claims:"]
+    for depth in range(1000):
+        pad = "  " * (2 * depth + 1)
+        lines += [f"{pad}- text: level {depth}", f"{pad}  pro:"]
+    lines.append("  " * 2001 + "- text: bottom")
+    result = load_text("\n".join(lines) + "\n", "deep.yaml")
+    assert [(d.code, d.span.line) for d in result.diagnostics] == [("too-deep", 403)]
+
+
+def test_deep_flow_nesting_is_refused_before_libyaml_recurses() -> None:
+    result = load_text("question: Q?\nclaims: " + "[" * 100_000 + "]" * 100_000 + "\n", "f.yaml")
+    assert [str(d) for d in result.diagnostics] == [
+        "f.yaml:2:1009: error: YAML nested more than 1000 levels deep; argmap reads no deeper "
+        "[too-deep]"]
+
+
+def test_alias_bomb_is_cheap_and_refused() -> None:
+    text = "question: Q?\nclaims:\n  - &a\n    text: A\n    pro: [" + ", ".join(["*a"] * 50) + "]\n"
+    result = load_text(text, "bomb.yaml")
+    assert {d.code for d in result.diagnostics} == {"alias"}
+    assert len(result.diagnostics) == 50
+
+
+def test_warnings_are_warnings() -> None:
+    report = check_paths([FIXTURES / "invalid/unused-source.yaml"])
+    assert [d.severity for d in report.diagnostics] == [Severity.WARNING]
+
+
+def test_the_c_parser_is_in_use() -> None:
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    from argmap.loader import _parser
+
+    assert isinstance(_parser("a: 1\n"), CParser)
+
+
+def test_public_api_survives_importing_the_submodules() -> None:
+    import argmap
+    import argmap.checks
+    import argmap.loader  # importing it must not shadow the function argmap.load
+
+    result = argmap.load(FIXTURES / "valid/minimal.yaml")
+    assert argmap.check(result.maps[0]) == []
