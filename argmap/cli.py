@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from argmap.model import Relation
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from argmap.model import ArgumentMap
+    from argmap.view import View, ViewOptions
     from argmap.workflow import Report
 
 app = typer.Typer(
@@ -43,6 +49,54 @@ class CheckFormat(StrEnum):
 
     text = "text"
     json = "json"
+
+
+class Side(StrEnum):
+    """Which premises to keep directly under each claim."""
+
+    pro = "pro"
+    con = "con"
+
+
+class RenderFormat(StrEnum):
+    """Output formats of ``argmap render`` (must match argmap.renderers.FORMATS)."""
+
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+
+
+class Direction(StrEnum):
+    """Graphviz rank directions."""
+
+    TB = "TB"
+    LR = "LR"
+    BT = "BT"
+    RL = "RL"
+
+
+class Engine(StrEnum):
+    """Graphviz layout engines argmap supports."""
+
+    dot = "dot"
+    sfdp = "sfdp"
+
+
+class Theme(StrEnum):
+    """Diagram colour themes."""
+
+    light = "light"
+    dark = "dark"
+    print = "print"
+
+
+Depth = Annotated[int | None, typer.Option("--depth", min=1, show_default=False,
+                  help="Stop N levels below the question (or the --focus statement).")]
+Focus = Annotated[str | None, typer.Option("--focus", show_default=False,
+                  help="Show one statement's subtree, by id or derived id (c1.pro2).")]
+SideOpt = Annotated[Side | None, typer.Option("--side", show_default=False,
+                    help="Keep only the pro or con premises directly under each claim.")]
 
 
 def use_color(stream: object) -> bool:
@@ -110,6 +164,167 @@ def check(
         print_diagnostics(report, summary=True)
     if report.errors or (strict and report.warnings):
         raise typer.Exit(1)
+
+
+def views(maps: list[ArgumentMap], options: ViewOptions) -> list[View]:
+    """Build a view of each map; with --focus, of the maps that have that statement."""
+    from argmap.view import ViewError, build_view
+
+    built, errors = [], []
+    for argmap in maps:
+        try:
+            built.append(build_view(argmap, options))
+        except ViewError as exc:
+            errors.append(str(exc))
+    if not built:
+        fail(errors[0] if len(errors) == 1 else "; ".join(errors))
+    return built
+
+
+@app.command()
+def show(
+    paths: Paths,
+    depth: Depth = None,
+    focus: Focus = None,
+    side: SideOpt = None,
+    quotes: Annotated[bool, typer.Option("--quotes",
+                      help="Show each citation's quote and locator under its statement.")
+                      ] = False,
+    no_sources: Annotated[bool, typer.Option("--no-sources",
+                          help="Leave out the numbered source list.")] = False,
+    ids: Annotated[bool, typer.Option("--ids", help="Show each statement's id or derived "
+                                      "id, for --focus.")] = False,
+    ascii_only: Annotated[bool, typer.Option("--ascii", help="Pure ASCII guides and "
+                                             "markers.")] = False,
+    width: Annotated[int | None, typer.Option("--width", min=20, show_default=False,
+                     help="Wrap at N columns (default: the terminal's width; no wrapping "
+                     "when piped).")] = None,
+) -> None:
+    """Print maps as trees: claims, then pro (+), con (−) and undercut (⊘) premises.
+
+    Citations show as [n] with the numbered sources below the tree. Colour only
+    on a terminal and never with NO_COLOR; several maps print one after another.
+
+    Example: argmap show maps/nato-promise.yaml --depth 2 --ids
+    """
+    from argmap.renderers.tree import TreeOptions, render_tree, to_text
+    from argmap.view import ViewOptions
+
+    report = load_or_fail(paths)
+    chosen = views(report.maps, ViewOptions(focus, depth, None if side is None else
+                                            Relation(side.value)))
+    if width is None and sys.stdout.isatty():
+        width = os.get_terminal_size(sys.stdout.fileno()).columns
+    options = TreeOptions(width=width, ascii=ascii_only, ids=ids, quotes=quotes,
+                          sources=not no_sources)
+    color = use_color(sys.stdout)
+    text = "\n".join(to_text(render_tree(v, options), color) for v in chosen)
+    sys.stdout.write(text)
+
+
+@app.command()
+def render(
+    paths: Paths,
+    fmt: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = RenderFormat.svg,
+    output: Annotated[str | None, typer.Option("--output", "-o", show_default=False,
+                      help="File to write, a directory, or - for stdout (default: "
+                      "<map-id>.<format> here).")] = None,
+    direction: Annotated[Direction, typer.Option("--direction", help="Where the question "
+                         "sits: TB top, LR left, BT bottom, RL right.")] = Direction.TB,
+    depth: Depth = None,
+    focus: Focus = None,
+    side: SideOpt = None,
+    engine: Annotated[Engine | None, typer.Option("--engine", show_default=False,
+                      help="Graphviz layout: dot (tidy trees; default up to 2,000 "
+                      "statements) or sfdp (fast for big maps; default above).")] = None,
+    theme: Annotated[Theme, typer.Option("--theme", help="Colours.")] = Theme.light,
+    no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend of "
+                         "markers and sources.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Stop a layout after "
+                       "this many seconds.")] = 120,
+) -> None:
+    """Draw maps as diagrams with Graphviz: SVG, PNG, PDF, or DOT source.
+
+    Each map is written to <map-id>.<format> in the current directory unless
+    -o says otherwise. Needs Graphviz's dot program for svg, png and pdf.
+
+    Example: argmap render maps/nato-promise.yaml -f png -o nato.png
+    """
+    from argmap.renderers import FORMATS
+    from argmap.renderers.dot import DotOptions, render_dot
+    from argmap.renderers.layout import LARGE, LayoutError, layout
+    from argmap.view import ViewOptions
+
+    report = load_or_fail(paths)
+    chosen = views(report.maps, ViewOptions(focus, depth, None if side is None else
+                                            Relation(side.value)))
+    spec = FORMATS[fmt.value]
+    targets = output_paths([v.map.id for v in chosen], fmt.value, output, spec.binary)
+    results: list[bytes] = []
+    for view in chosen:
+        dot = render_dot(view, DotOptions(direction.value, theme.value, not no_legend,
+                                          xml_urls=fmt is not RenderFormat.pdf))
+        if not spec.layout:
+            results.append(dot.encode("utf-8"))
+            continue
+        size = len(view.walk())
+        chosen_engine = engine.value if engine else "dot" if size <= LARGE else "sfdp"
+        if engine is None and chosen_engine == "sfdp":
+            typer.echo(f"argmap: {view.map.id}: {size:,} statements, so using --engine sfdp "
+                       "(a dot layout this big takes minutes); --depth or --focus draw less",
+                       err=True)
+        elif chosen_engine == "dot" and size > LARGE:
+            typer.echo(f"argmap: {view.map.id}: {size:,} statements: a dot layout this big "
+                       "may take minutes; --engine sfdp is much faster", err=True)
+        try:
+            results.append(layout(dot, chosen_engine, fmt.value, timeout, spinner))
+        except LayoutError as exc:
+            fail(str(exc), 1)
+    write_outputs(targets, results)
+
+
+def output_paths(ids: list[str], fmt: str, output: str | None, binary: bool) -> list[Path | None]:
+    """Where each map goes: a path, or None for stdout."""
+    if output == "-":
+        if len(ids) > 1 and fmt != "dot":
+            fail(f"{len(ids)} maps cannot share stdout as {fmt}; use -o DIRECTORY")
+        if binary and sys.stdout.isatty():
+            fail(f"not writing {fmt.upper()} to a terminal; use -o FILE or a pipe")
+        return [None] * len(ids)
+    if output is not None and not Path(output).is_dir():
+        if len(ids) > 1:
+            fail(f"{len(ids)} maps need a directory for -o, not a file")
+        return [Path(output)]
+    folder = Path(output) if output is not None else Path(".")
+    return [folder / f"{map_id}.{fmt}" for map_id in ids]
+
+
+def write_outputs(targets: list[Path | None], results: list[bytes]) -> None:
+    """Write every result (only once all succeeded) and name each file on stderr."""
+    from argmap.output import write_atomic
+
+    for target, data in zip(targets, results, strict=True):
+        if target is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            continue
+        try:
+            write_atomic(target, data)
+        except OSError as exc:
+            fail(f"cannot write {target}: {exc.strerror}", 1)
+        typer.echo(f"wrote {target}", err=True)
+
+
+def spinner() -> Callable[[], None]:
+    """Show a spinner on stderr (only on a terminal) until the returned function is called."""
+    if not use_color(sys.stderr):
+        return lambda: None
+    from rich.console import Console
+
+    status = Console(stderr=True).status("laying out the diagram…")
+    status.start()
+    return status.stop
 
 
 @app.command()

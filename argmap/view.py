@@ -1,0 +1,165 @@
+"""What to draw: a map cut down by --focus, --depth and --side, with citations numbered.
+
+Renderers walk a :class:`View` rather than the map, so every output format
+selects, cuts and numbers the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from argmap.model import ArgumentMap, Citation, Relation, Source, Statement
+
+
+class ViewError(ValueError):
+    """An option names something the map does not have (an unknown --focus id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ViewOptions:
+    """How to cut a map down: all None means the whole map."""
+
+    focus: str | None = None
+    depth: int | None = None
+    side: Relation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One statement as drawn.
+
+    A ``ref`` item is a node whose ``target`` is the statement it names; it has
+    no children, so a statement is never expanded twice and cycles end.
+    ``hidden`` counts the statements --depth left out below this node.
+    """
+
+    statement: Statement
+    level: int
+    children: tuple[Node, ...] = ()
+    target: Statement | None = None
+    hidden: int = 0
+    citations: tuple[int, ...] = ()
+
+    @property
+    def shown(self) -> Statement:
+        """The statement whose text is displayed: the ref's target, or itself."""
+        return self.target if self.target is not None else self.statement
+
+
+@dataclass
+class View:
+    """A map prepared for drawing."""
+
+    map: ArgumentMap
+    roots: tuple[Node, ...]
+    focus: Statement | None = None
+    #: sources in order of first citation: (number, source id, source or None)
+    sources: list[tuple[int, str, Source | None]] = field(default_factory=list)
+    #: quotes and locators per statement path, for --quotes
+    evidence: dict[str, list[tuple[int, Citation]]] = field(default_factory=dict)
+
+    def walk(self) -> list[Node]:
+        """Every node, depth-first in display order."""
+        found: list[Node] = []
+        stack = list(reversed(self.roots))
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(reversed(node.children))
+        return found
+
+
+def subtree_size(statement: Statement) -> int:
+    """How many statements lie below one (refs count as one, never expanded)."""
+    total = 0
+    stack = list(statement.children())
+    while stack:
+        item = stack.pop()
+        total += 1
+        stack.extend(item.children())
+    return total
+
+
+def build_view(argmap: ArgumentMap, options: ViewOptions | None = None) -> View:
+    """Cut a map down as the options say and number its citations.
+
+    Raises:
+        ViewError: if ``options.focus`` names no statement.
+    """
+    options = options or ViewOptions()
+    index = argmap.statements_by_address()
+    focus = None
+    if options.focus is not None:
+        focus = index.get(options.focus)
+        if focus is None:
+            from argmap.diagnostics import did_you_mean
+
+            raise ViewError(f"no statement '{options.focus}' in map '{argmap.id}'"
+                            f"{did_you_mean(options.focus, index)} (ids and paths such as "
+                            "c1.pro2 both work; argmap show --ids lists them)")
+    view = View(argmap, (), focus)
+    numbers: dict[str, int] = {}
+    tops = (focus,) if focus is not None else argmap.claims
+    level = 0 if focus is not None else 1
+    view.roots = tuple(_node(s, level, options.depth, index, view, numbers, options.side)
+                       for s in tops)
+    return view
+
+
+def _node(statement: Statement, level: int, depth: int | None, index: dict[str, Statement],
+          view: View, numbers: dict[str, int], side: Relation | None = None) -> Node:
+    """Build one node and its children down to ``depth`` (the question is level 0).
+
+    ``side`` keeps only the pro or con premises directly below this node.
+    """
+    target = index.get(statement.ref) if statement.ref is not None else None
+    cited = _number(target if target is not None else statement, view, numbers,
+                    evidence=statement.ref is None)
+    if statement.ref is not None:
+        return Node(statement, level, target=target, citations=cited)
+    if depth is not None and level >= depth:
+        return Node(statement, level, hidden=subtree_size(statement), citations=cited)
+    children = tuple(_node(c, level + 1, depth, index, view, numbers)
+                     for c in statement.children() if side is None or c.relation is side)
+    return Node(statement, level, children, citations=cited)
+
+
+def _number(statement: Statement, view: View, numbers: dict[str, int],
+            evidence: bool) -> tuple[int, ...]:
+    """Number a statement's sources in order of first appearance.
+
+    ``evidence`` records quotes for --quotes; a ref does not, so a reused
+    statement's quotes show once, where it is written out.
+    """
+    cited: list[int] = []
+    for citation in statement.cites:
+        number = numbers.get(citation.source)
+        if number is None:
+            number = numbers[citation.source] = len(numbers) + 1
+            view.sources.append((number, citation.source,
+                                 view.map.sources.get(citation.source)))
+        if number not in cited:
+            cited.append(number)
+        if evidence and (citation.quote is not None or citation.locator is not None):
+            view.evidence.setdefault(statement.path, []).append((number, citation))
+    return tuple(cited)
+
+
+def source_line(source_id: str, source: Source | None) -> str:
+    """One line for the source list: author, title, publisher, date, URL."""
+    if source is None:
+        return source_id
+    parts = []
+    if source.author:
+        parts.append(_sentence(", ".join(source.author)))
+    parts.append(_sentence(source.title))
+    where = ", ".join(p for p in (source.publisher, source.date) if p)
+    if where:
+        parts.append(_sentence(where))
+    if source.url:
+        parts.append(source.url)
+    return " ".join(parts)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
