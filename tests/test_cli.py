@@ -122,3 +122,106 @@ def test_python_dash_m_runs_and_help_needs_no_heavy_imports() -> None:
                          env={**os.environ, "NO_COLOR": "1"}, check=True).stdout
     assert "Check, print and draw argument maps" in out
     assert out.rstrip().endswith("[]")
+
+
+FULL = str(FIXTURES / "valid/full.yaml")
+STREAM = str(FIXTURES / "valid/stream.yaml")
+
+
+def test_show_prints_plain_text_to_stdout() -> None:
+    result = runner.invoke(cli.app, ["show", FULL, "--width", "80", "--quotes"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout == (FIXTURES.parent / "golden/show/full.txt").read_text()
+    assert "\033[" not in result.stdout
+
+
+def test_show_refuses_a_broken_map() -> None:
+    result = runner.invoke(cli.app, ["show", BROKEN])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.endswith("1 map, 1 statement, 1 source: 1 error, 1 warning\n")
+
+
+def test_show_unknown_focus_is_a_usage_error() -> None:
+    result = runner.invoke(cli.app, ["show", FULL, "--focus", "helth"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("argmap: no statement 'helth' in map 'full'; did you mean "
+                                    "'health'?")
+
+
+def test_show_several_maps_one_after_another() -> None:
+    result = runner.invoke(cli.app, ["show", STREAM, FULL, "--depth", "1"])
+    assert result.exit_code == 0
+    assert [line for line in result.stdout.splitlines() if line.endswith("?")] == [
+        "Should tea be made with boiling water?", "Should coffee be stored in the fridge?",
+        "Should the city replace its bus fleet with electric buses?"]
+
+
+def test_render_dot_to_stdout() -> None:
+    result = runner.invoke(cli.app, ["render", FULL, "-f", "dot", "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout == (FIXTURES.parent / "golden/dot/full.dot").read_text()
+
+
+def test_render_writes_one_file_per_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli.app, ["render", STREAM, "-f", "svg"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "wrote tea.svg\nwrote coffee.svg\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coffee.svg", "tea.svg"]
+    assert (tmp_path / "tea.svg").read_text().startswith("<?xml")
+
+
+def test_render_several_maps_need_a_directory(tmp_path: Path) -> None:
+    result = runner.invoke(cli.app, ["render", STREAM, "-o", str(tmp_path / "x.svg")])
+    assert result.exit_code == 2
+    assert result.stderr == "argmap: 2 maps need a directory for -o, not a file\n"
+    result = runner.invoke(cli.app, ["render", STREAM, "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["coffee.svg", "tea.svg"]
+
+
+@pytest.mark.parametrize("fmt,magic", [("png", b"\x89PNG"), ("pdf", b"%PDF")])
+def test_render_pictures(tmp_path: Path, fmt: str, magic: bytes) -> None:
+    target = tmp_path / f"out.{fmt}"
+    result = runner.invoke(cli.app, ["render", FULL, "-f", fmt, "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(magic)
+
+
+def test_render_without_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` here
+    target = tmp_path / "out.svg"
+    result = runner.invoke(cli.app, ["render", FULL, "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "argmap: Graphviz is not installed, so argmap cannot make SVG files. Install it "
+        "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz), or use "
+        "-f dot for the DOT source.\n")
+    assert not target.exists()
+    result = runner.invoke(cli.app, ["render", FULL, "-f", "dot", "-o", str(target)])
+    assert result.exit_code == 0
+
+
+def test_render_graphviz_failure_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\necho 'Error: syntax error in line 1' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    result = runner.invoke(cli.app, ["render", FULL, "-o", str(tmp_path / "x.svg")])
+    assert result.exit_code == 1
+    assert result.stderr == "argmap: Graphviz (dot) failed: Error: syntax error in line 1\n"
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_render_layout_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\nsleep 5\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    result = runner.invoke(cli.app, ["render", FULL, "--timeout", "1", "-o",
+                                     str(tmp_path / "x.svg")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "argmap: the dot layout took longer than 1 s and was stopped; try --engine sfdp, or "
+        "draw less with --depth N or --focus ID (or allow more time with --timeout)\n")

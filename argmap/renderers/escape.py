@@ -6,15 +6,15 @@ no renderer escapes by hand.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 #: C0 and C1 control characters other than newline and tab: never valid in XML
 #: labels, and an escape sequence in a terminal. Shown as U+FFFD.
 CONTROLS = {c: "\ufffd" for c in (*range(0x20), *range(0x7f, 0xa0)) if c not in (0x09, 0x0a)}
-_HTML = str.maketrans({**CONTROLS, "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                       "'": "&#39;", "\\": "\\\\", "\t": " ", "\r": " "})
-_DOT = str.maketrans({**CONTROLS, "\\": "\\" * 4, '"': '\\"', "\n": "\\n", "\r": "\\n",
-                      "\t": " "})
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_LABEL_CONTROLS = {**CONTROLS, 0x09: " ", 0x0a: " ", 0x0d: " "}
+_TOOLTIP_CONTROLS = {**CONTROLS, 0x09: " ", 0x0d: "\n"}
 #: Everything RFC 3986 allows unencoded; the rest (<, >, ", space, braces ...) is %-encoded.
 _URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
 
@@ -27,7 +27,10 @@ def html_text(text: str) -> str:
     is doubled: Graphviz expands ``\\N`` and ``\\G`` even in HTML labels (and
     decodes ``&#92;`` before doing so), but reads ``\\\\`` as one backslash.
     """
-    return text.translate(_HTML).replace("\n", " ")
+    if _CONTROL_RE.search(text):  # rare: translate() is slow, so only when needed
+        text = text.translate(_LABEL_CONTROLS)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;").replace("\\", "\\\\"))
 
 
 def dot_string(text: str) -> str:
@@ -35,10 +38,15 @@ def dot_string(text: str) -> str:
 
     A backslash becomes four: the DOT lexer halves them, then Graphviz's
     escString expansion (``\\N``, ``\\G``, ``\\L`` …, in labels, tooltips and
-    URLs) halves them again. Quotes are escaped, line breaks written as
+    URLs) halves them again. ``&`` becomes ``&amp;``: Graphviz decodes
+    entities in plain labels and tooltips, so ``&lt;`` typed by a user would
+    otherwise show as ``<``. Quotes are escaped, line breaks written as
     ``\\n``, control characters replaced by U+FFFD.
     """
-    return '"' + text.replace("\r\n", "\n").translate(_DOT) + '"'
+    if _CONTROL_RE.search(text):
+        text = text.replace("\r\n", "\n").translate(_TOOLTIP_CONTROLS)
+    return '"' + (text.replace("\\", "\\" * 4).replace('"', '\\"').replace("&", "&amp;")
+                  .replace("\n", "\\n")) + '"'
 
 
 def url(text: str, xml: bool) -> str:
@@ -48,5 +56,5 @@ def url(text: str, xml: bool) -> str:
     is written as ``&amp;``: Graphviz copies URLs into SVG without escaping
     them, but leaves an entity alone, so the link works with any version.
     """
-    safe = quote(text, safe=_URL_SAFE)
-    return dot_string(safe.replace("&", "&amp;") if xml else safe)
+    safe = quote(text, safe=_URL_SAFE)  # leaves no quote, backslash or control character
+    return '"' + (safe.replace("&", "&amp;") if xml else safe) + '"'

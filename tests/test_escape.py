@@ -1,0 +1,56 @@
+"""The quoting helpers: exact outputs, and arbitrary text through real Graphviz."""
+
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.renderers.escape import CONTROLS, dot_string, html_text, url
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+
+def test_html_text() -> None:
+    assert html_text('<a href="x">&\'\\N\t\x1b') == (
+        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;\\\\N \ufffd")
+
+
+def test_dot_string() -> None:
+    assert dot_string('say "hi"\\N\nnext\r\x07 &lt;') == (
+        '"say \\"hi\\"\\\\\\\\N\\nnext\\n\ufffd &amp;lt;"')
+
+
+def test_url() -> None:
+    assert url('https://x.test/a b?q=<1>&r="2"', xml=True) == (
+        '"https://x.test/a%20b?q=%3C1%3E&amp;r=%222%22"')
+    assert url("https://x.test/?a=1&b=2", xml=False) == '"https://x.test/?a=1&b=2"'
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
+
+
+def expected(text: str, tooltip: bool) -> str:
+    """What Graphviz should show: breaks as \\n (labels: spaces), tabs as spaces,
+    other control characters as U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n" if tooltip else " ")
+    shown = text.translate({**CONTROLS, 9: " ", 10: "\n"})
+    return shown if tooltip else shown.replace("\n", " ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXT)
+def test_any_text_reaches_svg_unchanged(text: str) -> None:
+    dot = (f"digraph G {{ a [label=<{html_text(text)}>, tooltip={dot_string(text)}, "
+           f"URL={url('https://x.test/?q=1&r=2', xml=True)}]; }}")
+    done = subprocess.run(["dot", "-Tsvg"], input=dot.encode(), capture_output=True,
+                          timeout=30, check=True)
+    svg = ET.fromstring(done.stdout)
+    anchor = next(a for a in svg.iter(f"{SVG}a") if a.get(f"{XLINK}href"))
+    assert anchor.get(f"{XLINK}href") == "https://x.test/?q=1&r=2"
+    assert anchor.get(f"{XLINK}title") == expected(text, True)
+    label = "".join(t.text or "" for t in svg.iter(f"{SVG}text"))
+    assert " ".join(label.split()) == " ".join(expected(text, False).split())

@@ -1,0 +1,101 @@
+"""Views: focus, depth, side and citation numbering; tree wrapping."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from argmap.loader import load_path
+from argmap.model import ArgumentMap, Relation
+from argmap.renderers.tree import TreeOptions, _wrap, render_tree, to_text
+from argmap.view import ViewError, ViewOptions, build_view
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def full() -> ArgumentMap:
+    return load_path(FIXTURES / "valid/full.yaml").maps[0]
+
+
+def shown(view_options: ViewOptions, m: ArgumentMap) -> list[str]:
+    return [n.statement.path for n in build_view(m, view_options).walk()]
+
+
+def test_whole_map(full: ArgumentMap) -> None:
+    assert len(shown(ViewOptions(), full)) == len(list(full.walk()))
+
+
+def test_depth_cuts_and_counts(full: ArgumentMap) -> None:
+    view = build_view(full, ViewOptions(depth=1))
+    assert [(n.statement.path, n.hidden) for n in view.walk()] == [("c1", 9), ("c2", 1)]
+    view = build_view(full, ViewOptions(depth=2))
+    assert [(n.statement.path, n.hidden) for n in view.walk()] == [
+        ("c1", 0), ("c1.pro1", 4), ("c1.pro2", 1), ("c1.con1", 1), ("c2", 0), ("c2.con1", 0)]
+
+
+def test_focus_by_id_or_path(full: ArgumentMap) -> None:
+    assert shown(ViewOptions(focus="grid"), full) == ["c1.pro1.con1", "c1.pro1.con1.con1"]
+    assert shown(ViewOptions(focus="c1.pro1.con1"), full) == shown(ViewOptions(focus="grid"),
+                                                                  full)
+
+
+def test_focus_and_depth(full: ArgumentMap) -> None:
+    view = build_view(full, ViewOptions(focus="health", depth=0 + 1))
+    assert [(n.statement.path, n.hidden) for n in view.walk()] == [
+        ("c1.pro1", 0), ("c1.pro1.pro1", 0), ("c1.pro1.con1", 1), ("c1.pro1.undercut1", 0)]
+
+
+def test_unknown_focus_suggests(full: ArgumentMap) -> None:
+    with pytest.raises(ViewError, match="no statement 'helth' in map 'full'; did you mean "
+                                        "'health'"):
+        build_view(full, ViewOptions(focus="helth"))
+
+
+def test_side_keeps_one_side_under_claims_only(full: ArgumentMap) -> None:
+    paths = shown(ViewOptions(side=Relation.CON), full)
+    assert paths == ["c1", "c1.con1", "c1.con1.con1", "c2", "c2.con1"]
+    pro = shown(ViewOptions(side=Relation.PRO), full)
+    assert "c1.pro1.con1" in pro and "c1.con1" not in pro
+
+
+def test_citations_numbered_by_first_appearance(full: ArgumentMap) -> None:
+    view = build_view(full)
+    assert [(n, sid) for n, sid, _ in view.sources] == [
+        (1, "audit-2024"), (2, "who-2021"), (3, "utility-plan")]
+    focused = build_view(full, ViewOptions(focus="grid"))
+    assert [(n, sid) for n, sid, _ in focused.sources] == [(1, "utility-plan")]
+
+
+def test_refs_are_never_expanded(full: ArgumentMap) -> None:
+    view = build_view(load_path(FIXTURES / "valid/cycle.yaml").maps[0])
+    refs = [n for n in view.walk() if n.statement.ref]
+    assert [(n.statement.ref, n.target and n.target.id, n.children) for n in refs] == [
+        ("egg", "egg", ()), ("chicken", "chicken", ())]
+
+
+def test_depth_cut_says_how_to_see_more(full: ArgumentMap) -> None:
+    lines = render_tree(build_view(full, ViewOptions(depth=1)), TreeOptions(ascii=True))
+    assert to_text(lines, False).splitlines()[2:4] == [
+        "|-- * The city should replace the fleet with electric buses. [1] -- Transport "
+        "department",
+        "|     ... 9 more statements (--depth 2, or --focus replace)"]
+
+
+WORDS = st.lists(st.text(st.characters(categories=("L", "N", "P", "S")), min_size=1,
+                         max_size=15), min_size=1, max_size=30)
+
+
+@given(WORDS, st.integers(30, 120), st.integers(0, 12))
+def test_wrap_respects_width_and_keeps_every_word(words: list[str], width: int,
+                                                  indent: int) -> None:
+    text = " ".join(words)
+    lead = [(" " * indent, ""), ("+ ", "pro")]
+    hang = [(" " * (indent + 2), "")]
+    lines = _wrap([(text, "text")], lead, hang, width)
+    for line in lines:
+        assert sum(cell_len(t) for t, _ in line) <= width
+    body = [("".join(t for t, _ in line[2:] if t) if i == 0 else
+             "".join(t for t, _ in line[1:])) for i, line in enumerate(lines)]
+    assert "".join(body).replace(" ", "") == text.replace(" ", "")
