@@ -30,7 +30,7 @@ def test_url() -> None:
     assert url("https://x.test/?a=1&b=2", xml=False) == '"https://x.test/?a=1&b=2"'
 
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30)
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30)
 
 
 def expected(text: str, tooltip: bool) -> str:
