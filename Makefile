@@ -10,13 +10,22 @@ ARGMAP := $(BIN)/argmap
 
 .PHONY: demo test lint typecheck unit install graphviz examples bench schema clean
 
+# The main job on the bundled maps: check them, print one as a tree, draw them all.
 demo: install
-	$(ARGMAP) check maps/
+	$(ARGMAP) check --strict maps/
+	$(ARGMAP) show maps/nato-promise.yaml
+	@mkdir -p out
+	$(ARGMAP) render maps/ -f svg -o out/
+	$(ARGMAP) render maps/ -f png -o out/
+	@echo "Diagrams are in out/; the gallery with focused views is in examples/."
+
+examples: install
+	$(BIN)/python examples/build.py
 
 test: install lint typecheck unit
 
 lint: install
-	$(BIN)/ruff check argmap tests benchmarks
+	$(BIN)/ruff check argmap tests benchmarks examples
 
 typecheck: install
 	$(BIN)/mypy
@@ -47,4 +56,4 @@ bench: install
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis out

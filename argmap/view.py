@@ -142,7 +142,7 @@ def _number(statement: Statement, view: View, numbers: dict[str, int],
             cited.append(number)
         if evidence and (citation.quote is not None or citation.locator is not None):
             view.evidence.setdefault(statement.path, []).append((number, citation))
-    return tuple(cited)
+    return tuple(sorted(cited))
 
 
 def source_line(source_id: str, source: Source | None) -> str:

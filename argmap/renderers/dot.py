@@ -208,10 +208,12 @@ def render_dot(view: View, options: DotOptions | None = None) -> str:
     for node in nodes:
         if node.statement.ref is None:
             w.statement_node(node)
-    for root in view.roots:
-        if view.focus is None:
+    if view.focus is None:
+        for root in view.roots:
             w.out.append(f'  q -> {w.name(root.statement)} [dir=none, color="{t.faint}", '
                          "penwidth=1];")
+        claims = "; ".join(w.name(root.statement) for root in view.roots)
+        w.out.append(f"  {{ rank=same; {claims}; }}")
     for node in nodes:
         _edges(w, node)
     if view.focus is not None:
@@ -253,7 +255,9 @@ def _edges(w: _Writer, node: Node) -> None:
         target = w.ref_target(child) if child.statement.ref is not None else w.name(
             child.statement)
         undercuts = [c for c in child.children if c.statement.relation is Relation.UNDERCUT]
-        extra = ", constraint=false" if child.statement.ref is not None else ""
+        # A ref back up its own branch would be a cycle; only such edges are
+        # left out of the ranking, so shared premises sit below all parents.
+        extra = ", constraint=false" if _points_up(node, child) else ""
         if not undercuts:
             w.edge(parent, target, relation, extra)
             continue
@@ -270,6 +274,19 @@ def _edges(w: _Writer, node: Node) -> None:
             w.edge(junction, cut_target, Relation.UNDERCUT)
 
 
+def _points_up(node: Node, child: Node) -> bool:
+    """Does a ref child name a claim, the node itself, or one of its ancestors?
+
+    Claims share the top rank; an edge up to one of them, or up the branch
+    (a cycle), must not pull the layout out of shape.
+    """
+    target = child.target
+    if child.statement.ref is None or target is None:
+        return False
+    own, above = node.statement.path, target.path
+    return target.relation is Relation.CLAIM or own == above or own.startswith(above + ".")
+
+
 def _legend(w: _Writer, view: View) -> None:
     t = w.theme
     rows = []
@@ -278,6 +295,10 @@ def _legend(w: _Writer, view: View) -> None:
         rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{color}"><B>{MARKERS[relation]}</B>'
                     f'</FONT></TD><TD ALIGN="LEFT"><FONT COLOR="{color}">{WORDS[relation]}'
                     f"</FONT> ({EDGE_STYLES[relation]} line)</TD></TR>")
+    if any(n.statement.weight is not None for n in view.walk()):
+        rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}">▰▰▰▱▱</FONT></TD>'
+                    '<TD ALIGN="LEFT">weight: how much a premise bears on its parent (1-5)'
+                    "</TD></TR>")
     if view.sources:
         rows.append('<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Sources</B></TD></TR>')
     for number, source_id, source in view.sources:

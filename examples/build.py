@@ -1,0 +1,56 @@
+"""Build the examples gallery from the bundled maps: `make examples`.
+
+For every map in maps/: the diagram as DOT, SVG and PNG, and the terminal tree
+as plain ASCII text. Every full map is wider than one picture can show
+legibly on a page, so each claim also gets a focused view
+(`<map>--<claim>.svg/.png`). tests/test_examples.py regenerates the DOT and
+text and fails when the committed gallery is stale.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from argmap.loader import load_path  # noqa: E402
+from argmap.renderers.dot import DotOptions, render_dot  # noqa: E402
+from argmap.renderers.tree import TreeOptions, render_tree, to_text  # noqa: E402
+from argmap.view import ViewOptions, build_view  # noqa: E402
+
+TREE = TreeOptions(width=100, ascii=True, ids=True)
+
+
+def text_artifacts() -> dict[str, str]:
+    """Every text file of the gallery: name -> content (DOT sources and trees)."""
+    files: dict[str, str] = {}
+    for path in sorted((ROOT / "maps").glob("*.yaml")):
+        for argmap in load_path(path).maps:
+            view = build_view(argmap)
+            files[f"{argmap.id}.txt"] = to_text(render_tree(view, TREE), color=False)
+            files[f"{argmap.id}.dot"] = render_dot(view, DotOptions())
+            for claim in argmap.claims:
+                focused = build_view(argmap, ViewOptions(focus=claim.address))
+                files[f"{argmap.id}--{claim.address}.dot"] = render_dot(focused, DotOptions())
+    return files
+
+
+def main() -> None:
+    """Write the text artifacts, then lay each DOT out as SVG and PNG."""
+    from argmap.output import write_atomic
+    from argmap.renderers.layout import layout
+
+    for name, content in text_artifacts().items():
+        write_atomic(HERE / name, content.encode("utf-8"))
+        if name.endswith(".dot"):
+            for fmt in ("svg", "png"):
+                data = layout(content, "dot", fmt, timeout=120)
+                write_atomic(HERE / name.replace(".dot", f".{fmt}"), data)
+        print(f"examples/{name}")
+
+
+if __name__ == "__main__":
+    main()
