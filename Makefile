@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 ARGMAP := $(BIN)/argmap
 
-.PHONY: demo test lint typecheck unit install graphviz examples bench schema clean
+.PHONY: demo test lint typecheck unit install graphviz examples terminal-capture bench schema clean
 
 # The main job on the bundled maps: check them, print one as a tree, draw them all.
 demo: install
@@ -57,3 +57,15 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis out
+
+# A real terminal: run `argmap show` in tmux at 80 columns and keep what it shows.
+terminal-capture: install
+	tmux kill-session -t argmap-capture 2>/dev/null || true
+	tmux new-session -d -s argmap-capture -x 80 -y 60
+	tmux send-keys -t argmap-capture "clear; $(ARGMAP) show maps/nato-promise.yaml --depth 2; tmux wait-for -S argmap-done" Enter
+	tmux wait-for argmap-done
+	tmux capture-pane -t argmap-capture -p -e -S 0 -E 45 > examples/terminal.ansi
+	tmux kill-session -t argmap-capture
+	$(BIN)/python examples/terminal.py examples/terminal.ansi examples/terminal.svg
+	rm examples/terminal.ansi
+	command -v rsvg-convert >/dev/null && rsvg-convert examples/terminal.svg -o examples/terminal.png

@@ -112,11 +112,10 @@ def _node(statement: Statement, level: int, depth: int | None, index: dict[str, 
 
     ``side`` keeps only the pro or con premises directly below this node.
     """
-    target = index.get(statement.ref) if statement.ref is not None else None
-    cited = _number(target if target is not None else statement, view, numbers,
-                    evidence=statement.ref is None)
     if statement.ref is not None:
-        return Node(statement, level, target=target, citations=cited)
+        # A ref shows no citations: they belong where the statement is written out.
+        return Node(statement, level, target=index.get(statement.ref))
+    cited = _number(statement, view, numbers)
     if depth is not None and level >= depth:
         return Node(statement, level, hidden=subtree_size(statement), citations=cited)
     children = tuple(_node(c, level + 1, depth, index, view, numbers)
@@ -124,13 +123,8 @@ def _node(statement: Statement, level: int, depth: int | None, index: dict[str, 
     return Node(statement, level, children, citations=cited)
 
 
-def _number(statement: Statement, view: View, numbers: dict[str, int],
-            evidence: bool) -> tuple[int, ...]:
-    """Number a statement's sources in order of first appearance.
-
-    ``evidence`` records quotes for --quotes; a ref does not, so a reused
-    statement's quotes show once, where it is written out.
-    """
+def _number(statement: Statement, view: View, numbers: dict[str, int]) -> tuple[int, ...]:
+    """Number a statement's sources in order of first appearance; keep its quotes."""
     cited: list[int] = []
     for citation in statement.cites:
         number = numbers.get(citation.source)
@@ -140,7 +134,7 @@ def _number(statement: Statement, view: View, numbers: dict[str, int],
                                  view.map.sources.get(citation.source)))
         if number not in cited:
             cited.append(number)
-        if evidence and (citation.quote is not None or citation.locator is not None):
+        if citation.quote is not None or citation.locator is not None:
             view.evidence.setdefault(statement.path, []).append((number, citation))
     return tuple(sorted(cited))
 

@@ -67,6 +67,16 @@ CASES = [
     Case("argmap --help", lambda p: [ARGMAP, "--help"], (0,), "≤ 0.2 s"),
     Case("argmap check", lambda p: [ARGMAP, "check", str(p)], (1_000, 10_000, 100_000),
          "10k ≤ 0.5 s; 100k ≤ 4 s, ≤ 600 MB"),
+    Case("argmap show --width 100", lambda p: [ARGMAP, "show", str(p), "--width", "100"],
+         (1_000, 10_000, 100_000), "10k ≤ 1 s"),
+    Case("argmap render -f dot", lambda p: [ARGMAP, "render", str(p), "-f", "dot", "-o", "-"],
+         (1_000, 10_000, 100_000), "10k ≤ 0.5 s (Argdown: 1.6 s)"),
+    Case("argmap render -f svg --engine dot",
+         lambda p: [ARGMAP, "render", str(p), "-f", "svg", "--engine", "dot", "-o", "-"],
+         (1_000, 5_000), "layout time"),
+    Case("argmap render -f svg --engine sfdp",
+         lambda p: [ARGMAP, "render", str(p), "-f", "svg", "--engine", "sfdp", "-o", "-"],
+         (5_000,), "layout time"),
 ]
 
 

@@ -28,3 +28,9 @@ def test_every_diagnostic_code_is_documented() -> None:
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", FORMAT, re.MULTILINE))
     assert codes <= documented, codes - documented
     assert len(INVALID) > 40
+
+
+def test_readme_links_point_at_files() -> None:
+    links = re.findall(r"\]\(((?!https?:)[^)#]+)\)", README)
+    missing = [link for link in links if not (ROOT / link).exists()]
+    assert links and missing == []

@@ -15,8 +15,8 @@ XLINK = "{http://www.w3.org/1999/xlink}"
 
 
 def test_html_text() -> None:
-    assert html_text('<a href="x">&\'\\N\t\x1b') == (
-        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;\\\\N \ufffd")
+    assert html_text('<a href="x">&\'\\N\t\x1b]') == (
+        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;\\\\N \ufffd&#93;")
 
 
 def test_dot_string() -> None:

@@ -26,11 +26,13 @@ def html_text(text: str) -> str:
     text become spaces so a stray newline cannot break the label. A backslash
     is doubled: Graphviz expands ``\\N`` and ``\\G`` even in HTML labels (and
     decodes ``&#92;`` before doing so), but reads ``\\\\`` as one backslash.
+    ``]`` becomes ``&#93;``: Graphviz 2.43 rejects a label that ends in ``]``.
     """
     if _CONTROL_RE.search(text):  # rare: translate() is slow, so only when needed
         text = text.translate(_LABEL_CONTROLS)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;").replace("\\", "\\\\"))
+            .replace('"', "&quot;").replace("'", "&#39;").replace("\\", "\\\\")
+            .replace("]", "&#93;"))
 
 
 def dot_string(text: str) -> str:
