@@ -278,7 +278,8 @@ def render(
             typer.echo(f"argmap: {view.map.id}: {size:,} statements: a dot layout this big "
                        "may take minutes; --engine sfdp is much faster", err=True)
         try:
-            results.append(layout(dot, chosen_engine, fmt.value, timeout, spinner))
+            results.append(layout(dot, chosen_engine, fmt.value, timeout, spinner,
+                                  warner(view.map.id)))
         except LayoutError as exc:
             fail(str(exc), 1)
     write_outputs(targets, results)
@@ -314,6 +315,11 @@ def write_outputs(targets: list[Path | None], results: list[bytes]) -> None:
         except OSError as exc:
             fail(f"cannot write {target}: {exc.strerror}", 1)
         typer.echo(f"wrote {target}", err=True)
+
+
+def warner(map_id: str) -> Callable[[str], None]:
+    """Print a layout warning about one map on stderr."""
+    return lambda message: typer.echo(f"argmap: {map_id}: {message}", err=True)
 
 
 def spinner() -> Callable[[], None]:

@@ -69,3 +69,14 @@ def test_hostile_text_survives_into_svg() -> None:
         assert fragment in texts, fragment
     links = [a.get("{http://www.w3.org/1999/xlink}href") for a in svg.iter(f"{SVG}a")]
     assert "https://example.org/search?q=a&b=%3Cc%3E" in links
+
+
+def test_graphviz_warnings_get_advice() -> None:
+    from argmap.renderers.layout import warnings
+
+    stderr = ("Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.4 to fit\n"
+              "\nWarning: node n1, port x unrecognized\n")
+    assert warnings(stderr, "png") == [
+        "the diagram is too large for a PNG bitmap, so Graphviz shrank it and small text may "
+        "be unreadable; use -f svg or -f pdf, or draw less with --depth N or --focus ID",
+        "Graphviz: Warning: node n1, port x unrecognized"]

@@ -26,11 +26,13 @@ def command(engine: str, fmt: str) -> list[str]:
 
 
 def layout(dot: str, engine: str, fmt: str, timeout: float,
-           on_slow: Callable[[], Callable[[], None]] | None = None) -> bytes:
+           on_slow: Callable[[], Callable[[], None]] | None = None,
+           on_warning: Callable[[str], None] | None = None) -> bytes:
     """Lay out DOT text with ``engine`` into ``fmt`` bytes.
 
     ``on_slow`` is called once if the layout takes over a second (to start a
     spinner); the function it returns is called when the layout ends.
+    ``on_warning`` receives each warning Graphviz printed, in plain words.
 
     Raises:
         LayoutError: with a message for the user.
@@ -63,4 +65,23 @@ def layout(dot: str, engine: str, fmt: str, timeout: float,
     if proc.returncode != 0:
         message = " ".join(err.decode("utf-8", "replace").split()) or f"exit {proc.returncode}"
         raise LayoutError(f"Graphviz ({engine}) failed: {message}")
+    if on_warning is not None:
+        for warning in warnings(err.decode("utf-8", "replace"), fmt):
+            on_warning(warning)
     return out
+
+
+def warnings(stderr: str, fmt: str) -> list[str]:
+    """Graphviz's warnings, with advice where argmap has some."""
+    found = []
+    for line in stderr.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if "Scaling by" in line:
+            found.append(f"the diagram is too large for a {fmt.upper()} bitmap, so Graphviz "
+                         "shrank it and small text may be unreadable; use -f svg or -f pdf, "
+                         "or draw less with --depth N or --focus ID")
+        else:
+            found.append(f"Graphviz: {line}")
+    return found
