@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from argmap.model import Relation
+from argmap.renderers import FORMATS
+from argmap.renderers.dot import THEMES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -58,13 +60,10 @@ class Side(StrEnum):
     con = "con"
 
 
-class RenderFormat(StrEnum):
-    """Output formats of ``argmap render`` (must match argmap.renderers.FORMATS)."""
-
-    svg = "svg"
-    png = "png"
-    pdf = "pdf"
-    dot = "dot"
+# Choices come from the registries, so the CLI cannot drift from what exists.
+RenderFormat = StrEnum("RenderFormat", {name: name for name in FORMATS})  # type: ignore[misc]
+Theme = StrEnum("Theme", {name: name for name in THEMES})  # type: ignore[misc]
+DEFAULT_FORMAT, DEFAULT_THEME = RenderFormat("svg"), Theme("light")
 
 
 class Direction(StrEnum):
@@ -81,14 +80,6 @@ class Engine(StrEnum):
 
     dot = "dot"
     sfdp = "sfdp"
-
-
-class Theme(StrEnum):
-    """Diagram colour themes."""
-
-    light = "light"
-    dark = "dark"
-    print = "print"
 
 
 Depth = Annotated[int | None, typer.Option("--depth", min=1, show_default=False,
@@ -226,7 +217,7 @@ def show(
 def render(
     paths: Paths,
     fmt: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")
-                   ] = RenderFormat.svg,
+                   ] = DEFAULT_FORMAT,
     output: Annotated[str | None, typer.Option("--output", "-o", show_default=False,
                       help="File to write, a directory, or - for stdout (default: "
                       "<map-id>.<format> here).")] = None,
@@ -238,7 +229,7 @@ def render(
     engine: Annotated[Engine | None, typer.Option("--engine", show_default=False,
                       help="Graphviz layout: dot (tidy trees; default up to 2,000 "
                       "statements) or sfdp (fast for big maps; default above).")] = None,
-    theme: Annotated[Theme, typer.Option("--theme", help="Colours.")] = Theme.light,
+    theme: Annotated[Theme, typer.Option("--theme", help="Colours.")] = DEFAULT_THEME,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend of "
                          "markers and sources.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Stop a layout after "
@@ -251,7 +242,6 @@ def render(
 
     Example: argmap render maps/nato-promise.yaml -f png -o nato.png
     """
-    from argmap.renderers import FORMATS
     from argmap.renderers.dot import DotOptions, render_dot
     from argmap.renderers.layout import LARGE, LayoutError, layout
     from argmap.view import ViewOptions
@@ -264,7 +254,7 @@ def render(
     results: list[bytes] = []
     for view in chosen:
         dot = render_dot(view, DotOptions(direction.value, theme.value, not no_legend,
-                                          xml_urls=fmt is not RenderFormat.pdf))
+                                          xml_urls=fmt.value != "pdf"))
         if not spec.layout:
             results.append(dot.encode("utf-8"))
             continue
