@@ -118,8 +118,11 @@ class Builder:
         self.seen.add(key)
         return True
 
-    def mapping(self, node: Node, keys: dict[str, KeySpec], what: str) -> Entries | None:
+    def mapping(self, node: Node, keys: dict[str, KeySpec] | None, what: str) -> Entries | None:
         """Check a mapping's keys; return key -> (key node, value node).
+
+        ``keys`` lists the known keys; None accepts any name (a mapping keyed by
+        ids, like `sources`), still refusing repeated and non-scalar keys.
 
         This runs once per statement, so the common case (a known, new, plain
         key) takes one test and everything unusual goes to :meth:`odd_key`.
@@ -131,19 +134,21 @@ class Builder:
         track = self.track_aliases
         for key_node, value_node in node.value:
             key = key_node.value
-            if key_node.id == "scalar" and key in keys and key not in entries and (
+            # The scalar test comes first: a complex key's value is unhashable.
+            if key_node.id == "scalar" and (keys is None or key in keys) and (
+                    key not in entries) and (
                     not track or self.first_visit(value_node)):
                 entries[key] = (key_node, value_node)
             else:
                 self.odd_key(key_node, value_node, entries, keys, what)
-        if keys is not STATEMENT_KEYS:  # a statement's `text` is checked by statement()
+        if keys is not None and keys is not STATEMENT_KEYS:  # statement() checks `text`
             for key, spec in keys.items():
                 if spec.required and key not in entries:
                     self.error("missing-key", f"{what} needs `{key}`", node)
         return entries
 
     def odd_key(self, key_node: Node, value_node: Node, entries: Entries,
-                keys: dict[str, KeySpec], what: str) -> None:
+                keys: dict[str, KeySpec] | None, what: str) -> None:
         """Report a key that is not a name, repeated, unknown, or an alias's value."""
         if key_node.id != "scalar":
             self.error("wrong-type", f"a key must be a name, not {describe(key_node)}", key_node)
@@ -151,7 +156,7 @@ class Builder:
             line = entries[key_node.value][0].start_mark.line + 1
             self.error("duplicate-key", f"duplicate key '{key_node.value}' (first given on line "
                        f"{line})", key_node)
-        elif key_node.value not in keys:
+        elif keys is not None and key_node.value not in keys:
             self.unknown_key(key_node.value, key_node, keys, what)
         # else: the value was reached before, through an alias; reported by the loader
 
@@ -377,9 +382,7 @@ class Builder:
                        f"{describe(node)}", node)
             return {}
         found: dict[str, Source] = {}
-        names = {k.value: k for k, _ in node.value if k.id == "scalar"}
-        checked = self.mapping(node, dict.fromkeys(names, KeySpec("source", "")), "`sources`")
-        for name, (key_node, value_node) in (checked or {}).items():
+        for name, (key_node, value_node) in (self.mapping(node, None, "`sources`") or {}).items():
             source_id = self.slug(key_node, "source id")
             entries = self.mapping(value_node, SOURCE_KEYS, f"source '{name}'")
             if source_id is None or entries is None:

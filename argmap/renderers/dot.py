@@ -223,7 +223,7 @@ def render_dot(view: View, options: DotOptions | None = None) -> str:
                 w.edge(w.name(view.roots[0].statement), w.ref_target(cut) if cut.statement.ref
                        else w.name(cut.statement), Relation.UNDERCUT)
     if options.legend:
-        _legend(w, view)
+        _legend(w, view, nodes)
     w.out.append("}")
     return "\n".join(w.out) + "\n"
 
@@ -287,7 +287,7 @@ def _points_up(node: Node, child: Node) -> bool:
     return target.relation is Relation.CLAIM or own == above or own.startswith(above + ".")
 
 
-def _legend(w: _Writer, view: View) -> None:
+def _legend(w: _Writer, view: View, nodes: list[Node]) -> None:
     t = w.theme
     rows = []
     for relation in (Relation.PRO, Relation.CON, Relation.UNDERCUT):
@@ -295,7 +295,7 @@ def _legend(w: _Writer, view: View) -> None:
         rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{color}"><B>{MARKERS[relation]}</B>'
                     f'</FONT></TD><TD ALIGN="LEFT"><FONT COLOR="{color}">{WORDS[relation]}'
                     f"</FONT> ({EDGE_STYLES[relation]} line)</TD></TR>")
-    if any(n.statement.weight is not None for n in view.walk()):
+    if any(n.statement.weight is not None for n in nodes):
         rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}">▰▰▰▱▱</FONT></TD>'
                     '<TD ALIGN="LEFT">weight: how much a premise bears on its parent (1-5)'
                     "</TD></TR>")
