@@ -19,7 +19,7 @@ import typer
 
 from argmap.model import Relation
 from argmap.renderers import FORMATS
-from argmap.renderers.dot import THEMES
+from argmap.renderers.themes import THEMES
 
 if TYPE_CHECKING:
     from collections.abc import Callable

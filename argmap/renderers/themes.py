@@ -1,0 +1,41 @@
+"""Colour themes of the diagrams (a small module: the CLI reads the names at start-up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.model import Relation
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Colours of one theme."""
+
+    background: str
+    ink: str
+    faint: str
+    question: str
+    claim_line: str
+    claim_fill: str
+    fills: dict[Relation, str]
+    lines: dict[Relation, str]
+
+
+THEMES = {
+    "light": Theme("#ffffff", "#1f2328", "#57606a", "#f6f8fa", "#0550ae", "#ddf4ff",
+                   {Relation.PRO: "#effaf1", Relation.CON: "#fff1f0",
+                    Relation.UNDERCUT: "#fff5e8"},
+                   {Relation.PRO: "#1a7f37", Relation.CON: "#cf222e",
+                    Relation.UNDERCUT: "#c4540a"}),
+    "dark": Theme("#0d1117", "#e6edf3", "#9da7b3", "#161b22", "#58a6ff", "#0c2d4a",
+                  {Relation.PRO: "#0f2a18", Relation.CON: "#3a1418",
+                   Relation.UNDERCUT: "#3a2410"},
+                  {Relation.PRO: "#3fb950", Relation.CON: "#f85149",
+                   Relation.UNDERCUT: "#f0883e"}),
+    # Black on white for printing: line styles and markers carry the meaning.
+    "print": Theme("#ffffff", "#000000", "#444444", "#ffffff", "#000000", "#ffffff",
+                   {Relation.PRO: "#ffffff", Relation.CON: "#ffffff",
+                    Relation.UNDERCUT: "#ffffff"},
+                   {Relation.PRO: "#000000", Relation.CON: "#000000",
+                    Relation.UNDERCUT: "#000000"}),
+}
