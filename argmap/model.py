@@ -28,10 +28,6 @@ class Relation(StrEnum):
     UNDERCUT = "undercut"
 
 
-#: Relations a statement can have children under, in display order.
-CHILD_RELATIONS = (Relation.PRO, Relation.CON, Relation.UNDERCUT)
-
-
 @dataclass(frozen=True, slots=True)
 class Span:
     """A 1-based position in a source file."""

@@ -40,11 +40,6 @@ class Node:
     hidden: int = 0
     citations: tuple[int, ...] = ()
 
-    @property
-    def shown(self) -> Statement:
-        """The statement whose text is displayed: the ref's target, or itself."""
-        return self.target if self.target is not None else self.statement
-
 
 @dataclass
 class View:
