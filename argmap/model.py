@@ -103,6 +103,20 @@ class Statement:
         yield from self.undercut
 
 
+def depth_first(roots: tuple[Statement, ...]) -> Iterator[Statement]:
+    """Yield ``roots`` and everything below them, depth-first in document order.
+
+    Refs are yielded, never followed. Iterative, so maps nested hundreds of
+    levels deep cannot overflow the stack.
+    """
+    stack = list(reversed(roots))
+    while stack:
+        statement = stack.pop()
+        yield statement
+        if statement.pro or statement.con or statement.undercut:
+            stack.extend(reversed(statement.pro + statement.con + statement.undercut))
+
+
 @dataclass(frozen=True, slots=True)
 class ArgumentMap:
     """One question with its claims, premises and sources."""
@@ -117,16 +131,8 @@ class ArgumentMap:
     version: int = FORMAT_VERSION
 
     def walk(self) -> Iterator[Statement]:
-        """Yield every statement depth-first in document order, refs included.
-
-        Iterative, so maps nested hundreds of levels deep cannot overflow the stack.
-        """
-        stack = list(reversed(self.claims))
-        while stack:
-            statement = stack.pop()
-            yield statement
-            if statement.pro or statement.con or statement.undercut:
-                stack.extend(reversed(statement.pro + statement.con + statement.undercut))
+        """Yield every statement depth-first in document order, refs included."""
+        return depth_first(self.claims)
 
     def statements_by_address(self) -> dict[str, Statement]:
         """Map both explicit ids and derived paths to their statements.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.model import ArgumentMap, Citation, Relation, Source, Statement
+from argmap.model import ArgumentMap, Citation, Relation, Source, Statement, depth_first
 
 
 class ViewError(ValueError):
@@ -66,13 +66,7 @@ class View:
 
 def subtree_size(statement: Statement) -> int:
     """How many statements lie below one (refs count as one, never expanded)."""
-    total = 0
-    stack = list(statement.children())
-    while stack:
-        item = stack.pop()
-        total += 1
-        stack.extend(item.children())
-    return total
+    return sum(1 for _ in depth_first(statement.pro + statement.con + statement.undercut))
 
 
 def build_view(argmap: ArgumentMap, options: ViewOptions | None = None) -> View:
