@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from argmap.model import ArgumentMap
-    from argmap.view import View, ViewOptions
+    from argmap.view import View
     from argmap.workflow import Report
 
 app = typer.Typer(
@@ -102,13 +102,19 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def load_or_fail(paths: list[Path], strict: bool = False) -> Report:
-    """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
+def read_maps(paths: list[Path]) -> Report:
+    """Load and check every map under ``paths``; a usage error when there are none."""
     from argmap.workflow import check_paths
 
     report = check_paths(paths)
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(str, paths)))
+    return report
+
+
+def load_or_fail(paths: list[Path], strict: bool = False) -> Report:
+    """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
+    report = read_maps(paths)
     print_diagnostics(report, summary=False)
     if report.errors or (strict and report.warnings):
         typer.echo(report.summary(), err=True)
@@ -142,11 +148,7 @@ def check(
 
     Example: argmap check --strict maps/
     """
-    from argmap.workflow import check_paths
-
-    report = check_paths(paths)
-    if report.files == 0:
-        fail("no *.yaml or *.yml files found under " + ", ".join(map(str, paths)))
+    report = read_maps(paths)
     if fmt is CheckFormat.json:
         from argmap.workflow import report_json
 
@@ -157,9 +159,12 @@ def check(
         raise typer.Exit(1)
 
 
-def views(maps: list[ArgumentMap], options: ViewOptions) -> list[View]:
+def views(maps: list[ArgumentMap], focus: str | None, depth: int | None,
+          side: Side | None) -> list[View]:
     """Build a view of each map; with --focus, of the maps that have that statement."""
-    from argmap.view import ViewError, build_view
+    from argmap.view import ViewError, ViewOptions, build_view
+
+    options = ViewOptions(focus, depth, None if side is None else Relation(side.value))
 
     built, errors = [], []
     for argmap in maps:
@@ -199,11 +204,9 @@ def show(
     Example: argmap show maps/nato-promise.yaml --depth 2 --ids
     """
     from argmap.renderers.tree import TreeOptions, render_tree, to_text
-    from argmap.view import ViewOptions
 
     report = load_or_fail(paths)
-    chosen = views(report.maps, ViewOptions(focus, depth, None if side is None else
-                                            Relation(side.value)))
+    chosen = views(report.maps, focus, depth, side)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
     options = TreeOptions(width=width, ascii=ascii_only, ids=ids, quotes=quotes,
@@ -243,12 +246,10 @@ def render(
     Example: argmap render maps/nato-promise.yaml -f png -o nato.png
     """
     from argmap.renderers.dot import DotOptions, render_dot
-    from argmap.renderers.layout import LARGE, LayoutError, layout
-    from argmap.view import ViewOptions
+    from argmap.renderers.layout import LayoutError, choose_engine, layout
 
     report = load_or_fail(paths)
-    chosen = views(report.maps, ViewOptions(focus, depth, None if side is None else
-                                            Relation(side.value)))
+    chosen = views(report.maps, focus, depth, side)
     spec = FORMATS[fmt.value]
     targets = output_paths([v.map.id for v in chosen], fmt.value, output, spec.binary)
     results: list[bytes] = []
@@ -258,15 +259,9 @@ def render(
         if not spec.layout:
             results.append(dot.encode("utf-8"))
             continue
-        size = len(view.walk())
-        chosen_engine = engine.value if engine else "dot" if size <= LARGE else "sfdp"
-        if engine is None and chosen_engine == "sfdp":
-            typer.echo(f"argmap: {view.map.id}: {size:,} statements, so using --engine sfdp "
-                       "(a dot layout this big takes minutes); --depth or --focus draw less",
-                       err=True)
-        elif chosen_engine == "dot" and size > LARGE:
-            typer.echo(f"argmap: {view.map.id}: {size:,} statements: a dot layout this big "
-                       "may take minutes; --engine sfdp is much faster", err=True)
+        chosen_engine, note = choose_engine(len(view.walk()), engine and engine.value)
+        if note:
+            typer.echo(f"argmap: {view.map.id}: {note}", err=True)
         try:
             results.append(layout(dot, chosen_engine, fmt.value, timeout, spinner,
                                   warner(view.map.id)))

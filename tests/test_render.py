@@ -80,3 +80,15 @@ def test_graphviz_warnings_get_advice() -> None:
         "the diagram is too large for a PNG bitmap, so Graphviz shrank it and small text may "
         "be unreadable; use -f svg or -f pdf, or draw less with --depth N or --focus ID",
         "Graphviz: Warning: node n1, port x unrecognized"]
+
+
+def test_engine_choice() -> None:
+    from argmap.renderers.layout import choose_engine
+
+    assert choose_engine(2000, None) == ("dot", None)
+    assert choose_engine(2001, None) == ("sfdp", "2,001 statements, so using --engine sfdp (a "
+                                         "dot layout this big takes minutes); --depth or "
+                                         "--focus draw less")
+    assert choose_engine(5000, "dot") == ("dot", "5,000 statements: a dot layout this big may "
+                                          "take minutes; --engine sfdp is much faster")
+    assert choose_engine(10, "sfdp") == ("sfdp", None)

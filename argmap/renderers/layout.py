@@ -13,6 +13,23 @@ LARGE = 2000
 DPI = {"png": 150}
 
 
+def choose_engine(size: int, requested: str | None) -> tuple[str, str | None]:
+    """The layout engine for a diagram of ``size`` statements, and what to tell the user.
+
+    An engine the user asked for is kept (with a warning when `dot` meets a
+    big map); otherwise `dot` up to LARGE statements and `sfdp` above.
+    """
+    if requested is None:
+        if size <= LARGE:
+            return "dot", None
+        return "sfdp", (f"{size:,} statements, so using --engine sfdp (a dot layout this big "
+                        "takes minutes); --depth or --focus draw less")
+    if requested == "dot" and size > LARGE:
+        return "dot", (f"{size:,} statements: a dot layout this big may take minutes; "
+                       "--engine sfdp is much faster")
+    return requested, None
+
+
 class LayoutError(RuntimeError):
     """Graphviz is missing, failed, or ran out of time; the message says what to do."""
 
