@@ -138,7 +138,14 @@ class _Writer:
     def edge(self, parent: str, child: str, relation: Relation, extra: str = "") -> None:
         self.out.append(f"  {parent} -> {child} {self.edges[relation]}{extra}];")
 
-    def ref_target(self, node: Node) -> str:
+    def node_for(self, node: Node) -> str:
+        """The DOT node that stands for a view node: its own, or a ref's target.
+
+        A ref whose target is not drawn (cut by --focus or --depth) points at a
+        small dashed stub naming the statement, made once per target.
+        """
+        if node.statement.ref is None:
+            return self.name(node.statement)
         target = node.target
         if target is not None and target.path in self.names:
             return self.names[target.path]
@@ -188,8 +195,7 @@ def render_dot(view: View, options: DotOptions | None = None) -> str:
         # A focused premise's undercuts attack its link to a parent not drawn here.
         for cut in view.roots[0].children:
             if cut.statement.relation is Relation.UNDERCUT:
-                w.edge(w.name(view.roots[0].statement), w.ref_target(cut) if cut.statement.ref
-                       else w.name(cut.statement), Relation.UNDERCUT)
+                w.edge(w.name(view.roots[0].statement), w.node_for(cut), Relation.UNDERCUT)
     if options.legend:
         _legend(w, view, nodes)
     w.out.append("}")
@@ -220,8 +226,7 @@ def _edges(w: _Writer, node: Node) -> None:
         relation = child.statement.relation
         if relation is Relation.UNDERCUT:
             continue  # drawn at the junction of the link they attack (by the grandparent)
-        target = w.ref_target(child) if child.statement.ref is not None else w.name(
-            child.statement)
+        target = w.node_for(child)
         undercuts = [c for c in child.children if c.statement.relation is Relation.UNDERCUT]
         # A ref back up its own branch would be a cycle; only such edges are
         # left out of the ranking, so shared premises sit below all parents.
@@ -237,9 +242,7 @@ def _edges(w: _Writer, node: Node) -> None:
         w.out.append(f'  {junction} -> {target} [dir=none, color="{color}", '
                      f"style={EDGE_STYLES[relation]}];")
         for cut in undercuts:
-            cut_target = w.ref_target(cut) if cut.statement.ref is not None else w.name(
-                cut.statement)
-            w.edge(junction, cut_target, Relation.UNDERCUT)
+            w.edge(junction, w.node_for(cut), Relation.UNDERCUT)
 
 
 def _points_up(node: Node, child: Node) -> bool:
