@@ -12,8 +12,12 @@ from argmap.model import ArgumentMap, Citation, Source, Statement
 def plain(obj: Any) -> Any:
     """The model as plain data without positions, for comparing two loads."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if f.name not in ("span", "id_span")}
+        names: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(obj))
+        return {name: plain(getattr(obj, name)) for name in names
+                if name not in ("span", "id_span")}
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # the model's NamedTuples
+        return {name: plain(getattr(obj, name)) for name in obj._fields
+                if name not in ("span", "id_span")}
     if isinstance(obj, dict):
         return {k: plain(v) for k, v in obj.items()}
     if isinstance(obj, (tuple, list)):
