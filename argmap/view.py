@@ -7,6 +7,7 @@ selects, cuts and numbers the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from argmap.model import ArgumentMap, Citation, Relation, Source, Statement, depth_first
 
@@ -24,9 +25,8 @@ class ViewOptions:
     side: Relation | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
-    """One statement as drawn.
+class Node(NamedTuple):
+    """One statement as drawn (a NamedTuple, like the model's records: one per statement).
 
     A ``ref`` item is a node whose ``target`` is the statement it names; it has
     no children, so a statement is never expanded twice and cycles end.
@@ -103,13 +103,17 @@ def _node(statement: Statement, level: int, depth: int | None, index: dict[str, 
     """
     if statement.ref is not None:
         # A ref shows no citations: they belong where the statement is written out.
-        return Node(statement, level, target=index.get(statement.ref))
-    cited = _number(statement, view, numbers)
+        return Node(statement, level, (), index.get(statement.ref))
+    cited = _number(statement, view, numbers) if statement.cites else ()
     if depth is not None and level >= depth:
-        return Node(statement, level, hidden=subtree_size(statement), citations=cited)
-    children = tuple(_node(c, level + 1, depth, index, view, numbers)
-                     for c in statement.children() if side is None or c.relation is side)
-    return Node(statement, level, children, citations=cited)
+        return Node(statement, level, (), None, subtree_size(statement), cited)
+    below = statement.pro + statement.con + statement.undercut
+    if not below:
+        return Node(statement, level, (), None, 0, cited)
+    level += 1
+    children = tuple([_node(c, level, depth, index, view, numbers) for c in below
+                      if side is None or c.relation is side])
+    return Node(statement, level - 1, children, None, 0, cited)
 
 
 def _number(statement: Statement, view: View, numbers: dict[str, int]) -> tuple[int, ...]:
