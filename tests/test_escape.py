@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.renderers.escape import CONTROLS, dot_string, html_text, url
+from argmap.renderers.escape import CONTROLS, _html_escape, dot_string, html_text, url
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -17,6 +17,14 @@ XLINK = "{http://www.w3.org/1999/xlink}"
 def test_html_text() -> None:
     assert html_text('<a href="x">&\'\\N\t\x1b]') == (
         "&lt;a href=&quot;x&quot;&gt;&amp;&#39;\\\\N \ufffd&#93;")
+
+
+def test_html_text_skips_only_text_it_would_not_change() -> None:
+    # html_text returns text untouched unless a pre-check finds a special
+    # character; every character the full escape changes must trip it.
+    missed = [hex(c) for c in range(0x30000) if 0xD800 > c or c > 0xDFFF
+              if _html_escape(chr(c)) != chr(c) and html_text(chr(c)) == chr(c)]
+    assert missed == []
 
 
 def test_dot_string() -> None:

@@ -13,6 +13,8 @@ from urllib.parse import quote
 #: labels, and an escape sequence in a terminal. Shown as U+FFFD.
 CONTROLS = {c: "\ufffd" for c in (*range(0x20), *range(0x7f, 0xa0)) if c not in (0x09, 0x0a)}
 _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: any character html_text changes; most text has none and is returned as it is
+_HTML_SPECIAL_RE = re.compile(r"""[&<>"'\\\]\x00-\x1f\x7f-\x9f]""")
 _LABEL_CONTROLS = {**CONTROLS, 0x09: " ", 0x0a: " ", 0x0d: " "}
 _TOOLTIP_CONTROLS = {**CONTROLS, 0x09: " ", 0x0d: "\n"}
 #: Everything RFC 3986 allows unencoded; the rest (<, >, ", space, braces ...) is %-encoded.
@@ -28,6 +30,12 @@ def html_text(text: str) -> str:
     decodes ``&#92;`` before doing so), but reads ``\\\\`` as one backslash.
     ``]`` becomes ``&#93;``: Graphviz 2.43 rejects a label that ends in ``]``.
     """
+    if not _HTML_SPECIAL_RE.search(text):  # one search instead of seven replaces
+        return text
+    return _html_escape(text)
+
+
+def _html_escape(text: str) -> str:
     if _CONTROL_RE.search(text):  # rare: translate() is slow, so only when needed
         text = text.translate(_LABEL_CONTROLS)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
