@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from argmap.model import Relation, Statement
+from argmap.model import Relation, Source, Statement
 from argmap.renderers.escape import dot_string, html_text, url
 from argmap.renderers.themes import THEMES
 from argmap.view import Node, View, source_line
@@ -70,6 +70,7 @@ class _Writer:
         self.out: list[str] = []
         self.names: dict[str, str] = {}  # statement path -> node name
         self.stubs: dict[str, str] = {}  # ref target missing from the view -> stub name
+        self.tips: dict[str, str] = {}  # source id -> its tooltip line
         self.numbers = {sid: n for n, sid, _ in view.sources}
         self.markers = {r: f'<FONT COLOR="{t.lines[r]}"><B>{m}</B></FONT> '
                         for r, m in MARKERS.items()}
@@ -96,13 +97,13 @@ class _Writer:
         else:
             lines[0] = self.markers[s.relation] + lines[0]
         if node.citations:
-            cites = "".join(f"[{n}]" for n in node.citations)
+            cites = "".join([f"[{n}]" for n in node.citations])
             lines[-1] += f"{self.cite_font}{cites}</FONT>"
         body = BR.join(lines) + BR
         if s.weight is not None or s.by:
             gauge = "▰" * s.weight + "▱" * (5 - s.weight) if s.weight is not None else ""
             small = f"{gauge}  — {s.by}" if gauge and s.by else gauge or f"— {s.by}"
-            faint = BR.join(html_text(x) for x in wrap(small, self.options.wrap))
+            faint = BR.join([html_text(x) for x in wrap(small, self.options.wrap)])
             body += f"{self.small_font}{faint}{BR}</FONT>"
         return f"<{body}>"
 
@@ -112,7 +113,7 @@ class _Writer:
         link = None
         for c in node.statement.cites:
             source = self.view.map.sources.get(c.source)
-            tips.append(f"[{self.numbers.get(c.source, '?')}] {source_line(c.source, source)}")
+            tips.append(self.source_tip(c.source, source))
             if c.quote:
                 tips.append(f"    “{c.quote}”" + (f" ({c.locator})" if c.locator else ""))
             elif c.locator:
@@ -124,9 +125,17 @@ class _Writer:
             attrs += f', URL={url(link, self.options.xml_urls)}, target="_blank"'
         return attrs
 
+    def source_tip(self, source_id: str, source: Source | None) -> str:
+        """``[n] author, title ...``: made once per source, used by every citing node."""
+        tip = self.tips.get(source_id)
+        if tip is None:
+            number = self.numbers.get(source_id, "?")
+            tip = self.tips[source_id] = f"[{number}] {source_line(source_id, source)}"
+        return tip
+
     def statement_node(self, node: Node) -> None:
         s = node.statement
-        name = self.name(s)
+        name = self.names[s.path]
         extra = self.tooltip_and_link(node) if s.cites else ""
         self.out.append(f"  {name} [label={self.label(node)}, {self.looks[s.relation]}{extra}];")
         if node.hidden:
@@ -145,7 +154,7 @@ class _Writer:
         small dashed stub naming the statement, made once per target.
         """
         if node.statement.ref is None:
-            return self.name(node.statement)
+            return self.names.get(node.statement.path) or self.name(node.statement)
         target = node.target
         if target is not None and target.path in self.names:
             return self.names[target.path]
@@ -176,9 +185,11 @@ def render_dot(view: View, options: DotOptions | None = None) -> str:
     ]
     # Nodes first, depth-first, so every ref can see whether its target is drawn.
     nodes = view.walk()
+    names = w.names
     for node in nodes:
-        if node.statement.ref is None:
-            w.name(node.statement)
+        path = node.statement.path
+        if node.statement.ref is None and path not in names:
+            names[path] = f"n{len(names) + 1}"
     _question(w, view)
     for node in nodes:
         if node.statement.ref is None:
@@ -219,20 +230,21 @@ def _question(w: _Writer, view: View) -> None:
 
 def _edges(w: _Writer, node: Node) -> None:
     """Edges from a node's children to it; undercuts meet a junction on their link."""
-    parent = w.name(node.statement) if node.statement.ref is None else None
-    if parent is None:
+    if node.statement.ref is not None or not node.children:
         return
+    parent = w.names[node.statement.path]
     for child in node.children:
         relation = child.statement.relation
         if relation is Relation.UNDERCUT:
             continue  # drawn at the junction of the link they attack (by the grandparent)
         target = w.node_for(child)
-        undercuts = [c for c in child.children if c.statement.relation is Relation.UNDERCUT]
         # A ref back up its own branch would be a cycle; only such edges are
         # left out of the ranking, so shared premises sit below all parents.
-        extra = ", constraint=false" if _points_up(node, child) else ""
+        extra = ", constraint=false" if child.target is not None and _points_up(node, child) \
+            else ""
+        undercuts = [c for c in child.children if c.statement.relation is Relation.UNDERCUT]
         if not undercuts:
-            w.edge(parent, target, relation, extra)
+            w.out.append(f"  {parent} -> {target} {w.edges[relation]}{extra}];")
             continue
         junction = f"{target}_j"
         w.out.append(f'  {junction} [shape=point, width=0.09, color="{w.theme.lines[relation]}"'
