@@ -39,7 +39,7 @@ class Node(Protocol):
     value: Any  # str, list of nodes, or list of (key, value) node pairs
     start_mark: Any  # .line and .column, 0-based
     style: str | None  # None or "" for plain scalars
-    ctag: Any  # a ruamel Tag; .suffix is the full tag string
+    tag: str  # the full tag: "tag:yaml.org,2002:str" ...
 
 #: Statements nested deeper than this are refused; it keeps every recursive
 #: walk (here and in the renderers) far inside Python's recursion limit.
@@ -58,13 +58,9 @@ _LISTS = {Relation.CLAIM: ("claims", "c"), Relation.PRO: ("pro", ".pro"),
 
 
 def kind(node: Node) -> str:
-    """The node's tag without the YAML prefix: 'str', 'int', 'null', 'map' ...
-
-    Reads the raw suffix: ruamel's ``node.tag`` property URI-decodes on every
-    access, which cost more than the whole build of a large map.
-    """
-    suffix: str = node.ctag.suffix
-    return suffix[len(_TAG):] if suffix.startswith(_TAG) else suffix
+    """The node's tag without the YAML prefix: 'str', 'int', 'null', 'map' ..."""
+    tag = node.tag
+    return tag[len(_TAG):] if tag.startswith(_TAG) else tag
 
 
 def describe(node: Node) -> str:
@@ -185,7 +181,7 @@ class Builder:
 
     def text(self, node: Node, what: str, required: bool = False) -> str | None:
         """A text value; numbers, booleans and dates are refused with a quoting hint."""
-        if node.id == "scalar" and node.ctag.suffix == _STR and (
+        if node.id == "scalar" and node.tag == _STR and (
                 node.style or node.value.lower() not in _YAML11_BOOLS):
             stripped: str = node.value.strip()
             if stripped:  # the common case, in one test

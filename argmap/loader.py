@@ -166,28 +166,81 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+class _Scalar:
+    """A composed scalar: only what the builder reads (see :func:`_lean_nodes`)."""
+
+    __slots__ = ("end_mark", "start_mark", "style", "tag", "value")
+    id = "scalar"
+
+    def __init__(self, tag: str, value: str, start_mark: Any, end_mark: Any,
+                 style: str | None = None) -> None:
+        self.tag, self.value, self.start_mark, self.end_mark, self.style = (
+            tag, value, start_mark, end_mark, style)
+
+
+class _Collection:
+    __slots__ = ("end_mark", "flow_style", "start_mark", "tag", "value")
+    style = None
+
+    def __init__(self, tag: str, value: list[Any], start_mark: Any, end_mark: Any,
+                 flow_style: bool | None = None) -> None:
+        self.tag, self.value, self.start_mark, self.end_mark, self.flow_style = (
+            tag, value, start_mark, end_mark, flow_style)
+
+
+class _Sequence(_Collection):
+    """A composed sequence; ``value`` is the list of item nodes."""
+
+    __slots__ = ()
+    id = "sequence"
+
+
+class _Mapping(_Collection):
+    """A composed mapping; ``value`` is the list of (key node, value node) pairs."""
+
+    __slots__ = ()
+    id = "mapping"
+
+
+@contextmanager
+def _lean_nodes() -> Iterator[None]:
+    """Have libyaml's composer build argmap's slim node classes while composing.
+
+    ruamel.yaml.clib's composer (Cython) creates nodes through the names
+    ``ScalarNode``, ``SequenceNode`` and ``MappingNode`` of its module. ruamel's
+    own classes run two Python ``__init__`` frames per node and wrap every
+    tag in an object; the slim ones run one and keep the tag as a string,
+    which takes a quarter off composing a big map (benchmarks/README.md). The
+    names are put back afterwards, so other users of ruamel see no change;
+    ``test_loader`` pins that the composer still builds through them.
+    """
+    import _ruamel_yaml
+
+    names = ("ScalarNode", "SequenceNode", "MappingNode")
+    saved = [getattr(_ruamel_yaml, name) for name in names]
+    for name, lean in zip(names, (_Scalar, _Sequence, _Mapping), strict=True):
+        setattr(_ruamel_yaml, name, lean)
+    try:
+        yield
+    finally:
+        for name, original in zip(names, saved, strict=True):
+            setattr(_ruamel_yaml, name, original)
+
+
 def _parser(text: str) -> Any:
     """libyaml's parser with a lean resolver, so nodes carry tags and marks.
 
     ruamel's own Resolver makes three Python calls per node (resolve,
     descend, ascend) and wraps every tag in an object; this one answers from
-    the same table of implicit resolvers with one call, halving compose time
+    the same table of implicit resolvers with one call and plain strings
     (benchmarks/README.md). Path resolvers, which maps never use, are dropped.
     """
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-    from ruamel.yaml.nodes import ScalarNode, SequenceNode
     from ruamel.yaml.resolver import Resolver
-    from ruamel.yaml.tag import Tag
 
-    # Nodes take a ready Tag as it is; a string would cost a Tag() per node.
-    tags: dict[str, Any] = {}
-
-    def cached(name: str) -> Any:
-        return tags.setdefault(name, Tag(suffix=name))
-
-    table = {first: [(cached(tag), regexp) for tag, regexp in resolvers]
+    table = {first: [(str(tag), regexp) for tag, regexp in resolvers]
              for first, resolvers in Resolver.yaml_implicit_resolvers.items()}
-    str_tag, seq_tag, map_tag = (cached("tag:yaml.org,2002:" + k) for k in ("str", "seq", "map"))
+    str_tag, seq_tag, map_tag = ("tag:yaml.org,2002:" + k for k in ("str", "seq", "map"))
 
     class _Loader(CParser):  # type: ignore[misc]
         def descend_resolver(self, parent: Any, index: Any) -> None:
@@ -196,14 +249,14 @@ def _parser(text: str) -> Any:
         def ascend_resolver(self) -> None:
             pass
 
-        def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> Any:
-            if kind is ScalarNode:
+        def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
+            if kind is _Scalar:
                 if implicit[0]:
                     for tag, regexp in table.get(value[:1], ()):
                         if regexp.match(value):
                             return tag
                 return str_tag
-            return seq_tag if kind is SequenceNode else map_tag
+            return seq_tag if kind is _Sequence else map_tag
 
     return _Loader(text)
 
@@ -215,8 +268,9 @@ def _compose(text: str, file: str) -> tuple[list[Node], Diagnostic | None]:
     parser = _parser(text)
     nodes: list[Node] = []
     try:
-        while parser.check_node():
-            nodes.append(parser.get_node())
+        with _lean_nodes():
+            while parser.check_node():
+                nodes.append(parser.get_node())
     except YAMLError as exc:
         return nodes, _syntax_diagnostic(exc, text, file)
     except RecursionError:

@@ -128,6 +128,28 @@ def test_the_c_parser_is_in_use() -> None:
     assert isinstance(_parser("a: 1\n"), CParser)
 
 
+def test_libyaml_composes_argmap_nodes_and_the_names_are_put_back() -> None:
+    # The loader swaps slim node classes into ruamel.yaml.clib's composer while
+    # it composes (loader._lean_nodes); a clib that stopped building nodes
+    # through those names would fail here, not silently slow down.
+    import _ruamel_yaml
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    from argmap.loader import _compose, _Mapping, _Scalar, _Sequence
+
+    nodes, problem = _compose("a: [!!str 1, 2, {b: ~}]\n", "f.yaml")
+    assert problem is None
+    [(key, value)] = nodes[0].value
+    types: list[type] = [type(nodes[0]), type(key), type(value)]
+    assert types == [_Mapping, _Scalar, _Sequence]
+    assert [(n.id, n.tag[18:]) for n in value.value] == [
+        ("scalar", "str"), ("scalar", "int"), ("mapping", "map")]
+    assert value.end_mark.column == 23  # set after the items, as ruamel does
+    _compose("a: [1\n", "bad.yaml")  # a syntax error half-way through
+    assert (_ruamel_yaml.ScalarNode, _ruamel_yaml.SequenceNode, _ruamel_yaml.MappingNode) == (
+        ScalarNode, SequenceNode, MappingNode)
+
+
 def test_public_api_survives_importing_the_submodules() -> None:
     import argmap
     import argmap.checks
