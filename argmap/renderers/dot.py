@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from argmap.model import Relation, Source, Statement
-from argmap.renderers.escape import dot_string, html_text, url
+from argmap.renderers.escape import dot_string, html_safe, html_text, url
 from argmap.renderers.themes import THEMES
 from argmap.view import Node, View, source_line
 
@@ -91,15 +91,16 @@ class _Writer:
 
     def label(self, node: Node) -> str:
         s = node.statement
-        lines = [html_text(x) for x in wrap(s.text, self.options.wrap)]
+        lines = wrap(s.text, self.options.wrap)
+        if not html_safe(s.text):  # checked once for all the lines
+            lines = [html_text(x) for x in lines]
         if s.relation is Relation.CLAIM:
-            lines = [f"<B>{x}</B>" for x in lines]
+            body = "<B>" + f"</B>{BR}<B>".join(lines) + "</B>"
         else:
-            lines[0] = self.markers[s.relation] + lines[0]
+            body = self.markers[s.relation] + BR.join(lines)
         if node.citations:
-            cites = "".join([f"[{n}]" for n in node.citations])
-            lines[-1] += f"{self.cite_font}{cites}</FONT>"
-        body = BR.join(lines) + BR
+            body += self.cite_font + "".join([f"[{n}]" for n in node.citations]) + "</FONT>"
+        body += BR
         if s.weight is not None or s.by:
             gauge = "▰" * s.weight + "▱" * (5 - s.weight) if s.weight is not None else ""
             small = f"{gauge}  — {s.by}" if gauge and s.by else gauge or f"— {s.by}"

@@ -21,6 +21,11 @@ _TOOLTIP_CONTROLS = {**CONTROLS, 0x09: " ", 0x0d: "\n"}
 _URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
 
 
+def html_safe(text: str) -> bool:
+    """True when :func:`html_text` would return ``text`` unchanged."""
+    return _HTML_SPECIAL_RE.search(text) is None
+
+
 def html_text(text: str) -> str:
     """Escape text for a Graphviz HTML-like label (and so for SVG).
 
