@@ -27,6 +27,7 @@ MAP_SUFFIXES = (".yaml", ".yml")
 MAX_FLOW_DEPTH = 1000
 _OPEN, _CLOSE = b"[{", b"]}"
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in _OPEN + _CLOSE)
+_FLAT = bytes.maketrans(b"{}", b"[]")
 
 
 @dataclass
@@ -116,7 +117,8 @@ def _flow_too_deep(text: str, file: str) -> Diagnostic | None:
     brackets = data.translate(None, _NOT_BRACKETS)
     if len(brackets) <= MAX_FLOW_DEPTH:
         return None
-    if _max_depth(brackets) <= MAX_FLOW_DEPTH:
+    # Without two openers in a row nothing nests (`cites: [a, b]` everywhere).
+    if b"[[" not in brackets.translate(_FLAT) or _max_depth(brackets) <= MAX_FLOW_DEPTH:
         return None
     offset = _too_deep_offset(data)
     line = data.count(b"\n", 0, offset) + 1
@@ -238,7 +240,9 @@ def _parser(text: str) -> Any:
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
     from ruamel.yaml.resolver import Resolver
 
-    table = {first: [(str(tag), regexp) for tag, regexp in resolvers]
+    # ruamel wraps each pattern in a lazy proxy that costs two Python calls
+    # per use; keep the compiled pattern's own match method instead.
+    table = {first: [(str(tag), regexp.match) for tag, regexp in resolvers]
              for first, resolvers in Resolver.yaml_implicit_resolvers.items()}
     str_tag, seq_tag, map_tag = ("tag:yaml.org,2002:" + k for k in ("str", "seq", "map"))
 
@@ -252,8 +256,8 @@ def _parser(text: str) -> Any:
         def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
             if kind is _Scalar:
                 if implicit[0]:
-                    for tag, regexp in table.get(value[:1], ()):
-                        if regexp.match(value):
+                    for tag, match in table.get(value[:1], ()):
+                        if match(value):
                             return tag
                 return str_tag
             return seq_tag if kind is _Sequence else map_tag
