@@ -49,8 +49,9 @@ def wrap(text: str, width: int) -> list[str]:
         return [text]
     pattern = _WRAPS.get(width)
     if pattern is None:
-        pattern = _WRAPS[width] = re.compile(rf"(\S.{{0,{width - 1}}})(?: |$)|(\S{{{width}}})")
-    return [a or b for a, b in pattern.findall(text)]
+        # The longest run that ends before a space or the end, else a cut word.
+        pattern = _WRAPS[width] = re.compile(rf"\S(?:.{{0,{width - 1}}}(?= |$)|\S{{{width - 1}}})")
+    return pattern.findall(text)
 
 
 BR = '<BR ALIGN="LEFT"/>'
