@@ -172,6 +172,8 @@ class Builder:
     def sequence(self, node: Node, what: str) -> list[Node]:
         """The items of a list, or [] after reporting a non-list (null is an empty list)."""
         if node.id == "sequence":
+            if not self.track_aliases:
+                return node.value  # type: ignore[no-any-return]
             return [item for item in node.value if self.first_visit(item)]
         if node.id == "scalar" and kind(node) == "null":
             return []
