@@ -162,19 +162,13 @@ def check(
 def views(maps: list[ArgumentMap], focus: str | None, depth: int | None,
           side: Side | None) -> list[View]:
     """Build a view of each map; with --focus, of the maps that have that statement."""
-    from argmap.view import ViewError, ViewOptions, build_view
+    from argmap.view import ViewError, ViewOptions, build_views
 
     options = ViewOptions(focus, depth, None if side is None else Relation(side.value))
-
-    built, errors = [], []
-    for argmap in maps:
-        try:
-            built.append(build_view(argmap, options))
-        except ViewError as exc:
-            errors.append(str(exc))
-    if not built:
-        fail(errors[0] if len(errors) == 1 else "; ".join(errors))
-    return built
+    try:
+        return build_views(maps, options)
+    except ViewError as exc:
+        fail(str(exc))
 
 
 @app.command()
@@ -245,13 +239,17 @@ def render(
 
     Example: argmap render maps/nato-promise.yaml -f png -o nato.png
     """
+    from argmap.output import OutputError, output_paths, write_outputs
     from argmap.renderers.dot import DotOptions, render_dot
     from argmap.renderers.layout import LayoutError, choose_engine, layout
 
     report = load_or_fail(paths)
     chosen = views(report.maps, focus, depth, side)
     spec = FORMATS[fmt.value]
-    targets = output_paths([v.map.id for v in chosen], fmt.value, output, spec.binary)
+    try:
+        targets = output_paths([v.map.id for v in chosen], fmt.value, output, spec.binary)
+    except OutputError as exc:
+        fail(str(exc))
     results: list[bytes] = []
     for view in chosen:
         dot = render_dot(view, DotOptions(direction.value, theme.value, not no_legend,
@@ -267,39 +265,10 @@ def render(
                                   warner(view.map.id)))
         except LayoutError as exc:
             fail(str(exc), 1)
-    write_outputs(targets, results)
-
-
-def output_paths(ids: list[str], fmt: str, output: str | None, binary: bool) -> list[Path | None]:
-    """Where each map goes: a path, or None for stdout."""
-    if output == "-":
-        if len(ids) > 1 and fmt != "dot":
-            fail(f"{len(ids)} maps cannot share stdout as {fmt}; use -o DIRECTORY")
-        if binary and sys.stdout.isatty():
-            fail(f"not writing {fmt.upper()} to a terminal; use -o FILE or a pipe")
-        return [None] * len(ids)
-    if output is not None and not Path(output).is_dir():
-        if len(ids) > 1:
-            fail(f"{len(ids)} maps need a directory for -o, not a file")
-        return [Path(output)]
-    folder = Path(output) if output is not None else Path(".")
-    return [folder / f"{map_id}.{fmt}" for map_id in ids]
-
-
-def write_outputs(targets: list[Path | None], results: list[bytes]) -> None:
-    """Write every result (only once all succeeded) and name each file on stderr."""
-    from argmap.output import write_atomic
-
-    for target, data in zip(targets, results, strict=True):
-        if target is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-            continue
-        try:
-            write_atomic(target, data)
-        except OSError as exc:
-            fail(f"cannot write {target}: {exc.strerror}", 1)
-        typer.echo(f"wrote {target}", err=True)
+    try:
+        write_outputs(targets, results, lambda path: typer.echo(f"wrote {path}", err=True))
+    except OutputError as exc:
+        fail(str(exc), 1)
 
 
 def warner(map_id: str) -> Callable[[str], None]:

@@ -95,6 +95,23 @@ def build_view(argmap: ArgumentMap, options: ViewOptions | None = None) -> View:
     return view
 
 
+def build_views(maps: list[ArgumentMap], options: ViewOptions) -> list[View]:
+    """A view of each map; with a focus, of the maps that have that statement.
+
+    Raises:
+        ViewError: if no map has the focused statement (naming each miss).
+    """
+    built, misses = [], []
+    for argmap in maps:
+        try:
+            built.append(build_view(argmap, options))
+        except ViewError as exc:
+            misses.append(str(exc))
+    if not built and misses:
+        raise ViewError("; ".join(misses))
+    return built
+
+
 def _node(statement: Statement, level: int, depth: int | None, index: dict[str, Statement],
           view: View, numbers: dict[str, int], side: Relation | None = None) -> Node:
     """Build one node and its children down to ``depth`` (the question is level 0).
