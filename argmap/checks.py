@@ -6,6 +6,7 @@ the map: ids, references, citations, and things an author probably did not mean.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -33,6 +34,9 @@ class MapIndex:
 
 
 Rule = Callable[[MapIndex], Iterator[Diagnostic]]
+
+#: whitespace that " ".join(text.split()) would change
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 
 
 def duplicate_ids(index: MapIndex) -> Iterator[Diagnostic]:
@@ -91,7 +95,10 @@ def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
     for statement in index.statements:
         if statement.ref is not None or not statement.text:
             continue
-        key = " ".join(statement.text.split()).casefold()
+        text = statement.text
+        if _ODD_SPACE.search(text):  # rare: any space but a single plain one
+            text = " ".join(text.split())
+        key = text.casefold()
         if key in first:
             original = first[key]
             how = (f"write `ref: {original.id}` here" if original.id is not None else

@@ -57,3 +57,9 @@ def test_duplicate_text_ignores_case_and_spacing() -> None:
     m = ArgumentMap("m", "Q?", at(1), (claim(2, "Same  words", id="s"), claim(3, "same words")))
     assert messages(m) == ["m.yaml:3:1: warning: same text as the statement on line 2; to reuse "
                            "it, write `ref: s` here [duplicate-text]"]
+
+
+def test_duplicate_text_treats_every_kind_of_space_alike() -> None:
+    texts = ["Same words", "same\u00a0words", "same\twords", "same \u2003 words", "same\nwords"]
+    m = ArgumentMap("m", "Q?", at(1), tuple(claim(n, t) for n, t in enumerate(texts, 2)))
+    assert [d.span.line for d in check(m)] == [3, 4, 5, 6]
