@@ -127,10 +127,9 @@ def _node(statement: Statement, level: int, depth: int | None, index: dict[str, 
     below = statement.pro + statement.con + statement.undercut
     if not below:
         return Node(statement, level, (), None, 0, cited)
-    level += 1
-    children = tuple([_node(c, level, depth, index, view, numbers) for c in below
+    children = tuple([_node(c, level + 1, depth, index, view, numbers) for c in below
                       if side is None or c.relation is side])
-    return Node(statement, level - 1, children, None, 0, cited)
+    return Node(statement, level, children, None, 0, cited)
 
 
 def _number(statement: Statement, view: View, numbers: dict[str, int]) -> tuple[int, ...]:
