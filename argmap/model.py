@@ -9,8 +9,7 @@ Schema from them, so the two cannot drift apart.
 The records made once per statement (:class:`Span`, :class:`Citation`,
 :class:`Statement`, and :class:`Source` with them) are ``NamedTuple`` classes:
 as immutable as frozen dataclasses, and five times cheaper to build (0.8 µs
-against 4 µs for a statement), which is most of what a 100,000-statement map
-costs beyond parsing (benchmarks/README.md).
+against 4 µs for a statement; benchmarks/README.md).
 """
 
 from __future__ import annotations

@@ -156,7 +156,7 @@ class _Writer:
         small dashed stub naming the statement, made once per target.
         """
         if node.statement.ref is None:
-            return self.names.get(node.statement.path) or self.name(node.statement)
+            return self.name(node.statement)
         target = node.target
         if target is not None and target.path in self.names:
             return self.names[target.path]
@@ -187,11 +187,9 @@ def render_dot(view: View, options: DotOptions | None = None) -> str:
     ]
     # Nodes first, depth-first, so every ref can see whether its target is drawn.
     nodes = view.walk()
-    names = w.names
     for node in nodes:
-        path = node.statement.path
-        if node.statement.ref is None and path not in names:
-            names[path] = f"n{len(names) + 1}"
+        if node.statement.ref is None:
+            w.name(node.statement)
     _question(w, view)
     for node in nodes:
         if node.statement.ref is None:
@@ -246,7 +244,7 @@ def _edges(w: _Writer, node: Node) -> None:
             else ""
         undercuts = [c for c in child.children if c.statement.relation is Relation.UNDERCUT]
         if not undercuts:
-            w.out.append(f"  {parent} -> {target} {w.edges[relation]}{extra}];")
+            w.edge(parent, target, relation, extra)
             continue
         junction = f"{target}_j"
         w.out.append(f'  {junction} [shape=point, width=0.09, color="{w.theme.lines[relation]}"'

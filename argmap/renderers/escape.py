@@ -35,7 +35,7 @@ def html_text(text: str) -> str:
     decodes ``&#92;`` before doing so), but reads ``\\\\`` as one backslash.
     ``]`` becomes ``&#93;``: Graphviz 2.43 rejects a label that ends in ``]``.
     """
-    if not _HTML_SPECIAL_RE.search(text):  # one search instead of seven replaces
+    if html_safe(text):  # one search instead of seven replaces
         return text
     return _html_escape(text)
 
