@@ -112,9 +112,16 @@ def test_every_command_help_ends_with_an_example() -> None:
         assert "Example: argmap " in result.stdout, name
 
 
-def test_python_dash_m_runs_and_help_needs_no_heavy_imports() -> None:
+def command(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m argmap ARGS`` as a user would, in a fresh process."""
+    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True,
+                          env={**os.environ, "NO_COLOR": "1"}, check=False, **kwargs)
+
+
+def test_help_needs_no_heavy_imports() -> None:
     code = ("import sys; sys.argv=['argmap','--help']\n"
-            "try:\n import runpy; runpy.run_module('argmap', run_name='__main__')\n"
+            "from argmap.cli import main\n"
+            "try:\n main()\n"
             "except SystemExit: pass\n"
             "heavy = ('ruamel.yaml', 'graphviz', 'rich.console')\n"
             "print(sorted(m for m in heavy if m in sys.modules))")
@@ -122,6 +129,55 @@ def test_python_dash_m_runs_and_help_needs_no_heavy_imports() -> None:
                          env={**os.environ, "NO_COLOR": "1"}, check=True).stdout
     assert "Check, print and draw argument maps" in out
     assert out.rstrip().endswith("[]")
+
+
+def test_command_writes_everything_before_its_fast_exit(tmp_path: Path) -> None:
+    # The command leaves through os._exit: nothing buffered may be lost, even
+    # output far larger than a pipe's buffer, and the exit code must survive.
+    lines = ["question: Is a long map written out whole?", "claims:"]
+    lines += [f"  - text: Claim {i} is one of many claims in a long map." for i in range(3000)]
+    big = tmp_path / "big.yaml"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = command("render", str(big), "-f", "dot", "-o", "-")
+    expected = runner.invoke(cli.app, ["render", str(big), "-f", "dot", "-o", "-"]).stdout
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert len(result.stdout) > 300_000
+    assert result.stdout.decode() == expected
+    small = command("render", FULL, "-f", "dot", "-o", "-")
+    assert (small.returncode, small.stderr) == (0, b"")
+    assert small.stdout.decode() == (FIXTURES.parent / "golden/dot/full.dot").read_text()
+
+
+def test_command_exit_codes_and_streams() -> None:
+    helped = command("--help")
+    assert (helped.returncode, helped.stderr) == (0, b"")
+    assert b"Check, print and draw argument maps" in helped.stdout
+    clean = command("check", VALID_MAP)
+    assert (clean.returncode, clean.stdout, clean.stderr) == (
+        0, b"", b"1 map, 2 statements, 0 sources: 0 errors, 0 warnings\n")
+    broken = command("check", BROKEN)
+    in_process = runner.invoke(cli.app, ["check", BROKEN])
+    assert (broken.returncode, broken.stderr.decode()) == (1, in_process.stderr)
+    assert broken.stderr.decode().startswith(f"{BROKEN}:")
+    usage = command("render", VALID_MAP, "--direction", "up")
+    assert usage.returncode == 2
+    assert b"Invalid value for '--direction'" in usage.stderr
+
+
+def test_reader_going_away_is_not_an_error(tmp_path: Path) -> None:
+    lines = ["question: Does argmap mind when head stops reading?", "claims:"]
+    lines += [f"  - text: Claim {i} fills the pipe." for i in range(20000)]
+    big = tmp_path / "big.yaml"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with subprocess.Popen([sys.executable, "-m", "argmap", "show", str(big)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env={**os.environ, "NO_COLOR": "1"}) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+    assert (first, proc.returncode, stderr) == (
+        b"Does argmap mind when head stops reading?\n", 0, b"")
 
 
 FULL = str(FIXTURES / "valid/full.yaml")
