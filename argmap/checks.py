@@ -6,7 +6,6 @@ the map: ids, references, citations, and things an author probably did not mean.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -35,8 +34,15 @@ class MapIndex:
 
 Rule = Callable[[MapIndex], Iterator[Diagnostic]]
 
-#: whitespace that " ".join(text.split()) would change
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+
+def odd_spacing(text: str) -> bool:
+    """Whether ``" ".join(text.split())`` could change a stripped text.
+
+    True for two spaces in a row and for any whitespace but the plain space:
+    every such character is a Unicode separator or control, which
+    ``str.isprintable`` rejects. Two C-level scans, no regex.
+    """
+    return "  " in text or not text.isprintable()
 
 
 def duplicate_ids(index: MapIndex) -> Iterator[Diagnostic]:
@@ -96,7 +102,7 @@ def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
         if statement.ref is not None or not statement.text:
             continue
         text = statement.text
-        if _ODD_SPACE.search(text):  # rare: any space but a single plain one
+        if odd_spacing(text):  # rare: any space but a single plain one
             text = " ".join(text.split())
         key = text.casefold()
         if key in first:

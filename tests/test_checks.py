@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from argmap.checks import check
+import sys
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from argmap.checks import check, odd_spacing
 from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
 
 
@@ -63,3 +68,21 @@ def test_duplicate_text_treats_every_kind_of_space_alike() -> None:
     texts = ["Same words", "same\u00a0words", "same\twords", "same \u2003 words", "same\nwords"]
     m = ArgumentMap("m", "Q?", at(1), tuple(claim(n, t) for n, t in enumerate(texts, 2)))
     assert [d.span.line for d in check(m)] == [3, 4, 5, 6]
+
+
+def test_odd_spacing_catches_every_character_split_treats_as_space() -> None:
+    # The duplicate-text check normalises spacing only where odd_spacing says
+    # so; every code point that str.split breaks on must be caught.
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert len(spaces) == 29
+    assert [c for c in spaces if c != " " and not odd_spacing(f"a{c}b")] == []
+    assert (odd_spacing("a  b"), odd_spacing("a b"), odd_spacing("Le débat, 2008")) == (
+        True, False, False)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30).map(str.strip))
+@example("a\u2028b")
+@example("a \u00a0b")
+def test_text_without_odd_spacing_is_already_normal(text: str) -> None:
+    if not odd_spacing(text):
+        assert " ".join(text.split()) == text
