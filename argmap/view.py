@@ -76,7 +76,7 @@ def build_view(argmap: ArgumentMap, options: ViewOptions | None = None) -> View:
         ViewError: if ``options.focus`` names no statement.
     """
     options = options or ViewOptions()
-    index = argmap.statements_by_address()
+    index = _Addresses(argmap)
     focus = None
     if options.focus is not None:
         focus = index.get(options.focus)
@@ -84,7 +84,7 @@ def build_view(argmap: ArgumentMap, options: ViewOptions | None = None) -> View:
             from argmap.diagnostics import did_you_mean
 
             raise ViewError(f"no statement '{options.focus}' in map '{argmap.id}'"
-                            f"{did_you_mean(options.focus, index)} (ids and paths such as "
+                            f"{did_you_mean(options.focus, index.all())} (ids and paths such as "
                             "c1.pro2 both work; argmap show --ids lists them)")
     view = View(argmap, (), focus)
     numbers: dict[str, int] = {}
@@ -112,7 +112,29 @@ def build_views(maps: list[ArgumentMap], options: ViewOptions) -> list[View]:
     return built
 
 
-def _node(statement: Statement, level: int, depth: int | None, index: dict[str, Statement],
+class _Addresses:
+    """A map's statements by id and path, indexed on first lookup.
+
+    Only --focus and refs look statements up, and most maps have neither:
+    those skip a walk and a dict of every path.
+    """
+
+    def __init__(self, argmap: ArgumentMap) -> None:
+        self._map = argmap
+        self._index: dict[str, Statement] | None = None
+
+    def all(self) -> dict[str, Statement]:
+        """Every address (see :meth:`ArgumentMap.statements_by_address`)."""
+        if self._index is None:
+            self._index = self._map.statements_by_address()
+        return self._index
+
+    def get(self, address: str) -> Statement | None:
+        """The statement with this id or path, if any."""
+        return self.all().get(address)
+
+
+def _node(statement: Statement, level: int, depth: int | None, index: _Addresses,
           view: View, numbers: dict[str, int], side: Relation | None = None) -> Node:
     """Build one node and its children down to ``depth`` (the question is level 0).
 
