@@ -7,14 +7,13 @@ the map: ids, references, citations, and things an author probably did not mean.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
 from argmap.model import ArgumentMap, Statement
 
 
-@dataclass(frozen=True)
-class MapIndex:
+class MapIndex(NamedTuple):
     """What several rules need, computed once per map."""
 
     map: ArgumentMap

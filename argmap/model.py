@@ -153,8 +153,7 @@ class ArgumentMap:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class KeySpec:
+class KeySpec(NamedTuple):
     """One key of the format: its JSON-Schema-ish type and what it means."""
 
     type: str

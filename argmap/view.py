@@ -16,8 +16,7 @@ class ViewError(ValueError):
     """An option names something the map does not have (an unknown --focus id)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ViewOptions:
+class ViewOptions(NamedTuple):
     """How to cut a map down: all None means the whole map."""
 
     focus: str | None = None

@@ -7,11 +7,10 @@ by Graphviz (:mod:`argmap.renderers.layout`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """One output format of ``argmap render``."""
 
     name: str

@@ -9,7 +9,7 @@ what it bears on. A statement reused through ``ref`` is drawn once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.model import Relation, Source, Statement
 from argmap.renderers.escape import dot_string, html_safe, html_text, url
@@ -24,8 +24,7 @@ EDGE_STYLES = {Relation.PRO: "solid", Relation.CON: "dashed", Relation.UNDERCUT:
 WORDS = {Relation.PRO: "supports", Relation.CON: "rebuts", Relation.UNDERCUT: "undercuts"}
 
 
-@dataclass(frozen=True, slots=True)
-class DotOptions:
+class DotOptions(NamedTuple):
     """How to draw."""
 
     direction: str = "TB"

@@ -8,7 +8,7 @@ markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 
@@ -20,8 +20,7 @@ Segment = tuple[str, str]  # (text, style name)
 Line = list[Segment]
 
 
-@dataclass(frozen=True, slots=True)
-class TreeOptions:
+class TreeOptions(NamedTuple):
     """How to print the tree."""
 
     width: int | None = None  # None: never wrap
@@ -31,8 +30,7 @@ class TreeOptions:
     sources: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Glyphs:
+class Glyphs(NamedTuple):
     """Markers and guides, in Unicode or pure ASCII."""
 
     markers: dict[Relation, str]
