@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
-from argmap.model import ArgumentMap, Statement
+from argmap.model import ArgumentMap, Statement, single_spaced
 
 
 class MapIndex(NamedTuple):
@@ -33,15 +33,6 @@ class MapIndex(NamedTuple):
 
 Rule = Callable[[MapIndex], Iterator[Diagnostic]]
 
-
-def odd_spacing(text: str) -> bool:
-    """Whether ``" ".join(text.split())`` could change a stripped text.
-
-    True for two spaces in a row and for any whitespace but the plain space:
-    every such character is a Unicode separator or control, which
-    ``str.isprintable`` rejects. Two C-level scans, no regex.
-    """
-    return "  " in text or not text.isprintable()
 
 
 def duplicate_ids(index: MapIndex) -> Iterator[Diagnostic]:
@@ -100,10 +91,7 @@ def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
     for statement in index.statements:
         if statement.ref is not None or not statement.text:
             continue
-        text = statement.text
-        if odd_spacing(text):  # rare: any space but a single plain one
-            text = " ".join(text.split())
-        key = text.casefold()
+        key = single_spaced(statement.text).casefold()
         if key in first:
             original = first[key]
             how = (f"write `ref: {original.id}` here" if original.id is not None else

@@ -7,8 +7,16 @@ import sys
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from argmap.checks import check, odd_spacing
-from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
+from argmap.checks import check
+from argmap.model import (
+    ArgumentMap,
+    Citation,
+    Relation,
+    Source,
+    Span,
+    Statement,
+    single_spaced,
+)
 
 
 def at(line: int) -> Span:
@@ -70,19 +78,20 @@ def test_duplicate_text_treats_every_kind_of_space_alike() -> None:
     assert [d.span.line for d in check(m)] == [3, 4, 5, 6]
 
 
-def test_odd_spacing_catches_every_character_split_treats_as_space() -> None:
-    # The duplicate-text check normalises spacing only where odd_spacing says
-    # so; every code point that str.split breaks on must be caught.
+def test_single_spaced_is_split_and_join() -> None:
+    # The shortcut in single_spaced must see every character str.split breaks on.
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     assert len(spaces) == 29
-    assert [c for c in spaces if c != " " and not odd_spacing(f"a{c}b")] == []
-    assert (odd_spacing("a  b"), odd_spacing("a b"), odd_spacing("Le débat, 2008")) == (
-        True, False, False)
+    assert [hex(ord(c)) for c in spaces for text in (f"a{c}b", f"{c}a", f"a{c}", f"a {c}b")
+            if single_spaced(text) != " ".join(text.split())] == []
+    assert [single_spaced(t) for t in ("Le débat, 2008", "a  b", " a", "a ")] == [
+        "Le débat, 2008", "a b", "a", "a"]
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30).map(str.strip))
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+       | st.text(alphabet=st.sampled_from(" \t\n\u00a0\u2003\u3000ab"), max_size=12))
 @example("a\u2028b")
 @example("a \u00a0b")
-def test_text_without_odd_spacing_is_already_normal(text: str) -> None:
-    if not odd_spacing(text):
-        assert " ".join(text.split()) == text
+@example(" a")
+def test_single_spaced_matches_split_and_join(text: str) -> None:
+    assert single_spaced(text) == " ".join(text.split())

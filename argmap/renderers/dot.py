@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from argmap.model import Relation, Source, Statement
+from argmap.model import Relation, Source, Statement, single_spaced
 from argmap.renderers.escape import dot_string, html_safe, html_text, url
 from argmap.renderers.themes import THEMES
 from argmap.view import Node, View, source_line
@@ -43,7 +43,7 @@ def wrap(text: str, width: int) -> list[str]:
     One regular expression does the filling in C: textwrap took 0.2 s for a
     10,000-statement map, this takes 0.02 s.
     """
-    text = " ".join(text.split())
+    text = single_spaced(text)
     if len(text) <= width:
         return [text]
     pattern = _WRAPS.get(width)
