@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import NamedTuple
@@ -60,6 +59,8 @@ def warning(code: str, message: str, span: Span) -> Diagnostic:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """Return ``"; did you mean 'x'?"`` for the closest candidate, or ``""``."""
+    import difflib  # only when something is misspelt: a clean run never needs it
+
     pool = list(candidates)
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if not close:
