@@ -208,8 +208,8 @@ def render_dot(view: View, options: DotOptions | None = None) -> str:
                 w.edge(w.name(view.roots[0].statement), w.node_for(cut), Relation.UNDERCUT)
     if options.legend:
         _legend(w, view, nodes)
-    w.out.append("}")
-    return "\n".join(w.out) + "\n"
+    w.out += ["}", ""]  # the empty line gives the final newline without copying the text
+    return "\n".join(w.out)
 
 
 def _question(w: _Writer, view: View) -> None:
