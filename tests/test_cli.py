@@ -112,10 +112,10 @@ def test_every_command_help_ends_with_an_example() -> None:
         assert "Example: argmap " in result.stdout, name
 
 
-def command(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+def command(*args: str) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m argmap ARGS`` as a user would, in a fresh process."""
     return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True,
-                          env={**os.environ, "NO_COLOR": "1"}, check=False, **kwargs)
+                          env={**os.environ, "NO_COLOR": "1"}, check=False)
 
 
 def test_help_needs_no_heavy_imports() -> None:
