@@ -34,7 +34,6 @@ class MapIndex(NamedTuple):
 Rule = Callable[[MapIndex], Iterator[Diagnostic]]
 
 
-
 def duplicate_ids(index: MapIndex) -> Iterator[Diagnostic]:
     """An id names one statement only."""
     for statement in index.statements:
