@@ -18,6 +18,11 @@ runner = CliRunner()
 VALID_MAP = str(FIXTURES / "valid/minimal.yaml")
 UNUSED = str(FIXTURES / "invalid/unused-source.yaml")
 BROKEN = str(FIXTURES / "invalid/unknown-key.yaml")
+FULL = str(FIXTURES / "valid/full.yaml")
+STREAM = str(FIXTURES / "valid/stream.yaml")
+#: the command as a user runs it, in a fresh process, without colour
+ARGMAP = [sys.executable, "-m", "argmap"]
+PLAIN = {**os.environ, "NO_COLOR": "1"}
 
 
 def test_clean_map_exits_0_with_summary_on_stderr() -> None:
@@ -114,8 +119,16 @@ def test_every_command_help_ends_with_an_example() -> None:
 
 def command(*args: str) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m argmap ARGS`` as a user would, in a fresh process."""
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True,
-                          env={**os.environ, "NO_COLOR": "1"}, check=False)
+    return subprocess.run([*ARGMAP, *args], capture_output=True, env=PLAIN, check=False)
+
+
+def long_map(tmp_path: Path, question: str, claim: str, claims: int) -> str:
+    """Write a map of ``claims`` claims (``claim`` formatted with each number)."""
+    lines = [f"question: {question}", "claims:"]
+    lines += [f"  - text: {claim.format(i)}" for i in range(claims)]
+    path = tmp_path / "long.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
 
 
 def test_help_needs_no_heavy_imports() -> None:
@@ -126,7 +139,7 @@ def test_help_needs_no_heavy_imports() -> None:
             "heavy = ('ruamel.yaml', 'graphviz', 'rich.console')\n"
             "print(sorted(m for m in heavy if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={**os.environ, "NO_COLOR": "1"}, check=True).stdout
+                         env=PLAIN, check=True).stdout
     assert "Check, print and draw argument maps" in out
     assert out.rstrip().endswith("[]")
 
@@ -134,12 +147,10 @@ def test_help_needs_no_heavy_imports() -> None:
 def test_command_writes_everything_before_its_fast_exit(tmp_path: Path) -> None:
     # The command leaves through os._exit: nothing buffered may be lost, even
     # output far larger than a pipe's buffer, and the exit code must survive.
-    lines = ["question: Is a long map written out whole?", "claims:"]
-    lines += [f"  - text: Claim {i} is one of many claims in a long map." for i in range(3000)]
-    big = tmp_path / "big.yaml"
-    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = command("render", str(big), "-f", "dot", "-o", "-")
-    expected = runner.invoke(cli.app, ["render", str(big), "-f", "dot", "-o", "-"]).stdout
+    big = long_map(tmp_path, "Is a long map written out whole?",
+                   "Claim {} is one of many claims in a long map.", 3000)
+    result = command("render", big, "-f", "dot", "-o", "-")
+    expected = runner.invoke(cli.app, ["render", big, "-f", "dot", "-o", "-"]).stdout
     assert (result.returncode, result.stderr) == (0, b"")
     assert len(result.stdout) > 300_000
     assert result.stdout.decode() == expected
@@ -165,13 +176,10 @@ def test_command_exit_codes_and_streams() -> None:
 
 
 def test_reader_going_away_is_not_an_error(tmp_path: Path) -> None:
-    lines = ["question: Does argmap mind when head stops reading?", "claims:"]
-    lines += [f"  - text: Claim {i} fills the pipe." for i in range(20000)]
-    big = tmp_path / "big.yaml"
-    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with subprocess.Popen([sys.executable, "-m", "argmap", "show", str(big)],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          env={**os.environ, "NO_COLOR": "1"}) as proc:
+    big = long_map(tmp_path, "Does argmap mind when head stops reading?",
+                   "Claim {} fills the pipe.", 20000)
+    with subprocess.Popen([*ARGMAP, "show", big], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=PLAIN) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         first = proc.stdout.readline()
         proc.stdout.close()
@@ -179,9 +187,6 @@ def test_reader_going_away_is_not_an_error(tmp_path: Path) -> None:
     assert (first, proc.returncode, stderr) == (
         b"Does argmap mind when head stops reading?\n", 0, b"")
 
-
-FULL = str(FIXTURES / "valid/full.yaml")
-STREAM = str(FIXTURES / "valid/stream.yaml")
 
 
 def test_show_prints_plain_text_to_stdout() -> None:
