@@ -73,3 +73,69 @@ def url(text: str, xml: bool) -> str:
     """
     safe = quote(text, safe=_URL_SAFE)  # leaves no quote, backslash or control character
     return '"' + (safe.replace("&", "&amp;") if xml else safe) + '"'
+
+
+#: Characters a terminal must never receive from user text: C0 controls but the
+#: newline (ESC starts CSI and OSC sequences, BEL ends OSC, CR and backspace
+#: overwrite text), DEL and C1 (0x9b is a one-byte CSI on some terminals), and
+#: every Unicode format character (Cf) but ZWNJ and ZWJ: bidi embeddings,
+#: overrides, isolates and marks reorder or disguise text, and the invisible
+#: ones (zero-width space, tags, BOM) hide it. ZWNJ and ZWJ stay: Persian,
+#: Indic scripts and emoji sequences need them and they cannot reorder
+#: anything. Also the line and paragraph separators (U+2028, U+2029), which
+#: some terminals treat as line breaks, and lone surrogates, which cannot even
+#: be encoded. The Cf list is Unicode 15.1's; tests pin it to unicodedata.
+_TERMINAL_UNSAFE = (
+    "\x00-\x09\x0b-\x1f\x7f-\x9f"
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u2028\u2029\ud800-\udfff"
+)
+_TERMINAL_RE = re.compile(f"[\n{_TERMINAL_UNSAFE}]")
+_TERMINAL_MULTILINE_RE = re.compile(f"[{_TERMINAL_UNSAFE}]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal_visible(text: str, multiline: bool = False) -> str:
+    """Make user text safe to print on a terminal, showing what it hides.
+
+    Control characters are written as escapes (``\\x1b``, ``\\x07``,
+    ``\\r``, ``\\t``, ``\\n``; DEL and C1 as ``\\x7f`` … ``\\x9f``); format
+    characters that reorder or hide text (bidi overrides, isolates and marks,
+    zero-width space, tags …), U+2028, U+2029 and lone surrogates as
+    ``⟨U+202E⟩``. The text can then neither send a terminal sequence nor
+    change the order or look of what is around it. Backslashes are left
+    alone: the result is for reading, not for decoding.
+
+    With ``multiline`` (the text of ``argmap show``), a newline stays a line
+    break, since it is the author's, and a tab becomes a space, since its
+    width would depend on the column. Otherwise (diagnostics, messages) the
+    result is always one line: a newline shows as ``\\n``, so a value cannot
+    forge a line of its own.
+
+    Most text has nothing to escape and costs one regex search.
+    """
+    if multiline:
+        if _TERMINAL_MULTILINE_RE.search(text) is None:
+            return text
+        return _TERMINAL_MULTILINE_RE.sub(_visible_multiline, text)
+    if _TERMINAL_RE.search(text) is None:
+        return text
+    return _TERMINAL_RE.sub(_visible, text)
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if code < 0x20 or 0x7f <= code <= 0x9f:
+        return f"\\x{code:02x}"
+    return f"⟨U+{code:04X}⟩"
+
+
+def _visible_multiline(match: re.Match[str]) -> str:
+    return " " if match.group() == "\t" else _visible(match)

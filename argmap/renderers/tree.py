@@ -3,7 +3,9 @@
 A rich Tree costs about 1.3 s for 10,000 nodes; this renderer builds each line
 as (text, style) segments and emits plain text or ANSI colour directly, so a
 100,000-statement map prints in about a second. User text is never parsed as
-markup.
+markup, and every piece of it passes through :func:`_shown` (escape.terminal_visible)
+as its segment is built, so no path, the quick one for lines that fit included,
+can send a control character or a bidi override to the terminal.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import NamedTuple
 from rich.cells import cell_len
 
 from argmap.model import Relation, Statement
-from argmap.renderers.escape import CONTROLS
+from argmap.renderers.escape import terminal_visible
 from argmap.view import Node, View, source_line
 
 Segment = tuple[str, str]  # (text, style name)
@@ -64,10 +66,12 @@ def render_tree(view: View, options: TreeOptions) -> list[Line]:
     glyphs = ASCII if options.ascii else UNICODE
     lines: list[Line] = []
     if view.focus is None:
-        lines += _wrap([(view.map.question, "question")], [], [], options.width)
+        lines += _wrap([(_shown(view.map.question), "question")], [], [], options.width)
         if view.map.context:
-            for paragraph in view.map.context.splitlines():
-                lines += _wrap([(paragraph, "context")], [("  ", "")], [("  ", "")],
+            # Only "\n" breaks: splitlines() would also break at CR, form feed,
+            # U+2028 ..., which _shown() makes visible instead.
+            for paragraph in view.map.context.removesuffix("\n").split("\n"):
+                lines += _wrap([(_shown(paragraph), "context")], [("  ", "")], [("  ", "")],
                                options.width)
     stack: list[tuple[Node, str, bool, bool]] = [
         (root, "", i == len(view.roots) - 1, view.focus is not None)
@@ -83,8 +87,8 @@ def render_tree(view: View, options: TreeOptions) -> list[Line]:
         lines.append([])
         lines.append([("Sources", "heading")])
         for number, source_id, source in view.sources:
-            lines += _wrap([(f"[{number}] ", "cite"), (source_line(source_id, source),
-                                                      "source")],
+            lines += _wrap([(f"[{number}] ", "cite"),
+                            (_shown(source_line(source_id, source)), "source")],
                            [], [(" " * (len(str(number)) + 3), "")], options.width)
     return lines
 
@@ -104,14 +108,14 @@ def _statement_lines(node: Node, view: View, prefix: str, last: bool, is_root: b
     if options.quotes and statement.ref is None:
         for number, citation in view.evidence.get(statement.path, []):
             lq, rq = glyphs.quote
-            segs: Line = [(f"{lq}{citation.quote}{rq} " if citation.quote else "", "quote"),
-                          (f"[{number}" + (f", {citation.locator}" if citation.locator else "")
-                           + "]", "cite")]
+            locator = f", {_shown(citation.locator)}" if citation.locator else ""
+            segs: Line = [(f"{lq}{_shown(citation.quote)}{rq} " if citation.quote else "",
+                           "quote"), (f"[{number}{locator}]", "cite")]
             lines += _wrap(segs, hang, hang, options.width)
     if node.hidden:
         word = "statement" if node.hidden == 1 else "statements"
         more: Line = [(f"{glyphs.more} {node.hidden} more {word} (--depth {node.level + 1}, "
-                       f"or --focus {statement.address})", "more")]
+                       f"or --focus {_shown(statement.address)})", "more")]
         lines += _wrap(more, hang, hang, options.width)
     return lines
 
@@ -119,27 +123,33 @@ def _statement_lines(node: Node, view: View, prefix: str, last: bool, is_root: b
 def _body(statement: Statement, node: Node, glyphs: Glyphs, options: TreeOptions) -> Line:
     segs: Line = []
     if options.ids:
-        segs.append((f"({statement.address}) ", "id"))
+        segs.append((f"({_shown(statement.address)}) ", "id"))
     if statement.weight is not None:
         full, empty = glyphs.gauge
         segs.append((full * statement.weight + empty * (5 - statement.weight) + " ", "weight"))
-    segs.append((statement.text, "claim" if statement.relation is Relation.CLAIM else "text"))
+    style = "claim" if statement.relation is Relation.CLAIM else "text"
+    segs.append((_shown(statement.text), style))
     if node.citations:
         segs.append((" " + "".join(f"[{n}]" for n in node.citations), "cite"))
     if statement.by:
-        segs.append((f" {glyphs.by} {statement.by}", "by"))
+        segs.append((f" {glyphs.by} {_shown(statement.by)}", "by"))
     return segs
 
 
 def _ref_body(node: Node, glyphs: Glyphs) -> Line:
     target = node.target
-    name = node.statement.ref or ""
+    name = _shown(node.statement.ref or "")
     if target is None:
         return [(f"{glyphs.ref} {name}", "ref")]
     words = target.text.split()
     first = " ".join(words[:8]) + (f" {glyphs.more}" if len(words) > 8 else "")
     lq, rq = glyphs.quote
-    return [(f"{glyphs.ref} {name} ", "ref"), (f"{lq}{first}{rq}", "ref")]
+    return [(f"{glyphs.ref} {name} ", "ref"), (f"{lq}{_shown(first)}{rq}", "ref")]
+
+
+def _shown(text: str) -> str:
+    """User text as the tree shows it: line breaks kept, everything else visible."""
+    return terminal_visible(text, multiline=True)
 
 
 def _width(line: Line) -> int:
@@ -186,17 +196,14 @@ def _wrap(body: Line, lead: Line, hang: Line, width: int | None) -> list[Line]:
     return lines
 
 
-_CLEAN = str.maketrans({**CONTROLS, "\t": " "})
-
-
 def _words(text: str) -> list[str]:
     """Split into words that keep their leading space, so joins are exact.
 
-    A line break in the text becomes a "\\n" word (a forced break); control
-    characters become U+FFFD so user text cannot send terminal escapes.
+    A line break in the text becomes a "\\n" word (a forced break). The text
+    has been through :func:`_shown` already: no other control character is left.
     """
     out: list[str] = []
-    for n, line in enumerate(text.translate(_CLEAN).split("\n")):
+    for n, line in enumerate(text.split("\n")):
         if n:
             out.append("\n")
         for i, word in enumerate(line.split(" ")):
