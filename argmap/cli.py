@@ -19,6 +19,7 @@ import typer
 
 from argmap.model import Relation
 from argmap.renderers import FORMATS
+from argmap.renderers.escape import terminal_visible
 from argmap.renderers.themes import THEMES
 
 if TYPE_CHECKING:
@@ -51,6 +52,14 @@ class CheckFormat(StrEnum):
 
     text = "text"
     json = "json"
+
+
+class ColorMode(StrEnum):
+    """When to colour output: ``--color``."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 class Side(StrEnum):
@@ -86,19 +95,43 @@ Depth = Annotated[int | None, typer.Option("--depth", min=1, show_default=False,
                   help="Stop N levels below the question (or the --focus statement).")]
 Focus = Annotated[str | None, typer.Option("--focus", show_default=False,
                   help="Show one statement's subtree, by id or derived id (c1.pro2).")]
+ColorOpt = Annotated[ColorMode, typer.Option(
+    "--color", help="auto: on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it); "
+    "always: also when piped (for less -R); never.")]
 SideOpt = Annotated[Side | None, typer.Option("--side", show_default=False,
                     help="Keep only the pro or con premises directly under each claim.")]
 
 
-def use_color(stream: object) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+def use_color(stream: object, mode: ColorMode = ColorMode.auto) -> bool:
+    """Whether to colour what goes to ``stream``.
+
+    ``always`` and ``never`` say so. ``auto``: never when NO_COLOR is set
+    (no-color.org), always when FORCE_COLOR is set (force-color.org; ``0``
+    counts as unset, as in most tools), otherwise only on a terminal.
+    """
+    if mode is not ColorMode.auto:
+        return mode is ColorMode.always
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") != "0":
+        return True
     isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+    return bool(isatty and isatty())
+
+
+def say(message: str) -> None:
+    """Print one line on stderr; user text in it (file names, ids) is made visible."""
+    typer.echo(terminal_visible(message), err=True)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print ``argmap: message`` on stderr and exit."""
-    typer.echo(f"argmap: {message}", err=True)
+    """Print ``argmap: message`` on stderr and exit.
+
+    Messages quote file names and command-line values: they are made visible
+    (escape.terminal_visible), so a control character or a newline in them
+    cannot reach the terminal raw or start a line of its own.
+    """
+    say(f"argmap: {message}")
     raise typer.Exit(code)
 
 
@@ -112,21 +145,23 @@ def read_maps(paths: list[Path]) -> Report:
     return report
 
 
-def load_or_fail(paths: list[Path], strict: bool = False) -> Report:
+def load_or_fail(paths: list[Path], strict: bool = False,
+                 color: ColorMode = ColorMode.auto) -> Report:
     """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
     report = read_maps(paths)
-    print_diagnostics(report, summary=False)
+    print_diagnostics(report, summary=False, color=color)
     if report.errors or (strict and report.warnings):
         typer.echo(report.summary(), err=True)
         raise typer.Exit(1)
     return report
 
 
-def print_diagnostics(report: Report, summary: bool) -> None:
+def print_diagnostics(report: Report, summary: bool,
+                      color: ColorMode = ColorMode.auto) -> None:
     """Write each diagnostic (and optionally the summary) to stderr."""
     from argmap.diagnostics import format_text
 
-    text = format_text(report.diagnostics, color=use_color(sys.stderr))
+    text = format_text(report.diagnostics, color=use_color(sys.stderr, color))
     if text:
         sys.stderr.write(text)
     if summary:
@@ -140,6 +175,7 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f",
                    help="text: diagnostics on stderr; json: diagnostics as JSON on stdout.")
                    ] = CheckFormat.text,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Check map files and report every problem as FILE:LINE:COL.
 
@@ -154,7 +190,7 @@ def check(
 
         sys.stdout.write(report_json(report))
     else:
-        print_diagnostics(report, summary=True)
+        print_diagnostics(report, summary=True, color=color)
     if report.errors or (strict and report.warnings):
         raise typer.Exit(1)
 
@@ -189,24 +225,27 @@ def show(
     width: Annotated[int | None, typer.Option("--width", min=20, show_default=False,
                      help="Wrap at N columns (default: the terminal's width; no wrapping "
                      "when piped).")] = None,
+    color: ColorOpt = ColorMode.auto,
 ) -> None:
     """Print maps as trees: claims, then pro (+), con (−) and undercut (⊘) premises.
 
-    Citations show as [n] with the numbered sources below the tree. Colour only
-    on a terminal and never with NO_COLOR; several maps print one after another.
+    Citations show as [n] with the numbered sources below the tree; several
+    maps print one after another. Colour on a terminal unless NO_COLOR is set;
+    --color always keeps it through a pipe (argmap show ... --color always | less -R).
+    Control characters and bidi overrides in the map are shown as escapes.
 
     Example: argmap show maps/nato-promise.yaml --depth 2 --ids
     """
     from argmap.renderers.tree import TreeOptions, render_tree, to_text
 
-    report = load_or_fail(paths)
+    report = load_or_fail(paths, color=color)
     chosen = views(report.maps, focus, depth, side)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
     options = TreeOptions(width=width, ascii=ascii_only, ids=ids, quotes=quotes,
                           sources=not no_sources)
-    color = use_color(sys.stdout)
-    text = "\n".join(to_text(render_tree(v, options), color) for v in chosen)
+    colored = use_color(sys.stdout, color)
+    text = "\n".join(to_text(render_tree(v, options), colored) for v in chosen)
     sys.stdout.write(text)
 
 
@@ -259,26 +298,26 @@ def render(
             continue
         chosen_engine, note = choose_engine(len(view.walk()), engine and engine.value)
         if note:
-            typer.echo(f"argmap: {view.map.id}: {note}", err=True)
+            say(f"argmap: {view.map.id}: {note}")
         try:
             results.append(layout(dot, chosen_engine, fmt.value, timeout, spinner,
                                   warner(view.map.id)))
         except LayoutError as exc:
             fail(str(exc), 1)
     try:
-        write_outputs(targets, results, lambda path: typer.echo(f"wrote {path}", err=True))
+        write_outputs(targets, results, lambda path: say(f"wrote {path}"))
     except OutputError as exc:
         fail(str(exc), 1)
 
 
 def warner(map_id: str) -> Callable[[str], None]:
     """Print a layout warning about one map on stderr."""
-    return lambda message: typer.echo(f"argmap: {map_id}: {message}", err=True)
+    return lambda message: say(f"argmap: {map_id}: {message}")
 
 
 def spinner() -> Callable[[], None]:
     """Show a spinner on stderr (only on a terminal) until the returned function is called."""
-    if not use_color(sys.stderr):
+    if not use_color(sys.stderr) or not sys.stderr.isatty():  # FORCE_COLOR: no spinner in logs
         return lambda: None
     from rich.console import Console
 
@@ -327,7 +366,7 @@ def main() -> None:
     except Exception as exc:  # any other exception is a bug in argmap
         if os.environ.get("ARGMAP_DEBUG"):
             raise
-        print(f"argmap: internal error: {type(exc).__name__}: {exc}\n"
+        print(f"argmap: internal error: {type(exc).__name__}: {terminal_visible(str(exc))}\n"
               "This is a bug in argmap. Please report it with the command and the input "
               "that caused it (ARGMAP_DEBUG=1 shows the traceback).", file=sys.stderr)
         sys.exit(3)

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from argmap.model import Span
+from argmap.renderers.escape import terminal_visible
 
 
 class Severity(StrEnum):
@@ -21,6 +22,8 @@ class Diagnostic(NamedTuple):
 
     ``code`` is a short stable name (``unknown-key``) that tests, editors and
     ``--format json`` consumers can rely on; ``message`` is for people.
+    ``message`` and ``span.file`` hold user text as it is (JSON escapes it);
+    ``str()`` makes it visible for a terminal.
     """
 
     severity: Severity
@@ -29,7 +32,20 @@ class Diagnostic(NamedTuple):
     span: Span
 
     def __str__(self) -> str:
-        return f"{self.span}: {self.severity.value}: {self.message} [{self.code}]"
+        """The one-line text form, safe for a terminal (see :meth:`parts`)."""
+        where, message = self.parts()
+        return f"{where}: {self.severity.value}: {message} [{self.code}]"
+
+    def parts(self) -> tuple[str, str]:
+        """``file:line:col`` and the message, with user text made terminal-visible.
+
+        File names and messages quote user values: a control character shows
+        as an escape (``\\x1b``) and a newline as ``\\n``, so a diagnostic is
+        always one line and a value cannot forge another diagnostic.
+        """
+        span = self.span
+        return (f"{terminal_visible(span.file)}:{span.line}:{span.column}",
+                terminal_visible(self.message))
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, then position, then code."""
@@ -85,11 +101,16 @@ _COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m"}
 
 
 def format_text(diagnostics: Iterable[Diagnostic], color: bool = False) -> str:
-    """One ``file:line:col: severity: message [code]`` line per diagnostic."""
+    """One ``file:line:col: severity: message [code]`` line per diagnostic.
+
+    User text in file names and messages is made visible (see
+    :meth:`Diagnostic.parts`): the only escape sequences are argmap's colours.
+    """
     if not color:
         return "".join(f"{d}\n" for d in diagnostics)
     lines = []
     for d in diagnostics:
-        lines.append(f"\033[1m{d.span}:\033[0m {_COLORS[d.severity]}{d.severity.value}:\033[0m "
-                     f"{d.message} \033[2m[{d.code}]\033[0m\n")
+        where, message = d.parts()
+        lines.append(f"\033[1m{where}:\033[0m {_COLORS[d.severity]}{d.severity.value}:\033[0m "
+                     f"{message} \033[2m[{d.code}]\033[0m\n")
     return "".join(lines)
