@@ -41,3 +41,9 @@ def golden(request: pytest.FixtureRequest) -> Golden:
         assert actual == path.read_text(encoding="utf-8")
 
     return compare
+
+
+@pytest.fixture(autouse=True)
+def no_forced_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FORCE_COLOR in the environment (CI often sets it) would colour every CLI test."""
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
