@@ -81,6 +81,8 @@ def test_escaped_characters_are_exactly_the_unsafe_categories() -> None:
     expected = {c for c in everything
                 if unicodedata.category(c) in UNSAFE_CATEGORIES and c not in JOINERS + "\n"}
     assert sorted(map(ord, expected - changed)) == []
+    # The helper returns printable text untouched without searching it.
+    assert [f"U+{ord(c):04X}" for c in changed if c.isprintable()] == []
     # Unicode 15 made U+13439..1343F format characters; older Pythons call them unassigned.
     extra = [f"U+{ord(c):04X}" for c in changed - expected if unicodedata.category(c) != "Cn"]
     assert extra == []
