@@ -1,7 +1,8 @@
 """Quoting user text for each output language: one tested helper per language.
 
-Every piece of user text that reaches DOT or SVG passes through one of these;
-no renderer escapes by hand.
+Every piece of user text that reaches DOT or SVG passes through one of these,
+and every piece that reaches a terminal (``show``, diagnostics, messages)
+through :func:`terminal_visible`; no renderer escapes by hand.
 """
 
 from __future__ import annotations
