@@ -109,6 +109,11 @@ def test_focus_on_a_ref_position_focuses_its_target(full: ArgumentMap) -> None:
     assert (view.focus and view.focus.id, view.via) == ("health", "c2.con1")
     assert shown(ViewOptions(focus="c2.con1"), full) == shown(ViewOptions(focus="health"), full)
     assert build_view(full, ViewOptions(focus="health")).via is None
+    from argmap.renderers.dot import render_dot
+
+    dot = render_dot(view)
+    assert dot.startswith('digraph "full / c2.con1 → health" {')
+    assert '<FONT POINT-SIZE="10" COLOR="#57606a">c2.con1 → health<BR/></FONT>' in dot
 
 
 GUIDE = " (ids and paths such as c1.pro2 both work; argmap show --ids lists them)"
