@@ -284,7 +284,9 @@ def _link(w: _Writer, end: str, above: Node, child: Node) -> None:
         # A ref back up its own branch would be a cycle; only such edges are
         # left out of the ranking, so shared premises sit below all parents.
         if child.target is not None and _points_up(above, child):
-            extra += ", constraint=false"
+            # Such an edge often runs between neighbouring claims, too short for
+            # a chip at its end: a middle label makes dot leave room for it.
+            extra = extra.replace(f"{text.EDGE_LABEL}=", "label=", 1) + ", constraint=false"
         cuts = [c for c in child.children if c.statement.relation is Relation.UNDERCUT]
         if not cuts:
             w.edge(end, target, relation, extra)
