@@ -6,6 +6,7 @@ selects, cuts and numbers the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -47,6 +48,8 @@ class View:
     map: ArgumentMap
     roots: tuple[Node, ...]
     focus: Statement | None = None
+    #: the ref position --focus named, when it named one (``c2.pro1`` of ``c2.pro1 → health``)
+    via: str | None = None
     #: sources in order of first citation: (number, source id, source or None)
     sources: list[tuple[int, str, Source | None]] = field(default_factory=list)
     #: quotes and locators per statement path, for --quotes
@@ -76,16 +79,10 @@ def build_view(argmap: ArgumentMap, options: ViewOptions | None = None) -> View:
     """
     options = options or ViewOptions()
     index = _Addresses(argmap)
-    focus = None
+    focus = via = None
     if options.focus is not None:
-        focus = index.get(options.focus)
-        if focus is None:
-            from argmap.diagnostics import did_you_mean
-
-            raise ViewError(f"no statement '{options.focus}' in map '{argmap.id}'"
-                            f"{did_you_mean(options.focus, index.all())} (ids and paths such as "
-                            "c1.pro2 both work; argmap show --ids lists them)")
-    view = View(argmap, (), focus)
+        focus, via = _find_focus(argmap, index, options.focus)
+    view = View(argmap, (), focus, via)
     numbers: dict[str, int] = {}
     tops = (focus,) if focus is not None else argmap.claims
     level = 0 if focus is not None else 1
@@ -131,6 +128,67 @@ class _Addresses:
     def get(self, address: str) -> Statement | None:
         """The statement with this id or path, if any."""
         return self.all().get(address)
+
+    def refs(self) -> dict[str, Statement]:
+        """Every ref position by its path (made only when --focus names none of the above)."""
+        return {s.path: s for s in self._map.walk() if s.ref is not None}
+
+
+#: how a derived path starts (c1, c12.pro2 ...): such an address names a position
+_PATH_RE = re.compile(r"c[0-9]+(?:\.|\Z)")
+
+
+def _find_focus(argmap: ArgumentMap, index: _Addresses,
+                address: str) -> tuple[Statement, str | None]:
+    """The statement --focus names, and the ref position it was named through, if any.
+
+    A ref position (``c2.pro1`` holding ``ref: health``) stands for its target.
+
+    Raises:
+        ViewError: if nothing has that address, with a hint that never points at
+            a statement other than the one meant.
+    """
+    found = index.get(address)
+    if found is not None:
+        return found, None
+    ref = index.refs().get(address)
+    if ref is not None and ref.ref is not None:
+        target = index.get(ref.ref)
+        if target is None:
+            raise ViewError(f"'{address}' in map '{argmap.id}' is a ref to '{ref.ref}', "
+                            "which no statement has")
+        return target, address
+    hint = _hint(address, argmap, index)
+    raise ViewError(f"no statement '{address}' in map '{argmap.id}'{hint} (ids and paths such "
+                    "as c1.pro2 both work; argmap show --ids lists them)")
+
+
+def _hint(address: str, argmap: ArgumentMap, index: _Addresses) -> str:
+    """What to say about an address nothing has.
+
+    A path names a position: the path nearest in spelling is another
+    position, so another statement (``c2.pro2`` for ``c2.pro1``). For a path
+    the hint lists the positions that exist where it goes wrong; for anything
+    else it suggests an id (ids are names, so a close one is likely a typo).
+    """
+    from argmap.diagnostics import did_you_mean
+
+    if _PATH_RE.match(address) is None:
+        ids = [a for a, s in index.all().items() if s.id == a]
+        return did_you_mean(address, ids)
+    paths = [s.path for s in argmap.walk()]
+    parent = address.rpartition(".")[0]
+    known = set(paths)
+    while parent and parent not in known:
+        parent = parent.rpartition(".")[0]
+    if parent:
+        below = [p for p in paths if p.startswith(parent + ".") and "." not in p[len(parent) + 1:]]
+    else:
+        below = [p for p in paths if "." not in p]
+    if not below:
+        return f"; '{parent}' has nothing below it"
+    shown = ", ".join(below[:8]) + (", …" if len(below) > 8 else "")
+    return f"; '{parent}' has {shown} below it" if parent else f"; the claims are {shown}"
 
 
 def _node(statement: Statement, level: int, depth: int | None, index: _Addresses,

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from argmap.loader import load_path
 from argmap.renderers.dot import DotOptions, render_dot
+from argmap.renderers.dot_text import wrap
+from argmap.renderers.escape import DOT_STRING_LIMIT, dot_string
 from argmap.renderers.tree import TreeOptions, render_tree, to_text
-from argmap.view import build_view
+from argmap.view import ViewOptions, build_view
 from tests.conftest import FIXTURES, VALID, Golden
 
 ROOT = FIXTURES.parent.parent
@@ -92,3 +97,171 @@ def test_engine_choice() -> None:
     assert choose_engine(5000, "dot") == ("dot", "5,000 statements: a dot layout this big may "
                                           "take minutes; --engine sfdp is much faster")
     assert choose_engine(10, "sfdp") == ("sfdp", None)
+
+
+def nodes_and_edges(dot: str) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """The node statements (name -> attributes) and edges (tail, head, attributes) of a DOT text."""
+    nodes = dict(re.findall(r"^  (\w+) \[(.*)\];$", dot, re.M))
+    edges = re.findall(r"^  (\w+) -> (\w+) \[(.*)\];$", dot, re.M)
+    return nodes, edges
+
+
+def node_named(nodes: dict[str, str], text: str) -> str:
+    (name,) = [n for n, attrs in nodes.items() if text in attrs]
+    return name
+
+
+REUSED = """\
+id: reused
+question: Q?
+claims:
+  - text: First claim.
+    pro:
+      - id: shared
+        text: Shared premise.
+        weight: 4
+  - text: Second claim.
+    con:
+      - ref: shared
+"""
+
+
+def test_a_reused_statement_has_its_relations_on_its_links(tmp_path: Path) -> None:
+    # Written as a pro (weight 4) under c1, reused as a con under c2: the box
+    # used to say "+" and show the weight while a con edge pointed at it.
+    path = tmp_path / "reused.yaml"
+    path.write_text(REUSED)
+    dot = render_dot(build_view(load_path(path).maps[0]))
+    nodes, edges = nodes_and_edges(dot)
+    shared, first, second = (node_named(nodes, t) for t in ("Shared premise", "First claim",
+                                                            "Second claim"))
+    assert nodes[shared].startswith('label=<Shared premise.<BR ALIGN="LEFT"/>>, color="#57606a", '
+                                    'fillcolor="#f6f8fa"')  # no marker, no gauge, neutral box
+    links = {(tail, head): attrs for tail, head, attrs in edges if head == shared}
+    assert "<B>+</B> <FONT POINT-SIZE=\"9\">▰▰▰▰▱</FONT>" in links[first, shared]
+    assert "style=solid" in links[first, shared]
+    assert "<B>−</B></TD>" in links[second, shared] and "style=dashed" in links[second, shared]
+    assert "▰" not in links[second, shared]  # a ref has no weight of its own
+    assert "framed on a line" in dot  # the legend says what a framed marker means
+    dot_to_svg(dot)
+
+
+def test_a_statement_used_once_keeps_its_marker() -> None:
+    (_, view), = views(FIXTURES / "valid/full.yaml")
+    nodes, edges = nodes_and_edges(render_dot(view))  # type: ignore[arg-type]
+    grid = node_named(nodes, "partly from coal")
+    assert nodes[grid].startswith('label=<<FONT COLOR="#cf222e"><B>−</B></FONT> The grid')
+    assert "▰▰▱▱▱" in nodes[grid]
+    assert [attrs for _, head, attrs in edges if head == grid] == [
+        'dir=back, color="#cf222e", style=dashed']
+
+
+NESTED_UNDERCUTS = """\
+id: nested
+question: Q?
+claims:
+  - text: Claim.
+    pro:
+      - text: Premise.
+        undercut:
+          - text: Undercut one.
+            undercut:
+              - text: Undercut two.
+                pro:
+                  - text: Support for two.
+                undercut:
+                  - text: Undercut three.
+                    undercut:
+                      - ref: elsewhere
+  - text: Other claim.
+    con:
+      - id: elsewhere
+        text: Elsewhere.
+"""
+
+
+@pytest.mark.parametrize("focus", [None, "c1.pro1", "c1.pro1.undercut1"])
+def test_nested_undercuts_each_attack_a_link(tmp_path: Path, focus: str | None) -> None:
+    # An undercut of an undercut used to float as an orphan box.
+    path = tmp_path / "nested.yaml"
+    path.write_text(NESTED_UNDERCUTS)
+    view = build_view(load_path(path).maps[0], ViewOptions(focus=focus))
+    dot = render_dot(view)
+    nodes, edges = nodes_and_edges(dot)
+    linked = {end for tail, head, _ in edges for end in (tail, head)}
+    statements = [n for n in nodes if n not in ("graph", "node", "edge", "legend", "q")]
+    assert [n for n in statements if n not in linked] == []
+    pairs = {(tail, head) for tail, head, _ in edges}
+
+    def attacks(cut: str, target: str) -> bool:
+        """Does ``cut``'s link end at the junction on ``target``'s link (or at ``target``
+        when that link is not drawn)? A link that is undercut itself runs through its
+        own junction first."""
+        end = f"{target}_j" if f"{target}_j" in nodes else target
+        return (end, cut) in pairs or {(end, f"{cut}_j"), (f"{cut}_j", cut)} <= pairs
+
+    one, two, three, elsewhere = (node_named(nodes, t) for t in (
+        "Undercut one", "Undercut two", "Undercut three", "Elsewhere"))
+    assert attacks(two, one) and attacks(three, two) and attacks(elsewhere, three)
+    dot_to_svg(dot)
+
+
+def test_claims_keep_file_order_left_to_right() -> None:
+    # nato-promise's claims used to come out as 2, 1, 3.
+    argmap = load_path(ROOT / "maps/nato-promise.yaml").maps[0]
+    dot = render_dot(build_view(argmap))
+    nodes, _ = nodes_and_edges(dot)
+    claims = [node_named(nodes, "<B>" + wrap(c.text, 38)[0] + "</B>") for c in argmap.claims]
+    done = subprocess.run(["dot", "-Tplain"], input=dot.encode(), capture_output=True,
+                          timeout=60, check=True)
+    x = {line.split()[1]: float(line.split()[2]) for line in done.stdout.decode().splitlines()
+         if line.startswith("node ")}
+    assert sorted(claims, key=x.__getitem__) == claims
+
+
+LONG = """\
+id: long
+question: Long?
+claims:
+  - text: {words}
+    cites: [s]
+    pro:
+      - text: Short.
+        cites: [s]
+sources:
+  s:
+    title: {title}
+    url: https://example.org/{path}
+"""
+
+
+def test_very_long_texts_stay_within_graphviz_string_limit(tmp_path: Path) -> None:
+    # Graphviz 2.43 fails on a quoted string of 16,384 bytes or more: a source
+    # title of 50k characters in a tooltip, or a 20k URL, broke `dot`.
+    words = " ".join(f"word{i}" for i in range(20_000))[:100_000]
+    path = tmp_path / "long.yaml"
+    path.write_text(LONG.format(words=words, title="T" * 50_000, path="a" * 20_000))
+    dot = render_dot(build_view(load_path(path).maps[0]))
+    assert "… (text cut from 70,026 characters)" in dot  # "[1] title. URL"
+    assert "URL=" not in dot  # a link cut short would lead elsewhere: none
+    svg = dot_to_svg(dot)
+    texts = "".join(t.text or "" for t in svg.iter(f"{SVG}text"))
+    assert words.replace(" ", "") in texts.replace(" ", "")  # the label is whole, wrapped
+
+
+@given(st.text(st.sampled_from('ab &"\\\n日😀'), min_size=2000, max_size=20_000))
+@example("&" * 4000)
+@example("x" * 16_381)
+@example("😀" * 5000)
+@settings(max_examples=30, deadline=None)
+def test_dot_strings_fit_graphviz(text: str) -> None:
+    quoted = dot_string(text)
+    size = len(quoted.encode())
+    assert size <= DOT_STRING_LIMIT
+    whole = '"' + (text.replace("\\", "\\" * 4).replace('"', '\\"').replace("&", "&amp;")
+                   .replace("\n", "\\n")) + '"'
+    if len(whole.encode()) <= DOT_STRING_LIMIT:
+        assert quoted == whole
+    else:  # cut visibly, and not far short of the limit
+        assert quoted.endswith(f'… (text cut from {len(text):,} characters)"')
+        assert size > DOT_STRING_LIMIT - 60

@@ -100,3 +100,39 @@ def test_wrap_respects_width_and_keeps_every_word(words: list[str], width: int,
     body = [("".join(t for t, _ in line[2:] if t) if i == 0 else
              "".join(t for t, _ in line[1:])) for i, line in enumerate(lines)]
     assert "".join(body).replace(" ", "") == text.replace(" ", "")
+
+
+def test_focus_on_a_ref_position_focuses_its_target(full: ArgumentMap) -> None:
+    # c2.con1 holds `ref: health`; it used to be unknown, with "did you mean 'c1.con1'?"
+    # (a different statement) as the hint.
+    view = build_view(full, ViewOptions(focus="c2.con1"))
+    assert (view.focus and view.focus.id, view.via) == ("health", "c2.con1")
+    assert shown(ViewOptions(focus="c2.con1"), full) == shown(ViewOptions(focus="health"), full)
+    assert build_view(full, ViewOptions(focus="health")).via is None
+    from argmap.renderers.dot import render_dot
+
+    dot = render_dot(view)
+    assert dot.startswith('digraph "full / c2.con1 → health" {')
+    assert '<FONT POINT-SIZE="10" COLOR="#57606a">c2.con1 → health<BR/></FONT>' in dot
+
+
+GUIDE = " (ids and paths such as c1.pro2 both work; argmap show --ids lists them)"
+
+
+@pytest.mark.parametrize(("address", "hint"), [
+    # a path that does not exist: list the positions there, never a near path
+    # (c2.con2 is one letter from c1.con1, an unrelated statement)
+    ("c2.con2", "; 'c2' has c2.con1 below it"),
+    ("c1.pro7", "; 'c1' has c1.pro1, c1.pro2, c1.con1 below it"),
+    ("c1.por1", "; 'c1' has c1.pro1, c1.pro2, c1.con1 below it"),
+    ("c3", "; the claims are c1, c2"),
+    ("c1.pro1.undercut1.pro1", "; 'c1.pro1.undercut1' has nothing below it"),
+    # anything else: the nearest id, never a derived path
+    ("helth", "; did you mean 'health'?"),
+    ("c1pro1", ""),
+])
+def test_unknown_focus_hints_never_name_another_statement(full: ArgumentMap, address: str,
+                                                          hint: str) -> None:
+    with pytest.raises(ViewError) as info:
+        build_view(full, ViewOptions(focus=address))
+    assert str(info.value) == f"no statement '{address}' in map 'full'{hint}{GUIDE}"

@@ -49,6 +49,14 @@ def _html_escape(text: str) -> str:
             .replace("]", "&#93;"))
 
 
+#: Graphviz's scanner reads a quoted string, and each run of text between the
+#: tags of an HTML label, into a 16,384-byte buffer: one byte more is a syntax
+#: error (2.43; "longer than 16384?"). A quoted string is kept to this size in
+#: bytes, quotes included; labels are wrapped into short lines, so their runs
+#: are short.
+DOT_STRING_LIMIT = 16_000
+
+
 def dot_string(text: str) -> str:
     """Quote text as a DOT double-quoted string: ``"..."``.
 
@@ -61,19 +69,45 @@ def dot_string(text: str) -> str:
     """
     if _CONTROL_RE.search(text):
         text = text.replace("\r\n", "\n").translate(_TOOLTIP_CONTROLS)
+    quoted = _dot_quote(text)
+    # 4 bytes per character at most: the UTF-8 length is measured only when it could matter
+    if len(quoted) * 4 > DOT_STRING_LIMIT and len(quoted.encode()) > DOT_STRING_LIMIT:
+        return _cut(text)
+    return quoted
+
+
+def _dot_quote(text: str) -> str:
     return '"' + (text.replace("\\", "\\" * 4).replace('"', '\\"').replace("&", "&amp;")
                   .replace("\n", "\\n")) + '"'
 
 
-def url(text: str, xml: bool) -> str:
-    """Quote a URL for a DOT ``URL`` attribute.
+def _cut(text: str) -> str:
+    """The longest start of ``text`` that fits a DOT string, saying that it was cut."""
+    tail = f"… (text cut from {len(text):,} characters)"
+    keep = min(len(text), DOT_STRING_LIMIT)
+    while True:
+        quoted = _dot_quote(text[:keep].rstrip() + tail)
+        over = len(quoted.encode()) - DOT_STRING_LIMIT
+        if over <= 0:
+            return quoted
+        # A character takes 1 to 5 bytes quoted (``&`` is ``&amp;``): dropping
+        # over // 5 of them never drops more than needed.
+        keep -= max(1, over // 5)
+
+
+def url(text: str, xml: bool) -> str | None:
+    """Quote a URL for a DOT ``URL`` attribute; None when it is too long for one.
+
+    A URL cut short would lead somewhere else, so one that does not fit
+    Graphviz's quoted strings (see :data:`DOT_STRING_LIMIT`) is not linked.
 
     Characters a URL may not contain are %-encoded. For SVG (``xml``), ``&``
     is written as ``&amp;``: Graphviz copies URLs into SVG without escaping
     them, but leaves an entity alone, so the link works with any version.
     """
     safe = quote(text, safe=_URL_SAFE)  # leaves no quote, backslash or control character
-    return '"' + (safe.replace("&", "&amp;") if xml else safe) + '"'
+    quoted = '"' + (safe.replace("&", "&amp;") if xml else safe) + '"'
+    return quoted if len(quoted) <= DOT_STRING_LIMIT else None  # %-encoded: ASCII
 
 
 #: Characters a terminal must never receive from user text: C0 controls but the

