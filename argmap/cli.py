@@ -13,10 +13,13 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
+import click
 import typer
+from typer.core import TyperGroup
 
+from argmap.inputs import MAX_BYTES, STDIN, parse_size
 from argmap.model import Relation
 from argmap.renderers import FORMATS
 from argmap.renderers.themes import THEMES
@@ -25,11 +28,64 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from argmap.model import ArgumentMap
+    from argmap.renderers.tree import Line
     from argmap.view import View
     from argmap.workflow import Report
 
+
+def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: print ``argmap VERSION`` and exit."""
+    if value and not ctx.resilient_parsing:
+        from argmap import __version__
+
+        typer.echo(f"argmap {__version__}")
+        ctx.exit()
+
+
+def completion(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--show-completion`` / ``--install-completion`` [SHELL]: print or install the script."""
+    if value is None or ctx.resilient_parsing:
+        return
+    from argmap import completion as shells
+
+    try:
+        shell = shells.pick_shell(value)
+    except shells.CompletionError as exc:
+        fail(str(exc))
+    if param.name == "show_completion":
+        typer.echo(shells.script(shell))
+    else:
+        typer.echo(f"argmap: {shell} completion installed in {shells.install(shell)}; it works "
+                   "in shells started from now on", err=True)
+    ctx.exit()
+
+
+class ArgmapGroup(TyperGroup):
+    """The app with its own options: ``--version`` and completion taking an optional SHELL.
+
+    typer's completion options detect the shell and ignore a shell named on
+    the command line, so argmap declares them as click options directly.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        eager = {"is_eager": True, "expose_value": False}
+        self.params += [
+            click.Option(["--version"], is_flag=True, callback=print_version,
+                         help="Print argmap's version and exit.", **eager),
+            click.Option(["--show-completion"], is_flag=False, flag_value="",
+                         metavar="[SHELL]", callback=completion, help="Print the completion "
+                         "script for SHELL (bash, zsh, fish, powershell, pwsh; default: "
+                         "$SHELL's).", **eager),
+            click.Option(["--install-completion"], is_flag=False, flag_value="",
+                         metavar="[SHELL]", callback=completion, help="Install completion "
+                         "for SHELL (default: $SHELL's).", **eager),
+        ]
+
+
 app = typer.Typer(
     name="argmap",
+    cls=ArgmapGroup,
     help="Check, print and draw argument maps written in YAML.\n\n"
     "Example: argmap check maps/",
     add_completion=False,
@@ -39,11 +95,49 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+def existing(ctx: click.Context, paths: list[str]) -> list[str]:
+    """Paths must exist; ``-`` (standard input) may be given once."""
+    if ctx.resilient_parsing:  # completing a command line: nothing to check yet
+        return paths
+    for path in paths:
+        if path != "-" and not os.path.lexists(path):
+            raise typer.BadParameter(f"Path {printable(path)!r} does not exist.")
+    if paths.count("-") > 1:
+        raise typer.BadParameter("'-' (standard input) can be given only once.")
+    return paths
+
+
+def printable(text: str) -> str:
+    """User text for a message: control characters shown as U+FFFD."""
+    from argmap.renderers.escape import CONTROLS
+
+    return text.translate(CONTROLS)
+
+
+# Paths stay strings until read: pathlib turns `./-` into `-`, which means stdin,
+# and a str argument leaves file-name completion to the shell.
 Paths = Annotated[
-    list[Path],
-    typer.Argument(exists=True, dir_okay=True, readable=True, show_default=False,
-                   help="Map files, or directories to search for *.yaml and *.yml files."),
+    list[str],
+    typer.Argument(metavar="PATH...", show_default=False, callback=existing,
+                   help="Map files, directories to search for *.yaml and *.yml files, or - "
+                   "for standard input."),
 ]
+MaxBytes = Annotated[int, typer.Option(
+    "--max-bytes", parser=lambda v: v if isinstance(v, int) else size(v), metavar="SIZE",
+    show_default="64M", help="Refuse a map file (or stdin) larger than SIZE: bytes, or with "
+    "K, M or G.")]
+Exclude = Annotated[list[str] | None, typer.Option(
+    "--exclude", metavar="GLOB", show_default=False, help="Skip files and directories below a "
+    "directory argument whose name or path matches GLOB; repeatable.")]
+
+
+def size(text: str) -> int:
+    """Parse ``--max-bytes``; a usage error when it is not a size."""
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 class CheckFormat(StrEnum):
@@ -102,19 +196,27 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def read_maps(paths: list[Path]) -> Report:
+def as_path(arg: str) -> Path:
+    """A path argument as a Path: ``-`` is standard input, ``./-`` a file named ``-``."""
+    path = Path(arg)
+    return path.absolute() if path == STDIN and arg != "-" else path
+
+
+def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
+              exclude: list[str] | None = None) -> Report:
     """Load and check every map under ``paths``; a usage error when there are none."""
     from argmap.workflow import check_paths
 
-    report = check_paths(paths)
+    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or ())
     if report.files == 0:
-        fail("no *.yaml or *.yml files found under " + ", ".join(map(str, paths)))
+        fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     return report
 
 
-def load_or_fail(paths: list[Path], strict: bool = False) -> Report:
+def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str] | None = None,
+                 strict: bool = False) -> Report:
     """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
-    report = read_maps(paths)
+    report = read_maps(paths, max_bytes, exclude)
     print_diagnostics(report, summary=False)
     if report.errors or (strict and report.warnings):
         typer.echo(report.summary(), err=True)
@@ -140,6 +242,8 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f",
                    help="text: diagnostics on stderr; json: diagnostics as JSON on stdout.")
                    ] = CheckFormat.text,
+    exclude: Exclude = None,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Check map files and report every problem as FILE:LINE:COL.
 
@@ -148,7 +252,7 @@ def check(
 
     Example: argmap check --strict maps/
     """
-    report = read_maps(paths)
+    report = read_maps(paths, max_bytes, exclude)
     if fmt is CheckFormat.json:
         from argmap.workflow import report_json
 
@@ -189,25 +293,49 @@ def show(
     width: Annotated[int | None, typer.Option("--width", min=20, show_default=False,
                      help="Wrap at N columns (default: the terminal's width; no wrapping "
                      "when piped).")] = None,
+    exclude: Exclude = None,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Print maps as trees: claims, then pro (+), con (−) and undercut (⊘) premises.
 
     Citations show as [n] with the numbered sources below the tree. Colour only
-    on a terminal and never with NO_COLOR; several maps print one after another.
+    on a terminal and never with NO_COLOR. Several maps print one after
+    another, each under a header line with its id and file; so does a map
+    shown with --focus.
 
     Example: argmap show maps/nato-promise.yaml --depth 2 --ids
     """
     from argmap.renderers.tree import TreeOptions, render_tree, to_text
 
-    report = load_or_fail(paths)
+    report = load_or_fail(paths, max_bytes, exclude)
     chosen = views(report.maps, focus, depth, side)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
     options = TreeOptions(width=width, ascii=ascii_only, ids=ids, quotes=quotes,
                           sources=not no_sources)
     color = use_color(sys.stdout)
-    text = "\n".join(to_text(render_tree(v, options), color) for v in chosen)
+    headed = len(chosen) > 1 or focus is not None
+    streams = {m.span.file for m in report.maps if m.span.file} if headed else set()
+    several = {f for f in streams if sum(m.span.file == f for m in report.maps) > 1}
+    text = "\n".join(
+        (to_text([header(v.map, v.map.span.file in several, ascii_only)], color)
+         if headed else "") + to_text(render_tree(v, options), color)
+        for v in chosen)
     sys.stdout.write(text)
+
+
+def header(argmap: ArgumentMap, in_stream: bool, ascii_only: bool) -> Line:
+    """The rule line naming a map above its tree: ``── id (file) ──``.
+
+    A map from a file of several documents is named with the line its
+    document starts on (``file:12``), so each header points at its own map.
+    """
+    rule = "--" if ascii_only else "──"
+    where = printable(argmap.span.file)
+    if in_stream:
+        where += f":{argmap.span.line}"
+    return [(f"{rule} ", "guide"), (argmap.id, "heading"), (f" ({where}) ", "by"),
+            (rule, "guide")]
 
 
 @app.command()
@@ -231,6 +359,8 @@ def render(
                          "markers and sources.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Stop a layout after "
                        "this many seconds.")] = 120,
+    exclude: Exclude = None,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Draw maps as diagrams with Graphviz: SVG, PNG, PDF, or DOT source.
 
@@ -243,7 +373,7 @@ def render(
     from argmap.renderers.dot import DotOptions, render_dot
     from argmap.renderers.layout import LayoutError, choose_engine, layout
 
-    report = load_or_fail(paths)
+    report = load_or_fail(paths, max_bytes, exclude)
     chosen = views(report.maps, focus, depth, side)
     spec = FORMATS[fmt.value]
     try:
@@ -316,8 +446,14 @@ def main() -> None:
     # A run is short and builds large acyclic trees: the cyclic collector
     # would only rescan them (2-7x slower loads of big maps).
     gc.disable()
+    if os.environ.get("_ARGMAP_COMPLETE"):  # a shell asking for completions
+        from argmap.completion import enable
+
+        enable()
     try:
-        app()
+        # The name, not sys.argv[0]: `python -m argmap` is argmap too, in help
+        # and to the completion scripts (which call back with _ARGMAP_COMPLETE).
+        app(prog_name="argmap")
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:

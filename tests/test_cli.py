@@ -89,7 +89,7 @@ def test_no_color_when_not_a_terminal_or_no_color_set(monkeypatch: pytest.Monkey
 
 def test_internal_error_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    def boom(paths: object) -> None:
+    def boom(*args: object) -> None:
         raise ValueError("kaboom")
 
     monkeypatch.setattr("argmap.workflow.check_paths", boom)
