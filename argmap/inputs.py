@@ -13,6 +13,7 @@ Light on purpose: the CLI imports this module for its defaults, and
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Sequence
@@ -32,6 +33,8 @@ MAX_BYTES = 64 * 1024 * 1024
 #: Directories a directory argument never enters (besides hidden ones and
 #: virtual environments): they hold other tools' YAML, never maps.
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
+_SIZE = re.compile(r"\s*(\d+(?:\.\d*)?)\s*([kmgt]?)(?:i?b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISDIR, "a directory"))
@@ -142,7 +145,7 @@ def _read_stdin(max_bytes: int) -> bytes | Diagnostic:
     except OSError as exc:
         return error("unreadable", f"cannot read standard input: {exc.strerror}", start)
     if len(data) > max_bytes:
-        return _too_large(None, max_bytes, start)
+        return _too_large(None, max_bytes, start, "standard input")
     return data
 
 
@@ -152,8 +155,8 @@ def _not_regular(mode: int, start: Span) -> Diagnostic:
                  "only through `-`", start)
 
 
-def _too_large(size: int | None, limit: int, start: Span) -> Diagnostic:
-    what = "input is larger than" if size is None else f"file is {format_size(size)}, over"
+def _too_large(size: int | None, limit: int, start: Span, what: str = "file") -> Diagnostic:
+    what += " is larger than" if size is None else f" is {format_size(size)}, over"
     return error("too-large", f"{what} the {format_size(limit, exact=True)} limit "
                  "(--max-bytes)", start)
 
@@ -178,14 +181,11 @@ def parse_size(text: str) -> int:
     Raises:
         ValueError: if the text is not a positive size.
     """
-    units = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
-    cleaned = text.strip().lower().removesuffix("b").removesuffix("i")
-    number, unit = (cleaned[:-1], cleaned[-1]) if cleaned[-1:] in "kmgt" and cleaned \
-        else (cleaned, "")
-    try:
-        size = int(float(number.strip()) * units[unit])
-    except (ValueError, OverflowError):
-        size = 0
+    match = _SIZE.fullmatch(text)
+    size = 0
+    if match:
+        number, scale = match[1], _UNITS[match[2].lower()]
+        size = int(float(number) * scale) if "." in number else int(number) * scale
     if size < 1:
         raise ValueError(f"{text!r} is not a size: give bytes, or a number with K, M or G "
                          "(64M)")
