@@ -200,3 +200,9 @@ def test_parse_size_refuses_what_is_not_a_size(text: str) -> None:
 def test_parse_size_reads_whole_numbers_with_units(number: int, unit: str) -> None:
     scale = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}[unit[:1]]
     assert parse_size(f"{number}{unit}") == number * scale
+
+
+def test_input_diagnostic_codes_are_documented() -> None:
+    table = (Path(__file__).parent.parent / "docs/format.md").read_text()
+    for code in ("too-large", "not-a-file", "unreadable"):
+        assert f"\n| `{code}` | error |" in table, code
