@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -220,10 +221,9 @@ def show(
                           sources=not no_sources)
     color = use_color(sys.stdout)
     headed = len(chosen) > 1 or focus is not None
-    streams = {m.span.file for m in report.maps if m.span.file} if headed else set()
-    several = {f for f in streams if sum(m.span.file == f for m in report.maps) > 1}
+    per_file = Counter(m.span.file for m in report.maps)
     text = "\n".join(
-        (to_text([header(v.map, v.map.span.file in several, ascii_only)], color)
+        (to_text([header(v.map, per_file[v.map.span.file] > 1, ascii_only)], color)
          if headed else "") + to_text(render_tree(v, options), color)
         for v in chosen)
     sys.stdout.write(text)

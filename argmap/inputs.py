@@ -19,10 +19,10 @@ import sys
 from collections.abc import Iterable, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from argmap.diagnostics import Diagnostic, error
-from argmap.model import Span
+if TYPE_CHECKING:
+    from argmap.diagnostics import Diagnostic
 
 MAP_SUFFIXES = (".yaml", ".yml")
 #: The path that means standard input, and how diagnostics and map ids name it.
@@ -114,51 +114,59 @@ def read_input(path: Path, max_bytes: int = MAX_BYTES) -> bytes | Diagnostic:
     """
     if path == STDIN:
         return _read_stdin(max_bytes)
-    start = Span(str(path), 1, 1)
+    file = str(path)
     try:
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):
-            return _not_regular(mode, start)
+            return _not_regular(mode, file)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
                      | getattr(os, "O_NOCTTY", 0))
         with open(fd, "rb") as stream:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                return _not_regular(info.st_mode, start)
+                return _not_regular(info.st_mode, file)
             if info.st_size > max_bytes:
-                return _too_large(info.st_size, max_bytes, start)
+                return _too_large(info.st_size, max_bytes, file)
             data = stream.read(max_bytes + 1)
     except OSError as exc:
-        return error("unreadable", f"cannot read file: {exc.strerror}", start)
+        return _error("unreadable", f"cannot read file: {exc.strerror}", file)
     if len(data) > max_bytes:  # the file grew since fstat, or reports no size (/proc)
-        return _too_large(None, max_bytes, start)
+        return _too_large(None, max_bytes, file)
     return data
 
 
 def _read_stdin(max_bytes: int) -> bytes | Diagnostic:
-    start = Span(STDIN_NAME, 1, 1)
+    file = STDIN_NAME
     stream: BinaryIO | None = getattr(sys.stdin, "buffer", None)
     if stream is None:  # Python sets sys.stdin to None when descriptor 0 is closed
-        return error("unreadable", "cannot read standard input: it is closed", start)
+        return _error("unreadable", "cannot read standard input: it is closed", file)
     try:
         data = stream.read(max_bytes + 1)
     except OSError as exc:
-        return error("unreadable", f"cannot read standard input: {exc.strerror}", start)
+        return _error("unreadable", f"cannot read standard input: {exc.strerror}", file)
     if len(data) > max_bytes:
-        return _too_large(None, max_bytes, start, "standard input")
+        return _too_large(None, max_bytes, file, "standard input")
     return data
 
 
-def _not_regular(mode: int, start: Span) -> Diagnostic:
+def _error(code: str, message: str, file: str) -> Diagnostic:
+    """An error at the start of ``file``; diagnostics load only when there is one."""
+    from argmap.diagnostics import error
+    from argmap.model import Span
+
+    return error(code, message, Span(file, 1, 1))
+
+
+def _not_regular(mode: int, file: str) -> Diagnostic:
     kind = next((name for test, name in _KINDS if test(mode)), "a special file")
-    return error("not-a-file", f"not a regular file but {kind}; argmap reads standard input "
-                 "only through `-`", start)
+    return _error("not-a-file", f"not a regular file but {kind}; argmap reads standard "
+                  "input only through `-`", file)
 
 
-def _too_large(size: int | None, limit: int, start: Span, what: str = "file") -> Diagnostic:
+def _too_large(size: int | None, limit: int, file: str, what: str = "file") -> Diagnostic:
     what += " is larger than" if size is None else f" is {format_size(size)}, over"
-    return error("too-large", f"{what} the {format_size(limit, exact=True)} limit "
-                 "(--max-bytes)", start)
+    return _error("too-large", f"{what} the {format_size(limit, exact=True)} limit "
+                  "(--max-bytes)", file)
 
 
 def format_size(size: int, exact: bool = False) -> str:
