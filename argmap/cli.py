@@ -11,13 +11,16 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from argmap.inputs import MAX_BYTES, STDIN
 from argmap.model import Relation
+from argmap.options import ArgmapGroup, Exclude, MaxBytes, Paths, printable
 from argmap.renderers import FORMATS
 from argmap.renderers.escape import terminal_visible
 from argmap.renderers.themes import THEMES
@@ -26,11 +29,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from argmap.model import ArgumentMap
+    from argmap.renderers.tree import Line
     from argmap.view import View
     from argmap.workflow import Report
 
+
 app = typer.Typer(
     name="argmap",
+    cls=ArgmapGroup,
     help="Check, print and draw argument maps written in YAML.\n\n"
     "Example: argmap check maps/",
     add_completion=False,
@@ -39,12 +45,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-Paths = Annotated[
-    list[Path],
-    typer.Argument(exists=True, dir_okay=True, readable=True, show_default=False,
-                   help="Map files, or directories to search for *.yaml and *.yml files."),
-]
 
 
 class CheckFormat(StrEnum):
@@ -135,20 +135,27 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def read_maps(paths: list[Path]) -> Report:
+def as_path(arg: str) -> Path:
+    """A path argument as a Path: ``-`` is standard input, ``./-`` a file named ``-``."""
+    path = Path(arg)
+    return path.absolute() if path == STDIN and arg != "-" else path
+
+
+def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
+              exclude: list[str] | None = None) -> Report:
     """Load and check every map under ``paths``; a usage error when there are none."""
     from argmap.workflow import check_paths
 
-    report = check_paths(paths)
+    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or ())
     if report.files == 0:
-        fail("no *.yaml or *.yml files found under " + ", ".join(map(str, paths)))
+        fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     return report
 
 
-def load_or_fail(paths: list[Path], strict: bool = False,
-                 color: ColorMode = ColorMode.auto) -> Report:
+def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str] | None = None,
+                 strict: bool = False, color: ColorMode = ColorMode.auto) -> Report:
     """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
-    report = read_maps(paths)
+    report = read_maps(paths, max_bytes, exclude)
     print_diagnostics(report, summary=False, color=color)
     if report.errors or (strict and report.warnings):
         typer.echo(report.summary(), err=True)
@@ -176,6 +183,8 @@ def check(
                    help="text: diagnostics on stderr; json: diagnostics as JSON on stdout.")
                    ] = CheckFormat.text,
     color: ColorOpt = ColorMode.auto,
+    exclude: Exclude = None,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Check map files and report every problem as FILE:LINE:COL.
 
@@ -184,7 +193,7 @@ def check(
 
     Example: argmap check --strict maps/
     """
-    report = read_maps(paths)
+    report = read_maps(paths, max_bytes, exclude)
     if fmt is CheckFormat.json:
         from argmap.workflow import report_json
 
@@ -226,27 +235,50 @@ def show(
                      help="Wrap at N columns (default: the terminal's width; no wrapping "
                      "when piped).")] = None,
     color: ColorOpt = ColorMode.auto,
+    exclude: Exclude = None,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Print maps as trees: claims, then pro (+), con (−) and undercut (⊘) premises.
 
-    Citations show as [n] with the numbered sources below the tree; several
-    maps print one after another. Colour on a terminal unless NO_COLOR is set;
-    --color always keeps it through a pipe (argmap show ... --color always | less -R).
-    Control characters and bidi overrides in the map are shown as escapes.
+    Citations show as [n] with the numbered sources below the tree. Several
+    maps print one after another, each under a header line with its id and
+    file; so does a map shown with --focus. Colour on a terminal unless
+    NO_COLOR is set; --color always keeps it through a pipe (argmap show ...
+    --color always | less -R). Control characters and bidi overrides in the
+    map are shown as escapes.
 
     Example: argmap show maps/nato-promise.yaml --depth 2 --ids
     """
     from argmap.renderers.tree import TreeOptions, render_tree, to_text
 
-    report = load_or_fail(paths, color=color)
+    report = load_or_fail(paths, max_bytes, exclude, color=color)
     chosen = views(report.maps, focus, depth, side)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
     options = TreeOptions(width=width, ascii=ascii_only, ids=ids, quotes=quotes,
                           sources=not no_sources)
     colored = use_color(sys.stdout, color)
-    text = "\n".join(to_text(render_tree(v, options), colored) for v in chosen)
+    headed = len(chosen) > 1 or focus is not None
+    per_file = Counter(m.span.file for m in report.maps)
+    text = "\n".join(
+        (to_text([header(v.map, per_file[v.map.span.file] > 1, ascii_only)], colored)
+         if headed else "") + to_text(render_tree(v, options), colored)
+        for v in chosen)
     sys.stdout.write(text)
+
+
+def header(argmap: ArgumentMap, in_stream: bool, ascii_only: bool) -> Line:
+    """The rule line naming a map above its tree: ``── id (file) ──``.
+
+    A map from a file of several documents is named with the line its
+    document starts on (``file:12``), so each header points at its own map.
+    """
+    rule = "--" if ascii_only else "──"
+    where = printable(argmap.span.file)
+    if in_stream:
+        where += f":{argmap.span.line}"
+    return [(f"{rule} ", "guide"), (argmap.id, "heading"), (f" ({where}) ", "by"),
+            (rule, "guide")]
 
 
 @app.command()
@@ -270,6 +302,8 @@ def render(
                          "markers and sources.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Stop a layout after "
                        "this many seconds.")] = 120,
+    exclude: Exclude = None,
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Draw maps as diagrams with Graphviz: SVG, PNG, PDF, or DOT source.
 
@@ -282,7 +316,7 @@ def render(
     from argmap.renderers.dot import DotOptions, render_dot
     from argmap.renderers.layout import LayoutError, choose_engine, layout
 
-    report = load_or_fail(paths)
+    report = load_or_fail(paths, max_bytes, exclude)
     chosen = views(report.maps, focus, depth, side)
     spec = FORMATS[fmt.value]
     try:
@@ -355,8 +389,14 @@ def main() -> None:
     # A run is short and builds large acyclic trees: the cyclic collector
     # would only rescan them (2-7x slower loads of big maps).
     gc.disable()
+    if os.environ.get("_ARGMAP_COMPLETE"):  # a shell asking for completions
+        from argmap.completion import enable
+
+        enable()
     try:
-        app()
+        # The name, not sys.argv[0]: `python -m argmap` is argmap too, in help
+        # and to the completion scripts (which call back with _ARGMAP_COMPLETE).
+        app(prog_name="argmap")
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import gc
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +19,9 @@ from typing import Any
 
 from argmap.build import Builder, Node, kind, slugify
 from argmap.diagnostics import Diagnostic, error
+from argmap.inputs import MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
+from argmap.inputs import expand_paths as expand_paths  # where callers have found it
 from argmap.model import ArgumentMap, Span
-
-MAP_SUFFIXES = (".yaml", ".yml")
 
 #: libyaml composes recursively in C and overflows the stack somewhere past
 #: 20,000 nested flow collections ([[[...]]]); refuse far below that.
@@ -39,29 +39,21 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Replace each directory by the ``*.yaml``/``*.yml`` files below it, sorted."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES
-                                and p.is_file()))
-        else:
-            found.append(path)
-    return found
+def load_path(path: Path, max_bytes: int = MAX_BYTES) -> LoadResult:
+    """Read and build every map in one file, or in standard input when ``path`` is ``-``.
 
-
-def load_path(path: Path) -> LoadResult:
-    """Read and build every map in one file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return LoadResult(diagnostics=[error("unreadable", f"cannot read file: {exc.strerror}",
-                                             Span(str(path), 1, 1))])
+    An input over ``max_bytes``, or anything but a regular file, is refused with
+    a diagnostic before it is read (see :func:`argmap.inputs.read_input`).
+    """
+    data = read_input(path, max_bytes)
+    if isinstance(data, Diagnostic):
+        return LoadResult(diagnostics=[data])
+    if path == STDIN:
+        return load_bytes(data, STDIN_NAME, default_id=STDIN_ID)
     return load_bytes(data, str(path))
 
 
-def load_bytes(data: bytes, file: str) -> LoadResult:
+def load_bytes(data: bytes, file: str, default_id: str | None = None) -> LoadResult:
     """Decode UTF-8 bytes (refusing binary and other encodings) and load them."""
     start = Span(file, 1, 1)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -75,11 +67,14 @@ def load_bytes(data: bytes, file: str) -> LoadResult:
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return _fail("encoding", f"file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be "
                      "decoded); save it as UTF-8", Span(file, line, column))
-    return load_text(text, file)
+    return load_text(text, file, default_id)
 
 
-def load_text(text: str, file: str = "<string>") -> LoadResult:
-    """Load every map in a YAML text (one or several documents)."""
+def load_text(text: str, file: str = "<string>", default_id: str | None = None) -> LoadResult:
+    """Load every map in a YAML text (one or several documents).
+
+    A map without ``id`` gets ``default_id``, or else one made from the file name.
+    """
     result = LoadResult()
     too_deep = _flow_too_deep(text, file)
     if too_deep is not None:
@@ -94,7 +89,7 @@ def load_text(text: str, file: str = "<string>") -> LoadResult:
             return _fail("empty-file", "file holds no map: it needs at least `question` and "
                          "`claims`", Span(file, 1, 1))
         builder = Builder(file, track_aliases="*" in text)
-        default = slugify(Path(file).stem)
+        default = default_id or slugify(Path(file).stem)
         several = len(documents) > 1
         for index, node in enumerate(documents, 1):
             built = builder.document(node, f"{default}-{index}" if several else default, several)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.checks import MapIndex, run_rules
 from argmap.diagnostics import Diagnostic, count
-from argmap.loader import expand_paths, load_path
+from argmap.inputs import MAX_BYTES, expand_paths
+from argmap.loader import load_path
 from argmap.model import ArgumentMap
 
 
@@ -42,12 +43,17 @@ class Report:
                 f"{n(self.warnings, 'warning')}")
 
 
-def check_paths(paths: Iterable[Path]) -> Report:
-    """Load every map under ``paths`` and run the map-level rules on each."""
+def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
+                exclude: Sequence[str] = ()) -> Report:
+    """Load every map under ``paths`` and run the map-level rules on each.
+
+    ``-`` is standard input; ``max_bytes`` and ``exclude`` are ``--max-bytes`` and
+    ``--exclude`` (see :mod:`argmap.inputs`).
+    """
     report = Report()
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, exclude):
         report.files += 1
-        loaded = load_path(path)
+        loaded = load_path(path, max_bytes)
         report.diagnostics.extend(loaded.diagnostics)
         for argmap in loaded.maps:
             index = MapIndex.of(argmap)

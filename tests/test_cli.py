@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -89,7 +90,7 @@ def test_no_color_when_not_a_terminal_or_no_color_set(monkeypatch: pytest.Monkey
 
 def test_internal_error_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    def boom(paths: object) -> None:
+    def boom(*args: object) -> None:
         raise ValueError("kaboom")
 
     monkeypatch.setattr("argmap.workflow.check_paths", boom)
@@ -286,3 +287,210 @@ def test_render_layout_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert result.stderr == (
         "argmap: the dot layout took longer than 1 s and was stopped; try --engine sfdp, or "
         "draw less with --depth N or --focus ID (or allow more time with --timeout)\n")
+
+
+def test_version() -> None:
+    assert (runner.invoke(cli.app, ["--version"]).stdout, command("--version").stdout) == (
+        "argmap 0.1.0\n", b"argmap 0.1.0\n")
+    assert command("--version").returncode == 0
+
+
+def completion(words: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Ask argmap for bash completions as the bash script does."""
+    return subprocess.run(ARGMAP, capture_output=True, text=True, check=False, env={
+        **PLAIN, "_ARGMAP_COMPLETE": "complete_bash", "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)), **env})
+
+
+def test_show_completion_for_a_named_shell_or_shell_from_the_environment() -> None:
+    bash = command("--show-completion", "bash")
+    assert (bash.returncode, bash.stderr) == (0, b"")
+    assert b"_ARGMAP_COMPLETE=complete_bash $1" in bash.stdout
+    assert bash.stdout.rstrip().endswith(b"complete -o default -F _argmap_completion argmap")
+    zsh = subprocess.run([*ARGMAP, "--show-completion"], capture_output=True, check=False,
+                         env={**PLAIN, "SHELL": "/usr/bin/zsh"})
+    assert zsh.stdout.startswith(b"#compdef argmap\n")
+    fish = runner.invoke(cli.app, ["--show-completion", "fish"])
+    assert fish.stdout.startswith("complete --command argmap --no-files")
+    tcsh = runner.invoke(cli.app, ["--show-completion", "tcsh"])
+    assert (tcsh.exit_code, tcsh.stderr) == (2, "argmap: cannot complete for the shell 'tcsh'; "
+                                             "argmap supports bash, zsh, fish, powershell, pwsh\n")
+
+
+def test_completion_completes_commands_and_options_and_leaves_paths_to_the_shell() -> None:
+    assert completion("argmap sh").stdout == "show\n"
+    assert completion("argmap ").stdout == "check\nshow\nrender\nschema\n"
+    assert completion("argmap render map.yaml -f ").stdout == "svg\npng\npdf\ndot\n"
+    assert "--max-bytes\n" in completion("argmap check --").stdout
+    # Nothing offered for a path: the script's `-o default` completes file names.
+    assert completion("argmap check ma").stdout == "\n"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completes_with_the_script_argmap_prints() -> None:
+    bin_dir = str(Path(sys.executable).parent)
+    script = ("source <(argmap --show-completion bash); COMP_WORDS=(argmap ren); COMP_CWORD=1; "
+              "_argmap_completion argmap; echo \"${COMPREPLY[@]}\"")
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False,
+                            env={**PLAIN, "PATH": f"{bin_dir}:{os.environ['PATH']}"})
+    assert (result.stdout, result.stderr) == ("render\n", "")
+
+
+def test_install_completion_writes_to_the_shells_start_up_files(tmp_path: Path) -> None:
+    result = subprocess.run([*ARGMAP, "--install-completion", "bash"], capture_output=True,
+                            text=True, check=False, env={**PLAIN, "HOME": str(tmp_path)})
+    script = tmp_path / ".bash_completions/argmap.sh"
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0, "", f"argmap: bash completion installed in {script}; it works in shells started "
+        "from now on\n")
+    assert "complete -o default -F _argmap_completion argmap" in script.read_text()
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text()
+
+
+def test_help_lists_the_app_options() -> None:
+    helped = runner.invoke(cli.app, ["--help"]).stdout
+    assert "--version" in helped and "--show-completion [SHELL]" in helped
+    assert "--install-completion [SHELL]" in helped
+
+
+MINIMAL = (FIXTURES / "valid/minimal.yaml").read_text()
+
+
+def test_dash_reads_one_map_from_stdin_for_every_command(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = runner.invoke(cli.app, ["check", "-"], input=MINIMAL)
+    assert (checked.exit_code, checked.stderr) == (
+        0, "1 map, 2 statements, 0 sources: 0 errors, 0 warnings\n")
+    shown = runner.invoke(cli.app, ["show", "-"], input=MINIMAL)
+    assert shown.stdout == runner.invoke(cli.app, ["show", VALID_MAP]).stdout
+    monkeypatch.chdir(tmp_path)
+    drawn = runner.invoke(cli.app, ["render", "-", "-f", "dot"], input=MINIMAL)
+    assert (drawn.exit_code, drawn.stderr) == (0, "wrote stdin.dot\n")  # a map without id
+    assert 'digraph "stdin" {' in (tmp_path / "stdin.dot").read_text()
+    both = runner.invoke(cli.app, ["check", "-", STREAM], input=MINIMAL)
+    assert both.stderr == "3 maps, 7 statements, 0 sources: 0 errors, 0 warnings\n"
+
+
+def test_stdin_diagnostics_name_it_stdin() -> None:
+    result = command_with_input(b"question: Q?\nclaims:\n  - text: A\n    cite: [x]\n",
+                                "check", "-")
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (1, b"", (
+        "<stdin>:4:5: error: unknown key 'cite' in a statement; did you mean 'cites'? "
+        "[unknown-key]\n1 map, 1 statement, 0 sources: 1 error, 0 warnings\n"))
+
+
+def command_with_input(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m argmap ARGS`` with ``data`` on standard input."""
+    return subprocess.run([*ARGMAP, *args], input=data, capture_output=True, env=PLAIN,
+                          check=False, timeout=60)
+
+
+def test_dash_twice_is_a_usage_error() -> None:
+    result = runner.invoke(cli.app, ["show", "-", VALID_MAP, "-"], input=MINIMAL)
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Invalid value for 'PATH...': '-' (standard input) can be "
+                                  "given only once.\n")
+
+
+def test_a_file_named_dash_is_read_through_dot_slash(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "-").write_text(MINIMAL)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli.app, ["render", "./-", "-f", "dot", "-o", "-"], input="")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith('digraph "map" {')  # the id from the file name `-`
+
+
+def test_special_files_are_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "map.yaml"
+    os.mkfifo(fifo)
+    for name in ("check", "show", "render"):
+        result = subprocess.run([*ARGMAP, name, str(fifo), "/dev/zero"], capture_output=True,
+                                text=True, env=PLAIN, check=False, timeout=30)
+        assert (result.returncode, result.stdout) == (1, "")
+        assert result.stderr == (
+            "/dev/zero:1:1: error: not a regular file but a character device; argmap reads "
+            "standard input only through `-` [not-a-file]\n"
+            f"{fifo}:1:1: error: not a regular file but a named pipe (FIFO); argmap reads "
+            "standard input only through `-` [not-a-file]\n"
+            "0 maps, 0 statements, 0 sources: 2 errors, 0 warnings\n")
+
+
+def test_inputs_over_the_size_limit_are_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as f:
+        f.truncate(70 * 1024 * 1024)  # sparse, and never read: its size says enough
+    for name in ("check", "show", "render"):
+        result = runner.invoke(cli.app, [name, str(big)])
+        assert (result.exit_code, result.stderr) == (1, (
+            f"{big}:1:1: error: file is 70.0 MiB, over the 64 MiB limit (--max-bytes) "
+            "[too-large]\n0 maps, 0 statements, 0 sources: 1 error, 0 warnings\n"))
+    smaller = runner.invoke(cli.app, ["check", "--max-bytes", "100", VALID_MAP])
+    assert smaller.stderr.startswith(f"{VALID_MAP}:1:1: error: file is 117 bytes, over the "
+                                     "100 bytes limit (--max-bytes) [too-large]\n")
+    piped = command_with_input(MINIMAL.encode() * 10, "show", "-", "--max-bytes", "1K")
+    assert (piped.returncode, piped.stderr.decode()) == (1, (
+        "<stdin>:1:1: error: standard input is larger than the 1 KiB limit (--max-bytes) "
+        "[too-large]\n0 maps, 0 statements, 0 sources: 1 error, 0 warnings\n"))
+    assert runner.invoke(cli.app, ["check", "--max-bytes", "1K", VALID_MAP]).exit_code == 0
+
+
+def test_max_bytes_must_be_a_size() -> None:
+    result = runner.invoke(cli.app, ["render", VALID_MAP, "--max-bytes", "lots"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Invalid value for '--max-bytes': 'lots' is not a size: give "
+                                  "bytes, or a number with K, M or G (64M)\n")
+
+
+def test_exclude_skips_files_below_directory_arguments(tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts/broken.yaml").write_text("question: [\n")
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv/pyvenv.cfg").write_text("")
+    (tmp_path / ".venv/broken.yaml").write_text("question: [\n")
+    (tmp_path / "ok.yaml").write_text(MINIMAL)
+    result = runner.invoke(cli.app, ["check", str(tmp_path), "--exclude", "drafts"])
+    assert (result.exit_code, result.stderr) == (
+        0, "1 map, 2 statements, 0 sources: 0 errors, 0 warnings\n")
+    assert runner.invoke(cli.app, ["check", str(tmp_path)]).exit_code == 1
+    assert runner.invoke(cli.app, ["show", str(tmp_path), "--exclude", "drafts/"]
+                         ).exit_code == 0
+    drawn = runner.invoke(cli.app, ["render", str(tmp_path), "--exclude", "drafts/*",
+                                    "-f", "dot", "-o", "-"])
+    assert (drawn.exit_code, drawn.stdout.count("digraph")) == (0, 1)
+    nothing = runner.invoke(cli.app, ["check", str(tmp_path), "--exclude", "*.yaml"])
+    assert (nothing.exit_code, nothing.stderr) == (
+        2, f"argmap: no *.yaml or *.yml files found under {tmp_path}\n")
+
+
+def test_show_names_each_map_when_it_shows_several_or_a_focus() -> None:
+    result = runner.invoke(cli.app, ["show", STREAM, VALID_MAP, "--depth", "1"])
+    assert result.stdout == (
+        f"── tea ({STREAM}:2) ──\n"
+        "Should tea be made with boiling water?\n"
+        "├── ◆ Yes, for black tea.\n"
+        "│     … 1 more statement (--depth 2, or --focus c1)\n"
+        "└── ◆ No, for green tea.\n"
+        "\n"
+        f"── coffee ({STREAM}:10) ──\n"
+        "Should coffee be stored in the fridge?\n"
+        "└── ◆ No.\n"
+        "      … 1 more statement (--depth 2, or --focus c1)\n"
+        "\n"
+        f"── minimal ({VALID_MAP}) ──\n"
+        "Is a hot dog a sandwich?\n"
+        "├── ◆ Yes, it is meat in bread.\n"
+        "└── ◆ No, the bread is one piece.\n")
+    focused = runner.invoke(cli.app, ["show", VALID_MAP, "--focus", "c2", "--ascii"])
+    assert focused.stdout == (f"-- minimal ({VALID_MAP}) --\n"
+                              "* No, the bread is one piece.\n")
+    single = runner.invoke(cli.app, ["show", VALID_MAP])
+    assert single.stdout.startswith("Is a hot dog a sandwich?\n")
+
+
+def test_show_header_is_styled_on_a_terminal() -> None:
+    from argmap.renderers.tree import to_text
+
+    map_ = cli.read_maps([STREAM]).maps[1]
+    assert to_text([cli.header(map_, True, False)], True) == (
+        f"\033[2m── \033[0m\033[1mcoffee\033[0m\033[2m ({STREAM}:10) \033[0m\033[2m──\033[0m\n")

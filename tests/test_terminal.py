@@ -232,7 +232,7 @@ def test_wrote_lines_are_shown_visibly(tmp_path: Path) -> None:
 
 def test_internal_error_message_is_shown_visibly(monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    def boom(paths: object) -> None:
+    def boom(*args: object) -> None:
         raise ValueError("bad \x1b]0;x\x07\nvalue")
 
     monkeypatch.setattr("argmap.workflow.check_paths", boom)

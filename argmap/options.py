@@ -1,0 +1,118 @@
+"""Options every part of the command line shares: the app's own and the path arguments.
+
+The app's options (``--version``, ``--show-completion``, ``--install-completion``)
+and the path arguments of the commands that read maps (``PATH...``,
+``--exclude``, ``--max-bytes``) live here so that :mod:`argmap.cli` holds the
+commands. Nothing heavy is imported: ``argmap --help`` loads this module.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Any, NoReturn
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from argmap.inputs import parse_size
+
+
+def usage_error(message: str) -> NoReturn:
+    """Print ``argmap: message`` on stderr and exit 2 (a usage error)."""
+    typer.echo(f"argmap: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: print ``argmap VERSION`` and exit."""
+    if value and not ctx.resilient_parsing:
+        from argmap import __version__
+
+        typer.echo(f"argmap {__version__}")
+        ctx.exit()
+
+
+def completion(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--show-completion`` / ``--install-completion`` [SHELL]: print or install the script."""
+    if value is None or ctx.resilient_parsing:
+        return
+    from argmap import completion as shells
+
+    try:
+        shell = shells.pick_shell(value)
+    except shells.CompletionError as exc:
+        usage_error(str(exc))
+    if param.name == "show_completion":
+        typer.echo(shells.script(shell))
+    else:
+        typer.echo(f"argmap: {shell} completion installed in {shells.install(shell)}; it works "
+                   "in shells started from now on", err=True)
+    ctx.exit()
+
+
+class ArgmapGroup(TyperGroup):
+    """The app with its own options: ``--version`` and completion taking an optional SHELL.
+
+    typer's completion options detect the shell and ignore a shell named on
+    the command line, so argmap declares them as click options directly.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        eager = {"is_eager": True, "expose_value": False}
+        self.params += [
+            click.Option(["--version"], is_flag=True, callback=print_version,
+                         help="Print argmap's version and exit.", **eager),
+            click.Option(["--show-completion"], is_flag=False, flag_value="",
+                         metavar="[SHELL]", callback=completion, help="Print the completion "
+                         "script for SHELL (bash, zsh, fish, powershell, pwsh; default: "
+                         "$SHELL's).", **eager),
+            click.Option(["--install-completion"], is_flag=False, flag_value="",
+                         metavar="[SHELL]", callback=completion, help="Install completion "
+                         "for SHELL (default: $SHELL's).", **eager),
+        ]
+
+
+def existing(ctx: click.Context, paths: list[str]) -> list[str]:
+    """Paths must exist; ``-`` (standard input) may be given once."""
+    if ctx.resilient_parsing:  # completing a command line: nothing to check yet
+        return paths
+    for path in paths:
+        if path != "-" and not os.path.lexists(path):
+            raise typer.BadParameter(f"Path {printable(path)!r} does not exist.")
+    if paths.count("-") > 1:
+        raise typer.BadParameter("'-' (standard input) can be given only once.")
+    return paths
+
+
+def printable(text: str) -> str:
+    """User text for a message or a header, shown visibly (escape.terminal_visible)."""
+    from argmap.renderers.escape import terminal_visible
+
+    return terminal_visible(text)
+
+
+# Paths stay strings until read: pathlib turns `./-` into `-`, which means stdin,
+# and a str argument leaves file-name completion to the shell.
+Paths = Annotated[
+    list[str],
+    typer.Argument(metavar="PATH...", show_default=False, callback=existing,
+                   help="Map files, directories to search for *.yaml and *.yml files, or - "
+                   "for standard input."),
+]
+MaxBytes = Annotated[int, typer.Option(
+    "--max-bytes", parser=lambda v: v if isinstance(v, int) else size(v), metavar="SIZE",
+    show_default=False, help="Refuse a map file (or stdin) larger than SIZE: bytes, or with "
+    "K, M or G (default: 64M).")]
+Exclude = Annotated[list[str] | None, typer.Option(
+    "--exclude", metavar="GLOB", show_default=False, help="Skip files and directories below a "
+    "directory argument whose name or path matches GLOB; repeatable.")]
+
+
+def size(text: str) -> int:
+    """Parse ``--max-bytes``; a usage error when it is not a size."""
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
