@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.checks import MapIndex, run_rules
-from argmap.diagnostics import Diagnostic, count
+from argmap.diagnostics import Diagnostic, count, error
 from argmap.loader import expand_paths, load_path
 from argmap.model import ArgumentMap
 
@@ -45,11 +45,18 @@ class Report:
 def check_paths(paths: Iterable[Path]) -> Report:
     """Load every map under ``paths`` and run the map-level rules on each."""
     report = Report()
+    first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
     for path in expand_paths(paths):
         report.files += 1
         loaded = load_path(path)
         report.diagnostics.extend(loaded.diagnostics)
         for argmap in loaded.maps:
+            earlier = first.setdefault(argmap.id, argmap)
+            # Within one file the loader reports it; across files only this can.
+            if earlier.span.file != argmap.span.file:
+                report.diagnostics.append(error(
+                    "duplicate-map-id", f"map id '{argmap.id}' is already used by the map at "
+                    f"{earlier.span.file}:{earlier.span.line}", argmap.span))
             index = MapIndex.of(argmap)
             report.maps.append(argmap)
             report.statements += sum(1 for s in index.statements if s.ref is None)
