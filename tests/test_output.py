@@ -50,10 +50,12 @@ def test_fifo_is_written_to_not_replaced(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.dot"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     assert render(FULL, "-o", str(fifo))[0] == 0
     reader.join(10)
+    if reader.is_alive():  # nothing wrote to the FIFO: let the reader go
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert received == [FULL_DOT]
 
@@ -68,10 +70,15 @@ def test_character_device_is_written_to_not_replaced(tmp_path: Path) -> None:
     assert stat.S_ISCHR(os.lstat(null).st_mode)
 
 
-def test_dev_stdout_is_written_to() -> None:
-    result = subprocess.run([sys.executable, "-m", "argmap", "render", FULL, "-o",
-                             "/dev/stdout", "-f", "dot"], capture_output=True, check=False)
+def test_stdout_through_proc_is_written_to(tmp_path: Path) -> None:
+    # What /dev/stdout is; a link of our own, so that a regression replaces
+    # that and not the machine's /dev/stdout.
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    result = subprocess.run([sys.executable, "-m", "argmap", "render", FULL, "-o", str(link),
+                             "-f", "dot"], capture_output=True, check=False)
     assert (result.returncode, result.stdout) == (0, FULL_DOT)
+    assert link.is_symlink()
 
 
 def test_existing_file_keeps_its_mode_and_new_file_honours_umask(tmp_path: Path) -> None:
