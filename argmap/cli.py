@@ -72,7 +72,7 @@ class Side(StrEnum):
 # Choices come from the registries, so the CLI cannot drift from what exists.
 RenderFormat = StrEnum("RenderFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 Theme = StrEnum("Theme", {name: name for name in THEMES})  # type: ignore[misc]
-DEFAULT_FORMAT, DEFAULT_THEME = RenderFormat("svg"), Theme("light")
+DEFAULT_THEME = Theme("light")
 
 
 class Direction(StrEnum):
@@ -281,14 +281,25 @@ def header(argmap: ArgumentMap, in_stream: bool, ascii_only: bool) -> Line:
             (rule, "guide")]
 
 
+def valid_timeout(value: float) -> float:
+    """--timeout: a finite number of seconds from 1 to a day."""
+    if not 1 <= value <= MAX_TIMEOUT:  # also false for nan
+        raise typer.BadParameter(f"{value:g} is not a number of seconds from 1 to "
+                                 f"{MAX_TIMEOUT} (a day)")
+    return value
+
+
+MAX_TIMEOUT = 86400
+
+
 @app.command()
 def render(
     paths: Paths,
-    fmt: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")
-                   ] = DEFAULT_FORMAT,
+    fmt: Annotated[RenderFormat | None, typer.Option("--format", "-f", show_default=False,
+                   help="Output format (default: from -o's extension, else svg).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", show_default=False,
-                      help="File to write, a directory, or - for stdout (default: "
-                      "<map-id>.<format> here).")] = None,
+                      help="File to write, a directory (DIR/ is created), or - for stdout "
+                      "(default: <map-id>.<format> here).")] = None,
     direction: Annotated[Direction, typer.Option("--direction", help="Where the question "
                          "sits: TB top, LR left, BT bottom, RL right.")] = Direction.TB,
     depth: Depth = None,
@@ -300,47 +311,58 @@ def render(
     theme: Annotated[Theme, typer.Option("--theme", help="Colours.")] = DEFAULT_THEME,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend of "
                          "markers and sources.")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", min=1, help="Stop a layout after "
-                       "this many seconds.")] = 120,
+    timeout: Annotated[float, typer.Option("--timeout", callback=valid_timeout,
+                       help="Stop a layout after this many seconds (1 to 86400).")] = 120,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Draw maps as diagrams with Graphviz: SVG, PNG, PDF, or DOT source.
 
     Each map is written to <map-id>.<format> in the current directory unless
-    -o says otherwise. Needs Graphviz's dot program for svg, png and pdf.
+    -o says otherwise; --focus, --depth and --side add to the name
+    (<map-id>--<focus>--depth<N>--<side>.svg). Needs Graphviz's dot program
+    for svg, png and pdf.
 
-    Example: argmap render maps/nato-promise.yaml -f png -o nato.png
+    Example: argmap render maps/nato-promise.yaml -o nato.png
     """
-    from argmap.output import OutputError, output_paths, write_outputs
-    from argmap.renderers.dot import DotOptions, render_dot
-    from argmap.renderers.layout import LayoutError, choose_engine, layout
+    from argmap.output import OutputError, choose_format, default_stem, output_paths, write_outputs
 
-    report = load_or_fail(paths, max_bytes, exclude)
-    chosen = views(report.maps, focus, depth, side)
-    spec = FORMATS[fmt.value]
     try:
-        targets = output_paths([v.map.id for v in chosen], fmt.value, output, spec.binary)
+        spec = choose_format(fmt and fmt.value, output)
     except OutputError as exc:
         fail(str(exc))
-    results: list[bytes] = []
-    for view in chosen:
-        dot = render_dot(view, DotOptions(direction.value, theme.value, not no_legend,
-                                          xml_urls=fmt.value != "pdf"))
-        if not spec.layout:
-            results.append(dot.encode("utf-8"))
-            continue
-        chosen_engine, note = choose_engine(len(view.walk()), engine and engine.value)
-        if note:
-            say(f"argmap: {view.map.id}: {note}")
-        try:
-            results.append(layout(dot, chosen_engine, fmt.value, timeout, spinner,
-                                  warner(view.map.id)))
-        except LayoutError as exc:
-            fail(str(exc), 1)
+    report = load_or_fail(paths, max_bytes, exclude)
+    chosen = views(report.maps, focus, depth, side)
+    stems = [default_stem(v.map.id, v.focus and v.focus.address, depth, side and side.value)
+             for v in chosen]
     try:
-        write_outputs(targets, results, lambda path: say(f"wrote {path}"))
+        plan = output_paths(stems, spec, output)
     except OutputError as exc:
+        fail(str(exc))
+    results = [draw(view, spec.name, direction, engine, theme, no_legend, timeout)
+               for view in chosen]
+    try:
+        write_outputs(plan, results, lambda path: say(f"wrote {path}"))
+    except OutputError as exc:
+        fail(str(exc), 1)
+
+
+def draw(view: View, fmt: str, direction: Direction, engine: Engine | None, theme: Theme,
+         no_legend: bool, timeout: float) -> bytes:
+    """One view as ``fmt`` bytes: DOT text, laid out by Graphviz unless fmt is dot."""
+    from argmap.renderers.dot import DotOptions, render_dot
+    from argmap.renderers.layout import LayoutError, choose_engine, drawn_statements, layout
+
+    dot = render_dot(view, DotOptions(direction.value, theme.value, not no_legend,
+                                      xml_urls=fmt != "pdf"))
+    if not FORMATS[fmt].layout:
+        return dot.encode("utf-8")
+    chosen_engine, note = choose_engine(drawn_statements(view), engine and engine.value)
+    if note:
+        say(f"argmap: {view.map.id}: {note}")
+    try:
+        return layout(dot, chosen_engine, fmt, timeout, spinner, warner(view.map.id))
+    except LayoutError as exc:
         fail(str(exc), 1)
 
 

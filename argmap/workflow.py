@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.checks import MapIndex, run_rules
-from argmap.diagnostics import Diagnostic, count
+from argmap.diagnostics import Diagnostic, count, error
 from argmap.inputs import MAX_BYTES, expand_paths
 from argmap.loader import load_path
 from argmap.model import ArgumentMap
@@ -51,11 +51,18 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
     ``--exclude`` (see :mod:`argmap.inputs`).
     """
     report = Report()
+    first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
     for path in expand_paths(paths, exclude):
         report.files += 1
         loaded = load_path(path, max_bytes)
         report.diagnostics.extend(loaded.diagnostics)
         for argmap in loaded.maps:
+            earlier = first.setdefault(argmap.id, argmap)
+            # Within one file the loader reports it; across files only this can.
+            if earlier.span.file != argmap.span.file:
+                report.diagnostics.append(error(
+                    "duplicate-map-id", f"map id '{argmap.id}' is already used by the map at "
+                    f"{earlier.span.file}:{earlier.span.line}", argmap.span))
             index = MapIndex.of(argmap)
             report.maps.append(argmap)
             report.statements += sum(1 for s in index.statements if s.ref is None)

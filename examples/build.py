@@ -40,15 +40,15 @@ def text_artifacts() -> dict[str, str]:
 
 def main() -> None:
     """Write the text artifacts, then lay each DOT out as SVG and PNG."""
-    from argmap.output import write_atomic
+    from argmap.output import write_file
     from argmap.renderers.layout import layout
 
     for name, content in text_artifacts().items():
-        write_atomic(HERE / name, content.encode("utf-8"))
+        write_file(HERE / name, content.encode("utf-8"))
         if name.endswith(".dot"):
             for fmt in ("svg", "png"):
                 data = layout(content, "dot", fmt, timeout=120)
-                write_atomic(HERE / name.replace(".dot", f".{fmt}"), data)
+                write_file(HERE / name.replace(".dot", f".{fmt}"), data)
         print(f"examples/{name}")
 
 

@@ -237,7 +237,13 @@ def test_render_writes_one_file_per_map(tmp_path: Path, monkeypatch: pytest.Monk
 def test_render_several_maps_need_a_directory(tmp_path: Path) -> None:
     result = runner.invoke(cli.app, ["render", STREAM, "-o", str(tmp_path / "x.svg")])
     assert result.exit_code == 2
+    assert result.stderr == ("argmap: no such directory: " + str(tmp_path / "x.svg") + " (2 "
+                             "maps need a directory for -o; end it with / to create it)\n")
+    (tmp_path / "x.svg").write_text("")
+    result = runner.invoke(cli.app, ["render", STREAM, "-o", str(tmp_path / "x.svg")])
+    assert result.exit_code == 2
     assert result.stderr == "argmap: 2 maps need a directory for -o, not a file\n"
+    (tmp_path / "x.svg").unlink()
     result = runner.invoke(cli.app, ["render", STREAM, "-o", str(tmp_path)])
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["coffee.svg", "tea.svg"]
@@ -261,7 +267,7 @@ def test_render_without_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz), or use "
         "-f dot for the DOT source.\n")
     assert not target.exists()
-    result = runner.invoke(cli.app, ["render", FULL, "-f", "dot", "-o", str(target)])
+    result = runner.invoke(cli.app, ["render", FULL, "-o", str(tmp_path / "out.gv")])
     assert result.exit_code == 0
 
 

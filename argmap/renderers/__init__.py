@@ -17,11 +17,25 @@ class Format(NamedTuple):
     binary: bool
     layout: bool  # needs Graphviz to lay out the DOT text
     description: str
+    #: file name endings that mean this format in ``-o``; the first names new files
+    suffixes: tuple[str, ...]
 
 
 FORMATS: dict[str, Format] = {
-    "svg": Format("svg", False, True, "scalable picture with links and tooltips"),
-    "png": Format("png", True, True, "bitmap picture, 150 dpi"),
-    "pdf": Format("pdf", True, True, "vector document for print"),
-    "dot": Format("dot", False, False, "Graphviz source, for your own layouts"),
+    "svg": Format("svg", False, True, "scalable picture with links and tooltips", (".svg",)),
+    "png": Format("png", True, True, "bitmap picture, 150 dpi", (".png",)),
+    "pdf": Format("pdf", True, True, "vector document for print", (".pdf",)),
+    "dot": Format("dot", False, False, "Graphviz source, for your own layouts",
+                  (".dot", ".gv")),
 }
+
+
+def format_for_suffix(suffix: str) -> Format | None:
+    """The format a file name ending such as ``.png`` stands for (any case), if any."""
+    suffix = suffix.lower()
+    return next((f for f in FORMATS.values() if suffix in f.suffixes), None)
+
+
+def known_suffixes() -> list[str]:
+    """Every file name ending ``-o`` understands, in registry order."""
+    return [suffix for f in FORMATS.values() for suffix in f.suffixes]

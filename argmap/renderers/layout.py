@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
 import shutil
+import signal
 import subprocess
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.view import View
 
 #: Past this many statements a `dot` layout takes many seconds (it grows about
 #: as N^1.9: 1,000 in 0.2 s, 5,000 in 4.5 s, 10,000 in 17 s).
@@ -45,11 +54,14 @@ def command(engine: str, fmt: str) -> list[str]:
 def layout(dot: str, engine: str, fmt: str, timeout: float,
            on_slow: Callable[[], Callable[[], None]] | None = None,
            on_warning: Callable[[str], None] | None = None) -> bytes:
-    """Lay out DOT text with ``engine`` into ``fmt`` bytes.
+    """Lay out DOT text with ``engine`` into ``fmt`` bytes, checked to be whole.
 
-    ``on_slow`` is called once if the layout takes over a second (to start a
-    spinner); the function it returns is called when the layout ends.
-    ``on_warning`` receives each warning Graphviz printed, in plain words.
+    Graphviz runs in a process group of its own, killed whole when the time
+    is up or argmap is interrupted, so no ``dot`` (or a wrapper's children)
+    outlives argmap. ``on_slow`` is called once if the layout takes over a
+    second (to start a spinner); the function it returns is called when the
+    layout ends. ``on_warning`` receives each warning Graphviz printed, in
+    plain words.
 
     Raises:
         LayoutError: with a message for the user.
@@ -59,33 +71,136 @@ def layout(dot: str, engine: str, fmt: str, timeout: float,
                           "files. Install it (Debian/Ubuntu: sudo apt-get install graphviz; "
                           "macOS: brew install graphviz), or use -f dot for the DOT source.")
     proc = subprocess.Popen(command(engine, fmt), stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    with _group_dies_with_us(proc):
+        out, err = _communicate(proc, dot.encode("utf-8"), engine, timeout, on_slow)
+    stderr = err.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        message = " ".join(stderr.split()) or f"exit {proc.returncode}"
+        raise LayoutError(f"Graphviz ({engine}) failed: {message}")
+    problem = broken_output(out, fmt, stderr)
+    if problem:
+        raise LayoutError(f"Graphviz ({engine}) made a broken {fmt.upper()}: {problem}; "
+                          "nothing was written")
+    if on_warning is not None:
+        for warning in warnings(stderr, fmt):
+            on_warning(warning)
+    return out
+
+
+def _communicate(proc: subprocess.Popen[bytes], data: bytes, engine: str, timeout: float,
+                 on_slow: Callable[[], Callable[[], None]] | None) -> tuple[bytes, bytes]:
     stop: Callable[[], None] | None = None
     started = time.monotonic()
-    data = dot.encode("utf-8")
     try:
         try:
-            out, err = proc.communicate(data, timeout=min(1.0, timeout))
+            return proc.communicate(data, timeout=min(1.0, timeout))
         except subprocess.TimeoutExpired:
             stop = on_slow() if on_slow is not None else None
-            out, err = proc.communicate(timeout=max(0.0, timeout - (time.monotonic()
-                                                                    - started)))
+            return proc.communicate(timeout=max(0.0, timeout - (time.monotonic() - started)))
     except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
+        _kill_group(proc)
+        advice = "try --engine sfdp, or draw less" if engine == "dot" else "draw less"
         raise LayoutError(f"the {engine} layout took longer than {timeout:g} s and was "
-                          "stopped; try --engine sfdp, or draw less with --depth N or "
-                          "--focus ID (or allow more time with --timeout)") from None
+                          f"stopped; {advice} with --depth N or --focus ID (or allow more "
+                          "time with --timeout)") from None
     finally:
         if stop is not None:
             stop()
-    if proc.returncode != 0:
-        message = " ".join(err.decode("utf-8", "replace").split()) or f"exit {proc.returncode}"
-        raise LayoutError(f"Graphviz ({engine}) failed: {message}")
-    if on_warning is not None:
-        for warning in warnings(err.decode("utf-8", "replace"), fmt):
-            on_warning(warning)
-    return out
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill Graphviz and everything it started; wait without reading its pipes.
+
+    A child that escaped the group may still hold them open: reading to the
+    end would wait for it.
+    """
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    for pipe in (proc.stdin, proc.stdout, proc.stderr):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
+    proc.wait()
+
+
+class _Signalled(BaseException):
+    """argmap got SIGINT, SIGTERM or SIGHUP while a layout ran."""
+
+
+@contextlib.contextmanager
+def _group_dies_with_us(proc: subprocess.Popen[bytes]) -> Iterator[None]:
+    """Kill ``proc``'s process group when argmap is interrupted or the block fails.
+
+    Graphviz has a session of its own (so a timeout can kill it whole), which
+    also keeps a terminal's Ctrl-C from reaching it: on SIGINT, SIGTERM or
+    SIGHUP argmap kills it, then takes the signal as it would have without
+    a layout running (dying of it, or KeyboardInterrupt for SIGINT).
+    """
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in _SIGNALS:
+            handler = signal.getsignal(signum)
+            if handler is not signal.SIG_IGN:  # nohup's SIGHUP stays ignored
+                previous[signum] = signal.signal(signum, _raise_signalled)
+    try:
+        yield
+    except _Signalled as exc:
+        _kill_group(proc)
+        signum = exc.args[0]
+        signal.signal(signum, previous.pop(signum))
+        _restore(previous)
+        signal.raise_signal(signum)
+        raise SystemExit(128 + signum) from None  # a handler that did not end us
+    except BaseException:
+        _kill_group(proc)
+        raise
+    finally:
+        _restore(previous)
+    _kill_group(proc)  # what a finished dot left running in its group dies too
+
+
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                 if hasattr(signal, name))
+
+
+def _raise_signalled(signum: int, frame: object) -> None:
+    raise _Signalled(signum)
+
+
+def _restore(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+    previous.clear()
+
+
+def broken_output(data: bytes, fmt: str, stderr: str) -> str | None:
+    """Why Graphviz's ``fmt`` output is unusable, or None when it looks whole.
+
+    Graphviz exits 0 even when cairo fails and only prints the error (a
+    ``'`` in a link URL gives a 444-byte PDF without a page), so the bytes
+    are checked as well as its stderr.
+    """
+    for line in stderr.splitlines():
+        if _RENDER_ERROR.search(line):
+            return line.strip()
+    whole = {
+        "pdf": data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+        and re.search(rb"/Type\s*/Page\b", data) is not None,
+        "png": data.startswith(b"\x89PNG\r\n\x1a\n") and data[-8:-4] == b"IEND",
+        "svg": data.rstrip().endswith(b"</svg>"),
+    }.get(fmt, True)
+    return None if whole else f"the {fmt.upper()} is incomplete"
+
+
+#: cairo's and pango's own errors: Graphviz passes them on as plain lines
+_RENDER_ERROR = re.compile(r"^\s*cairo: |\b(?:Pango|Cairo)-(?:CRITICAL|ERROR)\b")
+
+
+def drawn_statements(view: View) -> int:
+    """How many statements a view draws: a ``ref`` repeats one, so it does not count."""
+    return sum(1 for node in view.walk() if node.statement.ref is None)
 
 
 def warnings(stderr: str, fmt: str) -> list[str]:

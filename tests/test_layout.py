@@ -1,0 +1,175 @@
+"""Graphviz as a process: time limits, signals, broken output, and what it is told."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap import cli
+from argmap.loader import load_path
+from argmap.renderers.layout import LayoutError, broken_output, drawn_statements, layout
+from argmap.view import build_view
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+FULL = str(FIXTURES / "valid/full.yaml")
+ARGMAP = [sys.executable, "-m", "argmap"]
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for its parent to reap it does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.fixture
+def fake_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A `dot` that records its pid and a child's, holds stdout open in that child
+    and sleeps: a wrapper script that never finishes. Yields the pid file."""
+    pids = tmp_path / "pids"
+    fake = tmp_path / "bin" / "dot"
+    fake.parent.mkdir()
+    fake.write_text(f"#!/bin/sh\nsleep 1000 &\necho $$ $! > {pids}.tmp\n"
+                    f"mv {pids}.tmp {pids}\nsleep 1000\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
+    yield pids
+    if pids.exists():  # never leave the test's own sleepers behind
+        for pid in map(int, pids.read_text().split()):
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def wait_for(path: Path) -> list[int]:
+    deadline = time.monotonic() + 20
+    while not path.exists():
+        assert time.monotonic() < deadline, "the fake dot never started"
+        time.sleep(0.05)
+    return list(map(int, path.read_text().split()))
+
+
+def test_timeout_kills_a_wrapper_and_its_children(fake_dot: Path, tmp_path: Path) -> None:
+    started = time.monotonic()
+    result = subprocess.run([*ARGMAP, "render", FULL, "--timeout", "1", "-o",
+                             str(tmp_path / "x.svg")], capture_output=True, timeout=60,
+                            check=False)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        "argmap: the dot layout took longer than 1 s and was stopped; try --engine sfdp, or "
+        "draw less with --depth N or --focus ID (or allow more time with --timeout)\n")
+    assert not any(alive(pid) for pid in wait_for(fake_dot))
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_layout_dies_with_argmap(fake_dot: Path, tmp_path: Path, signum: int) -> None:
+    with subprocess.Popen([*ARGMAP, "render", FULL, "-o", str(tmp_path / "x.svg")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+        pids = wait_for(fake_dot)
+        proc.send_signal(signum)
+        proc.wait(30)
+    # Ctrl-C ends argmap as KeyboardInterrupt does (130); the others as the signal
+    assert proc.returncode == (130 if signum == signal.SIGINT else -signum)
+    time.sleep(0.2)
+    assert [pid for pid in pids if alive(pid)] == []
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_sfdp_timeout_does_not_suggest_sfdp(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\nsleep 5\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    with pytest.raises(LayoutError) as caught:
+        layout("digraph {}", "sfdp", "svg", 1)
+    assert str(caught.value) == (
+        "the sfdp layout took longer than 1 s and was stopped; draw less with --depth N or "
+        "--focus ID (or allow more time with --timeout)")
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "0", "0.5", "86401", "1e300"])
+def test_timeout_must_be_sensible(value: str) -> None:
+    result = runner.invoke(cli.app, ["render", FULL, "-f", "dot", "-o", "-", "--timeout",
+                                     value])
+    assert result.exit_code == 2
+    shown = f"{float(value):g}"
+    assert (f"Invalid value for '--timeout': {shown} is not a number of seconds from 1 to "
+            "86400 (a day)") in result.stderr
+
+
+# -- broken output is an error, and nothing is replaced --------------------------
+
+QUOTE_IN_URL = """argmap: 1
+id: quote
+question: Does a quote in a URL break the PDF?
+claims:
+  - text: It did once.
+    cites: [s1]
+sources:
+  s1:
+    title: A source
+    url: "https://example.com/it's"
+"""
+
+
+def test_cairo_failure_is_an_error_and_keeps_the_old_file(tmp_path: Path) -> None:
+    source = tmp_path / "quote.yaml"
+    source.write_text(QUOTE_IN_URL)
+    target = tmp_path / "quote.pdf"
+    target.write_bytes(b"old")
+    result = runner.invoke(cli.app, ["render", str(source), "-o", str(target)])
+    assert (result.exit_code, result.stderr) == (
+        1, "argmap: Graphviz (dot) made a broken PDF: cairo: out of memory; nothing was "
+        "written\n")
+    assert target.read_bytes() == b"old"
+
+
+def test_broken_output() -> None:
+    png = b"\x89PNG\r\n\x1a\n...\x00\x00\x00\x00IEND\xaeB`\x82"
+    assert broken_output(png, "png", "") is None
+    assert broken_output(png[:-8], "png", "") == "the PNG is incomplete"
+    pdf = b"%PDF-1.5\n<< /Type /Page\n>>\n%%EOF\n"
+    assert broken_output(pdf, "pdf", "") is None
+    assert broken_output(pdf.replace(b"/Page", b"/Pages"), "pdf", "") == (
+        "the PDF is incomplete")
+    assert broken_output(b"<svg>\n</svg>\n", "svg", "") is None
+    assert broken_output(b"<svg>\n<g>", "svg", "") == "the SVG is incomplete"
+    assert broken_output(b"<svg></svg>", "svg", "(dot:1): Pango-CRITICAL **: bad") == (
+        "(dot:1): Pango-CRITICAL **: bad")
+    assert broken_output(b"<svg></svg>", "svg", "Warning: no font\n") is None
+
+
+# -- what the engine choice is told ----------------------------------------------
+
+def many_refs(tmp_path: Path, refs: int) -> Path:
+    path = tmp_path / "refs.yaml"
+    path.write_text("argmap: 1\nid: refs\nquestion: Is one premise enough?\nclaims:\n"
+                    "  - id: one\n    text: One premise.\n  - text: Many pointers.\n"
+                    "    pro:\n" + "      - ref: one\n" * refs)
+    return path
+
+
+def test_refs_do_not_count_as_statements(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = many_refs(tmp_path, 2500)
+    view = build_view(load_path(path).maps[0])
+    assert (len(view.walk()), drawn_statements(view)) == (2502, 2)
+    fake = tmp_path / "bin" / "dot"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\ncat > /dev/null\necho '<svg></svg>'\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
+    result = runner.invoke(cli.app, ["render", str(path), "-o", str(tmp_path / "x.svg")])
+    assert (result.exit_code, result.stderr) == (0, f"wrote {tmp_path / 'x.svg'}\n")
