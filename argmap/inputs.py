@@ -48,14 +48,19 @@ def expand_paths(paths: Iterable[Path], exclude: Sequence[str] = ()) -> list[Pat
     ``__pycache__`` and whatever matches an ``exclude`` pattern (see
     :func:`excluded`) are skipped, and symbolic links to directories are not
     followed, so a link loop cannot hang the walk. Paths named directly are
-    always kept, ``-`` (standard input) included.
+    always kept, ``-`` (standard input) included. A file reached twice (named
+    twice, or named and also below a directory argument, or through a link) is
+    read once, at its first place: reading it again would only report its maps
+    as duplicates of themselves.
     """
     found: list[Path] = []
+    seen: set[str] = set()
     for path in paths:
-        if path != STDIN and path.is_dir():
-            found.extend(_walk(path, exclude))
-        else:
-            found.append(path)
+        for item in _walk(path, exclude) if path != STDIN and path.is_dir() else [path]:
+            key = "-" if item == STDIN else os.path.realpath(item)
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
     return found
 
 

@@ -86,7 +86,8 @@ def test_symlink_loops_and_linked_directories_are_not_followed(tmp_path: Path) -
     tree(tmp_path, "a/m.yaml", "elsewhere/e.yaml")
     (tmp_path / "a/up").symlink_to("..")  # a loop
     (tmp_path / "a/other").symlink_to(tmp_path / "elsewhere")
-    (tmp_path / "a/link.yaml").symlink_to("m.yaml")  # a linked file is read
+    (tmp_path / "a/link.yaml").symlink_to("../elsewhere/e.yaml")  # a linked file is read
+    (tmp_path / "a/same.yaml").symlink_to("m.yaml")  # ... once: m.yaml is read already
     (tmp_path / "a/dangling.yaml").symlink_to("nowhere.yaml")
     os.mkfifo(tmp_path / "a/pipe.yaml")  # never opened: a walk reads regular files only
     assert found(tmp_path / "a") == ["link.yaml", "m.yaml"]
@@ -206,3 +207,12 @@ def test_input_diagnostic_codes_are_documented() -> None:
     table = (Path(__file__).parent.parent / "docs/format.md").read_text()
     for code in ("too-large", "not-a-file", "unreadable"):
         assert f"\n| `{code}` | error |" in table, code
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    first = tmp_path / "maps" / "a.yaml"
+    first.write_text("question: Q?\nclaims:\n  - text: A.\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(first)
+    found = expand_paths([first, tmp_path / "maps", first, tmp_path / "link.yaml"])
+    assert found == [first]
