@@ -74,11 +74,11 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
 
 def report_json(report: Report) -> str:
     """The JSON written by ``argmap check --format json``."""
-    import json
+    from argmap.renderers.escape import json_text
 
-    return json.dumps({
+    return json_text({
         "diagnostics": [d.as_dict() for d in report.diagnostics],
         "summary": {"files": report.files, "maps": len(report.maps),
                     "statements": report.statements, "sources": report.sources,
                     "errors": report.errors, "warnings": report.warnings},
-    }, indent=2, ensure_ascii=False) + "\n"
+    }) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -9,7 +10,15 @@ import xml.etree.ElementTree as ET
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from argmap.renderers.escape import CONTROLS, _html_escape, dot_string, html_text, url
+from argmap.renderers.escape import (
+    CONTROLS,
+    _html_escape,
+    dot_string,
+    html_text,
+    json_text,
+    terminal_visible,
+    url,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -66,3 +75,16 @@ def test_any_text_reaches_svg_unchanged(text: str) -> None:
     assert anchor.get(f"{XLINK}title") == expected(text, True)
     label = "".join(t.text or "" for t in svg.iter(f"{SVG}text"))
     assert " ".join(label.split()) == " ".join(expected(text, False).split())
+
+
+@given(st.text(alphabet=st.characters(codec=None)))
+def test_json_text_keeps_values_and_sends_nothing_a_terminal_obeys(text: str) -> None:
+    out = json_text({"t": text}, indent=None)
+    assert json.loads(out) == {"t": text}
+    out.encode("utf-8")  # no lone surrogate left raw
+    assert terminal_visible(out) == out
+
+
+def test_json_text_escapes_controls_bidi_and_astral_format_characters() -> None:
+    assert json_text(["a\x9b\u202e\U000e0041é"], indent=None) == \
+        '["a\\u009b\\u202e\\udb40\\udc41é"]'

@@ -8,6 +8,7 @@ arbitrary text through ``show`` on a real pseudo-terminal.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import re
@@ -399,3 +400,13 @@ def test_argmap_show_process_on_a_terminal() -> None:
     assert done.returncode == 0, raw
     assert b"\x1b[1;32m+\x1b[0m" in raw and b"fits\\x1b[2J" in raw
     assert_only_own_sequences(raw)
+
+
+def test_check_json_keeps_values_exact_but_sends_nothing_raw(tmp_path: Path) -> None:
+    hostile = tmp_path / "h.yaml"
+    hostile.write_text('question: Q?\nclaims:\n  - text: A.\n    "\\u202ek\\x9b": 1\n',
+                       encoding="utf-8")
+    result = runner.invoke(cli.app, ["check", "--format", "json", str(hostile)])
+    assert "\u202e" not in result.stdout and "\x9b" not in result.stdout
+    message = json.loads(result.stdout)["diagnostics"][0]["message"]
+    assert message.startswith("unknown key '\u202ek\x9b' in a statement")

@@ -120,14 +120,15 @@ def url(text: str, xml: bool) -> str | None:
 #: anything. Also the line and paragraph separators (U+2028, U+2029), which
 #: some terminals treat as line breaks, and lone surrogates, which cannot even
 #: be encoded. The Cf list is Unicode 15.1's; tests pin it to unicodedata.
-_TERMINAL_UNSAFE = (
-    "\x00-\x09\x0b-\x1f\x7f-\x9f"
+_UNSAFE_PAST_C0 = (
+    "\x7f-\x9f"
     "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\u2028\u2029\ud800-\udfff"
 )
+_TERMINAL_UNSAFE = "\x00-\x09\x0b-\x1f" + _UNSAFE_PAST_C0
 _TERMINAL_RE = re.compile(f"[\n{_TERMINAL_UNSAFE}]")
 _TERMINAL_MULTILINE_RE = re.compile(f"[{_TERMINAL_UNSAFE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -176,3 +177,34 @@ def _visible(match: re.Match[str]) -> str:
 
 def _visible_multiline(match: re.Match[str]) -> str:
     return " " if match.group() == "\t" else _visible(match)
+
+
+#: What JSON text must not carry raw to stay safe on a terminal: json.dumps
+#: already escapes C0 controls; this adds DEL, C1, format characters, the
+#: line and paragraph separators (which also break JavaScript before ES2019)
+#: and lone surrogates (which cannot even be encoded as UTF-8).
+_JSON_UNSAFE_RE = re.compile(f"[{_UNSAFE_PAST_C0}]")
+
+
+def json_text(value: object, indent: int | None = 2) -> str:
+    """``json.dumps`` that keeps readable text as UTF-8 but escapes what a terminal obeys.
+
+    Letters of every script stay as they are (``ensure_ascii=False``); control,
+    format and separator characters and lone surrogates become ``\\uXXXX``
+    escapes, so the JSON holds the exact values and can still be printed to
+    a terminal or encoded as UTF-8.
+    """
+    import json
+
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    if text.isascii():
+        return text
+    return _JSON_UNSAFE_RE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # JSON spells characters past the BMP as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
