@@ -105,7 +105,9 @@ def url(text: str, xml: bool) -> str | None:
     is written as ``&amp;``: Graphviz copies URLs into SVG without escaping
     them, but leaves an entity alone, so the link works with any version.
     """
-    safe = quote(text, safe=_URL_SAFE)  # leaves no quote, backslash or control character
+    # cairo's PDF writer breaks on a raw ' in a link (Graphviz then writes a
+    # PDF without a page and only warns), so outside SVG it is %27: the same URL.
+    safe = quote(text, safe=_URL_SAFE if xml else _URL_SAFE.replace("'", ""))
     quoted = '"' + (safe.replace("&", "&amp;") if xml else safe) + '"'
     return quoted if len(quoted) <= DOT_STRING_LIMIT else None  # %-encoded: ASCII
 
