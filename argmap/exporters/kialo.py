@@ -26,20 +26,18 @@ How argmap fills it (docs/exports.md, "Kialo"):
 
 from __future__ import annotations
 
-import re
-
 from argmap.exporters import ExportOptions
 from argmap.exporters.notation import LABELS
 from argmap.graph import ArgumentGraph, GStatement
 from argmap.model import Relation, single_spaced
 
-_SPECIAL = re.compile(r"([\\()\[\]*_])")
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\()[]*_"})
 UNDERCUT = "[Undercut] "
 
 
 def escape(text: str) -> str:
     """User text as one line of Kialo Markdown that shows as typed."""
-    return _SPECIAL.sub(r"\\\1", single_spaced(text))
+    return single_spaced(text).translate(_SPECIAL)
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
