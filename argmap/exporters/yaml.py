@@ -1,7 +1,7 @@
 """Canonical argmap YAML (``-f yaml``): the (cut) map as format 1, written by one set of rules.
 
 Loading the export gives the same model as loading the original (tested for
-every fixture, bundled map and generated maps). The rules (docs/format.md,
+every fixture, bundled map and generated maps). The rules (docs/exports.md,
 "Canonical form"), which the editing issue's ``argmap fmt`` will reuse:
 
 - Two-space indentation; list items indented under their key, as in the docs.
