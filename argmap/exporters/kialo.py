@@ -36,8 +36,13 @@ UNDERCUT = "[Undercut] "
 
 
 def escape(text: str) -> str:
-    """User text as one line of Kialo Markdown that shows as typed."""
-    return single_spaced(text).translate(_SPECIAL)
+    """User text as one line of Kialo Markdown that shows as typed.
+
+    A text that starts like Kialo's pointer (``-> See 1.2.``) gets its ``>``
+    escaped, so an import cannot mistake it for one.
+    """
+    escaped = single_spaced(text).translate(_SPECIAL)
+    return "-\\>" + escaped[2:] if escaped.startswith("->") else escaped
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
