@@ -18,8 +18,8 @@ every fixture, bundled map and generated maps). The rules (docs/exports.md,
 - Source dates plain, as argmap reads them: ``date: 2024-03``.
 
 A cut map stays a valid map: the focused statement becomes the only claim
-(its undercuts, which attacked its link to a parent that is cut away, are
-left out), and the first ``ref`` to a statement the cut left out carries
+(its weight and its undercuts, which bore on its link to a parent that is cut
+away, are left out), and the first ``ref`` to a statement the cut left out carries
 that statement's own keys instead, without its premises and citations.
 """
 
@@ -150,7 +150,9 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             _own(out, outside._replace(cites=()), None, indent)
             continue
         statement = graph.statements[name]
-        _own(out, statement, statement.weight, indent)
+        # a focused premise becomes a claim: its weight was on the step to the parent cut away
+        weight = statement.weight if link is not None or statement.is_claim else None
+        _own(out, statement, weight, indent)
         below = graph.children(name)
         if link is None:  # a root: a claim, or a focus whose parent is cut away
             below = [k for k in below if k.relation is not Relation.UNDERCUT]
