@@ -18,16 +18,17 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from argmap.exporters import EXPORTERS
 from argmap.inputs import MAX_BYTES, STDIN
 from argmap.model import Relation
 from argmap.options import ArgmapGroup, Exclude, MaxBytes, Paths, printable
-from argmap.renderers import FORMATS
 from argmap.renderers.escape import terminal_visible
 from argmap.renderers.themes import THEMES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
     from argmap.renderers.tree import Line
     from argmap.view import View
@@ -70,7 +71,7 @@ class Side(StrEnum):
 
 
 # Choices come from the registries, so the CLI cannot drift from what exists.
-RenderFormat = StrEnum("RenderFormat", {name: name for name in FORMATS})  # type: ignore[misc]
+RenderFormat = StrEnum("RenderFormat", {name: name for name in EXPORTERS})  # type: ignore[misc]
 Theme = StrEnum("Theme", {name: name for name in THEMES})  # type: ignore[misc]
 DEFAULT_THEME = Theme("light")
 
@@ -313,12 +314,14 @@ def render(
                          "markers and sources.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", callback=valid_timeout,
                        help="Stop a layout after this many seconds (1 to 86400).")] = 120,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Text outlines: each citation's "
+                      "quote and locator under its statement.")] = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
-    """Draw maps as diagrams with Graphviz: SVG, PNG, PDF, or DOT source.
+    """Draw maps with Graphviz (SVG, PNG, PDF, DOT) or export them (JSON, YAML, Markdown, ...).
 
-    Each map is written to <map-id>.<format> in the current directory unless
+    Each map is written to <map-id>.<suffix> in the current directory unless
     -o says otherwise; --focus, --depth and --side add to the name
     (<map-id>--<focus>--depth<N>--<side>.svg). Needs Graphviz's dot program
     for svg, png and pdf.
@@ -332,19 +335,47 @@ def render(
     except OutputError as exc:
         fail(str(exc))
     report = load_or_fail(paths, max_bytes, exclude)
-    chosen = views(report.maps, focus, depth, side)
-    stems = [default_stem(v.map.id, v.focus and v.focus.address, depth, side and side.value)
-             for v in chosen]
+    if spec.reads_view:
+        chosen = views(report.maps, focus, depth, side)
+        named = [(v.map.id, v.focus and v.focus.address) for v in chosen]
+    else:
+        graphs = cut_graphs(report.maps, focus, depth, side)
+        named = [(g.id, g.focus) for g in graphs]
+    stems = [default_stem(map_id, at, depth, side and side.value) for map_id, at in named]
     try:
         plan = output_paths(stems, spec, output)
     except OutputError as exc:
         fail(str(exc))
-    results = [draw(view, spec.name, direction, engine, theme, no_legend, timeout)
-               for view in chosen]
+    if spec.reads_view:
+        results = [draw(view, spec.name, direction, engine, theme, no_legend, timeout)
+                   for view in chosen]
+    else:
+        from argmap.exporters import ExportOptions
+
+        options = ExportOptions(quotes, theme.value, direction.value, not no_legend)
+        results = [as_bytes(spec.export(graph, options)) for graph in graphs]
     try:
         write_outputs(plan, results, lambda path: say(f"wrote {path}"))
     except OutputError as exc:
         fail(str(exc), 1)
+
+
+def cut_graphs(maps: list[ArgumentMap], focus: str | None, depth: int | None,
+               side: Side | None) -> list[ArgumentGraph]:
+    """The argument graph of each map, cut as --focus, --depth and --side say."""
+    from argmap.exporters import cut_graphs as cut_all
+    from argmap.view import ViewError, ViewOptions
+
+    try:
+        return cut_all(maps, ViewOptions(focus, depth,
+                                         None if side is None else Relation(side.value)))
+    except ViewError as exc:
+        fail(str(exc))
+
+
+def as_bytes(result: str | bytes) -> bytes:
+    """An export's result as the bytes to write (text is UTF-8)."""
+    return result.encode("utf-8") if isinstance(result, str) else result
 
 
 def draw(view: View, fmt: str, direction: Direction, engine: Engine | None, theme: Theme,
@@ -355,7 +386,7 @@ def draw(view: View, fmt: str, direction: Direction, engine: Engine | None, them
 
     dot = render_dot(view, DotOptions(direction.value, theme.value, not no_legend,
                                       xml_urls=fmt != "pdf"))
-    if not FORMATS[fmt].layout:
+    if fmt == "dot":
         return dot.encode("utf-8")
     chosen_engine, note = choose_engine(drawn_statements(view), engine and engine.value)
     if note:
@@ -383,7 +414,11 @@ def spinner() -> Callable[[], None]:
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    json_export: Annotated[bool, typer.Option("--json-export", help="Print the schema of "
+                           "`render -f json` instead (schema/argmap-export.schema.json).")
+                           ] = False,
+) -> None:
     """Print the JSON Schema of the map format, for editors.
 
     The schema is also shipped as schema/argmap-1.schema.json. Start a map
@@ -395,6 +430,11 @@ def schema() -> None:
 
     Example: argmap schema > argmap.schema.json
     """
+    if json_export:
+        from argmap.exporters.json import json_export_schema_text
+
+        sys.stdout.write(json_export_schema_text())
+        return
     from argmap.schema import schema_text
 
     sys.stdout.write(schema_text())

@@ -16,7 +16,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
 
-from argmap.renderers import FORMATS, Format, format_for_suffix, known_suffixes
+from argmap.exporters import EXPORTERS, ExporterSpec
 
 #: how many results are held as open anonymous files before committing; past
 #: this, results wait in named temporary files (an fd each would hit ulimit -n)
@@ -28,25 +28,32 @@ class OutputError(Exception):
     """The results cannot go where they were asked to; the message says why."""
 
 
-def choose_format(name: str | None, output: str | None) -> Format:
+def choose_format(name: str | None, output: str | None) -> ExporterSpec:
     """The format to write: ``-f`` if given, else the one ``-o``'s extension names, else SVG.
 
     Raises:
         OutputError: if ``-f`` and ``-o``'s extension disagree, or ``-o`` has an
-            extension no format uses and ``-f`` is missing.
+            extension that names no format, or several (``.txt``), and ``-f`` is
+            missing.
     """
-    suffix = "" if output in (None, "-") or is_folder(output) else Path(output).suffix
-    by_suffix = format_for_suffix(suffix) if suffix else None
+    from argmap.exporters import formats_with_suffix, known_suffixes, suffix_table
+
+    suffix = "" if output in (None, "-") or is_folder(output) else Path(output).suffix.lower()
+    writers = formats_with_suffix(suffix) if suffix else []
     if name is not None:
-        chosen = FORMATS[name]
-        if by_suffix is not None and by_suffix is not chosen:
+        if writers and name not in writers:
             raise OutputError(f"-f {name} does not match -o {output}, which names a "
-                              f"{by_suffix.name} file; drop -f or change the extension")
-        return chosen
-    if suffix and by_suffix is None:
-        raise OutputError(f"cannot tell the format of -o {output} from its extension; use -f "
-                          f"FORMAT or one of {', '.join(known_suffixes())}")
-    return by_suffix or FORMATS["svg"]
+                              f"{' or '.join(writers)} file; drop -f or change the extension")
+        return EXPORTERS[name]
+    if not suffix:
+        return EXPORTERS["svg"]
+    by_suffix = suffix_table().get(suffix)
+    if by_suffix is not None:
+        return EXPORTERS[by_suffix]
+    if writers:
+        raise OutputError(f"-o {output}: say which format with -f ({', '.join(writers)})")
+    raise OutputError(f"cannot tell the format of -o {output} from its extension; use -f "
+                      f"FORMAT or one of {', '.join(known_suffixes())}")
 
 
 def is_folder(output: str) -> bool:
@@ -74,7 +81,7 @@ class Plan(NamedTuple):
     create: Path | None = None
 
 
-def output_paths(stems: list[str], fmt: Format, output: str | None) -> Plan:
+def output_paths(stems: list[str], fmt: ExporterSpec, output: str | None) -> Plan:
     """Where each map's result goes, given its default name ``stems[i]``.
 
     ``output`` is ``-o``: None (default names here), ``-`` (stdout), a
@@ -87,7 +94,7 @@ def output_paths(stems: list[str], fmt: Format, output: str | None) -> Plan:
             with one name).
     """
     if output == "-":
-        if len(stems) > 1 and fmt.name != "dot":
+        if len(stems) > 1 and not fmt.streams:
             raise OutputError(f"{len(stems)} maps cannot share stdout as {fmt.name}; "
                               "use -o DIRECTORY")
         if fmt.binary and sys.stdout.isatty():

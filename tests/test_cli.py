@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap import cli
+from argmap.exporters import EXPORTERS
 from tests.conftest import FIXTURES
 
 runner = CliRunner()
@@ -326,7 +327,8 @@ def test_show_completion_for_a_named_shell_or_shell_from_the_environment() -> No
 def test_completion_completes_commands_and_options_and_leaves_paths_to_the_shell() -> None:
     assert completion("argmap sh").stdout == "show\n"
     assert completion("argmap ").stdout == "check\nshow\nrender\nschema\n"
-    assert completion("argmap render map.yaml -f ").stdout == "svg\npng\npdf\ndot\n"
+    assert completion("argmap render map.yaml -f ").stdout == "".join(
+        f"{name}\n" for name in EXPORTERS)
     assert "--max-bytes\n" in completion("argmap check --").stdout
     # Nothing offered for a path: the script's `-o default` completes file names.
     assert completion("argmap check ma").stdout == "\n"

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap import cli, output
+from argmap.exporters import known_suffixes
 from argmap.output import TMP_MARK, write_file, write_files
 from tests.conftest import FIXTURES, GOLDEN
 
@@ -114,11 +115,19 @@ def test_format_and_extension_must_agree(tmp_path: Path) -> None:
 
 
 def test_unknown_extension_lists_the_known_ones(tmp_path: Path) -> None:
-    target = tmp_path / "map.txt"
+    target = tmp_path / "map.xyz"
     assert render(FULL, "-o", str(target)) == (
         2, f"argmap: cannot tell the format of -o {target} from its extension; use -f "
-        "FORMAT or one of .svg, .png, .pdf, .dot, .gv\n")
+        f"FORMAT or one of {', '.join(known_suffixes())}\n")
+    assert known_suffixes()[:5] == [".svg", ".png", ".pdf", ".dot", ".gv"]
     assert render(FULL, "-f", "dot", "-o", str(target))[0] == 0
+
+
+def test_a_suffix_several_formats_write_needs_f(tmp_path: Path) -> None:
+    target = tmp_path / "map.txt"
+    assert render(FULL, "-o", str(target)) == (
+        2, f"argmap: -o {target}: say which format with -f (kialo)\n")
+    assert render(FULL, "-f", "kialo", "-o", str(target))[0] == 0
 
 
 def test_trailing_slash_makes_the_directory(tmp_path: Path) -> None:

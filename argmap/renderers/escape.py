@@ -199,7 +199,7 @@ def json_text(value: object, indent: int | None = 2) -> str:
     import json
 
     text = json.dumps(value, indent=indent, ensure_ascii=False)
-    if text.isascii():
+    if text.isascii() and "\x7f" not in text:  # json.dumps leaves DEL raw
         return text
     return _JSON_UNSAFE_RE.sub(_json_escape, text)
 

@@ -1,0 +1,160 @@
+"""Export formats: one module per format, listed in one dict.
+
+Adding a format is one module under ``argmap/exporters/`` with a function
+``export(graph: ArgumentGraph, options: ExportOptions) -> str | bytes`` and one
+line in :data:`EXPORTERS`. Nothing else changes: ``render -f`` takes its
+choices from the dict, ``-o FILE`` its extension table (:func:`suffix_table`),
+and the README's table is checked against it.
+
+The dict holds :class:`ExporterSpec` records, which satisfy the
+:class:`Exporter` protocol and import their module only when ``export`` is
+called, so ``argmap --help`` never imports an exporter.
+
+The picture formats (svg, png, pdf, dot) are entries here too, so ``-f``, the
+suffix table and the README list every format from one dict. For now they
+still draw from a :class:`argmap.view.View` (``reads_view``; the ``render``
+command lays them out with Graphviz) until DOT moves onto the graph.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from argmap.graph import ArgumentGraph
+    from argmap.model import ArgumentMap
+    from argmap.view import ViewOptions
+
+
+class ExportOptions(NamedTuple):
+    """How to export; each format uses the options that mean something to it."""
+
+    quotes: bool = False  # show each citation's quote and locator (text outlines)
+    theme: str = "light"  # colours, for formats that have them
+    direction: str = "TB"  # where the question sits, for diagrams: TB, LR, BT, RL
+    legend: bool = True  # the source list / legend
+
+
+class Exporter(Protocol):
+    """One export format."""
+
+    @property
+    def name(self) -> str:
+        """The name ``-f`` takes."""
+        ...
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        """File suffixes, with the dot; the first names default files (``<map-id>.json``)."""
+        ...
+
+    @property
+    def binary(self) -> bool:
+        """True when ``export`` returns bytes (never written to a terminal)."""
+        ...
+
+    @property
+    def needs_graphviz(self) -> bool:
+        """True when Graphviz's ``dot`` program must be installed."""
+        ...
+
+    @property
+    def description(self) -> str:
+        """What the format is for, in one line (help text and README table)."""
+        ...
+
+    def export(self, graph: ArgumentGraph, options: ExportOptions) -> str | bytes:
+        """The whole output for one map."""
+        ...
+
+
+class ExporterSpec(NamedTuple):
+    """A registry entry: metadata now, the module ``module`` on first export."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+    module: str  # defines export(graph, options)
+    binary: bool = False
+    needs_graphviz: bool = False
+    #: ``-o FILE.suffix`` picks this format; False where the suffix means another
+    #: format (AIF's .json is argmap JSON's, Kialo's .txt is ambiguous).
+    by_suffix: bool = True
+    #: drawn from the view by the DOT writer (svg, png, pdf, dot), not exported
+    #: from the graph: a step on the way to one pipeline for every format
+    reads_view: bool = False
+    #: several maps may share stdout (DOT is a stream of graphs)
+    streams: bool = False
+
+    def export(self, graph: ArgumentGraph, options: ExportOptions) -> str | bytes:
+        """Import the format's module and export one map with it."""
+        result: str | bytes = import_module(self.module).export(graph, options)
+        return result
+
+
+_GRAPHVIZ = "argmap.renderers.dot"
+
+EXPORTERS: dict[str, ExporterSpec] = {
+    spec.name: spec for spec in (
+        ExporterSpec("svg", (".svg",), "scalable picture with links and tooltips", _GRAPHVIZ,
+                     needs_graphviz=True, reads_view=True),
+        ExporterSpec("png", (".png",), "bitmap picture, 150 dpi", _GRAPHVIZ, binary=True,
+                     needs_graphviz=True, reads_view=True),
+        ExporterSpec("pdf", (".pdf",), "vector document for print", _GRAPHVIZ, binary=True,
+                     needs_graphviz=True, reads_view=True),
+        ExporterSpec("dot", (".dot", ".gv"), "Graphviz source, for your own layouts", _GRAPHVIZ,
+                     reads_view=True, streams=True),
+        ExporterSpec("json", (".json",), "versioned JSON of the map, for scripts and jq",
+                     "argmap.exporters.json"),
+        ExporterSpec("yaml", (".yaml", ".yml"), "canonical argmap YAML of the (cut) map",
+                     "argmap.exporters.yaml"),
+        ExporterSpec("markdown", (".md",), "nested outline with footnotes, for documents "
+                     "and GitHub", "argmap.exporters.markdown"),
+        ExporterSpec("kialo", (".txt",), "Kialo discussion text, to import into Kialo",
+                     "argmap.exporters.kialo", by_suffix=False),
+    )
+}
+
+
+def suffix_table() -> dict[str, str]:
+    """File suffix -> the format ``-o FILE`` means by it (only unambiguous ones)."""
+    table: dict[str, str] = {}
+    for spec in EXPORTERS.values():
+        if spec.by_suffix:
+            for suffix in spec.suffixes:
+                table.setdefault(suffix, spec.name)
+    return table
+
+
+def formats_with_suffix(suffix: str) -> list[str]:
+    """Every format that writes files ending in ``suffix`` (any case), in registry order."""
+    suffix = suffix.lower()
+    return [name for name, spec in EXPORTERS.items() if suffix in spec.suffixes]
+
+
+def known_suffixes() -> list[str]:
+    """Every file name ending ``-o`` understands, in registry order."""
+    return [suffix for spec in EXPORTERS.values() for suffix in spec.suffixes]
+
+
+def cut_graphs(maps: list[ArgumentMap], view: ViewOptions) -> list[ArgumentGraph]:
+    """Build each map's graph and cut it as ``view`` says.
+
+    With ``--focus``, only the maps that have the focused statement are kept.
+
+    Raises:
+        ViewError: if no map has the focused statement (naming each miss).
+    """
+    from argmap.graph import ViewError, build_graph, cut
+
+    done: list[ArgumentGraph] = []
+    misses: list[str] = []
+    for argmap in maps:
+        try:
+            done.append(cut(build_graph(argmap), view))
+        except ViewError as exc:
+            misses.append(str(exc))
+    if not done and misses:
+        raise ViewError("; ".join(misses))
+    return done

@@ -1,0 +1,52 @@
+"""The presentation vocabulary, once: markers, words, the weight gauge, ref previews, hints.
+
+Every text export reads these (and ``show`` and DOT will, when they move onto
+the graph), so a map looks the same in every format: ``+`` supports, ``−``
+rebuts, ``⊘`` undercuts, ``◆`` a claim; colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+from argmap.model import Relation
+
+MARKERS: dict[Relation, str] = {Relation.CLAIM: "◆", Relation.PRO: "+", Relation.CON: "−",
+                                Relation.UNDERCUT: "⊘"}
+ASCII_MARKERS: dict[Relation, str] = {Relation.CLAIM: "*", Relation.PRO: "+",
+                                      Relation.CON: "-", Relation.UNDERCUT: "x"}
+WORDS: dict[Relation, str] = {Relation.CLAIM: "claim", Relation.PRO: "supports",
+                              Relation.CON: "rebuts", Relation.UNDERCUT: "undercuts"}
+#: the kind of premise, as a label (Kialo's "Pro:", legends)
+LABELS: dict[Relation, str] = {Relation.CLAIM: "Claim", Relation.PRO: "Pro",
+                               Relation.CON: "Con", Relation.UNDERCUT: "Undercut"}
+REF = "↪"
+MORE = "…"
+BY = "—"
+GAUGE = ("▰", "▱")
+QUOTES = ("“", "”")
+PREVIEW_WORDS = 8
+
+
+def gauge(weight: int, glyphs: tuple[str, str] = GAUGE) -> str:
+    """The weight as five cells, filled up to ``weight``: ``▰▰▰▱▱`` for 3."""
+    full, empty = glyphs
+    return full * weight + empty * (5 - weight)
+
+
+def preview(text: str, words: int = PREVIEW_WORDS) -> str:
+    """The first ``words`` words of a text, with ``…`` when there are more."""
+    split = text.split()
+    head = " ".join(split[:words])
+    return head + f" {MORE}" if len(split) > words else head
+
+
+def ref_preview(name: str, text: str | None) -> str:
+    """A pointer to a statement shown elsewhere: ``↪ id “first eight words …”``."""
+    if text is None:
+        return f"{REF} {name}"
+    return f"{REF} {name} {QUOTES[0]}{preview(text)}{QUOTES[1]}"
+
+
+def more_below(count: int, level: int, address: str) -> str:
+    """The hint under a statement whose premises --depth cut: how many, and how to see them."""
+    word = "statement" if count == 1 else "statements"
+    return f"{MORE} {count} more {word} (--depth {level + 1}, or --focus {address})"

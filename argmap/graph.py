@@ -1,0 +1,364 @@
+"""The argument graph: a map as statements and links, refs resolved in one place.
+
+Every exporter (and later evaluation) reads an :class:`ArgumentGraph` built once
+by :func:`build_graph`, cut down by :func:`cut` for ``--focus/--depth/--side``.
+
+The shape (argdown-core's ``IMap {nodes, edges}`` with undercuts as attacks on edges):
+
+- A :class:`GStatement` is one written statement, addressed by its ``key``: its
+  explicit ``id``, else the derived path of the position it is written at
+  (``c1.pro2``). A statement written once and ``ref``-ed elsewhere is one
+  GStatement. Keys are always unique: a statement without an id whose path is
+  another statement's id is keyed ``@`` + its path, and so is the second holder
+  of a duplicate id (an error ``check`` reports) when its path is taken too.
+- A :class:`Link` is one position below a claim (written or ``ref``), in file
+  order, keyed ``l1``, ``l2``, ...: ``premises`` (statement keys; one in format
+  1, several for format 1.1's linked premises) bear on ``target`` with a
+  ``relation``. For pro and con the target is a statement key (the parent);
+  for an undercut it is the *key of the link it attacks* (the link from the
+  parent to the grandparent). ``address`` is the position's derived path,
+  ``ref`` says the premise is written elsewhere.
+- ``positions`` maps every derived path (ref positions included) and every id
+  to a statement key, so any address the user types finds its statement.
+- ``citations`` numbers the cited sources in order of first appearance over
+  the statements in the graph (as the terminal tree and DOT do).
+
+Outline exporters use :func:`walk`: from each root (the claims, or the focused
+statement), the children of a statement reached via link ``L`` are the
+pro/con links into it, then the undercuts of ``L``; a premise is expanded only
+at its written link, and a ``ref`` link is a pointer, so cycles end.
+
+After :func:`cut`, a link's premise or target may name a statement the cut
+left out: such statements are in ``outside`` (for previews such as
+"↪ id “first words…”"), and a ``ref`` to an unknown id (only in maps that
+fail ``check``) is in neither. The focused statement keeps the link to its
+(outside) parent, so its undercuts have a link to attack. An undercut written
+on a claim (an error ``check`` reports) has no link to attack and gets no Link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import repeat
+from typing import NamedTuple
+
+from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
+from argmap.view import ViewError, ViewOptions
+
+__all__ = ["ArgumentGraph", "GStatement", "Link", "ViewError", "ViewOptions", "Visit",
+           "build_graph", "cut", "walk"]
+
+
+class GStatement(NamedTuple):
+    """One written statement (a claim or premise), wherever it is referenced."""
+
+    key: str
+    id: str | None
+    path: str  # derived path of the position where it is written
+    text: str
+    by: str | None
+    tags: tuple[str, ...]
+    note: str | None
+    cites: tuple[Citation, ...]
+    span: Span
+    is_claim: bool
+    link: str | None  # key of the link at its written position; None for a claim
+    weight: int | None = None  # as written on it (for a premise, also its link's weight)
+
+
+class Link(NamedTuple):
+    """One position: premises bearing on a statement (pro/con) or on a link (undercut)."""
+
+    key: str
+    premises: tuple[str, ...]
+    target: str  # a statement key; for an undercut, a link key
+    relation: Relation  # PRO, CON or UNDERCUT
+    weight: int | None
+    address: str  # derived path of the position, e.g. c2.con1
+    span: Span
+    ref: bool  # the position is a `ref` item: the premise is written elsewhere
+
+
+class Visit(NamedTuple):
+    """One line of an outline: a statement shown at a position (see :func:`walk`)."""
+
+    key: str  # the statement shown
+    link: Link | None  # the link it is reached by; None for a claim at the top
+    depth: int  # 0 for the roots
+    level: int  # as --depth counts: the question is 0, claims 1 (a focus is 0)
+    expanded: bool  # False for a ref pointer: its statement is shown elsewhere (or cut)
+
+
+@dataclass(slots=True)
+class ArgumentGraph:
+    """A map as statements and links; see the module docstring."""
+
+    id: str
+    question: str
+    context: str | None
+    tags: tuple[str, ...]
+    span: Span  # where the map starts; span.file is the map's file
+    sources: dict[str, Source]  # every source of the map; after a cut, the cited ones
+    statements: dict[str, GStatement]  # by key, in file order
+    claims: tuple[str, ...]  # statement keys of the claims in the graph
+    links: tuple[Link, ...]  # in file order
+    positions: dict[str, str]  # every path and id -> statement key
+    citations: list[tuple[int, str, Source | None]]  # (number, source id, source)
+    roots: tuple[str, ...]  # where outlines start: the claims, or the focus
+    focus: str | None = None  # the focused statement's key, after cut(focus=...)
+    hidden: dict[str, int] = field(default_factory=dict)  # key -> statements cut below
+    outside: dict[str, GStatement] = field(default_factory=dict)  # named but cut away
+    _into: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
+    _under: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
+    _by_key: dict[str, Link] | None = field(default=None, repr=False, compare=False)
+
+    def _index(self) -> None:
+        into: dict[str, list[Link]] = {}
+        under: dict[str, list[Link]] = {}
+        for link in self.links:
+            bucket = under if link.relation is Relation.UNDERCUT else into
+            found = bucket.get(link.target)
+            if found is None:
+                bucket[link.target] = [link]
+            else:
+                found.append(link)
+        self._into, self._under = into, under
+
+    def links_into(self, key: str) -> list[Link]:
+        """The pro and con links into a statement, in file order (do not mutate)."""
+        if self._into is None:
+            self._index()
+        assert self._into is not None
+        return self._into.get(key, [])
+
+    def undercuts_of(self, link_key: str) -> list[Link]:
+        """The undercut links attacking a link, in file order (do not mutate)."""
+        if self._under is None:
+            self._index()
+        assert self._under is not None
+        return self._under.get(link_key, [])
+
+    def link(self, link_key: str) -> Link | None:
+        """The link with this key, if the graph has it."""
+        if self._by_key is None:
+            self._by_key = {link.key: link for link in self.links}
+        return self._by_key.get(link_key)
+
+    def children(self, key: str) -> list[Link]:
+        """The links shown under a written statement: pro/con into it, then undercuts."""
+        statement = self.statements[key]
+        into = self.links_into(key)
+        if statement.link is None:
+            return into
+        cuts = self.undercuts_of(statement.link)
+        return into + cuts if cuts else into
+
+    def lookup(self, key: str) -> GStatement | None:
+        """A statement in the graph or named from it but cut away (for ref previews)."""
+        found = self.statements.get(key)
+        return found if found is not None else self.outside.get(key)
+
+    def numbers(self) -> dict[str, int]:
+        """Source id -> its citation number."""
+        return {source_id: number for number, source_id, _ in self.citations}
+
+    def cited(self, key: str, numbers: dict[str, int]) -> tuple[int, ...]:
+        """The sorted citation numbers of one statement (``numbers`` from :meth:`numbers`)."""
+        cites = self.statements[key].cites
+        if not cites:
+            return ()
+        return tuple(sorted({numbers[c.source] for c in cites if c.source in numbers}))
+
+
+def build_graph(argmap: ArgumentMap) -> ArgumentGraph:
+    """Build the graph of a whole map: the one place refs are resolved."""
+    graph = _build(argmap, frozenset())
+    if graph is None:  # a path equals an id written later: redo, knowing every id
+        graph = _build(argmap, frozenset(s.id for s in argmap.walk() if s.id is not None))
+        assert graph is not None
+    return graph
+
+
+def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
+    """One pass over the map, or None if a statement without an id took an id as key.
+
+    The hot loop of every export: records are made with ``tuple.__new__``
+    (a NamedTuple's own ``__new__`` is a Python function, a third of the cost)
+    and one stack of plain tuples replaces recursion.
+    """
+    new = tuple.__new__
+    statements: dict[str, GStatement] = {}
+    links: list[Link] = []
+    positions: dict[str, str] = {}
+    with_ids: list[tuple[str, str]] = []
+    undercut = Relation.UNDERCUT
+    # (statement, parent key, parent's link key); pre-order, as the file reads.
+    stack: list[tuple[Statement, str | None, str | None]] = [
+        (c, None, None) for c in reversed(argmap.claims)]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        s, parent, parent_link = pop()
+        link_key = target = None
+        if parent is not None:
+            target = parent_link if s.relation is undercut else parent
+            # An undercut on a claim (an error for `check`) has no link to attack.
+            if target is not None:
+                link_key = f"l{len(links) + 1}"
+        path = s.path
+        if s.ref is None:
+            sid = s.id
+            if sid is None:
+                key = "@" + path if path in ids or path in statements else path
+            else:
+                key = sid
+                if key in statements:  # a duplicate id (an error for `check`)
+                    key = "@" + path if path in statements or path in ids else path
+                with_ids.append((sid, key))
+            statements[key] = new(GStatement, (key, s.id, path, s.text, s.by, s.tags, s.note,
+                                               s.cites, s.span, parent is None, link_key,
+                                               s.weight))
+            if s.pro or s.con or s.undercut:
+                push(zip(reversed(s.pro + s.con + s.undercut), repeat(key), repeat(link_key)))
+        else:
+            key = s.ref
+        positions[path] = key
+        if link_key is not None:
+            links.append(new(Link, (link_key, (key,), target, s.relation, s.weight, path,
+                                    s.span, s.ref is not None)))
+    first: dict[str, str] = {}
+    for id_, key in with_ids:
+        if id_ not in first:
+            if key != id_:
+                return None
+            first[id_] = key
+    positions.update(first)  # an explicit id wins over an equal path
+    claims = tuple(k for k, s in statements.items() if s.is_claim)
+    return ArgumentGraph(argmap.id, argmap.question, argmap.context, argmap.tags, argmap.span,
+                         argmap.sources, statements, claims, tuple(links), positions,
+                         _number(statements.values(), argmap.sources), claims)
+
+
+def _number(statements: Iterable[GStatement],
+            sources: dict[str, Source]) -> list[tuple[int, str, Source | None]]:
+    """Number cited sources in order of first citation over ``statements``."""
+    numbers: dict[str, int] = {}
+    out: list[tuple[int, str, Source | None]] = []
+    for s in statements:
+        for c in s.cites:
+            if c.source not in numbers:
+                numbers[c.source] = len(numbers) + 1
+                out.append((numbers[c.source], c.source, sources.get(c.source)))
+    return out
+
+
+def walk(graph: ArgumentGraph) -> list[Visit]:
+    """Every line of an outline of the graph, depth-first in display order.
+
+    Roots come first (the claims, or the focus); below a written statement come
+    :meth:`ArgumentGraph.children`; a ``ref`` link is a visit that is not
+    expanded, so each statement's subtree appears once and cycles end.
+    """
+    new = tuple.__new__
+    top = 0 if graph.focus is not None else 1
+    out: list[Visit] = []
+    stack: list[Visit] = []
+    for key in reversed(graph.roots):
+        home = graph.statements[key].link
+        stack.append(Visit(key, graph.link(home) if home else None, 0, top, True))
+    graph.links_into("")  # builds the indexes read directly below
+    into, under, statements = graph._into or {}, graph._under or {}, graph.statements
+    pop, append = stack.pop, out.append
+    while stack:
+        visit = pop()
+        append(visit)
+        if not visit.expanded:
+            continue
+        below = into.get(visit.key, [])
+        home = statements[visit.key].link
+        if home is not None and home in under:
+            below = below + under[home]
+        if not below:
+            continue
+        depth, level = visit.depth + 1, visit.level + 1
+        for link in reversed(below):
+            for premise in reversed(link.premises):
+                stack.append(new(Visit, (premise, link, depth, level, not link.ref)))
+    return out
+
+
+def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
+    """Cut a whole-map graph down as ``--focus``, ``--depth`` and ``--side`` say.
+
+    The same semantics as :func:`argmap.view.build_view`: focus by id or path
+    (ref positions included); depth counts from the question (level 0, claims
+    at 1) or from the focus (level 0); side keeps only the pro or con links
+    directly under each root; ``hidden`` counts the positions left out below
+    each statement at the depth limit. Citations are renumbered over what
+    remains, and ``sources`` keeps only the cited sources.
+
+    Raises:
+        ViewError: if ``options.focus`` names no statement.
+    """
+    if options.focus is None and options.depth is None and options.side is None:
+        return graph
+    focus = None
+    if options.focus is not None:
+        focus = graph.positions.get(options.focus)
+        if focus is None or focus not in graph.statements:
+            from argmap.diagnostics import did_you_mean
+
+            raise ViewError(f"no statement '{options.focus}' in map '{graph.id}'"
+                            f"{did_you_mean(options.focus, graph.positions)} (ids and paths "
+                            "such as c1.pro2 both work; argmap show --ids lists them)")
+    roots = (focus,) if focus is not None else graph.roots
+    kept: dict[str, GStatement] = {}
+    kept_links: set[str] = set()
+    hidden: dict[str, int] = {}
+    depth, side = options.depth, options.side
+    stack = [(key, 0 if focus is not None else 1, True) for key in reversed(roots)]
+    while stack:
+        key, level, is_root = stack.pop()
+        kept[key] = graph.statements[key]
+        below = graph.children(key)
+        if depth is not None and level >= depth:
+            if below:
+                hidden[key] = _count_below(graph, key)
+            continue
+        if is_root and side is not None:
+            below = [link for link in below if link.relation is side]
+        for link in reversed(below):
+            kept_links.add(link.key)
+            if not link.ref:
+                stack.extend([(p, level + 1, False) for p in reversed(link.premises)])
+    if focus is not None and graph.statements[focus].link is not None:
+        kept_links.add(graph.statements[focus].link)  # type: ignore[arg-type]
+    statements = {k: s for k, s in graph.statements.items() if k in kept}
+    links = tuple(link for link in graph.links if link.key in kept_links)
+    outside: dict[str, GStatement] = {}
+    for link in links:
+        for name in (*link.premises, link.target):
+            if name not in statements:
+                found = graph.lookup(name)
+                if found is not None:
+                    outside[name] = found
+    citations = _number(statements.values(), graph.sources)
+    cited = {source_id for _, source_id, _ in citations}
+    return ArgumentGraph(
+        graph.id, graph.question, graph.context, graph.tags, graph.span,
+        {k: v for k, v in graph.sources.items() if k in cited}, statements,
+        tuple(k for k in graph.claims if k in statements), links,
+        {a: k for a, k in graph.positions.items() if k in statements}, citations,
+        tuple(roots), focus, hidden, outside)
+
+
+def _count_below(graph: ArgumentGraph, key: str) -> int:
+    """How many positions lie below a statement (refs count as one, never expanded)."""
+    count = 0
+    stack = [key]
+    while stack:
+        for link in graph.children(stack.pop()):
+            count += len(link.premises)
+            if not link.ref:
+                stack.extend(link.premises)
+    return count

@@ -1,0 +1,173 @@
+"""The argument graph: refs resolved once; cut agrees with the view for every option."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.graph import ArgumentGraph, ViewError, ViewOptions, build_graph, cut, walk
+from argmap.loader import load_path
+from argmap.model import ArgumentMap, Relation
+from argmap.view import build_view
+from tests.conftest import FIXTURES, VALID
+from tests.test_properties import maps
+
+MAPS = sorted(Path(__file__).parent.parent.glob("maps/*.yaml"))
+
+Row = tuple[str, int, int, tuple[int, ...]]
+
+
+def load(path: Path) -> ArgumentMap:
+    return load_path(path).maps[0]
+
+
+def view_rows(m: ArgumentMap, options: ViewOptions) -> tuple[list[Row], list[object]]:
+    view = build_view(m, options)
+    return ([(n.statement.path, n.level, n.hidden, n.citations) for n in view.walk()],
+            [(n, sid, s) for n, sid, s in view.sources])
+
+
+def graph_rows(graph: ArgumentGraph) -> tuple[list[Row], list[object]]:
+    numbers = graph.numbers()
+    rows = []
+    for v in walk(graph):
+        path = v.link.address if v.link is not None else graph.statements[v.key].path
+        cited = graph.cited(v.key, numbers) if v.expanded else ()
+        rows.append((path, v.level, graph.hidden.get(v.key, 0) if v.expanded else 0, cited))
+    return rows, list(graph.citations)
+
+
+def options_for(m: ArgumentMap) -> list[ViewOptions]:
+    found = [ViewOptions()]
+    found += [ViewOptions(depth=d) for d in (1, 2, 3)]
+    found += [ViewOptions(side=r) for r in (Relation.PRO, Relation.CON)]
+    found += [ViewOptions(depth=2, side=Relation.CON)]
+    for s in m.walk():
+        if s.ref is None:
+            found += [ViewOptions(focus=s.address), ViewOptions(focus=s.path, depth=1),
+                      ViewOptions(focus=s.address, side=Relation.PRO)]
+    return found
+
+
+@pytest.mark.parametrize("path", VALID + MAPS, ids=lambda p: p.name)
+def test_cut_graph_walks_like_the_view(path: Path) -> None:
+    m = load(path)
+    graph = build_graph(m)
+    for options in options_for(m):
+        assert graph_rows(cut(graph, options)) == view_rows(m, options), options
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(), st.sampled_from([None, 1, 2, 3]), st.sampled_from([None, *Relation]))
+def test_generated_maps_walk_like_the_view(m: ArgumentMap, depth: int | None,
+                                           side: Relation | None) -> None:
+    options = ViewOptions(depth=depth, side=side)
+    assert graph_rows(cut(build_graph(m), options)) == view_rows(m, options)
+
+
+def test_statements_links_and_positions() -> None:
+    graph = build_graph(load(FIXTURES / "valid/full.yaml"))
+    assert graph.claims == ("replace", "wait")
+    # every statement once, every position one link
+    m = load(FIXTURES / "valid/full.yaml")
+    written = [s for s in m.walk() if s.ref is None]
+    assert len(graph.statements) == len(written)
+    assert len(graph.links) == sum(1 for s in m.walk()) - len(m.claims)
+    assert [link.key for link in graph.links] == [f"l{i}" for i in
+                                                  range(1, len(graph.links) + 1)]
+    for s in m.walk():
+        assert graph.positions[s.path] == (s.ref or graph.positions[s.address])
+    for link in graph.links:
+        if link.relation is Relation.UNDERCUT:
+            assert graph.link(link.target) is not None
+        else:
+            assert link.target in graph.statements
+
+
+def test_undercut_targets_the_link_it_attacks() -> None:
+    graph = build_graph(load(FIXTURES / "valid/full.yaml"))
+    health = graph.statements["health"]
+    cuts = [link for link in graph.links if link.relation is Relation.UNDERCUT]
+    assert cuts and all(graph.link(link.target) is not None for link in cuts)
+    assert [link.address for link in graph.undercuts_of(health.link or "")] == [
+        "c1.pro1.undercut1"]
+
+
+def test_ref_positions_resolve_and_focus_on_them() -> None:
+    m = load(FIXTURES / "valid/cycle.yaml")
+    graph = build_graph(m)
+    refs = [link for link in graph.links if link.ref]
+    assert refs
+    for link in refs:
+        assert graph.positions[link.address] == link.premises[0]
+        focused = cut(graph, ViewOptions(focus=link.address))
+        assert focused.roots == link.premises
+
+
+def test_cut_keeps_pointers_to_statements_not_drawn() -> None:
+    m = load(FIXTURES / "valid/cycle.yaml")
+    graph = build_graph(m)
+    for link in graph.links:
+        if link.ref:
+            continue
+        focused = cut(graph, ViewOptions(focus=link.premises[0], depth=1))
+        for kept in focused.links:
+            for name in (*kept.premises, kept.target):
+                assert (name in focused.statements or name in focused.outside
+                        or focused.link(name) is not None)
+
+
+def test_unknown_focus_is_a_view_error() -> None:
+    graph = build_graph(load(FIXTURES / "valid/full.yaml"))
+    with pytest.raises(ViewError, match="no statement 'helth' in map 'full'; did you mean "
+                                        "'health'"):
+        cut(graph, ViewOptions(focus="helth"))
+
+
+def test_keys_are_unique_when_an_id_looks_like_a_path() -> None:
+    from argmap.loader import load_text
+
+    text = ("question: Q?\nclaims:\n  - text: A\n  - text: B\n    id: c1\n"
+            "    pro:\n      - text: C\n")
+    graph = build_graph(load_text(text, "k.yaml").maps[0])
+    assert list(graph.statements) == ["@c1", "c1", "c2.pro1"]
+    assert graph.positions["c1"] == "c1" and graph.statements["c1"].text == "B"
+    assert [link.target for link in graph.links] == ["c1"]
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(), st.sampled_from([None, 1, 2]), st.sampled_from([None, Relation.PRO]),
+       st.booleans())
+def test_every_exporter_takes_any_graph(m: ArgumentMap, depth: int | None,
+                                        side: Relation | None, focus: bool) -> None:
+    """Generated maps (unknown refs and duplicate ids included) never make an export fail."""
+    import json
+
+    from jsonschema import Draft7Validator
+
+    from argmap.exporters import EXPORTERS, ExportOptions
+    from argmap.exporters.json import json_export_schema
+
+    graph = build_graph(m)
+    target = list(graph.statements)[-1] if focus else None
+    cut_graph = cut(graph, ViewOptions(target, depth, side))
+    for name, spec in EXPORTERS.items():
+        if spec.reads_view:  # the Graphviz formats draw from the view
+            continue
+        out = spec.export(cut_graph, ExportOptions(quotes=True))
+        assert isinstance(out, str) and out.endswith("\n"), name
+    doc = json.loads(EXPORTERS["json"].export(cut_graph, ExportOptions()))
+    assert list(Draft7Validator(json_export_schema()).iter_errors(doc)) == []
+
+
+def test_an_undercut_on_a_claim_gets_no_link() -> None:
+    from argmap.loader import load_text
+
+    text = "question: Q?\nclaims:\n  - text: A\n    undercut:\n      - text: U\n"
+    result = load_text(text, "u.yaml")
+    graph = build_graph(result.maps[0])
+    assert list(graph.statements) == ["c1", "c1.undercut1"] and graph.links == ()
+    assert graph.statements["c1.undercut1"].link is None
