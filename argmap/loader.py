@@ -18,18 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from argmap.build import Builder, Node, kind, slugify
+from argmap.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.diagnostics import Diagnostic, error
 from argmap.model import ArgumentMap, Span
 
 MAP_SUFFIXES = (".yaml", ".yml")
-
-#: libyaml composes recursively in C and overflows the stack somewhere past
-#: 20,000 nested flow collections ([[[...]]]); refuse far below that.
-MAX_FLOW_DEPTH = 1000
-_OPEN, _CLOSE = b"[{", b"]}"
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in _OPEN + _CLOSE)
-_FLAT = bytes.maketrans(b"{}", b"[]")
-
 
 @dataclass
 class LoadResult:
@@ -81,7 +74,7 @@ def load_bytes(data: bytes, file: str) -> LoadResult:
 def load_text(text: str, file: str = "<string>") -> LoadResult:
     """Load every map in a YAML text (one or several documents)."""
     result = LoadResult()
-    too_deep = _flow_too_deep(text, file)
+    too_deep = _too_deep(text, file)
     if too_deep is not None:
         result.diagnostics.append(too_deep)
         return result
@@ -108,45 +101,17 @@ def load_text(text: str, file: str = "<string>") -> LoadResult:
     return result
 
 
-def _flow_too_deep(text: str, file: str) -> Diagnostic | None:
-    """Find flow brackets nested past MAX_FLOW_DEPTH before libyaml recurses into them.
-
-    Counts brackets inside quotes too, so it may overestimate; real maps nest a
-    handful of levels, so only a pathological file gets near the limit.
-    """
-    data = text.encode("utf-8", "surrogatepass")
-    brackets = data.translate(None, _NOT_BRACKETS)
-    if len(brackets) <= MAX_FLOW_DEPTH:
+def _too_deep(text: str, file: str) -> Diagnostic | None:
+    """Refuse nesting that would overflow libyaml's recursive composer (see argmap.depth)."""
+    if not may_be_deep(text):
         return None
-    # Without two openers in a row nothing nests (`cites: [a, b]` everywhere).
-    if b"[[" not in brackets.translate(_FLAT) or _max_depth(brackets) <= MAX_FLOW_DEPTH:
+    from ruamel.yaml.error import YAMLError
+
+    mark = too_deep_mark(_parser(text), YAMLError)
+    if mark is None:
         return None
-    offset = _too_deep_offset(data)
-    line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return error("too-deep", f"YAML nested more than {MAX_FLOW_DEPTH} levels deep; argmap "
-                 "reads no deeper", Span(file, line, column))
-
-
-def _too_deep_offset(data: bytes) -> int:
-    """Where flow nesting first passes the limit (only for a pathological file)."""
-    depth = 0
-    for offset, byte in enumerate(data):
-        depth = depth + 1 if byte in _OPEN else max(0, depth - 1) if byte in _CLOSE else depth
-        if depth > MAX_FLOW_DEPTH:
-            return offset
-    return len(data)
-
-
-def _max_depth(brackets: bytes) -> int:
-    depth = deepest = 0
-    for byte in brackets:
-        if byte in _OPEN:
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth = max(0, depth - 1)
-    return deepest
+    return error("too-deep", f"YAML nested more than {MAX_YAML_DEPTH} levels deep; argmap "
+                 "reads no deeper", Span(file, mark.line + 1, mark.column + 1))
 
 
 def _fail(code: str, message: str, span: Span) -> LoadResult:

@@ -93,10 +93,10 @@ def test_text_is_stripped_and_block_scalars_keep_inner_newlines() -> None:
 
 def test_deep_nesting_is_refused_without_recursion_error() -> None:
     lines = ["question: Q?", "claims:"]
-    for depth in range(1000):
+    for depth in range(400):  # 800 YAML levels: under depth.MAX_YAML_DEPTH
         pad = "  " * (2 * depth + 1)
         lines += [f"{pad}- text: level {depth}", f"{pad}  pro:"]
-    lines.append("  " * 2001 + "- text: bottom")
+    lines.append("  " * 801 + "- text: bottom")
     result = load_text("\n".join(lines) + "\n", "deep.yaml")
     assert [(d.code, d.span.line) for d in result.diagnostics] == [("too-deep", 403)]
 
@@ -104,8 +104,45 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
 def test_deep_flow_nesting_is_refused_before_libyaml_recurses() -> None:
     result = load_text("question: Q?\nclaims: " + "[" * 100_000 + "]" * 100_000 + "\n", "f.yaml")
     assert [str(d) for d in result.diagnostics] == [
-        "f.yaml:2:1009: error: YAML nested more than 1000 levels deep; argmap reads no deeper "
+        # the map itself is the first level, so the 1000th bracket is too deep
+        "f.yaml:2:1008: error: YAML nested more than 1000 levels deep; argmap reads no deeper "
         "[too-deep]"]
+
+
+# Each text would crash libyaml's recursive composer (a segfault, not an exception),
+# so each runs in its own process: a crash fails the test instead of killing pytest.
+DEEP = {
+    "sequences": ("question: Q?\nclaims:\n" + "- " * 30_000 + "x\n", "f.yaml:3:1999"),
+    "mappings": ("".join(" " * i + "a:\n" for i in range(30_000)), "f.yaml:1001:1001"),
+    "keys": ("? " * 30_000 + "a\n", "f.yaml:1:2001"),
+    "mixed": ("a:\n" + "".join(" " * i + "b:\n" for i in range(1, 500)) + " " * 500 + "- "
+              * 400 + "[" * 30_000 + "]" * 30_000 + "\n", "f.yaml:501:1401"),
+    "cr-lines": ("".join(" " * i + "a:\r" for i in range(30_000)), "f.yaml:1001:1001"),
+}
+
+
+@pytest.mark.parametrize("name", DEEP)
+def test_deep_block_nesting_is_refused_before_libyaml_recurses(name: str) -> None:
+    import subprocess
+    import sys
+
+    text, where = DEEP[name]
+    script = ("import sys; from argmap.loader import load_text; "
+              "print(*load_text(sys.stdin.read(), 'f.yaml').diagnostics, sep='\\n')")
+    done = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0, f"{where}: error: YAML nested more than 1000 levels deep; argmap reads no deeper "
+        "[too-deep]\n", "")
+
+
+def test_a_normal_map_never_reads_events_for_depth() -> None:
+    from argmap.depth import may_be_deep
+
+    text = (FIXTURES / "valid/full.yaml").read_text()
+    assert not may_be_deep(text)
+    assert not may_be_deep(text.replace("\n", "\n" + " " * 400))  # long indents alone
+    assert may_be_deep("\n" + " " * 500 + "a: b\n")
 
 
 def test_alias_bomb_is_cheap_and_refused() -> None:
