@@ -48,7 +48,10 @@ MAX_DEPTH = 200
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+# [0-9], not \d: \d also matches other scripts' digits ('２０２４'), which int() reads.
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+#: YAML 1.2 reads 017 as 17, YAML 1.1 as 15 (octal); maps mean the same everywhere
+_LEADING_ZERO_RE = re.compile(r"[-+]?0[0-9_]+\Z")
 
 Entries = dict[str, tuple["Node", "Node"]]
 
@@ -77,6 +80,10 @@ def describe(node: Node) -> str:
     if tag in names:
         return f"{names[tag]} {node.value}"
     return f"the text {node.value!r}"
+
+
+def _is_null(node: Node) -> bool:
+    return node.id == "scalar" and kind(node) == "null"
 
 
 def slugify(stem: str) -> str:
@@ -251,7 +258,13 @@ class Builder:
         value = self.text(node, what)
         if value is None:
             return None
-        parts = urlsplit(value)
+        try:
+            parts = urlsplit(value)
+        except ValueError as exc:  # "http://[::1", or a host NFKC turns into "/" or "@"
+            reason = str(exc)
+            self.error("bad-url", f"'{value}' is not an http(s) URL: {reason[:1].lower()}"
+                       f"{reason[1:]}", node)
+            return None
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
             self.error("bad-url", f"'{value}' is not an http(s) URL", node)
             return None
@@ -263,9 +276,22 @@ class Builder:
             self.error("wrong-type", f"`weight` must be a whole number from {MIN_WEIGHT} to "
                        f"{MAX_WEIGHT}, not {describe(node)}", node)
             return None
-        value = int(node.value, 0) if not node.value.startswith("0o") else int(node.value, 8)
+        text: str = node.value
+        if _LEADING_ZERO_RE.match(text):
+            self.error("bad-weight", f"weight {text} starts with 0, which YAML 1.1 reads as "
+                       "octal and YAML 1.2 as decimal; write it without the leading zero", node)
+            return None
+        try:
+            # Python reads YAML's forms (+3, 0x3, 0o3); a number too long for
+            # int() is far out of range anyway.
+            value = int(text, 0) if len(text) < 20 else MAX_WEIGHT + 1
+        except ValueError:  # 5_, or a tagged `!!int x`
+            self.error("bad-weight", f"weight {text} is not a whole number; write one from "
+                       f"{MIN_WEIGHT} to {MAX_WEIGHT}", node)
+            return None
         if not MIN_WEIGHT <= value <= MAX_WEIGHT:
-            self.error("bad-weight", f"weight {value} is outside {MIN_WEIGHT}-{MAX_WEIGHT}", node)
+            shown = text if len(text) < 20 else f"{text[:12]}… ({len(text)} characters)"
+            self.error("bad-weight", f"weight {shown} is outside {MIN_WEIGHT}-{MAX_WEIGHT}", node)
             return None
         return value
 
@@ -295,7 +321,7 @@ class Builder:
             self.error("missing-map-id", "this file holds several maps, so each needs its own "
                        "`id`", node)
         claims_node = value("claims")
-        if claims_node is not None and not claims_node.value:
+        if claims_node is not None and (not claims_node.value or _is_null(claims_node)):
             self.error("empty-claims", "`claims` needs at least one claim", claims_node)
         question, context, tags, sources = value("question"), value("context"), value("tags"), \
             value("sources")

@@ -9,9 +9,11 @@ input never raises: every problem comes back as a :class:`Diagnostic`.
 from __future__ import annotations
 
 import codecs
+import functools
 import gc
 import operator
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,10 @@ from argmap.diagnostics import Diagnostic, error
 from argmap.model import ArgumentMap, Span
 
 MAP_SUFFIXES = (".yaml", ".yml")
+_TAG = "tag:yaml.org,2002:"
+_CORE_SCALARS = {"int", "float", "bool", "null", "timestamp"}
+#: a `!` where a tag can start: after a space, a line break or a flow indicator
+_TAG_START_RE = re.compile(r"(?:^|[\s\[{,])!", re.M)
 
 @dataclass
 class LoadResult:
@@ -82,6 +88,8 @@ def load_text(text: str, file: str = "<string>") -> LoadResult:
         nodes, syntax = _compose(text, file)
         if syntax is not None:
             result.diagnostics.append(syntax)
+        if "!" in text and _TAG_START_RE.search(text):
+            result.diagnostics.extend(_explicit_tags(nodes, file))
         documents = [n for n in nodes if not _is_null(n)]
         if not documents and syntax is None:
             return _fail("empty-file", "file holds no map: it needs at least `question` and "
@@ -204,12 +212,8 @@ def _parser(text: str) -> Any:
     (benchmarks/README.md). Path resolvers, which maps never use, are dropped.
     """
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-    from ruamel.yaml.resolver import Resolver
 
-    # ruamel wraps each pattern in a lazy proxy that costs two Python calls
-    # per use; keep the compiled pattern's own match method instead.
-    table = {first: [(str(tag), regexp.match) for tag, regexp in resolvers]
-             for first, resolvers in Resolver.yaml_implicit_resolvers.items()}
+    table = _implicit_tags()
     str_tag, seq_tag, map_tag = ("tag:yaml.org,2002:" + k for k in ("str", "seq", "map"))
 
     class _Loader(CParser):  # type: ignore[misc]
@@ -230,6 +234,65 @@ def _parser(text: str) -> Any:
             return seq_tag if kind is _Sequence else map_tag
 
     return _Loader(text)
+
+
+@functools.cache
+def _implicit_tags() -> dict[str, list[tuple[str, Callable[[str], Any]]]]:
+    """First character -> (tag, match) for each implicit resolver (YAML 1.2's table)."""
+    from ruamel.yaml.resolver import Resolver
+
+    # ruamel wraps each pattern in a lazy proxy that costs two Python calls
+    # per use; keep the compiled pattern's own match method instead.
+    return {first: [(str(tag), regexp.match) for tag, regexp in resolvers]
+            for first, resolvers in Resolver.yaml_implicit_resolvers.items()}
+
+
+def _implicit_tag(node: Node) -> str:
+    """The tag a node would have without an explicit one."""
+    if node.id != "scalar":
+        return _TAG + ("seq" if node.id == "sequence" else "map")
+    if not node.style:
+        for tag, match in _implicit_tags().get(node.value[:1], ()):
+            if match(node.value):
+                return tag
+    return _TAG + "str"
+
+
+def _fits(tag: str, value: str) -> bool:
+    return any(t == tag and match(value) for t, match in _implicit_tags().get(value[:1], ()))
+
+
+def _explicit_tags(nodes: list[Node], file: str) -> list[Diagnostic]:
+    """Report explicit YAML tags that change what a value is; drop them from the nodes.
+
+    ``!!str`` is a way to quote and stays, as do core tags that fit their
+    value (``!!int 3``). Others (``!!binary``, ``!custom``, ``!!int x``) are
+    reported and the node gets the tag it would have without one, so the
+    builder judges the value as written.
+    """
+    found: list[Diagnostic] = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if node.id == "mapping":
+            stack.extend(item for pair in node.value for item in pair)
+        elif node.id == "sequence":
+            stack.extend(node.value)
+        implicit = _implicit_tag(node)
+        tag = node.tag
+        if tag == implicit or (node.id == "scalar" and (tag == _TAG + "str" or (
+                tag[len(_TAG):] in _CORE_SCALARS and _fits(tag, node.value)))):
+            continue
+        shown = ("!!" + tag[len(_TAG):] if tag.startswith(_TAG) else
+                 tag if tag.startswith("!") else f"!<{tag}>")
+        if tag.startswith(_TAG) and tag[len(_TAG):] in _CORE_SCALARS and node.id == "scalar":
+            message = f"{node.value!r} is not a valid {shown}; remove the tag"
+        else:
+            message = f"YAML tag {shown} is not used in maps; remove it"
+        mark = node.start_mark
+        found.append(error("yaml-tag", message, Span(file, mark.line + 1, mark.column + 1)))
+        node.tag = implicit
+    return found
 
 
 def _compose(text: str, file: str) -> tuple[list[Node], Diagnostic | None]:

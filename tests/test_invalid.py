@@ -85,3 +85,83 @@ def test_many_problems_reports_all_of_them() -> None:
     codes = [d.code for d in check_paths([FIXTURES / "invalid/many-problems.yaml"]).diagnostics]
     assert codes == ["unknown-key", "empty-text", "unknown-ref", "ref-with-keys",
                      "unknown-source", "bad-id"]
+
+
+STATEMENT = "question: Q?\nclaims:\n  - text: A\n    {}\n"
+SOURCE = ("question: Q?\nclaims:\n  - text: A\n    cites: [s]\nsources:\n  s:\n    title: T\n"
+          "    {}\n")
+
+# Values that used to raise (exit 3) or mislead, each with its one located diagnostic.
+VALUES: dict[str, tuple[str, str]] = {
+    "weight: 09": (STATEMENT, "4:13: error: weight 09 starts with 0, which YAML 1.1 reads as "
+                   "octal and YAML 1.2 as decimal; write it without the leading zero [bad-weight]"),
+    "weight: 017": (STATEMENT, "4:13: error: weight 017 starts with 0, which YAML 1.1 reads as "
+                    "octal and YAML 1.2 as decimal; write it without the leading zero "
+                    "[bad-weight]"),
+    "weight: 00005": (STATEMENT, "4:13: error: weight 00005 starts with 0, which YAML 1.1 reads "
+                      "as octal and YAML 1.2 as decimal; write it without the leading zero "
+                      "[bad-weight]"),
+    "weight: 5_": (STATEMENT, "4:13: error: weight 5_ is not a whole number; write one from 1 to "
+                   "5 [bad-weight]"),
+    "weight: " + "7" * 5000: (STATEMENT, "4:13: error: weight 777777777777… (5000 characters) is "
+                              "outside 1-5 [bad-weight]"),
+    "weight: 0x3": (STATEMENT, ""),
+    "weight: !!int 3": (STATEMENT, ""),
+    "weight: !!int x": (STATEMENT, "4:13: error: `weight` must be a whole number from 1 to 5, "
+                        "not the text 'x' [wrong-type]\n"
+                        "4:13: error: 'x' is not a valid !!int; remove the tag [yaml-tag]"),
+    "weight: 3.0": (STATEMENT, "4:13: error: `weight` must be a whole number from 1 to 5, not "
+                    "the number 3.0 [wrong-type]"),
+    "weight: .inf": (STATEMENT, "4:13: error: `weight` must be a whole number from 1 to 5, not "
+                     "the number .inf [wrong-type]"),
+    "weight: true": (STATEMENT, "4:13: error: `weight` must be a whole number from 1 to 5, not "
+                     "the boolean true [wrong-type]"),
+    "weight: !custom 3": (STATEMENT, "4:13: error: YAML tag !custom is not used in maps; remove "
+                          "it [yaml-tag]"),
+    "note: !!binary aGk=": (STATEMENT, "4:11: error: YAML tag !!binary is not used in maps; "
+                            "remove it [yaml-tag]"),
+    "note: !!str 3": (STATEMENT, ""),
+    "note: !!timestamp 2024-01-01": (STATEMENT, "4:11: error: `note` must be text, but "
+                                     "2024-01-01 reads as the date 2024-01-01; quote it: note: "
+                                     '"2024-01-01" [wrong-type]'),
+    "pro: !!set {a}": (STATEMENT, "4:10: error: `pro` must be a list, not a mapping "
+                       "[wrong-type]\n"
+                       "4:10: error: YAML tag !!set is not used in maps; remove it [yaml-tag]"),
+    "tags: !<tag:example.org,2024:x> [a]": (STATEMENT, "4:11: error: YAML tag "
+                                            "!<tag:example.org,2024:x> is not used in maps; "
+                                            "remove it [yaml-tag]"),
+    "2024: x": (STATEMENT, "4:5: error: unknown key '2024' in a statement; expected one of text, "
+                "id, ref, pro, con, undercut, cites, by, tags, note, weight [unknown-key]"),
+    'url: "http://[::1"': (SOURCE, "8:10: error: 'http://[::1' is not an http(s) URL: invalid "
+                           "IPv6 URL [bad-url]"),
+    'url: "http://]"': (SOURCE, "8:10: error: 'http://]' is not an http(s) URL: invalid IPv6 "
+                        "URL [bad-url]"),
+    "url: http://ex\u2100ample.org/": (SOURCE, "8:10: error: 'http://ex\u2100ample.org/' is not "
+                                       "an http(s) URL: netloc 'ex\u2100ample.org' contains "
+                                       "invalid characters under NFKC normalization [bad-url]"),
+    "url: http://ｅｘａｍｐｌｅ．org/": (SOURCE, ""),  # full-width, as browsers accept it
+    "date: ２０２４": (SOURCE, "8:11: error: `date` must be a date (YYYY, YYYY-MM or "
+                      "YYYY-MM-DD), not the text '２０２４' [bad-date]"),
+    "date: !!timestamp 2024-01-02": (SOURCE, ""),
+    "date: 2024-01-02 10:00:00": (SOURCE, "8:11: error: `date` must be a date (YYYY, YYYY-MM or "
+                                  "YYYY-MM-DD), not the date 2024-01-02 10:00:00 [bad-date]"),
+}
+
+
+@pytest.mark.parametrize("line", VALUES, ids=lambda line: line[:30])
+def test_odd_values_get_one_located_diagnostic(line: str) -> None:
+    from argmap.loader import load_text
+
+    template, expected = VALUES[line]
+    result = load_text(template.replace("{}", line), "v.yaml")
+    assert "\n".join(str(d).removeprefix("v.yaml:") for d in result.diagnostics) == expected
+
+
+@pytest.mark.parametrize("claims", ["null", "~", "", "[]"])
+def test_claims_without_items_are_refused(claims: str) -> None:
+    from argmap.loader import load_text
+
+    result = load_text(f"question: Q?\nclaims: {claims}\n", "v.yaml")
+    assert [str(d) for d in result.diagnostics] == [
+        "v.yaml:2:9: error: `claims` needs at least one claim [empty-claims]"] if claims else [
+        "v.yaml:2:7: error: `claims` needs at least one claim [empty-claims]"]
