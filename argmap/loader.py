@@ -80,7 +80,10 @@ def load_bytes(data: bytes, file: str) -> LoadResult:
 def load_text(text: str, file: str = "<string>") -> LoadResult:
     """Load every map in a YAML text (one or several documents)."""
     result = LoadResult()
-    too_deep = _too_deep(text, file)
+    try:
+        too_deep = _too_deep(text, file)
+    except UnicodeEncodeError as exc:
+        return LoadResult(diagnostics=[_surrogate(text, exc, file)])
     if too_deep is not None:
         result.diagnostics.append(too_deep)
         return result
@@ -120,6 +123,14 @@ def _too_deep(text: str, file: str) -> Diagnostic | None:
         return None
     return error("too-deep", f"YAML nested more than {MAX_YAML_DEPTH} levels deep; argmap "
                  "reads no deeper", Span(file, mark.line + 1, mark.column + 1))
+
+
+def _surrogate(text: str, exc: UnicodeEncodeError, file: str) -> Diagnostic:
+    """libyaml reads UTF-8: only a str from a caller can hold a lone surrogate."""
+    offset = exc.start
+    span = Span(file, text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+    return error("encoding", f"text holds a lone surrogate (U+{ord(text[offset]):04X}), which "
+                 "UTF-8 cannot encode", span)
 
 
 def _fail(code: str, message: str, span: Span) -> LoadResult:
@@ -299,8 +310,11 @@ def _compose(text: str, file: str) -> tuple[list[Node], Diagnostic | None]:
     """Compose all documents; stop at the first syntax error and report it."""
     from ruamel.yaml.error import YAMLError
 
-    parser = _parser(text)
     nodes: list[Node] = []
+    try:
+        parser = _parser(text)
+    except UnicodeEncodeError as exc:
+        return nodes, _surrogate(text, exc, file)
     try:
         with _lean_nodes():
             while parser.check_node():
@@ -322,6 +336,9 @@ def _syntax_diagnostic(exc: Any, text: str, file: str) -> Diagnostic:
     here = lines[line][column:column + 1] if line < len(lines) else ""
     if here == "\t" or "\\t" in problem:
         problem = "tab character: YAML indents with spaces, never tabs"
+    elif "invalid Unicode character escape" in problem and line < len(lines):
+        column = lines[line].rfind("\\", 0, column)
+        problem = _surrogate_escape(lines[line][column:])
     elif "quoted scalar" in context and exc.context_mark is not None:
         problem = "unclosed quote: this quoted text never ends"
         line, column = exc.context_mark.line, exc.context_mark.column
@@ -331,6 +348,25 @@ def _syntax_diagnostic(exc: Any, text: str, file: str) -> Diagnostic:
     elif context:
         problem = f"{problem} ({context})"
     return error("yaml-syntax", problem, Span(file, line + 1, column + 1))
+
+
+_SURROGATE_PAIR_RE = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
+
+
+def _surrogate_escape(rest: str) -> str:
+    """Explain an escape libyaml refuses: a UTF-16 surrogate (half a pair), as JSON writes."""
+    pair = _SURROGATE_PAIR_RE.match(rest)
+    if pair:
+        high, low = (int(half, 16) for half in pair.groups())
+        code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        return (f"{pair.group()} is a UTF-16 surrogate pair, which YAML does not decode; write "
+                f"the character itself ({chr(code)}) or \\U{code:08X}")
+    escape = re.match(r"\\(?:U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4})", rest)
+    if escape is None or not 0xD800 <= int(escape.group()[2:], 16) <= 0xDFFF:
+        shown = escape.group() if escape else rest[:10]
+        return f"{shown} is not a Unicode character"
+    return (f"{escape.group()} is not a character (a surrogate code, half of a UTF-16 pair); "
+            "write the character itself or its \\U code")
 
 
 def _alias_diagnostics(text: str, file: str) -> list[Diagnostic]:

@@ -194,3 +194,31 @@ def test_public_api_survives_importing_the_submodules() -> None:
 
     result = argmap.load(FIXTURES / "valid/minimal.yaml")
     assert argmap.check(result.maps[0]) == []
+
+
+ESCAPES = {
+    '"x \\uD83D\\uDE00"': "f.yaml:2:20: error: \\uD83D\\uDE00 is a UTF-16 surrogate pair, which "
+                          "YAML does not decode; write the character itself (😀) or \\U0001F600 "
+                          "[yaml-syntax]",
+    '"\\udc00"': "f.yaml:2:18: error: \\udc00 is not a character (a surrogate code, half of a "
+                 "UTF-16 pair); write the character itself or its \\U code [yaml-syntax]",
+    '"\\U0000D800"': "f.yaml:2:18: error: \\U0000D800 is not a character (a surrogate code, half "
+                     "of a UTF-16 pair); write the character itself or its \\U code "
+                     "[yaml-syntax]",
+    '"\\U00110000"': "f.yaml:2:18: error: \\U00110000 is not a Unicode character [yaml-syntax]",
+}
+
+
+@pytest.mark.parametrize("value", ESCAPES)
+def test_surrogate_escapes_are_named_not_called_unclosed_quotes(value: str) -> None:
+    result = load_text(f"question: Q?\nclaims: [{{text: {value}}}]\n", "f.yaml")
+    assert [str(d) for d in result.diagnostics] == [ESCAPES[value]]
+
+
+def test_a_lone_surrogate_in_a_string_is_an_encoding_error() -> None:
+    # Files are decoded strictly, but load_text is public: a str can hold one.
+    for text in ("question: Q?\nclaims: [{text: \ud800}]\n",
+                 "question: Q?\nclaims: [{text: \ud800}]\n" + "- " * 600):
+        assert [str(d) for d in load_text(text, "f.yaml").diagnostics] == [
+            "f.yaml:2:17: error: text holds a lone surrogate (U+D800), which UTF-8 cannot "
+            "encode [encoding]"]
