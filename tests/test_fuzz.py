@@ -96,7 +96,7 @@ def statement(draw: st.DrawFn, depth: int, claim: bool, ids: Ids, sources: list[
         doc["weight"] = draw(st.integers(1, 5))
     if draw(st.integers(0, 4)) == 0:
         doc["tags"] = draw(st.lists(TEXT, min_size=1, max_size=2))
-    if sources and draw(st.booleans()):
+    if draw(st.booleans()) and sources:
         cites: list[Any] = []
         for _ in range(draw(st.integers(1, 2))):
             source = draw(st.sampled_from(sources))
