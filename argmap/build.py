@@ -54,6 +54,8 @@ _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _LEADING_ZERO_RE = re.compile(r"[-+]?0[0-9_]+\Z")
 
 Entries = dict[str, tuple["Node", "Node"]]
+#: keys whose value holds more to check: a misspelling of one is read as it
+_LIST_KEYS = frozenset({"claims", "pro", "con", "undercut", "cites", "sources"})
 
 #: per list: its key in messages, and the step it adds to a derived path (c1.pro2)
 _LISTS = {Relation.CLAIM: ("claims", "c"), Relation.PRO: ("pro", ".pro"),
@@ -148,7 +150,7 @@ class Builder:
                     not track or self.first_visit(value_node)):
                 entries[key] = (key_node, value_node)
             else:
-                self.odd_key(key_node, value_node, entries, keys, what)
+                self.odd_key(key_node, value_node, entries, keys, what, node.value)
         if keys is not None and keys is not STATEMENT_KEYS:  # statement() checks `text`
             for key, spec in keys.items():
                 if spec.required and key not in entries:
@@ -156,8 +158,14 @@ class Builder:
         return entries
 
     def odd_key(self, key_node: Node, value_node: Node, entries: Entries,
-                keys: dict[str, KeySpec] | None, what: str) -> None:
-        """Report a key that is not a name, repeated, unknown, or an alias's value."""
+                keys: dict[str, KeySpec] | None, what: str, pairs: list[tuple[Node, Node]],
+                ) -> None:
+        """Report a key that is not a name, repeated, unknown, or an alias's value.
+
+        A misspelt list key (`Pro:`, `claim:`) would hide every problem beneath
+        it until the next run; so it is read as the key it is close to, unless
+        that key is there too. The map still has an error, so it is never drawn.
+        """
         if key_node.id != "scalar":
             self.error("wrong-type", f"a key must be a name, not {describe(key_node)}", key_node)
         elif key_node.value in entries:
@@ -165,16 +173,26 @@ class Builder:
             self.error("duplicate-key", f"duplicate key '{key_node.value}' (first given on line "
                        f"{line})", key_node)
         elif keys is not None and key_node.value not in keys:
-            self.unknown_key(key_node.value, key_node, keys, what)
+            meant = self.unknown_key(key_node.value, key_node, keys, what)
+            if meant in _LIST_KEYS and meant not in entries and not any(
+                    k.id == "scalar" and k.value == meant for k, _ in pairs):
+                entries[meant] = (key_node, value_node)
         # else: the value was reached before, through an alias; reported by the loader
 
-    def unknown_key(self, key: str, node: Node, keys: dict[str, KeySpec], what: str) -> None:
+    def unknown_key(self, key: str, node: Node, keys: dict[str, KeySpec], what: str,
+                    ) -> str | None:
+        """Report an unknown key; return the known key it is close to, if any."""
+        meant = None
         if key == "<<":
             message = "YAML merge keys (<<) are not supported in maps; write the keys out"
         else:
-            hint = did_you_mean(key, keys) or "; expected one of " + ", ".join(keys)
-            message = f"unknown key '{key}' in {what}{hint}"
+            hint = did_you_mean(key, keys)
+            meant = hint.split("'")[1] if hint else None  # "; did you mean 'pro'?"
+            message = f"unknown key '{key}' in {what}{hint or '; expected one of '}"
+            if not hint:
+                message += ", ".join(keys)
         self.error("unknown-key", message, node)
+        return meant
 
     def sequence(self, node: Node, what: str) -> list[Node]:
         """The items of a list, or [] after reporting a non-list (null is an empty list)."""

@@ -38,6 +38,7 @@ EXPECTED: dict[str, tuple[str, int, int]] = {
     "missing-claims": ("missing-key", 1, 1),
     "missing-map-id": ("missing-map-id", 1, 1),
     "missing-question": ("missing-key", 1, 1),
+    "misspelt-list-key": ("unknown-key", 5, 5),
     "missing-text": ("missing-key", 3, 5),
     "missing-title": ("missing-key", 7, 5),
     "not-utf8": ("encoding", 1, 14),
@@ -165,3 +166,11 @@ def test_claims_without_items_are_refused(claims: str) -> None:
     assert [str(d) for d in result.diagnostics] == [
         "v.yaml:2:9: error: `claims` needs at least one claim [empty-claims]"] if claims else [
         "v.yaml:2:7: error: `claims` needs at least one claim [empty-claims]"]
+
+
+def test_a_misspelt_list_key_beside_the_real_one_is_only_reported() -> None:
+    from argmap.loader import load_text
+
+    text = "question: Q?\nclaims:\n  - text: A\n    Pro:\n      - text: ''\n    pro: []\n"
+    assert [str(d) for d in load_text(text, "f.yaml").diagnostics] == [
+        "f.yaml:4:5: error: unknown key 'Pro' in a statement; did you mean 'pro'? [unknown-key]"]
