@@ -12,7 +12,7 @@ import re
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from argmap.diagnostics import Diagnostic, did_you_mean, error
+from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
 from argmap.model import (
     CITATION_KEYS,
     FORMAT_VERSION,
@@ -38,6 +38,7 @@ class Node(Protocol):
     id: str  # "scalar", "sequence" or "mapping"
     value: Any  # str, list of nodes, or list of (key, value) node pairs
     start_mark: Any  # .line and .column, 0-based
+    end_mark: Any  # .index: the offset in the text just past the node
     style: str | None  # None or "" for plain scalars
     tag: str  # the full tag: "tag:yaml.org,2002:str" ...
 
@@ -97,8 +98,12 @@ def slugify(stem: str) -> str:
 class Builder:
     """Builds maps from the nodes of one file, collecting diagnostics."""
 
-    def __init__(self, file: str, track_aliases: bool = True) -> None:
+    def __init__(self, file: str, track_aliases: bool = True,
+                 comments: dict[int, str] | None = None) -> None:
         self.file = file
+        #: where a comment like `#2 …` starts after white space: its offset -> the
+        #: rest of the line (see loader._hash_comments); usually empty
+        self.comments = comments or {}
         #: without a '*' in the text there is no alias, and no need to track nodes
         self.track_aliases = track_aliases
         self.diagnostics: list[Diagnostic] = []
@@ -212,6 +217,8 @@ class Builder:
                 node.style or node.value.lower() not in _YAML11_BOOLS):
             stripped: str = node.value.strip()
             if stripped:  # the common case, in one test
+                if self.comments and not node.style:
+                    self.comment_after(node, what, stripped)
                 return stripped
         if node.id != "scalar":
             self.error("wrong-type", f"`{what}` must be text, not {describe(node)}", node)
@@ -229,6 +236,22 @@ class Builder:
                        f' quote it: {what}: "{value}"', node)
             return None
         return value.strip()
+
+    def comment_after(self, node: Node, what: str, value: str) -> None:
+        """Warn when a comment right after plain text looks like part of it (`Option #2`).
+
+        Only a `#` followed by a non-space: `# note` reads as a deliberate comment.
+        """
+        rest = self.comments.get(node.end_mark.index)
+        if rest is None:
+            return
+        whole = value + rest
+        quoted = f"'{whole.replace(chr(39), chr(39) * 2)}'" if '"' in whole or "\\" in whole \
+            else f'"{whole}"'
+        fix = quoted if what in ("tags", "author") else f"{what}: {quoted}"
+        self.diagnostics.append(warning(
+            "comment-in-text", f"`{what}` ends at ' #': YAML reads the rest of the line as a "
+            f"comment; quote the text: {fix}", self.span(node)))
 
     def slug(self, node: Node, what: str) -> str | None:
         """An id: lower-case letters, digits, '-', '_' and '.'."""

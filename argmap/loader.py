@@ -22,7 +22,7 @@ from typing import Any
 from argmap.build import Builder, Node, kind, slugify
 from argmap.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.diagnostics import Diagnostic, error
-from argmap.model import ArgumentMap, Span
+from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS, STATEMENT_KEYS, ArgumentMap, Span
 
 MAP_SUFFIXES = (".yaml", ".yml")
 _TAG = "tag:yaml.org,2002:"
@@ -97,7 +97,8 @@ def load_text(text: str, file: str = "<string>") -> LoadResult:
         if not documents and syntax is None:
             return _fail("empty-file", "file holds no map: it needs at least `question` and "
                          "`claims`", Span(file, 1, 1))
-        builder = Builder(file, track_aliases="*" in text)
+        builder = Builder(file, track_aliases="*" in text,
+                          comments=_hash_comments(text) if "#" in text else None)
         default = slugify(Path(file).stem)
         several = len(documents) > 1
         for index, node in enumerate(documents, 1):
@@ -131,6 +132,26 @@ def _surrogate(text: str, exc: UnicodeEncodeError, file: str) -> Diagnostic:
     span = Span(file, text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
     return error("encoding", f"text holds a lone surrogate (U+{ord(text[offset]):04X}), which "
                  "UTF-8 cannot encode", span)
+
+
+def _hash_comments(text: str) -> dict[int, str]:
+    """Each comment whose `#` is followed by a non-space: where the white space before
+    it starts -> the rest of the line (for comment-in-text, see Builder.comment_after)."""
+    found: dict[int, str] = {}
+    at = text.find("#")
+    while at != -1:
+        if at and text[at - 1] in " \t" and text[at + 1:at + 2].strip():
+            start = at - 1
+            while start and text[start - 1] in " \t":
+                start -= 1
+            end = len(text)
+            for brk in "\n\r":
+                found_at = text.find(brk, at)
+                if found_at != -1:
+                    end = min(end, found_at)
+            found[start] = text[start:end].rstrip()
+        at = text.find("#", at + 1)
+    return found
 
 
 def _fail(code: str, message: str, span: Span) -> LoadResult:
@@ -332,7 +353,7 @@ def _syntax_diagnostic(exc: Any, text: str, file: str) -> Diagnostic:
     line, column = (mark.line, mark.column) if mark is not None else (0, 0)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None) or ""
-    lines = text.splitlines()
+    lines = _LIBYAML_LINES_RE.split(text)  # not splitlines(): libyaml breaks on fewer
     here = lines[line][column:column + 1] if line < len(lines) else ""
     if here == "\t" or "\\t" in problem:
         problem = "tab character: YAML indents with spaces, never tabs"
@@ -342,12 +363,34 @@ def _syntax_diagnostic(exc: Any, text: str, file: str) -> Diagnostic:
     elif "quoted scalar" in context and exc.context_mark is not None:
         problem = "unclosed quote: this quoted text never ends"
         line, column = exc.context_mark.line, exc.context_mark.column
+    elif "mapping values are not allowed" in problem and line < len(lines) and (
+            colon := _colon_in_text(lines[line], column)):
+        problem = colon
     elif "did not find expected" in problem or "mapping values are not allowed" in problem:
         problem = f"{problem} ({context}); check the indentation of this line" if context \
             else f"{problem}; check the indentation of this line"
     elif context:
         problem = f"{problem} ({context})"
     return error("yaml-syntax", problem, Span(file, line + 1, column + 1))
+
+
+_LIBYAML_LINES_RE = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_KEY_LINE_RE = re.compile(r"[ \t]*(?:-[ \t]+)*([A-Za-z]+):[ \t]+(.*)")
+#: keys whose value is text: `text: Cost: £30m` is a colon in text, not bad indentation
+_TEXT_KEYS = frozenset(key for table in (MAP_KEYS, STATEMENT_KEYS, CITATION_KEYS, SOURCE_KEYS)
+                       for key, spec in table.items() if spec.type in ("text", "authors"))
+
+
+def _colon_in_text(line: str, column: int) -> str | None:
+    """Explain `text: Cost: £30m`: the second `: ` cannot start a mapping there."""
+    match = _KEY_LINE_RE.match(line)
+    if match is None or match.group(1) not in _TEXT_KEYS or column < match.start(2):
+        return None
+    key, value = match.group(1), match.group(2).rstrip()
+    quoted = f"'{value.replace(chr(39), chr(39) * 2)}'" if '"' in value or "\\" in value \
+        else f'"{value}"'
+    return (f"`{key}` ends at ': ': a colon and a space end an unquoted value; quote the text: "
+            f"{key}: {quoted}")
 
 
 _SURROGATE_PAIR_RE = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)

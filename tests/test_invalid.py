@@ -22,6 +22,8 @@ EXPECTED: dict[str, tuple[str, int, int]] = {
     "bad-weight": ("bad-weight", 6, 17),
     "binary": ("binary", 1, 1),
     "citation-missing-source": ("missing-key", 5, 9),
+    "colon-in-text": ("yaml-syntax", 3, 15),
+    "comment-in-text": ("comment-in-text", 3, 11),
     "complex-key": ("wrong-type", 4, 5),
     "cites-not-list": ("wrong-type", 4, 12),
     "duplicate-id": ("duplicate-id", 5, 9),
@@ -174,3 +176,28 @@ def test_a_misspelt_list_key_beside_the_real_one_is_only_reported() -> None:
     text = "question: Q?\nclaims:\n  - text: A\n    Pro:\n      - text: ''\n    pro: []\n"
     assert [str(d) for d in load_text(text, "f.yaml").diagnostics] == [
         "f.yaml:4:5: error: unknown key 'Pro' in a statement; did you mean 'pro'? [unknown-key]"]
+
+
+COMMENTS = {
+    "text: Option #2 is cheaper": "warning: `text` ends at ' #': YAML reads the rest of the line "
+                                  'as a comment; quote the text: text: "Option #2 is cheaper" '
+                                  "[comment-in-text]",
+    "text: A  # a note, with a space after #": "",  # reads as a deliberate comment
+    'text: "Option #2 is cheaper"': "",
+    "text: Option\t#2": "warning: `text` ends at ' #': YAML reads the rest of the line as a "
+                        'comment; quote the text: text: "Option\t#2" [comment-in-text]',
+    'by: The "Option" #1 fan': "warning: `by` ends at ' #': YAML reads the rest of the line as a "
+                               "comment; quote the text: by: 'The \"Option\" #1 fan' "
+                               "[comment-in-text]",
+    "tags: [a, b] #c": "",  # the comment follows the list, not a text
+    "note: x#y": "",  # no space before #: part of the text
+}
+
+
+@pytest.mark.parametrize("line", COMMENTS)
+def test_a_comment_that_looks_like_text_warns(line: str) -> None:
+    from argmap.loader import load_text
+
+    text = f"question: Q?\nclaims:\n  - {line}\n" + ("" if "text" in line else "    text: A\n")
+    result = load_text(text, "c.yaml")
+    assert "\n".join(str(d).split(": ", 1)[1] for d in result.diagnostics) == COMMENTS[line]
