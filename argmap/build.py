@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
+from argmap.lines import EditorLines
 from argmap.model import (
     CITATION_KEYS,
     FORMAT_VERSION,
@@ -99,8 +100,11 @@ class Builder:
     """Builds maps from the nodes of one file, collecting diagnostics."""
 
     def __init__(self, file: str, track_aliases: bool = True,
-                 comments: dict[int, str] | None = None) -> None:
+                 comments: dict[int, str] | None = None, lines: EditorLines | None = None,
+                 ) -> None:
         self.file = file
+        #: set when libyaml counts lines differently from editors (argmap.lines)
+        self.lines = lines
         #: where a comment like `#2 …` starts after white space: its offset -> the
         #: rest of the line (see loader._hash_comments); usually empty
         self.comments = comments or {}
@@ -116,6 +120,9 @@ class Builder:
     def span(self, node: Node) -> Span:
         """The 1-based position of a node."""
         mark = node.start_mark
+        if self.lines is not None:
+            line, column = self.lines.position(mark.line, mark.column)
+            return Span(self.file, line + 1, column + 1)
         return Span(self.file, mark.line + 1, mark.column + 1)
 
     def error(self, code: str, message: str, node: Node) -> None:
@@ -174,7 +181,7 @@ class Builder:
         if key_node.id != "scalar":
             self.error("wrong-type", f"a key must be a name, not {describe(key_node)}", key_node)
         elif key_node.value in entries:
-            line = entries[key_node.value][0].start_mark.line + 1
+            line = self.span(entries[key_node.value][0]).line
             self.error("duplicate-key", f"duplicate key '{key_node.value}' (first given on line "
                        f"{line})", key_node)
         elif keys is not None and key_node.value not in keys:
@@ -437,7 +444,9 @@ class Builder:
             self.error("missing-key", "a statement needs `text` (or `ref` to another statement)",
                        node)
         mark = node.start_mark
-        return Statement(path, relation, Span(self.file, mark.line + 1, mark.column + 1),
+        span = Span(self.file, mark.line + 1, mark.column + 1) if self.lines is None else \
+            self.span(node)
+        return Statement(path, relation, span,
                          text or "", statement_id, id_span, None, pro, con, undercut, cites, by,
                          tags, note, weight)
 

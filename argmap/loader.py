@@ -22,6 +22,7 @@ from typing import Any
 from argmap.build import Builder, Node, kind, slugify
 from argmap.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.diagnostics import Diagnostic, error
+from argmap.lines import EditorLines, editor_lines
 from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS, STATEMENT_KEYS, ArgumentMap, Span
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -63,8 +64,12 @@ def load_path(path: Path) -> LoadResult:
 def load_bytes(data: bytes, file: str) -> LoadResult:
     """Decode UTF-8 bytes (refusing binary and other encodings) and load them."""
     start = Span(file, 1, 1)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _fail("encoding", "file is UTF-16; argmap reads UTF-8: save it as UTF-8", start)
+    # UTF-32 first: the UTF-32-LE mark starts with the UTF-16-LE one.
+    for name, boms in (("UTF-32", (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)),
+                       ("UTF-16", (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
+        if data.startswith(boms):
+            return _fail("encoding", f"file is {name}; argmap reads UTF-8: save it as UTF-8",
+                         start)
     if b"\0" in data:
         return _fail("binary", "this is a binary file, not a YAML map", start)
     try:
@@ -79,35 +84,35 @@ def load_bytes(data: bytes, file: str) -> LoadResult:
 
 def load_text(text: str, file: str = "<string>") -> LoadResult:
     """Load every map in a YAML text (one or several documents)."""
-    result = LoadResult()
+    lines = editor_lines(text)
     try:
         too_deep = _too_deep(text, file)
     except UnicodeEncodeError as exc:
         return LoadResult(diagnostics=[_surrogate(text, exc, file)])
     if too_deep is not None:
-        result.diagnostics.append(too_deep)
-        return result
+        return LoadResult(diagnostics=_at_editor_lines([too_deep], lines))
+    result = LoadResult()
     with _gc_paused():
         nodes, syntax = _compose(text, file)
-        if syntax is not None:
-            result.diagnostics.append(syntax)
+        found = [] if syntax is None else [syntax]  # at libyaml's lines, mapped below
         if "!" in text and _TAG_START_RE.search(text):
-            result.diagnostics.extend(_explicit_tags(nodes, file))
+            found.extend(_explicit_tags(nodes, file))
         documents = [n for n in nodes if not _is_null(n)]
         if not documents and syntax is None:
             return _fail("empty-file", "file holds no map: it needs at least `question` and "
                          "`claims`", Span(file, 1, 1))
         builder = Builder(file, track_aliases="*" in text,
-                          comments=_hash_comments(text) if "#" in text else None)
+                          comments=_hash_comments(text) if "#" in text else None, lines=lines)
         default = slugify(Path(file).stem)
         several = len(documents) > 1
         for index, node in enumerate(documents, 1):
             built = builder.document(node, f"{default}-{index}" if several else default, several)
             if built is not None:
                 result.maps.append(built)
-        result.diagnostics.extend(builder.diagnostics)
         if builder.alias_seen:
-            result.diagnostics.extend(_alias_diagnostics(text, file))
+            found.extend(_alias_diagnostics(text, file))
+        result.diagnostics.extend(_at_editor_lines(found, lines))
+        result.diagnostics.extend(builder.diagnostics)
     result.diagnostics.extend(_duplicate_map_ids(result.maps))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
@@ -124,6 +129,17 @@ def _too_deep(text: str, file: str) -> Diagnostic | None:
         return None
     return error("too-deep", f"YAML nested more than {MAX_YAML_DEPTH} levels deep; argmap "
                  "reads no deeper", Span(file, mark.line + 1, mark.column + 1))
+
+
+def _at_editor_lines(found: list[Diagnostic], lines: EditorLines | None) -> list[Diagnostic]:
+    """Move diagnostics made at libyaml's lines to an editor's (see argmap.lines)."""
+    if lines is None:
+        return found
+    moved = []
+    for d in found:
+        line, column = lines.position(d.span.line - 1, d.span.column - 1)
+        moved.append(d._replace(span=d.span._replace(line=line + 1, column=column + 1)))
+    return moved
 
 
 def _surrogate(text: str, exc: UnicodeEncodeError, file: str) -> Diagnostic:

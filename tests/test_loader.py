@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.diagnostics import Severity
 from argmap.loader import expand_paths, load_path, load_text
@@ -222,3 +224,22 @@ def test_a_lone_surrogate_in_a_string_is_an_encoding_error() -> None:
         assert [str(d) for d in load_text(text, "f.yaml").diagnostics] == [
             "f.yaml:2:17: error: text holds a lone surrogate (U+D800), which UTF-8 cannot "
             "encode [encoding]"]
+
+
+@given(st.text("ab\n\r\x85\u2028\u2029", max_size=40))
+def test_editor_lines_count_only_newlines_and_carriage_returns(text: str) -> None:
+    from argmap.lines import EditorLines
+
+    def positions(breaks: str) -> list[tuple[int, int]]:
+        """(line, column) of each character, a \\r\\n counting as one break."""
+        found, line, column = [], 0, 0
+        for at, char in enumerate(text):
+            found.append((line, column))
+            column += 1
+            if char in breaks and not (char == "\r" and text[at + 1:at + 2] == "\n"):
+                line, column = line + 1, 0
+        return found
+
+    yaml, editor = positions("\n\r\x85\u2028\u2029"), positions("\n\r")
+    mapped = EditorLines(text)
+    assert [mapped.position(*p) for p in yaml] == editor
