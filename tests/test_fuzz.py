@@ -9,9 +9,11 @@ the DOT without a word on stderr.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -182,7 +184,7 @@ def render_all(m: ArgumentMap, focus: str | None, depth: int | None, run_dot: bo
 HAS_DOT = shutil.which("dot") is not None
 
 
-@settings(max_examples=50, deadline=None,
+@settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(map_texts(), st.data())
 def test_a_map_that_passes_check_renders(text: str, data: st.DataObject) -> None:
@@ -213,7 +215,7 @@ def test_any_text_never_raises(text: str) -> None:
         check(m)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(map_texts(), st.data())
 def test_mutated_generated_maps_never_raise(text: str, data: st.DataObject) -> None:
     at = data.draw(st.integers(0, len(text)))
@@ -222,3 +224,73 @@ def test_mutated_generated_maps_never_raise(text: str, data: st.DataObject) -> N
     for m in load_bytes((text[:at] + noise + text[at + cut:]).encode("utf-8", "surrogatepass"),
                         "mutated.yaml").maps:
         check(m)
+
+
+# -- the depth bound (argmap.depth.may_be_deep) is never below the real depth --
+
+@st.composite
+def trees(draw: st.DrawFn, depth: int) -> Any:
+    """Lists and mappings nested ``depth`` levels, with a sibling here and there."""
+    if depth == 0:
+        return draw(st.sampled_from(["a", "b1", "c d"]))
+    child = draw(trees(depth - 1))
+    extra = draw(st.booleans())
+    if draw(st.booleans()):
+        return [child, "b"] if extra else [child]
+    return {"k": child, "x": "b"} if extra else {"k": child}
+
+
+TREES = st.integers(1, 14).flatmap(trees)
+
+
+def block(value: Any, column: int, draw: Callable[..., Any]) -> list[str]:
+    """Block YAML whose first line starts at ``column``: compact `- - x` and `- k: v`
+    forms, sequences level with their key, and flow collections, drawn at random."""
+    if isinstance(value, str):
+        return [value]
+    if not value or draw(st.integers(0, 4)) == 0:
+        return [json.dumps(value)]
+    lines: list[str] = []
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            sub = block(item, column + 2, draw)
+            lines += [(" " * column if index else "") + "- " + sub[0], *sub[1:]]
+        return lines
+    for index, (key, item) in enumerate(value.items()):
+        pad = " " * column if index else ""
+        if isinstance(item, (list, dict)) and item and draw(st.booleans()):
+            inner = column if isinstance(item, list) and draw(st.booleans()) else column + 2
+            sub = block(item, inner, draw)
+            lines += [f"{pad}{key}:", " " * inner + sub[0], *sub[1:]]
+        else:
+            sub = block(item, column + 2, draw)
+            lines += [f"{pad}{key}: {sub[0]}", *sub[1:]]
+    return lines
+
+
+def event_depth(text: str) -> int | None:
+    """The deepest nesting libyaml's parser reports, or None for a syntax error."""
+    from ruamel.yaml.error import YAMLError
+
+    from argmap.loader import _parser
+
+    parser, depth, deepest = _parser(text), 0, 0
+    try:
+        while (name := type(parser.get_event()).__name__) != "StreamEndEvent":
+            depth += name in ("SequenceStartEvent", "MappingStartEvent")
+            depth -= name in ("SequenceEndEvent", "MappingEndEvent")
+            deepest = max(deepest, depth)
+    except YAMLError:
+        return None
+    return deepest
+
+
+@settings(max_examples=150, deadline=None)
+@given(TREES, st.data())
+def test_depth_bound_is_never_below_the_real_depth(tree: Any, data: st.DataObject) -> None:
+    from argmap.depth import may_be_deep
+
+    text = "\n".join(block(tree, 0, data.draw)) + "\n"
+    depth = event_depth(text)
+    if depth:
+        assert may_be_deep(text, depth - 1), text
