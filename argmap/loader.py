@@ -27,6 +27,7 @@ from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS, STATEMENT_KEYS, A
 
 MAP_SUFFIXES = (".yaml", ".yml")
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _CORE_SCALARS = {"int", "float", "bool", "null", "timestamp"}
 #: what may stand before a tag's `!`: white space, a line break or a flow indicator
 _BEFORE_TAG = frozenset(" \t\n\r\x85\u2028\u2029[{,")
@@ -160,11 +161,10 @@ def _hash_comments(text: str) -> dict[int, str]:
             start = at - 1
             while start and text[start - 1] in " \t":
                 start -= 1
-            end = len(text)
-            for brk in "\n\r":
-                found_at = text.find(brk, at)
-                if found_at != -1:
-                    end = min(end, found_at)
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            carriage = text.find("\r", at, end)  # bounded: never a scan to the end
+            end = end if carriage == -1 else carriage
             found[start] = text[start:end].rstrip()
         at = text.find("#", at + 1)
     return found
@@ -340,11 +340,16 @@ def _explicit_tags(nodes: list[Node], file: str) -> list[Diagnostic]:
             stack.extend(item for pair in node.value for item in pair)
         elif node.id == "sequence":
             stack.extend(node.value)
-        implicit = _implicit_tag(node)
         tag = node.tag
-        if tag == implicit or (node.id == "scalar" and (tag == _TAG + "str" or (
-                tag[len(_TAG):] in _CORE_SCALARS and _fits(tag, node.value)))):
+        # Allowed: any string (a plain `3` tagged !!str is quoted), a core tag
+        # that fits its value (implicit tags always do), a list's or mapping's own.
+        if node.id == "scalar":
+            if tag == _STR or (tag[len(_TAG):] in _CORE_SCALARS and tag.startswith(_TAG)
+                               and _fits(tag, node.value)):
+                continue
+        elif tag == _TAG + ("seq" if node.id == "sequence" else "map"):
             continue
+        implicit = _implicit_tag(node)
         shown = ("!!" + tag[len(_TAG):] if tag.startswith(_TAG) else
                  tag if tag.startswith("!") else f"!<{tag}>")
         if tag.startswith(_TAG) and tag[len(_TAG):] in _CORE_SCALARS and node.id == "scalar":

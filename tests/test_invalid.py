@@ -127,6 +127,8 @@ VALUES: dict[str, tuple[str, str]] = {
     "note: !!binary aGk=": (STATEMENT, "4:11: error: YAML tag !!binary is not used in maps; "
                             "remove it [yaml-tag]"),
     "note: !!str 3": (STATEMENT, ""),
+    "note: !!str 3\n    by:\n    pro: []\n    weight: 2": (STATEMENT, ""),  # untagged beside
+    "by: !!null": (STATEMENT, ""),
     "note: !!timestamp 2024-01-01": (STATEMENT, "4:11: error: `note` must be text, but "
                                      "2024-01-01 reads as the date 2024-01-01; quote it: note: "
                                      '"2024-01-01" [wrong-type]'),
