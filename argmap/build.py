@@ -106,7 +106,7 @@ class Builder:
         #: set when libyaml counts lines differently from editors (argmap.lines)
         self.lines = lines
         #: where a comment like `#2 …` starts after white space: its offset -> the
-        #: rest of the line (see loader._hash_comments); usually empty
+        #: rest of the line (see syntax.hash_comments); usually empty
         self.comments = comments or {}
         #: without a '*' in the text there is no alias, and no need to track nodes
         self.track_aliases = track_aliases

@@ -12,8 +12,7 @@ import codecs
 import functools
 import gc
 import operator
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +22,11 @@ from argmap.build import Builder, Node, kind, slugify
 from argmap.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.diagnostics import Diagnostic, error
 from argmap.lines import EditorLines, editor_lines
-from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS, STATEMENT_KEYS, ArgumentMap, Span
+from argmap.model import ArgumentMap, Span
+from argmap.syntax import hash_comments, syntax_diagnostic
+from argmap.tags import Table, explicit_tags, may_have_tags
 
 MAP_SUFFIXES = (".yaml", ".yml")
-_TAG = "tag:yaml.org,2002:"
-_STR = _TAG + "str"
-_CORE_SCALARS = {"int", "float", "bool", "null", "timestamp"}
-#: what may stand before a tag's `!`: white space, a line break or a flow indicator
-_BEFORE_TAG = frozenset(" \t\n\r\x85\u2028\u2029[{,")
 
 @dataclass
 class LoadResult:
@@ -96,14 +92,14 @@ def load_text(text: str, file: str = "<string>") -> LoadResult:
     with _gc_paused():
         nodes, syntax = _compose(text, file)
         found = [] if syntax is None else [syntax]  # at libyaml's lines, mapped below
-        if _may_have_tags(text):
-            found.extend(_explicit_tags(nodes, file))
+        if may_have_tags(text):
+            found.extend(explicit_tags(nodes, file, _implicit_tags()))
         documents = [n for n in nodes if not _is_null(n)]
         if not documents and syntax is None:
             return _fail("empty-file", "file holds no map: it needs at least `question` and "
                          "`claims`", Span(file, 1, 1))
         builder = Builder(file, track_aliases="*" in text,
-                          comments=_hash_comments(text) if "#" in text else None, lines=lines)
+                          comments=hash_comments(text) if "#" in text else None, lines=lines)
         default = slugify(Path(file).stem)
         several = len(documents) > 1
         for index, node in enumerate(documents, 1):
@@ -149,25 +145,6 @@ def _surrogate(text: str, exc: UnicodeEncodeError, file: str) -> Diagnostic:
     span = Span(file, text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
     return error("encoding", f"text holds a lone surrogate (U+{ord(text[offset]):04X}), which "
                  "UTF-8 cannot encode", span)
-
-
-def _hash_comments(text: str) -> dict[int, str]:
-    """Each comment whose `#` is followed by a non-space: where the white space before
-    it starts -> the rest of the line (for comment-in-text, see Builder.comment_after)."""
-    found: dict[int, str] = {}
-    at = text.find("#")
-    while at != -1:
-        if at and text[at - 1] in " \t" and text[at + 1:at + 2].strip():
-            start = at - 1
-            while start and text[start - 1] in " \t":
-                start -= 1
-            end = text.find("\n", at)
-            end = len(text) if end == -1 else end
-            carriage = text.find("\r", at, end)  # bounded: never a scan to the end
-            end = end if carriage == -1 else carriage
-            found[start] = text[start:end].rstrip()
-        at = text.find("#", at + 1)
-    return found
 
 
 def _fail(code: str, message: str, span: Span) -> LoadResult:
@@ -285,7 +262,7 @@ def _parser(text: str) -> Any:
 
 
 @functools.cache
-def _implicit_tags() -> dict[str, list[tuple[str, Callable[[str], Any]]]]:
+def _implicit_tags() -> Table:
     """First character -> (tag, match) for each implicit resolver (YAML 1.2's table)."""
     from ruamel.yaml.resolver import Resolver
 
@@ -293,73 +270,6 @@ def _implicit_tags() -> dict[str, list[tuple[str, Callable[[str], Any]]]]:
     # per use; keep the compiled pattern's own match method instead.
     return {first: [(str(tag), regexp.match) for tag, regexp in resolvers]
             for first, resolvers in Resolver.yaml_implicit_resolvers.items()}
-
-
-def _implicit_tag(node: Node) -> str:
-    """The tag a node would have without an explicit one."""
-    if node.id != "scalar":
-        return _TAG + ("seq" if node.id == "sequence" else "map")
-    if not node.style:
-        for tag, match in _implicit_tags().get(node.value[:1], ()):
-            if match(node.value):
-                return tag
-    return _TAG + "str"
-
-
-def _fits(tag: str, value: str) -> bool:
-    return any(t == tag and match(value) for t, match in _implicit_tags().get(value[:1], ()))
-
-
-def _may_have_tags(text: str) -> bool:
-    """Whether a `!` stands where a tag can start; `!` in prose ("Stop!") usually does not.
-
-    A loop over each `!` with str.find: a regular expression with an
-    alternation for the start of the text scans ten times slower.
-    """
-    at = text.find("!")
-    while at != -1:
-        if at == 0 or text[at - 1] in _BEFORE_TAG:
-            return True
-        at = text.find("!", at + 1)
-    return False
-
-
-def _explicit_tags(nodes: list[Node], file: str) -> list[Diagnostic]:
-    """Report explicit YAML tags that change what a value is; drop them from the nodes.
-
-    ``!!str`` is a way to quote and stays, as do core tags that fit their
-    value (``!!int 3``). Others (``!!binary``, ``!custom``, ``!!int x``) are
-    reported and the node gets the tag it would have without one, so the
-    builder judges the value as written.
-    """
-    found: list[Diagnostic] = []
-    stack = list(nodes)
-    while stack:
-        node = stack.pop()
-        if node.id == "mapping":
-            stack.extend(item for pair in node.value for item in pair)
-        elif node.id == "sequence":
-            stack.extend(node.value)
-        tag = node.tag
-        # Allowed: any string (a plain `3` tagged !!str is quoted), a core tag
-        # that fits its value (implicit tags always do), a list's or mapping's own.
-        if node.id == "scalar":
-            if tag == _STR or (tag[len(_TAG):] in _CORE_SCALARS and tag.startswith(_TAG)
-                               and _fits(tag, node.value)):
-                continue
-        elif tag == _TAG + ("seq" if node.id == "sequence" else "map"):
-            continue
-        implicit = _implicit_tag(node)
-        shown = ("!!" + tag[len(_TAG):] if tag.startswith(_TAG) else
-                 tag if tag.startswith("!") else f"!<{tag}>")
-        if tag.startswith(_TAG) and tag[len(_TAG):] in _CORE_SCALARS and node.id == "scalar":
-            message = f"{node.value!r} is not a valid {shown}; remove the tag"
-        else:
-            message = f"YAML tag {shown} is not used in maps; remove it"
-        mark = node.start_mark
-        found.append(error("yaml-tag", message, Span(file, mark.line + 1, mark.column + 1)))
-        node.tag = implicit
-    return found
 
 
 def _compose(text: str, file: str) -> tuple[list[Node], Diagnostic | None]:
@@ -376,75 +286,10 @@ def _compose(text: str, file: str) -> tuple[list[Node], Diagnostic | None]:
             while parser.check_node():
                 nodes.append(parser.get_node())
     except YAMLError as exc:
-        return nodes, _syntax_diagnostic(exc, text, file)
+        return nodes, syntax_diagnostic(exc, text, file)
     except RecursionError:
         return nodes, error("too-deep", "YAML nested too deeply to read", Span(file, 1, 1))
     return nodes, None
-
-
-def _syntax_diagnostic(exc: Any, text: str, file: str) -> Diagnostic:
-    """Turn a ruamel/libyaml exception into ``yaml-syntax`` at its mark, in plain words."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None) or ""
-    lines = _LIBYAML_LINES_RE.split(text)  # not splitlines(): libyaml breaks on fewer
-    here = lines[line][column:column + 1] if line < len(lines) else ""
-    if here == "\t" or "\\t" in problem:
-        problem = "tab character: YAML indents with spaces, never tabs"
-    elif "invalid Unicode character escape" in problem and line < len(lines):
-        column = lines[line].rfind("\\", 0, column)
-        problem = _surrogate_escape(lines[line][column:])
-    elif "quoted scalar" in context and exc.context_mark is not None:
-        problem = "unclosed quote: this quoted text never ends"
-        line, column = exc.context_mark.line, exc.context_mark.column
-    elif "mapping values are not allowed" in problem and line < len(lines) and (
-            colon := _colon_in_text(lines[line], column)):
-        problem = colon
-    elif "did not find expected" in problem or "mapping values are not allowed" in problem:
-        problem = f"{problem} ({context}); check the indentation of this line" if context \
-            else f"{problem}; check the indentation of this line"
-    elif context:
-        problem = f"{problem} ({context})"
-    return error("yaml-syntax", problem, Span(file, line + 1, column + 1))
-
-
-_LIBYAML_LINES_RE = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-_KEY_LINE_RE = re.compile(r"[ \t]*(?:-[ \t]+)*([A-Za-z]+):[ \t]+(.*)")
-#: keys whose value is text: `text: Cost: £30m` is a colon in text, not bad indentation
-_TEXT_KEYS = frozenset(key for table in (MAP_KEYS, STATEMENT_KEYS, CITATION_KEYS, SOURCE_KEYS)
-                       for key, spec in table.items() if spec.type in ("text", "authors"))
-
-
-def _colon_in_text(line: str, column: int) -> str | None:
-    """Explain `text: Cost: £30m`: the second `: ` cannot start a mapping there."""
-    match = _KEY_LINE_RE.match(line)
-    if match is None or match.group(1) not in _TEXT_KEYS or column < match.start(2):
-        return None
-    key, value = match.group(1), match.group(2).rstrip()
-    quoted = f"'{value.replace(chr(39), chr(39) * 2)}'" if '"' in value or "\\" in value \
-        else f'"{value}"'
-    return (f"`{key}` ends at ': ': a colon and a space end an unquoted value; quote the text: "
-            f"{key}: {quoted}")
-
-
-_SURROGATE_PAIR_RE = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
-
-
-def _surrogate_escape(rest: str) -> str:
-    """Explain an escape libyaml refuses: a UTF-16 surrogate (half a pair), as JSON writes."""
-    pair = _SURROGATE_PAIR_RE.match(rest)
-    if pair:
-        high, low = (int(half, 16) for half in pair.groups())
-        code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-        return (f"{pair.group()} is a UTF-16 surrogate pair, which YAML does not decode; write "
-                f"the character itself ({chr(code)}) or \\U{code:08X}")
-    escape = re.match(r"\\(?:U[0-9a-fA-F]{8}|u[0-9a-fA-F]{4})", rest)
-    if escape is None or not 0xD800 <= int(escape.group()[2:], 16) <= 0xDFFF:
-        shown = escape.group() if escape else rest[:10]
-        return f"{shown} is not a Unicode character"
-    return (f"{escape.group()} is not a character (a surrogate code, half of a UTF-16 pair); "
-            "write the character itself or its \\U code")
 
 
 def _alias_diagnostics(text: str, file: str) -> list[Diagnostic]:
