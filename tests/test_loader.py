@@ -111,15 +111,19 @@ def test_deep_flow_nesting_is_refused_before_libyaml_recurses() -> None:
         "[too-deep]"]
 
 
-# Each text would crash libyaml's recursive composer (a segfault, not an exception),
-# so each runs in its own process: a crash fails the test instead of killing pytest.
+# Most of these texts crashed libyaml's recursive composer (a segfault, not an
+# exception), so each runs in its own process: a crash fails the test instead of
+# killing pytest. Indented mappings grow with the square of their depth, so
+# those stop at 1,500 levels (1 MB): refused all the same.
 DEEP = {
     "sequences": ("question: Q?\nclaims:\n" + "- " * 30_000 + "x\n", "f.yaml:3:1999"),
-    "mappings": ("".join(" " * i + "a:\n" for i in range(30_000)), "f.yaml:1001:1001"),
+    "mappings": ("".join(" " * i + "a:\n" for i in range(1500)), "f.yaml:1001:1001"),
     "keys": ("? " * 30_000 + "a\n", "f.yaml:1:2001"),
     "mixed": ("a:\n" + "".join(" " * i + "b:\n" for i in range(1, 500)) + " " * 500 + "- "
               * 400 + "[" * 30_000 + "]" * 30_000 + "\n", "f.yaml:501:1401"),
-    "cr-lines": ("".join(" " * i + "a:\r" for i in range(30_000)), "f.yaml:1001:1001"),
+    "cr-lines": ("".join(" " * i + "a:\r" for i in range(1500)), "f.yaml:1001:1001"),
+    "mappings-in-sequences": ("".join("  " * i + "- a:\n" for i in range(1, 600)),
+                              "f.yaml:501:1003"),
 }
 
 
