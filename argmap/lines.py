@@ -40,3 +40,10 @@ def editor_lines(text: str) -> EditorLines | None:
     if "\x85" in text or "\u2028" in text or "\u2029" in text:
         return EditorLines(text)
     return None
+
+
+def offset_position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based (line, column) an editor shows for a character offset."""
+    before = text[:offset]
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return len(_EDITOR_BREAK_RE.findall(before)) + 1, offset - line_start + 1

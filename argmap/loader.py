@@ -21,7 +21,7 @@ from typing import Any
 from argmap.build import Builder, Node, kind, slugify
 from argmap.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.diagnostics import Diagnostic, error
-from argmap.lines import EditorLines, editor_lines
+from argmap.lines import EditorLines, editor_lines, offset_position
 from argmap.model import ArgumentMap, Span
 from argmap.syntax import hash_comments, syntax_diagnostic
 from argmap.tags import Table, explicit_tags, may_have_tags
@@ -72,8 +72,8 @@ def load_bytes(data: bytes, file: str) -> LoadResult:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        valid = data[:exc.start].decode("utf-8")  # all good up to the bad byte
+        line, column = offset_position(valid, len(valid))
         return _fail("encoding", f"file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be "
                      "decoded); save it as UTF-8", Span(file, line, column))
     return load_text(text, file)
@@ -142,7 +142,7 @@ def _at_editor_lines(found: list[Diagnostic], lines: EditorLines | None) -> list
 def _surrogate(text: str, exc: UnicodeEncodeError, file: str) -> Diagnostic:
     """libyaml reads UTF-8: only a str from a caller can hold a lone surrogate."""
     offset = exc.start
-    span = Span(file, text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+    span = Span(file, *offset_position(text, offset))
     return error("encoding", f"text holds a lone surrogate (U+{ord(text[offset]):04X}), which "
                  "UTF-8 cannot encode", span)
 

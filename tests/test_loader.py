@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.diagnostics import Severity
-from argmap.loader import expand_paths, load_path, load_text
+from argmap.loader import expand_paths, load_bytes, load_path, load_text
 from argmap.model import Citation, Relation, Source, Span
 from argmap.workflow import check_paths
 from tests.conftest import FIXTURES, VALID
@@ -247,3 +247,11 @@ def test_editor_lines_count_only_newlines_and_carriage_returns(text: str) -> Non
     yaml, editor = positions("\n\r\x85\u2028\u2029"), positions("\n\r")
     mapped = EditorLines(text)
     assert [mapped.position(*p) for p in yaml] == editor
+
+
+def test_a_bad_byte_is_placed_as_an_editor_shows_it() -> None:
+    # Old position: line 1 (only \n counted), column in bytes (é is two).
+    data = "question: é\rcontext: ü ".encode() + b"\xff"
+    assert [str(d) for d in load_bytes(data, "f.yaml").diagnostics] == [
+        "f.yaml:2:12: error: file is not UTF-8 (byte 0xff cannot be decoded); save it as UTF-8 "
+        "[encoding]"]
