@@ -56,8 +56,10 @@ _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _LEADING_ZERO_RE = re.compile(r"[-+]?0[0-9_]+\Z")
 
 Entries = dict[str, tuple["Node", "Node"]]
-#: keys whose value holds more to check: a misspelling of one is read as it
-_LIST_KEYS = frozenset({"claims", "pro", "con", "undercut", "cites", "sources"})
+#: keys whose value holds more to check, or whose absence is an error of its
+#: own: a misspelling of one is read as it (see Builder.odd_key)
+_READ_AS_MEANT = frozenset({"claims", "pro", "con", "undercut", "cites", "sources",
+                            "question", "text", "title", "source"})
 
 #: per list: its key in messages, and the step it adds to a derived path (c1.pro2)
 _LISTS = {Relation.CLAIM: ("claims", "c"), Relation.PRO: ("pro", ".pro"),
@@ -175,8 +177,10 @@ class Builder:
         """Report a key that is not a name, repeated, unknown, or an alias's value.
 
         A misspelt list key (`Pro:`, `claim:`) would hide every problem beneath
-        it until the next run; so it is read as the key it is close to, unless
-        that key is there too. The map still has an error, so it is never drawn.
+        it until the next run, and a misspelt required key (`Question:`) adds a
+        second error for the missing one; so such a key is read as the key it is
+        close to, unless that key is there too. The map still has an error, so
+        it is never drawn.
         """
         if key_node.id != "scalar":
             self.error("wrong-type", f"a key must be a name, not {describe(key_node)}", key_node)
@@ -186,7 +190,7 @@ class Builder:
                        f"{line})", key_node)
         elif keys is not None and key_node.value not in keys:
             meant = self.unknown_key(key_node.value, key_node, keys, what)
-            if meant in _LIST_KEYS and meant not in entries and not any(
+            if meant in _READ_AS_MEANT and meant not in entries and not any(
                     k.id == "scalar" and k.value == meant for k, _ in pairs):
                 entries[meant] = (key_node, value_node)
         # else: the value was reached before, through an alias; reported by the loader

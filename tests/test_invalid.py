@@ -206,3 +206,20 @@ def test_a_comment_that_looks_like_text_warns(line: str) -> None:
     text = f"question: Q?\nclaims:\n  - {line}\n" + ("" if "text" in line else "    text: A\n")
     result = load_text(text, "c.yaml")
     assert "\n".join(str(d).split(": ", 1)[1] for d in result.diagnostics) == COMMENTS[line]
+
+
+def test_a_misspelt_required_key_is_reported_once_and_read_as_meant() -> None:
+    from argmap.loader import load_text
+
+    text = ("Question: yes\nclaims:\n  - Text: A\n    cites: [{sorce: s, quote: q}]\nsources:\n"
+            "  s: {Title: T}\n")
+    assert [str(d) for d in load_text(text, "f.yaml").diagnostics] == [
+        "f.yaml:1:1: error: unknown key 'Question' in a map; did you mean 'question'? "
+        "[unknown-key]",
+        "f.yaml:1:11: error: `question` must be text, but yes reads as the boolean yes (in YAML "
+        '1.1); quote it: question: "yes" [wrong-type]',
+        "f.yaml:3:5: error: unknown key 'Text' in a statement; did you mean 'text'? [unknown-key]",
+        "f.yaml:4:14: error: unknown key 'sorce' in a citation; did you mean 'source'? "
+        "[unknown-key]",
+        "f.yaml:6:7: error: unknown key 'Title' in source 's'; did you mean 'title'? "
+        "[unknown-key]"]
