@@ -204,9 +204,8 @@ class Builder:
         else:
             hint = did_you_mean(key, keys)
             meant = hint.split("'")[1] if hint else None  # "; did you mean 'pro'?"
-            message = f"unknown key '{key}' in {what}{hint or '; expected one of '}"
-            if not hint:
-                message += ", ".join(keys)
+            message = f"unknown key '{key}' in {what}" + (
+                hint or "; expected one of " + ", ".join(keys))
         self.error("unknown-key", message, node)
         return meant
 
