@@ -12,7 +12,8 @@ import re
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from argmap.diagnostics import Diagnostic, did_you_mean, error
+from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
+from argmap.lines import EditorLines
 from argmap.model import (
     CITATION_KEYS,
     FORMAT_VERSION,
@@ -38,6 +39,7 @@ class Node(Protocol):
     id: str  # "scalar", "sequence" or "mapping"
     value: Any  # str, list of nodes, or list of (key, value) node pairs
     start_mark: Any  # .line and .column, 0-based
+    end_mark: Any  # .index: the offset in the text just past the node
     style: str | None  # None or "" for plain scalars
     tag: str  # the full tag: "tag:yaml.org,2002:str" ...
 
@@ -48,9 +50,16 @@ MAX_DEPTH = 200
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+# [0-9], not \d: \d also matches other scripts' digits ('２０２４'), which int() reads.
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+#: YAML 1.2 reads 017 as 17, YAML 1.1 as 15 (octal); maps mean the same everywhere
+_LEADING_ZERO_RE = re.compile(r"[-+]?0[0-9_]+\Z")
 
 Entries = dict[str, tuple["Node", "Node"]]
+#: keys whose value holds more to check, or whose absence is an error of its
+#: own: a misspelling of one is read as it (see Builder.odd_key)
+_READ_AS_MEANT = frozenset({"claims", "pro", "con", "undercut", "cites", "sources",
+                            "question", "text", "title", "source"})
 
 #: per list: its key in messages, and the step it adds to a derived path (c1.pro2)
 _LISTS = {Relation.CLAIM: ("claims", "c"), Relation.PRO: ("pro", ".pro"),
@@ -79,6 +88,10 @@ def describe(node: Node) -> str:
     return f"the text {node.value!r}"
 
 
+def _is_null(node: Node) -> bool:
+    return node.id == "scalar" and kind(node) == "null"
+
+
 def slugify(stem: str) -> str:
     """Make a map id from a file stem: lower-case, other characters become '-'."""
     slug = re.sub(r"[^a-z0-9_.\-]+", "-", stem.lower()).lstrip("-_.")
@@ -88,8 +101,15 @@ def slugify(stem: str) -> str:
 class Builder:
     """Builds maps from the nodes of one file, collecting diagnostics."""
 
-    def __init__(self, file: str, track_aliases: bool = True) -> None:
+    def __init__(self, file: str, track_aliases: bool = True,
+                 comments: dict[int, str] | None = None, lines: EditorLines | None = None,
+                 ) -> None:
         self.file = file
+        #: set when libyaml counts lines differently from editors (argmap.lines)
+        self.lines = lines
+        #: where a comment like `#2 …` starts after white space: its offset -> the
+        #: rest of the line (see syntax.hash_comments); usually empty
+        self.comments = comments or {}
         #: without a '*' in the text there is no alias, and no need to track nodes
         self.track_aliases = track_aliases
         self.diagnostics: list[Diagnostic] = []
@@ -102,6 +122,9 @@ class Builder:
     def span(self, node: Node) -> Span:
         """The 1-based position of a node."""
         mark = node.start_mark
+        if self.lines is not None:
+            line, column = self.lines.position(mark.line, mark.column)
+            return Span(self.file, line + 1, column + 1)
         return Span(self.file, mark.line + 1, mark.column + 1)
 
     def error(self, code: str, message: str, node: Node) -> None:
@@ -141,7 +164,7 @@ class Builder:
                     not track or self.first_visit(value_node)):
                 entries[key] = (key_node, value_node)
             else:
-                self.odd_key(key_node, value_node, entries, keys, what)
+                self.odd_key(key_node, value_node, entries, keys, what, node.value)
         if keys is not None and keys is not STATEMENT_KEYS:  # statement() checks `text`
             for key, spec in keys.items():
                 if spec.required and key not in entries:
@@ -149,25 +172,42 @@ class Builder:
         return entries
 
     def odd_key(self, key_node: Node, value_node: Node, entries: Entries,
-                keys: dict[str, KeySpec] | None, what: str) -> None:
-        """Report a key that is not a name, repeated, unknown, or an alias's value."""
+                keys: dict[str, KeySpec] | None, what: str, pairs: list[tuple[Node, Node]],
+                ) -> None:
+        """Report a key that is not a name, repeated, unknown, or an alias's value.
+
+        A misspelt list key (`Pro:`, `claim:`) would hide every problem beneath
+        it until the next run, and a misspelt required key (`Question:`) adds a
+        second error for the missing one; so such a key is read as the key it is
+        close to, unless that key is there too. The map still has an error, so
+        it is never drawn.
+        """
         if key_node.id != "scalar":
             self.error("wrong-type", f"a key must be a name, not {describe(key_node)}", key_node)
         elif key_node.value in entries:
-            line = entries[key_node.value][0].start_mark.line + 1
+            line = self.span(entries[key_node.value][0]).line
             self.error("duplicate-key", f"duplicate key '{key_node.value}' (first given on line "
                        f"{line})", key_node)
         elif keys is not None and key_node.value not in keys:
-            self.unknown_key(key_node.value, key_node, keys, what)
+            meant = self.unknown_key(key_node.value, key_node, keys, what)
+            if meant in _READ_AS_MEANT and meant not in entries and not any(
+                    k.id == "scalar" and k.value == meant for k, _ in pairs):
+                entries[meant] = (key_node, value_node)
         # else: the value was reached before, through an alias; reported by the loader
 
-    def unknown_key(self, key: str, node: Node, keys: dict[str, KeySpec], what: str) -> None:
+    def unknown_key(self, key: str, node: Node, keys: dict[str, KeySpec], what: str,
+                    ) -> str | None:
+        """Report an unknown key; return the known key it is close to, if any."""
+        meant = None
         if key == "<<":
             message = "YAML merge keys (<<) are not supported in maps; write the keys out"
         else:
-            hint = did_you_mean(key, keys) or "; expected one of " + ", ".join(keys)
-            message = f"unknown key '{key}' in {what}{hint}"
+            hint = did_you_mean(key, keys)
+            meant = hint.split("'")[1] if hint else None  # "; did you mean 'pro'?"
+            message = f"unknown key '{key}' in {what}" + (
+                hint or "; expected one of " + ", ".join(keys))
         self.error("unknown-key", message, node)
+        return meant
 
     def sequence(self, node: Node, what: str) -> list[Node]:
         """The items of a list, or [] after reporting a non-list (null is an empty list)."""
@@ -187,6 +227,8 @@ class Builder:
                 node.style or node.value.lower() not in _YAML11_BOOLS):
             stripped: str = node.value.strip()
             if stripped:  # the common case, in one test
+                if self.comments and not node.style:
+                    self.comment_after(node, what, stripped)
                 return stripped
         if node.id != "scalar":
             self.error("wrong-type", f"`{what}` must be text, not {describe(node)}", node)
@@ -204,6 +246,22 @@ class Builder:
                        f' quote it: {what}: "{value}"', node)
             return None
         return value.strip()
+
+    def comment_after(self, node: Node, what: str, value: str) -> None:
+        """Warn when a comment right after plain text looks like part of it (`Option #2`).
+
+        Only a `#` followed by a non-space: `# note` reads as a deliberate comment.
+        """
+        rest = self.comments.get(node.end_mark.index)
+        if rest is None:
+            return
+        whole = value + rest
+        quoted = f"'{whole.replace(chr(39), chr(39) * 2)}'" if '"' in whole or "\\" in whole \
+            else f'"{whole}"'
+        fix = quoted if what in ("tags", "author") else f"{what}: {quoted}"
+        self.diagnostics.append(warning(
+            "comment-in-text", f"`{what}` ends at ' #': YAML reads the rest of the line as a "
+            f"comment; quote the text: {fix}", self.span(node)))
 
     def slug(self, node: Node, what: str) -> str | None:
         """An id: lower-case letters, digits, '-', '_' and '.'."""
@@ -251,7 +309,13 @@ class Builder:
         value = self.text(node, what)
         if value is None:
             return None
-        parts = urlsplit(value)
+        try:
+            parts = urlsplit(value)
+        except ValueError as exc:  # "http://[::1", or a host NFKC turns into "/" or "@"
+            reason = str(exc)
+            self.error("bad-url", f"'{value}' is not an http(s) URL: {reason[:1].lower()}"
+                       f"{reason[1:]}", node)
+            return None
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
             self.error("bad-url", f"'{value}' is not an http(s) URL", node)
             return None
@@ -263,9 +327,22 @@ class Builder:
             self.error("wrong-type", f"`weight` must be a whole number from {MIN_WEIGHT} to "
                        f"{MAX_WEIGHT}, not {describe(node)}", node)
             return None
-        value = int(node.value, 0) if not node.value.startswith("0o") else int(node.value, 8)
+        text: str = node.value
+        if _LEADING_ZERO_RE.match(text):
+            self.error("bad-weight", f"weight {text} starts with 0, which YAML 1.1 reads as "
+                       "octal and YAML 1.2 as decimal; write it without the leading zero", node)
+            return None
+        try:
+            # Python reads YAML's forms (+3, 0x3, 0o3); a number too long for
+            # int() is far out of range anyway.
+            value = int(text, 0) if len(text) < 20 else MAX_WEIGHT + 1
+        except ValueError:  # 5_, or a tagged `!!int x`
+            self.error("bad-weight", f"weight {text} is not a whole number; write one from "
+                       f"{MIN_WEIGHT} to {MAX_WEIGHT}", node)
+            return None
         if not MIN_WEIGHT <= value <= MAX_WEIGHT:
-            self.error("bad-weight", f"weight {value} is outside {MIN_WEIGHT}-{MAX_WEIGHT}", node)
+            shown = text if len(text) < 20 else f"{text[:12]}… ({len(text)} characters)"
+            self.error("bad-weight", f"weight {shown} is outside {MIN_WEIGHT}-{MAX_WEIGHT}", node)
             return None
         return value
 
@@ -295,7 +372,7 @@ class Builder:
             self.error("missing-map-id", "this file holds several maps, so each needs its own "
                        "`id`", node)
         claims_node = value("claims")
-        if claims_node is not None and not claims_node.value:
+        if claims_node is not None and (not claims_node.value or _is_null(claims_node)):
             self.error("empty-claims", "`claims` needs at least one claim", claims_node)
         question, context, tags, sources = value("question"), value("context"), value("tags"), \
             value("sources")
@@ -370,7 +447,9 @@ class Builder:
             self.error("missing-key", "a statement needs `text` (or `ref` to another statement)",
                        node)
         mark = node.start_mark
-        return Statement(path, relation, Span(self.file, mark.line + 1, mark.column + 1),
+        span = Span(self.file, mark.line + 1, mark.column + 1) if self.lines is None else \
+            self.span(node)
+        return Statement(path, relation, span,
                          text or "", statement_id, id_span, None, pro, con, undercut, cites, by,
                          tags, note, weight)
 

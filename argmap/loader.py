@@ -9,6 +9,7 @@ input never raises: every problem comes back as a :class:`Diagnostic`.
 from __future__ import annotations
 
 import codecs
+import functools
 import gc
 import operator
 from collections.abc import Iterator
@@ -18,17 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from argmap.build import Builder, Node, kind, slugify
+from argmap.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.diagnostics import Diagnostic, error
 from argmap.inputs import MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
 from argmap.inputs import expand_paths as expand_paths  # where callers have found it
+from argmap.lines import EditorLines, editor_lines, offset_position
 from argmap.model import ArgumentMap, Span
-
-#: libyaml composes recursively in C and overflows the stack somewhere past
-#: 20,000 nested flow collections ([[[...]]]); refuse far below that.
-MAX_FLOW_DEPTH = 1000
-_OPEN, _CLOSE = b"[{", b"]}"
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in _OPEN + _CLOSE)
-_FLAT = bytes.maketrans(b"{}", b"[]")
+from argmap.syntax import hash_comments, syntax_diagnostic
+from argmap.tags import Table, explicit_tags, may_have_tags
 
 
 @dataclass
@@ -56,15 +54,19 @@ def load_path(path: Path, max_bytes: int = MAX_BYTES) -> LoadResult:
 def load_bytes(data: bytes, file: str, default_id: str | None = None) -> LoadResult:
     """Decode UTF-8 bytes (refusing binary and other encodings) and load them."""
     start = Span(file, 1, 1)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _fail("encoding", "file is UTF-16; argmap reads UTF-8: save it as UTF-8", start)
+    # UTF-32 first: the UTF-32-LE mark starts with the UTF-16-LE one.
+    for name, boms in (("UTF-32", (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)),
+                       ("UTF-16", (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
+        if data.startswith(boms):
+            return _fail("encoding", f"file is {name}; argmap reads UTF-8: save it as UTF-8",
+                         start)
     if b"\0" in data:
         return _fail("binary", "this is a binary file, not a YAML map", start)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        valid = data[:exc.start].decode("utf-8")  # all good up to the bad byte
+        line, column = offset_position(valid, len(valid))
         return _fail("encoding", f"file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be "
                      "decoded); save it as UTF-8", Span(file, line, column))
     return load_text(text, file, default_id)
@@ -75,73 +77,70 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
 
     A map without ``id`` gets ``default_id``, or else one made from the file name.
     """
-    result = LoadResult()
-    too_deep = _flow_too_deep(text, file)
+    lines = editor_lines(text)
+    try:
+        too_deep = _too_deep(text, file)
+    except UnicodeEncodeError as exc:
+        return LoadResult(diagnostics=[_surrogate(text, exc, file)])
     if too_deep is not None:
-        result.diagnostics.append(too_deep)
-        return result
+        return LoadResult(diagnostics=_at_editor_lines([too_deep], lines))
+    result = LoadResult()
     with _gc_paused():
         nodes, syntax = _compose(text, file)
-        if syntax is not None:
-            result.diagnostics.append(syntax)
+        found = [] if syntax is None else [syntax]  # at libyaml's lines, mapped below
+        if may_have_tags(text):
+            found.extend(explicit_tags(nodes, file, _implicit_tags()))
         documents = [n for n in nodes if not _is_null(n)]
         if not documents and syntax is None:
             return _fail("empty-file", "file holds no map: it needs at least `question` and "
                          "`claims`", Span(file, 1, 1))
-        builder = Builder(file, track_aliases="*" in text)
+        builder = Builder(file, track_aliases="*" in text,
+                          comments=hash_comments(text) if "#" in text else None, lines=lines)
         default = default_id or slugify(Path(file).stem)
         several = len(documents) > 1
         for index, node in enumerate(documents, 1):
             built = builder.document(node, f"{default}-{index}" if several else default, several)
             if built is not None:
                 result.maps.append(built)
-        result.diagnostics.extend(builder.diagnostics)
         if builder.alias_seen:
-            result.diagnostics.extend(_alias_diagnostics(text, file))
+            found.extend(_alias_diagnostics(text, file))
+        result.diagnostics.extend(_at_editor_lines(found, lines))
+        result.diagnostics.extend(builder.diagnostics)
     result.diagnostics.extend(_duplicate_map_ids(result.maps))
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
 
 
-def _flow_too_deep(text: str, file: str) -> Diagnostic | None:
-    """Find flow brackets nested past MAX_FLOW_DEPTH before libyaml recurses into them.
-
-    Counts brackets inside quotes too, so it may overestimate; real maps nest a
-    handful of levels, so only a pathological file gets near the limit.
-    """
-    data = text.encode("utf-8", "surrogatepass")
-    brackets = data.translate(None, _NOT_BRACKETS)
-    if len(brackets) <= MAX_FLOW_DEPTH:
+def _too_deep(text: str, file: str) -> Diagnostic | None:
+    """Refuse nesting that would overflow libyaml's recursive composer (see argmap.depth)."""
+    if not may_be_deep(text):
         return None
-    # Without two openers in a row nothing nests (`cites: [a, b]` everywhere).
-    if b"[[" not in brackets.translate(_FLAT) or _max_depth(brackets) <= MAX_FLOW_DEPTH:
+    from ruamel.yaml.error import YAMLError
+
+    mark = too_deep_mark(_parser(text), YAMLError)
+    if mark is None:
         return None
-    offset = _too_deep_offset(data)
-    line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return error("too-deep", f"YAML nested more than {MAX_FLOW_DEPTH} levels deep; argmap "
-                 "reads no deeper", Span(file, line, column))
+    return error("too-deep", f"YAML nested more than {MAX_YAML_DEPTH} levels deep; argmap "
+                 "reads no deeper", Span(file, mark.line + 1, mark.column + 1))
 
 
-def _too_deep_offset(data: bytes) -> int:
-    """Where flow nesting first passes the limit (only for a pathological file)."""
-    depth = 0
-    for offset, byte in enumerate(data):
-        depth = depth + 1 if byte in _OPEN else max(0, depth - 1) if byte in _CLOSE else depth
-        if depth > MAX_FLOW_DEPTH:
-            return offset
-    return len(data)
+def _at_editor_lines(found: list[Diagnostic], lines: EditorLines | None) -> list[Diagnostic]:
+    """Move diagnostics made at libyaml's lines to an editor's (see argmap.lines)."""
+    if lines is None:
+        return found
+    moved = []
+    for d in found:
+        line, column = lines.position(d.span.line - 1, d.span.column - 1)
+        moved.append(d._replace(span=d.span._replace(line=line + 1, column=column + 1)))
+    return moved
 
 
-def _max_depth(brackets: bytes) -> int:
-    depth = deepest = 0
-    for byte in brackets:
-        if byte in _OPEN:
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth = max(0, depth - 1)
-    return deepest
+def _surrogate(text: str, exc: UnicodeEncodeError, file: str) -> Diagnostic:
+    """libyaml reads UTF-8: only a str from a caller can hold a lone surrogate."""
+    offset = exc.start
+    span = Span(file, *offset_position(text, offset))
+    return error("encoding", f"text holds a lone surrogate (U+{ord(text[offset]):04X}), which "
+                 "UTF-8 cannot encode", span)
 
 
 def _fail(code: str, message: str, span: Span) -> LoadResult:
@@ -234,12 +233,8 @@ def _parser(text: str) -> Any:
     (benchmarks/README.md). Path resolvers, which maps never use, are dropped.
     """
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-    from ruamel.yaml.resolver import Resolver
 
-    # ruamel wraps each pattern in a lazy proxy that costs two Python calls
-    # per use; keep the compiled pattern's own match method instead.
-    table = {first: [(str(tag), regexp.match) for tag, regexp in resolvers]
-             for first, resolvers in Resolver.yaml_implicit_resolvers.items()}
+    table = _implicit_tags()
     str_tag, seq_tag, map_tag = ("tag:yaml.org,2002:" + k for k in ("str", "seq", "map"))
 
     class _Loader(CParser):  # type: ignore[misc]
@@ -262,42 +257,35 @@ def _parser(text: str) -> Any:
     return _Loader(text)
 
 
+@functools.cache
+def _implicit_tags() -> Table:
+    """First character -> (tag, match) for each implicit resolver (YAML 1.2's table)."""
+    from ruamel.yaml.resolver import Resolver
+
+    # ruamel wraps each pattern in a lazy proxy that costs two Python calls
+    # per use; keep the compiled pattern's own match method instead.
+    return {first: [(str(tag), regexp.match) for tag, regexp in resolvers]
+            for first, resolvers in Resolver.yaml_implicit_resolvers.items()}
+
+
 def _compose(text: str, file: str) -> tuple[list[Node], Diagnostic | None]:
     """Compose all documents; stop at the first syntax error and report it."""
     from ruamel.yaml.error import YAMLError
 
-    parser = _parser(text)
     nodes: list[Node] = []
+    try:
+        parser = _parser(text)
+    except UnicodeEncodeError as exc:
+        return nodes, _surrogate(text, exc, file)
     try:
         with _lean_nodes():
             while parser.check_node():
                 nodes.append(parser.get_node())
     except YAMLError as exc:
-        return nodes, _syntax_diagnostic(exc, text, file)
+        return nodes, syntax_diagnostic(exc, text, file)
     except RecursionError:
         return nodes, error("too-deep", "YAML nested too deeply to read", Span(file, 1, 1))
     return nodes, None
-
-
-def _syntax_diagnostic(exc: Any, text: str, file: str) -> Diagnostic:
-    """Turn a ruamel/libyaml exception into ``yaml-syntax`` at its mark, in plain words."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None) or ""
-    lines = text.splitlines()
-    here = lines[line][column:column + 1] if line < len(lines) else ""
-    if here == "\t" or "\\t" in problem:
-        problem = "tab character: YAML indents with spaces, never tabs"
-    elif "quoted scalar" in context and exc.context_mark is not None:
-        problem = "unclosed quote: this quoted text never ends"
-        line, column = exc.context_mark.line, exc.context_mark.column
-    elif "did not find expected" in problem or "mapping values are not allowed" in problem:
-        problem = f"{problem} ({context}); check the indentation of this line" if context \
-            else f"{problem}; check the indentation of this line"
-    elif context:
-        problem = f"{problem} ({context})"
-    return error("yaml-syntax", problem, Span(file, line + 1, column + 1))
 
 
 def _alias_diagnostics(text: str, file: str) -> list[Diagnostic]:

@@ -41,8 +41,7 @@ def test_errors_exit_1_with_diagnostics_on_stderr() -> None:
     assert result.stderr == (
         f"{BROKEN}:4:5: error: unknown key 'cite' in a statement; did you mean 'cites'? "
         "[unknown-key]\n"
-        f"{BROKEN}:6:3: warning: source 's1' is never cited [unused-source]\n"
-        "1 map, 1 statement, 1 source: 1 error, 1 warning\n")
+        "1 map, 1 statement, 1 source: 1 error, 0 warnings\n")
 
 
 def test_warnings_pass_unless_strict() -> None:
@@ -202,7 +201,7 @@ def test_show_prints_plain_text_to_stdout() -> None:
 def test_show_refuses_a_broken_map() -> None:
     result = runner.invoke(cli.app, ["show", BROKEN])
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr.endswith("1 map, 1 statement, 1 source: 1 error, 1 warning\n")
+    assert result.stderr.endswith("1 map, 1 statement, 1 source: 1 error, 0 warnings\n")
 
 
 def test_show_unknown_focus_is_a_usage_error() -> None:
@@ -384,7 +383,9 @@ def test_stdin_diagnostics_name_it_stdin() -> None:
                                 "check", "-")
     assert (result.returncode, result.stdout, result.stderr.decode()) == (1, b"", (
         "<stdin>:4:5: error: unknown key 'cite' in a statement; did you mean 'cites'? "
-        "[unknown-key]\n1 map, 1 statement, 0 sources: 1 error, 0 warnings\n"))
+        "[unknown-key]\n<stdin>:4:12: error: source 'x' is not listed under `sources`; add "
+        "it under `sources` [unknown-source]\n"
+        "1 map, 1 statement, 0 sources: 2 errors, 0 warnings\n"))
 
 
 def command_with_input(data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:

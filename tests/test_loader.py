@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.diagnostics import Severity
-from argmap.loader import expand_paths, load_path, load_text
+from argmap.loader import expand_paths, load_bytes, load_path, load_text
 from argmap.model import Citation, Relation, Source, Span
 from argmap.workflow import check_paths
 from tests.conftest import FIXTURES, VALID
@@ -93,10 +95,10 @@ def test_text_is_stripped_and_block_scalars_keep_inner_newlines() -> None:
 
 def test_deep_nesting_is_refused_without_recursion_error() -> None:
     lines = ["question: Q?", "claims:"]
-    for depth in range(1000):
+    for depth in range(400):  # 800 YAML levels: under depth.MAX_YAML_DEPTH
         pad = "  " * (2 * depth + 1)
         lines += [f"{pad}- text: level {depth}", f"{pad}  pro:"]
-    lines.append("  " * 2001 + "- text: bottom")
+    lines.append("  " * 801 + "- text: bottom")
     result = load_text("\n".join(lines) + "\n", "deep.yaml")
     assert [(d.code, d.span.line) for d in result.diagnostics] == [("too-deep", 403)]
 
@@ -104,8 +106,49 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
 def test_deep_flow_nesting_is_refused_before_libyaml_recurses() -> None:
     result = load_text("question: Q?\nclaims: " + "[" * 100_000 + "]" * 100_000 + "\n", "f.yaml")
     assert [str(d) for d in result.diagnostics] == [
-        "f.yaml:2:1009: error: YAML nested more than 1000 levels deep; argmap reads no deeper "
+        # the map itself is the first level, so the 1000th bracket is too deep
+        "f.yaml:2:1008: error: YAML nested more than 1000 levels deep; argmap reads no deeper "
         "[too-deep]"]
+
+
+# Most of these texts crashed libyaml's recursive composer (a segfault, not an
+# exception), so each runs in its own process: a crash fails the test instead of
+# killing pytest. Indented mappings grow with the square of their depth, so
+# those stop at 1,500 levels (1 MB): refused all the same.
+DEEP = {
+    "sequences": ("question: Q?\nclaims:\n" + "- " * 30_000 + "x\n", "f.yaml:3:1999"),
+    "mappings": ("".join(" " * i + "a:\n" for i in range(1500)), "f.yaml:1001:1001"),
+    "keys": ("? " * 30_000 + "a\n", "f.yaml:1:2001"),
+    "mixed": ("a:\n" + "".join(" " * i + "b:\n" for i in range(1, 500)) + " " * 500 + "- "
+              * 400 + "[" * 30_000 + "]" * 30_000 + "\n", "f.yaml:501:1401"),
+    "cr-lines": ("".join(" " * i + "a:\r" for i in range(1500)), "f.yaml:1001:1001"),
+    "mappings-in-sequences": ("".join("  " * i + "- a:\n" for i in range(1, 600)),
+                              "f.yaml:501:1003"),
+}
+
+
+@pytest.mark.parametrize("name", DEEP)
+def test_deep_block_nesting_is_refused_before_libyaml_recurses(name: str) -> None:
+    import subprocess
+    import sys
+
+    text, where = DEEP[name]
+    script = ("import sys; from argmap.loader import load_text; "
+              "print(*load_text(sys.stdin.read(), 'f.yaml').diagnostics, sep='\\n')")
+    done = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0, f"{where}: error: YAML nested more than 1000 levels deep; argmap reads no deeper "
+        "[too-deep]\n", "")
+
+
+def test_a_normal_map_never_reads_events_for_depth() -> None:
+    from argmap.depth import may_be_deep
+
+    text = (FIXTURES / "valid/full.yaml").read_text()
+    assert not may_be_deep(text)
+    assert not may_be_deep(text.replace("\n", "\n" + " " * 400))  # long indents alone
+    assert may_be_deep("\n" + " " * 500 + "a: b\n")
 
 
 def test_alias_bomb_is_cheap_and_refused() -> None:
@@ -157,3 +200,58 @@ def test_public_api_survives_importing_the_submodules() -> None:
 
     result = argmap.load(FIXTURES / "valid/minimal.yaml")
     assert argmap.check(result.maps[0]) == []
+
+
+ESCAPES = {
+    '"x \\uD83D\\uDE00"': "f.yaml:2:20: error: \\uD83D\\uDE00 is a UTF-16 surrogate pair, which "
+                          "YAML does not decode; write the character itself (😀) or \\U0001F600 "
+                          "[yaml-syntax]",
+    '"\\udc00"': "f.yaml:2:18: error: \\udc00 is not a character (a surrogate code, half of a "
+                 "UTF-16 pair); write the character itself or its \\U code [yaml-syntax]",
+    '"\\U0000D800"': "f.yaml:2:18: error: \\U0000D800 is not a character (a surrogate code, half "
+                     "of a UTF-16 pair); write the character itself or its \\U code "
+                     "[yaml-syntax]",
+    '"\\U00110000"': "f.yaml:2:18: error: \\U00110000 is not a Unicode character [yaml-syntax]",
+}
+
+
+@pytest.mark.parametrize("value", ESCAPES)
+def test_surrogate_escapes_are_named_not_called_unclosed_quotes(value: str) -> None:
+    result = load_text(f"question: Q?\nclaims: [{{text: {value}}}]\n", "f.yaml")
+    assert [str(d) for d in result.diagnostics] == [ESCAPES[value]]
+
+
+def test_a_lone_surrogate_in_a_string_is_an_encoding_error() -> None:
+    # Files are decoded strictly, but load_text is public: a str can hold one.
+    for text in ("question: Q?\nclaims: [{text: \ud800}]\n",
+                 "question: Q?\nclaims: [{text: \ud800}]\n" + "- " * 600):
+        assert [str(d) for d in load_text(text, "f.yaml").diagnostics] == [
+            "f.yaml:2:17: error: text holds a lone surrogate (U+D800), which UTF-8 cannot "
+            "encode [encoding]"]
+
+
+@given(st.text("ab\n\r\x85\u2028\u2029", max_size=40))
+def test_editor_lines_count_only_newlines_and_carriage_returns(text: str) -> None:
+    from argmap.lines import EditorLines
+
+    def positions(breaks: str) -> list[tuple[int, int]]:
+        """(line, column) of each character, a \\r\\n counting as one break."""
+        found, line, column = [], 0, 0
+        for at, char in enumerate(text):
+            found.append((line, column))
+            column += 1
+            if char in breaks and not (char == "\r" and text[at + 1:at + 2] == "\n"):
+                line, column = line + 1, 0
+        return found
+
+    yaml, editor = positions("\n\r\x85\u2028\u2029"), positions("\n\r")
+    mapped = EditorLines(text)
+    assert [mapped.position(*p) for p in yaml] == editor
+
+
+def test_a_bad_byte_is_placed_as_an_editor_shows_it() -> None:
+    # Old position: line 1 (only \n counted), column in bytes (é is two).
+    data = "question: é\rcontext: ü ".encode() + b"\xff"
+    assert [str(d) for d in load_bytes(data, "f.yaml").diagnostics] == [
+        "f.yaml:2:12: error: file is not UTF-8 (byte 0xff cannot be decoded); save it as UTF-8 "
+        "[encoding]"]

@@ -113,9 +113,10 @@ def test_mutated_maps_never_raise(data: bytes) -> None:
 
 @given(st.text("[]{}", max_size=60).map(str.encode))
 def test_flow_depth_shortcut_only_skips_flat_brackets(brackets: bytes) -> None:
-    # loader._flow_too_deep skips the depth count when no two openers follow
+    # depth._flow_bound skips the depth count when no two openers follow
     # each other; that must mean nothing nests deeper than one level.
-    from argmap.loader import _FLAT, _max_depth
+    from argmap.depth import _FLAT
+    from argmap.depth import max_depth as _max_depth
 
     if b"[[" not in brackets.translate(_FLAT):
         assert _max_depth(brackets) <= 1

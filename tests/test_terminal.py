@@ -186,7 +186,10 @@ def test_diagnostics_show_hostile_file_names(tmp_path: Path) -> None:
         "mean 'text'? [unknown-key]\n"
         f"{folder}/evil\\x1b]0;pwned\\x07\\nx.yaml:1:1: error: fake.yaml:6:5: error: unknown "
         "key 'cite' in a statement; did you mean 'cites'? [unknown-key]\n"
-        "2 maps, 2 statements, 0 sources: 2 errors, 0 warnings\n")
+        f"{folder}/evil\\x1b]0;pwned\\x07\\nx.yaml:1:1: error: fake.yaml:6:11: error: "
+        "`cites` must be a list, not the text 's'; write it as a list: `cites: [...]` "
+        "[wrong-type]\n"
+        "2 maps, 2 statements, 0 sources: 3 errors, 0 warnings\n")
 
 
 def test_coloured_diagnostics_send_only_their_own_sequences() -> None:
