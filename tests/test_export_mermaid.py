@@ -1,0 +1,85 @@
+"""Mermaid export: golden files, Mermaid's own parser, and labels that survive any text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.exporters import ExportOptions
+from argmap.exporters.mermaid import export, mermaid_label
+from argmap.model import single_spaced
+from tests.conftest import VALID, Golden
+from tests.exports import every_graph, graphs, mermaid_parse
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_mermaid_golden(path: Path, golden: Golden) -> None:
+    for name, graph in graphs(path):
+        golden(f"mermaid/{name}.mmd", export(graph, ExportOptions()))
+
+
+def test_mermaids_parser_accepts_every_export(tmp_path: Path) -> None:
+    files = []
+    for name, graph in every_graph():
+        for direction in ("TB", "LR"):
+            file = tmp_path / f"{name}.{direction}.mmd"
+            file.write_text(export(graph, ExportOptions(direction=direction)), encoding="utf-8")
+            files.append(file)
+    errors = {f: e for f, e in mermaid_parse(files).items() if e is not None}
+    assert errors == {}
+
+
+def test_direction_turns_the_layout_around() -> None:
+    _, graph = every_graph()[0]
+    firsts = {d: export(graph, ExportOptions(direction=d)).split("\n", 1)[0]
+              for d in ("TB", "BT", "LR", "RL")}
+    # Arrows run premise -> parent, so the question is where Mermaid ends.
+    assert firsts == {"TB": "flowchart BT", "BT": "flowchart TB",
+                      "LR": "flowchart RL", "RL": "flowchart LR"}
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('say "no"', '"say #quot;no#quot;"'),
+    ("#quot; and #9829; stay literal", '"#35;quot; and #35;9829; stay literal"'),
+    ("a (b) [c] {d} a---b end", '"a (b) [c] {d} a---b end"'),
+    ("<b>x</b> & y", '"#lt;b#gt;x#lt;/b#gt; #amp; y"'),
+    ("`md`", '"#96;md#96;"'),
+    ("two\nlines\t tab", '"two lines tab"'),
+    ("bell\x07", '"bell\ufffd"'),
+    (" \n", '" "'),
+    ("%%{init: {}}%% 50%", '"#37;#37;{init: {}}#37;#37; 50#37;"'),
+])
+def test_mermaid_label(text: str, quoted: str) -> None:
+    assert mermaid_label(text) == quoted
+
+
+def test_any_text_survives_as_a_label(tmp_path: Path) -> None:
+    """Generated labels all parse, and Mermaid shows each exactly (one node run for all)."""
+    labels: list[str] = []
+
+    @settings(max_examples=300, suppress_health_check=list(HealthCheck), database=None)
+    @given(st.text(min_size=1, max_size=40))
+    def collect(text: str) -> None:
+        labels.append(text)
+
+    collect()
+    labels += ["end", "graph", "a---b", "x-->y", "%%{init: {}}%%", "click", "style", "A[B]"]
+    files = []
+    for i in range(0, len(labels), 25):
+        file = tmp_path / f"labels{i}.mmd"
+        chunk = labels[i:i + 25]
+        body = "".join(f"  n{j}[{mermaid_label(t)}]\n" for j, t in enumerate(chunk))
+        file.write_text("flowchart TB\n" + body, encoding="utf-8")
+        files.append((file, chunk))
+    shown = mermaid_parse([f for f, _ in files], texts=True)
+    for file, chunk in files:
+        result = shown[str(file)]
+        assert isinstance(result, dict), f"{result}: {chunk}"
+        texts = result["texts"]
+        for j, text in enumerate(chunk):
+            expected = single_spaced(text)
+            expected = "".join(c if c.isprintable() else "\ufffd" for c in expected)
+            assert texts.get(f"n{j}") == expected, repr(text)
