@@ -72,6 +72,7 @@ graphviz:
 
 schema: install
 	$(ARGMAP) schema > schema/argmap-1.schema.json
+	$(ARGMAP) schema --json-export > schema/argmap-export.schema.json
 
 bench: install
 	$(BIN)/python benchmarks/bench.py

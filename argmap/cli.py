@@ -13,10 +13,11 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NamedTuple, NoReturn
 
 import typer
 
+from argmap.exporters import EXPORTERS
 from argmap.model import Relation
 from argmap.renderers import FORMATS
 from argmap.renderers.themes import THEMES
@@ -61,7 +62,8 @@ class Side(StrEnum):
 
 
 # Choices come from the registries, so the CLI cannot drift from what exists.
-RenderFormat = StrEnum("RenderFormat", {name: name for name in FORMATS})  # type: ignore[misc]
+RenderFormat = StrEnum("RenderFormat", {name: name for name in  # type: ignore[misc]
+                                         [*FORMATS, *EXPORTERS]})
 Theme = StrEnum("Theme", {name: name for name in THEMES})  # type: ignore[misc]
 DEFAULT_FORMAT, DEFAULT_THEME = RenderFormat("svg"), Theme("light")
 
@@ -213,8 +215,8 @@ def show(
 @app.command()
 def render(
     paths: Paths,
-    fmt: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")
-                   ] = DEFAULT_FORMAT,
+    fmt: Annotated[RenderFormat | None, typer.Option("--format", "-f", show_default=False,
+                   help="Output format (default: from -o's extension, else svg).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", show_default=False,
                       help="File to write, a directory, or - for stdout (default: "
                       "<map-id>.<format> here).")] = None,
@@ -231,10 +233,12 @@ def render(
                          "markers and sources.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", min=1, help="Stop a layout after "
                        "this many seconds.")] = 120,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Text outlines: each citation's "
+                      "quote and locator under its statement.")] = False,
 ) -> None:
-    """Draw maps as diagrams with Graphviz: SVG, PNG, PDF, or DOT source.
+    """Draw maps with Graphviz (SVG, PNG, PDF, DOT) or export them (JSON, YAML, Markdown, ...).
 
-    Each map is written to <map-id>.<format> in the current directory unless
+    Each map is written to <map-id>.<suffix> in the current directory unless
     -o says otherwise. Needs Graphviz's dot program for svg, png and pdf.
 
     Example: argmap render maps/nato-promise.yaml -f png -o nato.png
@@ -243,7 +247,13 @@ def render(
     from argmap.renderers.dot import DotOptions, render_dot
     from argmap.renderers.layout import LayoutError, choose_engine, layout
 
+    fmt = fmt or format_for(output)
     report = load_or_fail(paths)
+    if fmt.value in EXPORTERS:
+        export(report.maps, fmt.value, output, ExportArgs(focus, depth, side, quotes,
+                                                          theme.value, direction.value,
+                                                          not no_legend))
+        return
     chosen = views(report.maps, focus, depth, side)
     spec = FORMATS[fmt.value]
     try:
@@ -271,6 +281,60 @@ def render(
         fail(str(exc), 1)
 
 
+class ExportArgs(NamedTuple):
+    """The render options an exporter reads."""
+
+    focus: str | None
+    depth: int | None
+    side: Side | None
+    quotes: bool
+    theme: str
+    direction: str
+    legend: bool
+
+
+def format_for(output: str | None) -> RenderFormat:
+    """The format ``-o FILE`` names by its extension, else svg; usage error if ambiguous."""
+    from argmap.exporters import suffix_table
+
+    if output is None or output == "-":
+        return DEFAULT_FORMAT
+    suffix = Path(output).suffix.lower()
+    name = suffix_table().get(suffix)
+    if name is not None:
+        return RenderFormat(name)
+    several = [n for n, spec in EXPORTERS.items() if suffix in spec.suffixes]
+    if several:
+        fail(f"-o {output}: say which format with -f ({', '.join(several)})")
+    return DEFAULT_FORMAT
+
+
+def export(maps: list[ArgumentMap], name: str, output: str | None, args: ExportArgs) -> None:
+    """Export maps with a registered exporter and write the results where -o says."""
+    from argmap.exporters import ExportOptions, export_maps
+    from argmap.output import OutputError, output_paths, write_outputs
+    from argmap.view import ViewError, ViewOptions
+
+    spec = EXPORTERS[name]
+    view = ViewOptions(args.focus, args.depth,
+                       None if args.side is None else Relation(args.side.value))
+    try:
+        done = export_maps(spec, maps, view, ExportOptions(args.quotes, args.theme,
+                                                           args.direction, args.legend))
+    except ViewError as exc:
+        fail(str(exc))
+    try:
+        targets = output_paths([map_id for map_id, _ in done], spec.suffixes[0][1:], output,
+                               spec.binary)
+    except OutputError as exc:
+        fail(str(exc))
+    try:
+        write_outputs(targets, [data for _, data in done],
+                      lambda path: typer.echo(f"wrote {path}", err=True))
+    except OutputError as exc:
+        fail(str(exc), 1)
+
+
 def warner(map_id: str) -> Callable[[str], None]:
     """Print a layout warning about one map on stderr."""
     return lambda message: typer.echo(f"argmap: {map_id}: {message}", err=True)
@@ -288,7 +352,11 @@ def spinner() -> Callable[[], None]:
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    json_export: Annotated[bool, typer.Option("--json-export", help="Print the schema of "
+                           "`render -f json` instead (schema/argmap-export.schema.json).")
+                           ] = False,
+) -> None:
     """Print the JSON Schema of the map format, for editors.
 
     The schema is also shipped as schema/argmap-1.schema.json. Start a map
@@ -300,6 +368,11 @@ def schema() -> None:
 
     Example: argmap schema > argmap.schema.json
     """
+    if json_export:
+        from argmap.exporters.json import json_export_schema_text
+
+        sys.stdout.write(json_export_schema_text())
+        return
     from argmap.schema import schema_text
 
     sys.stdout.write(schema_text())

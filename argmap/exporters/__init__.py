@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
+    from argmap.model import ArgumentMap
+    from argmap.view import ViewOptions
 
 
 class ExportOptions(NamedTuple):
@@ -115,3 +117,29 @@ def suffix_table() -> dict[str, str]:
             for suffix in spec.suffixes:
                 table.setdefault(suffix, spec.name)
     return table
+
+
+def export_maps(spec: ExporterSpec, maps: list[ArgumentMap], view: ViewOptions,
+                options: ExportOptions) -> list[tuple[str, bytes]]:
+    """Build, cut and export each map: ``(map id, encoded output)`` per map.
+
+    With ``--focus``, only the maps that have the focused statement are exported.
+
+    Raises:
+        ViewError: if no map has the focused statement (naming each miss).
+    """
+    from argmap.graph import ViewError, build_graph, cut
+
+    done: list[tuple[str, bytes]] = []
+    misses: list[str] = []
+    for argmap in maps:
+        try:
+            graph = cut(build_graph(argmap), view)
+        except ViewError as exc:
+            misses.append(str(exc))
+            continue
+        result = spec.export(graph, options)
+        done.append((argmap.id, result.encode("utf-8") if isinstance(result, str) else result))
+    if not done and misses:
+        raise ViewError("; ".join(misses))
+    return done

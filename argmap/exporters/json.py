@@ -1,0 +1,138 @@
+"""argmap JSON (``-f json``): the graph as versioned, documented JSON (docs/json.md).
+
+One object with the keys ``argmap_json`` (the version, 1), ``map``, ``claims``,
+``statements``, ``links`` and ``sources``, in that order; every record has all
+its keys, ``null`` when unset, so ``jq`` paths never need ``?``. Statements
+and links are arrays in file order, one record per line: readable, diffable,
+and written by the C encoder one record at a time (an indented dump runs the
+pure-Python encoder, several times slower on big maps).
+
+The schema is :func:`json_export_schema` (``argmap schema --json-export``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.exporters import ExportOptions
+from argmap.graph import ArgumentGraph, GStatement
+from argmap.model import MAX_WEIGHT, MIN_WEIGHT, Relation
+
+VERSION = 1
+
+_dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False,
+                          separators=(", ", ": ")).encode
+
+
+def export(graph: ArgumentGraph, options: ExportOptions) -> str:
+    """The JSON text of one (possibly cut) map."""
+    del options  # nothing to choose: the export is the whole graph
+    numbers = graph.numbers()
+    head = {"id": graph.id, "question": graph.question, "context": graph.context,
+            "tags": list(graph.tags), "file": graph.span.file, "focus": graph.focus}
+    records = [_statement(s, numbers, graph.hidden.get(key, 0), False)
+               for key, s in graph.statements.items()]
+    records += [_statement(s, numbers, 0, True) for s in graph.outside.values()]
+    links = [_dumps({"key": link.key, "premises": list(link.premises), "target": link.target,
+                     "target_kind": "link" if link.relation is Relation.UNDERCUT
+                     else "statement",
+                     "relation": link.relation.value, "weight": link.weight,
+                     "address": link.address, "ref": link.ref, "file": link.span.file,
+                     "line": link.span.line, "column": link.span.column})
+             for link in graph.links]
+    sources = [_dumps({"id": source_id, "number": numbers.get(source_id),
+                       "title": s.title, "author": list(s.author), "publisher": s.publisher,
+                       "date": s.date, "url": s.url, "accessed": s.accessed, "kind": s.kind,
+                       "note": s.note})
+               for source_id, s in graph.sources.items()]
+    return "".join([
+        f'{{\n  "argmap_json": {VERSION},\n  "map": {_dumps(head)},\n',
+        f'  "claims": {_dumps(list(graph.claims))},\n',
+        _array("statements", records), ",\n",
+        _array("links", links), ",\n",
+        _array("sources", sources), "\n}\n",
+    ])
+
+
+def _statement(s: GStatement, numbers: dict[str, int], hidden: int, outside: bool) -> str:
+    cites = [{"number": numbers.get(c.source), "source": c.source, "quote": c.quote,
+              "locator": c.locator} for c in s.cites] if not outside else []
+    return _dumps({"key": s.key, "id": s.id, "path": s.path, "text": s.text, "by": s.by,
+                   "tags": list(s.tags), "note": s.note, "claim": s.is_claim,
+                   "citations": cites, "link": s.link, "hidden": hidden, "outside": outside,
+                   "file": s.span.file, "line": s.span.line, "column": s.span.column})
+
+
+def _array(name: str, records: list[str]) -> str:
+    if not records:
+        return f'  "{name}": []'
+    return f'  "{name}": [\n    ' + ",\n    ".join(records) + "\n  ]"
+
+
+def json_export_schema() -> dict[str, Any]:
+    """The JSON Schema (draft-07) of ``argmap render -f json``."""
+    text = {"type": "string"}
+    maybe_text = {"type": ["string", "null"]}
+    key = {"type": "string", "minLength": 1}
+    count = {"type": "integer", "minimum": 0}
+    where = {"file": text, "line": {"type": "integer", "minimum": 1},
+             "column": {"type": "integer", "minimum": 1}}
+
+    def record(description: str, properties: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "object", "description": description, "properties": properties,
+                "required": list(properties), "additionalProperties": False}
+
+    citation = record("One citation of a source by a statement.", {
+        "number": {"type": ["integer", "null"], "minimum": 1,
+                   "description": "the source's number in this export"},
+        "source": key, "quote": maybe_text, "locator": maybe_text})
+    statement = record("A claim or premise, once however often it is ref-ed.", {
+        "key": {**key, "description": "unique key: the id, else the path"},
+        "id": {"type": ["string", "null"], "description": "the author's explicit id"},
+        "path": {**text, "description": "derived path of the position it is written at"},
+        "text": text, "by": maybe_text, "tags": {"type": "array", "items": text},
+        "note": maybe_text, "claim": {"type": "boolean"},
+        "citations": {"type": "array", "items": citation},
+        "link": {"type": ["string", "null"],
+                 "description": "key of the link at its written position; null for a claim"},
+        "hidden": {**count, "description": "positions --depth left out below it"},
+        "outside": {"type": "boolean",
+                    "description": "cut away by --focus/--depth; here because a link names it"},
+        **where})
+    link = record("Premises bearing on a statement (pro, con) or on a link (undercut).", {
+        "key": {**key, "description": "l1, l2, ... in file order"},
+        "premises": {"type": "array", "items": key, "minItems": 1},
+        "target": {**key, "description": "a statement key, or for an undercut a link key"},
+        "target_kind": {"enum": ["statement", "link"]},
+        "relation": {"enum": ["pro", "con", "undercut"]},
+        "weight": {"type": ["integer", "null"], "minimum": MIN_WEIGHT, "maximum": MAX_WEIGHT},
+        "address": {**text, "description": "derived path of this position"},
+        "ref": {"type": "boolean", "description": "the premise is written elsewhere"},
+        **where})
+    source = record("A work listed in the map's sources.", {
+        "id": key, "number": {"type": ["integer", "null"], "minimum": 1,
+                              "description": "its citation number; null if not cited"},
+        "title": text, "author": {"type": "array", "items": text}, "publisher": maybe_text,
+        "date": maybe_text, "url": maybe_text, "accessed": maybe_text, "kind": maybe_text,
+        "note": maybe_text})
+    document = record("One argument map, exported by argmap render -f json.", {
+        "argmap_json": {"const": VERSION, "description": "version of this JSON format"},
+        "map": record("The map itself.", {
+            "id": key, "question": text, "context": maybe_text,
+            "tags": {"type": "array", "items": text}, "file": text,
+            "focus": {"type": ["string", "null"],
+                      "description": "key of the --focus statement, if any"}}),
+        "claims": {"type": "array", "items": key},
+        "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
+        "links": {"type": "array", "items": {"$ref": "#/definitions/link"}},
+        "sources": {"type": "array", "items": {"$ref": "#/definitions/source"}},
+    })
+    return {"$schema": "http://json-schema.org/draft-07/schema#",
+            "title": "argmap JSON export, version 1", **document,
+            "definitions": {"statement": statement, "link": link, "source": source}}
+
+
+def json_export_schema_text() -> str:
+    """The schema as shipped in ``schema/argmap-export.schema.json``."""
+    return json.dumps(json_export_schema(), indent=2, ensure_ascii=False) + "\n"
