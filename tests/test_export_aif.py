@@ -9,18 +9,19 @@ from pathlib import Path
 import pytest
 
 from argmap.exporters import ExportOptions
-from argmap.exporters.aif import export
+from argmap.exporters.aif import export as export_graph
 from argmap.graph import ArgumentGraph, cut
 from argmap.model import Relation
 from argmap.view import ViewOptions
-from tests.conftest import VALID, Golden
-from tests.exports import every_graph, graphs
+from tests.conftest import Golden
+from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
+from tests.reference_tools import every_graph
 
 
-@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
-def test_aif_golden(path: Path, golden: Golden) -> None:
-    for name, graph in graphs(path):
-        golden(f"aif/{name}.json", export(graph, ExportOptions()))
+@pytest.mark.parametrize("path", EXPORT_MAPS, ids=lambda p: p.name)
+def test_aif_golden(path: Path, golden: Golden, monkeypatch: pytest.MonkeyPatch) -> None:
+    for m in load_all(path, monkeypatch):
+        golden(golden_name("aif", path, m, ".json"), export("aif", m))
 
 
 def check_aif(graph: ArgumentGraph, text: str) -> None:
@@ -66,18 +67,18 @@ def check_aif(graph: ArgumentGraph, text: str) -> None:
 
 @pytest.mark.parametrize(("name", "graph"), every_graph(), ids=lambda v: str(v)[:20])
 def test_aif_structure(name: str, graph: ArgumentGraph) -> None:
-    check_aif(graph, export(graph, ExportOptions()))
+    check_aif(graph, export_graph(graph, ExportOptions()))
 
 
 def test_aif_structure_after_a_cut() -> None:
     graph = dict(every_graph())["full"]
     for options in (ViewOptions(focus="health"), ViewOptions(depth=2),
                     ViewOptions(side=Relation.CON)):
-        check_aif(cut(graph, options), export(cut(graph, options), ExportOptions()))
+        check_aif(cut(graph, options), export_graph(cut(graph, options), ExportOptions()))
 
 
 def test_an_undercut_attacks_the_inference() -> None:
-    document = json.loads(export(dict(every_graph())["full"], ExportOptions()))
+    document = json.loads(export_graph(dict(every_graph())["full"], ExportOptions()))
     nodes = {n["nodeID"]: n for n in document["nodes"]}
     by_text = {n["text"]: n["nodeID"] for n in document["nodes"] if n["type"] == "I"}
     undercutter = by_text["Cleaner air matters less on routes that already meet the limits."]

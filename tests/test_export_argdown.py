@@ -10,20 +10,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.exporters import ExportOptions
-from argmap.exporters.argdown import argdown_text, export
+from argmap.exporters.argdown import argdown_text
+from argmap.exporters.argdown import export as export_graph
 from argmap.graph import ArgumentGraph, cut
 from argmap.model import Relation, single_spaced
 from argmap.view import ViewOptions
-from tests.conftest import VALID, Golden
-from tests.exports import argdown_json, every_graph, graphs
+from tests.conftest import Golden
+from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
+from tests.reference_tools import argdown_json, every_graph
 
 TYPES = {Relation.PRO: "support", Relation.CON: "attack", Relation.UNDERCUT: "undercut"}
 
 
-@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
-def test_argdown_golden(path: Path, golden: Golden) -> None:
-    for name, graph in graphs(path):
-        golden(f"argdown/{name}.argdown", export(graph, ExportOptions()))
+@pytest.mark.parametrize("path", EXPORT_MAPS, ids=lambda p: p.name)
+def test_argdown_golden(path: Path, golden: Golden, monkeypatch: pytest.MonkeyPatch) -> None:
+    for m in load_all(path, monkeypatch):
+        golden(golden_name("argdown", path, m, ".argdown"), export("argdown", m))
 
 
 def texts(entries: dict[str, Any], role: str | None = None) -> dict[str, list[str]]:
@@ -65,7 +67,7 @@ def test_the_argdown_cli_reads_every_export(tmp_path: Path) -> None:
     files = {}
     for name, graph in every_graph():
         file = tmp_path / f"{name}.argdown"
-        file.write_text(export(graph, ExportOptions()), encoding="utf-8")
+        file.write_text(export_graph(graph, ExportOptions()), encoding="utf-8")
         files[name] = (file, graph)
     read = argdown_json([f for f, _ in files.values()], tmp_path / "json")
     for name, (_, graph) in files.items():
@@ -81,7 +83,7 @@ def test_the_argdown_cli_reads_every_export(tmp_path: Path) -> None:
 
 def test_a_focus_keeps_its_link_to_the_cut_parent(tmp_path: Path) -> None:
     graph = cut(dict(every_graph())["full"], ViewOptions(focus="grid"))
-    text = export(graph, ExportOptions())
+    text = export_graph(graph, ExportOptions())
     assert text.endswith("\n[health]\n  - [grid]\n")
     file = tmp_path / "focus.argdown"
     file.write_text(text, encoding="utf-8")

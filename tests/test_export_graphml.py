@@ -12,12 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.exporters import ExportOptions
-from argmap.exporters.graphml import export, xml_text
+from argmap.exporters.graphml import export as export_graph
+from argmap.exporters.graphml import xml_text
 from argmap.graph import ArgumentGraph, cut
 from argmap.model import Relation
 from argmap.view import ViewOptions
-from tests.conftest import VALID, Golden
-from tests.exports import every_graph, graphs
+from tests.conftest import Golden
+from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
+from tests.reference_tools import every_graph
 
 
 def read(text: str) -> Any:
@@ -25,10 +27,10 @@ def read(text: str) -> Any:
     return nx.read_graphml(io.BytesIO(text.encode("utf-8")), force_multigraph=True)
 
 
-@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
-def test_graphml_golden(path: Path, golden: Golden) -> None:
-    for name, graph in graphs(path):
-        golden(f"graphml/{name}.graphml", export(graph, ExportOptions()))
+@pytest.mark.parametrize("path", EXPORT_MAPS, ids=lambda p: p.name)
+def test_graphml_golden(path: Path, golden: Golden, monkeypatch: pytest.MonkeyPatch) -> None:
+    for m in load_all(path, monkeypatch):
+        golden(golden_name("graphml", path, m, ".graphml"), export("graphml", m))
 
 
 def expected_edges(graph: ArgumentGraph) -> set[tuple[str, str, str, object]]:
@@ -49,7 +51,7 @@ def expected_edges(graph: ArgumentGraph) -> set[tuple[str, str, str, object]]:
 
 @pytest.mark.parametrize(("name", "graph"), every_graph(), ids=lambda v: str(v)[:20])
 def test_networkx_reads_back_the_graph(name: str, graph: ArgumentGraph) -> None:
-    read_back = read(export(graph, ExportOptions()))
+    read_back = read(export_graph(graph, ExportOptions()))
     assert read_back.graph["question"] == graph.question
     statements = {n: d for n, d in read_back.nodes(data=True)
                   if d["kind"] in ("claim", "premise")}
@@ -70,7 +72,7 @@ def test_networkx_reads_back_the_graph(name: str, graph: ArgumentGraph) -> None:
 
 def test_undercut_runs_through_a_junction() -> None:
     graph = dict(every_graph())["full"]
-    read_back = read(export(graph, ExportOptions()))
+    read_back = read(export_graph(graph, ExportOptions()))
     assert read_back.nodes["j:l1"] == {"kind": "junction"}
     assert [(u, d["relation"], d["link"]) for u, _, d in read_back.in_edges("j:l1", data=True)
             ] == [("health", "pro", "l1"), ("c1.pro1.undercut1", "undercut", "l5")]
@@ -80,7 +82,7 @@ def test_undercut_runs_through_a_junction() -> None:
 
 def test_a_cut_graph_keeps_its_outside_parent() -> None:
     graph = cut(dict(every_graph())["full"], ViewOptions(focus="grid"))
-    read_back = read(export(graph, ExportOptions()))
+    read_back = read(export_graph(graph, ExportOptions()))
     assert read_back.nodes["health"]["kind"] == "outside"
     assert ("grid", "health") in read_back.edges(keys=False)
 

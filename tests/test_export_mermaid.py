@@ -9,16 +9,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.exporters import ExportOptions
-from argmap.exporters.mermaid import export, mermaid_label
+from argmap.exporters.mermaid import export as export_graph
+from argmap.exporters.mermaid import mermaid_label
 from argmap.model import single_spaced
-from tests.conftest import VALID, Golden
-from tests.exports import every_graph, graphs, mermaid_parse
+from tests.conftest import Golden
+from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
+from tests.reference_tools import every_graph, mermaid_parse
 
 
-@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
-def test_mermaid_golden(path: Path, golden: Golden) -> None:
-    for name, graph in graphs(path):
-        golden(f"mermaid/{name}.mmd", export(graph, ExportOptions()))
+@pytest.mark.parametrize("path", EXPORT_MAPS, ids=lambda p: p.name)
+def test_mermaid_golden(path: Path, golden: Golden, monkeypatch: pytest.MonkeyPatch) -> None:
+    for m in load_all(path, monkeypatch):
+        golden(golden_name("mermaid", path, m, ".mmd"), export("mermaid", m))
 
 
 def test_mermaids_parser_accepts_every_export(tmp_path: Path) -> None:
@@ -26,7 +28,8 @@ def test_mermaids_parser_accepts_every_export(tmp_path: Path) -> None:
     for name, graph in every_graph():
         for direction in ("TB", "LR"):
             file = tmp_path / f"{name}.{direction}.mmd"
-            file.write_text(export(graph, ExportOptions(direction=direction)), encoding="utf-8")
+            text = export_graph(graph, ExportOptions(direction=direction))
+            file.write_text(text, encoding="utf-8")
             files.append(file)
     errors = {f: e for f, e in mermaid_parse(files).items() if e is not None}
     assert errors == {}
@@ -34,7 +37,7 @@ def test_mermaids_parser_accepts_every_export(tmp_path: Path) -> None:
 
 def test_direction_turns_the_layout_around() -> None:
     _, graph = every_graph()[0]
-    firsts = {d: export(graph, ExportOptions(direction=d)).split("\n", 1)[0]
+    firsts = {d: export_graph(graph, ExportOptions(direction=d)).split("\n", 1)[0]
               for d in ("TB", "BT", "LR", "RL")}
     # Arrows run premise -> parent, so the question is where Mermaid ends.
     assert firsts == {"TB": "flowchart BT", "BT": "flowchart TB",
