@@ -1,7 +1,8 @@
 """Build the examples gallery from the bundled maps: `make examples`.
 
 For every map in maps/: the diagram as DOT, SVG and PNG, and the terminal tree
-as plain ASCII text. Every full map is wider than one picture can show
+as plain ASCII text; the Mermaid export of nato-promise, which the README
+shows. Every full map is wider than one picture can show
 legibly on a page, so each claim also gets a focused view
 (`<map>--<claim>.svg/.png`). tests/test_examples.py regenerates the DOT and
 text and fails when the committed gallery is stale.
@@ -35,7 +36,20 @@ def text_artifacts() -> dict[str, str]:
             for claim in argmap.claims:
                 focused = build_view(argmap, ViewOptions(focus=claim.address))
                 files[f"{argmap.id}--{claim.address}.dot"] = render_dot(focused, DotOptions())
+    files.update(export_artifacts())
     return files
+
+
+def export_artifacts() -> dict[str, str]:
+    """The exports the README shows, which GitHub renders: name -> content."""
+    from argmap.exporters import EXPORTERS, ExportOptions
+    from argmap.graph import build_graph
+
+    [nato_promise] = load_path(ROOT / "maps" / "nato-promise.yaml").maps
+    graph = build_graph(nato_promise)
+    text = EXPORTERS["mermaid"].export(graph, ExportOptions())
+    assert isinstance(text, str)
+    return {"nato-promise.mmd": text}
 
 
 def main() -> None:

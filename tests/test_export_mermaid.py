@@ -14,7 +14,7 @@ from argmap.exporters.mermaid import mermaid_label
 from argmap.model import single_spaced
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
-from tests.reference_tools import every_graph, mermaid_parse
+from tests.reference_tools import ROOT, every_graph, mermaid_parse
 
 
 @pytest.mark.parametrize("path", EXPORT_MAPS, ids=lambda p: p.name)
@@ -86,3 +86,9 @@ def test_any_text_survives_as_a_label(tmp_path: Path) -> None:
             expected = single_spaced(text)
             expected = "".join(c if c.isprintable() else "\ufffd" for c in expected)
             assert texts.get(f"n{j}") == expected, repr(text)
+
+
+def test_the_readme_shows_the_example_export() -> None:
+    example = (ROOT / "examples" / "nato-promise.mmd").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```mermaid\n{example}```\n" in readme, "paste examples/nato-promise.mmd into README"
