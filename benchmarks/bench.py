@@ -65,6 +65,13 @@ def map_file(n: int) -> Path:
     return path
 
 
+def export_case(fmt: str) -> Case:
+    """`render -f FORMAT -o -` for one export format."""
+    return Case(f"argmap render -f {fmt}",
+                lambda p: [ARGMAP, "render", str(p), "-f", fmt, "-o", "-"],
+                (1_000, 10_000, 100_000), "10k ≤ 0.5 s")
+
+
 CASES = [
     Case("argmap --help", lambda p: [ARGMAP, "--help"], (0,), "≤ 0.2 s"),
     Case("argmap check", lambda p: [ARGMAP, "check", str(p)], (1_000, 10_000, 100_000),
@@ -73,6 +80,7 @@ CASES = [
          (1_000, 10_000, 100_000), "10k ≤ 1 s"),
     Case("argmap render -f dot", lambda p: [ARGMAP, "render", str(p), "-f", "dot", "-o", "-"],
          (1_000, 10_000, 100_000), "10k ≤ 0.5 s (Argdown: 1.6 s)"),
+    *(export_case(fmt) for fmt in ("mermaid", "graphml", "argdown", "aif")),
     Case("argmap render -f svg --engine dot",
          lambda p: [ARGMAP, "render", str(p), "-f", "svg", "--engine", "dot", "-o", "-"],
          (1_000, 5_000), "layout time"),

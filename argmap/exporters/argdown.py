@@ -56,7 +56,10 @@ def argdown_text(text: str) -> str:
     would end the statement; every character Argdown would read as syntax is
     escaped with a backslash, which Argdown removes when it reads the text.
     """
-    return _SYNTAX.sub(r"\\\g<0>", single_spaced(text))
+    text = single_spaced(text)
+    if _SYNTAX.search(text) is None:  # most texts: one C-level scan, no substitution
+        return text
+    return _SYNTAX.sub(r"\\\g<0>", text)
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:

@@ -23,6 +23,7 @@ name the keyword ``end``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from argmap.exporters.notation import BY, MARKERS, gauge, more_below, ref_preview
@@ -55,6 +56,7 @@ CLASSES = (
 _ENTITIES = {'"': "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;",
              "%": "#37;"}
 _TABLE = str.maketrans(_ENTITIES)
+_ANY = re.compile('["#&<>`%]')  # one C-level scan; most labels need no entity
 
 
 def mermaid_label(text: str) -> str:
@@ -67,7 +69,9 @@ def mermaid_label(text: str) -> str:
     text = single_spaced(text)
     if not text.isprintable():
         text = "".join(c if c.isprintable() else "\ufffd" for c in text)
-    return '"' + (text.translate(_TABLE) or " ") + '"'
+    if _ANY.search(text) is not None:
+        text = text.translate(_TABLE)
+    return '"' + (text or " ") + '"'
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
