@@ -64,6 +64,7 @@ class GStatement(NamedTuple):
     span: Span
     is_claim: bool
     link: str | None  # key of the link at its written position; None for a claim
+    weight: int | None = None  # as written on it (for a premise, also its link's weight)
 
 
 class Link(NamedTuple):
@@ -215,7 +216,8 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                     key = "@" + path if path in statements or path in ids else path
                 with_ids.append((sid, key))
             statements[key] = new(GStatement, (key, s.id, path, s.text, s.by, s.tags, s.note,
-                                               s.cites, s.span, parent is None, link_key))
+                                               s.cites, s.span, parent is None, link_key,
+                                               s.weight))
             if s.pro or s.con or s.undercut:
                 push(zip(reversed(s.pro + s.con + s.undercut), repeat(key), repeat(link_key)))
         else:

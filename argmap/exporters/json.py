@@ -13,6 +13,7 @@ The schema is :func:`json_export_schema` (``argmap schema --json-export``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from argmap.exporters import ExportOptions
@@ -20,26 +21,33 @@ from argmap.graph import ArgumentGraph, GStatement
 from argmap.model import MAX_WEIGHT, MIN_WEIGHT, Relation
 
 VERSION = 1
+_LINK, _STATEMENT = '"link"', '"statement"'
 
 _dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False,
                           separators=(", ", ": ")).encode
+#: a str as a JSON string, keeping non-ASCII (the C function behind ensure_ascii=False)
+_string: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) or _dumps
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The JSON text of one (possibly cut) map."""
     del options  # nothing to choose: the export is the whole graph
     numbers = graph.numbers()
+    undercut = Relation.UNDERCUT
     head = {"id": graph.id, "question": graph.question, "context": graph.context,
             "tags": list(graph.tags), "file": graph.span.file, "focus": graph.focus}
     records = [_statement(s, numbers, graph.hidden.get(key, 0), False)
                for key, s in graph.statements.items()]
     records += [_statement(s, numbers, 0, True) for s in graph.outside.values()]
-    links = [_dumps({"key": link.key, "premises": list(link.premises), "target": link.target,
-                     "target_kind": "link" if link.relation is Relation.UNDERCUT
-                     else "statement",
-                     "relation": link.relation.value, "weight": link.weight,
-                     "address": link.address, "ref": link.ref, "file": link.span.file,
-                     "line": link.span.line, "column": link.span.column})
+    q = _string
+    links = [f'{{"key": {q(link.key)}, "premises": {_dumps(list(link.premises))}, '
+             f'"target": {q(link.target)}, "target_kind": '
+             f'{_LINK if link.relation is undercut else _STATEMENT}, '
+             f'"relation": "{link.relation.value}", '
+             f'"weight": {"null" if link.weight is None else link.weight}, '
+             f'"address": {q(link.address)}, "ref": {"true" if link.ref else "false"}, '
+             f'"file": {q(link.span.file)}, "line": {link.span.line}, '
+             f'"column": {link.span.column}}}'
              for link in graph.links]
     sources = [_dumps({"id": source_id, "number": numbers.get(source_id),
                        "title": s.title, "author": list(s.author), "publisher": s.publisher,
@@ -56,12 +64,25 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
 
 
 def _statement(s: GStatement, numbers: dict[str, int], hidden: int, outside: bool) -> str:
-    cites = [{"number": numbers.get(c.source), "source": c.source, "quote": c.quote,
-              "locator": c.locator} for c in s.cites] if not outside else []
-    return _dumps({"key": s.key, "id": s.id, "path": s.path, "text": s.text, "by": s.by,
-                   "tags": list(s.tags), "note": s.note, "claim": s.is_claim,
-                   "citations": cites, "link": s.link, "hidden": hidden, "outside": outside,
-                   "file": s.span.file, "line": s.span.line, "column": s.span.column})
+    """One statement record, written field by field: the hot loop of this export.
+
+    Each string goes through the C string encoder on its own, which is twice as
+    fast as building a dict per statement and encoding that.
+    """
+    q = _string
+    cites = "[]" if outside or not s.cites else _dumps(
+        [{"number": numbers.get(c.source), "source": c.source, "quote": c.quote,
+          "locator": c.locator} for c in s.cites])
+    span = s.span
+    return (f'{{"key": {q(s.key)}, "id": {"null" if s.id is None else q(s.id)}, '
+            f'"path": {q(s.path)}, "text": {q(s.text)}, '
+            f'"by": {"null" if s.by is None else q(s.by)}, '
+            f'"tags": {_dumps(list(s.tags)) if s.tags else "[]"}, '
+            f'"note": {"null" if s.note is None else q(s.note)}, '
+            f'"claim": {"true" if s.is_claim else "false"}, "citations": {cites}, '
+            f'"link": {"null" if s.link is None else q(s.link)}, "hidden": {hidden}, '
+            f'"outside": {"true" if outside else "false"}, "file": {q(span.file)}, '
+            f'"line": {span.line}, "column": {span.column}}}')
 
 
 def _array(name: str, records: list[str]) -> str:

@@ -1,0 +1,226 @@
+"""Canonical argmap YAML (``-f yaml``): the (cut) map as format 1, written by one set of rules.
+
+Loading the export gives the same model as loading the original (tested for
+every fixture, bundled map and generated maps). The rules (docs/format.md,
+"Canonical form"), which the editing issue's ``argmap fmt`` will reuse:
+
+- Two-space indentation; list items indented under their key, as in the docs.
+- Key order: the map's as in the key table (``argmap``, ``id``, ``question``,
+  ``context``, ``tags``, ``claims``, ``sources``); a statement's own keys
+  first, then its premises: ``id``, ``text``, ``by``, ``weight``, ``tags``,
+  ``note``, ``cites``, ``pro``, ``con``, ``undercut``; a source's as in its table.
+- Scalars (:func:`scalar`): one line, plain where :func:`plain_ok` allows,
+  else double-quoted; a text with line breaks is a literal block (``|-``)
+  unless a line has edge white space or a tab, then double-quoted. Texts
+  are never folded: one statement is one line, so a diff shows the words
+  that changed.
+- Lists of plain words (tags, bare citations) in flow style: ``[a, b]``.
+- Source dates plain, as argmap reads them: ``date: 2024-03``.
+
+A cut map stays a valid map: the focused statement becomes the only claim
+(its undercuts, which attacked its link to a parent that is cut away, are
+left out), and the first ``ref`` to a statement the cut left out carries
+that statement's own keys instead, without its premises and citations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from argmap.exporters import ExportOptions
+from argmap.graph import ArgumentGraph, GStatement, Link
+from argmap.model import FORMAT_VERSION, Citation, Relation, Source
+
+#: what YAML reads as something other than a string, in 1.1 or 1.2 (case-insensitive)
+_SPECIAL = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=",
+                      "<<"})
+#: characters that change a plain scalar's meaning at its start
+_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`0123456789+.~=< ")
+#: characters YAML cannot hold raw (non-printable, or line breaks), plus tab
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_DATES = ("date", "accessed")
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_FLOW = re.compile(r"[,:?\[\]{}]")
+
+
+def plain_ok(text: str, flow: bool = False) -> bool:
+    """Can ``text`` be written as a plain scalar and read back as the same string?
+
+    Conservative: a leading indicator, digit, sign or dot; ``: `` or `` #``
+    inside; a trailing ``:`` or space; a word YAML 1.1 or 1.2 reads as a
+    boolean or null; any control, tab or line break all need quotes. In a
+    flow list (``flow``) ``, : ? [ ] { }`` do too (libyaml refuses ``a:b`` there).
+    """
+    return bool(text) and (
+        text[0] not in _FIRST and text[-1] not in ": "
+        and ": " not in text and " #" not in text
+        and text.lower() not in _SPECIAL
+        and _UNSAFE.search(text) is None
+        and (not flow or _FLOW.search(text) is None))
+
+
+def quoted(text: str) -> str:
+    """``text`` as a double-quoted scalar (JSON's escapes are YAML's, plus a few more)."""
+    out = json.dumps(text, ensure_ascii=False)
+    if _ESCAPE.search(out):
+        out = _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+    return out
+
+
+def scalar(text: str, indent: int) -> str:
+    """The text to put after ``key: ``; a literal block's lines are indented ``indent``."""
+    if plain_ok(text):
+        return text
+    if "\n" in text and "\r" not in text and "\t" not in text:
+        lines = text.split("\n")
+        if all(line == line.strip(" ") for line in lines) and all(lines) and \
+                _UNSAFE.search(text.replace("\n", "")) is None:
+            pad = " " * indent
+            return "|-\n" + "\n".join(pad + line for line in lines)
+    return quoted(text)
+
+
+def key(name: str) -> str:
+    """A mapping key (source ids are slugs, but ``yes`` or ``2024`` need quotes)."""
+    return name if plain_ok(name) else quoted(name)
+
+
+def flow_list(items: tuple[str, ...] | list[str]) -> str | None:
+    """``[a, b]`` if every item is plain in a flow list, else None (use a block list)."""
+    if all(plain_ok(item, flow=True) for item in items):
+        return "[" + ", ".join(items) + "]"
+    return None
+
+
+def export(graph: ArgumentGraph, options: ExportOptions) -> str:
+    """The canonical YAML of one (possibly cut) map."""
+    del options
+    out = [f"argmap: {FORMAT_VERSION}", f"id: {scalar(graph.id, 2)}",
+           f"question: {scalar(graph.question, 2)}"]
+    if graph.context is not None:
+        out.append(f"context: {scalar(graph.context, 2)}")
+    _list(out, "tags", graph.tags, "")
+    out.append("claims:")
+    _claims(out, graph)
+    if graph.sources:
+        out.append("sources:")
+        for source_id, source in graph.sources.items():
+            out.append(f"  {key(source_id)}:")
+            _source(out, source, "    ")
+    out.append("")
+    return "\n".join(out)
+
+
+def _list(out: list[str], name: str, items: tuple[str, ...], pad: str) -> None:
+    """A list of texts: flow style when every item is plain, else a block list."""
+    if not items:
+        return
+    flow = flow_list(items)
+    if flow is not None:
+        out.append(f"{pad}{name}: {flow}")
+        return
+    out.append(f"{pad}{name}:")
+    out.extend(f"{pad}  - {scalar(item, len(pad) + 4)}" for item in items)
+
+
+_GROUPS = (Relation.PRO, Relation.CON, Relation.UNDERCUT)
+
+
+def _claims(out: list[str], graph: ArgumentGraph) -> None:
+    """Every root and what lies below it, depth-first, as block lists."""
+    carried: set[str] = set()  # outside statements already written at a ref position
+    # stack items: (statement key, link or None, indent of "- ") or a header line
+    stack: list[tuple[str, Link | None, int] | str] = [
+        (k, None, 2) for k in reversed(graph.roots)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        name, link, indent = item
+        pad = " " * indent
+        if link is not None and link.ref:
+            target = graph.statements.get(name)
+            outside = graph.outside.get(name) if target is None else None
+            if outside is None or name in carried:
+                ref = target.id if target is not None and target.id else name
+                out.append(f"{pad}- ref: {key(ref)}")
+                continue
+            carried.add(name)
+            # its sources may be cut away with it: leave the citations where it is written
+            _own(out, outside._replace(cites=()), None, indent)
+            continue
+        statement = graph.statements[name]
+        _own(out, statement, statement.weight, indent)
+        below = graph.children(name)
+        if link is None:  # a root: a claim, or a focus whose parent is cut away
+            below = [k for k in below if k.relation is not Relation.UNDERCUT]
+        if not below:
+            continue
+        inner = indent + 2
+        for relation in reversed(_GROUPS):
+            group = [k for k in below if k.relation is relation]
+            for child in reversed(group):
+                stack.extend((p, child, inner + 2) for p in reversed(child.premises))
+            if group:
+                stack.append(f"{' ' * inner}{relation.value}:")
+
+
+def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None:
+    """A statement's own keys as a list item starting ``- ``."""
+    pad = " " * (indent + 2)
+    first = f"{' ' * indent}- "
+    lines = []
+    if s.id is not None:
+        lines.append(f"id: {key(s.id)}")
+    lines.append(f"text: {scalar(s.text, indent + 4)}")
+    if s.by is not None:
+        lines.append(f"by: {scalar(s.by, indent + 4)}")
+    if weight is not None:
+        lines.append(f"weight: {weight}")
+    out.append(first + lines[0])
+    out.extend(pad + line for line in lines[1:])
+    _list(out, "tags", s.tags, pad)
+    if s.note is not None:
+        out.append(f"{pad}note: {scalar(s.note, indent + 4)}")
+    if s.cites:
+        _cites(out, s.cites, pad)
+
+
+def _cites(out: list[str], cites: tuple[Citation, ...], pad: str) -> None:
+    bare = [c.source for c in cites if c.quote is None and c.locator is None]
+    if len(bare) == len(cites):
+        flow = flow_list(bare)
+        if flow is not None:
+            out.append(f"{pad}cites: {flow}")
+            return
+    out.append(f"{pad}cites:")
+    inner = len(pad) + 4
+    for c in cites:
+        if c.quote is None and c.locator is None:
+            out.append(f"{pad}  - {scalar(c.source, inner)}")
+            continue
+        out.append(f"{pad}  - source: {scalar(c.source, inner)}")
+        if c.quote is not None:
+            out.append(f"{pad}    quote: {scalar(c.quote, inner + 2)}")
+        if c.locator is not None:
+            out.append(f"{pad}    locator: {scalar(c.locator, inner + 2)}")
+
+
+def _source(out: list[str], s: Source, pad: str) -> None:
+    deeper = len(pad) + 2
+    out.append(f"{pad}title: {scalar(s.title, deeper)}")
+    if len(s.author) == 1:
+        out.append(f"{pad}author: {scalar(s.author[0], deeper)}")
+    elif s.author:
+        out.append(f"{pad}author:")
+        out.extend(f"{pad}  - {scalar(a, deeper + 2)}" for a in s.author)
+    for name in ("publisher", "date", "url", "accessed", "kind", "note"):
+        value = getattr(s, name)
+        if value is None:
+            continue
+        # argmap reads dates plain, as people write them (`date: 2024-03`)
+        text = value if name in _DATES and _DATE.fullmatch(value) else scalar(value, deeper)
+        out.append(f"{pad}{name}: {text}")
