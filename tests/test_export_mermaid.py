@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from argmap.exporters import ExportOptions
 from argmap.exporters.mermaid import export as export_graph
 from argmap.exporters.mermaid import mermaid_label
+from argmap.graph import cut
 from argmap.model import single_spaced
+from argmap.view import ViewOptions
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import ROOT, every_graph, mermaid_parse
@@ -26,13 +28,19 @@ def test_mermaid_golden(path: Path, golden: Golden, monkeypatch: pytest.MonkeyPa
 def test_mermaids_parser_accepts_every_export(tmp_path: Path) -> None:
     files = []
     for name, graph in every_graph():
-        for direction in ("TB", "LR"):
-            file = tmp_path / f"{name}.{direction}.mmd"
-            text = export_graph(graph, ExportOptions(direction=direction))
+        some = next((k for k in graph.statements if k not in graph.claims), None)
+        variants = {"TB": (graph, "TB"), "LR": (graph, "LR"),
+                    "depth": (cut(graph, ViewOptions(depth=2)), "TB")}
+        if some is not None:
+            variants["focus"] = (cut(graph, ViewOptions(focus=some)), "TB")
+        for label, (part, direction) in variants.items():
+            file = tmp_path / f"{name}.{label}.mmd"
+            text = export_graph(part, ExportOptions(direction=direction))
             file.write_text(text, encoding="utf-8")
             files.append(file)
     errors = {f: e for f, e in mermaid_parse(files).items() if e is not None}
     assert errors == {}
+    assert len(files) > 40
 
 
 def test_direction_turns_the_layout_around() -> None:
