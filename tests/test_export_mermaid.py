@@ -100,3 +100,25 @@ def test_the_readme_shows_the_example_export() -> None:
     example = (ROOT / "examples" / "nato-promise.mmd").read_text(encoding="utf-8")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"```mermaid\n{example}```\n" in readme, "paste examples/nato-promise.mmd into README"
+
+
+def test_a_map_too_big_for_mermaid_says_how_to_export_part_of_it(tmp_path: Path) -> None:
+    """The hint appears exactly where Mermaid's own edge limit starts refusing."""
+    from argmap.graph import build_graph
+    from argmap.loader import load_text
+
+    def export_pros(n: int) -> str:
+        pros = "".join(f"      - text: Reason {i}.\n" for i in range(n))
+        [m] = load_text(f"question: Q?\nclaims:\n  - text: C.\n    pro:\n{pros}").maps
+        return export_graph(build_graph(m), ExportOptions())
+
+    fits, too_big = export_pros(499), export_pros(500)  # 500 and 501 edges with the claim's
+    assert fits.startswith("flowchart BT\n")
+    assert too_big.split("\n", 1)[0] == (
+        "%% Too big for Mermaid, which draws at most 50,000 characters and 500 edges "
+        "(25,643 and 501 here): export part of the map with --focus ID or --depth N.")
+    (tmp_path / "fits.mmd").write_text(fits, encoding="utf-8")
+    (tmp_path / "too-big.mmd").write_text(too_big, encoding="utf-8")
+    said = mermaid_parse([tmp_path / "fits.mmd", tmp_path / "too-big.mmd"])
+    assert said[str(tmp_path / "fits.mmd")] is None
+    assert str(said[str(tmp_path / "too-big.mmd")]).startswith("Edge limit exceeded.")

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 # Mermaid lays out from the first rank; arrows run premise -> parent, so the
 # question is last in arrow order and the direction is turned around.
+# Mermaid (and GitHub with it) refuses to draw more than this; these are
+# "secure" settings that a diagram cannot raise for itself.
+MAX_TEXT, MAX_EDGES = 50_000, 500
 DIRECTIONS = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
 ARROWS = {Relation.PRO: "-->", Relation.CON: "-.->", Relation.UNDERCUT: "==>"}
 LINE_COLOURS = {Relation.PRO: "#1a7f37", Relation.CON: "#cf222e", Relation.UNDERCUT: "#c4540a"}
@@ -105,7 +108,15 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     for number, source_id, source in graph.citations:
         title = single_spaced(source.title) if source is not None else source_id
         lines.append(f"  %% [{number}] {title}".replace("\n", " "))
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    # Mermaid measures in JavaScript string units: UTF-16 code units.
+    size = len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+    if size > MAX_TEXT or len(edges) > MAX_EDGES:
+        hint = (f"%% Too big for Mermaid, which draws at most {MAX_TEXT:,} characters and "
+                f"{MAX_EDGES} edges ({size:,} and {len(edges)} here): export part of "
+                "the map with --focus ID or --depth N.\n")
+        text = hint + text
+    return text
 
 
 def _links(graph: ArgumentGraph, ids: dict[str, str], lines: list[str],
