@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.exporters import ExportOptions
-from argmap.exporters.argdown import argdown_text
+from argmap.exporters.argdown import argdown_data, argdown_text
 from argmap.exporters.argdown import export as export_graph
 from argmap.graph import ArgumentGraph, cut
 from argmap.model import Relation, single_spaced
@@ -29,10 +29,19 @@ def test_argdown_golden(path: Path, golden: Golden, monkeypatch: pytest.MonkeyPa
 
 
 def texts(entries: dict[str, Any], role: str | None = None) -> dict[str, list[str]]:
-    """Title -> the non-empty texts Argdown read for it (one role of member, or all)."""
-    return {title: [m["text"] for m in entry["members"]
+    """Title -> the non-empty texts Argdown read for it (one role of member, or all).
+
+    Argdown keeps the space before a data block at the end of the text: stripped.
+    """
+    return {title: [m["text"].rstrip(" ") for m in entry["members"]
                     if m.get("text") and (role is None or m.get("role") == role)]
             for title, entry in entries.items()}
+
+
+def data(document: dict[str, Any]) -> dict[str, object]:
+    """Title -> the data Argdown read for a statement or argument that has any."""
+    return {title: entry["data"] for kind in ("statements", "arguments")
+            for title, entry in document[kind].items() if entry.get("data")}
 
 
 def relations(document: dict[str, Any]) -> set[tuple[str, str, str]]:
@@ -45,13 +54,19 @@ def relations(document: dict[str, Any]) -> set[tuple[str, str, str]]:
 
 
 def expected(graph: ArgumentGraph) -> tuple[dict[str, list[str]], dict[str, list[str]],
-                                             set[tuple[str, str, str]]]:
-    """(statement texts, argument descriptions, relations) the export should give Argdown."""
+                                             set[tuple[str, str, str]], dict[str, object]]:
+    """(statement texts, argument descriptions, relations, data) Argdown should read."""
     statements: dict[str, list[str]] = {}
     arguments: dict[str, list[str]] = {}
+    extra: dict[str, object] = {}
     for key, s in graph.statements.items():
         undercut = s.link is not None and graph.undercuts_of(s.link)
         (arguments if undercut else statements)[key] = [single_spaced(s.text)]
+        link = graph.link(s.link) if s.link else None
+        found = {"by": s.by, "weight": link.weight if link else None,
+                 "sources": list(dict.fromkeys(c.source for c in s.cites)) or None}
+        if any(v is not None for v in found.values()):
+            extra[key] = {k: v for k, v in found.items() if v is not None}
     found = set()
     for link in graph.links:
         target = link.target
@@ -60,7 +75,7 @@ def expected(graph: ArgumentGraph) -> tuple[dict[str, list[str]], dict[str, list
             assert attacked is not None
             target = attacked.premises[0]
         found |= {(p, target, TYPES[link.relation]) for p in link.premises}
-    return statements, arguments, found
+    return statements, arguments, found, extra
 
 
 def test_the_argdown_cli_reads_every_export(tmp_path: Path) -> None:
@@ -72,10 +87,11 @@ def test_the_argdown_cli_reads_every_export(tmp_path: Path) -> None:
     read = argdown_json([f for f, _ in files.values()], tmp_path / "json")
     for name, (_, graph) in files.items():
         document = read[name]
-        statements, arguments, links = expected(graph)
+        statements, arguments, links, extra = expected(graph)
         assert texts(document["statements"]) == statements, name
         assert texts(document["arguments"], "argument-description") == arguments, name
         assert relations(document) == links, name
+        assert data(document) == extra, name
         counts = {t: sum(1 for link in graph.links if TYPES[link.relation] == t)
                   for t in TYPES.values()}
         assert counts == {t: sum(1 for r in links if r[2] == t) for t in TYPES.values()}
@@ -113,9 +129,11 @@ def test_any_text_survives(tmp_path: Path) -> None:
     samples += ["// c", "/* c */", ".~.", ":+1:", "===\nx: 1\n===", "+ a", "<a>: b", "(1) x",
                 "----", "[a](b)", "#(a b)", "{a: 1}", "a, b", "\\", "x \\"]
     file = tmp_path / "texts.argdown"
-    file.write_text("".join(f"[s{i}]: {argdown_text(t)}\n\n" for i, t in enumerate(samples)),
-                    encoding="utf-8")
+    # Each sample twice: as a statement's text, and as the "by" of a second one's data.
+    file.write_text("".join(f"[s{i}]: {argdown_text(t)}\n\n[d{i}]: d {argdown_data({'by': t})}\n\n"
+                            for i, t in enumerate(samples)), encoding="utf-8")
     document = argdown_json([file], tmp_path / "json")["texts"]
-    read = texts(document["statements"])
+    read, extra = texts(document["statements"]), data(document)
     for i, text in enumerate(samples):
         assert read.get(f"s{i}") == [single_spaced(text)], repr(text)
+        assert extra.get(f"d{i}") == {"by": text}, repr(text)

@@ -23,14 +23,19 @@ The shape, one indented tree per claim under the question as a heading::
 - After ``--focus``, the focused statement's (cut) parent is a bare
   reference that the focus bears on, so the link stays visible.
 
+- ``by``, the weight of the premise where it is written, and the ids of the
+  sources it cites follow its text as an Argdown data block
+  (``{"by": "NATO", "weight": 4, "sources": ["factually-2026"]}``), which
+  Argdown keeps as the statement's ``data``.
+
 Text goes through :func:`argdown_text`: Argdown reads ``[``, ``<``, ``#``,
 ``*``, ``_``, ``//``, ``{``, ``:x:``… as syntax, so those are backslash-escaped.
-The question, ``by``, weights and sources have no Argdown equivalent that the
-CLI keeps as data without guessing, so only the question is kept, as the heading.
+Data goes through :func:`argdown_data`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -39,7 +44,7 @@ from argmap.model import Relation, single_spaced
 
 if TYPE_CHECKING:
     from argmap.exporters import ExportOptions
-    from argmap.graph import ArgumentGraph
+    from argmap.graph import ArgumentGraph, GStatement, Link
 
 MARKERS = {Relation.PRO: "+", Relation.CON: "-", Relation.UNDERCUT: "_"}
 
@@ -62,6 +67,28 @@ def argdown_text(text: str) -> str:
     return _SYNTAX.sub(r"\\\g<0>", text)
 
 
+# JSON is YAML flow syntax; Argdown's lexer ends a data block at a "}" and
+# would read "//" as a comment, so those (and "{") are written as \u escapes.
+_DATA = str.maketrans({"{": "\\u007b", "}": "\\u007d", "/": "\\u002f"})
+
+
+def argdown_data(data: dict[str, object]) -> str:
+    """An Argdown data block (``{"by": "…"}``) that Argdown reads back as ``data``."""
+    return "{" + json.dumps(data)[1:-1].translate(_DATA) + "}"
+
+
+def _data_of(statement: GStatement, link: Link | None) -> str:
+    """`` {…}`` with by, weight and cited sources, or nothing when there are none."""
+    data: dict[str, object] = {}
+    if statement.by is not None:
+        data["by"] = statement.by
+    if link is not None and link.weight is not None:
+        data["weight"] = link.weight
+    if statement.cites:
+        data["sources"] = list(dict.fromkeys(c.source for c in statement.cites))
+    return " " + argdown_data(data) if data else ""
+
+
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The Argdown document for one map."""
     del options  # Argdown has no presentation options we could honour
@@ -80,7 +107,8 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             prefix += MARKERS[visit.link.relation] + " "
         statement = graph.statements.get(visit.key)
         if visit.expanded and statement is not None:
-            lines.append(f"{prefix}{title(visit.key)}: {argdown_text(statement.text)}")
+            data = _data_of(statement, visit.link)
+            lines.append(f"{prefix}{title(visit.key)}: {argdown_text(statement.text)}{data}")
         else:
             lines.append(prefix + title(visit.key))
     for key in graph.roots:  # a focus bears on its parent, which the cut left out
