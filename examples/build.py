@@ -1,9 +1,9 @@
 """Build the examples gallery from the bundled maps: `make examples`.
 
 For every map in maps/: the diagram as DOT, SVG and PNG, and the terminal tree
-as plain ASCII text; the Mermaid export of nato-promise, which the README
-shows. Every full map is wider than one picture can show
-legibly on a page, so each claim also gets a focused view
+as plain ASCII text; for nato-promise also the Markdown and Mermaid exports. Every full map
+is wider than one picture can show legibly on a page, so each claim also gets
+a focused view
 (`<map>--<claim>.svg/.png`). tests/test_examples.py regenerates the DOT and
 text and fails when the committed gallery is stale.
 """
@@ -17,6 +17,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from argmap.exporters import ExportOptions  # noqa: E402
+from argmap.exporters.markdown import export  # noqa: E402
+from argmap.exporters.mermaid import export as mermaid  # noqa: E402
+from argmap.graph import build_graph  # noqa: E402
 from argmap.loader import load_path  # noqa: E402
 from argmap.renderers.dot import DotOptions, render_dot  # noqa: E402
 from argmap.renderers.tree import TreeOptions, render_tree, to_text  # noqa: E402
@@ -36,20 +40,11 @@ def text_artifacts() -> dict[str, str]:
             for claim in argmap.claims:
                 focused = build_view(argmap, ViewOptions(focus=claim.address))
                 files[f"{argmap.id}--{claim.address}.dot"] = render_dot(focused, DotOptions())
-    files.update(export_artifacts())
+            if argmap.id == "nato-promise":  # one map as GitHub shows Markdown and Mermaid
+                graph = build_graph(argmap)
+                files[f"{argmap.id}.md"] = export(graph, ExportOptions())
+                files[f"{argmap.id}.mmd"] = mermaid(graph, ExportOptions())
     return files
-
-
-def export_artifacts() -> dict[str, str]:
-    """The exports the README shows, which GitHub renders: name -> content."""
-    from argmap.exporters import EXPORTERS, ExportOptions
-    from argmap.graph import build_graph
-
-    [nato_promise] = load_path(ROOT / "maps" / "nato-promise.yaml").maps
-    graph = build_graph(nato_promise)
-    text = EXPORTERS["mermaid"].export(graph, ExportOptions())
-    assert isinstance(text, str)
-    return {"nato-promise.mmd": text}
 
 
 def main() -> None:

@@ -61,10 +61,10 @@ def test_golden_and_renders_every_text(path: Path, golden: Golden,
         shown = visible("".join(page.parts))
         assert set(page.tags) <= ALLOWED, set(page.tags) - ALLOWED
         graph = build_graph(m)
-        for s in graph.statements.values():
-            assert visible(s.text) in shown
-            if s.by:
-                assert visible(s.by) in shown
+        for g in graph.statements.values():
+            assert visible(g.text) in shown
+            if g.by:
+                assert visible(g.by) in shown
         assert page.tags.count("li") == len(walk(graph)) + len(graph.citations)
         for s in m.walk():
             for c in s.cites:

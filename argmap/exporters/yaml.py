@@ -1,7 +1,7 @@
 """Canonical argmap YAML (``-f yaml``): the (cut) map as format 1, written by one set of rules.
 
 Loading the export gives the same model as loading the original (tested for
-every fixture, bundled map and generated maps). The rules (docs/format.md,
+every fixture, bundled map and generated maps). The rules (docs/exports.md,
 "Canonical form"), which the editing issue's ``argmap fmt`` will reuse:
 
 - Two-space indentation; list items indented under their key, as in the docs.
@@ -125,9 +125,6 @@ def _list(out: list[str], name: str, items: tuple[str, ...], pad: str) -> None:
     out.extend(f"{pad}  - {scalar(item, len(pad) + 4)}" for item in items)
 
 
-_GROUPS = (Relation.PRO, Relation.CON, Relation.UNDERCUT)
-
-
 def _claims(out: list[str], graph: ArgumentGraph) -> None:
     """Every root and what lies below it, depth-first, as block lists."""
     carried: set[str] = set()  # outside statements already written at a ref position
@@ -159,13 +156,16 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             below = [k for k in below if k.relation is not Relation.UNDERCUT]
         if not below:
             continue
+        # children come grouped: pro, then con, then undercut (the graph keeps file order)
         inner = indent + 2
-        for relation in reversed(_GROUPS):
-            group = [k for k in below if k.relation is relation]
-            for child in reversed(group):
-                stack.extend((p, child, inner + 2) for p in reversed(child.premises))
-            if group:
-                stack.append(f"{' ' * inner}{relation.value}:")
+        entries: list[tuple[str, Link | None, int] | str] = []
+        group = None
+        for child in below:
+            if child.relation is not group:
+                group = child.relation
+                entries.append(f"{' ' * inner}{group.value}:")
+            entries.extend([(p, child, inner + 2) for p in child.premises])
+        stack.extend(reversed(entries))
 
 
 def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None:
