@@ -63,10 +63,10 @@ def expected(graph: ArgumentGraph) -> tuple[dict[str, list[str]], dict[str, list
         undercut = s.link is not None and graph.undercuts_of(s.link)
         (arguments if undercut else statements)[key] = [single_spaced(s.text)]
         link = graph.link(s.link) if s.link else None
-        found = {"by": s.by, "weight": link.weight if link else None,
-                 "sources": list(dict.fromkeys(c.source for c in s.cites)) or None}
-        if any(v is not None for v in found.values()):
-            extra[key] = {k: v for k, v in found.items() if v is not None}
+        values = {"by": s.by, "weight": link.weight if link else None,
+                  "sources": list(dict.fromkeys(c.source for c in s.cites)) or None}
+        if any(v is not None for v in values.values()):
+            extra[key] = {k: v for k, v in values.items() if v is not None}
     found = set()
     for link in graph.links:
         target = link.target
