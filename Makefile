@@ -7,8 +7,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 ARGMAP := $(BIN)/argmap
+# The reference parsers the export conformance tests run (Mermaid, Argdown),
+# pinned in tests/conformance/package*.json and installed once into NPM_DIR.
+NPM_DIR   := .cache/npm
+NPM_LOCK  := tests/conformance/package-lock.json
+NPM_STAMP := $(NPM_DIR)/.installed-$(shell cat tests/conformance/package.json $(NPM_LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit install graphviz examples terminal-capture bench schema clean
+.PHONY: demo test lint typecheck unit install graphviz conformance-tools examples terminal-capture bench schema clean
 
 # The main job on the bundled maps: check them, print one as a tree, draw them all.
 demo: install
@@ -30,7 +35,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+unit: install conformance-tools
 	$(BIN)/pytest
 
 install: $(STAMP) graphviz
@@ -44,6 +49,19 @@ $(STAMP):
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]' \
 	  --config-settings editable_mode=compat
 	@rm -f $(VENV)/.installed-* && touch $@
+
+# Mermaid's and Argdown's own parsers check argmap's exports in `make test`;
+# without them those tests fail, so a failed install stops here, loudly.
+conformance-tools: $(NPM_STAMP)
+
+$(NPM_STAMP): tests/conformance/package.json $(NPM_LOCK)
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js 20 or newer (apt-get install nodejs npm)"; exit 1; }
+	@echo "Installing the conformance tools (Mermaid, Argdown CLI) into $(NPM_DIR)"
+	@rm -rf $(NPM_DIR) && mkdir -p $(NPM_DIR)
+	@cp tests/conformance/package.json $(NPM_LOCK) $(NPM_DIR)/
+	@cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error >npm-ci.log 2>&1 || { \
+	  cat npm-ci.log; echo "could not install the conformance tools with npm (see above)"; exit 1; }
+	@touch $@
 
 graphviz:
 	@command -v dot >/dev/null 2>&1 || { \
@@ -60,7 +78,7 @@ bench: install
 	$(BIN)/python benchmarks/bench.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis out
+	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis out
 
 # A real terminal: run `argmap show` in tmux at 80 columns and keep what it shows.
 terminal-capture: install

@@ -1,7 +1,7 @@
 """Build the examples gallery from the bundled maps: `make examples`.
 
 For every map in maps/: the diagram as DOT, SVG and PNG, and the terminal tree
-as plain ASCII text; for nato-promise also the Markdown export. Every full map
+as plain ASCII text; for nato-promise also the Markdown and Mermaid exports. Every full map
 is wider than one picture can show legibly on a page, so each claim also gets
 a focused view
 (`<map>--<claim>.svg/.png`). tests/test_examples.py regenerates the DOT and
@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from argmap.exporters import ExportOptions  # noqa: E402
 from argmap.exporters.markdown import export  # noqa: E402
+from argmap.exporters.mermaid import export as mermaid  # noqa: E402
 from argmap.graph import build_graph  # noqa: E402
 from argmap.loader import load_path  # noqa: E402
 from argmap.renderers.dot import DotOptions, render_dot  # noqa: E402
@@ -39,8 +40,10 @@ def text_artifacts() -> dict[str, str]:
             for claim in argmap.claims:
                 focused = build_view(argmap, ViewOptions(focus=claim.address))
                 files[f"{argmap.id}--{claim.address}.dot"] = render_dot(focused, DotOptions())
-            if argmap.id == "nato-promise":  # one map as GitHub shows a Markdown export
-                files[f"{argmap.id}.md"] = export(build_graph(argmap), ExportOptions())
+            if argmap.id == "nato-promise":  # one map as GitHub shows Markdown and Mermaid
+                graph = build_graph(argmap)
+                files[f"{argmap.id}.md"] = export(graph, ExportOptions())
+                files[f"{argmap.id}.mmd"] = mermaid(graph, ExportOptions())
     return files
 
 

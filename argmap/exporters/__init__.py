@@ -113,6 +113,14 @@ EXPORTERS: dict[str, ExporterSpec] = {
                      "and GitHub", "argmap.exporters.markdown"),
         ExporterSpec("kialo", (".txt",), "Kialo discussion text, to import into Kialo",
                      "argmap.exporters.kialo", by_suffix=False),
+        ExporterSpec("mermaid", (".mmd",), "flowchart that GitHub renders in a mermaid block",
+                     "argmap.exporters.mermaid"),
+        ExporterSpec("graphml", (".graphml",), "typed graph for networkx, yEd and Gephi",
+                     "argmap.exporters.graphml"),
+        ExporterSpec("argdown", (".argdown",), "Argdown text, for the Argdown tools",
+                     "argmap.exporters.argdown"),
+        ExporterSpec("aif", (".json",), "AIF JSON (AIFdb, OVA), for argument-mining corpora",
+                     "argmap.exporters.aif", by_suffix=False),
     )
 }
 
