@@ -58,8 +58,8 @@ def test_a_format_that_contradicts_the_suffix_is_refused(tmp_path: Path) -> None
     target = tmp_path / "out.json"
     result = runner.invoke(cli.app, ["render", FULL, "-f", "dot", "-o", str(target)])
     assert (result.exit_code, result.stderr) == (
-        2, f"argmap: -f dot does not match -o {target}, which names a json file; drop -f or "
-        "change the extension\n")
+        2, f"argmap: -f dot does not match -o {target}, which names a json or aif file; drop -f "
+        "or change the extension\n")
     assert not target.exists()
 
 
