@@ -52,6 +52,7 @@ class CheckFormat(StrEnum):
 
     text = "text"
     json = "json"
+    github = "github"
 
 
 class Side(StrEnum):
@@ -140,18 +141,32 @@ def check(
     paths: Paths,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f",
-                   help="text: diagnostics on stderr; json: diagnostics as JSON on stdout.")
-                   ] = CheckFormat.text,
+                   help="text: diagnostics on stderr; json: diagnostics as JSON on stdout; "
+                   "github: GitHub Actions annotations on stdout.")] = CheckFormat.text,
+    select: Annotated[list[str] | None, typer.Option("--select", show_default=False,
+                      help="Warnings to report instead of the default ones: codes or groups "
+                      "(default, debate, all), comma-separated.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", show_default=False,
+                      help="Warnings not to report: codes or groups.")] = None,
 ) -> None:
     """Check map files and report every problem as FILE:LINE:COL.
 
     Exits 0 when the maps are clean, 1 on errors (or on warnings with
     --strict), 2 on usage errors.
 
-    Example: argmap check --strict maps/
+    Example: argmap check --strict maps/ --select default,debate
     """
+    from argmap.commands.debate import apply_rules, choose_rules
+
+    codes = choose_rules(select, ignore)
     report = read_maps(paths)
-    if fmt is CheckFormat.json:
+    apply_rules(report, codes)
+    if fmt is CheckFormat.github:
+        from argmap.rules.select import github
+
+        sys.stdout.write(github(report.diagnostics))
+        typer.echo(report.summary(), err=True)
+    elif fmt is CheckFormat.json:
         from argmap.workflow import report_json
 
         sys.stdout.write(report_json(report))
@@ -376,6 +391,13 @@ def schema(
     from argmap.schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+from argmap.commands.debate import brief_command, eval_command, stats_command  # noqa: E402
+
+app.command("eval")(eval_command)
+app.command("brief")(brief_command)
+app.command("stats")(stats_command)
 
 
 def command_names() -> list[str]:

@@ -88,9 +88,13 @@ class Evaluation:
 
     def counts(self) -> dict[str, int]:
         """How many statements are in, out and undecided."""
+        return self.counts_of(self.statements)
+
+    def counts_of(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many of these statements are in, out and undecided."""
         found = {status.value: 0 for status in Status}
-        for status in self.statements.values():
-            found[status.value] += 1
+        for key in keys:
+            found[self.statements[key].value] += 1
         return found
 
 
