@@ -1,0 +1,90 @@
+"""Kialo text: goldens, and a reader of Kialo's format finds the same tree."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from argmap.exporters.kialo import UNDERCUT, escape
+from argmap.graph import ViewOptions, build_graph, walk
+from argmap.model import Relation, single_spaced
+from tests.conftest import Golden
+from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
+from tests.test_properties import TEXT
+
+LINE = re.compile(r"(?P<number>(?:[0-9]+\.)+) (?:(?P<label>Pro|Con): )?(?P<body>.*)\Z")
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def read(text: str) -> tuple[str, list[tuple[str, str | None, str]]]:
+    """Kialo's discussion text as (title, [(number, label, body)]), checking its shape."""
+    lines = text.split("\n")
+    assert lines[0].startswith("Discussion Title: ") and lines[1] == "" and lines[-1] == ""
+    rows = []
+    for line in lines[2:-1]:
+        match = LINE.match(line)
+        assert match, line
+        rows.append((match["number"], match["label"], match["body"]))
+    numbers = [n for n, _, _ in rows]
+    assert numbers[0] == "1." and len(set(numbers)) == len(numbers)
+    for number in numbers[1:]:
+        assert number.rsplit(".", 2)[0] + "." in numbers  # its parent is there
+    for _, _, body in rows:
+        if body.startswith("-> See "):
+            assert body[len("-> See "):] in numbers
+    return lines[0][len("Discussion Title: "):], rows
+
+
+@pytest.mark.parametrize("path", EXPORT_MAPS, ids=lambda p: p.name)
+def test_golden_and_reads_back(path: Path, golden: Golden,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    for m in load_all(path, monkeypatch):
+        text = export("kialo", m)
+        golden(golden_name("kialo", path, m, ".txt"), text)
+        title, rows = read(text)
+        assert unescape(title) == single_spaced(m.question)
+        graph = build_graph(m)
+        visits = walk(graph)
+        several = len(graph.roots) > 1
+        assert len(rows) == len(visits) + several
+        for visit, (_, label, body) in zip(visits, rows[several:], strict=True):
+            relation = visit.link.relation if visit.link and visit.depth else None
+            expected = {Relation.PRO: "Pro", Relation.CON: "Con", Relation.UNDERCUT: "Con",
+                        None: "Pro" if several else None}[relation]
+            assert label == expected
+            if relation is Relation.UNDERCUT:
+                assert body.startswith(UNDERCUT)
+                body = body[len(UNDERCUT):]
+            if visit.expanded:
+                assert unescape(body).startswith(single_spaced(graph.statements[visit.key].text))
+            else:
+                assert body.startswith("-> See ")
+
+
+@pytest.mark.parametrize("path", EXPORT_MAPS, ids=lambda p: p.name)
+def test_cuts_read_back(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for m in load_all(path, monkeypatch):
+        views = [ViewOptions(depth=1), ViewOptions(side=Relation.CON)]
+        views += [ViewOptions(focus=s.address, depth=2) for s in m.walk() if s.ref is None]
+        for view in views:
+            read(export("kialo", m, view))
+
+
+def test_ref_to_a_statement_cut_away_is_written_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    (m,) = load_all(Path("tests/fixtures/valid/full.yaml"), monkeypatch)
+    text = export("kialo", m, ViewOptions(focus="cost"))
+    assert text == ("Discussion Title: Should the city replace its bus fleet with electric "
+                    "buses?\n\n1. Running costs are lower over the bus's life.\n"
+                    "1.1. Con: The upfront price is nearly twice a diesel bus.\n")
+
+
+@given(TEXT)
+def test_escape_keeps_one_line_that_reads_back(text: str) -> None:
+    escaped = escape(text)
+    assert "\n" not in escaped and unescape(escaped) == single_spaced(text)
