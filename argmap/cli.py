@@ -206,6 +206,8 @@ def show(
     width: Annotated[int | None, typer.Option("--width", min=20, show_default=False,
                      help="Wrap at N columns (default: the terminal's width; no wrapping "
                      "when piped).")] = None,
+    evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
+                         "✗ falls (dimmed) or ? undecided, as argmap eval decides.")] = False,
 ) -> None:
     """Print maps as trees: claims, then pro (+), con (−) and undercut (⊘) premises.
 
@@ -223,8 +225,11 @@ def show(
     options = TreeOptions(width=width, ascii=ascii_only, ids=ids, quotes=quotes,
                           sources=not no_sources)
     color = use_color(sys.stdout)
-    text = "\n".join(to_text(render_tree(v, options), color) for v in chosen)
-    sys.stdout.write(text)
+    from argmap.analysis.marks import LEGEND, statuses
+
+    text = "\n".join(to_text(render_tree(v, options._replace(statuses=statuses(v.map))
+                                          if evaluated else options), color) for v in chosen)
+    sys.stdout.write(text + (f"\n{LEGEND}\n" if evaluated else ""))
 
 
 @app.command()
@@ -250,6 +255,9 @@ def render(
                        "this many seconds.")] = 120,
     quotes: Annotated[bool, typer.Option("--quotes", help="Text outlines: each citation's "
                       "quote and locator under its statement.")] = False,
+    evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
+                         "✗ falls (dimmed) or ? undecided, as argmap eval decides (svg, png, "
+                         "pdf, dot, markdown).")] = False,
 ) -> None:
     """Draw maps with Graphviz (SVG, PNG, PDF, DOT) or export them (JSON, YAML, Markdown, ...).
 
@@ -263,11 +271,16 @@ def render(
     from argmap.renderers.layout import LayoutError, choose_engine, layout
 
     fmt = fmt or format_for(output)
+    from argmap.analysis.marks import EVAL_FORMATS, statuses
+
+    if evaluated and fmt.value not in EVAL_FORMATS:
+        fail(f"--eval: {fmt.value} cannot show statuses; use {', '.join(EVAL_FORMATS)}, or "
+             "argmap eval --format json")
     report = load_or_fail(paths)
     if fmt.value in EXPORTERS:
         export(report.maps, fmt.value, output, ExportArgs(focus, depth, side, quotes,
                                                           theme.value, direction.value,
-                                                          not no_legend))
+                                                          not no_legend, evaluated))
         return
     chosen = views(report.maps, focus, depth, side)
     spec = FORMATS[fmt.value]
@@ -278,7 +291,8 @@ def render(
     results: list[bytes] = []
     for view in chosen:
         dot = render_dot(view, DotOptions(direction.value, theme.value, not no_legend,
-                                          xml_urls=fmt.value != "pdf"))
+                                          xml_urls=fmt.value != "pdf",
+                                          statuses=statuses(view.map) if evaluated else None))
         if not spec.layout:
             results.append(dot.encode("utf-8"))
             continue
@@ -306,6 +320,7 @@ class ExportArgs(NamedTuple):
     theme: str
     direction: str
     legend: bool
+    evaluated: bool = False  # --eval
 
 
 def format_for(output: str | None) -> RenderFormat:
@@ -334,8 +349,13 @@ def export(maps: list[ArgumentMap], name: str, output: str | None, args: ExportA
     view = ViewOptions(args.focus, args.depth,
                        None if args.side is None else Relation(args.side.value))
     try:
+        marks = None
+        if args.evaluated:
+            from argmap.analysis.marks import statuses
+
+            marks = {m.id: statuses(m, by="key") for m in maps}
         done = export_maps(spec, maps, view, ExportOptions(args.quotes, args.theme,
-                                                           args.direction, args.legend))
+                                                           args.direction, args.legend, marks))
     except ViewError as exc:
         fail(str(exc))
     try:

@@ -32,6 +32,7 @@ class DotOptions(NamedTuple):
     legend: bool = True
     wrap: int = 38  # characters per label line
     xml_urls: bool = True  # links will end up in SVG (see escape.url)
+    statuses: dict[str, str] | None = None  # path -> in/out/undecided (render --eval)
 
 
 _WRAPS: dict[int, re.Pattern[str]] = {}
@@ -138,7 +139,13 @@ class _Writer:
         s = node.statement
         name = self.names[s.path]
         extra = self.tooltip_and_link(node) if s.cites else ""
-        self.out.append(f"  {name} [label={self.label(node)}, {self.looks[s.relation]}{extra}];")
+        label = self.label(node)
+        if self.options.statuses is not None:
+            from argmap.analysis.marks import mark_dot
+
+            label, dim = mark_dot(label, self.options.statuses.get(s.path), self.theme.faint)
+            extra += dim
+        self.out.append(f"  {name} [label={label}, {self.looks[s.relation]}{extra}];")
         if node.hidden:
             more = f"{node.hidden} more below (--depth {node.level + 1})"
             self.out.append(f'  {name}_more [label={dot_string(more)}, shape=plain, '
