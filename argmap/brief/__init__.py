@@ -116,9 +116,12 @@ class _Writer:
         support = [link for link in self.graph.links_into(key) if link.relation is Relation.PRO]
         if not support:
             self.add("note", "No supporting premises: the claim is asserted bare.")
+        seen = {key}  # shared by the blocks: each card appears once in the case
         for link in support:
             self.add("block", f"Support: {self.short(link.premises[0])}", self.link_flag(link))
-            self.support(link.premises[0], set())
+            if link.premises[0] in seen:
+                self.add("note", "Circular: this support is a statement already in the case.")
+            self.support(link.premises[0], seen)
 
     def support(self, key: str, seen: set[str]) -> None:
         """A premise's cards, then those of what supports it, depth first."""

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from argmap.analysis.evaluate import Evaluation, Status, evaluate
+from argmap.analysis.report import preview  # control characters replaced: safe to print
 from argmap.diagnostics import Diagnostic, Severity, warning
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap, Relation
@@ -36,12 +37,6 @@ DEBATE_RULES: dict[str, RuleInfo] = {
     "self-support": RuleInfo(Severity.WARNING, "a statement that `ref`s itself (or a "
                              "statement it supports) as its own `pro` premise: circular"),
 }
-
-
-def preview(text: str, words: int = 8) -> str:
-    """The first words of a statement, quoted, for messages."""
-    split = text.split()
-    return "“" + " ".join(split[:words]) + ("…" if len(split) > words else "") + "”"
 
 
 def unanswered_rebuttals(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic]:
