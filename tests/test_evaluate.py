@@ -333,6 +333,17 @@ def test_grounded_matches_brute_force(graph: ArgumentGraph) -> None:
     assert labels(evaluate(graph)) == brute_force(graph)
 
 
+@settings(max_examples=200, deadline=None)
+@given(random_graphs(), st.sampled_from(list(Semantics)))
+def test_one_pass_helpers_agree_with_per_statement_ones(graph: ArgumentGraph,
+                                                        semantics: Semantics) -> None:
+    e = evaluate(graph, semantics)
+    deciders = e.deciders()
+    assert {k: e.deciding(k) for k in graph.statements} == {
+        k: deciders.get(k) for k in graph.statements}
+    assert e.supported_keys() == {k for k in graph.statements if e.supported(k)}
+
+
 def test_bundled_maps_and_fixtures_evaluate() -> None:
     from pathlib import Path
 

@@ -29,7 +29,7 @@ could still add up to.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -86,6 +86,32 @@ class Evaluation:
                 return link
         return None
 
+    def supported_keys(self) -> set[str]:
+        """Every supported statement at once (what :meth:`supported` says, in one pass)."""
+        found = {key for key, s in self.graph.statements.items() if s.cites}
+        pro, links = Relation.PRO, self.links
+        found.update(link.target for link in self.graph.links
+                     if link.relation is pro and links[link.key] is Status.IN)
+        return found
+
+    def deciders(self) -> dict[str, Link]:
+        """:meth:`deciding` for every statement it names a link for, in one pass."""
+        found: dict[str, Link] = {}
+        con, labels, links = Relation.CON, self.statements, self.links
+        weighed = self.semantics is Semantics.WEIGHED
+        for link in self.graph.links:
+            if link.relation is not con or link.target not in labels:
+                continue
+            status, counts = labels[link.target], links[link.key]
+            if status is Status.OUT:
+                if counts is Status.IN:
+                    old = found.get(link.target)
+                    if old is None or (weighed and weight(link) > weight(old)):
+                        found[link.target] = link
+            elif status is Status.UNDECIDED and counts is not Status.OUT:
+                found.setdefault(link.target, link)
+        return found
+
     def counts(self) -> dict[str, int]:
         """How many statements are in, out and undecided."""
         return self.counts_of(self.statements)
@@ -112,102 +138,110 @@ def evaluate(graph: ArgumentGraph, semantics: Semantics = Semantics.GROUNDED) ->
     """
     statements, links = graph.statements, graph.links
     weighed = semantics is Semantics.WEIGHED
-    s_label: dict[str, Status] = {}
-    l_label: dict[str, Status] = {}
-    # The links each statement is a premise of.
-    uses: dict[str, list[Link]] = {}
-    # Arguments still unknown among each link's premises + undercuts, and each
-    # statement's con links (grounded) -- the counters of the worklist.
-    l_wait: dict[str, int] = {}
-    s_wait: dict[str, int] = dict.fromkeys(statements, 0)
-    # weighed: per statement [pro in, pro unknown, con in, con unknown] weights.
+    pro_, con_, undercut_ = Relation.PRO, Relation.CON, Relation.UNDERCUT
+    # The hot loops use plain dicts keyed by statement/link key and one
+    # worklist; every argument is decided once and every edge looked at once.
+    # link -> (target, relation, weight); built first, so an undercut may come before its link
+    kind = {link.key: (link.target, link.relation,
+                       link.weight if link.weight is not None else 1) for link in links}
+    uses: dict[str, list[str]] = {}  # statement -> the links it is a premise of
+    l_wait: dict[str, int] = {}  # link -> premises + undercuts not yet decided
+    s_wait = dict.fromkeys(statements, 0)  # statement -> con links not yet decided
+    # weighed: per statement [pro in, pro undecided, con in, con undecided] weights
     scales: dict[str, list[int]] = {key: [0, 0, 0, 0] for key in statements} if weighed else {}
-    by_key = {link.key: link for link in links}
     for link in links:
-        l_wait[link.key] = l_wait.get(link.key, 0) + len(link.premises)
+        key = link.key
+        target, relation, w = kind[key]
+        wait = l_wait.get(key, 0)
         for premise in link.premises:
-            uses.setdefault(premise, []).append(link)
-            if premise not in statements:
-                l_wait[link.key] += 1  # never released: the link stays undecided
-        if link.relation is Relation.UNDERCUT:
-            if link.target in by_key:
-                l_wait[link.target] = l_wait.get(link.target, 0) + 1
-        elif link.target in statements:
-            if link.relation is Relation.CON:
-                s_wait[link.target] += 1
+            wait += 1 if premise in statements else 2  # an unknown premise never arrives
+            found = uses.get(premise)
+            if found is None:
+                uses[premise] = [key]
+            else:
+                found.append(key)
+        l_wait[key] = wait
+        if relation is undercut_:
+            if target in kind:
+                l_wait[target] = l_wait.get(target, 0) + 1
+        elif target in statements:
+            if relation is con_:
+                s_wait[target] += 1
             if weighed:
-                scales[link.target][1 if link.relation is Relation.PRO else 3] += weight(link)
-    # The worklist holds (is_statement, key, status) decisions not yet propagated.
-    todo: list[tuple[bool, str, Status]] = []
-    for key in statements:
-        if s_wait[key] == 0:
-            s_label[key] = Status.IN
-            todo.append((True, key, Status.IN))
-
-    def set_link(key: str, status: Status) -> None:
-        if key not in l_label:
-            l_label[key] = status
-            todo.append((False, key, status))
-
-    def set_statement(key: str, status: Status) -> None:
-        if key not in s_label:
-            s_label[key] = status
-            todo.append((True, key, status))
-
+                scales[target][1 if relation is pro_ else 3] += w
+    IN, OUT = Status.IN, Status.OUT
+    s_label: dict[str, Status] = {key: IN for key, n in s_wait.items() if n == 0}
+    l_label: dict[str, Status] = {}
+    # The worklist: (True, statement key, status) or (False, link key, status).
+    todo: list[tuple[bool, str, Status]] = [(True, key, IN) for key in s_label]
+    push, pop = todo.append, todo.pop
     while todo:
-        is_statement, key, status = todo.pop()
+        is_statement, key, status = pop()
         if is_statement:
-            for link in uses.get(key, ()):
-                if status is Status.OUT:
-                    set_link(link.key, Status.OUT)
+            for link_key in uses.get(key, ()):
+                if link_key in l_label:
+                    continue
+                if status is OUT:
+                    l_label[link_key] = OUT
+                    push((False, link_key, OUT))
                 else:
-                    l_wait[link.key] -= 1
-                    if l_wait[link.key] == 0:
-                        set_link(link.key, Status.IN)
+                    left = l_wait[link_key] - 1
+                    l_wait[link_key] = left
+                    if left == 0:
+                        l_label[link_key] = IN
+                        push((False, link_key, IN))
             continue
-        link = by_key[key]
-        if link.relation is Relation.UNDERCUT:
-            if link.target not in by_key:
+        target, relation, w = kind[key]
+        if relation is undercut_:
+            if target not in kind or target in l_label:
                 continue
-            if status is Status.IN:
-                set_link(link.target, Status.OUT)
+            if status is IN:
+                l_label[target] = OUT
+                push((False, target, OUT))
             else:
-                l_wait[link.target] -= 1
-                if l_wait[link.target] == 0:
-                    set_link(link.target, Status.IN)
+                left = l_wait[target] - 1
+                l_wait[target] = left
+                if left == 0:
+                    l_label[target] = IN
+                    push((False, target, IN))
             continue
-        target = link.target
-        if target not in statements:
+        if target not in statements or target in s_label:
             continue
+        decided: Status | None = None
         if weighed:
-            _weigh(scales[target], link, status, target, set_statement)
-        elif link.relation is Relation.CON:
-            if status is Status.IN:
-                set_statement(target, Status.OUT)
+            decided = _weigh(scales[target], relation is pro_, w, status is IN)
+        elif relation is con_:
+            if status is IN:
+                decided = OUT
             else:
-                s_wait[target] -= 1
-                if s_wait[target] == 0:
-                    set_statement(target, Status.IN)
-    return Evaluation(graph, semantics,
-                      {key: s_label.get(key, Status.UNDECIDED) for key in statements},
-                      {link.key: l_label.get(link.key, Status.UNDECIDED) for link in links})
+                left = s_wait[target] - 1
+                s_wait[target] = left
+                if left == 0:
+                    decided = IN
+        if decided is not None:
+            s_label[target] = decided
+            push((True, target, decided))
+    undecided = Status.UNDECIDED
+    if len(s_label) < len(statements):
+        s_label = {key: s_label.get(key, undecided) for key in statements}
+    if len(l_label) < len(links):
+        l_label = {key: l_label.get(key, undecided) for key in kind}
+    return Evaluation(graph, semantics, s_label, l_label)
 
 
-def _weigh(scale: list[int], link: Link, status: Status, target: str,
-           decide: Callable[[str, Status], None]) -> None:
-    """Move one decided pro/con link's weight on its target's scale; decide if it tips."""
-    pro = link.relation is Relation.PRO
-    w = weight(link)
+def _weigh(scale: list[int], pro: bool, w: int, counts: bool) -> Status | None:
+    """Move one decided pro/con link's weight on its target's scale; the status if it tips."""
     scale[1 if pro else 3] -= w
-    if status is Status.IN:
+    if counts:
         scale[0 if pro else 2] += w
     pro_in, pro_open, con_in, con_open = scale
     if con_in == 0 and con_open == 0:
-        decide(target, Status.IN)  # nothing that counts attacks it
-    elif pro_in > con_in + con_open:
-        decide(target, Status.IN)
-    elif con_in > 0 and con_in >= pro_in + pro_open:
-        decide(target, Status.OUT)
+        return Status.IN  # nothing that counts attacks it
+    if pro_in > con_in + con_open:
+        return Status.IN
+    if con_in > 0 and con_in >= pro_in + pro_open:
+        return Status.OUT
+    return None
 
 
 def labels(evaluations: Iterable[Evaluation]) -> dict[str, int]:

@@ -27,7 +27,7 @@ def map_stats(evaluation: Evaluation) -> dict[str, Any]:
         for citation in statement.cites:
             per_source[citation.source] = per_source.get(citation.source, 0) + 1
     depth = max((visit.level for visit in walk(graph)), default=0)
-    supported = sum(1 for key in graph.statements if evaluation.supported(key))
+    supported = len(evaluation.supported_keys() & graph.statements.keys())
     claims = evaluation.counts_of(graph.claims)
     return {
         "id": graph.id,
