@@ -107,6 +107,19 @@ def test_eval_text(golden: Golden) -> None:
     golden("debate/eval.txt", result.stdout.replace(DEBATE, "DEBATE"))
 
 
+def test_eval_text_weighed_says_outweighed() -> None:
+    from argmap.analysis.evaluate import Semantics, evaluate
+    from argmap.analysis.report import eval_text
+    from argmap.graph import build_graph
+    from argmap.loader import load_text
+
+    text = ("question: q\nclaims:\n  - id: a\n    text: A.\n    pro:\n      - text: P.\n"
+            "        weight: 4\n    con:\n      - id: b\n        text: B.\n        weight: 2\n")
+    graph = build_graph(load_text(text, "w.yaml").maps[0])
+    assert eval_text([evaluate(graph, Semantics.WEIGHED)]).splitlines()[1:3] == [
+        "  ✓ stands     a: “A.”", "               every attack answered: b outweighed; supported"]
+
+
 def test_eval_json_cycle() -> None:
     result = runner.invoke(cli.app, ["eval", "--format", "json", CYCLE])
     assert result.exit_code == 0

@@ -72,8 +72,8 @@ class Evaluation:
 
     def deciding(self, key: str) -> Link | None:
         """The link that decides a statement: for one that falls, the first standing
-        con link into it (weighed: the heaviest); otherwise the first con link that
-        is not out, or None when every attack on it fails (or there is none)."""
+        con link into it (weighed: the heaviest); for an undecided one, the first con
+        link that is not out; None for one that stands."""
         status = self.statements[key]
         cons = [link for link in self.graph.links_into(key) if link.relation is Relation.CON]
         if status is Status.OUT:
@@ -81,6 +81,8 @@ class Evaluation:
             if self.semantics is Semantics.WEIGHED and standing:
                 return max(standing, key=lambda link: weight(link))
             return standing[0] if standing else None
+        if status is Status.IN:  # (weighed: standing attacks may be outweighed)
+            return None
         for link in cons:
             if self.links[link.key] is not Status.OUT:
                 return link

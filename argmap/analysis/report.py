@@ -96,6 +96,8 @@ def _answer(evaluation: Evaluation, link: Link) -> str:
     graph = evaluation.graph
     who = link.premises[0]
     name = address(graph, who) if who in graph.statements else who
+    if evaluation.links[link.key] is Status.IN:  # only under weighed: it stands but weighs less
+        return f"{name} outweighed"
     cut = [u for u in graph.undercuts_of(link.key) if evaluation.links[u.key] is Status.IN]
     if cut:
         return f"{name} undercut by {address(graph, cut[0].premises[0])}"
