@@ -52,7 +52,21 @@ def render_docx(brief: Brief) -> bytes:
             run.font.color.rgb = grey
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _stable(buffer.getvalue())
+
+
+def _stable(data: bytes) -> bytes:
+    """The same .docx with every zip entry dated 1980-01-01: same map, same bytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
 
 
 def _clean(text: str) -> str:
