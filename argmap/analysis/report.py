@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
 
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.graph import ArgumentGraph, Link
@@ -25,8 +25,9 @@ def address(graph: ArgumentGraph, key: str) -> str:
 def eval_json(evaluations: list[Evaluation]) -> str:
     """The documented JSON of ``argmap eval --format json`` (docs/eval.md).
 
-    One statement record per line, each written by the C encoder: an indented
-    dump of the whole would run the pure-Python encoder, ten times slower.
+    One statement record per line, each written with the C string encoder:
+    an indented dump of the whole would run the pure-Python encoder, ten
+    times slower on big maps.
     """
     semantics = evaluations[0].semantics.value if evaluations else "grounded"
     parts = [f'{{\n  "semantics": "{semantics}",\n  "maps": [']
@@ -36,7 +37,7 @@ def eval_json(evaluations: list[Evaluation]) -> str:
                        "counts": evaluation.counts(),
                        "claims": evaluation.counts_of(graph.claims)})
         parts.append(("," if n else "") + "\n    " + head[:-1] + ', "statements": [')
-        parts.append(",".join("\n      " + _dumps(row) for row in _rows(evaluation)))
+        parts.append(",".join(_rows(evaluation)))
         parts.append("\n    ]}")
     parts.append("\n  ]\n}\n")
     return "".join(parts)
@@ -44,23 +45,29 @@ def eval_json(evaluations: list[Evaluation]) -> str:
 
 _dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False,
                           separators=(", ", ": ")).encode
+#: a str as a JSON string, keeping non-ASCII (the C function behind ensure_ascii=False)
+_string: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) or _dumps
 
 
-def _rows(evaluation: Evaluation) -> list[dict[str, Any]]:
-    graph = evaluation.graph
+def _rows(evaluation: Evaluation) -> list[str]:
+    """One JSON object per statement, in file order, each on its own line."""
+    graph, q = evaluation.graph, _string
     supported, deciders, labels = (evaluation.supported_keys(), evaluation.deciders(),
                                    evaluation.statements)
     statements = graph.statements
     rows = []
-    for key, statement in statements.items():
+    for key, s in statements.items():
         decider = deciders.get(key)
-        by = None
+        by = "null"
         if decider is not None and decider.premises[0] in statements:
             who = statements[decider.premises[0]]
-            by = who.id if who.id is not None else who.path
-        rows.append({"address": statement.path, "id": statement.id,
-                     "claim": statement.is_claim, "status": labels[key].value,
-                     "supported": key in supported, "decided_by": by})
+            by = q(who.id if who.id is not None else who.path)
+        rows.append(f'\n      {{"address": {q(s.path)}, '
+                    f'"id": {"null" if s.id is None else q(s.id)}, '
+                    f'"claim": {"true" if s.is_claim else "false"}, '
+                    f'"status": "{labels[key].value}", '
+                    f'"supported": {"true" if key in supported else "false"}, '
+                    f'"decided_by": {by}}}')
     return rows
 
 
