@@ -8,9 +8,9 @@ The shape (argdown-core's ``IMap {nodes, edges}`` with undercuts as attacks on e
 - A :class:`GStatement` is one written statement, addressed by its ``key``: its
   explicit ``id``, else the derived path of the position it is written at
   (``c1.pro2``). A statement written once and ``ref``-ed elsewhere is one
-  GStatement. (If a path equals another statement's explicit id, or an id is
-  used twice, the later statement's key is its path, or ``@`` + its path when
-  that is taken too: keys are always unique.)
+  GStatement. Keys are always unique: a statement without an id whose path is
+  another statement's id is keyed ``@`` + its path, and so is the second holder
+  of a duplicate id (an error ``check`` reports) when its path is taken too.
 - A :class:`Link` is one position below a claim (written or ``ref``), in file
   order, keyed ``l1``, ``l2``, ...: ``premises`` (statement keys; one in format
   1, several for format 1.1's linked premises) bear on ``target`` with a

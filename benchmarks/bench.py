@@ -25,6 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
 
+from argmap.exporters import EXPORTERS
+
 HERE = Path(__file__).parent
 OUT = HERE / "out"
 ARGMAP = str(Path(sys.executable).parent / "argmap")
@@ -65,6 +67,10 @@ def map_file(n: int) -> Path:
     return path
 
 
+def _export(name: str) -> Callable[[Path], list[str]]:
+    return lambda p: [ARGMAP, "render", str(p), "-f", name, "-o", "-"]
+
+
 CASES = [
     Case("argmap --help", lambda p: [ARGMAP, "--help"], (0,), "≤ 0.2 s"),
     Case("argmap check", lambda p: [ARGMAP, "check", str(p)], (1_000, 10_000, 100_000),
@@ -85,6 +91,9 @@ CASES = [
     Case("argmap render -f svg --engine sfdp",
          lambda p: [ARGMAP, "render", str(p), "-f", "svg", "--engine", "sfdp", "-o", "-"],
          (5_000,), "layout time"),
+    # every format of the export registry, so a new exporter is timed without editing this
+    *[Case(f"argmap render -f {name}", _export(name), (1_000, 10_000, 100_000), "10k ≤ 0.5 s")
+      for name in EXPORTERS],
 ]
 
 

@@ -1,8 +1,9 @@
 """Build the examples gallery from the bundled maps: `make examples`.
 
 For every map in maps/: the diagram as DOT, SVG and PNG, and the terminal tree
-as plain ASCII text. Every full map is wider than one picture can show
-legibly on a page, so each claim also gets a focused view
+as plain ASCII text; for nato-promise also the Markdown export. Every full map
+is wider than one picture can show legibly on a page, so each claim also gets
+a focused view
 (`<map>--<claim>.svg/.png`). tests/test_examples.py regenerates the DOT and
 text and fails when the committed gallery is stale.
 """
@@ -16,6 +17,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from argmap.exporters import ExportOptions  # noqa: E402
+from argmap.exporters.markdown import export  # noqa: E402
+from argmap.graph import build_graph  # noqa: E402
 from argmap.loader import load_path  # noqa: E402
 from argmap.renderers.dot import DotOptions, render_dot  # noqa: E402
 from argmap.renderers.tree import TreeOptions, render_tree, to_text  # noqa: E402
@@ -35,6 +39,8 @@ def text_artifacts() -> dict[str, str]:
             for claim in argmap.claims:
                 focused = build_view(argmap, ViewOptions(focus=claim.address))
                 files[f"{argmap.id}--{claim.address}.dot"] = render_dot(focused, DotOptions())
+            if argmap.id == "nato-promise":  # one map as GitHub shows a Markdown export
+                files[f"{argmap.id}.md"] = export(build_graph(argmap), ExportOptions())
     return files
 
 

@@ -88,3 +88,8 @@ def test_ref_to_a_statement_cut_away_is_written_once(monkeypatch: pytest.MonkeyP
 def test_escape_keeps_one_line_that_reads_back(text: str) -> None:
     escaped = escape(text)
     assert "\n" not in escaped and unescape(escaped) == single_spaced(text)
+
+
+def test_a_text_like_a_pointer_is_escaped() -> None:
+    assert escape("-> See 1.2.") == "-\\> See 1.2."
+    assert escape("a -> b (c)") == "a -> b \\(c\\)"

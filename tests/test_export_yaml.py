@@ -96,3 +96,11 @@ def test_scalars() -> None:
     assert scalar("blank\n\nline", 4) == '"blank\\n\\nline"'
     assert quoted("a\u2028b\x85") == '"a\\u2028b\\u0085"'
     assert scalar("key: value", 2) == '"key: value"'
+
+
+def test_a_focused_premise_becomes_a_plain_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    (m,) = load_all(Path("tests/fixtures/valid/full.yaml"), monkeypatch)
+    text = export("yaml", m, ViewOptions(focus="health"))
+    assert "claims:\n  - id: health\n    text: Electric buses cut street-level air pollution.\n" \
+        "    cites:\n" in text
+    assert "undercut" not in text

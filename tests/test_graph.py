@@ -136,3 +136,36 @@ def test_keys_are_unique_when_an_id_looks_like_a_path() -> None:
     assert list(graph.statements) == ["@c1", "c1", "c2.pro1"]
     assert graph.positions["c1"] == "c1" and graph.statements["c1"].text == "B"
     assert [link.target for link in graph.links] == ["c1"]
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(), st.sampled_from([None, 1, 2]), st.sampled_from([None, Relation.PRO]),
+       st.booleans())
+def test_every_exporter_takes_any_graph(m: ArgumentMap, depth: int | None,
+                                        side: Relation | None, focus: bool) -> None:
+    """Generated maps (unknown refs and duplicate ids included) never make an export fail."""
+    import json
+
+    from jsonschema import Draft7Validator
+
+    from argmap.exporters import EXPORTERS, ExportOptions
+    from argmap.exporters.json import json_export_schema
+
+    graph = build_graph(m)
+    target = list(graph.statements)[-1] if focus else None
+    cut_graph = cut(graph, ViewOptions(target, depth, side))
+    for name, spec in EXPORTERS.items():
+        out = spec.export(cut_graph, ExportOptions(quotes=True))
+        assert isinstance(out, str) and out.endswith("\n"), name
+    doc = json.loads(EXPORTERS["json"].export(cut_graph, ExportOptions()))
+    assert list(Draft7Validator(json_export_schema()).iter_errors(doc)) == []
+
+
+def test_an_undercut_on_a_claim_gets_no_link() -> None:
+    from argmap.loader import load_text
+
+    text = "question: Q?\nclaims:\n  - text: A\n    undercut:\n      - text: U\n"
+    result = load_text(text, "u.yaml")
+    graph = build_graph(result.maps[0])
+    assert list(graph.statements) == ["c1", "c1.undercut1"] and graph.links == ()
+    assert graph.statements["c1.undercut1"].link is None

@@ -26,20 +26,23 @@ How argmap fills it (docs/exports.md, "Kialo"):
 
 from __future__ import annotations
 
-import re
-
 from argmap.exporters import ExportOptions
 from argmap.exporters.notation import LABELS
 from argmap.graph import ArgumentGraph, GStatement
 from argmap.model import Relation, single_spaced
 
-_SPECIAL = re.compile(r"([\\()\[\]*_])")
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\()[]*_"})
 UNDERCUT = "[Undercut] "
 
 
 def escape(text: str) -> str:
-    """User text as one line of Kialo Markdown that shows as typed."""
-    return _SPECIAL.sub(r"\\\1", single_spaced(text))
+    """User text as one line of Kialo Markdown that shows as typed.
+
+    A text that starts like Kialo's pointer (``-> See 1.2.``) gets its ``>``
+    escaped, so an import cannot mistake it for one.
+    """
+    escaped = single_spaced(text).translate(_SPECIAL)
+    return "-\\>" + escaped[2:] if escaped.startswith("->") else escaped
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:

@@ -22,7 +22,8 @@ from argmap.graph import ArgumentGraph, GStatement, Visit, walk
 from argmap.model import Relation, Source, single_spaced
 
 #: inline syntax anywhere in a line: code, emphasis, links, HTML, entities, strikethrough
-_INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
+_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&~|"})
+_PLAIN = re.compile(r"[\\`*_\[\]<>&~|\n]")
 #: block syntax at the start of a line: headings, lists, quotes, rules, setext, numbered lists
 _LINE_START = re.compile(r"^([#>+\-=]|[0-9]+(?=[.)]))")
 
@@ -35,9 +36,11 @@ def escape(text: str, line_start: bool = False) -> str:
     always do), so ``street-level`` stays readable in the source. Line breaks
     become hard breaks; the caller indents continuation lines.
     """
+    if not line_start and _PLAIN.search(text) is None:
+        return text  # most texts: nothing to escape
     lines = []
     for n, line in enumerate(text.split("\n")):
-        line = _INLINE.sub(r"\\\1", line)
+        line = line.translate(_INLINE)
         match = _LINE_START.match(line) if n or line_start else None
         if match:
             end = match.end()

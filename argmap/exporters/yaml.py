@@ -1,7 +1,7 @@
 """Canonical argmap YAML (``-f yaml``): the (cut) map as format 1, written by one set of rules.
 
 Loading the export gives the same model as loading the original (tested for
-every fixture, bundled map and generated maps). The rules (docs/format.md,
+every fixture, bundled map and generated maps). The rules (docs/exports.md,
 "Canonical form"), which the editing issue's ``argmap fmt`` will reuse:
 
 - Two-space indentation; list items indented under their key, as in the docs.
@@ -18,8 +18,8 @@ every fixture, bundled map and generated maps). The rules (docs/format.md,
 - Source dates plain, as argmap reads them: ``date: 2024-03``.
 
 A cut map stays a valid map: the focused statement becomes the only claim
-(its undercuts, which attacked its link to a parent that is cut away, are
-left out), and the first ``ref`` to a statement the cut left out carries
+(its weight and its undercuts, which bore on its link to a parent that is cut
+away, are left out), and the first ``ref`` to a statement the cut left out carries
 that statement's own keys instead, without its premises and citations.
 """
 
@@ -125,9 +125,6 @@ def _list(out: list[str], name: str, items: tuple[str, ...], pad: str) -> None:
     out.extend(f"{pad}  - {scalar(item, len(pad) + 4)}" for item in items)
 
 
-_GROUPS = (Relation.PRO, Relation.CON, Relation.UNDERCUT)
-
-
 def _claims(out: list[str], graph: ArgumentGraph) -> None:
     """Every root and what lies below it, depth-first, as block lists."""
     carried: set[str] = set()  # outside statements already written at a ref position
@@ -153,19 +150,24 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             _own(out, outside._replace(cites=()), None, indent)
             continue
         statement = graph.statements[name]
-        _own(out, statement, statement.weight, indent)
+        # a focused premise becomes a claim: its weight was on the step to the parent cut away
+        weight = statement.weight if link is not None or statement.is_claim else None
+        _own(out, statement, weight, indent)
         below = graph.children(name)
         if link is None:  # a root: a claim, or a focus whose parent is cut away
             below = [k for k in below if k.relation is not Relation.UNDERCUT]
         if not below:
             continue
+        # children come grouped: pro, then con, then undercut (the graph keeps file order)
         inner = indent + 2
-        for relation in reversed(_GROUPS):
-            group = [k for k in below if k.relation is relation]
-            for child in reversed(group):
-                stack.extend((p, child, inner + 2) for p in reversed(child.premises))
-            if group:
-                stack.append(f"{' ' * inner}{relation.value}:")
+        entries: list[tuple[str, Link | None, int] | str] = []
+        group = None
+        for child in below:
+            if child.relation is not group:
+                group = child.relation
+                entries.append(f"{' ' * inner}{group.value}:")
+            entries.extend([(p, child, inner + 2) for p in child.premises])
+        stack.extend(reversed(entries))
 
 
 def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None:
