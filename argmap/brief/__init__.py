@@ -174,8 +174,8 @@ class _Writer:
 
     def answers(self, link: Link) -> list[Link]:
         """Our answers to a rebuttal: the cons into its premise, the undercuts of its step."""
-        premise = link.premises[0]
-        cons = [x for x in self.graph.links_into(premise) if x.relation is Relation.CON]
+        cons = [x for premise in link.premises for x in self.graph.links_into(premise)
+                if x.relation is Relation.CON]
         return cons + list(self.graph.undercuts_of(link.key))
 
     def against(self, link: Link) -> str:

@@ -45,8 +45,10 @@ def unanswered_rebuttals(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagno
         if link.relation is not Relation.CON or link.ref:
             continue
         premise = link.premises[0]
+        # With format 1.1's linked premises, a con against any one of them answers.
         answered = bool(graph.undercuts_of(link.key)) or any(
-            other.relation is Relation.CON for other in graph.links_into(premise))
+            other.relation is Relation.CON for p in link.premises
+            for other in graph.links_into(p))
         if not answered:
             text = graph.statements[premise].text
             yield warning("unanswered-rebuttal", f"rebuttal {preview(text)} has no answer: "
