@@ -13,7 +13,7 @@ NPM_DIR   := .cache/npm
 NPM_LOCK  := tests/conformance/package-lock.json
 NPM_STAMP := $(NPM_DIR)/.installed-$(shell cat tests/conformance/package.json $(NPM_LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit install graphviz conformance-tools examples terminal-capture bench schema clean
+.PHONY: demo test lint typecheck unit install graphviz conformance-tools examples briefs terminal-capture terminal-capture-eval bench schema clean
 
 # The main job on the bundled maps: check them, print one as a tree, draw them all.
 demo: install
@@ -26,6 +26,11 @@ demo: install
 
 examples: install
 	$(BIN)/python examples/build.py
+
+# The debater's examples: a brief per bundled map (md, docx; PDF pages as PNG when
+# LibreOffice is installed) and the eval summary, in examples/briefs/.
+briefs: install
+	$(BIN)/python examples/briefs.py
 
 test: install lint typecheck unit
 
@@ -91,3 +96,14 @@ terminal-capture: install
 	$(BIN)/python examples/terminal.py examples/terminal.ansi examples/terminal.svg
 	rm examples/terminal.ansi
 	command -v rsvg-convert >/dev/null && rsvg-convert examples/terminal.svg -o examples/terminal.png
+
+# The same terminal, showing which statements stand: `argmap show --eval`, run on a
+# real pseudo-terminal 80 columns wide (script(1); tmux cannot start everywhere).
+terminal-capture-eval: install
+	script -qec "stty cols 80 rows 60; $(ARGMAP) show maps/nato-security.yaml --eval --depth 2" \
+	  examples/terminal-eval.raw > /dev/null
+	sed -e '1d' -e '/^Script done/d' -e 's/\r$$//' examples/terminal-eval.raw > examples/terminal-eval.ansi
+	$(BIN)/python examples/terminal.py examples/terminal-eval.ansi examples/terminal-eval.svg \
+	  "argmap show maps/nato-security.yaml --eval --depth 2"
+	rm examples/terminal-eval.raw examples/terminal-eval.ansi
+	command -v rsvg-convert >/dev/null && rsvg-convert examples/terminal-eval.svg -o examples/terminal-eval.png || true

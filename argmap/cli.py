@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
+    from argmap.renderers.dot import DotOptions
     from argmap.renderers.tree import Line
     from argmap.view import View
     from argmap.workflow import Report
@@ -53,6 +54,7 @@ class CheckFormat(StrEnum):
 
     text = "text"
     json = "json"
+    github = "github"
 
 
 class ColorMode(StrEnum):
@@ -181,8 +183,13 @@ def check(
     paths: Paths,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f",
-                   help="text: diagnostics on stderr; json: diagnostics as JSON on stdout.")
-                   ] = CheckFormat.text,
+                   help="text: diagnostics on stderr; json: diagnostics as JSON on stdout; "
+                   "github: GitHub Actions annotations on stdout.")] = CheckFormat.text,
+    select: Annotated[list[str] | None, typer.Option("--select", show_default=False,
+                      help="Warnings to report instead of the default ones: codes or groups "
+                      "(default, debate, all), comma-separated.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", show_default=False,
+                      help="Warnings not to report: codes or groups.")] = None,
     color: ColorOpt = ColorMode.auto,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -192,10 +199,19 @@ def check(
     Exits 0 when the maps are clean, 1 on errors (or on warnings with
     --strict), 2 on usage errors.
 
-    Example: argmap check --strict maps/
+    Example: argmap check --strict maps/ --select default,debate
     """
+    from argmap.commands.debate import apply_rules, choose_rules
+
+    codes = choose_rules(select, ignore)
     report = read_maps(paths, max_bytes, exclude)
-    if fmt is CheckFormat.json:
+    apply_rules(report, codes)
+    if fmt is CheckFormat.github:
+        from argmap.rules.select import github
+
+        sys.stdout.write(github(report.diagnostics))
+        typer.echo(report.summary(), err=True)
+    elif fmt is CheckFormat.json:
         from argmap.workflow import report_json
 
         sys.stdout.write(report_json(report))
@@ -236,6 +252,8 @@ def show(
                      help="Wrap at N columns (default: the terminal's width; no wrapping "
                      "when piped).")] = None,
     color: ColorOpt = ColorMode.auto,
+    evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
+                         "✗ falls (dimmed) or ? undecided, as argmap eval decides.")] = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
@@ -261,11 +279,15 @@ def show(
     colored = use_color(sys.stdout, color)
     headed = len(chosen) > 1 or focus is not None
     per_file = Counter(m.span.file for m in report.maps)
+    if evaluated:
+        from argmap.analysis.marks import LEGEND, statuses
     text = "\n".join(
         (to_text([header(v.map, per_file[v.map.span.file] > 1, ascii_only)], colored)
-         if headed else "") + to_text(render_tree(v, options), colored)
+         if headed else "")
+        + to_text(render_tree(v, options._replace(statuses=statuses(v.map))
+                              if evaluated else options), colored)
         for v in chosen)
-    sys.stdout.write(text)
+    sys.stdout.write(text + (f"\n{LEGEND}\n" if evaluated else ""))
 
 
 def header(argmap: ArgumentMap, in_stream: bool, ascii_only: bool) -> Line:
@@ -316,6 +338,9 @@ def render(
                        help="Stop a layout after this many seconds (1 to 86400).")] = 120,
     quotes: Annotated[bool, typer.Option("--quotes", help="Text outlines: each citation's "
                       "quote and locator under its statement.")] = False,
+    evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
+                         "✗ falls (dimmed) or ? undecided, as argmap eval decides (svg, png, "
+                         "pdf, dot, markdown).")] = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
@@ -329,11 +354,18 @@ def render(
     Example: argmap render maps/nato-promise.yaml -o nato.png
     """
     from argmap.output import OutputError, choose_format, default_stem, output_paths, write_outputs
+    from argmap.renderers.dot import DotOptions
 
     try:
         spec = choose_format(fmt and fmt.value, output)
     except OutputError as exc:
         fail(str(exc))
+    if evaluated:
+        from argmap.analysis.marks import EVAL_FORMATS, statuses
+
+        if spec.name not in EVAL_FORMATS:
+            fail(f"--eval: {spec.name} cannot show statuses; use {', '.join(EVAL_FORMATS)}, "
+                 "or argmap eval --format json")
     report = load_or_fail(paths, max_bytes, exclude)
     if spec.reads_view:
         chosen = views(report.maps, focus, depth, side)
@@ -347,12 +379,15 @@ def render(
     except OutputError as exc:
         fail(str(exc))
     if spec.reads_view:
-        results = [draw(view, spec.name, direction, engine, theme, no_legend, timeout)
-                   for view in chosen]
+        looks = DotOptions(direction.value, theme.value, not no_legend,
+                           xml_urls=spec.name != "pdf")
+        results = [draw(view, spec.name, looks._replace(statuses=statuses(view.map))
+                        if evaluated else looks, engine, timeout) for view in chosen]
     else:
         from argmap.exporters import ExportOptions
 
-        options = ExportOptions(quotes, theme.value, direction.value, not no_legend)
+        marks = {m.id: statuses(m, by="key") for m in report.maps} if evaluated else None
+        options = ExportOptions(quotes, theme.value, direction.value, not no_legend, marks)
         results = [as_bytes(spec.export(graph, options)) for graph in graphs]
     try:
         write_outputs(plan, results, lambda path: say(f"wrote {path}"))
@@ -378,14 +413,13 @@ def as_bytes(result: str | bytes) -> bytes:
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
-def draw(view: View, fmt: str, direction: Direction, engine: Engine | None, theme: Theme,
-         no_legend: bool, timeout: float) -> bytes:
+def draw(view: View, fmt: str, looks: DotOptions, engine: Engine | None,
+         timeout: float) -> bytes:
     """One view as ``fmt`` bytes: DOT text, laid out by Graphviz unless fmt is dot."""
-    from argmap.renderers.dot import DotOptions, render_dot
+    from argmap.renderers.dot import render_dot
     from argmap.renderers.layout import LayoutError, choose_engine, drawn_statements, layout
 
-    dot = render_dot(view, DotOptions(direction.value, theme.value, not no_legend,
-                                      xml_urls=fmt != "pdf"))
+    dot = render_dot(view, looks)
     if fmt == "dot":
         return dot.encode("utf-8")
     chosen_engine, note = choose_engine(drawn_statements(view), engine and engine.value)
@@ -438,6 +472,13 @@ def schema(
     from argmap.schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+from argmap.commands.debate import brief_command, eval_command, stats_command  # noqa: E402
+
+app.command("eval")(eval_command)
+app.command("brief")(brief_command)
+app.command("stats")(stats_command)
 
 
 def command_names() -> list[str]:

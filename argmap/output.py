@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from argmap.exporters import EXPORTERS, ExporterSpec
 
@@ -22,6 +22,19 @@ from argmap.exporters import EXPORTERS, ExporterSpec
 #: this, results wait in named temporary files (an fd each would hit ulimit -n)
 MAX_ANONYMOUS = 64
 TMP_MARK = ".argmap-tmp-"
+
+
+class OutputFormat(Protocol):
+    """What placing results needs to know of a format (an exporter, a brief format)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def suffixes(self) -> tuple[str, ...]: ...  # the first names new files
+    @property
+    def binary(self) -> bool: ...  # never written to a terminal
+    @property
+    def streams(self) -> bool: ...  # several results may share stdout
 
 
 class OutputError(Exception):
@@ -81,7 +94,7 @@ class Plan(NamedTuple):
     create: Path | None = None
 
 
-def output_paths(stems: list[str], fmt: ExporterSpec, output: str | None) -> Plan:
+def output_paths(stems: list[str], fmt: OutputFormat, output: str | None) -> Plan:
     """Where each map's result goes, given its default name ``stems[i]``.
 
     ``output`` is ``-o``: None (default names here), ``-`` (stdout), a

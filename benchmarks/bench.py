@@ -75,6 +75,12 @@ CASES = [
     Case("argmap --help", lambda p: [ARGMAP, "--help"], (0,), "≤ 0.2 s"),
     Case("argmap check", lambda p: [ARGMAP, "check", str(p)], (1_000, 10_000, 100_000),
          "10k ≤ 0.5 s; 100k ≤ 4 s, ≤ 600 MB"),
+    # eval builds the graph and labels it: the 100k target is check's time + 1 s.
+    Case("argmap eval", lambda p: [ARGMAP, "eval", str(p)], (1_000, 10_000, 100_000),
+         "100k ≤ check + 1 s"),
+    Case("argmap eval -f json", lambda p: [ARGMAP, "eval", str(p), "-f", "json"],
+         (10_000, 100_000), "100k ≤ check + 1 s"),
+    Case("argmap stats", lambda p: [ARGMAP, "stats", str(p)], (10_000, 100_000), ""),
     Case("argmap show --width 100", lambda p: [ARGMAP, "show", str(p), "--width", "100"],
          (1_000, 10_000, 100_000), "10k ≤ 1 s"),
     Case("argmap render -f dot", lambda p: [ARGMAP, "render", str(p), "-f", "dot", "-o", "-"],

@@ -27,7 +27,8 @@ def main() -> None:
     console = Console(record=True, width=80, force_terminal=True, color_system="256",
                       file=open("/dev/null", "w"))  # noqa: SIM115 (recording only)
     console.print(Text.from_ansi(captured), soft_wrap=True)
-    console.save_svg(sys.argv[2], title="argmap show maps/nato-promise.yaml --depth 2",
+    title = sys.argv[3] if len(sys.argv) > 3 else "argmap show maps/nato-promise.yaml --depth 2"
+    console.save_svg(sys.argv[2], title=title,
                      code_format=TEMPLATE, font_aspect_ratio=0.602)
 
 

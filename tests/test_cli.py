@@ -325,7 +325,8 @@ def test_show_completion_for_a_named_shell_or_shell_from_the_environment() -> No
 
 def test_completion_completes_commands_and_options_and_leaves_paths_to_the_shell() -> None:
     assert completion("argmap sh").stdout == "show\n"
-    assert completion("argmap ").stdout == "check\nshow\nrender\nschema\n"
+    assert completion("argmap ").stdout == "".join(f"{n}\n" for n in cli.command_names())
+    assert cli.command_names()[:4] == ["check", "show", "render", "schema"]
     assert completion("argmap render map.yaml -f ").stdout == "".join(
         f"{name}\n" for name in EXPORTERS)
     assert "--max-bytes\n" in completion("argmap check --").stdout

@@ -34,6 +34,8 @@ class ExportOptions(NamedTuple):
     theme: str = "light"  # colours, for formats that have them
     direction: str = "TB"  # where the question sits, for diagrams: TB, LR, BT, RL
     legend: bool = True  # the source list / legend
+    #: render --eval: map id -> statement key -> in/out/undecided (formats that mark it)
+    statuses: dict[str, dict[str, str]] | None = None
 
 
 class Exporter(Protocol):

@@ -85,6 +85,10 @@ def _item(out: list[str], graph: ArgumentGraph, visit: Visit, numbers: dict[str,
     body = escape(s.text).replace("\n", "\n" + inner)
     if relation is Relation.CLAIM:
         body = f"**{body}**"
+    if options.statuses is not None:
+        from argmap.analysis.marks import mark_markdown
+
+        body = mark_markdown(body, options.statuses.get(graph.id, {}).get(s.key))
     head = f'<a id="{s.key}"></a>' if s.id is not None else ""
     if s.weight is not None and relation is not Relation.CLAIM:
         head += gauge(s.weight) + " "

@@ -44,6 +44,7 @@ class DotOptions(NamedTuple):
     legend: bool = True
     wrap: int = 38  # characters per label line
     xml_urls: bool = True  # links will end up in SVG (see escape.url)
+    statuses: dict[str, str] | None = None  # path -> in/out/undecided (render --eval)
 
 
 class _Writer:
@@ -144,9 +145,15 @@ class _Writer:
         s = node.statement
         name = self.names[s.path]
         extra = self.tooltip_and_link(node) if s.cites else ""
+        label = self.label(node)
+        if self.options.statuses is not None:
+            from argmap.analysis.marks import mark_dot
+
+            label, dim = mark_dot(label, self.options.statuses.get(s.path), self.theme.faint)
+            extra += dim
         look = self.looks_shared if s.path in self.shared and s.relation is not Relation.CLAIM \
             else self.looks[s.relation]
-        self.out.append(f"  {name} [label={self.label(node)}, {look}{extra}];")
+        self.out.append(f"  {name} [label={label}, {look}{extra}];")
         if node.hidden:
             more = f"{node.hidden} more below (--depth {node.level + 1})"
             self.out.append(f'  {name}_more [label={dot_string(more)}, shape=plain, '

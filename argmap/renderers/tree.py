@@ -30,6 +30,7 @@ class TreeOptions(NamedTuple):
     ids: bool = False
     quotes: bool = False
     sources: bool = True
+    statuses: dict[str, str] | None = None  # path -> in/out/undecided (show --eval)
 
 
 class Glyphs(NamedTuple):
@@ -58,7 +59,8 @@ ASCII = Glyphs({Relation.CLAIM: "*", Relation.PRO: "+", Relation.CON: "-",
 SGR = {"question": "1", "context": "2", "claim": "1", "pro": "1;32", "con": "1;31",
        "undercut": "1;38;5;208", "by": "2", "cite": "36", "guide": "2", "id": "2;36",
        "weight": "33", "ref": "3", "more": "2;3", "quote": "3", "heading": "1",
-       "source": "", "text": ""}
+       "source": "", "text": "", "status-in": "1;32", "status-out": "1;31",
+       "status-undecided": "1;33", "fallen": "2"}
 
 
 def render_tree(view: View, options: TreeOptions) -> list[Line]:
@@ -104,6 +106,12 @@ def _statement_lines(node: Node, view: View, prefix: str, last: bool, is_root: b
     hang: Line = [(cont_guide, "guide"), (" " * (cell_len(marker) + 1), "")]
     body = _ref_body(node, glyphs) if statement.ref is not None else _body(
         statement, node, glyphs, options)
+    if options.statuses is not None:
+        from argmap.analysis.marks import mark_tree
+
+        shown = node.target if statement.ref is not None else statement
+        body = mark_tree(body, options.statuses.get(shown.path) if shown else None,
+                         options.ascii)
     lines = _wrap(body, lead, hang, options.width)
     if options.quotes and statement.ref is None:
         for number, citation in view.evidence.get(statement.path, []):

@@ -1,0 +1,1 @@
+"""Analyses of an argument graph: evaluation (which statements stand) and statistics."""

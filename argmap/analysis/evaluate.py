@@ -1,0 +1,281 @@
+"""Which statements stand: grounded (Dung 1995) or weighed labelling of a graph.
+
+The map is read as an abstract argumentation framework with two kinds of
+argument: every statement, and every link (the inference from its premises to
+its target). A ``con`` link attacks the statement it targets; an ``undercut``
+link attacks the link it targets. A link depends on its premises: it counts
+only while *all* of them stand (format 1.1's linked premises have several).
+That dependency is a Dung attack in disguise: for each premise P of a link L
+add an argument "P fails", attacked by P and attacking L. So:
+
+- a statement is **in** when every con link into it is out, **out** when one
+  is in;
+- a link is **in** when all its premises are in and every undercut of it is
+  out, **out** when a premise is out or an undercut is in;
+- whatever is neither when nothing more can be decided is **undecided**
+  (mutual attack, odd cycles).
+
+This is the least fixed point, computed by the standard worklist in time
+linear in statements + links: each argument counts its attackers not yet
+known to be out; an argument whose count reaches zero is in, one with an
+attacker in is out, and each labelling is propagated once.
+
+``weighed`` (see docs/eval.md) keeps the links as they are but decides a
+statement by preponderance: it stands when nothing that counts attacks it, or
+when its standing pro weight exceeds its standing con weight (an unrated link
+weighs 1); it falls when its standing con weight reaches what its pro links
+could still add up to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argmap.graph import ArgumentGraph, Link
+from argmap.model import Relation
+
+__all__ = ["Evaluation", "Semantics", "Status", "evaluate"]
+
+
+class Status(StrEnum):
+    """The label of a statement or link."""
+
+    IN = "in"
+    OUT = "out"
+    UNDECIDED = "undecided"
+
+
+class Semantics(StrEnum):
+    """How statements are decided."""
+
+    GROUNDED = "grounded"
+    WEIGHED = "weighed"
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """The labels of one graph's statements and links."""
+
+    graph: ArgumentGraph
+    semantics: Semantics
+    statements: dict[str, Status]  # statement key -> label
+    links: dict[str, Status]  # link key -> label
+
+    def supported(self, key: str) -> bool:
+        """A standing pro link into the statement, or citations of its own."""
+        if self.graph.statements[key].cites:
+            return True
+        return any(link.relation is Relation.PRO and self.links[link.key] is Status.IN
+                   for link in self.graph.links_into(key))
+
+    def deciding(self, key: str) -> Link | None:
+        """The link that decides a statement: for one that falls, the first standing
+        con link into it (weighed: the heaviest); for an undecided one, the first con
+        link that is not out; None for one that stands."""
+        status = self.statements[key]
+        cons = [link for link in self.graph.links_into(key) if link.relation is Relation.CON]
+        if status is Status.OUT:
+            standing = [link for link in cons if self.links[link.key] is Status.IN]
+            if self.semantics is Semantics.WEIGHED and standing:
+                return max(standing, key=lambda link: weight(link))
+            return standing[0] if standing else None
+        if status is Status.IN:  # (weighed: standing attacks may be outweighed)
+            return None
+        for link in cons:
+            if self.links[link.key] is not Status.OUT:
+                return link
+        return None
+
+    def supported_keys(self) -> set[str]:
+        """Every supported statement at once (what :meth:`supported` says, in one pass)."""
+        found = {key for key, s in self.graph.statements.items() if s.cites}
+        pro, links = Relation.PRO, self.links
+        found.update(link.target for link in self.graph.links
+                     if link.relation is pro and links[link.key] is Status.IN)
+        return found
+
+    def deciders(self) -> dict[str, Link]:
+        """:meth:`deciding` for every statement it names a link for, in one pass."""
+        found: dict[str, Link] = {}
+        con, labels, links = Relation.CON, self.statements, self.links
+        weighed = self.semantics is Semantics.WEIGHED
+        for link in self.graph.links:
+            if link.relation is not con or link.target not in labels:
+                continue
+            status, counts = labels[link.target], links[link.key]
+            if status is Status.OUT:
+                if counts is Status.IN:
+                    old = found.get(link.target)
+                    if old is None or (weighed and weight(link) > weight(old)):
+                        found[link.target] = link
+            elif status is Status.UNDECIDED and counts is not Status.OUT:
+                found.setdefault(link.target, link)
+        return found
+
+    def counts(self) -> dict[str, int]:
+        """How many statements are in, out and undecided."""
+        return self.counts_of(self.statements)
+
+    def counts_of(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many of these statements are in, out and undecided."""
+        found = {status.value: 0 for status in Status}
+        for key in keys:
+            found[self.statements[key].value] += 1
+        return found
+
+
+def weight(link: Link) -> int:
+    """A link's weight for the weighed semantics: unrated counts as 1."""
+    return link.weight if link.weight is not None else 1
+
+
+def evaluate(graph: ArgumentGraph, semantics: Semantics = Semantics.GROUNDED) -> Evaluation:
+    """Label every statement and link of a (whole-map) graph.
+
+    Links naming a statement the graph does not have (an unknown ``ref`` in a
+    map that fails ``check``, or one a cut left out) never count: they stay
+    undecided, so a statement they attack is not decided by them.
+
+    Statements and links are numbered and the counters kept in lists: twice as
+    fast as dicts keyed by address on 100,000 statements.
+    """
+    statements, links = graph.statements, graph.links
+    weighed = semantics is Semantics.WEIGHED
+    keys = list(statements)
+    n_s, n_l = len(keys), len(links)
+    s_index = {key: i for i, key in enumerate(keys)}
+    l_index = {link.key: j for j, link in enumerate(links)}
+    PRO, CON, CUT = 0, 1, 2  # relation codes of the hot loop
+    codes = {Relation.PRO: PRO, Relation.CON: CON, Relation.UNDERCUT: CUT}
+    rel = [0] * n_l
+    target = [-1] * n_l
+    weight = [1] * n_l
+    l_wait = [0] * n_l
+    s_wait = [0] * n_s
+    first = [-1] * n_s  # the first link each statement is a premise of
+    more: dict[int, list[int]] = {}  # further links, for statements used several times
+    scales = [[0, 0, 0, 0] for _ in range(n_s)] if weighed else []
+    s_get, l_get = s_index.get, l_index.get
+    for j, link in enumerate(links):
+        code = codes[link.relation]
+        rel[j] = code
+        if link.weight is not None:
+            weight[j] = link.weight
+        wait = l_wait[j]
+        for premise in link.premises:
+            i = s_get(premise)
+            if i is None:
+                wait += 2  # an unknown premise never arrives: the link stays undecided
+                continue
+            wait += 1
+            if first[i] < 0:
+                first[i] = j
+            else:
+                more.setdefault(i, []).append(j)
+        l_wait[j] = wait
+        if code == CUT:
+            t = l_get(link.target)
+            if t is not None:
+                target[j] = t
+                l_wait[t] += 1
+        else:
+            t = s_get(link.target)
+            if t is not None:
+                target[j] = t
+                if code == CON:
+                    s_wait[t] += 1
+                if weighed:
+                    scales[t][1 if code == PRO else 3] += weight[j]
+    # Labels: 0 undecided, 1 in, 2 out. Each stack holds decided, unpropagated items.
+    s_lab = [0] * n_s
+    l_lab = [0] * n_l
+    s_stack = [i for i in range(n_s) if s_wait[i] == 0]
+    for i in s_stack:
+        s_lab[i] = 1
+    l_stack: list[int] = []
+    s_pop, l_pop, l_push, s_push = s_stack.pop, l_stack.pop, l_stack.append, s_stack.append
+    IN, OUT = Status.IN, Status.OUT
+    while s_stack or l_stack:
+        while s_stack:
+            i = s_pop()
+            out = s_lab[i] == 2
+            one = first[i]
+            if one < 0:
+                continue
+            for j in (one, *more[i]) if i in more else (one,):
+                if l_lab[j]:
+                    continue
+                if out:
+                    l_lab[j] = 2
+                    l_push(j)
+                else:
+                    left = l_wait[j] - 1
+                    l_wait[j] = left
+                    if left == 0:
+                        l_lab[j] = 1
+                        l_push(j)
+        while l_stack:
+            j = l_pop()
+            t = target[j]
+            if t < 0:
+                continue
+            code = rel[j]
+            if code == CUT:
+                if l_lab[t]:
+                    continue
+                if l_lab[j] == 1:
+                    l_lab[t] = 2
+                    l_push(t)
+                else:
+                    left = l_wait[t] - 1
+                    l_wait[t] = left
+                    if left == 0:
+                        l_lab[t] = 1
+                        l_push(t)
+                continue
+            if s_lab[t]:
+                continue
+            if weighed:
+                decided = _weigh(scales[t], code == PRO, weight[j], l_lab[j] == 1)
+                if decided is not None:
+                    s_lab[t] = 1 if decided is IN else 2
+                    s_push(t)
+            elif code == CON:
+                if l_lab[j] == 1:
+                    s_lab[t] = 2
+                    s_push(t)
+                else:
+                    left = s_wait[t] - 1
+                    s_wait[t] = left
+                    if left == 0:
+                        s_lab[t] = 1
+                        s_push(t)
+    names = (Status.UNDECIDED, IN, OUT)
+    return Evaluation(graph, semantics, {key: names[s_lab[i]] for i, key in enumerate(keys)},
+                      {link.key: names[l_lab[j]] for j, link in enumerate(links)})
+
+
+def _weigh(scale: list[int], pro: bool, w: int, counts: bool) -> Status | None:
+    """Move one decided pro/con link's weight on its target's scale; the status if it tips."""
+    scale[1 if pro else 3] -= w
+    if counts:
+        scale[0 if pro else 2] += w
+    pro_in, pro_open, con_in, con_open = scale
+    if con_in == 0 and con_open == 0:
+        return Status.IN  # nothing that counts attacks it
+    if pro_in > con_in + con_open:
+        return Status.IN
+    if con_in > 0 and con_in >= pro_in + pro_open:
+        return Status.OUT
+    return None
+
+
+def labels(evaluations: Iterable[Evaluation]) -> dict[str, int]:
+    """Total in/out/undecided counts over several evaluations."""
+    total = {status.value: 0 for status in Status}
+    for evaluation in evaluations:
+        for name, n in evaluation.counts().items():
+            total[name] += n
+    return total

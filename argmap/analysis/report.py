@@ -1,0 +1,137 @@
+"""``argmap eval`` output: a summary per claim for people, every statement as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from argmap.analysis.evaluate import Evaluation, Status
+from argmap.graph import ArgumentGraph, Link
+from argmap.model import Relation
+from argmap.renderers.escape import CONTROLS
+
+#: Symbol and word per status; the symbol is never the only cue.
+SYMBOLS = {Status.IN: "✓", Status.OUT: "✗", Status.UNDECIDED: "?"}
+WORDS = {Status.IN: "stands", Status.OUT: "falls", Status.UNDECIDED: "undecided"}
+_CLEAN = str.maketrans({**CONTROLS, "\t": " ", "\n": " "})
+
+
+def address(graph: ArgumentGraph, key: str) -> str:
+    """How a user names a statement: its id, else its derived path."""
+    statement = graph.statements[key]
+    return statement.id if statement.id is not None else statement.path
+
+
+def eval_json(evaluations: list[Evaluation]) -> str:
+    """The documented JSON of ``argmap eval --format json`` (docs/eval.md).
+
+    One statement record per line, each written with the C string encoder:
+    an indented dump of the whole would run the pure-Python encoder, ten
+    times slower on big maps.
+    """
+    semantics = evaluations[0].semantics.value if evaluations else "grounded"
+    parts = [f'{{\n  "semantics": "{semantics}",\n  "maps": [']
+    for n, evaluation in enumerate(evaluations):
+        graph = evaluation.graph
+        head = _dumps({"id": graph.id, "file": graph.span.file,
+                       "counts": evaluation.counts(),
+                       "claims": evaluation.counts_of(graph.claims)})
+        parts.append(("," if n else "") + "\n    " + head[:-1] + ', "statements": [')
+        parts.append(",".join(_rows(evaluation)))
+        parts.append("\n    ]}")
+    parts.append("\n  ]\n}\n")
+    return "".join(parts)
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False,
+                          separators=(", ", ": ")).encode
+#: a str as a JSON string, keeping non-ASCII (the C function behind ensure_ascii=False)
+_string: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) or _dumps
+
+
+def _rows(evaluation: Evaluation) -> list[str]:
+    """One JSON object per statement, in file order, each on its own line."""
+    graph, q = evaluation.graph, _string
+    supported, deciders, labels = (evaluation.supported_keys(), evaluation.deciders(),
+                                   evaluation.statements)
+    statements = graph.statements
+    rows = []
+    for key, s in statements.items():
+        decider = deciders.get(key)
+        by = "null"
+        if decider is not None and decider.premises[0] in statements:
+            who = statements[decider.premises[0]]
+            by = q(who.id if who.id is not None else who.path)
+        rows.append(f'\n      {{"address": {q(s.path)}, '
+                    f'"id": {"null" if s.id is None else q(s.id)}, '
+                    f'"claim": {"true" if s.is_claim else "false"}, '
+                    f'"status": "{labels[key].value}", '
+                    f'"supported": {"true" if key in supported else "false"}, '
+                    f'"decided_by": {by}}}')
+    return rows
+
+
+def preview(text: str, words: int = 8) -> str:
+    """The first words of a statement, quoted, safe for a terminal."""
+    split = text.translate(_CLEAN).split()
+    return "“" + " ".join(split[:words]) + ("…" if len(split) > words else "") + "”"
+
+
+def reason(evaluation: Evaluation, key: str) -> str:
+    """Why a statement has its status, naming the attack that decides it."""
+    graph = evaluation.graph
+    status = evaluation.statements[key]
+    decider = evaluation.deciding(key)
+    if decider is not None:
+        who = decider.premises[0]
+        name = (f"{address(graph, who)} {preview(graph.statements[who].text)}"
+                if who in graph.statements else who)
+        if status is Status.OUT:
+            return f"falls to {name}, which stands"
+        return f"hangs on {name}, itself undecided (a cycle of attacks)"
+    cons = [link for link in graph.links_into(key) if link.relation is Relation.CON]
+    if status is Status.UNDECIDED:
+        return "undecided"
+    if not cons:
+        return "unattacked"
+    answered = [_answer(evaluation, link) for link in cons]
+    return f"every attack answered: {'; '.join(answered)}"
+
+
+def _answer(evaluation: Evaluation, link: Link) -> str:
+    """How a con link that does not count was answered."""
+    graph = evaluation.graph
+    who = link.premises[0]
+    name = address(graph, who) if who in graph.statements else who
+    if evaluation.links[link.key] is Status.IN:  # only under weighed: it stands but weighs less
+        return f"{name} outweighed"
+    cut = [u for u in graph.undercuts_of(link.key) if evaluation.links[u.key] is Status.IN]
+    if cut:
+        return f"{name} undercut by {address(graph, cut[0].premises[0])}"
+    fallen = [p for p in link.premises if evaluation.statements.get(p) is Status.OUT]
+    if fallen:
+        return f"{name} falls"
+    return f"{name} does not count"
+
+
+def eval_text(evaluations: list[Evaluation]) -> str:
+    """Per map: each claim with its status and the attack that decides it, then counts."""
+    out: list[str] = []
+    for evaluation in evaluations:
+        graph = evaluation.graph
+        out.append(f"{graph.id} ({graph.span.file}): {preview(graph.question, 30)[1:-1]}")
+        for key in graph.claims:
+            status = evaluation.statements[key]
+            support = "supported" if evaluation.supported(key) else "bare"
+            out.append(f"  {SYMBOLS[status]} {WORDS[status]:<9}  {address(graph, key)}: "
+                       f"{preview(graph.statements[key].text, 12)}")
+            out.append(f"{'':15}{reason(evaluation, key)}; {support}")
+        counts, claims = evaluation.counts(), evaluation.counts_of(graph.claims)
+        out.append(f"  claims: {_counts(claims)}; statements: {_counts(counts)} "
+                   f"({evaluation.semantics.value})")
+        out.append("")
+    return "\n".join(out)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return f"{counts['in']} stand, {counts['out']} fall, {counts['undecided']} undecided"

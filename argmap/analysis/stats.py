@@ -1,0 +1,73 @@
+"""``argmap stats``: counts that describe a map's size, shape and standing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap.analysis.evaluate import Evaluation
+from argmap.graph import walk
+from argmap.model import Relation
+
+
+def map_stats(evaluation: Evaluation) -> dict[str, Any]:
+    """One map's statistics as plain data (the ``--format json`` record)."""
+    graph = evaluation.graph
+    links = {relation.value: 0 for relation in (Relation.PRO, Relation.CON, Relation.UNDERCUT)}
+    refs = 0
+    for link in graph.links:
+        links[link.relation.value] += 1
+        refs += link.ref
+    per_source: dict[str, int] = dict.fromkeys(graph.sources, 0)
+    cited = uncited = 0
+    for statement in graph.statements.values():
+        if statement.cites:
+            cited += 1
+        elif not statement.is_claim:
+            uncited += 1
+        for citation in statement.cites:
+            per_source[citation.source] = per_source.get(citation.source, 0) + 1
+    depth = max((visit.level for visit in walk(graph)), default=0)
+    supported = len(evaluation.supported_keys() & graph.statements.keys())
+    claims = evaluation.counts_of(graph.claims)
+    return {
+        "id": graph.id,
+        "file": graph.span.file,
+        "statements": len(graph.statements),
+        "claims": len(graph.claims),
+        "depth": depth,
+        "links": links,
+        "refs": refs,
+        "citations": sum(per_source.values()),
+        "cited_statements": cited,
+        "uncited_premises": uncited,
+        "sources": dict(sorted(per_source.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "status": evaluation.counts(),
+        "claim_status": claims,
+        "supported": supported,
+        "bare": len(graph.statements) - supported,
+    }
+
+
+def stats_text(record: dict[str, Any]) -> str:
+    """The stats of one map as aligned lines for people."""
+    links, status, claims = record["links"], record["status"], record["claim_status"]
+    rows = [
+        ("statements", f"{record['statements']} ({record['claims']} claims, "
+                       f"{record['refs']} refs)"),
+        ("depth", str(record["depth"])),
+        ("links", f"{links['pro']} pro, {links['con']} con, {links['undercut']} undercut"),
+        ("standing", f"{status['in']} stand, {status['out']} fall, "
+                     f"{status['undecided']} undecided"),
+        ("claims", f"{claims['in']} stand, {claims['out']} fall, "
+                   f"{claims['undecided']} undecided"),
+        ("support", f"{record['supported']} supported, {record['bare']} bare"),
+        ("citations", f"{record['citations']} in {record['cited_statements']} statements; "
+                      f"{record['uncited_premises']} premises cite nothing"),
+    ]
+    out = [f"{record['id']} ({record['file']})"]
+    out += [f"  {name:<11}{value}" for name, value in rows]
+    if record["sources"]:
+        out.append("  per source")
+        width = max(len(name) for name in record["sources"])
+        out += [f"    {name:<{width}}  {n}" for name, n in record["sources"].items()]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,73 @@
+"""A brief as a Word file in the heading styles of Verbatim-style debate templates.
+
+Pocket = Heading 1, Hat = Heading 2, Block = Heading 3, Tag = Heading 4; cite
+lines are bold, card text is in the Normal style. A debater's own template
+defines those styles, so blocks pasted from this file take its look.
+"""
+
+from __future__ import annotations
+
+import io
+
+from argmap.brief import LEVELS, Brief
+from argmap.renderers.escape import CONTROLS
+
+# Word's XML cannot hold C0 controls; tabs and line breaks become spaces.
+_CLEAN = str.maketrans({**CONTROLS, "\t": " ", "\n": " ", "\r": " "})
+
+
+def render_docx(brief: Brief) -> bytes:
+    """The brief as the bytes of a .docx file."""
+    from docx import Document
+    from docx.shared import Pt, RGBColor
+
+    document = Document()
+    document.core_properties.title = f"Brief: {_clean(brief.title)}"
+    document.core_properties.author = "argmap"
+    grey, black = RGBColor(0x44, 0x44, 0x44), RGBColor(0, 0, 0)
+    # Verbatim's look: black bold headings shrinking from Pocket to Tag, no italics.
+    for level, size in ((1, 26), (2, 20), (3, 16), (4, 13)):
+        font = document.styles[f"Heading {level}"].font
+        font.size, font.bold, font.italic, font.color.rgb = Pt(size), True, False, black
+    document.styles["Normal"].font.size = Pt(11)
+    for block in brief.blocks:
+        text = _clean(block.text)
+        if block.kind == "title":
+            document.add_heading(f"Brief: {text}", level=0)
+        elif block.kind in LEVELS:
+            heading = document.add_heading(level=LEVELS[block.kind])
+            if block.flag:
+                flag = heading.add_run(f"[{_clean(block.flag)}] ")
+                flag.underline = block.flag == "UNANSWERED"
+            heading.add_run(text)
+        elif block.kind == "cite":
+            cite = document.add_paragraph().add_run(text)
+            cite.bold, cite.font.size = True, Pt(13)
+        elif block.kind == "card":
+            document.add_paragraph(text, style="Normal")
+        else:
+            run = document.add_paragraph().add_run(text)
+            run.italic = True
+            run.font.size = Pt(9)
+            run.font.color.rgb = grey
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _stable(buffer.getvalue())
+
+
+def _stable(data: bytes) -> bytes:
+    """The same .docx with every zip entry dated 1980-01-01: same map, same bytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.translate(_CLEAN).split())

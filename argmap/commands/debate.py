@@ -1,0 +1,174 @@
+"""The debater's commands: ``eval``, ``brief`` and ``stats``, and ``check``'s rule choice.
+
+Registered in :mod:`argmap.cli` with one line each. Heavy modules are imported
+inside the functions, so ``argmap --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from argmap.cli import fail, load_or_fail
+from argmap.options import Paths
+
+if TYPE_CHECKING:
+    from argmap.analysis.evaluate import Evaluation
+    from argmap.model import ArgumentMap
+    from argmap.workflow import Report
+
+
+class TextOrJson(StrEnum):
+    """Output formats of ``eval`` and ``stats``."""
+
+    text = "text"
+    json = "json"
+
+
+class SemanticsChoice(StrEnum):
+    """How ``eval`` decides which statements stand."""
+
+    grounded = "grounded"
+    weighed = "weighed"
+
+
+class BriefFormat(StrEnum):
+    """Output formats of ``brief``."""
+
+    md = "md"
+    docx = "docx"
+    html = "html"
+
+
+SemanticsOpt = Annotated[SemanticsChoice, typer.Option(
+    "--semantics", help="grounded: a statement falls when any attack on it stands "
+    "(default); weighed: when standing con weight outweighs standing pro weight "
+    "(docs/eval.md).")]
+
+
+def evaluate_maps(maps: list[ArgumentMap], semantics: str = "grounded") -> list[Evaluation]:
+    """Build each map's graph and label it."""
+    from argmap.analysis.evaluate import Semantics, evaluate
+    from argmap.graph import build_graph
+
+    return [evaluate(build_graph(m), Semantics(semantics)) for m in maps]
+
+
+def eval_command(
+    paths: Paths,
+    fmt: Annotated[TextOrJson, typer.Option("--format", "-f", help="text: a summary per "
+                   "claim; json: every statement's status (docs/eval.md).")] = TextOrJson.text,
+    semantics: SemanticsOpt = SemanticsChoice.grounded,
+) -> None:
+    """Say which claims stand after the rebuttals: in (✓), out (✗) or undecided (?).
+
+    Grounded semantics: a statement stands when every rebuttal of it falls or
+    is undercut, falls when one stands, and is undecided in cycles of attack.
+    Each statement is also supported (a standing pro premise, or citations)
+    or bare.
+
+    Example: argmap eval maps/nato-promise.yaml --format json
+    """
+    from argmap.analysis.report import eval_json, eval_text
+
+    report = load_or_fail(paths)
+    evaluations = evaluate_maps(report.maps, semantics.value)
+    if fmt is TextOrJson.json:
+        sys.stdout.write(eval_json(evaluations))
+    else:
+        sys.stdout.write(eval_text(evaluations))
+
+
+def stats_command(
+    paths: Paths,
+    fmt: Annotated[TextOrJson, typer.Option("--format", "-f", help="text for people, json "
+                   "for scripts.")] = TextOrJson.text,
+) -> None:
+    """Count statements, depth, claims, pro/con/undercut links, citations per source,
+    and how many statements stand, fall or are undecided.
+
+    Example: argmap stats maps/ --format json
+    """
+    import json
+
+    from argmap.analysis.stats import map_stats, stats_text
+
+    report = load_or_fail(paths)
+    records = [map_stats(e) for e in evaluate_maps(report.maps)]
+    if fmt is TextOrJson.json:
+        sys.stdout.write(json.dumps({"maps": records}, indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write("\n".join(stats_text(r) for r in records))
+
+
+def brief_command(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
+                    show_default=False, help="One map file.")],
+    ours: Annotated[str, typer.Option("--for", show_default=False, help="Our claims: ids "
+                    "or paths, comma-separated; the map's other claims are the "
+                    "opponent's.")],
+    fmt: Annotated[BriefFormat | None, typer.Option("--format", "-f", show_default=False,
+                   help="md, docx or html (default: from -o's extension, else md).")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", show_default=False,
+                      help="File to write, or - for stdout (default: stdout for md and "
+                      "html, <map-id>.docx for docx).")] = None,
+    map_id: Annotated[str | None, typer.Option("--map", show_default=False, help="Which map "
+                      "of a file that holds several.")] = None,
+) -> None:
+    """Write the brief a debater reads from: our case with its cards, frontlines
+    against each rebuttal (unanswered ones first) and their case with our attacks.
+
+    docx uses the headings of Verbatim-style templates (Pocket, Hat, Block,
+    Tag), so a brief pastes into a debater's own file.
+
+    Example: argmap brief maps/nato-promise.yaml --for no-binding-promise -o brief.docx
+    """
+    from argmap.brief import BriefError, build_brief, write_brief
+
+    report = load_or_fail([str(path)])
+    maps = [m for m in report.maps if map_id is None or m.id == map_id]
+    if len(maps) != 1:
+        names = ", ".join(m.id for m in report.maps)
+        fail(f"{path} holds the maps {names}: say which with --map" if not maps or
+             map_id is None else f"no map '{map_id}' in {path}")
+    fmt = fmt or _brief_format(output)
+    try:
+        brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
+    except BriefError as exc:
+        fail(str(exc))
+    write_brief(brief, fmt.value, output)
+
+
+def _brief_format(output: str | None) -> BriefFormat:
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    return {".docx": BriefFormat.docx, ".html": BriefFormat.html,
+            ".htm": BriefFormat.html}.get(suffix, BriefFormat.md)
+
+
+def choose_rules(select: list[str] | None, ignore: list[str] | None) -> set[str]:
+    """The warning codes ``check`` reports; a usage error for an unknown selector."""
+    from argmap.rules.select import SelectError, selected
+
+    try:
+        return selected(select, ignore)
+    except SelectError as exc:
+        fail(str(exc))
+
+
+def apply_rules(report: Report, codes: set[str]) -> None:
+    """Run the chosen debate rules on maps without errors and keep the chosen warnings."""
+    from argmap.diagnostics import Diagnostic, Severity
+    from argmap.rules.debate import DEBATE_RULES, run_debate_rules
+    from argmap.rules.select import keep
+
+    if codes & set(DEBATE_RULES):
+        broken = {d.span.file for d in report.diagnostics if d.severity is Severity.ERROR}
+        for m in report.maps:
+            if m.span.file not in broken:  # judging a broken map's debate would mislead
+                report.diagnostics.extend(run_debate_rules(m, codes))
+    report.diagnostics = keep(report.diagnostics, codes)
+    report.diagnostics.sort(key=Diagnostic.sort_key)

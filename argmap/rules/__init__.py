@@ -1,0 +1,1 @@
+"""Optional rules of ``argmap check``: chosen with ``--select`` and ``--ignore``."""

@@ -1,0 +1,120 @@
+"""Debate rules: warnings that judge the argument, not the file.
+
+They are off by default (``check --strict`` keeps meaning "the file is
+well-formed") and on with ``check --select debate`` or by code. Each rule is a
+small function of one map's graph and evaluation; :data:`DEBATE_RULES` is the
+registry (code -> severity, summary) the docs and ``--select`` read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from argmap.analysis.evaluate import Evaluation, Status, evaluate
+from argmap.analysis.report import preview  # control characters replaced: safe to print
+from argmap.diagnostics import Diagnostic, Severity, warning
+from argmap.graph import ArgumentGraph, build_graph
+from argmap.model import ArgumentMap, Relation
+
+
+class RuleInfo(NamedTuple):
+    """One code of the registry."""
+
+    severity: Severity
+    summary: str
+
+
+#: The debate codes, in the order the docs list them.
+DEBATE_RULES: dict[str, RuleInfo] = {
+    "unanswered-rebuttal": RuleInfo(Severity.WARNING, "a `con` against a claim or premise "
+                                    "that nothing answers (no `con` under it, no `undercut` "
+                                    "of its step)"),
+    "bare-claim": RuleInfo(Severity.WARNING, "a claim with no standing support: no `pro` "
+                           "that stands and no citation of its own"),
+    "uncited-evidence": RuleInfo(Severity.WARNING, "a premise with nothing below it and no "
+                                 "citation: evidence nobody can check"),
+    "self-support": RuleInfo(Severity.WARNING, "a statement that `ref`s itself (or a "
+                             "statement it supports) as its own `pro` premise: circular"),
+}
+
+
+def unanswered_rebuttals(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic]:
+    """A written con link whose premise has no con and whose step has no undercut."""
+    for link in graph.links:
+        if link.relation is not Relation.CON or link.ref:
+            continue
+        premise = link.premises[0]
+        # With format 1.1's linked premises, a con against any one of them answers.
+        answered = bool(graph.undercuts_of(link.key)) or any(
+            other.relation is Relation.CON for p in link.premises
+            for other in graph.links_into(p))
+        if not answered:
+            text = graph.statements[premise].text
+            yield warning("unanswered-rebuttal", f"rebuttal {preview(text)} has no answer: "
+                          "add a `con` under it or an `undercut` of its step", link.span)
+
+
+def bare_claims(graph: ArgumentGraph, evaluation: Evaluation) -> Iterator[Diagnostic]:
+    """A claim with neither a standing pro link nor a citation."""
+    for key in graph.claims:
+        if not evaluation.supported(key):
+            statement = graph.statements[key]
+            why = (" (its support does not stand)" if graph.links_into(key) and any(
+                link.relation is Relation.PRO for link in graph.links_into(key)) else "")
+            yield warning("bare-claim", f"claim {preview(statement.text)} has no standing "
+                          f"support{why}: add a `pro` premise or `cites`", statement.span)
+
+
+def uncited_evidence(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic]:
+    """A premise with no children and no citation."""
+    for key, statement in graph.statements.items():
+        if statement.is_claim or statement.cites or graph.children(key):
+            continue
+        yield warning("uncited-evidence", f"premise {preview(statement.text)} cites nothing "
+                      "and nothing supports it: add `cites`", statement.span)
+
+
+def self_support(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic]:
+    """A pro ref to the statement it supports, or to one that statement supports."""
+    for link in graph.links:
+        if link.relation is not Relation.PRO or not link.ref:
+            continue
+        premise, target = link.premises[0], link.target
+        seen: set[str] = set()
+        while target not in seen:  # up the chain of written pro links
+            seen.add(target)
+            if target == premise:
+                what = "itself" if target == link.target else "a statement it supports"
+                yield warning("self-support", f"`ref: {premise}` makes "
+                              f"{preview(graph.statements[link.target].text)} rest on "
+                              f"{what}: circular support", link.span)
+                break
+            home = graph.statements[target].link if target in graph.statements else None
+            up = graph.link(home) if home is not None else None
+            if up is None or up.relation is not Relation.PRO:
+                break
+            target = up.target
+
+
+Rule = Callable[[ArgumentGraph, Evaluation], Iterator[Diagnostic]]
+
+RULES: dict[str, Rule] = {
+    "unanswered-rebuttal": unanswered_rebuttals,
+    "bare-claim": bare_claims,
+    "uncited-evidence": uncited_evidence,
+    "self-support": self_support,
+}
+
+
+def run_debate_rules(argmap: ArgumentMap, codes: set[str]) -> list[Diagnostic]:
+    """The diagnostics of the debate rules named in ``codes`` for one map."""
+    chosen = [rule for code, rule in RULES.items() if code in codes]
+    if not chosen:
+        return []
+    graph = build_graph(argmap)
+    evaluation = evaluate(graph)
+    return [d for rule in chosen for d in rule(graph, evaluation)]
+
+
+__all__ = ["DEBATE_RULES", "RULES", "RuleInfo", "Status", "run_debate_rules"]

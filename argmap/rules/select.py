@@ -1,0 +1,86 @@
+"""``check --select/--ignore``: which warning rules run, as ruff chooses its rules.
+
+A selector is a code (``bare-claim``) or a group: ``default`` (the warnings
+``check`` reports without options), ``debate`` (:data:`DEBATE_RULES`) or
+``all``. ``--select`` replaces the default set; ``--ignore`` removes from the
+selected set. Errors are not rules to choose: they mean the file cannot be
+read as a map, so they are always reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from argmap.diagnostics import Diagnostic, Severity, did_you_mean
+
+#: Warnings ``check`` reports without options (the format's own codes).
+DEFAULT_WARNINGS = ("unused-source", "duplicate-text")
+
+
+class SelectError(ValueError):
+    """A selector that names no rule."""
+
+
+def groups() -> dict[str, tuple[str, ...]]:
+    """Group name -> the codes it stands for."""
+    from argmap.rules.debate import DEBATE_RULES
+
+    debate = tuple(DEBATE_RULES)
+    return {"default": DEFAULT_WARNINGS, "debate": debate, "all": DEFAULT_WARNINGS + debate}
+
+
+def _expand(option: str, selectors: Iterable[str]) -> set[str]:
+    """Codes named by comma-separated selectors; SelectError for an unknown one."""
+    table = groups()
+    codes: set[str] = set()
+    for item in selectors:
+        for word in item.split(","):
+            word = word.strip().lower()
+            if not word:
+                continue
+            if word in table:
+                codes.update(table[word])
+            elif word in table["all"]:
+                codes.add(word)
+            else:
+                raise SelectError(f"{option} {word}: no such rule"
+                                  f"{did_you_mean(word, [*table, *table['all']])} (rules: "
+                                  f"{', '.join(table['all'])}; groups: default, debate, all)")
+    return codes
+
+
+def selected(select: Iterable[str] | None, ignore: Iterable[str] | None) -> set[str]:
+    """The warning codes to report.
+
+    Raises:
+        SelectError: a selector names no rule or group.
+    """
+    codes = set(DEFAULT_WARNINGS) if select is None else _expand("--select", select)
+    return codes - _expand("--ignore", ignore or ())
+
+
+def keep(diagnostics: Iterable[Diagnostic], codes: set[str]) -> list[Diagnostic]:
+    """Every error, and the warnings whose code is selected."""
+    return [d for d in diagnostics if d.severity is Severity.ERROR or d.code in codes]
+
+
+def github(diagnostics: Iterable[Diagnostic]) -> str:
+    """GitHub Actions workflow commands: one ``::warning file=…::message`` line each.
+
+    Escaped as GitHub's toolkit does: ``%``, CR and LF in the message;
+    also ``:`` and ``,`` in the properties.
+    """
+    lines = []
+    for d in diagnostics:
+        props = ",".join([f"file={_prop(d.span.file)}", f"line={d.span.line}",
+                          f"col={d.span.column}", f"title={_prop(d.code)}"])
+        lines.append(f"::{d.severity.value} {props}::{_data(d.message)}\n")
+    return "".join(lines)
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

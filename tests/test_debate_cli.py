@@ -1,0 +1,277 @@
+"""The debater's commands and check's rule choice: exact output, streams and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from typer.testing import CliRunner
+
+from argmap import cli
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.model import Span
+from argmap.rules.select import github
+from tests.conftest import FIXTURES, Golden
+
+runner = CliRunner()
+DEBATE = str(FIXTURES / "debate/school-uniforms.yaml")
+CYCLE = str(FIXTURES / "valid/cycle.yaml")
+STREAM = str(FIXTURES / "valid/stream.yaml")
+MINIMAL = str(FIXTURES / "valid/minimal.yaml")
+D = f"{DEBATE}:"
+
+
+def test_debate_rules_are_off_by_default() -> None:
+    result = runner.invoke(cli.app, ["check", "--strict", DEBATE])
+    assert result.exit_code == 0
+    assert result.stderr == "1 map, 11 statements, 2 sources: 0 errors, 0 warnings\n"
+
+
+def test_select_debate_reports_each_rule() -> None:
+    result = runner.invoke(cli.app, ["check", "--select", "debate", DEBATE])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"{D}21:17: warning: rebuttal “Second-hand uniform schemes remove the upfront cost.” "
+        "has no answer: add a `con` under it or an `undercut` of its step "
+        "[unanswered-rebuttal]\n"
+        f"{D}28:14: warning: `ref: require` makes “Schools should require uniforms.” rest on "
+        "itself: circular support [self-support]\n"
+        f"{D}30:9: warning: rebuttal “Uniforms suppress self-expression <b>& "
+        "individuality</b>.” has no answer: add a `con` under it or an `undercut` of its step "
+        "[unanswered-rebuttal]\n"
+        f"{D}30:9: warning: premise “Uniforms suppress self-expression <b>& "
+        "individuality</b>.” cites nothing and nothing supports it: add `cites` "
+        "[uncited-evidence]\n"
+        f"{D}33:9: warning: rebuttal “Uniforms have no measurable effect on grades.” has no "
+        "answer: add a `con` under it or an `undercut` of its step [unanswered-rebuttal]\n"
+        f"{D}43:5: warning: claim “Let each school community choose.” has no standing "
+        "support: add a `pro` premise or `cites` [bare-claim]\n"
+        f"{D}46:9: warning: rebuttal “Local choice \ufffd[31mbreeds\ufffd[0m inconsistency.” "
+        "has no answer: add a `con` under it or an `undercut` of its step "
+        "[unanswered-rebuttal]\n"
+        "1 map, 11 statements, 2 sources: 0 errors, 7 warnings\n")
+
+
+def test_select_by_code_and_ignore_and_strict() -> None:
+    result = runner.invoke(cli.app, ["check", "--strict", "--select", "debate",
+                                     "--ignore", "unanswered-rebuttal,uncited-evidence",
+                                     DEBATE])
+    assert result.exit_code == 1
+    assert [line.rsplit(" ", 1)[-1] for line in result.stderr.splitlines()[:-1]] == [
+        "[self-support]", "[bare-claim]"]
+    only = runner.invoke(cli.app, ["check", "--select", "bare-claim", DEBATE])
+    assert only.stderr.endswith("0 errors, 1 warning\n")
+
+
+def test_select_replaces_the_default_warnings_and_errors_stay() -> None:
+    unused = str(FIXTURES / "invalid/unused-source.yaml")
+    assert runner.invoke(cli.app, ["check", "--strict", "--select", "self-support",
+                                   unused]).exit_code == 0
+    assert runner.invoke(cli.app, ["check", "--strict", "--ignore", "unused-source",
+                                   unused]).exit_code == 0
+    assert runner.invoke(cli.app, ["check", "--strict", "--select", "default,self-support",
+                                   unused]).exit_code == 1
+    broken = str(FIXTURES / "invalid/unknown-ref.yaml")
+    result = runner.invoke(cli.app, ["check", "--select", "debate", "--ignore", "all", broken])
+    assert result.exit_code == 1 and "[unknown-ref]" in result.stderr
+
+
+def test_unknown_selector_is_a_usage_error() -> None:
+    result = runner.invoke(cli.app, ["check", "--select", "bare-claims", DEBATE])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "argmap: --select bare-claims: no such rule; did you mean 'bare-claim'? (rules: "
+        "unused-source, duplicate-text, unanswered-rebuttal, bare-claim, uncited-evidence, "
+        "self-support; groups: default, debate, all)\n")
+
+
+def test_github_annotations_on_stdout() -> None:
+    result = runner.invoke(cli.app, ["check", "-f", "github", "--select", "bare-claim",
+                                     DEBATE])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"::warning file={DEBATE},line=43,col=5,title=bare-claim::claim “Let each school "
+        "community choose.” has no standing support: add a `pro` premise or `cites`\n")
+    assert result.stderr == "1 map, 11 statements, 2 sources: 0 errors, 1 warning\n"
+
+
+def test_github_escapes_data_and_properties() -> None:
+    d = Diagnostic(Severity.ERROR, "x", "100% bad\r\nnext: a,b", Span("C:\\a,b.yaml", 3, 4))
+    assert github([d]) == ("::error file=C%3A\\a%2Cb.yaml,line=3,col=4,title=x::"
+                           "100%25 bad%0D%0Anext: a,b\n")
+
+
+def test_eval_text(golden: Golden) -> None:
+    result = runner.invoke(cli.app, ["eval", DEBATE])
+    assert result.exit_code == 0 and result.stderr == ""
+    golden("debate/eval.txt", result.stdout.replace(DEBATE, "DEBATE"))
+
+
+def test_eval_text_weighed_says_outweighed() -> None:
+    from argmap.analysis.evaluate import Semantics, evaluate
+    from argmap.analysis.report import eval_text
+    from argmap.graph import build_graph
+    from argmap.loader import load_text
+
+    text = ("question: q\nclaims:\n  - id: a\n    text: A.\n    pro:\n      - text: P.\n"
+            "        weight: 4\n    con:\n      - id: b\n        text: B.\n        weight: 2\n")
+    graph = build_graph(load_text(text, "w.yaml").maps[0])
+    assert eval_text([evaluate(graph, Semantics.WEIGHED)]).splitlines()[1:3] == [
+        "  ✓ stands     a: “A.”", "               every attack answered: b outweighed; supported"]
+
+
+def test_eval_json_cycle() -> None:
+    result = runner.invoke(cli.app, ["eval", "--format", "json", CYCLE])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"semantics": "grounded", "maps": [{
+        "id": "cycle", "file": CYCLE,
+        "counts": {"in": 0, "out": 0, "undecided": 2},
+        "claims": {"in": 0, "out": 0, "undecided": 2},
+        "statements": [
+            {"address": "c1", "id": "chicken", "claim": True, "status": "undecided",
+             "supported": False, "decided_by": "egg"},
+            {"address": "c2", "id": "egg", "claim": True, "status": "undecided",
+             "supported": False, "decided_by": "chicken"}]}]}
+
+
+def test_eval_json_one_entry_per_statement_and_weighed() -> None:
+    result = runner.invoke(cli.app, ["eval", "-f", "json", "--semantics", "weighed", DEBATE])
+    data = json.loads(result.stdout)
+    rows = {row["address"]: row for row in data["maps"][0]["statements"]}
+    assert data["semantics"] == "weighed" and len(rows) == 11
+    assert rows["c1"]["status"] == "out" and rows["c1"]["decided_by"] == "no-effect"
+    assert rows["c1.pro1"] == {"address": "c1.pro1", "id": "cost", "claim": False,
+                               "status": "in", "supported": True, "decided_by": None}
+
+
+def test_stats_json() -> None:
+    result = runner.invoke(cli.app, ["stats", "-f", "json", DEBATE])
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)["maps"][0]
+    assert record == {
+        "id": "school-uniforms", "file": DEBATE, "statements": 11, "claims": 3, "depth": 4,
+        "links": {"pro": 3, "con": 6, "undercut": 1}, "refs": 2, "citations": 6,
+        "cited_statements": 6, "uncited_premises": 3,
+        "sources": {"study": 4, "survey": 2},
+        "status": {"in": 7, "out": 4, "undecided": 0},
+        "claim_status": {"in": 0, "out": 3, "undecided": 0},
+        "supported": 7, "bare": 4}
+
+
+def test_stats_text(golden: Golden) -> None:
+    result = runner.invoke(cli.app, ["stats", DEBATE, CYCLE])
+    assert result.exit_code == 0
+    golden("debate/stats.txt", result.stdout.replace(DEBATE, "DEBATE").replace(CYCLE, "CYCLE"))
+
+
+def test_brief_markdown(golden: Golden) -> None:
+    result = runner.invoke(cli.app, ["brief", DEBATE, "--for", "require"])
+    assert result.exit_code == 0 and result.stderr == ""
+    golden("debate/brief.md", result.stdout.replace(DEBATE, "DEBATE"))
+
+
+def test_brief_html_escapes_user_text(golden: Golden) -> None:
+    result = runner.invoke(cli.app, ["brief", DEBATE, "--for", "require,choose", "-f", "html"])
+    assert result.exit_code == 0
+    assert "<b>&" not in result.stdout and "\x1b" not in result.stdout
+    assert "self-expression &lt;b&gt;&amp; individuality&lt;/b&gt;." in result.stdout
+    golden("debate/brief.html", result.stdout.replace(DEBATE, "DEBATE"))
+
+
+def test_brief_docx_uses_verbatim_headings(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from docx import Document
+
+    out = Path(str(tmp_path)) / "brief.docx"
+    result = runner.invoke(cli.app, ["brief", DEBATE, "--for", "require", "-o", str(out)])
+    assert result.exit_code == 0 and result.stderr == f"wrote {out}\n"
+    paragraphs = Document(io.BytesIO(out.read_bytes())).paragraphs
+    styles = [(p.style.name if p.style is not None else "", p.text) for p in paragraphs]
+    assert styles[0] == ("Title", "Brief: Should schools require uniforms?")
+    assert ("Heading 1", "Our case") in styles and ("Heading 1", "Frontlines") in styles
+    assert ("Heading 2", "[✗ FALLS] Schools should require uniforms.") in styles
+    assert ("Heading 3", "[UNANSWERED] A2: Uniforms have no measurable effect on grades.") \
+        in styles
+    tag = styles.index(("Heading 4", "[✓ STANDS] Uniforms cut what families spend on clothes."))
+    cite, card = paragraphs[tag + 1], paragraphs[tag + 2]
+    assert cite.text == ("A. Researcher, B. Analyst; 2024-05; “School clothing costs survey”; "
+                         "Education Institute; https://example.org/survey?a=1&b=2; p. 3")
+    assert all(run.bold for run in cite.runs)
+    assert card.style is not None and card.style.name == "Normal"
+    assert card.text == "parents spent 40% less on school clothing"
+
+
+def test_brief_unanswered_first_heaviest_first() -> None:
+    result = runner.invoke(cli.app, ["brief", DEBATE, "--for", "require"])
+    blocks = [line for line in result.stdout.splitlines() if line.startswith("### ")
+              and "A2:" in line]
+    assert blocks == [
+        "### UNANSWERED — A2: Uniforms have no measurable effect on grades.",
+        "### UNANSWERED — A2: Uniforms suppress self-expression \\<b\\>& individuality\\</b\\>.",
+        "### UNANSWERED — A2: Bullying moves to shoes and phones, which uniforms do not…",
+        "### A2: Uniforms cost more up front than ordinary clothes."]
+
+
+def test_brief_errors() -> None:
+    bad = runner.invoke(cli.app, ["brief", DEBATE, "--for", "requir"])
+    assert bad.exit_code == 2
+    assert bad.stderr == ("argmap: --for requir: not a claim of map 'school-uniforms'; did "
+                          "you mean 'require'? (claims: require, oppose, choose)\n")
+    premise = runner.invoke(cli.app, ["brief", DEBATE, "--for", "cost"])
+    assert premise.exit_code == 2 and "not a claim" in premise.stderr
+    several = runner.invoke(cli.app, ["brief", STREAM, "--for", "c1"])
+    assert several.exit_code == 2
+    assert several.stderr == (f"argmap: {STREAM} holds the maps tea, coffee: say which with "
+                              "--map\n")
+    chosen = runner.invoke(cli.app, ["brief", STREAM, "--map", "tea", "--for", "c1"])
+    assert chosen.exit_code == 0 and chosen.stdout.startswith("# Brief: ")
+
+
+def test_show_eval_marks_and_legend() -> None:
+    result = runner.invoke(cli.app, ["show", "--eval", CYCLE])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Which came first?\n"
+        "├── ◆ ? The chicken came first.\n"
+        "│   └── − ? ↪ egg “The egg came first.”\n"
+        "└── ◆ ? The egg came first.\n"
+        "    └── − ? ↪ chicken “The chicken came first.”\n"
+        "\n✓ stands · ✗ falls (dimmed) · ? undecided\n")
+
+
+def test_show_eval_ascii_and_dim_style() -> None:
+    from argmap.analysis.marks import mark_tree
+
+    assert mark_tree([("A.", "text"), (" [1]", "cite")], "out", False) == [
+        ("✗ ", "status-out"), ("A.", "fallen"), (" [1]", "cite")]
+    result = runner.invoke(cli.app, ["show", "--eval", "--ascii", MINIMAL])
+    assert "[ok] " in result.stdout
+
+
+def test_render_eval_dot_and_markdown() -> None:
+    dot = runner.invoke(cli.app, ["render", "--eval", "-f", "dot", "-o", "-", DEBATE])
+    assert dot.exit_code == 0
+    claim = next(line for line in dot.stdout.splitlines() if "should require" in line)
+    assert claim.startswith("  n1 [label=<✗ <B>Schools") and "penwidth=0.6" in claim
+    md = runner.invoke(cli.app, ["render", "--eval", "-f", "markdown", "-o", "-", DEBATE])
+    assert "- **◆** <a id=\"require\"></a>✗ ~~**Schools should require uniforms.**~~" \
+        in md.stdout
+
+
+def test_render_eval_refuses_formats_that_cannot_show_it() -> None:
+    result = runner.invoke(cli.app, ["render", "--eval", "-f", "json", "-o", "-", DEBATE])
+    assert result.exit_code == 2
+    assert result.stderr == ("argmap: --eval: json cannot show statuses; use svg, png, pdf, "
+                             "dot, markdown, or argmap eval --format json\n")
+
+
+def test_every_bundled_map_and_fixture_works_with_each_command(tmp_path: object) -> None:
+    from pathlib import Path
+
+    maps = sorted(Path("maps").glob("*.yaml")) + sorted((FIXTURES / "valid").glob("*.yaml"))
+    for path in maps:
+        for args in (["eval"], ["eval", "-f", "json", "--semantics", "weighed"], ["stats"],
+                     ["check", "--select", "all"], ["show", "--eval"]):
+            result = runner.invoke(cli.app, [*args, str(path)])
+            assert result.exit_code == 0, (args, path, result.output)
