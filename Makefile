@@ -13,7 +13,7 @@ NPM_DIR   := .cache/npm
 NPM_LOCK  := tests/conformance/package-lock.json
 NPM_STAMP := $(NPM_DIR)/.installed-$(shell cat tests/conformance/package.json $(NPM_LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit install graphviz conformance-tools examples briefs terminal-capture terminal-capture-eval bench schema clean
+.PHONY: demo test lint typecheck unit install graphviz chromium conformance-tools examples briefs terminal-capture terminal-capture-eval bench schema clean
 
 # The main job on the bundled maps: check them, print one as a tree, draw them all.
 demo: install
@@ -40,7 +40,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install conformance-tools
+unit: install conformance-tools chromium
 	$(BIN)/pytest
 
 install: $(STAMP) graphviz
@@ -78,6 +78,14 @@ graphviz:
 schema: install
 	$(ARGMAP) schema > schema/argmap-1.schema.json
 	$(ARGMAP) schema --json-export > schema/argmap-export.schema.json
+
+# The HTML page's tests drive Debian's chromium with Playwright (never a downloaded browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "chromium is missing: installing it with apt-get (for the HTML page's browser tests)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	  command -v chromium >/dev/null 2>&1 || { echo "could not install chromium: install it by hand (apt-get install chromium)"; exit 1; }; }
 
 bench: install
 	$(BIN)/python benchmarks/bench.py

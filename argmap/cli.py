@@ -385,9 +385,13 @@ def render(
                         if evaluated else looks, engine, timeout) for view in chosen]
     else:
         from argmap.exporters import ExportOptions
+        from argmap.view import ViewOptions
 
         marks = {m.id: statuses(m, by="key") for m in report.maps} if evaluated else None
-        options = ExportOptions(quotes, theme.value, direction.value, not no_legend, marks)
+        options = ExportOptions(quotes, theme.value, direction.value, not no_legend, marks,
+                                {m.id: m for m in report.maps},
+                                ViewOptions(focus, depth, None if side is None else
+                                            Relation(side.value)))
         results = [as_bytes(spec.export(graph, options)) for graph in graphs]
     try:
         write_outputs(plan, results, lambda path: say(f"wrote {path}"))

@@ -14,7 +14,7 @@ ASCII_SYMBOLS = {"in": "[ok]", "out": "[x]", "undecided": "[?]"}
 #: The legend line shown with the marks.
 LEGEND = "✓ stands · ✗ falls (dimmed) · ? undecided"
 #: Formats of ``render`` that can show the marks.
-EVAL_FORMATS = ("svg", "png", "pdf", "dot", "markdown")
+EVAL_FORMATS = ("svg", "png", "pdf", "dot", "markdown", "html")
 
 
 def statuses(argmap: ArgumentMap, semantics: str = "grounded",

@@ -36,6 +36,10 @@ class ExportOptions(NamedTuple):
     legend: bool = True  # the source list / legend
     #: render --eval: map id -> statement key -> in/out/undecided (formats that mark it)
     statuses: dict[str, dict[str, str]] | None = None
+    #: the loaded maps by id and how they were cut, for formats that still draw a
+    #: diagram from a View (html's inline SVG) until DOT moves onto the graph
+    maps: dict[str, ArgumentMap] | None = None
+    cut: ViewOptions | None = None
 
 
 class Exporter(Protocol):
@@ -121,6 +125,8 @@ EXPORTERS: dict[str, ExporterSpec] = {
                      "argmap.exporters.graphml"),
         ExporterSpec("argdown", (".argdown",), "Argdown text, for the Argdown tools",
                      "argmap.exporters.argdown"),
+        ExporterSpec("html", (".html", ".htm"), "one offline page to explore: outline, "
+                     "diagram, sources", "argmap.exporters.html"),
         ExporterSpec("aif", (".json",), "AIF JSON (AIFdb, OVA), for argument-mining corpora",
                      "argmap.exporters.aif", by_suffix=False),
     )

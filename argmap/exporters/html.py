@@ -1,0 +1,299 @@
+"""One self-contained HTML page (``-f html``): the outline to explore, the diagram, the evidence.
+
+The page works offline from a file: its CSS and JavaScript are inline
+(:mod:`argmap.exporters.html_assets`), a Content-Security-Policy forbids every
+request, and the only links out are the sources' own URLs. It holds:
+
+- the outline as a WAI-ARIA tree (``role="tree"``), with the markers, weight
+  gauges, citation numbers and ``— by`` of ``argmap show``; every written
+  statement's element carries its key in ``data-address``; a ``ref`` is an
+  item with ``data-ref`` pointing at the statement it repeats;
+- the Graphviz diagram as inline SVG, its nodes tagged with the same
+  ``data-address`` (:func:`diagram`), left out above :data:`DIAGRAM_LIMIT`
+  statements, where a picture is unreadable and slow to lay out;
+- each statement's details (tags, note, citations with quotes, locators and
+  links) as JSON the page's script shows in a side panel.
+
+Every piece of user text goes through :func:`escape` (HTML) or :func:`script_json`
+(JSON inside ``<script>``); the script builds the panel with ``textContent``
+only, never from markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from argmap.exporters import ExportOptions
+from argmap.exporters.notation import BY, MARKERS, WORDS, gauge, more_below, ref_preview
+from argmap.graph import ArgumentGraph, Visit, walk
+from argmap.model import Relation
+
+if TYPE_CHECKING:
+    from argmap.model import Source
+
+#: Above this many statements the page has no diagram: a Graphviz layout of
+#: that many boxes takes many seconds, and nobody can read it on one screen.
+DIAGRAM_LIMIT = 400
+
+_SPECIAL = re.compile(r"""[&<>"'\x00-\x08\x0b-\x1f\x7f-\x9f]""")
+_REPLACE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+STATUS_WORDS = {"in": "stands", "out": "falls", "undecided": "undecided"}
+
+
+def escape(text: str) -> str:
+    """User text as HTML text or a double- or single-quoted attribute value.
+
+    ``& < > " '`` become entities, so no user text can open a tag, close an
+    attribute or start an entity; control characters (which HTML forbids)
+    become U+FFFD. Line breaks and tabs are kept (CSS decides how they show).
+    """
+    if _SPECIAL.search(text) is None:
+        return text
+    return _SPECIAL.sub(lambda m: _REPLACE.get(m.group(), "\ufffd"), text)
+
+
+def script_json(value: object) -> str:
+    """JSON for a ``<script type="application/json">`` block: no ``</script>`` can occur.
+
+    ``<``, ``>`` and ``&`` are written as ``\\u003c`` etc. (they occur only
+    inside JSON strings, where the escape means the same character).
+    """
+    from argmap.renderers.escape import json_text
+
+    return (json_text(value, indent=None).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026"))
+
+
+def export(graph: ArgumentGraph, options: ExportOptions) -> str:
+    """The HTML page of one (possibly cut) map."""
+    from argmap.exporters.html_assets import CSS, SCRIPT
+
+    statuses = (options.statuses or {}).get(graph.id) if options.statuses is not None else None
+    numbers = graph.numbers()
+    title = escape(graph.question)
+    tree = _tree(graph, numbers, statuses, options.statuses is not None)
+    svg, note = diagram(graph, options)
+    head = [f"<h1>{title}</h1>"]
+    if graph.context and graph.focus is None:
+        head.append(f'<p class="context">{escape(graph.context.strip())}</p>')
+    if graph.focus is not None:
+        head.append(f'<p class="context">Part of the map, from {escape(graph.focus)}</p>')
+    legend = (f'<p class="legend" aria-label="Legend">'
+              f'<span class="mk claim">{MARKERS[Relation.CLAIM]}</span> claim · '
+              f'<span class="mk pro">{MARKERS[Relation.PRO]}</span> supports · '
+              f'<span class="mk con">{MARKERS[Relation.CON]}</span> rebuts · '
+              f'<span class="mk undercut">{MARKERS[Relation.UNDERCUT]}</span> undercuts'
+              + (' · <span class="status in">✓</span> stands · <span class="status out">✗'
+                 '</span> falls · <span class="status undecided">?</span> undecided'
+                 if options.statuses is not None else "") + "</p>")
+    figure = (f'<div class="viewport" id="viewport" tabindex="0" aria-label="Diagram: drag to '
+              f'pan, wheel or + and − to zoom">{svg}</div>' if svg else "")
+    return "".join([
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        # Nothing is fetched: no script, style, image or font from anywhere.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+        '<meta name="color-scheme" content="light dark">\n'
+        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        '<header>', *head, legend,
+        '<div class="tools" role="search"><input type="search" id="search" '
+        'placeholder="Filter statements" aria-label="Filter statements" autocomplete="off">'
+        '<button type="button" id="expand-all">Expand all</button>'
+        '<button type="button" id="collapse-all">Collapse all</button>'
+        '<span id="count" aria-live="polite"></span></div></header>\n<main>\n',
+        '<nav class="outline" aria-label="Outline">', tree, "</nav>\n",
+        '<section class="diagram" aria-label="Diagram">',
+        ('<div class="zoom" role="group" aria-label="Zoom"><button type="button" '
+         'data-zoom="in" aria-label="Zoom in">+</button><button type="button" '
+         'data-zoom="out" aria-label="Zoom out">−</button><button type="button" '
+         'data-zoom="fit">Fit</button></div>' if svg else ""),
+        figure, f'<p class="note">{escape(note)}</p>' if note else "", "</section>\n",
+        '<aside class="panel" id="panel" aria-label="Details" aria-live="polite">'
+        '<p class="hint">Select a statement to see its sources.</p></aside>\n</main>\n',
+        _sources(graph) if graph.citations else "",
+        '<script type="application/json" id="argmap-data">',
+        script_json(_details(graph, numbers)), "</script>\n",
+        f"<script>{SCRIPT}</script>\n</body>\n</html>\n",
+    ])
+
+
+def _tree(graph: ArgumentGraph, numbers: dict[str, int], statuses: dict[str, str] | None,
+          evaluated: bool) -> str:
+    """The outline as nested ``<ul role="tree">`` lists, built from :func:`walk`."""
+    out = [f'<ul role="tree" id="tree" aria-label="{escape(graph.question)}">']
+    visits = walk(graph)
+    first = True
+    for i, visit in enumerate(visits):
+        after = visits[i + 1].depth if i + 1 < len(visits) else 0
+        out.append(_item(graph, visit, i, numbers, statuses, evaluated, first, after > visit.depth))
+        first = False
+        if after > visit.depth:
+            out.append('<ul role="group">')
+        else:
+            out.append("</li>" + "</ul></li>" * (visit.depth - after))
+    out.append("</ul>")
+    return "".join(out)
+
+
+def _item(graph: ArgumentGraph, visit: Visit, index: int, numbers: dict[str, int],
+          statuses: dict[str, str] | None, evaluated: bool, first: bool, parent: bool) -> str:
+    relation = visit.link.relation if visit.link is not None else Relation.CLAIM
+    kind = relation.value
+    tab = "0" if first else "-1"
+    expanded = ' aria-expanded="true"' if parent else ""
+    marker = (f'<span class="mk {kind}" title="{WORDS[relation]}">{MARKERS[relation]}'
+              f'<span class="sr"> {WORDS[relation]}</span></span> ')
+    row = f'id="r{index}"'
+    if not visit.expanded:
+        target = graph.lookup(visit.key)
+        name = target.id if target is not None and target.id else visit.key
+        words = ref_preview(name, target.text if target is not None else None)
+        shown = "" if visit.key in graph.statements else " (not shown)"
+        return (f'<li role="treeitem" class="ref {kind}" data-ref="{escape(visit.key)}" '
+                f'tabindex="{tab}" aria-labelledby="r{index}"><div class="row" {row}>'
+                f'{marker}<span class="tx">{escape(words)}{shown}</span></div>')
+    s = graph.statements[visit.key]
+    status = statuses.get(s.key) if statuses is not None else None
+    cls = f"st {kind}" + (f" status-{status}" if status else "")
+    parts = [f'<li role="treeitem" class="{cls}" data-address="{escape(s.key)}" '
+             f'tabindex="{tab}" aria-labelledby="r{index}"{expanded}><div class="row" {row}>'
+             f'<span class="toggle" aria-hidden="true"></span>{marker}']
+    if evaluated and status is not None:
+        from argmap.analysis.marks import SYMBOLS
+
+        parts.append(f'<span class="status {status}" title="{STATUS_WORDS[status]}">'
+                     f'{SYMBOLS[status]}<span class="sr"> {STATUS_WORDS[status]}</span></span> ')
+    if s.weight is not None and relation is not Relation.CLAIM:
+        parts.append(f'<span class="w" title="weight {s.weight} of 5">{gauge(s.weight)}</span> ')
+    parts.append(f'<span class="tx">{escape(s.text)}</span>')
+    cited = graph.cited(s.key, numbers)
+    if cited:
+        parts.append(' <span class="cite">' + "".join(f"[{n}]" for n in cited) + "</span>")
+    if s.by:
+        parts.append(f' <span class="by">{BY} {escape(s.by)}</span>')
+    parts.append("</div>")
+    hidden = graph.hidden.get(s.key)
+    if hidden:
+        parts.append(f'<div class="more">{escape(more_below(hidden, visit.level, s.key))}</div>')
+    return "".join(parts)
+
+
+def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]:
+    """What the side panel shows, per statement key, and the numbered sources."""
+    statements: dict[str, object] = {}
+    used: dict[str, list[str]] = {}
+    for link in graph.links:
+        for premise in link.premises:
+            used.setdefault(premise, []).append(link.address)
+    for key, s in graph.statements.items():
+        entry: dict[str, object] = {"text": s.text, "address": s.id or s.path}
+        if s.by:
+            entry["by"] = s.by
+        if s.tags:
+            entry["tags"] = list(s.tags)
+        if s.note:
+            entry["note"] = s.note
+        if s.cites:
+            entry["cites"] = [[numbers.get(c.source), c.source, c.quote, c.locator]
+                              for c in s.cites]
+        if len(used.get(key, ())) > 1:
+            entry["at"] = used[key]
+        statements[key] = entry
+    sources = {str(n): _source(sid, src) for n, sid, src in graph.citations}
+    return {"statements": statements, "sources": sources}
+
+
+def _source(source_id: str, source: Source | None) -> dict[str, str]:
+    """A source as the panel lists it; only http(s) URLs become links (in the script)."""
+    from argmap.view import source_line
+
+    found = {"line": source_line(source_id, source._replace(url=None) if source else None)}
+    if source is not None and source.url:
+        found["url"] = source.url
+    return found
+
+
+def _sources(graph: ArgumentGraph) -> str:
+    """The numbered source list under the page (printed too)."""
+    from argmap.view import source_line
+
+    items = []
+    for number, source_id, source in graph.citations:
+        line = escape(source_line(source_id, source._replace(url=None) if source else None))
+        url = source.url if source is not None else None
+        if url and re.match(r"https?://", url, re.IGNORECASE):
+            line += f' <a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>'
+        elif url:
+            line += " " + escape(url)
+        items.append(f'<li id="source-{number}" value="{number}">{line}</li>')
+    return f'<footer><h2>Sources</h2><ol class="sources">{"".join(items)}</ol></footer>\n'
+
+
+def diagram(graph: ArgumentGraph, options: ExportOptions) -> tuple[str, str | None]:
+    """The diagram as inline SVG whose nodes carry ``data-address``, or a note why there is none.
+
+    The one place the page draws with Graphviz. For now it draws from a View
+    of the loaded map (``options.maps``/``options.cut``, given by ``render``),
+    as the svg format does; when DOT moves onto the graph this becomes
+    ``layout(render_dot(graph, ...))``. Graphviz names statement nodes
+    ``n1``, ``n2`` ... in walk order; :func:`_tag_nodes` maps those names back
+    to statement keys.
+    """
+    size = len(graph.statements)
+    if size > DIAGRAM_LIMIT:
+        return "", (f"The diagram is left out: {size:,} statements are more than one picture "
+                    f"can show legibly (the page draws up to {DIAGRAM_LIMIT}). Draw part of the "
+                    "map with --focus ID or --depth N.")
+    argmap = (options.maps or {}).get(graph.id)
+    if argmap is None:
+        return "", "No diagram: the map was not given to the page."
+    from argmap.renderers.dot import DotOptions, render_dot
+    from argmap.renderers.layout import LayoutError, layout
+    from argmap.view import ViewError, ViewOptions, build_view
+
+    try:
+        view = build_view(argmap, options.cut or ViewOptions())
+    except ViewError as exc:  # render cut the graph with the same options: cannot happen
+        return "", str(exc)
+    marks = None
+    if options.statuses is not None:
+        from argmap.analysis.marks import statuses as marked
+
+        marks = marked(argmap)
+    dot = render_dot(view, DotOptions(options.direction, "light", False, statuses=marks))
+    names: dict[str, str] = {}  # DOT node name -> statement key
+    seen: set[str] = set()
+    for node in view.walk():
+        path = node.statement.path
+        if node.statement.ref is None and path not in seen:
+            seen.add(path)
+            names[f"n{len(seen)}"] = graph.positions.get(path, path)
+    try:
+        svg = layout(dot, "dot", "svg", 60.0).decode("utf-8")
+    except LayoutError as exc:
+        return "", f"No diagram: {exc}"
+    return _tag_nodes(svg, names), None
+
+
+_NODE = re.compile(r'<g id="(node\d+)" class="node">\s*<title>([^<]*)</title>')
+
+
+def _tag_nodes(svg: str, names: dict[str, str]) -> str:
+    """Inline-ready SVG: no XML prolog, nodes tagged with their statement's key."""
+    start = svg.find("<svg")
+    svg = svg[start:] if start >= 0 else svg
+
+    def tag(match: re.Match[str]) -> str:
+        key = names.get(match.group(2))
+        if key is None:
+            return match.group(0)
+        return f'<g id="{match.group(1)}" class="node" data-address="{escape(key)}">'
+
+    svg = _NODE.sub(tag, svg)
+    # The HTML parser knows SVG's namespaces: without the declarations the page
+    # names no URL but the sources' own.
+    svg = re.sub(r' xmlns(:xlink)?="[^"]*"', "", svg, count=2)
+    # Sized by the page's CSS, zoomed by its script through the viewBox.
+    return re.sub(r'<svg width="[^"]*" height="[^"]*"', '<svg role="img"', svg, count=1)
