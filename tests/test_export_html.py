@@ -28,10 +28,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 
-def page(m: ArgumentMap, view: ViewOptions | None = None, **options: object) -> str:
+def page(m: ArgumentMap, view: ViewOptions | None = None) -> str:
     """The page of one map, with the diagram drawn from the map as render does."""
-    opts = ExportOptions(maps={m.id: m}, cut=view or ViewOptions())._replace(**options)
-    return export("html", m, view, opts)
+    return export("html", m, view, ExportOptions(maps={m.id: m}, cut=view or ViewOptions()))
 
 
 class Elements(HTMLParser):

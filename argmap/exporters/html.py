@@ -1,7 +1,7 @@
 """One self-contained HTML page (``-f html``): the outline to explore, the diagram, the evidence.
 
 The page works offline from a file: its CSS and JavaScript are inline
-(:mod:`argmap.exporters.html_assets`), a Content-Security-Policy forbids every
+(``html_assets/page.css`` and ``page.js``, package data), a Content-Security-Policy forbids every
 request, and the only links out are the sources' own URLs. It holds:
 
 - the outline as a WAI-ARIA tree (``role="tree"``), with the markers, weight
@@ -67,8 +67,11 @@ def script_json(value: object) -> str:
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The HTML page of one (possibly cut) map."""
-    from argmap.exporters.html_assets import CSS, SCRIPT
+    from importlib.resources import files
 
+    assets = files("argmap.exporters") / "html_assets"
+    css = (assets / "page.css").read_text(encoding="utf-8")
+    script = (assets / "page.js").read_text(encoding="utf-8")
     statuses = (options.statuses or {}).get(graph.id) if options.statuses is not None else None
     numbers = graph.numbers()
     title = escape(graph.question)
@@ -96,7 +99,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         '<meta name="color-scheme" content="light dark">\n'
-        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        f"<title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n",
         '<header>', *head, legend,
         '<div class="tools" role="search"><input type="search" id="search" '
         'placeholder="Filter statements" aria-label="Filter statements" autocomplete="off">'
@@ -115,7 +118,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         _sources(graph) if graph.citations else "",
         '<script type="application/json" id="argmap-data">',
         script_json(_details(graph, numbers)), "</script>\n",
-        f"<script>{SCRIPT}</script>\n</body>\n</html>\n",
+        f"<script>\n{script}</script>\n</body>\n</html>\n",
     ])
 
 
