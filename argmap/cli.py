@@ -340,7 +340,7 @@ def render(
                       "quote and locator under its statement.")] = False,
     evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides (svg, png, "
-                         "pdf, dot, markdown).")] = False,
+                         "pdf, dot, markdown, html).")] = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:

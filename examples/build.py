@@ -1,7 +1,8 @@
 """Build the examples gallery from the bundled maps: `make examples`.
 
 For every map in maps/: the diagram as DOT, SVG and PNG, and the terminal tree
-as plain ASCII text; for nato-promise also the Markdown and Mermaid exports. Every full map
+as plain ASCII text; for nato-promise also the Markdown and Mermaid exports and the HTML page
+(with a screenshot of it in Chromium). Every full map
 is wider than one picture can show legibly on a page, so each claim also gets
 a focused view
 (`<map>--<claim>.svg/.png`). tests/test_examples.py regenerates the DOT and
@@ -59,6 +60,31 @@ def main() -> None:
                 data = layout(content, "dot", fmt, timeout=120)
                 write_file(HERE / name.replace(".dot", f".{fmt}"), data)
         print(f"examples/{name}")
+    page = html_page("nato-promise")
+    write_file(HERE / "nato-promise.html", page.encode("utf-8"))
+    screenshot(HERE / "nato-promise.html", HERE / "nato-promise-html.png", "heard-broader")
+    print("examples/nato-promise.html, examples/nato-promise-html.png")
+
+
+def html_page(map_id: str) -> str:
+    """The HTML page of one bundled map, as ``render -f html`` writes it."""
+    from argmap.exporters.html import export as html
+
+    argmap = load_path(ROOT / "maps" / f"{map_id}.yaml").maps[0]
+    return html(build_graph(argmap), ExportOptions(maps={map_id: argmap}))
+
+
+def screenshot(page: Path, shot: Path, address: str) -> None:
+    """The page at desktop size in Debian's chromium, one statement selected."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+        tab = browser.new_page(viewport={"width": 1280, "height": 800})
+        tab.goto(page.as_uri())
+        tab.click(f'li[data-address="{address}"] > .row')
+        tab.screenshot(path=str(shot))
+        browser.close()
 
 
 if __name__ == "__main__":
