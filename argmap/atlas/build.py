@@ -1,0 +1,124 @@
+"""Making an atlas: cut, lay the pages out two at a time, check their size, join them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from io import BytesIO
+
+from argmap.atlas import MARGIN, AtlasOptions
+from argmap.atlas.pages import Pager, page_file
+from argmap.atlas.partition import FONT_PT, MIN_PT, partition
+from argmap.graph import ArgumentGraph
+
+Progress = Callable[[int, int], None]
+#: The budget a page is cut to, as a share of the paper, on each try: the
+#: estimate of a page's size is checked against its real layout.
+TRIES = (1.0, 0.8, 0.6, 0.45)
+_SIZE = {"pdf": re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]"),
+         "svg": re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')}
+
+
+class AtlasError(RuntimeError):
+    """The atlas cannot be made (Graphviz failed, or a page cannot be legible)."""
+
+
+def pages_of(graph: ArgumentGraph, options: AtlasOptions, fmt: str, timeout: float,
+             progress: Progress | None = None, stem: str = ""
+             ) -> tuple[Pager, list[tuple[bytes, float]]]:
+    """Lay out every page (the overview first) as ``fmt`` bytes with its scale to the paper.
+
+    Raises:
+        AtlasError: if a page stays too big to print at 8 pt after every try.
+    """
+    width, height = options.area()
+    for share in TRIES:
+        pager = Pager(graph, partition(graph, width * share, height * share), options.theme)
+        texts = [pager.overview(fmt == "svg", stem)]
+        texts += [pager.dot(i) for i in range(len(pager.pages))]
+        laid = _layout_all(texts, fmt, timeout, progress)
+        scaled = [(data, _scale(data, fmt, width, height)) for data in laid]
+        small = [i + 1 for i, (_, scale) in enumerate(scaled[1:], start=1)
+                 if scale * FONT_PT < MIN_PT - 1e-6]
+        if not small:
+            return pager, scaled
+    raise AtlasError(f"pages {', '.join(map(str, small[:10]))} would print text smaller than "
+                     f"{MIN_PT:g} pt even when cut small; try --page a3 or --orientation "
+                     "landscape")
+
+
+def _layout_all(texts: list[str], fmt: str, timeout: float,
+                progress: Progress | None) -> list[bytes]:
+    """Graphviz on every page, two at a time (the machine's cores), in page order."""
+    from argmap.renderers.layout import LayoutError, layout
+
+    done = 0
+
+    def one(text: str) -> bytes:
+        nonlocal done
+        try:
+            data = layout(text, "dot", fmt, timeout)
+        except LayoutError as exc:
+            raise AtlasError(str(exc)) from None
+        done += 1
+        if progress is not None:
+            progress(done, len(texts))
+        return data
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(one, texts))
+
+
+def _scale(data: bytes, fmt: str, width: float, height: float) -> float:
+    """How much a page's drawing must shrink to fit the paper's printable area (at most 1)."""
+    found = _SIZE[fmt].search(data)
+    if found is None:
+        raise AtlasError(f"Graphviz made a {fmt.upper()} page without a size")
+    w, h = float(found.group(1)), float(found.group(2))
+    return min(1.0, width / w, height / h)
+
+
+def atlas_pdf(graph: ArgumentGraph, options: AtlasOptions, timeout: float,
+              progress: Progress | None = None) -> bytes:
+    """The atlas as one PDF: every page on the chosen paper, drawing at the top, centred.
+
+    pypdf only wraps each Graphviz page's content in a transformation and sets
+    its paper size: nothing is drawn again, so joining 500 pages takes a second.
+    """
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    _, laid = pages_of(graph, options, "pdf", timeout, progress)
+    paper_w, paper_h = options.size()
+    area_w, _ = options.area()
+    writer = PdfWriter()
+    for data, scale in laid:
+        page = writer.add_page(PdfReader(BytesIO(data)).pages[0])
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        left = MARGIN + (area_w - w * scale) / 2
+        bottom = paper_h - MARGIN - h * scale
+        if scale < 1.0:  # rare: parses and rewrites the page's content
+            page.add_transformation(Transformation().scale(scale, scale).translate(left, bottom))
+            box = [0.0, 0.0, paper_w, paper_h]
+        else:  # move the paper, not the drawing: nothing is parsed
+            box = [-left, -bottom, paper_w - left, paper_h - bottom]
+        page.mediabox = RectangleObject(box)
+        page.cropbox = RectangleObject(box)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def atlas_svg(graph: ArgumentGraph, options: AtlasOptions, timeout: float, stem: str,
+              progress: Progress | None = None) -> list[tuple[str, bytes]]:
+    """The atlas as SVG files: ``<stem>.svg`` (the overview, linking to the pages) and
+    ``<stem>-page-NNN.svg``, each drawn at the size it prints on the paper."""
+    _, laid = pages_of(graph, options, "svg", timeout, progress, stem)
+    files = []
+    for number, (data, scale) in enumerate(laid, start=1):
+        if scale < 1.0:
+            data = _SIZE["svg"].sub(lambda m, s=scale: b'<svg width="%.2fpt" height="%.2fpt"' % (
+                float(m.group(1)) * s, float(m.group(2)) * s), data, count=1)
+        files.append((f"{stem}.svg" if number == 1 else page_file(stem, number), data))
+    return files

@@ -1,0 +1,195 @@
+"""The DOT text of the atlas's pages: the overview, and one subtree forest per page."""
+
+from __future__ import annotations
+
+from argmap.atlas.partition import FONT_PT, WRAP, Item, Page, kids
+from argmap.exporters.notation import MARKERS, WORDS, gauge, preview
+from argmap.graph import ArgumentGraph
+from argmap.model import Relation
+from argmap.renderers.dot_text import BR, EDGE_STYLES, FONT, wrap
+from argmap.renderers.escape import html_text
+from argmap.renderers.themes import THEMES
+from argmap.view import source_line
+
+_HEAD = [
+    '  graph [rankdir=LR, nodesep=0.08, ranksep=0.3, pad=0, margin=0, charset="UTF-8", '
+    f'fontname="{FONT}", fontsize={FONT_PT:g}, labelloc=b, labeljust=r];',
+    f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize={FONT_PT:g}, '
+    'margin="0.07,0.03", penwidth=1];',
+    "  edge [penwidth=1, arrowsize=0.6];",
+]
+
+
+class Pager:
+    """Where everything is: the page of each box, each statement and each cut."""
+
+    def __init__(self, graph: ArgumentGraph, pages: list[Page], theme: str = "light") -> None:
+        self.graph = graph
+        self.pages = pages
+        self.theme = THEMES[theme]
+        self.total = len(pages) + 1  # the overview is page 1
+        self.page_of: dict[Item, int] = {}  # every box -> its page number
+        self.statement_page: dict[str, int] = {}  # written statements only
+        for number, page in enumerate(pages, start=2):
+            stack = list(page.roots)
+            while stack:
+                item = stack.pop()
+                self.page_of[item] = number
+                if not item.ref:
+                    self.statement_page[item.key] = number
+                stack.extend(page.below.get(item, []))
+
+    def dot(self, index: int) -> str:
+        """The DOT text of content page ``index`` (0-based; page number index + 2)."""
+        page = self.pages[index]
+        number = index + 2
+        t = self.theme
+        out = [f"digraph p{number} {{", *_HEAD,
+               f'  graph [bgcolor="{t.background}", fontcolor="{t.faint}", '
+               f"label=<{self.foot(number)}>];"]
+        names: dict[Item, str] = {}
+        stack = list(reversed(page.roots))
+        order: list[Item] = []
+        while stack:
+            item = stack.pop()
+            names[item] = f"b{len(names) + 1}"
+            order.append(item)
+            stack.extend(reversed(page.below.get(item, [])))
+        # dot's LR layout stacks what comes first at the bottom: write bottom-up
+        for item in reversed(order):
+            out.append(self.box(item, names[item], page, number))
+        for item in reversed(order):
+            for kid in reversed(page.below.get(item, [])):
+                relation = kid.link.relation if kid.link else Relation.PRO
+                out.append(f"  {names[item]} -> {names[kid]} [dir=back, "
+                           f'color="{t.lines[relation]}", style={EDGE_STYLES[relation]}];')
+        out += ["}", ""]
+        return "\n".join(out)
+
+    def foot(self, number: int) -> str:
+        """The line under each page: the map's title and the page number."""
+        title = html_text(preview(self.graph.question, 14))
+        return f"{title}   ·   page {number} of {self.total}"
+
+    def box(self, item: Item, name: str, page: Page, number: int) -> str:
+        """One box: marker, text, citations, by/weight, and the page marks."""
+        t = self.theme
+        g = self.graph
+        relation = item.link.relation if item.link else Relation.CLAIM
+        color = t.claim_line if relation is Relation.CLAIM else t.lines[relation]
+        fill = t.claim_fill if relation is Relation.CLAIM else t.fills[relation]
+        marker = f'<FONT COLOR="{color}"><B>{MARKERS[relation]}</B></FONT> '
+        marks: list[str] = []
+        if item in page.roots and item.link is not None:
+            parent = self._parent_page(item)
+            if parent is not None:
+                marks.append(f"◂ from page {parent}")
+        cut = page.cut.get(item)
+        if cut:
+            targets = sorted({self.page_of[k] for k in cut})
+            word = "page" if len(targets) == 1 else "pages"
+            marks.append(f"▸ continued on {word} {', '.join(map(str, targets))}")
+        tail = "".join(f'{BR}<FONT COLOR="{t.faint}">{html_text(m)}</FONT>'
+                       for m in marks)
+        if item.ref:
+            target = g.lookup(item.key)
+            name_ = target.id if target is not None and target.id else item.key
+            words = f" “{preview(target.text)}”" if target is not None else ""
+            where = self.statement_page.get(item.key)
+            text = f"↪ {name_}{words}" + (f" (page {where})" if where else "")
+            lines = BR.join(html_text(x) for x in wrap(text, WRAP))
+            return (f'  {name} [label=<{marker}{lines}{tail}{BR}>, style="rounded,dashed", '
+                    f'color="{t.faint}", fontcolor="{t.faint}"];')
+        s = g.statements[item.key]
+        lines = BR.join(html_text(x) for x in wrap(s.text, WRAP))
+        if relation is Relation.CLAIM:
+            lines = f"<B>{lines}</B>"
+        numbers = g.numbers()
+        cited = g.cited(s.key, numbers) if s.cites else ()
+        if cited:
+            lines += f' <FONT COLOR="{t.claim_line}">{"".join(f"[{n}]" for n in cited)}</FONT>'
+        meta = []
+        if s.weight is not None and relation is not Relation.CLAIM:
+            meta.append(gauge(s.weight))
+        if s.by:
+            meta.append(f"— {s.by}")
+        if meta:
+            small = BR.join(html_text(x) for x in wrap("  ".join(meta), WRAP))
+            lines += f'{BR}<FONT COLOR="{t.faint}">{small}</FONT>'
+        width = ", penwidth=2" if relation is Relation.CLAIM else ""
+        dashed = ', style="rounded,filled,dashed"' if relation is Relation.UNDERCUT else ""
+        return (f'  {name} [label=<{marker}{lines}{tail}{BR}>, color="{color}", '
+                f'fillcolor="{fill}"{width}{dashed}];')
+
+    def _parent_page(self, item: Item) -> int | None:
+        """The page of the box a page root hangs under (where its "continued on" mark is)."""
+        link = item.link
+        if link is None:
+            return None
+        if link.relation is Relation.UNDERCUT:
+            attacked = self.graph.link(link.target)
+            if attacked is None:
+                return None
+            home = attacked.premises[0]
+        else:
+            home = link.target
+        return self.statement_page.get(home)
+
+    def overview(self, links: bool = False, stem: str = "") -> str:
+        """Page 1: the question, each claim with its statement count and first page, legend."""
+        t = self.theme
+        g = self.graph
+        rows = [f'<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="14"><B>'
+                f"{BR.join(html_text(x) for x in wrap(g.question, 70))}</B></FONT>{BR}</TD></TR>"]
+        if g.context and g.focus is None:
+            ctx = BR.join(html_text(x) for x in wrap(g.context, 95))
+            rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT COLOR="{t.faint}">{ctx}'
+                        f"{BR}</FONT></TD></TR>")
+        rows.append('<TR><TD ALIGN="LEFT"><B>Claim</B></TD><TD ALIGN="RIGHT"><B>statements'
+                    '</B></TD><TD ALIGN="RIGHT"><B>page</B></TD></TR>')
+        for key in g.roots:
+            s = g.statements[key]
+            where = self.statement_page.get(key, 0)
+            href = f' HREF="{html_text(page_file(stem, where))}"' if links else ""
+            text = BR.join(html_text(x) for x in wrap(s.text, 60))
+            rows.append(f'<TR><TD ALIGN="LEFT"{href}>{MARKERS[Relation.CLAIM]} {text}{BR}</TD>'
+                        f'<TD ALIGN="RIGHT" VALIGN="TOP">{count_under(g, key):,}</TD>'
+                        f'<TD ALIGN="RIGHT" VALIGN="TOP"{href}>{where}</TD></TR>')
+        rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT">{BR}<B>Legend</B></TD></TR>')
+        for relation in (Relation.CLAIM, Relation.PRO, Relation.CON, Relation.UNDERCUT):
+            color = t.claim_line if relation is Relation.CLAIM else t.lines[relation]
+            style = "" if relation is Relation.CLAIM else f" ({EDGE_STYLES[relation]} line)"
+            rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT COLOR="{color}"><B>'
+                        f"{MARKERS[relation]}</B> {WORDS[relation]}</FONT>{style}</TD></TR>")
+        rows.append('<TR><TD COLSPAN="3" ALIGN="LEFT">▰▰▰▱▱ weight (1-5) · [n] source · '
+                    "◂ from page M · ▸ continued on page N · ↪ a statement shown on another "
+                    "page</TD></TR>")
+        if g.citations:
+            rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT">{BR}<B>Sources</B></TD></TR>')
+        for number, source_id, source in g.citations:
+            text = BR.join(html_text(x) for x in wrap(source_line(source_id, source), 95))
+            rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT">[{number}] {text}</TD></TR>')
+        table = ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+                 + "".join(rows) + "</TABLE>")
+        return "\n".join([
+            "digraph overview {", *_HEAD,
+            f'  graph [bgcolor="{t.background}", fontcolor="{t.faint}", '
+            f"label=<{self.foot(1)}>];",
+            f"  o [shape=plain, style=\"\", label=<{table}>];", "}", ""])
+
+
+def page_file(stem: str, number: int) -> str:
+    """The file of one page of an SVG atlas: ``<stem>-page-007.svg``."""
+    return f"{stem}-page-{number:03d}.svg"
+
+
+def count_under(graph: ArgumentGraph, key: str) -> int:
+    """How many written statements a claim's subtree holds, the claim included."""
+    count = 0
+    stack = [Item(key, None, False)]
+    while stack:
+        item = stack.pop()
+        if not item.ref:
+            count += 1
+            stack.extend(kids(graph, item))
+    return count
