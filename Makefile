@@ -13,7 +13,7 @@ NPM_DIR   := .cache/npm
 NPM_LOCK  := tests/conformance/package-lock.json
 NPM_STAMP := $(NPM_DIR)/.installed-$(shell cat tests/conformance/package.json $(NPM_LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit install graphviz chromium conformance-tools examples briefs terminal-capture terminal-capture-eval bench schema clean
+.PHONY: demo test lint typecheck unit install graphviz chromium poppler conformance-tools examples briefs terminal-capture terminal-capture-eval bench schema clean
 
 # The main job on the bundled maps: check them, print one as a tree, draw them all.
 demo: install
@@ -40,7 +40,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install conformance-tools chromium
+unit: install conformance-tools chromium poppler
 	$(BIN)/pytest
 
 install: $(STAMP) graphviz
@@ -86,6 +86,14 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	  command -v chromium >/dev/null 2>&1 || { echo "could not install chromium: install it by hand (apt-get install chromium)"; exit 1; }; }
+
+# The atlas tests read PDFs back with poppler's pdftotext and pdfinfo.
+poppler:
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "pdftotext is missing: installing poppler-utils with apt-get (for the atlas tests)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; \
+	  command -v pdftotext >/dev/null 2>&1 || { echo "could not install poppler-utils: install it by hand (apt-get install poppler-utils)"; exit 1; }; }
 
 bench: install
 	$(BIN)/python benchmarks/bench.py

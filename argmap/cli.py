@@ -28,6 +28,7 @@ from argmap.renderers.themes import THEMES
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from argmap.exporters import ExporterSpec
     from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
     from argmap.renderers.dot import DotOptions
@@ -85,6 +86,21 @@ class Direction(StrEnum):
     LR = "LR"
     BT = "BT"
     RL = "RL"
+
+
+class Paper(StrEnum):
+    """Paper sizes for render --pages."""
+
+    a4 = "a4"
+    letter = "letter"
+    a3 = "a3"
+
+
+class Orientation(StrEnum):
+    """Paper orientation for render --pages."""
+
+    portrait = "portrait"
+    landscape = "landscape"
 
 
 class Engine(StrEnum):
@@ -341,6 +357,12 @@ def render(
     evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides (svg, png, "
                          "pdf, dot, markdown, html).")] = False,
+    pages: Annotated[bool, typer.Option("--pages", help="pdf, svg: an atlas of pages that "
+                     "print legibly: an overview, then the map cut into subtrees that fit "
+                     "a page, with continuation marks.")] = False,
+    paper: Annotated[Paper, typer.Option("--page", help="Paper for --pages.")] = Paper.a4,
+    orientation: Annotated[Orientation, typer.Option("--orientation", help="Paper "
+                           "orientation for --pages.")] = Orientation.portrait,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
@@ -366,7 +388,13 @@ def render(
         if spec.name not in EVAL_FORMATS:
             fail(f"--eval: {spec.name} cannot show statuses; use {', '.join(EVAL_FORMATS)}, "
                  "or argmap eval --format json")
+    if pages and spec.name not in ("pdf", "svg"):
+        fail(f"--pages: {spec.name} has no pages; use -f pdf or -f svg")
     report = load_or_fail(paths, max_bytes, exclude)
+    if pages:
+        atlas(report.maps, spec, output, (focus, depth, side), (paper, orientation, theme),
+              timeout)
+        return
     if spec.reads_view:
         chosen = views(report.maps, focus, depth, side)
         named = [(v.map.id, v.focus and v.focus.address) for v in chosen]
@@ -395,6 +423,27 @@ def render(
         results = [as_bytes(spec.export(graph, options)) for graph in graphs]
     try:
         write_outputs(plan, results, lambda path: say(f"wrote {path}"))
+    except OutputError as exc:
+        fail(str(exc), 1)
+
+
+def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
+          cuts: tuple[str | None, int | None, Side | None],
+          looks: tuple[Paper, Orientation, Theme], timeout: float) -> None:
+    """render --pages: each map as an atlas of legible pages (argmap.atlas)."""
+    from argmap.atlas import AtlasOptions
+    from argmap.atlas.command import AtlasError, write_atlases
+    from argmap.output import OutputError, default_stem, output_paths
+
+    focus, depth, side = cuts
+    graphs = cut_graphs(maps, focus, depth, side)
+    stems = [default_stem(g.id, g.focus, depth, side and side.value) for g in graphs]
+    options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value)
+    try:
+        write_atlases(graphs, output_paths(stems, spec, output), spec.name, options, timeout,
+                      say)
+    except AtlasError as exc:
+        fail(str(exc), 1)
     except OutputError as exc:
         fail(str(exc), 1)
 

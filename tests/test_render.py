@@ -90,10 +90,15 @@ def test_graphviz_warnings_get_advice() -> None:
 def test_engine_choice() -> None:
     from argmap.renderers.layout import choose_engine
 
-    assert choose_engine(2000, None) == ("dot", None)
+    assert choose_engine(300, None) == ("dot", None)
+    assert choose_engine(301, None) == ("dot", "301 statements are too many to read in one "
+                                        "picture; -f pdf --pages prints it as an atlas of "
+                                        "legible pages")
     assert choose_engine(2001, None) == ("sfdp", "2,001 statements, so using --engine sfdp (a "
-                                         "dot layout this big takes minutes); --depth or "
-                                         "--focus draw less")
+                                         "dot layout this big takes minutes), whose boxes "
+                                         "overlap and cannot be read; -f pdf --pages prints "
+                                         "it as an atlas of legible pages, --depth or --focus "
+                                         "draw less")
     assert choose_engine(5000, "dot") == ("dot", "5,000 statements: a dot layout this big may "
                                           "take minutes; --engine sfdp is much faster")
     assert choose_engine(10, "sfdp") == ("sfdp", None)

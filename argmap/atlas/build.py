@@ -118,7 +118,15 @@ def atlas_svg(graph: ArgumentGraph, options: AtlasOptions, timeout: float, stem:
     files = []
     for number, (data, scale) in enumerate(laid, start=1):
         if scale < 1.0:
-            data = _SIZE["svg"].sub(lambda m, s=scale: b'<svg width="%.2fpt" height="%.2fpt"' % (
-                float(m.group(1)) * s, float(m.group(2)) * s), data, count=1)
+            data = _shrink_svg(data, scale)
         files.append((f"{stem}.svg" if number == 1 else page_file(stem, number), data))
     return files
+
+
+def _shrink_svg(data: bytes, scale: float) -> bytes:
+    """A page's SVG sized to print at ``scale`` (its viewBox keeps the drawing whole)."""
+    found = _SIZE["svg"].search(data)
+    assert found is not None  # _scale found it
+    size = b'<svg width="%.2fpt" height="%.2fpt"' % (float(found.group(1)) * scale,
+                                                      float(found.group(2)) * scale)
+    return data[:found.start()] + size + data[found.end():]

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 #: Past this many statements a `dot` layout takes many seconds (it grows about
 #: as N^1.9: 1,000 in 0.2 s, 5,000 in 4.5 s, 10,000 in 17 s).
 LARGE = 2000
+#: Past this many statements one picture cannot be read at print size (8 pt text
+#: on A4 holds a few dozen boxes a page): argmap says so and suggests --pages.
+LEGIBLE = 300
+PAGES = "-f pdf --pages prints it as an atlas of legible pages"
 DPI = {"png": 150}
 
 
@@ -26,13 +30,18 @@ def choose_engine(size: int, requested: str | None) -> tuple[str, str | None]:
     """The layout engine for a diagram of ``size`` statements, and what to tell the user.
 
     An engine the user asked for is kept (with a warning when `dot` meets a
-    big map); otherwise `dot` up to LARGE statements and `sfdp` above.
+    big map); otherwise `dot` up to LARGE statements and `sfdp` above. Past
+    LEGIBLE statements the note says the picture cannot be read and suggests
+    ``--pages``.
     """
     if requested is None:
-        if size <= LARGE:
+        if size <= LEGIBLE:
             return "dot", None
+        if size <= LARGE:
+            return "dot", f"{size:,} statements are too many to read in one picture; {PAGES}"
         return "sfdp", (f"{size:,} statements, so using --engine sfdp (a dot layout this big "
-                        "takes minutes); --depth or --focus draw less")
+                        "takes minutes), whose boxes overlap and cannot be read; "
+                        f"{PAGES}, --depth or --focus draw less")
     if requested == "dot" and size > LARGE:
         return "dot", (f"{size:,} statements: a dot layout this big may take minutes; "
                        "--engine sfdp is much faster")

@@ -1,0 +1,130 @@
+"""The atlas (render --pages): page sizes, every statement once, marks paired, text >= 8 pt.
+
+Read back with poppler's pdftotext (``-raw`` keeps each box's lines together,
+``-bbox`` gives each word's height) and pdfinfo; make test installs poppler-utils.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.graph import build_graph
+from argmap.loader import load_path
+from argmap.model import single_spaced
+from tests.conftest import TESTS
+
+ROOT = TESTS.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+#: a word's box in pdftotext -bbox is this many times its font size (DejaVu Sans)
+WORD_HEIGHT = 1.092
+REF = re.compile(r"↪ [^“]*“[^”]*”")
+
+
+def render(source: Path, out: Path | str, *args: str) -> str:
+    """Run render --pages; its stderr."""
+    result = CliRunner().invoke(app, ["render", str(source), "--pages", "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return result.stderr
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text, whitespace made single (a box's wrapped lines join up)."""
+    raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    return [single_spaced(page) for page in raw.split("\f")[:-1]]
+
+
+def check_atlas(pdf: Path, source: Path, size: tuple[int, int]) -> list[str]:
+    """Every statement on exactly one page, marks paired both ways, paper size, 8 pt."""
+    info = subprocess.run(["pdfinfo", "-l", "9999", str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+    sizes = set(re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+) pts", info))
+    assert sizes == {(str(size[0]), str(size[1]))}, sizes
+    texts = page_texts(pdf)
+    graph = build_graph(load_path(source).maps[0])
+    # the content pages (the overview lists the claims); ref previews quote other statements
+    bare = [REF.sub("", text) for text in texts[1:]]
+    for key, s in graph.statements.items():
+        text = single_spaced(s.text)
+        found = [n for n, page in enumerate(bare, start=2)
+                 if re.search(re.escape(text) + r"(?![\w])", page)]
+        assert len(found) == 1, (key, found)
+    assert texts[0].startswith(single_spaced(graph.question))  # the overview comes first
+    continued = {(m, int(n)) for m, text in enumerate(texts, start=1)
+                 for group in re.findall(r"continued on pages? (\d+(?:, \d+)*)", text)
+                 for n in group.split(",")}
+    came = {(int(m), n) for n, text in enumerate(texts, start=1)
+            for m in re.findall(r"from page (\d+)", text)}
+    assert continued == came
+    for n, text in enumerate(texts, start=1):
+        assert f"page {n} of {len(texts)}" in text
+    heights = [float(b) - float(a) for a, b in re.findall(
+        r'<word xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)"',
+        subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                       text=True).stdout)]
+    assert min(heights) / WORD_HEIGHT >= 8 - 0.01
+    return texts
+
+
+@pytest.mark.parametrize("source", sorted((ROOT / "maps").glob("*.yaml")), ids=lambda p: p.stem)
+def test_bundled_maps_as_atlases(source: Path, tmp_path: Path) -> None:
+    render(source, tmp_path / "a.pdf")
+    check_atlas(tmp_path / "a.pdf", source, (595, 842))
+
+
+@pytest.mark.parametrize(("size", "paper", "orientation", "expected"), [
+    (300, "letter", "landscape", (792, 612)),
+    (3000, "a4", "portrait", (595, 842)),
+])
+def test_synthetic_maps_as_atlases(size: int, paper: str, orientation: str,
+                                   expected: tuple[int, int], tmp_path: Path) -> None:
+    source = tmp_path / "big.yaml"
+    source.write_text(generate(size))
+    stderr = render(source, tmp_path / "a.pdf", "--page", paper, "--orientation", orientation)
+    texts = check_atlas(tmp_path / "a.pdf", source, expected)
+    if size >= 3000:  # long enough to report progress
+        assert f"laid out page {len(texts)} of {len(texts)}\n" in stderr
+
+
+def test_svg_pages_and_index_have_no_overlapping_boxes(tmp_path: Path) -> None:
+    source = ROOT / "maps/nato-invasion-decision.yaml"
+    render(source, f"{tmp_path}/out/", "-f", "svg")
+    index = tmp_path / "out/nato-invasion-decision.svg"
+    pages = sorted((tmp_path / "out").glob("nato-invasion-decision-page-*.svg"))
+    assert index.exists() and pages
+    links = set(re.findall(r'xlink:href="([^"]+)"', index.read_text()))
+    assert links <= {p.name for p in pages} and links
+    for page in pages:
+        boxes = []
+        for d in re.findall(r'<g id="node\d+" class="node">.*?<path[^>]* d="([^"]+)"',
+                            page.read_text(), re.S):
+            xs = [float(x) for x in re.findall(r"(-?[\d.]+),", d)]
+            ys = [float(y) for y in re.findall(r",(-?[\d.]+)", d)]
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+        for a, b in combinations(boxes, 2):
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (page, a, b)
+
+
+def test_pages_only_for_pdf_and_svg() -> None:
+    result = CliRunner().invoke(app, ["render", str(ROOT / "maps/nato-promise.yaml"), "-f",
+                                      "png", "--pages"])
+    assert result.exit_code == 2
+    assert result.stderr == "argmap: --pages: png has no pages; use -f pdf or -f svg\n"
+
+
+def test_svg_pages_refuse_stdout() -> None:
+    result = CliRunner().invoke(app, ["render", str(ROOT / "maps/nato-promise.yaml"), "-f",
+                                      "svg", "--pages", "-o", "-"])
+    assert result.exit_code == 1
+    assert result.stderr == ("argmap: -f svg --pages writes a file per page: use -o DIRECTORY "
+                             "or -o INDEX.svg, not stdout\n")
