@@ -64,6 +64,31 @@ def main() -> None:
     write_file(HERE / "nato-promise.html", page.encode("utf-8"))
     screenshot(HERE / "nato-promise.html", HERE / "nato-promise-html.png", "heard-broader")
     print("examples/nato-promise.html, examples/nato-promise-html.png")
+    atlas_example(3000)
+    print("examples/synthetic-3000-atlas.pdf, examples/synthetic-3000-atlas-page2.png")
+
+
+def atlas_example(size: int) -> None:
+    """The atlas of a synthetic map (render --pages), and its second page as a PNG."""
+    import subprocess
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    from argmap.atlas import AtlasOptions
+    from argmap.atlas.build import atlas_pdf
+    from argmap.loader import load_text
+    from argmap.output import write_file
+
+    graph = build_graph(load_text(generate(size), f"synthetic-{size}.yaml").maps[0])
+    pdf = HERE / f"synthetic-{size}-atlas.pdf"
+    write_file(pdf, atlas_pdf(graph, AtlasOptions(), timeout=120))
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "2", "-l", "2", str(pdf),
+                        f"{tmp}/page"], check=True)
+        made = next(Path(tmp).glob("page*.png"))
+        write_file(HERE / f"synthetic-{size}-atlas-page2.png", made.read_bytes())
 
 
 def html_page(map_id: str) -> str:

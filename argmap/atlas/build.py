@@ -105,6 +105,7 @@ def atlas_pdf(graph: ArgumentGraph, options: AtlasOptions, timeout: float,
             box = [-left, -bottom, paper_w - left, paper_h - bottom]
         page.mediabox = RectangleObject(box)
         page.cropbox = RectangleObject(box)
+        page.compress_content_streams()  # pypdf writes them decoded otherwise (3x the bytes)
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
