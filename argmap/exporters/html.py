@@ -248,7 +248,8 @@ def diagram(graph: ArgumentGraph, options: ExportOptions) -> tuple[str, str | No
     if size > DIAGRAM_LIMIT:
         return "", (f"The diagram is left out: {size:,} statements are more than one picture "
                     f"can show legibly (the page draws up to {DIAGRAM_LIMIT}). Draw part of the "
-                    "map with --focus ID or --depth N.")
+                    "map with --focus ID or --depth N, or print all of it as an atlas of "
+                    "pages with -f pdf --pages.")
     argmap = (options.maps or {}).get(graph.id)
     if argmap is None:
         return "", "No diagram: the map was not given to the page."
