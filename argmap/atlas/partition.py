@@ -23,10 +23,10 @@ from argmap.graph import ArgumentGraph, Link
 #: Text size in the page diagrams (pt); pages are never shrunk below 8 pt.
 FONT_PT = 9.0
 MIN_PT = 8.0
-WRAP = 30  # characters per box line
+WRAP = 28  # characters per box line
 LINE = 11.0  # pt per text line
 PAD = 10.0  # box padding and the gap to the next box, vertically (pt)
-COLUMN = 30 * 0.5 * FONT_PT + 14 + 24  # a box's width plus the gap to the next column (pt)
+COLUMN = WRAP * 0.55 * FONT_PT + 14 + 24  # a box's width plus the gap to the next column (pt)
 
 
 class Item(NamedTuple):
