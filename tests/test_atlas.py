@@ -76,7 +76,10 @@ def check_atlas(pdf: Path, source: Path, size: tuple[int, int]) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("source", sorted((ROOT / "maps").glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("source", [*sorted((ROOT / "maps").glob("*.yaml")),
+                                    *(TESTS / "fixtures/valid" / f"{name}.yaml"
+                                      for name in ("cycle", "full", "minimal"))],
+                         ids=lambda p: p.stem)
 def test_bundled_maps_as_atlases(source: Path, tmp_path: Path) -> None:
     render(source, tmp_path / "a.pdf")
     check_atlas(tmp_path / "a.pdf", source, (595, 842))
@@ -113,6 +116,18 @@ def test_svg_pages_and_index_have_no_overlapping_boxes(tmp_path: Path) -> None:
             boxes.append((min(xs), min(ys), max(xs), max(ys)))
         for a, b in combinations(boxes, 2):
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (page, a, b)
+
+
+@pytest.mark.parametrize("name", ["valid/hostile.yaml", "terminal/controls.yaml"])
+def test_hostile_text_shows_as_typed(name: str, tmp_path: Path) -> None:
+    render(TESTS / "fixtures" / name, tmp_path / "a.pdf")
+    text = " ".join(page_texts(tmp_path / "a.pdf"))
+    if name.startswith("valid"):
+        assert '<script>alert("x")</script>' in text
+        assert "<b>not bold</b> &amp; not an entity &lt;" in text
+        assert r"Edge \N and \G and \L are DOT escapes" in text
+    else:
+        assert "\x1b" not in text and "Red \ufffd[31mtext" in text
 
 
 def test_pages_only_for_pdf_and_svg() -> None:
