@@ -162,10 +162,13 @@ def choose_rules(select: list[str] | None, ignore: list[str] | None) -> set[str]
 def apply_rules(report: Report, codes: set[str]) -> None:
     """Run the chosen debate rules on maps without errors and keep the chosen warnings."""
     from argmap.diagnostics import Diagnostic, Severity
-    from argmap.rules.debate import DEBATE_RULES, run_debate_rules
-    from argmap.rules.select import keep
+    from argmap.rules.select import DEFAULT_WARNINGS, keep
 
-    if codes & set(DEBATE_RULES):
+    # Only debate codes lie outside the default set: without one, the debate
+    # rules (and the evaluation they import) are not loaded at all.
+    if codes - set(DEFAULT_WARNINGS):
+        from argmap.rules.debate import run_debate_rules
+
         broken = {d.span.file for d in report.diagnostics if d.severity is Severity.ERROR}
         for m in report.maps:
             if m.span.file not in broken:  # judging a broken map's debate would mislead
