@@ -344,6 +344,18 @@ def schema() -> None:
     sys.stdout.write(schema_text())
 
 
+# Commands that write maps live in argmap.commands.edit (imported here, after the
+# helpers above that it uses).
+from argmap.commands import edit as _edit  # noqa: E402
+
+app.command("new")(_edit.new_command)
+app.command("add")(_edit.add_command)
+app.command("rm")(_edit.rm_command)
+app.command("mv")(_edit.mv_command)
+app.command("fmt")(_edit.fmt_command)
+app.command("watch")(_edit.watch_command)
+
+
 def command_names() -> list[str]:
     """The names of every registered command, in registration order."""
     return [c.name or (c.callback.__name__ if c.callback else "")

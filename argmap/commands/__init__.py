@@ -1,0 +1,1 @@
+"""Command functions kept out of cli.py; cli.py registers each with one line."""

@@ -1,0 +1,408 @@
+"""The commands that write maps: new, add, rm, mv, fmt and watch.
+
+cli.py registers each with one line. This module imports only typer and
+light argmap modules at the top (``argmap --help`` must stay fast); the
+editing machinery is imported inside each command. cli.py's helpers are
+imported inside functions too, because cli.py imports this module.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from argmap.renderers import FORMATS
+from argmap.renderers.themes import THEMES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+SCHEMA_NAME = "argmap-1.schema.json"
+
+File = Annotated[Path, typer.Argument(show_default=False, help="The map file.")]
+MapOpt = Annotated[str | None, typer.Option(
+    "--map", show_default=False, help="In a file of several maps, the id of the one to edit.")]
+
+
+def _say(message: str) -> None:
+    from argmap.cli import say
+
+    say(f"argmap: {message}")
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    """Print ``argmap: message`` and return the exit to raise."""
+    _say(message)
+    return typer.Exit(code)
+
+
+def _read(file: Path) -> tuple[str, bool]:
+    """The file's text and whether it starts with a byte-order mark."""
+    from argmap.loader import load_bytes
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise _fail(f"cannot read {file}: {exc.strerror}", 1) from None
+    try:
+        return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
+    except UnicodeDecodeError:
+        _print(load_bytes(data, str(file)).diagnostics)
+        raise _fail(f"{file} left unchanged: it is not UTF-8", 1) from None
+
+
+def _print(diagnostics: list[object]) -> None:
+    from argmap.cli import print_diagnostics
+    from argmap.workflow import Report
+
+    print_diagnostics(Report(diagnostics=diagnostics), summary=False)  # type: ignore[arg-type]
+
+
+def edit_file(file: Path, edit: Callable[[str], str], done: str) -> None:
+    """Apply ``edit`` to a map file's text, check the result, and write it atomically.
+
+    The map must be valid before and after: otherwise the diagnostics are
+    printed (the same as ``argmap check``) and the file is left untouched.
+    """
+    from argmap.edit.operations import EditError, check_text
+    from argmap.edit.syntax import YAMLSyntaxError
+
+    text, bom = _read(file)
+    before = check_text(text, str(file))
+    errors = [d for d in before if d.severity.value == "error"]
+    if errors:
+        _print(errors)
+        raise _fail(f"{file} left unchanged: fix its errors first, then edit it", 1)
+    try:
+        edited = edit(text)
+    except EditError as exc:
+        raise _fail(f"{file} left unchanged: {exc}", exc.code) from None
+    except YAMLSyntaxError as exc:  # checked above, so only a bug gets here
+        raise _fail(f"{file} left unchanged: {exc}", 3) from None
+    after = check_text(edited, str(file))
+    if any(d.severity.value == "error" for d in after):
+        _print([d for d in after if d.severity.value == "error"])
+        raise _fail(f"{file} left unchanged: the edit would make the map invalid (the "
+                    "positions above are in the edited text)", 1)
+    seen = {(d.code, d.message) for d in before}
+    _print([d for d in after if (d.code, d.message) not in seen])
+    _write(file, ("\ufeff" if bom else "") + edited)
+    _say(f"{done} {file}")
+
+
+def _write(file: Path, text: str) -> None:
+    """Replace the file's contents atomically, through a symlink, keeping its mode."""
+    import os
+
+    from argmap.output import write_atomic
+
+    target = file.resolve()
+    try:
+        mode = target.stat().st_mode & 0o7777
+        write_atomic(target, text.encode("utf-8"))
+        os.chmod(target, mode)
+    except OSError as exc:
+        raise _fail(f"cannot write {file}: {exc.strerror}", 1) from None
+
+
+# -- new ------------------------------------------------------------------------
+
+def schema_reference(file: Path) -> tuple[str, bool]:
+    """The ``$schema`` path for a new map, relative to its folder, and whether it exists.
+
+    Looks in the file's folder and each folder above it for
+    ``argmap-1.schema.json`` or ``schema/argmap-1.schema.json`` (this
+    repository's layout). Without one, the reference names
+    ``argmap-1.schema.json`` next to the map, which ``argmap schema`` can write.
+    """
+    import os
+
+    folder = file.absolute().parent
+    for place in (folder, *folder.parents):
+        for candidate in (place / SCHEMA_NAME, place / "schema" / SCHEMA_NAME):
+            if candidate.is_file():
+                return Path(os.path.relpath(candidate, folder)).as_posix(), True
+    return SCHEMA_NAME, False
+
+
+def new_command(
+    file: File,
+    question: Annotated[str, typer.Option("--question", "-q", show_default=False,
+                        help="The question the map argues.")],
+    claim: Annotated[list[str] | None, typer.Option("--claim", "-c", show_default=False,
+                     help="A claim that answers it; repeat for more. At least one.")] = None,
+) -> None:
+    """Start a new map: the schema line for editors, the question and its claims.
+
+    Claims get ids made from their first words, to address them with add.
+    Refuses to overwrite a file that exists.
+
+    Example: argmap new maps/ring-road.yaml -q "Close the centre to cars?" -c "Yes, close it."
+    """
+    from argmap.edit.operations import check_text, new_map
+
+    if not claim:
+        raise _fail("a map needs at least one claim: give --claim TEXT", 2)
+    if file.exists() or file.is_symlink():
+        raise _fail(f"{file} already exists; not overwriting it", 1)
+    reference, found = schema_reference(file)
+    text = new_map(question, claim, reference)
+    errors = [d for d in check_text(text, str(file)) if d.severity.value == "error"]
+    if errors:
+        _print(errors)
+        raise _fail(f"{file} not written: the question or a claim is not valid text", 1)
+    try:
+        with open(file, "x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(text)
+    except FileExistsError:
+        raise _fail(f"{file} already exists; not overwriting it", 1) from None
+    except OSError as exc:
+        raise _fail(f"cannot write {file}: {exc.strerror}", 1) from None
+    _say(f"wrote {file}")
+    if not found:
+        _say(f"no {SCHEMA_NAME} found near it; for editor checks run: "
+            f"argmap schema > {file.parent / SCHEMA_NAME}")
+
+
+# -- add, rm, mv ------------------------------------------------------------------
+
+def add_command(
+    file: File,
+    to: Annotated[str | None, typer.Option("--to", show_default=False,
+                  help="Address of the statement to add under: an id or a derived id (c1.pro2) "
+                  "as argmap show --ids prints them.")] = None,
+    pro: Annotated[str | None, typer.Option("--pro", show_default=False,
+                   help="Add a premise supporting it, with this text.")] = None,
+    con: Annotated[str | None, typer.Option("--con", show_default=False,
+                   help="Add a premise rebutting it, with this text.")] = None,
+    undercut: Annotated[str | None, typer.Option("--undercut", show_default=False,
+                        help="Add a premise attacking its step to its parent.")] = None,
+    claim: Annotated[str | None, typer.Option("--claim", show_default=False,
+                     help="Add a claim (no --to), with this text.")] = None,
+    new_id: Annotated[str | None, typer.Option("--id", show_default=False,
+                      help="The new statement's id.")] = None,
+    by: Annotated[str | None, typer.Option("--by", show_default=False,
+                  help="Who advances it.")] = None,
+    cite: Annotated[list[str] | None, typer.Option("--cite", show_default=False,
+                    help="SOURCE or SOURCE:LOCATOR it cites; repeat for more.")] = None,
+    quote: Annotated[str | None, typer.Option("--quote", show_default=False,
+                     help="The words quoted from the (last) cited source.")] = None,
+    weight: Annotated[int | None, typer.Option("--weight", show_default=False,
+                      help="How much it bears on its parent, 1-5.")] = None,
+    source: Annotated[str | None, typer.Option("--source", show_default=False,
+                      help="Add a source with this id instead of a statement.")] = None,
+    title: Annotated[str | None, typer.Option("--title", show_default=False,
+                     help="The source's title (with --source).")] = None,
+    author: Annotated[str | None, typer.Option("--author", show_default=False,
+                      help="The source's author.")] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", show_default=False,
+                         help="The source's publisher.")] = None,
+    date: Annotated[str | None, typer.Option("--date", show_default=False,
+                    help="The source's date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    url: Annotated[str | None, typer.Option("--url", show_default=False,
+                   help="The source's http(s) address.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", show_default=False,
+                    help="article, report, book, memo, speech, fact-check, ...")] = None,
+    map_id: MapOpt = None,
+) -> None:
+    """Add a premise, a claim or a source to a map file, in place.
+
+    Every comment, blank line and key order elsewhere in the file stays as it
+    was; the new lines follow the file's indentation. The edited map is
+    checked first: an edit that would make it invalid (unknown address,
+    duplicate id, undercut on a claim, unknown source) is refused with the
+    diagnostics of argmap check, and the file is left untouched.
+
+    Example: argmap add maps/nato-promise.yaml --to baker-germany --con "It was said twice." --by Gorbachev
+    """
+    from argmap.edit.operations import NewStatement, add_source, add_statement
+
+    if source is not None:
+        if any(v is not None for v in (to, pro, con, undercut, claim)):
+            raise _fail("--source adds a source; leave out --to, --pro, --con, --undercut and "
+                        "--claim", 2)
+        if title is None:
+            raise _fail("a source needs a --title", 2)
+        fields = {"title": title, "author": author, "publisher": publisher, "date": date,
+                  "url": url, "kind": kind}
+        given = {k: v for k, v in fields.items() if v is not None}
+        edit_file(file, lambda text: add_source(text, source, given, map_id),
+                  f"added source '{source}' to")
+        return
+    chosen = [(name, value) for name, value in
+              (("pro", pro), ("con", con), ("undercut", undercut), ("claim", claim))
+              if value is not None]
+    if len(chosen) != 1:
+        raise _fail("say what to add: one of --pro, --con, --undercut or --claim TEXT "
+                    "(or --source ID)", 2)
+    relation, text = chosen[0]
+    if (relation == "claim") != (to is None):
+        raise _fail("--claim adds a claim, without --to; --pro, --con and --undercut need "
+                    "--to ADDRESS", 2)
+    cites = [(c.split(":", 1)[0], c.split(":", 1)[1] if ":" in c else None) for c in cite or []]
+    if quote is not None and not cites:
+        raise _fail("--quote needs a --cite SOURCE to quote from", 2)
+    new = NewStatement(text, new_id, by, weight, cites, quote)
+    where = "a claim" if to is None else f"a {relation} premise under {to}"
+    edit_file(file, lambda t: add_statement(t, new, to, relation, map_id), f"added {where} to")
+
+
+def rm_command(
+    file: File,
+    address: Annotated[str, typer.Argument(show_default=False,
+                       help="The statement to remove: id or derived id (c1.pro2).")],
+    map_id: MapOpt = None,
+) -> None:
+    """Remove a statement and everything under it from a map file.
+
+    Refuses when a ref elsewhere points at a statement it would remove.
+
+    Example: argmap rm maps/nato-promise.yaml c1.pro2.undercut1
+    """
+    from argmap.edit.operations import remove
+
+    edit_file(file, lambda text: remove(text, address, map_id), f"removed {address} from")
+
+
+def mv_command(
+    file: File,
+    address: Annotated[str, typer.Argument(show_default=False,
+                       help="The statement to move: id or derived id (c1.pro2).")],
+    to: Annotated[str, typer.Option("--to", show_default=False,
+                  help="The statement to move it under.")],
+    pro: Annotated[bool, typer.Option("--pro", help="As a supporting premise.")] = False,
+    con: Annotated[bool, typer.Option("--con", help="As a rebutting premise.")] = False,
+    undercut: Annotated[bool, typer.Option("--undercut", help="As an undercut.")] = False,
+    map_id: MapOpt = None,
+) -> None:
+    """Move a statement, with its premises, under another statement.
+
+    It keeps its relation (pro, con, undercut) unless --pro, --con or
+    --undercut says otherwise, and goes last in that list.
+
+    Example: argmap mv maps/nato-promise.yaml heard-broader --to nothing-in-writing --con
+    """
+    from argmap.edit.operations import move
+
+    flags = [name for name, on in (("pro", pro), ("con", con), ("undercut", undercut)) if on]
+    if len(flags) > 1:
+        raise _fail("give at most one of --pro, --con and --undercut", 2)
+    relation = flags[0] if flags else None
+    edit_file(file, lambda text: move(text, address, to, relation, map_id),
+              f"moved {address} under {to} in")
+
+
+# -- fmt ----------------------------------------------------------------------------
+
+def fmt_command(
+    paths: Annotated[list[Path], typer.Argument(exists=True, show_default=False,
+                     help="Map files, or directories to search for *.yaml and *.yml files.")],
+    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 and list the "
+                     "files that would change (for CI).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Change nothing; print what would "
+                    "change as a unified diff.")] = False,
+) -> None:
+    """Rewrite maps in the canonical layout, keeping every comment.
+
+    Keys in the order of the format docs, two-space indentation, quotes only
+    where YAML needs them; running it twice changes nothing. Files with YAML
+    errors are reported and left alone.
+
+    Example: argmap fmt --check maps/
+    """
+    from argmap.edit.fmt import FormatError, format_text
+    from argmap.edit.operations import check_text
+    from argmap.edit.syntax import YAMLSyntaxError
+    from argmap.loader import expand_paths
+
+    changed = failed = 0
+    for path in expand_paths(paths):
+        text, bom = _read(path)
+        try:
+            result = format_text(text)
+        except (FormatError, YAMLSyntaxError) as exc:
+            failed += 1
+            errors = [d for d in check_text(text, str(path)) if d.severity.value == "error"]
+            if errors:
+                _print(errors)
+            else:
+                _say(f"{path}: {exc}")
+            continue
+        if result == text:
+            continue
+        changed += 1
+        if diff:
+            sys.stdout.write(_unified(text, result, str(path)))
+        if check:
+            _say(f"would reformat {path}")
+        elif not diff:
+            _write(path, ("\ufeff" if bom else "") + result)
+            _say(f"formatted {path}")
+    if failed or (check and changed):
+        raise typer.Exit(1)
+
+
+def _unified(before: str, after: str, name: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(before.splitlines(keepends=True),
+                                 after.splitlines(keepends=True), f"a/{name}", f"b/{name}")
+    return "".join(lines)
+
+
+# -- watch --------------------------------------------------------------------------
+
+WatchFormat = StrEnum("WatchFormat", {name: name for name in FORMATS})  # type: ignore[misc]
+WatchTheme = StrEnum("WatchTheme", {name: name for name in THEMES})  # type: ignore[misc]
+
+
+class WatchDirection(StrEnum):
+    """Graphviz rank directions (as for render)."""
+
+    TB = "TB"
+    LR = "LR"
+    BT = "BT"
+    RL = "RL"
+
+
+def watch_command(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, show_default=False,
+                    help="The map file to watch.")],
+    fmt: Annotated[WatchFormat | None, typer.Option("--format", "-f", show_default=False,
+                   help="Render to this format (needs -o); without -f and -o, print the "
+                   "tree in the terminal.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", show_default=False,
+                      help="The file to re-render on every save.")] = None,
+    direction: Annotated[WatchDirection, typer.Option("--direction", help="Where the question "
+                         "sits: TB top, LR left, BT bottom, RL right.")] = WatchDirection.TB,
+    theme: Annotated[WatchTheme, typer.Option("--theme", help="Colours.")
+                     ] = WatchTheme("light"),
+    depth: Annotated[int | None, typer.Option("--depth", min=1, show_default=False,
+                     help="Stop N levels below the question (or the --focus statement).")
+                     ] = None,
+    focus: Annotated[str | None, typer.Option("--focus", show_default=False,
+                     help="Show one statement's subtree, by id or derived id.")] = None,
+    no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend.")
+                         ] = False,
+    once: Annotated[bool, typer.Option("--once", hidden=True)] = False,
+) -> None:
+    """Re-render a map every time it is saved, until Ctrl-C.
+
+    A save with errors prints the diagnostics and keeps the last good output;
+    the next good save renders again. Saves by rename, truncate-then-write or
+    several writes are waited out. Ctrl-C ends it with exit code 0.
+
+    Example: argmap watch maps/nato-promise.yaml -f svg -o nato.svg
+    """
+    from argmap.edit.watch import WatchOptions, watch
+
+    if (fmt is None) != (output is None):
+        raise _fail("give both -f FORMAT and -o FILE to render, or neither to print the tree",
+                    2)
+    options = WatchOptions(None if fmt is None else fmt.value, output, direction.value,
+                           theme.value, depth, focus, not no_legend)
+    raise typer.Exit(watch(path, options, once=once))
