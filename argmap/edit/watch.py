@@ -22,6 +22,8 @@ from pathlib import Path
 
 #: Changes closer together than this are one save.
 STEP_MS = 50
+#: How often the file is compared with what was rendered, between events.
+POLL_MS = 200
 #: How long an empty or missing file may stay so before it counts as a save.
 SETTLE_S = 0.4
 
@@ -136,25 +138,31 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def saves(path: Path) -> Iterator[bytes | None]:
-    """Yield the file's contents after each save (None if it is gone), until Ctrl-C."""
+def saves(path: Path, seen: bytes | None) -> Iterator[bytes | None]:
+    """Yield the file's contents after each save (None if it is gone), until Ctrl-C.
+
+    ``seen`` is what was rendered last. Between events the file is also
+    compared with what was last seen, so a save made before the watcher
+    started, or one a file system did not report, still counts.
+    """
     from watchfiles import watch as watch_folder
 
     target = path.absolute()
-    folder = target.parent
     pending_since: float | None = None
-    for changes in watch_folder(folder, watch_filter=lambda _c, p: Path(p) == target,
-                                step=STEP_MS, debounce=1600, rust_timeout=int(SETTLE_S * 500),
+    for changes in watch_folder(target.parent, watch_filter=lambda _c, p: Path(p) == target,
+                                step=STEP_MS, debounce=1600, rust_timeout=POLL_MS,
                                 yield_on_timeout=True, recursive=False, raise_interrupt=False):
-        if changes:
-            pending_since = time.monotonic()
+        data = _read(target)
+        if changes or (pending_since is None and data != seen):
+            pending_since = pending_since or time.monotonic()
         if pending_since is None:
             continue
-        data = _read(target)
         if not (data or b"").strip() and time.monotonic() - pending_since < SETTLE_S:
             continue  # truncated, or renamed away: the rest of the save is on its way
         pending_since = None
-        yield data
+        if data != seen:
+            seen = data
+            yield data
 
 
 def watch(path: Path, options: WatchOptions, once: bool = False) -> int:
@@ -171,14 +179,11 @@ def watch(path: Path, options: WatchOptions, once: bool = False) -> int:
         return 0 if good else 1
     _say(f"argmap: watching {path} (Ctrl-C to stop)")
     try:
-        for data in saves(path):
+        for data in saves(path, last):
             if data is None:
                 _say(f"argmap: {path} is gone; {_kept(options)}")
-                continue
-            if data == last:
-                continue  # saved without a change
-            last = data
-            render(path, data, options)
+            else:
+                render(path, data, options)
     except KeyboardInterrupt:
         pass
     _say("argmap: stopped watching")
