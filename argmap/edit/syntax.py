@@ -123,7 +123,7 @@ def _scan_tokens(parsed: Parsed) -> None:
                 parsed.loose.append((hash_at, comment))
             elif prev_name == "ScalarToken":
                 parsed.after_start.setdefault(prev_start, []).append(comment)
-            elif prev_name == "ValueToken" and last_scalar >= 0:
+            elif prev_name in ("ValueToken", "FlowEntryToken") and last_scalar >= 0:
                 parsed.after_start.setdefault(last_scalar, []).append(comment)
             elif prev_name in ("FlowSequenceEndToken", "FlowMappingEndToken"):
                 parsed.after_end.setdefault(prev_end, []).append(comment)
@@ -139,8 +139,12 @@ def _scan_tokens(parsed: Parsed) -> None:
         if name == "ScalarToken":
             last_scalar = start
             if token.end_mark.line > token.start_mark.line:
-                covered.append((token.start_mark.line + 1, token.end_mark.line
-                                - (token.end_mark.column == 0)))
+                # A block scalar's token runs on over the blank lines after it;
+                # those are blank lines of the file, not of the text.
+                last = end
+                while last > start and text[last - 1] in " \t\r\n":
+                    last -= 1
+                covered.append((token.start_mark.line + 1, parsed.line_of(last - 1)))
             if getattr(token, "style", None) in ("|", ">"):
                 header = _HEADER_COMMENT.match(text, start, parsed.line_end(start))
                 if header:
