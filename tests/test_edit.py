@@ -45,7 +45,7 @@ def targets(text: str) -> list[tuple[str | None, str]]:
     ids = document_ids(parsed)
     found = [(ids[s.document], s.path) for s in statements(parsed.documents)
              if get(s.node, "ref") is None]
-    return sorted(set([found[0], found[len(found) // 2], found[-1]]))
+    return sorted({found[0], found[len(found) // 2], found[-1]})
 
 
 @pytest.mark.parametrize("path", EDITABLE, ids=lambda p: p.name)

@@ -21,6 +21,8 @@ from argmap.renderers.themes import THEMES
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from argmap.diagnostics import Diagnostic
+
 SCHEMA_NAME = "argmap-1.schema.json"
 
 File = Annotated[Path, typer.Argument(show_default=False, help="The map file.")]
@@ -55,11 +57,11 @@ def _read(file: Path) -> tuple[str, bool]:
         raise _fail(f"{file} left unchanged: it is not UTF-8", 1) from None
 
 
-def _print(diagnostics: list[object]) -> None:
+def _print(diagnostics: list[Diagnostic]) -> None:
     from argmap.cli import print_diagnostics
     from argmap.workflow import Report
 
-    print_diagnostics(Report(diagnostics=diagnostics), summary=False)  # type: ignore[arg-type]
+    print_diagnostics(Report(diagnostics=diagnostics), summary=False)
 
 
 def edit_file(file: Path, edit: Callable[[str], str], done: str) -> None:
@@ -217,7 +219,7 @@ def add_command(
     duplicate id, undercut on a claim, unknown source) is refused with the
     diagnostics of argmap check, and the file is left untouched.
 
-    Example: argmap add maps/nato-promise.yaml --to baker-germany --con "It was said twice." --by Gorbachev
+    Example: argmap add maps/nato-promise.yaml --to baker-germany --con "Said twice." --by TASS
     """
     from argmap.edit.operations import NewStatement, add_source, add_statement
 
@@ -358,6 +360,7 @@ def _unified(before: str, after: str, name: str) -> str:
 
 WatchFormat = StrEnum("WatchFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 WatchTheme = StrEnum("WatchTheme", {name: name for name in THEMES})  # type: ignore[misc]
+DEFAULT_THEME = WatchTheme("light")
 
 
 class WatchDirection(StrEnum):
@@ -379,8 +382,7 @@ def watch_command(
                       help="The file to re-render on every save.")] = None,
     direction: Annotated[WatchDirection, typer.Option("--direction", help="Where the question "
                          "sits: TB top, LR left, BT bottom, RL right.")] = WatchDirection.TB,
-    theme: Annotated[WatchTheme, typer.Option("--theme", help="Colours.")
-                     ] = WatchTheme("light"),
+    theme: Annotated[WatchTheme, typer.Option("--theme", help="Colours.")] = DEFAULT_THEME,
     depth: Annotated[int | None, typer.Option("--depth", min=1, show_default=False,
                      help="Stop N levels below the question (or the --focus statement).")
                      ] = None,

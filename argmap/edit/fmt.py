@@ -110,7 +110,7 @@ class _Emitter:
         self.out: list[str] = []
         self.before: dict[int, list[str | None]] = {}
         self.ends: list[list[str | None]] = [[] for _ in parsed.documents]
-        self.comment_at = sorted(c.index for c in parsed.comments)
+        self.comment_at = sorted(c.at for c in parsed.comments)
         self._place_loose()
 
     # -- where own-line comments and blank lines go --------------------------

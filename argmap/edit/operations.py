@@ -14,8 +14,8 @@ result is a valid map. Writing files is the command's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, did_you_mean
@@ -150,10 +150,8 @@ def locate(parsed: Parsed, address: str, map_id: str | None = None,
         names.add(located.path)
         if located.id is not None:
             names.add(located.id)
-        if located.id == address:
-            found[located.document] = located
-        elif (located.path == address and located.document not in found
-              and (refs or not is_ref)):
+        if located.id == address or (located.path == address and located.document not in found
+                                     and (refs or not is_ref)):
             found[located.document] = located
     if not found:
         hint = did_you_mean(address, names)

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from functools import cache
 
 #: Words YAML 1.1 readers take for booleans; argmap refuses them unquoted.
-_YAML11_WORDS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF true True TRUE "
-                          "false False FALSE".split())
+_YAML11_WORDS = frozenset(("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on",
+                           "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "false",
+                           "False", "FALSE"))
 _INDICATORS = "[]{},#&*!|>'\"%@`"
 _ESCAPES = {"\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v",
             "\f": "\\f", "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\",

@@ -26,7 +26,7 @@ _HEADER_COMMENT = re.compile(r"[|>][-+0-9]*[ \t]+(#.*)")
 class Comment(NamedTuple):
     """One comment: where its ``#`` is and what it says."""
 
-    index: int
+    at: int
     line: int
     text: str
     own_line: bool
@@ -70,7 +70,7 @@ class YAMLSyntaxError(Exception):
 
 
 def _composer(text: str) -> Any:
-    from ruamel.yaml.cyaml import CSafeLoader  # type: ignore[attr-defined]
+    from ruamel.yaml.cyaml import CSafeLoader
 
     return CSafeLoader(text)
 
@@ -156,7 +156,7 @@ def _scan_tokens(parsed: Parsed) -> None:
             parsed.document_starts.append(start)
         prev_end, prev_name, prev_start = end, name, start
     parsed.comments.sort()
-    inside = set()
+    inside: set[int] = set()
     for first, last in covered:
         inside.update(range(first, last + 1))
     lines = text.split("\n")

@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.view import View
 
 #: Changes closer together than this are one save.
 STEP_MS = 50
@@ -97,13 +101,11 @@ def _kept(options: WatchOptions) -> str:
     return f"kept the last good {options.output}; waiting for the next save"
 
 
-def _draw(view: object, options: WatchOptions) -> bytes | None:
+def _draw(view: View, options: WatchOptions) -> bytes | None:
     from argmap.renderers import FORMATS
     from argmap.renderers.dot import DotOptions, render_dot
     from argmap.renderers.layout import LayoutError, choose_engine, layout
-    from argmap.view import View
-
-    assert isinstance(view, View) and options.fmt is not None
+    assert options.fmt is not None
     dot = render_dot(view, DotOptions(options.direction, options.theme, options.legend,
                                       xml_urls=options.fmt != "pdf"))
     if not FORMATS[options.fmt].layout:
@@ -116,15 +118,14 @@ def _draw(view: object, options: WatchOptions) -> bytes | None:
         return None
 
 
-def _print_tree(views: list[object]) -> None:
+def _print_tree(views: Sequence[View]) -> None:
     import os
 
     from argmap.renderers.tree import TreeOptions, render_tree, to_text
 
     tty = sys.stdout.isatty()
     width = os.get_terminal_size(sys.stdout.fileno()).columns if tty else None
-    text = "\n".join(to_text(render_tree(v, TreeOptions(width=width)), tty)  # type: ignore[arg-type]
-                     for v in views)
+    text = "\n".join(to_text(render_tree(v, TreeOptions(width=width)), tty) for v in views)
     if tty:
         sys.stdout.write("\033[H\033[2J")  # clear the screen: the tree replaces the last one
     sys.stdout.write(text)
