@@ -294,7 +294,7 @@ def _key_position(parsed: Parsed, holder: Any, key: str, order: tuple[str, ...])
 def add_statement(text: str, new: NewStatement, to: str | None, relation: str,
                   map_id: str | None = None) -> str:
     """Add a premise under the statement at ``to`` (or a claim when ``to`` is None)."""
-    parsed = parse(text)
+    parsed = parse(text, comments=False)
     if to is None:
         holder = _document(parsed, map_id)
         key = "claims"
@@ -319,7 +319,7 @@ def _document(parsed: Parsed, map_id: str | None) -> Any:
 def add_source(text: str, source_id: str, fields: dict[str, str],
                map_id: str | None = None) -> str:
     """Add a source under ``sources``, creating the key when the map has none."""
-    parsed = parse(text)
+    parsed = parse(text, comments=False)
     document = _document(parsed, map_id)
     layout = detect_layout(parsed)
     newline = _newline(text)
@@ -371,7 +371,7 @@ def remove(text: str, address: str, map_id: str | None = None) -> str:
     Raises:
         EditError: if a ``ref`` elsewhere points at a statement being removed.
     """
-    parsed = parse(text)
+    parsed = parse(text, comments=False)
     located = locate(parsed, address, map_id, refs=True)
     start, end = _removal(parsed, located)
     _refuse_orphans(parsed, located, start, end)
@@ -400,7 +400,7 @@ def _refuse_orphans(parsed: Parsed, located: Located, start: int, end: int) -> N
 def move(text: str, address: str, to: str, relation: str | None,
          map_id: str | None = None) -> str:
     """Move the statement at ``address`` (with its premises) under the statement at ``to``."""
-    parsed = parse(text)
+    parsed = parse(text, comments=False)
     located = locate(parsed, address, map_id, refs=True)
     target = locate(parsed, to, map_id)
     if located.key == "claims" and relation is None:

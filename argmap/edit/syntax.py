@@ -75,8 +75,11 @@ def _composer(text: str) -> Any:
     return CSafeLoader(text)
 
 
-def parse(text: str) -> Parsed:
+def parse(text: str, comments: bool = True) -> Parsed:
     """Compose every document of ``text`` and find its comments and blank lines.
+
+    Edits need only the nodes: ``comments=False`` skips the token scan (half
+    of the time on a big map).
 
     Raises:
         YAMLSyntaxError: if ``text`` is not YAML.
@@ -91,7 +94,8 @@ def parse(text: str) -> Parsed:
         while composer.check_node():
             documents.append(composer.get_node())
         parsed = Parsed(text, documents, [], [], line_starts=starts)
-        _scan_tokens(parsed)
+        if comments:
+            _scan_tokens(parsed)
     except YAMLError as exc:
         raise YAMLSyntaxError(str(exc)) from None
     return parsed
