@@ -249,7 +249,8 @@ def add_command(
     if quote is not None and not cites:
         raise _fail("--quote needs a --cite SOURCE to quote from", 2)
     new = NewStatement(text, new_id, by, weight, cites, quote)
-    where = "a claim" if to is None else f"a {relation} premise under {to}"
+    where = ("a claim" if to is None else
+             f"{'an' if relation == 'undercut' else 'a'} {relation} premise under {to}")
     edit_file(file, lambda t: add_statement(t, new, to, relation, map_id), f"added {where} to")
 
 

@@ -463,7 +463,7 @@ def derive_id(text: str, taken: set[str]) -> str:
     words = _WORD.findall(text.lower())
     slug = ""
     for word in words:
-        if slug and len(slug) + 1 + len(word) > 32:
+        if slug and len(slug) + 1 + len(word) > 24:
             break
         slug = f"{slug}-{word}" if slug else word
     slug = slug or "claim"

@@ -146,8 +146,12 @@ def saves(path: Path, seen: bytes | None) -> Iterator[bytes | None]:
     compared with what was last seen, so a save made before the watcher
     started, or one a file system did not report, still counts.
     """
+    import logging
+
     from watchfiles import watch as watch_folder
 
+    # watchfiles logs its own line on Ctrl-C; argmap says "stopped watching".
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)
     target = path.absolute()
     pending_since: float | None = None
     for changes in watch_folder(target.parent, watch_filter=lambda _c, p: Path(p) == target,
