@@ -255,3 +255,19 @@ def test_fmt_is_idempotent_and_keeps_every_comment(text: str) -> None:
     words = sorted(w for c in parse(text).comments for w in c.text.split())
     assert sorted(w for c in parse(once).comments for w in c.text.split()) == words
     assert meaning(load_text(once).maps) == meaning(load_text(text).maps)
+
+
+def test_fmt_key_orders_are_the_order_of_the_docs_tables() -> None:
+    import re
+
+    from argmap.edit.fmt import ORDERS
+
+    docs = (ROOT / "docs/format.md").read_text()
+
+    def table(title: str) -> tuple[str, ...]:
+        section = docs.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+        return tuple(re.findall(r"^\| `([a-z]+)` \|", section, re.MULTILINE))
+
+    assert ORDERS["map"] == table("Map keys")
+    assert ORDERS["statement"] == table("Statement keys")
+    assert ORDERS["source"] == table("Source keys")

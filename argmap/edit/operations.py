@@ -456,6 +456,9 @@ def _shift(block: str, delta: int) -> list[str]:
 # -- a new file ---------------------------------------------------------------
 
 _WORD = re.compile(r"[a-z0-9]+")
+#: Words a derived id does not end on ("close-the-centre", not "close-the-centre-to").
+_TRAILING = frozenset(("a", "an", "and", "as", "at", "by", "for", "in", "into", "of", "on",
+                       "or", "the", "to", "with"))
 
 
 def derive_id(text: str, taken: set[str]) -> str:
@@ -466,6 +469,8 @@ def derive_id(text: str, taken: set[str]) -> str:
         if slug and len(slug) + 1 + len(word) > 24:
             break
         slug = f"{slug}-{word}" if slug else word
+    while "-" in slug and slug.rsplit("-", 1)[1] in _TRAILING:
+        slug = slug.rsplit("-", 1)[0]
     slug = slug or "claim"
     candidate, number = slug, 2
     while candidate in taken:
