@@ -158,8 +158,7 @@ def new_command(
         _print(errors)
         raise _fail(f"{file} not written: the question or a claim is not valid text", 1)
     try:
-        with open(file, "x", encoding="utf-8") as handle:  # "x": never overwrite
-            handle.write(text)
+        _create(file, text.encode("utf-8"))
     except FileExistsError:
         raise _fail(f"{file} already exists; not overwriting it", 1) from None
     except OSError as exc:
@@ -168,6 +167,34 @@ def new_command(
     if not found:
         _say(f"no {SCHEMA_NAME} found near it; for editor checks run: "
             f"argmap schema > {file.parent / SCHEMA_NAME}")
+
+
+def _create(file: Path, data: bytes) -> None:
+    """Write a new file whole or not at all, never over an existing one.
+
+    The data goes to a temporary file first; a hard link then gives it its
+    name, which fails if the name exists (unlike a rename, which replaces).
+
+    Raises:
+        FileExistsError: if ``file`` exists; OSError if it cannot be written.
+    """
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, file)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create it exclusively
+            with open(file, "xb") as handle:
+                handle.write(data)
+    finally:
+        os.unlink(tmp)
 
 
 # -- add, rm, mv ------------------------------------------------------------------

@@ -7,15 +7,17 @@ texts plain unless YAML needs quotes (:mod:`argmap.edit.style`), folded
 blocks (``>``) kept folded with lines of at most 80 columns, texts with line
 breaks as literal blocks (``|``).
 
-Comments are kept where they are. A comment on its own line belongs to the
-key or list item that follows it and moves with it, indented like it; a
-comment after a value stays after that value on its line; comments after the
-last key of a document stay at its end. Runs of blank lines become one.
+Line endings stay as they were (CRLF or LF). Comments are kept where they
+are. A comment on its own line belongs to the key or list item that follows
+it and moves with it, indented like it; a comment after a value stays after
+that value on its line; comments after the last key of a document stay at
+its end. Runs of blank lines become one.
 
 The output is composed from libyaml's node tree (:mod:`argmap.edit.syntax`),
 not dumped by ruamel: ruamel's round-trip dumper attaches a comment to the key
 *before* it, so putting keys in order moved comments to the wrong keys, and it
-took about ten times longer. Before anything is written, the result is read
+is much slower (0.84 s against 0.07 s for a 1,000-statement map;
+benchmarks/README.md). Before anything is written, the result is read
 back: it must mean the same map and hold the same comments, or it is refused.
 """
 
@@ -62,6 +64,8 @@ def format_text(text: str) -> str:
     except YAMLSyntaxError as exc:
         raise FormatError(f"not valid YAML: {exc}") from None
     result = _Emitter(parsed).emit()
+    if "\r\n" in text:  # keep the file's line endings
+        result = result.replace("\n", "\r\n")
     _verify(parsed, text, result)
     return result
 

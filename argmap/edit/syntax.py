@@ -5,8 +5,8 @@ start and end as a character index, a line and a column. libyaml drops
 comments, so they are found between the tokens: outside tokens a YAML text
 holds only white space, line breaks and comments. Both passes run in C, which
 is what keeps ``add`` on a 1,000-statement map and ``fmt --check`` fast;
-ruamel's round-trip loader would take ten times longer for the same text
-(benchmarks/README.md).
+ruamel's round-trip load and dump of a 1,000-statement map takes 0.84 s, and
+does not even give back the same bytes (benchmarks/README.md).
 
 Every function here reads; nothing here writes.
 """
