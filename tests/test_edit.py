@@ -253,3 +253,11 @@ def test_an_invalid_file_is_not_edited(tmp_path: Path) -> None:
     code, _, err = run("add", str(path), "--claim", "X")
     assert code == 1
     assert err.endswith(f"argmap: {path} left unchanged: fix its errors first, then edit it\n")
+
+
+def test_flow_style_statements_are_refused_with_a_way_out() -> None:
+    text = "question: Q?\nclaims:\n  - {text: A}\n"
+    with pytest.raises(EditError) as info:
+        add_statement(text, NewStatement("B"), "c1", "pro")
+    assert str(info.value) == ("this statement is written in flow style ({...} or [...]); run "
+                               "`argmap fmt` on the file first, then edit it")

@@ -184,6 +184,8 @@ def commented_maps(draw: st.DrawFn) -> str:
     """A valid map in a random layout, with comments in every kind of place."""
     lines: list[str] = []
     ids = itertools.count(1)
+    offset = draw(st.sampled_from([0, 2, 4]))  # from a key to the `-` of its items
+    step = draw(st.sampled_from([2, 4]))  # from a key to the keys of its mapping
 
     def own(indent: int) -> None:
         if draw(st.integers(0, 3)) == 0:
@@ -195,10 +197,12 @@ def commented_maps(draw: st.DrawFn) -> str:
         return "  " + draw(_COMMENT) if draw(st.booleans()) else ""
 
     def scalar(value: str, indent: int) -> list[str]:
-        how = draw(st.sampled_from(["plain", "single", "double", "folded"]))
+        how = draw(st.sampled_from(["plain", "single", "double", "folded", "literal"]))
         if how == "folded" and style.foldable(value):
             return [">" + trail(), *(" " * (indent + 2) + line
                                      for line in style.wrap(value, indent + 2, 40))]
+        if how == "literal" and style.literal_ok(value + "\n" + value):
+            return ["|-" + trail(), " " * (indent + 2) + value, " " * (indent + 2) + value]
         if how == "plain" and style.plain_ok(value):
             return [value + trail()]
         if how == "single" and "'" not in value and value.isprintable():
@@ -210,26 +214,43 @@ def commented_maps(draw: st.DrawFn) -> str:
         lines.append(f"{prefix}{key}: {first}")
         lines.extend(rest)
 
-    def statement(indent: int, depth: int) -> None:
-        keys = ["text", "id", "by", "weight"] + (["pro", "con"] if depth < 3 else [])
+    def cites(prefix: str, column: int) -> None:
+        if draw(st.booleans()):
+            lines.append(f"{prefix}cites: [s1]{trail()}")
+            return
+        lines.append(f"{prefix}cites:{trail()}")
+        dash = column + offset
+        own(dash)
+        if draw(st.booleans()):
+            lines.append(" " * dash + "- s1" + trail())
+        else:
+            lines.append(" " * dash + "- source: s1" + trail())
+            if draw(st.booleans()):
+                pair(" " * (dash + 2), "locator", draw(_TEXT), dash + 2)
+
+    def statement(dash: int, depth: int) -> None:
+        keys = ["text", "id", "by", "weight", "cites"] + (["pro", "con"] if depth < 3 else [])
         chosen = draw(st.lists(st.sampled_from(keys), unique=True).map(
             lambda ks: ["text", *[k for k in ks if k != "text"]]))
         chosen = draw(st.permutations(chosen))
+        column = dash + 2
         for number, key in enumerate(chosen):
             if number:
-                own(indent + 2)
-            prefix = " " * indent + "- " if number == 0 else " " * (indent + 2)
+                own(column)
+            prefix = " " * dash + "- " if number == 0 else " " * column
             if key in ("pro", "con"):
                 lines.append(f"{prefix}{key}:{trail()}")
                 for _ in range(draw(st.integers(1, 2))):
-                    own(indent + 4)
-                    statement(indent + 4, depth + 1)
+                    own(column + offset)
+                    statement(column + offset, depth + 1)
             elif key == "id":
                 lines.append(f"{prefix}id: s{next(ids)}{trail()}")
             elif key == "weight":
                 lines.append(f"{prefix}weight: {draw(st.integers(1, 5))}{trail()}")
+            elif key == "cites":
+                cites(prefix, column)
             else:
-                pair(prefix, key, draw(_TEXT), indent + 2)
+                pair(prefix, key, draw(_TEXT), column)
 
     own(0)
     pair("", "question", draw(_TEXT), 0)
@@ -240,8 +261,13 @@ def commented_maps(draw: st.DrawFn) -> str:
         own(0)
     lines.append("claims:" + trail())
     for _ in range(draw(st.integers(1, 3))):
-        own(2)
-        statement(2, 1)
+        own(offset)
+        statement(offset, 1)
+    own(0)
+    lines.append("sources:" + trail())
+    own(step)
+    lines.append(" " * step + "s1:" + trail())
+    pair(" " * 2 * step, "title", draw(_TEXT), 2 * step)
     own(0)
     return "\n".join(lines) + "\n"
 
@@ -271,3 +297,27 @@ def test_fmt_key_orders_are_the_order_of_the_docs_tables() -> None:
     assert ORDERS["map"] == table("Map keys")
     assert ORDERS["statement"] == table("Statement keys")
     assert ORDERS["source"] == table("Source keys")
+
+
+def test_crlf_files_keep_crlf() -> None:
+    assert format_text("question: 'Q?'\r\nclaims:\r\n- text: A\r\n") == (
+        "question: Q?\r\nclaims:\r\n  - text: A\r\n")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(commented_maps(), st.data())
+def test_add_then_rm_keeps_generated_maps_byte_for_byte(text: str, data: st.DataObject) -> None:
+    from argmap.edit.operations import NewStatement, add_statement, remove
+    from argmap.edit.syntax import get, statements
+
+    parsed = parse(text)
+    found = [s for s in statements(parsed.documents) if get(s.node, "ref") is None]
+    target = data.draw(st.sampled_from(found))
+    relation = data.draw(st.sampled_from(["pro", "con"]))
+    pair = get(target.node, relation)
+    count = len(pair[1].value) if pair is not None and pair[1].value else 0
+    edited = add_statement(text, NewStatement("Added: yes # really", by="me"), target.path,
+                           relation)
+    assert [d.code for d in check_text(edited, "m.yaml")] == [
+        d.code for d in check_text(text, "m.yaml")]  # lines below the new item move down
+    assert remove(edited, f"{target.path}.{relation}{count + 1}") == text

@@ -119,3 +119,23 @@ def test_an_edit_keeps_the_order_of_the_other_statements(tmp_path: Path) -> None
     old, new = statement_order(before), statement_order(after)
     assert len(old) > 10 and len(new) == len(old) + 1
     assert [label for label in new if not label.startswith("Inserted")] == old
+
+
+def test_without_format_it_reprints_the_tree(tmp_path: Path) -> None:
+    source, out = tmp_path / "m.yaml", tmp_path / "stdout.txt"
+    source.write_text("question: Q?\nclaims:\n  - text: First answer.\n")
+    with open(out, "wb") as stdout:
+        proc = subprocess.Popen([sys.executable, "-m", "argmap", "watch", str(source)],
+                                stdout=stdout, stderr=subprocess.DEVNULL,
+                                env={**os.environ, "NO_COLOR": "1"})
+    try:
+        wait_for(lambda: "First answer." in out.read_text(), "the first tree")
+        source.write_text("question: Q?\nclaims:\n  - text: Second answer.\n")
+        wait_for(lambda: "Second answer." in out.read_text(), "the tree after a save")
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert out.read_text() == "Q?\n└── ◆ First answer.\nQ?\n└── ◆ Second answer.\n"

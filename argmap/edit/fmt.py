@@ -230,7 +230,9 @@ class _Emitter:
 
     def _has_comment_inside(self, node: Any) -> bool:
         at = bisect_left(self.comment_at, node.start_mark.index)
-        return at < len(self.comment_at) and self.comment_at[at] < node.end_mark.index
+        # A block list's end mark lies past the comments after it: use its content's end.
+        return (at < len(self.comment_at)
+                and self.comment_at[at] < content_end(self.parsed, node))
 
     def sequence(self, head: str, node: Any, indent: int, kind: str, notes: list[str]) -> None:
         items = node.value
@@ -238,7 +240,9 @@ class _Emitter:
             self.out.append(head + " []" + self.trailing(notes, self._after_end(node)))
             return
         if all(i.id == "scalar" and not is_null(i) and i.style not in ("|", ">")
-               for i in items) and not self._has_comment_inside(node):
+               for i in items) and not self._has_comment_inside(node) and not any(
+                   i.start_mark.index in self.before or i.start_mark.index in
+                   self.parsed.after_start for i in items):
             flow = head + " [" + ", ".join(self.flow_item(i) for i in items) + "]"
             if len(flow) <= WIDTH:
                 self.out.append(flow + self.trailing(notes, self._after_end(node)))
@@ -261,7 +265,6 @@ class _Emitter:
             self.out[-1] += self.trailing(after)
 
     def flow_item(self, node: Any) -> str:
-        self.parsed.after_start.pop(node.start_mark.index, None)
         if not node.tag.endswith(":str"):
             return str(node.value)
         return style.scalar(str(node.value).strip(), flow=True)
