@@ -261,3 +261,16 @@ def test_flow_style_statements_are_refused_with_a_way_out() -> None:
         add_statement(text, NewStatement("B"), "c1", "pro")
     assert str(info.value) == ("this statement is written in flow style ({...} or [...]); run "
                                "`argmap fmt` on the file first, then edit it")
+
+
+def test_in_a_file_of_several_maps_map_chooses_one() -> None:
+    text = (FIXTURES / "valid/stream.yaml").read_text()
+    with pytest.raises(EditError) as info:
+        add_statement(text, NewStatement("B"), "c1", "pro")
+    assert str(info.value) == ("'c1' is in several maps of this file ('tea', 'coffee'); "
+                               "choose one with --map")
+    edited = add_statement(text, NewStatement("Beans go stale."), "c1", "pro", "coffee")
+    assert edited == text.replace("spoils the beans.\n",
+                                  "spoils the beans.\n      - text: Beans go stale.\n")
+    with pytest.raises(EditError, match="no map 'tee' in this file"):
+        add_statement(text, NewStatement("B"), "c1", "pro", "tee")

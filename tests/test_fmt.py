@@ -169,6 +169,18 @@ def test_fmt_rewrites_and_reports_yaml_errors(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert path.read_text() == "question: Q?\nclaims:\n  - text: A\n"
     assert result.stderr.startswith(f"argmap: formatted {path}\n{broken}:2:1: error: ")
+    assert result.stderr.endswith(f"argmap: {broken} left unchanged: fix its errors first\n")
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("invalid/*.yaml")), ids=lambda p: p.name)
+def test_fmt_never_rewrites_a_map_with_errors_and_never_crashes(path: Path) -> None:
+    result = runner.invoke(cli.app, ["fmt", "--diff", str(path)])
+    has_errors = runner.invoke(cli.app, ["check", str(path)]).exit_code == 1
+    assert result.exit_code == (1 if has_errors else 0), result.stderr
+    if has_errors:
+        assert result.stdout == ""
+        assert result.stderr.endswith(f"argmap: {path} left unchanged: fix its errors first\n") \
+            or "not UTF-8" in result.stderr
 
 
 # -- the property: generated maps with comments everywhere ----------------------------

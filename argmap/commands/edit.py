@@ -339,8 +339,8 @@ def fmt_command(
     """Rewrite maps in the canonical layout, keeping every comment.
 
     Keys in the order of the format docs, two-space indentation, quotes only
-    where YAML needs them; running it twice changes nothing. Files with YAML
-    errors are reported and left alone.
+    where YAML needs them; running it twice changes nothing. Files with
+    errors are reported (as by argmap check) and left alone.
 
     Example: argmap fmt --check maps/
     """
@@ -352,15 +352,19 @@ def fmt_command(
     changed = failed = 0
     for path in expand_paths(paths):
         text, bom = _read(path)
+        # Only a valid map is rewritten: a file argmap cannot read as a map
+        # (aliases, complex keys, a syntax error) has no canonical layout.
+        errors = [d for d in check_text(text, str(path)) if d.severity.value == "error"]
+        if errors:
+            failed += 1
+            _print(errors)
+            _say(f"{path} left unchanged: fix its errors first")
+            continue
         try:
             result = format_text(text)
         except (FormatError, YAMLSyntaxError) as exc:
             failed += 1
-            errors = [d for d in check_text(text, str(path)) if d.severity.value == "error"]
-            if errors:
-                _print(errors)
-            else:
-                _say(f"{path}: {exc}")
+            _say(f"{path}: {exc}")
             continue
         if result == text:
             continue
