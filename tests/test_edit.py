@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 from argmap import cli
 from argmap.edit.operations import (
     EditError,
-    NewStatement,
     add_source,
     add_statement,
     check_text,
@@ -21,6 +20,7 @@ from argmap.edit.operations import (
     remove,
 )
 from argmap.edit.syntax import get, parse
+from argmap.edit.write import NewStatement
 from tests.conftest import FIXTURES
 
 runner = CliRunner()

@@ -319,8 +319,9 @@ def test_crlf_files_keep_crlf() -> None:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(commented_maps(), st.data())
 def test_add_then_rm_keeps_generated_maps_byte_for_byte(text: str, data: st.DataObject) -> None:
-    from argmap.edit.operations import NewStatement, add_statement, remove
+    from argmap.edit.operations import add_statement, remove
     from argmap.edit.syntax import get, statements
+    from argmap.edit.write import NewStatement
 
     parsed = parse(text)
     found = [s for s in statements(parsed.documents) if get(s.node, "ref") is None]

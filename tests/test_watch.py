@@ -15,7 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap import cli
-from argmap.edit.operations import NewStatement, add_statement
+from argmap.edit.operations import add_statement
+from argmap.edit.write import NewStatement
 from tests.conftest import FIXTURES
 
 ROOT = FIXTURES.parent.parent

@@ -1,22 +1,17 @@
-"""The commands that write maps: new, add, rm, mv, fmt and watch.
+"""The commands that edit maps: new, add, rm and mv (fmt and watch are next door).
 
-cli.py registers each with one line. This module imports only typer and
-light argmap modules at the top (``argmap --help`` must stay fast); the
-editing machinery is imported inside each command. cli.py's helpers are
-imported inside functions too, because cli.py imports this module.
+cli.py registers each with one line. This module imports only typer at the
+top (``argmap --help`` must stay fast); the editing machinery is imported
+inside each command. cli.py's helpers are imported inside functions too,
+because cli.py imports this module.
 """
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-
-from argmap.renderers import FORMATS
-from argmap.renderers.themes import THEMES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,34 +25,36 @@ MapOpt = Annotated[str | None, typer.Option(
     "--map", show_default=False, help="In a file of several maps, the id of the one to edit.")]
 
 
-def _say(message: str) -> None:
-    from argmap.cli import say
+def say(message: str) -> None:
+    """Print ``argmap: message`` on stderr, user text in it made visible."""
+    from argmap import cli
 
-    say(f"argmap: {message}")
+    cli.say(f"argmap: {message}")
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
+def fail(message: str, code: int = 2) -> typer.Exit:
     """Print ``argmap: message`` and return the exit to raise."""
-    _say(message)
+    say(message)
     return typer.Exit(code)
 
 
-def _read(file: Path) -> tuple[str, bool]:
+def read_map(file: Path) -> tuple[str, bool]:
     """The file's text and whether it starts with a byte-order mark."""
     from argmap.loader import load_bytes
 
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise _fail(f"cannot read {file}: {exc.strerror}", 1) from None
+        raise fail(f"cannot read {file}: {exc.strerror}", 1) from None
     try:
         return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
     except UnicodeDecodeError:
-        _print(load_bytes(data, str(file)).diagnostics)
-        raise _fail(f"{file} left unchanged: it is not UTF-8", 1) from None
+        print_errors(load_bytes(data, str(file)).diagnostics)
+        raise fail(f"{file} left unchanged: it is not UTF-8", 1) from None
 
 
-def _print(diagnostics: list[Diagnostic]) -> None:
+def print_errors(diagnostics: list[Diagnostic]) -> None:
+    """Print diagnostics on stderr as ``argmap check`` does."""
     from argmap.cli import print_diagnostics
     from argmap.workflow import Report
 
@@ -73,30 +70,30 @@ def edit_file(file: Path, edit: Callable[[str], str], done: str) -> None:
     from argmap.edit.operations import EditError, check_text
     from argmap.edit.syntax import YAMLSyntaxError
 
-    text, bom = _read(file)
+    text, bom = read_map(file)
     before = check_text(text, str(file))
     errors = [d for d in before if d.severity.value == "error"]
     if errors:
-        _print(errors)
-        raise _fail(f"{file} left unchanged: fix its errors first, then edit it", 1)
+        print_errors(errors)
+        raise fail(f"{file} left unchanged: fix its errors first, then edit it", 1)
     try:
         edited = edit(text)
     except EditError as exc:
-        raise _fail(f"{file} left unchanged: {exc}", exc.code) from None
+        raise fail(f"{file} left unchanged: {exc}", exc.code) from None
     except YAMLSyntaxError as exc:  # checked above, so only a bug gets here
-        raise _fail(f"{file} left unchanged: {exc}", 3) from None
+        raise fail(f"{file} left unchanged: {exc}", 3) from None
     after = check_text(edited, str(file))
     if any(d.severity.value == "error" for d in after):
-        _print([d for d in after if d.severity.value == "error"])
-        raise _fail(f"{file} left unchanged: the edit would make the map invalid (the "
+        print_errors([d for d in after if d.severity.value == "error"])
+        raise fail(f"{file} left unchanged: the edit would make the map invalid (the "
                     "positions above are in the edited text)", 1)
     seen = {(d.code, d.message) for d in before}
-    _print([d for d in after if (d.code, d.message) not in seen])
-    _write(file, ("\ufeff" if bom else "") + edited)
-    _say(f"{done} {file}")
+    print_errors([d for d in after if (d.code, d.message) not in seen])
+    write_map(file, ("\ufeff" if bom else "") + edited)
+    say(f"{done} {file}")
 
 
-def _write(file: Path, text: str) -> None:
+def write_map(file: Path, text: str) -> None:
     """Replace the file's contents atomically, through a symlink, keeping its mode."""
     import os
 
@@ -108,7 +105,7 @@ def _write(file: Path, text: str) -> None:
         write_atomic(target, text.encode("utf-8"))
         os.chmod(target, mode)
     except OSError as exc:
-        raise _fail(f"cannot write {file}: {exc.strerror}", 1) from None
+        raise fail(f"cannot write {file}: {exc.strerror}", 1) from None
 
 
 # -- new ------------------------------------------------------------------------
@@ -145,27 +142,28 @@ def new_command(
 
     Example: argmap new maps/ring-road.yaml -q "Close the centre to cars?" -c "Yes, close it."
     """
-    from argmap.edit.operations import check_text, new_map
+    from argmap.edit.operations import check_text
+    from argmap.edit.write import new_map
 
     if not claim:
-        raise _fail("a map needs at least one claim: give --claim TEXT", 2)
+        raise fail("a map needs at least one claim: give --claim TEXT", 2)
     if file.exists() or file.is_symlink():
-        raise _fail(f"{file} already exists; not overwriting it", 1)
+        raise fail(f"{file} already exists; not overwriting it", 1)
     reference, found = schema_reference(file)
     text = new_map(question, claim, reference)
     errors = [d for d in check_text(text, str(file)) if d.severity.value == "error"]
     if errors:
-        _print(errors)
-        raise _fail(f"{file} not written: the question or a claim is not valid text", 1)
+        print_errors(errors)
+        raise fail(f"{file} not written: the question or a claim is not valid text", 1)
     try:
         _create(file, text.encode("utf-8"))
     except FileExistsError:
-        raise _fail(f"{file} already exists; not overwriting it", 1) from None
+        raise fail(f"{file} already exists; not overwriting it", 1) from None
     except OSError as exc:
-        raise _fail(f"cannot write {file}: {exc.strerror}", 1) from None
-    _say(f"wrote {file}")
+        raise fail(f"cannot write {file}: {exc.strerror}", 1) from None
+    say(f"wrote {file}")
     if not found:
-        _say(f"no {SCHEMA_NAME} found near it; for editor checks run: "
+        say(f"no {SCHEMA_NAME} found near it; for editor checks run: "
             f"argmap schema > {file.parent / SCHEMA_NAME}")
 
 
@@ -248,14 +246,15 @@ def add_command(
 
     Example: argmap add maps/nato-promise.yaml --to baker-germany --con "Said twice." --by TASS
     """
-    from argmap.edit.operations import NewStatement, add_source, add_statement
+    from argmap.edit.operations import add_source, add_statement
+    from argmap.edit.write import NewStatement
 
     if source is not None:
         if any(v is not None for v in (to, pro, con, undercut, claim)):
-            raise _fail("--source adds a source; leave out --to, --pro, --con, --undercut and "
+            raise fail("--source adds a source; leave out --to, --pro, --con, --undercut and "
                         "--claim", 2)
         if title is None:
-            raise _fail("a source needs a --title", 2)
+            raise fail("a source needs a --title", 2)
         fields = {"title": title, "author": author, "publisher": publisher, "date": date,
                   "url": url, "kind": kind}
         given = {k: v for k, v in fields.items() if v is not None}
@@ -266,15 +265,15 @@ def add_command(
               (("pro", pro), ("con", con), ("undercut", undercut), ("claim", claim))
               if value is not None]
     if len(chosen) != 1:
-        raise _fail("say what to add: one of --pro, --con, --undercut or --claim TEXT "
+        raise fail("say what to add: one of --pro, --con, --undercut or --claim TEXT "
                     "(or --source ID)", 2)
     relation, text = chosen[0]
     if (relation == "claim") != (to is None):
-        raise _fail("--claim adds a claim, without --to; --pro, --con and --undercut need "
+        raise fail("--claim adds a claim, without --to; --pro, --con and --undercut need "
                     "--to ADDRESS", 2)
     cites = [(c.split(":", 1)[0], c.split(":", 1)[1] if ":" in c else None) for c in cite or []]
     if quote is not None and not cites:
-        raise _fail("--quote needs a --cite SOURCE to quote from", 2)
+        raise fail("--quote needs a --cite SOURCE to quote from", 2)
     new = NewStatement(text, new_id, by, weight, cites, quote)
     where = ("a claim" if to is None else
              f"{'an' if relation == 'undercut' else 'a'} {relation} premise under {to}")
@@ -320,123 +319,7 @@ def mv_command(
 
     flags = [name for name, on in (("pro", pro), ("con", con), ("undercut", undercut)) if on]
     if len(flags) > 1:
-        raise _fail("give at most one of --pro, --con and --undercut", 2)
+        raise fail("give at most one of --pro, --con and --undercut", 2)
     relation = flags[0] if flags else None
     edit_file(file, lambda text: move(text, address, to, relation, map_id),
               f"moved {address} under {to} in")
-
-
-# -- fmt ----------------------------------------------------------------------------
-
-def fmt_command(
-    paths: Annotated[list[Path], typer.Argument(exists=True, show_default=False,
-                     help="Map files, or directories to search for *.yaml and *.yml files.")],
-    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 and list the "
-                     "files that would change (for CI).")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Change nothing; print what would "
-                    "change as a unified diff.")] = False,
-) -> None:
-    """Rewrite maps in the canonical layout, keeping every comment.
-
-    Keys in the order of the format docs, two-space indentation, quotes only
-    where YAML needs them; running it twice changes nothing. Files with
-    errors are reported (as by argmap check) and left alone.
-
-    Example: argmap fmt --check maps/
-    """
-    from argmap.edit.fmt import FormatError, format_text
-    from argmap.edit.operations import check_text
-    from argmap.edit.syntax import YAMLSyntaxError
-    from argmap.loader import expand_paths
-
-    changed = failed = 0
-    for path in expand_paths(paths):
-        text, bom = _read(path)
-        # Only a valid map is rewritten: a file argmap cannot read as a map
-        # (aliases, complex keys, a syntax error) has no canonical layout.
-        errors = [d for d in check_text(text, str(path)) if d.severity.value == "error"]
-        if errors:
-            failed += 1
-            _print(errors)
-            _say(f"{path} left unchanged: fix its errors first")
-            continue
-        try:
-            result = format_text(text)
-        except (FormatError, YAMLSyntaxError) as exc:
-            failed += 1
-            _say(f"{path}: {exc}")
-            continue
-        if result == text:
-            continue
-        changed += 1
-        if diff:
-            sys.stdout.write(_unified(text, result, str(path)))
-        if check:
-            _say(f"would reformat {path}")
-        elif not diff:
-            _write(path, ("\ufeff" if bom else "") + result)
-            _say(f"formatted {path}")
-    if failed or (check and changed):
-        raise typer.Exit(1)
-
-
-def _unified(before: str, after: str, name: str) -> str:
-    import difflib
-
-    lines = difflib.unified_diff(before.splitlines(keepends=True),
-                                 after.splitlines(keepends=True), f"a/{name}", f"b/{name}")
-    return "".join(lines)
-
-
-# -- watch --------------------------------------------------------------------------
-
-WatchFormat = StrEnum("WatchFormat", {name: name for name in FORMATS})  # type: ignore[misc]
-WatchTheme = StrEnum("WatchTheme", {name: name for name in THEMES})  # type: ignore[misc]
-DEFAULT_THEME = WatchTheme("light")
-
-
-class WatchDirection(StrEnum):
-    """Graphviz rank directions (as for render)."""
-
-    TB = "TB"
-    LR = "LR"
-    BT = "BT"
-    RL = "RL"
-
-
-def watch_command(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, show_default=False,
-                    help="The map file to watch.")],
-    fmt: Annotated[WatchFormat | None, typer.Option("--format", "-f", show_default=False,
-                   help="Render to this format (needs -o); without -f and -o, print the "
-                   "tree in the terminal.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", show_default=False,
-                      help="The file to re-render on every save.")] = None,
-    direction: Annotated[WatchDirection, typer.Option("--direction", help="Where the question "
-                         "sits: TB top, LR left, BT bottom, RL right.")] = WatchDirection.TB,
-    theme: Annotated[WatchTheme, typer.Option("--theme", help="Colours.")] = DEFAULT_THEME,
-    depth: Annotated[int | None, typer.Option("--depth", min=1, show_default=False,
-                     help="Stop N levels below the question (or the --focus statement).")
-                     ] = None,
-    focus: Annotated[str | None, typer.Option("--focus", show_default=False,
-                     help="Show one statement's subtree, by id or derived id.")] = None,
-    no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend.")
-                         ] = False,
-    once: Annotated[bool, typer.Option("--once", hidden=True)] = False,
-) -> None:
-    """Re-render a map every time it is saved, until Ctrl-C.
-
-    A save with errors prints the diagnostics and keeps the last good output;
-    the next good save renders again. Saves by rename, truncate-then-write or
-    several writes are waited out. Ctrl-C ends it with exit code 0.
-
-    Example: argmap watch maps/nato-promise.yaml -f svg -o nato.svg
-    """
-    from argmap.edit.watch import WatchOptions, watch
-
-    if (fmt is None) != (output is None):
-        raise _fail("give both -f FORMAT and -o FILE to render, or neither to print the tree",
-                    2)
-    options = WatchOptions(None if fmt is None else fmt.value, output, direction.value,
-                           theme.value, depth, focus, not no_legend)
-    raise typer.Exit(watch(path, options, once=once))
