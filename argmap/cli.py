@@ -344,7 +344,7 @@ def schema() -> None:
     sys.stdout.write(schema_text())
 
 
-# Commands that write maps live in argmap.commands.edit (imported here, after the
+# Commands that write maps live in argmap.commands (imported here, after the
 # helpers above that it uses).
 from argmap.commands import edit as _edit  # noqa: E402
 from argmap.commands.fmt import fmt_command  # noqa: E402
