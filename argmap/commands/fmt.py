@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from argmap.commands.edit import print_errors, read_map, say, write_map
+from argmap.output import to_stdout
 
 
 def fmt_command(
@@ -53,7 +53,7 @@ def fmt_command(
             continue
         changed += 1
         if diff:
-            sys.stdout.write(_unified(text, result, str(path)))
+            to_stdout(_unified(text, result, str(path)).encode("utf-8"))
         if check:
             say(f"would reformat {path}")
         elif not diff:
