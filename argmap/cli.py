@@ -533,6 +533,19 @@ app.command("eval")(eval_command)
 app.command("brief")(brief_command)
 app.command("stats")(stats_command)
 
+# Commands that write maps live in argmap.commands (imported here, after the
+# helpers above that it uses).
+from argmap.commands import edit as _edit  # noqa: E402
+from argmap.commands.fmt import fmt_command  # noqa: E402
+from argmap.commands.watch import watch_command  # noqa: E402
+
+app.command("new")(_edit.new_command)
+app.command("add")(_edit.add_command)
+app.command("rm")(_edit.rm_command)
+app.command("mv")(_edit.mv_command)
+app.command("fmt")(fmt_command)
+app.command("watch")(watch_command)
+
 
 def command_names() -> list[str]:
     """The names of every registered command, in registration order."""

@@ -150,10 +150,25 @@ def write_outputs(plan: Plan, results: list[bytes], wrote: Callable[[Path], None
         raise OutputError(f"cannot write {exc.filename}: {exc.strerror}") from exc
     for target, data in zip(plan.targets, results, strict=True):
         if target is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+            to_stdout(data)
         else:
             wrote(target)
+
+
+def to_stdout(data: bytes) -> None:
+    """Write a text result to stdout: exact bytes into a pipe or file, but on a
+    terminal with every control and bidi character from user text made visible
+    (:func:`argmap.renderers.escape.terminal_visible`), as ``show`` prints it.
+
+    Binary formats never get here on a terminal (:func:`output_paths` refuses).
+    """
+    if sys.stdout.isatty():
+        from argmap.renderers.escape import terminal_visible
+
+        text = data.decode("utf-8", "replace")
+        data = terminal_visible(text, multiline=True).encode("utf-8", "replace")
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -1,8 +1,9 @@
 """The console examples in README.md and docs/*.md are real.
 
 Every ```console block is picked up: each line starting with ``$ `` is a
-command, and the lines after it, up to the next command or the end of the
-block, are what it prints (stdout and stderr together, as a terminal shows
+command (continued on the next line when it ends in a backslash), and the
+lines after it, up to the next command or the end of the block, are what it
+prints (stdout and stderr together, as a terminal shows
 them). The commands run with bash in a scratch directory that links to the
 repository's top-level entries, so paths like ``maps/`` work and files a
 command writes land in the scratch directory. Only what must be is
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,11 +45,16 @@ def examples(path: Path, root: Path = ROOT) -> list[Example]:
         first_line = text.count("\n", 0, block.start(1)) + 1
         command: tuple[int, str] | None = None
         output: list[str] = []
+        going_on = False  # the command's last line ended in a backslash
         for number, line in enumerate(block[1].splitlines(), first_line):
-            if line.startswith("$ "):
+            if going_on and command is not None:
+                command = (command[0], f"{command[1]}\n{line}")
+                going_on = line.endswith("\\")
+            elif line.startswith("$ "):
                 if command is not None:
                     found.append(example(path.relative_to(root), command, output))
                 command, output = (number, line[2:]), []
+                going_on = line.endswith("\\")
             elif command is not None:
                 output.append(line)
         if command is not None:
@@ -64,10 +71,16 @@ ALL = [e for path in DOCS for e in examples(path)]
 
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A directory that looks like the repository but keeps what commands write."""
+    """A directory that looks like the repository but keeps what commands write.
+
+    maps/ and examples/ are copies, so an example that writes there cannot
+    change the repository; the rest is linked.
+    """
     here = tmp_path_factory.mktemp("readme")
     for entry in ROOT.iterdir():
-        if entry.name not in (".git", ".venv", "out"):
+        if entry.name in ("maps", "examples"):  # copied: an example may write beside them
+            shutil.copytree(entry, here / entry.name)
+        elif entry.name not in (".git", ".venv", ".cache", "out"):
             (here / entry.name).symlink_to(entry)
     return here
 
@@ -87,7 +100,8 @@ def test_console_example(case: Example, scratch: Path) -> None:
 def test_every_document_with_console_blocks_is_read() -> None:
     # A parsing slip must not quietly turn the test above into zero cases.
     assert len(examples(ROOT / "README.md")) >= 5
-    assert all(e.command.startswith(("argmap ", "cat ", "echo ")) or "| argmap " in e.command
+    assert all(e.command.startswith(("argmap ", "cat ", "echo ", "printf ")) or
+               "| argmap " in e.command
                for e in ALL), [e.command for e in ALL]
 
 

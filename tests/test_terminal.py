@@ -28,6 +28,7 @@ from typer.testing import CliRunner
 
 from argmap import cli
 from argmap.diagnostics import Diagnostic, Severity, error, format_text
+from argmap.exporters import EXPORTERS
 from argmap.loader import load_path
 from argmap.model import Span
 from argmap.renderers.escape import terminal_visible
@@ -413,3 +414,19 @@ def test_check_json_keeps_values_exact_but_sends_nothing_raw(tmp_path: Path) -> 
     assert "\u202e" not in result.stdout and "\x9b" not in result.stdout
     message = json.loads(result.stdout)["diagnostics"][0]["message"]
     assert message.startswith("unknown key '\u202ek\x9b' in a statement")
+
+
+TEXT_EXPORTS = [n for n, s in EXPORTERS.items() if not s.binary and not s.needs_graphviz]
+
+
+@pytest.mark.parametrize("args", [
+    *(["render", str(CONTROLS_MAP), "-f", name, "-o", "-"] for name in TEXT_EXPORTS),
+    ["eval", str(CONTROLS_MAP)], ["eval", str(CONTROLS_MAP), "-f", "json"],
+    ["stats", str(CONTROLS_MAP)], ["brief", str(CONTROLS_MAP), "--for", "c1", "-f", "md"],
+], ids=lambda args: " ".join(a for a in args if a != str(CONTROLS_MAP)))
+def test_text_output_on_a_terminal_is_made_visible(args: list[str]) -> None:
+    # Into a pipe or a file an export keeps the exact text; on a terminal
+    # nothing from the map may arrive as a control or bidi character.
+    code, raw = show_on_a_terminal(args)
+    assert code == 0, raw
+    assert_only_own_sequences(raw)

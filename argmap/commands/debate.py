@@ -6,7 +6,6 @@ inside the functions, so ``argmap --help`` stays fast.
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,6 +14,8 @@ import typer
 
 from argmap.cli import fail, load_or_fail
 from argmap.options import Paths
+from argmap.output import to_stdout
+from argmap.renderers.escape import json_text
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
@@ -78,9 +79,9 @@ def eval_command(
     report = load_or_fail(paths)
     evaluations = evaluate_maps(report.maps, semantics.value)
     if fmt is TextOrJson.json:
-        sys.stdout.write(eval_json(evaluations))
+        to_stdout(eval_json(evaluations).encode("utf-8"))
     else:
-        sys.stdout.write(eval_text(evaluations))
+        to_stdout(eval_text(evaluations).encode("utf-8"))
 
 
 def stats_command(
@@ -93,16 +94,15 @@ def stats_command(
 
     Example: argmap stats maps/ --format json
     """
-    import json
 
     from argmap.analysis.stats import map_stats, stats_text
 
     report = load_or_fail(paths)
     records = [map_stats(e) for e in evaluate_maps(report.maps)]
     if fmt is TextOrJson.json:
-        sys.stdout.write(json.dumps({"maps": records}, indent=2, ensure_ascii=False) + "\n")
+        to_stdout((json_text({"maps": records}) + "\n").encode("utf-8"))
     else:
-        sys.stdout.write("\n".join(stats_text(r) for r in records))
+        to_stdout("\n".join(stats_text(r) for r in records).encode("utf-8"))
 
 
 def brief_command(
@@ -162,10 +162,13 @@ def choose_rules(select: list[str] | None, ignore: list[str] | None) -> set[str]
 def apply_rules(report: Report, codes: set[str]) -> None:
     """Run the chosen debate rules on maps without errors and keep the chosen warnings."""
     from argmap.diagnostics import Diagnostic, Severity
-    from argmap.rules.debate import DEBATE_RULES, run_debate_rules
-    from argmap.rules.select import keep
+    from argmap.rules.select import DEFAULT_WARNINGS, keep
 
-    if codes & set(DEBATE_RULES):
+    # Only debate codes lie outside the default set: without one, the debate
+    # rules (and the evaluation they import) are not loaded at all.
+    if codes - set(DEFAULT_WARNINGS):
+        from argmap.rules.debate import run_debate_rules
+
         broken = {d.span.file for d in report.diagnostics if d.severity is Severity.ERROR}
         for m in report.maps:
             if m.span.file not in broken:  # judging a broken map's debate would mislead

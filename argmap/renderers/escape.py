@@ -8,6 +8,7 @@ through :func:`terminal_visible`; no renderer escapes by hand.
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import quote
 
 #: C0 and C1 control characters other than newline and tab: never valid in XML
@@ -131,8 +132,14 @@ _UNSAFE_PAST_C0 = (
     "\u2028\u2029\ud800-\udfff"
 )
 _TERMINAL_UNSAFE = "\x00-\x09\x0b-\x1f" + _UNSAFE_PAST_C0
-_TERMINAL_RE = re.compile(f"[\n{_TERMINAL_UNSAFE}]")
-_TERMINAL_MULTILINE_RE = re.compile(f"[{_TERMINAL_UNSAFE}]")
+
+
+@cache
+def _unsafe(characters: str) -> re.Pattern[str]:
+    """A character class compiled on first use: these long classes cost every
+    start-up a few milliseconds, and most runs never search one."""
+    return re.compile(f"[{characters}]")
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -160,7 +167,7 @@ def terminal_visible(text: str, multiline: bool = False) -> str:
     # long character class; the rest (line breaks, no-break spaces ...) is searched.
     if text.isprintable():
         return text
-    pattern = _TERMINAL_MULTILINE_RE if multiline else _TERMINAL_RE
+    pattern = _unsafe(_TERMINAL_UNSAFE if multiline else "\n" + _TERMINAL_UNSAFE)
     if pattern.search(text) is None:
         return text
     return pattern.sub(_visible_multiline if multiline else _visible, text)
@@ -181,27 +188,25 @@ def _visible_multiline(match: re.Match[str]) -> str:
     return " " if match.group() == "\t" else _visible(match)
 
 
-#: What JSON text must not carry raw to stay safe on a terminal: json.dumps
-#: already escapes C0 controls; this adds DEL, C1, format characters, the
-#: line and paragraph separators (which also break JavaScript before ES2019)
-#: and lone surrogates (which cannot even be encoded as UTF-8).
-_JSON_UNSAFE_RE = re.compile(f"[{_UNSAFE_PAST_C0}]")
 
 
 def json_text(value: object, indent: int | None = 2) -> str:
     """``json.dumps`` that keeps readable text as UTF-8 but escapes what a terminal obeys.
 
-    Letters of every script stay as they are (``ensure_ascii=False``); control,
-    format and separator characters and lone surrogates become ``\\uXXXX``
-    escapes, so the JSON holds the exact values and can still be printed to
-    a terminal or encoded as UTF-8.
+    Letters of every script stay as they are (``ensure_ascii=False``). What
+    JSON must not carry raw to stay safe on a terminal becomes ``\\uXXXX``
+    escapes: json.dumps already escapes C0 controls; this adds DEL, C1, format
+    characters, the line and paragraph separators (which also break
+    JavaScript before ES2019) and lone surrogates (which cannot even be
+    encoded as UTF-8). The JSON holds the exact values and can still be
+    printed to a terminal or encoded as UTF-8.
     """
     import json
 
     text = json.dumps(value, indent=indent, ensure_ascii=False)
     if text.isascii() and "\x7f" not in text:  # json.dumps leaves DEL raw
         return text
-    return _JSON_UNSAFE_RE.sub(_json_escape, text)
+    return _unsafe(_UNSAFE_PAST_C0).sub(_json_escape, text)
 
 
 def _json_escape(match: re.Match[str]) -> str:

@@ -31,6 +31,8 @@ def groups() -> dict[str, tuple[str, ...]]:
 
 def _expand(option: str, selectors: Iterable[str]) -> set[str]:
     """Codes named by comma-separated selectors; SelectError for an unknown one."""
+    if not selectors:  # the usual run: no need to load the debate rules to know them
+        return set()
     table = groups()
     codes: set[str] = set()
     for item in selectors:

@@ -1,0 +1,321 @@
+"""The commands that edit maps: new, add, rm and mv (fmt and watch are next door).
+
+cli.py registers each with one line. This module imports only typer at the
+top (``argmap --help`` must stay fast); the editing machinery is imported
+inside each command. cli.py's helpers are imported inside functions too,
+because cli.py imports this module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from argmap.diagnostics import Diagnostic
+
+SCHEMA_NAME = "argmap-1.schema.json"
+
+File = Annotated[Path, typer.Argument(show_default=False, help="The map file.")]
+MapOpt = Annotated[str | None, typer.Option(
+    "--map", show_default=False, help="In a file of several maps, the id of the one to edit.")]
+
+
+def say(message: str) -> None:
+    """Print ``argmap: message`` on stderr, user text in it made visible."""
+    from argmap import cli
+
+    cli.say(f"argmap: {message}")
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print ``argmap: message`` and return the exit to raise."""
+    say(message)
+    return typer.Exit(code)
+
+
+def read_map(file: Path) -> tuple[str, bool]:
+    """The file's text and whether it starts with a byte-order mark."""
+    from argmap.loader import load_bytes
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise fail(f"cannot read {file}: {exc.strerror}", 1) from None
+    try:
+        return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
+    except UnicodeDecodeError:
+        print_errors(load_bytes(data, str(file)).diagnostics)
+        raise fail(f"{file} left unchanged: it is not UTF-8", 1) from None
+
+
+def print_errors(diagnostics: list[Diagnostic]) -> None:
+    """Print diagnostics on stderr as ``argmap check`` does."""
+    from argmap.cli import print_diagnostics
+    from argmap.workflow import Report
+
+    print_diagnostics(Report(diagnostics=diagnostics), summary=False)
+
+
+def edit_file(file: Path, edit: Callable[[str], str], done: str) -> None:
+    """Apply ``edit`` to a map file's text, check the result, and write it atomically.
+
+    The map must be valid before and after: otherwise the diagnostics are
+    printed (the same as ``argmap check``) and the file is left untouched.
+    """
+    from argmap.edit.operations import EditError, check_text
+    from argmap.edit.syntax import YAMLSyntaxError
+
+    text, bom = read_map(file)
+    before = check_text(text, str(file))
+    errors = [d for d in before if d.severity.value == "error"]
+    if errors:
+        print_errors(errors)
+        raise fail(f"{file} left unchanged: fix its errors first, then edit it", 1)
+    try:
+        edited = edit(text)
+    except EditError as exc:
+        raise fail(f"{file} left unchanged: {exc}", exc.code) from None
+    except YAMLSyntaxError as exc:  # checked above, so only a bug gets here
+        raise fail(f"{file} left unchanged: {exc}", 3) from None
+    after = check_text(edited, str(file))
+    if any(d.severity.value == "error" for d in after):
+        print_errors([d for d in after if d.severity.value == "error"])
+        raise fail(f"{file} left unchanged: the edit would make the map invalid (the "
+                    "positions above are in the edited text)", 1)
+    seen = {(d.code, d.message) for d in before}
+    print_errors([d for d in after if (d.code, d.message) not in seen])
+    write_map(file, ("\ufeff" if bom else "") + edited)
+    say(f"{done} {file}")
+
+
+def write_map(file: Path, text: str) -> None:
+    """Replace the file's contents through the one safe writer (whole or not at all,
+    through a symlink, keeping its mode: see :func:`argmap.output.write_file`)."""
+    from argmap.output import write_file
+
+    try:
+        write_file(file, text.encode("utf-8"))
+    except OSError as exc:
+        raise fail(f"cannot write {file}: {exc.strerror}", 1) from None
+
+
+# -- new ------------------------------------------------------------------------
+
+def schema_reference(file: Path) -> tuple[str, bool]:
+    """The ``$schema`` path for a new map, relative to its folder, and whether it exists.
+
+    Looks in the file's folder and each folder above it for
+    ``argmap-1.schema.json`` or ``schema/argmap-1.schema.json`` (this
+    repository's layout). Without one, the reference names
+    ``argmap-1.schema.json`` next to the map, which ``argmap schema`` can write.
+    """
+    import os
+
+    folder = file.absolute().parent
+    for place in (folder, *folder.parents):
+        for candidate in (place / SCHEMA_NAME, place / "schema" / SCHEMA_NAME):
+            if candidate.is_file():
+                return Path(os.path.relpath(candidate, folder)).as_posix(), True
+    return SCHEMA_NAME, False
+
+
+def new_command(
+    file: File,
+    question: Annotated[str, typer.Option("--question", "-q", show_default=False,
+                        help="The question the map argues.")],
+    claim: Annotated[list[str] | None, typer.Option("--claim", "-c", show_default=False,
+                     help="A claim that answers it; repeat for more. At least one.")] = None,
+) -> None:
+    """Start a new map: the schema line for editors, the question and its claims.
+
+    Claims get ids made from their first words, to address them with add.
+    Refuses to overwrite a file that exists.
+
+    Example: argmap new maps/ring-road.yaml -q "Close the centre to cars?" -c "Yes, close it."
+    """
+    from argmap.edit.operations import check_text
+    from argmap.edit.write import new_map
+
+    if not claim:
+        raise fail("a map needs at least one claim: give --claim TEXT", 2)
+    if file.exists() or file.is_symlink():
+        raise fail(f"{file} already exists; not overwriting it", 1)
+    reference, found = schema_reference(file)
+    text = new_map(question, claim, reference)
+    errors = [d for d in check_text(text, str(file)) if d.severity.value == "error"]
+    if errors:
+        print_errors(errors)
+        raise fail(f"{file} not written: the question or a claim is not valid text", 1)
+    try:
+        _create(file, text.encode("utf-8"))
+    except FileExistsError:
+        raise fail(f"{file} already exists; not overwriting it", 1) from None
+    except OSError as exc:
+        raise fail(f"cannot write {file}: {exc.strerror}", 1) from None
+    say(f"wrote {file}")
+    if not found:
+        say(f"no {SCHEMA_NAME} found near it; for editor checks run: "
+            f"argmap schema > {file.parent / SCHEMA_NAME}")
+
+
+def _create(file: Path, data: bytes) -> None:
+    """Write a new file whole or not at all, never over an existing one.
+
+    The data goes to a temporary file first; a hard link then gives it its
+    name, which fails if the name exists (unlike a rename, which replaces).
+
+    Raises:
+        FileExistsError: if ``file`` exists; OSError if it cannot be written.
+    """
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        try:
+            os.link(tmp, file)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create it exclusively
+            with open(file, "xb") as handle:
+                handle.write(data)
+    finally:
+        os.unlink(tmp)
+
+
+# -- add, rm, mv ------------------------------------------------------------------
+
+def add_command(
+    file: File,
+    to: Annotated[str | None, typer.Option("--to", show_default=False,
+                  help="Address of the statement to add under: an id or a derived id (c1.pro2) "
+                  "as argmap show --ids prints them.")] = None,
+    pro: Annotated[str | None, typer.Option("--pro", show_default=False,
+                   help="Add a premise supporting it, with this text.")] = None,
+    con: Annotated[str | None, typer.Option("--con", show_default=False,
+                   help="Add a premise rebutting it, with this text.")] = None,
+    undercut: Annotated[str | None, typer.Option("--undercut", show_default=False,
+                        help="Add a premise attacking its step to its parent.")] = None,
+    claim: Annotated[str | None, typer.Option("--claim", show_default=False,
+                     help="Add a claim (no --to), with this text.")] = None,
+    new_id: Annotated[str | None, typer.Option("--id", show_default=False,
+                      help="The new statement's id.")] = None,
+    by: Annotated[str | None, typer.Option("--by", show_default=False,
+                  help="Who advances it.")] = None,
+    cite: Annotated[list[str] | None, typer.Option("--cite", show_default=False,
+                    help="SOURCE or SOURCE:LOCATOR it cites; repeat for more.")] = None,
+    quote: Annotated[str | None, typer.Option("--quote", show_default=False,
+                     help="The words quoted from the (last) cited source.")] = None,
+    weight: Annotated[int | None, typer.Option("--weight", show_default=False,
+                      help="How much it bears on its parent, 1-5.")] = None,
+    source: Annotated[str | None, typer.Option("--source", show_default=False,
+                      help="Add a source with this id instead of a statement.")] = None,
+    title: Annotated[str | None, typer.Option("--title", show_default=False,
+                     help="The source's title (with --source).")] = None,
+    author: Annotated[str | None, typer.Option("--author", show_default=False,
+                      help="The source's author.")] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", show_default=False,
+                         help="The source's publisher.")] = None,
+    date: Annotated[str | None, typer.Option("--date", show_default=False,
+                    help="The source's date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    url: Annotated[str | None, typer.Option("--url", show_default=False,
+                   help="The source's http(s) address.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", show_default=False,
+                    help="article, report, book, memo, speech, fact-check, ...")] = None,
+    map_id: MapOpt = None,
+) -> None:
+    """Add a premise, a claim or a source to a map file, in place.
+
+    Every comment, blank line and key order elsewhere in the file stays as it
+    was; the new lines follow the file's indentation. The edited map is
+    checked first: an edit that would make it invalid (unknown address,
+    duplicate id, undercut on a claim, unknown source) is refused with the
+    diagnostics of argmap check, and the file is left untouched.
+
+    Example: argmap add maps/nato-promise.yaml --to baker-germany --con "Said twice." --by TASS
+    """
+    from argmap.edit.operations import add_source, add_statement
+    from argmap.edit.write import NewStatement
+
+    if source is not None:
+        if any(v is not None for v in (to, pro, con, undercut, claim)):
+            raise fail("--source adds a source; leave out --to, --pro, --con, --undercut and "
+                        "--claim", 2)
+        if title is None:
+            raise fail("a source needs a --title", 2)
+        fields = {"title": title, "author": author, "publisher": publisher, "date": date,
+                  "url": url, "kind": kind}
+        given = {k: v for k, v in fields.items() if v is not None}
+        edit_file(file, lambda text: add_source(text, source, given, map_id),
+                  f"added source '{source}' to")
+        return
+    chosen = [(name, value) for name, value in
+              (("pro", pro), ("con", con), ("undercut", undercut), ("claim", claim))
+              if value is not None]
+    if len(chosen) != 1:
+        raise fail("say what to add: one of --pro, --con, --undercut or --claim TEXT "
+                    "(or --source ID)", 2)
+    relation, text = chosen[0]
+    if (relation == "claim") != (to is None):
+        raise fail("--claim adds a claim, without --to; --pro, --con and --undercut need "
+                    "--to ADDRESS", 2)
+    cites = [(c.split(":", 1)[0], c.split(":", 1)[1] if ":" in c else None) for c in cite or []]
+    if quote is not None and not cites:
+        raise fail("--quote needs a --cite SOURCE to quote from", 2)
+    new = NewStatement(text, new_id, by, weight, cites, quote)
+    where = ("a claim" if to is None else
+             f"{'an' if relation == 'undercut' else 'a'} {relation} premise under {to}")
+    edit_file(file, lambda t: add_statement(t, new, to, relation, map_id), f"added {where} to")
+
+
+def rm_command(
+    file: File,
+    address: Annotated[str, typer.Argument(show_default=False,
+                       help="The statement to remove: id or derived id (c1.pro2).")],
+    map_id: MapOpt = None,
+) -> None:
+    """Remove a statement and everything under it from a map file.
+
+    Refuses when a ref elsewhere points at a statement it would remove.
+
+    Example: argmap rm maps/nato-promise.yaml c1.pro2.undercut1
+    """
+    from argmap.edit.operations import remove
+
+    edit_file(file, lambda text: remove(text, address, map_id), f"removed {address} from")
+
+
+def mv_command(
+    file: File,
+    address: Annotated[str, typer.Argument(show_default=False,
+                       help="The statement to move: id or derived id (c1.pro2).")],
+    to: Annotated[str, typer.Option("--to", show_default=False,
+                  help="The statement to move it under.")],
+    pro: Annotated[bool, typer.Option("--pro", help="As a supporting premise.")] = False,
+    con: Annotated[bool, typer.Option("--con", help="As a rebutting premise.")] = False,
+    undercut: Annotated[bool, typer.Option("--undercut", help="As an undercut.")] = False,
+    map_id: MapOpt = None,
+) -> None:
+    """Move a statement, with its premises, under another statement.
+
+    It keeps its relation (pro, con, undercut) unless --pro, --con or
+    --undercut says otherwise, and goes last in that list.
+
+    Example: argmap mv maps/nato-promise.yaml heard-broader --to nothing-in-writing --con
+    """
+    from argmap.edit.operations import move
+
+    flags = [name for name, on in (("pro", pro), ("con", con), ("undercut", undercut)) if on]
+    if len(flags) > 1:
+        raise fail("give at most one of --pro, --con and --undercut", 2)
+    relation = flags[0] if flags else None
+    edit_file(file, lambda text: move(text, address, to, relation, map_id),
+              f"moved {address} under {to} in")

@@ -1,0 +1,71 @@
+"""``argmap fmt``: the command; the formatter is :mod:`argmap.edit.fmt`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.commands.edit import print_errors, read_map, say, write_map
+from argmap.output import to_stdout
+
+
+def fmt_command(
+    paths: Annotated[list[Path], typer.Argument(exists=True, show_default=False,
+                     help="Map files, or directories to search for *.yaml and *.yml files.")],
+    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 and list the "
+                     "files that would change (for CI).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Change nothing; print what would "
+                    "change as a unified diff.")] = False,
+) -> None:
+    """Rewrite maps in the canonical layout, keeping every comment.
+
+    Keys in the order of the format docs, two-space indentation, quotes only
+    where YAML needs them; running it twice changes nothing. Files with
+    errors are reported (as by argmap check) and left alone.
+
+    Example: argmap fmt --check maps/
+    """
+    from argmap.edit.fmt import FormatError, format_text
+    from argmap.edit.operations import check_text
+    from argmap.edit.syntax import YAMLSyntaxError
+    from argmap.loader import expand_paths
+
+    changed = failed = 0
+    for path in expand_paths(paths):
+        text, bom = read_map(path)
+        # Only a valid map is rewritten: a file argmap cannot read as a map
+        # (aliases, complex keys, a syntax error) has no canonical layout.
+        errors = [d for d in check_text(text, str(path)) if d.severity.value == "error"]
+        if errors:
+            failed += 1
+            print_errors(errors)
+            say(f"{path} left unchanged: fix its errors first")
+            continue
+        try:
+            result = format_text(text)
+        except (FormatError, YAMLSyntaxError) as exc:
+            failed += 1
+            say(f"{path}: {exc}")
+            continue
+        if result == text:
+            continue
+        changed += 1
+        if diff:
+            to_stdout(_unified(text, result, str(path)).encode("utf-8"))
+        if check:
+            say(f"would reformat {path}")
+        elif not diff:
+            write_map(path, ("\ufeff" if bom else "") + result)
+            say(f"formatted {path}")
+    if failed or (check and changed):
+        raise typer.Exit(1)
+
+
+def _unified(before: str, after: str, name: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(before.splitlines(keepends=True),
+                                 after.splitlines(keepends=True), f"a/{name}", f"b/{name}")
+    return "".join(lines)

@@ -1,0 +1,68 @@
+"""``argmap watch``: the command; the loop is :mod:`argmap.edit.watch`.
+
+The choices mirror ``render``'s; they are declared here because cli.py,
+which declares render's, imports this module.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from argmap.commands.edit import fail
+from argmap.exporters import EXPORTERS
+from argmap.renderers.themes import THEMES
+
+WatchFormat = StrEnum("WatchFormat", {name: name for name in EXPORTERS})  # type: ignore[misc]
+WatchTheme = StrEnum("WatchTheme", {name: name for name in THEMES})  # type: ignore[misc]
+DEFAULT_THEME = WatchTheme("light")
+
+
+class WatchDirection(StrEnum):
+    """Graphviz rank directions (as for render)."""
+
+    TB = "TB"
+    LR = "LR"
+    BT = "BT"
+    RL = "RL"
+
+
+def watch_command(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, show_default=False,
+                    help="The map file to watch.")],
+    fmt: Annotated[WatchFormat | None, typer.Option("--format", "-f", show_default=False,
+                   help="Render to this format (needs -o); without -f and -o, print the "
+                   "tree in the terminal.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", show_default=False,
+                      help="The file to re-render on every save.")] = None,
+    direction: Annotated[WatchDirection, typer.Option("--direction", help="Where the question "
+                         "sits: TB top, LR left, BT bottom, RL right.")] = WatchDirection.TB,
+    theme: Annotated[WatchTheme, typer.Option("--theme", help="Colours.")] = DEFAULT_THEME,
+    depth: Annotated[int | None, typer.Option("--depth", min=1, show_default=False,
+                     help="Stop N levels below the question (or the --focus statement).")
+                     ] = None,
+    focus: Annotated[str | None, typer.Option("--focus", show_default=False,
+                     help="Show one statement's subtree, by id or derived id.")] = None,
+    no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend.")
+                         ] = False,
+    once: Annotated[bool, typer.Option("--once", hidden=True)] = False,
+) -> None:
+    """Re-render a map every time it is saved, until Ctrl-C.
+
+    A save with errors prints the diagnostics and keeps the last good output;
+    the next good save renders again. Saves by rename, truncate-then-write or
+    several writes are waited out. Ctrl-C ends it with exit code 0.
+
+    Example: argmap watch maps/nato-promise.yaml -f svg -o nato.svg
+    """
+    from argmap.edit.watch import WatchOptions, watch
+
+    if (fmt is None) != (output is None):
+        raise fail("give both -f FORMAT and -o FILE to render, or neither to print the tree",
+                    2)
+    options = WatchOptions(None if fmt is None else fmt.value, output, direction.value,
+                           theme.value, depth, focus, not no_legend)
+    raise typer.Exit(watch(path, options, once=once))

@@ -1,0 +1,346 @@
+"""Edits of a map's text: add, remove and move statements, add sources.
+
+Each edit is a splice of whole lines into or out of the text, at positions
+taken from libyaml's composed nodes (:mod:`argmap.edit.syntax`). Every byte
+outside the lines an edit writes stays as it was: comments, blank lines, key
+order, quoting and line endings elsewhere in the file. New lines follow the
+file's own indentation (how far list items sit under their key, and how far
+their text sits after the ``-``) and the quoting rule of ``fmt``.
+
+The functions here take and return text; :func:`check_text` says whether a
+result is a valid map. Writing files is the command's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from argmap.diagnostics import Diagnostic, did_you_mean
+from argmap.edit import style
+from argmap.edit.fmt import STATEMENT_ORDER
+from argmap.edit.syntax import (
+    Located,
+    Parsed,
+    content_end,
+    get,
+    is_mapping,
+    is_null,
+    is_sequence,
+    parse,
+    statements,
+)
+from argmap.edit.write import Layout, NewStatement, dash_column, detect_layout, statement_lines
+from argmap.model import SOURCE_KEYS
+
+
+class EditError(Exception):
+    """An edit that cannot be made; the message says why. ``code`` is the exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def check_text(text: str, file: str) -> list[Diagnostic]:
+    """Every diagnostic ``argmap check`` would report for ``text``, sorted."""
+    from argmap.checks import MapIndex, run_rules
+    from argmap.loader import load_text
+
+    loaded = load_text(text, file)
+    found = list(loaded.diagnostics)
+    for argmap in loaded.maps:
+        found.extend(run_rules(MapIndex.of(argmap)))
+    found.sort(key=Diagnostic.sort_key)
+    return found
+
+
+# -- finding statements -----------------------------------------------------
+
+def document_ids(parsed: Parsed) -> list[str | None]:
+    """The explicit ``id`` of each document, if it has one."""
+    found: list[str | None] = []
+    for document in parsed.documents:
+        pair = get(document, "id") if is_mapping(document) else None
+        found.append(None if pair is None else str(pair[1].value))
+    return found
+
+
+def locate(parsed: Parsed, address: str, map_id: str | None = None,
+           refs: bool = False) -> Located:
+    """The statement at ``address`` (an id, or a derived path such as ``c1.pro2``).
+
+    An explicit id wins over an equal path, as in ``--focus``. ``refs``
+    allows a ``ref`` item (by its path), for removing or moving it.
+
+    Raises:
+        EditError: for an unknown or ambiguous address (exit code 2).
+    """
+    ids = document_ids(parsed)
+    if map_id is not None and map_id not in ids:
+        known = ", ".join(repr(i) for i in ids if i)
+        raise EditError(f"no map '{map_id}' in this file (it has {known or 'no map ids'})", 2)
+    found: dict[int, Located] = {}
+    names: set[str] = set()
+    for located in statements(parsed.documents):
+        if map_id is not None and ids[located.document] != map_id:
+            continue
+        is_ref = get(located.node, "ref") is not None
+        names.add(located.path)
+        if located.id is not None:
+            names.add(located.id)
+        if located.id == address or (located.path == address and located.document not in found
+                                     and (refs or not is_ref)):
+            found[located.document] = located
+    if not found:
+        hint = did_you_mean(address, names)
+        raise EditError(f"no statement '{address}' in this map{hint} (argmap show --ids "
+                        "lists the addresses)", 2)
+    if len(found) > 1:
+        maps = ", ".join(repr(ids[d]) for d in found)
+        raise EditError(f"'{address}' is in several maps of this file ({maps}); choose one "
+                        "with --map", 2)
+    located = next(iter(found.values()))
+    if get(located.node, "ref") is not None and not refs:
+        raise EditError(f"{address} is a ref to '{get(located.node, 'ref')[1].value}'; "  # type: ignore[index]
+                        "add to that statement instead", 2)
+    return located
+
+
+def _splice(text: str, at: int, lines: list[str], newline: str) -> str:
+    """Insert whole lines at ``at`` (a line start, or the end of a text without a final break)."""
+    block = newline.join(lines) + newline
+    if at == len(text) and text and not text.endswith("\n"):
+        block = newline + block[:-len(newline)]
+    return text[:at] + block + text[at:]
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _after(parsed: Parsed, node: Any) -> int:
+    """The start of the line after the one where ``node``'s content ends."""
+    return parsed.line_end(max(node.start_mark.index, content_end(parsed, node) - 1))
+
+
+def _require_block(node: Any, what: str) -> None:
+    if node.flow_style:
+        raise EditError(f"{what} is written in flow style ({{...}} or [...]); run "
+                        "`argmap fmt` on the file first, then edit it")
+
+
+def insert_items(parsed: Parsed, holder: Any, key: str,
+                 make: Callable[[int, Layout], list[str]], order: tuple[str, ...]) -> str:
+    """Append list items under ``key`` of the mapping ``holder``, creating the key if needed.
+
+    ``make(dash)`` returns the lines of one new item with its ``-`` at column
+    ``dash``. ``order`` places a new key among the mapping's keys.
+    """
+    text, layout = parsed.text, detect_layout(parsed)
+    newline = _newline(text)
+    _require_block(holder, "this statement")
+    pair = get(holder, key)
+    key_column = int(holder.value[0][0].start_mark.column) if holder.value else 0
+    if pair is not None and is_sequence(pair[1]) and pair[1].value:
+        sequence = pair[1]
+        _require_block(sequence, f"the `{key}` list")
+        last = sequence.value[-1]
+        first = sequence.value[0]
+        dash = dash_column(parsed, first)
+        layout.gap = max(1, first.start_mark.column - dash) if is_mapping(first) else layout.gap
+        return _splice(text, _after(parsed, last), make(dash, layout), newline)
+    dash = key_column + layout.offset
+    if pair is not None:  # `pro:` with no value, or `pro: []`
+        knode, value = pair
+        if not (is_null(value) or (is_sequence(value) and not value.value)):
+            raise EditError(f"`{key}` here is not a list")
+        colon = text.index(":", knode.end_mark.index)
+        if is_sequence(value):
+            text = text[:colon + 1] + text[value.end_mark.index:]
+        at = parsed.line_end(colon)
+        return _splice(text, at, make(dash, layout), newline)
+    lines = [" " * key_column + f"{key}:", *make(dash, layout)]
+    return _splice(text, _key_position(parsed, holder, key, order), lines, newline)
+
+
+def _key_position(parsed: Parsed, holder: Any, key: str, order: tuple[str, ...]) -> int:
+    """Where a new key goes: before the first later key in ``order``, else after the last."""
+    rank = {k: i for i, k in enumerate(order)}
+    mine = rank.get(key, len(rank))
+    for number, (other, _) in enumerate(holder.value):
+        if number and rank.get(other.value, len(rank)) > mine:
+            at = parsed.line_start(other.start_mark.index)
+            # Own-line comments right above a key belong to it: go above them.
+            while at > 0:
+                above = parsed.line_start(at - 1)
+                if parsed.text[above:at].lstrip().startswith("#"):
+                    at = above
+                else:
+                    break
+            return at
+    return _after(parsed, holder)
+
+
+# -- the edits --------------------------------------------------------------
+
+def add_statement(text: str, new: NewStatement, to: str | None, relation: str,
+                  map_id: str | None = None) -> str:
+    """Add a premise under the statement at ``to`` (or a claim when ``to`` is None)."""
+    parsed = parse(text, comments=False)
+    if to is None:
+        holder = _document(parsed, map_id)
+        key = "claims"
+    else:
+        holder = locate(parsed, to, map_id).node
+        key = relation
+    return insert_items(parsed, holder, key,
+                        lambda dash, layout: statement_lines(new, dash, layout), STATEMENT_ORDER)
+
+
+def _document(parsed: Parsed, map_id: str | None) -> Any:
+    ids = document_ids(parsed)
+    documents = [d for d, i in zip(parsed.documents, ids, strict=True)
+                 if is_mapping(d) and (map_id is None or i == map_id)]
+    if not documents:
+        raise EditError(f"no map '{map_id}' in this file", 2)
+    if len(documents) > 1:
+        raise EditError("this file holds several maps; choose one with --map", 2)
+    return documents[0]
+
+
+def add_source(text: str, source_id: str, fields: dict[str, str],
+               map_id: str | None = None) -> str:
+    """Add a source under ``sources``, creating the key when the map has none."""
+    parsed = parse(text, comments=False)
+    document = _document(parsed, map_id)
+    layout = detect_layout(parsed)
+    newline = _newline(text)
+    ordered = [(k, fields[k]) for k in SOURCE_KEYS if fields.get(k) is not None]
+
+    def lines(column: int) -> list[str]:
+        pad = " " * (column + layout.indent)
+        return [" " * column + style.scalar(source_id) + ":",
+                *(f"{pad}{k}: {style.scalar(v.strip())}" for k, v in ordered)]
+
+    pair = get(document, "sources")
+    if pair is not None and is_mapping(pair[1]) and pair[1].value:
+        _require_block(pair[1], "`sources`")
+        column = int(pair[1].value[0][0].start_mark.column)
+        return _splice(text, _after(parsed, pair[1]), lines(column), newline)
+    if pair is not None:
+        raise EditError("`sources` here is not a mapping with entries; edit it by hand")
+    return _splice(text, _after(parsed, document), ["sources:", *lines(layout.indent)],
+                   newline)
+
+
+def _item_range(parsed: Parsed, located: Located) -> tuple[int, int]:
+    """The lines of a list item: from its ``-`` line to the end of its content."""
+    start = parsed.line_start(located.node.start_mark.index)
+    prefix = parsed.text[start:located.node.start_mark.index]
+    if prefix.strip() != "-":
+        raise EditError(f"{located.path} does not start its own line (`- ` then its first "
+                        "key); run `argmap fmt` on the file first")
+    return start, _after(parsed, located.node)
+
+
+def _removal(parsed: Parsed, located: Located) -> tuple[int, int]:
+    """The text range that removes an item, and its key when it is the list's only item."""
+    start, end = _item_range(parsed, located)
+    key, sequence = get(located.holder, located.key)  # type: ignore[misc]
+    _require_block(sequence, f"the `{located.key}` list")
+    if len(sequence.value) == 1 and located.key != "claims":
+        key_start = parsed.line_start(key.start_mark.index)
+        if parsed.text[key_start:key.start_mark.index].strip():
+            raise EditError(f"`{located.key}` is the first key of its statement; run "
+                            "`argmap fmt` on the file first")
+        return key_start, end
+    return start, end
+
+
+def remove(text: str, address: str, map_id: str | None = None) -> str:
+    """Remove the statement at ``address`` with everything under it.
+
+    Raises:
+        EditError: if a ``ref`` elsewhere points at a statement being removed.
+    """
+    parsed = parse(text, comments=False)
+    located = locate(parsed, address, map_id, refs=True)
+    start, end = _removal(parsed, located)
+    _refuse_orphans(parsed, located, start, end)
+    return text[:start] + text[end:]
+
+
+def _refuse_orphans(parsed: Parsed, located: Located, start: int, end: int) -> None:
+    removed: set[str] = set()
+    outside: list[tuple[str, Any]] = []
+    for other in statements([parsed.documents[located.document]]):
+        inside = start <= other.node.start_mark.index < end
+        ref = get(other.node, "ref")
+        if inside and other.id is not None:
+            removed.add(other.id)
+        elif not inside and ref is not None:
+            outside.append((str(ref[1].value), ref[1]))
+    orphans = [(target, node) for target, node in outside if target in removed]
+    if orphans:
+        target, node = orphans[0]
+        where = f"line {node.start_mark.line + 1}"
+        raise EditError(f"{located.path} holds '{target}', which the ref on {where} points "
+                        f"at; remove or change that ref first ({len(orphans)} ref"
+                        f"{'s' if len(orphans) > 1 else ''} in all)")
+
+
+def move(text: str, address: str, to: str, relation: str | None,
+         map_id: str | None = None) -> str:
+    """Move the statement at ``address`` (with its premises) under the statement at ``to``."""
+    parsed = parse(text, comments=False)
+    located = locate(parsed, address, map_id, refs=True)
+    target = locate(parsed, to, map_id)
+    if located.key == "claims" and relation is None:
+        raise EditError("moving a claim under a statement needs --pro, --con or --undercut", 2)
+    relation = relation or located.key
+    pair = get(target.node, relation)
+    if (target.node is located.holder and relation == located.key and pair is not None
+            and len(pair[1].value) == 1):
+        return text  # the only item of the list it would be moved to the end of
+    start, end = _item_range(parsed, located)
+    if start <= target.node.start_mark.index < end:
+        raise EditError(f"cannot move {address} under itself", 2)
+    block = text[start:end]
+    old_dash = dash_column(parsed, located.node)
+    cut_start, cut_end = _removal(parsed, located)
+
+    def make(dash: int, layout: Layout) -> list[str]:
+        return _shift(block, dash - old_dash)
+
+    inserted = insert_items(parsed, target.node, relation, make, STATEMENT_ORDER)
+    # The insertion is one splice; find where it went and cut the old lines around it.
+    grown = len(inserted) - len(text)
+    at = _first_difference(text, inserted)
+    if at <= cut_start:
+        cut_start, cut_end = cut_start + grown, cut_end + grown
+    return inserted[:cut_start] + inserted[cut_end:]
+
+
+def _first_difference(a: str, b: str) -> int:
+    """Where two texts first differ (a binary search over equal prefixes)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _shift(block: str, delta: int) -> list[str]:
+    """The block's lines moved ``delta`` columns right (left when negative)."""
+    lines = block.rstrip("\r\n").split("\n")
+    lines = [line.rstrip("\r") for line in lines]
+    if delta >= 0:
+        return [" " * delta + line if line.strip() else line for line in lines]
+    cut = -delta
+    if any(line.strip() and not line.startswith(" " * cut) for line in lines):
+        raise EditError("cannot indent the statement less at its new place")
+    return [line[cut:] if line.strip() else line for line in lines]

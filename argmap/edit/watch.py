@@ -1,0 +1,203 @@
+"""``argmap watch``: re-render a map whenever it is saved.
+
+Saves are seen with watchfiles, on the file's folder rather than the file,
+because editors that save by writing a new file and renaming it over the old
+one replace the inode a file watch would hold. Changes are grouped until the
+folder has been quiet for 50 ms (an editor writing in several chunks, or
+truncating then writing, makes one render), and an empty or missing file is
+given up to 0.4 s to be written before it counts as a save.
+
+A save with errors prints the diagnostics and leaves the last good output in
+place. Every render runs in this one process, so after the first one only the
+work is left: reading, checking, DOT and the layout (benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.view import View
+
+#: Changes closer together than this are one save.
+STEP_MS = 50
+#: How often the file is compared with what was rendered, between events.
+POLL_MS = 200
+#: How long an empty or missing file may stay so before it counts as a save.
+SETTLE_S = 0.4
+
+
+@dataclass(frozen=True)
+class WatchOptions:
+    """What to render on each save; ``fmt`` None prints the tree in the terminal."""
+
+    fmt: str | None = None
+    output: Path | None = None
+    direction: str = "TB"
+    theme: str = "light"
+    depth: int | None = None
+    focus: str | None = None
+    legend: bool = True
+
+
+def _say(message: str) -> None:
+    from argmap.renderers.escape import terminal_visible
+
+    sys.stderr.write(terminal_visible(message) + "\n")
+    sys.stderr.flush()
+
+
+def render(path: Path, data: bytes, options: WatchOptions) -> bool:
+    """Render one version of the map; print diagnostics and return False if it has errors."""
+    from argmap.checks import MapIndex, run_rules
+    from argmap.diagnostics import Diagnostic, count, format_text
+    from argmap.loader import load_bytes
+    from argmap.view import ViewError, ViewOptions, build_views
+
+    started = time.monotonic()
+    loaded = load_bytes(data, str(path))
+    diagnostics = list(loaded.diagnostics)
+    for argmap in loaded.maps:
+        diagnostics.extend(run_rules(MapIndex.of(argmap)))
+    diagnostics.sort(key=Diagnostic.sort_key)
+    sys.stderr.write(format_text(diagnostics))
+    if count(diagnostics)[0]:
+        _say(f"argmap: {path} has errors; {_kept(options)}")
+        return False
+    try:
+        views = build_views(loaded.maps, ViewOptions(options.focus, options.depth, None))
+    except ViewError as exc:
+        _say(f"argmap: {exc}; {_kept(options)}")
+        return False
+    if options.fmt is None or options.output is None:
+        _print_tree(views)
+        return True
+    if len(views) != 1:
+        _say(f"argmap: {path} holds {len(views)} maps; watch draws one (use --focus); "
+             f"{_kept(options)}")
+        return False
+    result = _draw(views[0], options)
+    if result is None:
+        return False
+    from argmap.output import write_file
+
+    try:
+        write_file(options.output, result)
+    except OSError as exc:
+        _say(f"argmap: cannot write {options.output}: {exc.strerror}")
+        return False
+    _say(f"argmap: wrote {options.output} ({time.monotonic() - started:.2f} s)")
+    return True
+
+
+def _kept(options: WatchOptions) -> str:
+    if options.output is None:
+        return "waiting for the next save"
+    return f"kept the last good {options.output}; waiting for the next save"
+
+
+def _draw(view: View, options: WatchOptions) -> bytes | None:
+    from argmap.exporters import EXPORTERS, ExportOptions
+    from argmap.renderers.dot import DotOptions, render_dot
+    from argmap.renderers.layout import LayoutError, choose_engine, drawn_statements, layout
+    assert options.fmt is not None
+    spec = EXPORTERS[options.fmt]
+    if not spec.reads_view:  # a text export of the map's graph, as render makes it
+        from argmap.graph import ViewOptions, build_graph, cut
+
+        graph = cut(build_graph(view.map), ViewOptions(options.focus, options.depth))
+        result = spec.export(graph, ExportOptions(False, options.theme, options.direction,
+                                                  options.legend))
+        return result.encode("utf-8") if isinstance(result, str) else result
+    dot = render_dot(view, DotOptions(options.direction, options.theme, options.legend,
+                                      xml_urls=options.fmt != "pdf"))
+    if options.fmt == "dot":
+        return dot.encode("utf-8")
+    engine, _ = choose_engine(drawn_statements(view), None)
+    try:
+        return layout(dot, engine, options.fmt, 120, None, lambda m: _say(f"argmap: {m}"))
+    except LayoutError as exc:
+        _say(f"argmap: {exc}; {_kept(options)}")
+        return None
+
+
+def _print_tree(views: Sequence[View]) -> None:
+    import os
+
+    from argmap.renderers.tree import TreeOptions, render_tree, to_text
+
+    tty = sys.stdout.isatty()
+    width = os.get_terminal_size(sys.stdout.fileno()).columns if tty else None
+    text = "\n".join(to_text(render_tree(v, TreeOptions(width=width)), tty) for v in views)
+    if tty:
+        sys.stdout.write("\033[H\033[2J")  # clear the screen: the tree replaces the last one
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def saves(path: Path, seen: bytes | None) -> Iterator[bytes | None]:
+    """Yield the file's contents after each save (None if it is gone), until Ctrl-C.
+
+    ``seen`` is what was rendered last. Between events the file is also
+    compared with what was last seen, so a save made before the watcher
+    started, or one a file system did not report, still counts.
+    """
+    import logging
+
+    from watchfiles import watch as watch_folder
+
+    # watchfiles logs its own line on Ctrl-C; argmap says "stopped watching".
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)
+    target = path.absolute()
+    pending_since: float | None = None
+    for changes in watch_folder(target.parent, watch_filter=lambda _c, p: Path(p) == target,
+                                step=STEP_MS, debounce=1600, rust_timeout=POLL_MS,
+                                yield_on_timeout=True, recursive=False, raise_interrupt=False):
+        data = _read(target)
+        if changes or (pending_since is None and data != seen):
+            pending_since = pending_since or time.monotonic()
+        if pending_since is None:
+            continue
+        if not (data or b"").strip() and time.monotonic() - pending_since < SETTLE_S:
+            continue  # truncated, or renamed away: the rest of the save is on its way
+        pending_since = None
+        if data != seen:
+            seen = data
+            yield data
+
+
+def watch(path: Path, options: WatchOptions, once: bool = False) -> int:
+    """Render now and after every save until Ctrl-C; return the exit code (0).
+
+    ``once`` renders once and returns 0 or 1 (for tests and benchmarks).
+    """
+    last = _read(path)
+    if last is None:
+        _say(f"argmap: cannot read {path}")
+        return 1
+    good = render(path, last, options)
+    if once:
+        return 0 if good else 1
+    _say(f"argmap: watching {path} (Ctrl-C to stop)")
+    try:
+        for data in saves(path, last):
+            if data is None:
+                _say(f"argmap: {path} is gone; {_kept(options)}")
+            else:
+                render(path, data, options)
+    except KeyboardInterrupt:
+        pass
+    _say("argmap: stopped watching")
+    return 0
