@@ -84,8 +84,22 @@ def describe(node: Node) -> str:
     if tag == "null":
         return "nothing (null)"
     if tag in names:
-        return f"{names[tag]} {node.value}"
-    return f"the text {node.value!r}"
+        return f"{names[tag]} {shortened(str(node.value))}"
+    return f"the text {quoted(node.value)}"
+
+
+def shortened(value: str, limit: int = 60) -> str:
+    """A value as a message shows it: whole when short, else its start and its length."""
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}… ({len(value):,} characters)"
+
+
+def quoted(value: str, limit: int = 60) -> str:
+    """A value quoted for a message (``'x'``), shortened as :func:`shortened` does."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value):,} characters)"
 
 
 def _is_null(node: Node) -> bool:
@@ -204,7 +218,7 @@ class Builder:
         else:
             hint = did_you_mean(key, keys)
             meant = hint.split("'")[1] if hint else None  # "; did you mean 'pro'?"
-            message = f"unknown key '{key}' in {what}" + (
+            message = f"unknown key '{shortened(key)}' in {what}" + (
                 hint or "; expected one of " + ", ".join(keys))
         self.error("unknown-key", message, node)
         return meant
@@ -275,8 +289,9 @@ class Builder:
             return None
         if not SLUG_RE.match(value):
             suggestion = slugify(value)
-            self.error("bad-id", f"'{value}' is not a valid id (lower-case letters, digits, "
-                       f"'-', '_', '.'; starting with a letter or digit); try '{suggestion}'", node)
+            self.error("bad-id", f"'{shortened(value)}' is not a valid id (lower-case letters, "
+                       "digits, '-', '_', '.'; starting with a letter or digit); try "
+                       f"'{shortened(suggestion)}'", node)
             return None
         return value
 
@@ -300,7 +315,7 @@ class Builder:
         try:
             dt.date(year, month, day)
         except ValueError as exc:
-            self.error("bad-date", f"'{value}' is not a date: {exc}", node)
+            self.error("bad-date", f"'{shortened(value)}' is not a date: {exc}", node)
             return None
         return value
 
@@ -313,11 +328,11 @@ class Builder:
             parts = urlsplit(value)
         except ValueError as exc:  # "http://[::1", or a host NFKC turns into "/" or "@"
             reason = str(exc)
-            self.error("bad-url", f"'{value}' is not an http(s) URL: {reason[:1].lower()}"
-                       f"{reason[1:]}", node)
+            self.error("bad-url", f"'{shortened(value)}' is not an http(s) URL: "
+                       f"{reason[:1].lower()}{reason[1:]}", node)
             return None
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-            self.error("bad-url", f"'{value}' is not an http(s) URL", node)
+            self.error("bad-url", f"'{shortened(value)}' is not an http(s) URL", node)
             return None
         return value
 

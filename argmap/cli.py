@@ -9,6 +9,7 @@ need them, so ``argmap --help`` stays fast.
 from __future__ import annotations
 
 import gc
+import inspect
 import os
 import sys
 from collections import Counter
@@ -375,7 +376,14 @@ def render(
 
     Example: argmap render maps/nato-promise.yaml -o nato.png
     """
-    from argmap.output import OutputError, choose_format, default_stem, output_paths, write_outputs
+    from argmap.output import (
+        OutputError,
+        choose_format,
+        default_stem,
+        output_paths,
+        refuse_inputs,
+        write_outputs,
+    )
     from argmap.renderers.dot import DotOptions
 
     try:
@@ -404,6 +412,7 @@ def render(
     stems = [default_stem(map_id, at, depth, side and side.value) for map_id, at in named]
     try:
         plan = output_paths(stems, spec, output)
+        refuse_inputs(plan, {m.span.file for m in report.maps})
     except OutputError as exc:
         fail(str(exc))
     if spec.reads_view:
@@ -545,6 +554,23 @@ app.command("rm")(_edit.rm_command)
 app.command("mv")(_edit.mv_command)
 app.command("fmt")(fmt_command)
 app.command("watch")(watch_command)
+
+
+def examples_last() -> None:
+    """Move each command's ``Example:`` paragraph after its options, so --help ends with it.
+
+    The docstring stays the one source of a command's help; typer would print
+    all of it above the arguments and options.
+    """
+    for info in app.registered_commands:
+        doc = inspect.getdoc(info.callback) if info.callback is not None else None
+        if info.help is None and doc and "\nExample: " in doc:
+            body, example = doc.rsplit("\nExample: ", 1)
+            # \b keeps click from re-wrapping the example's line
+            info.help, info.epilog = body.rstrip(), "\b\nExample: " + example.strip()
+
+
+examples_last()
 
 
 def command_names() -> list[str]:

@@ -202,4 +202,11 @@ def parse_size(text: str) -> int:
     if size < 1:
         raise ValueError(f"{text!r} is not a size: give bytes, or a number with K, M or G "
                          "(64M)")
+    if size > MAX_SIZE:
+        raise ValueError(f"{text!r} is more than any file argmap could read (at most "
+                         f"{MAX_SIZE >> 40}T)")
     return size
+
+
+#: the largest --max-bytes (a million TiB): far past it, reads fail on index-sized integers
+MAX_SIZE = 1 << 60

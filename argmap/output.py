@@ -11,7 +11,7 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -133,6 +133,19 @@ def output_paths(stems: list[str], fmt: OutputFormat, output: str | None) -> Pla
         seen.add(target)
     targets: list[Path | None] = list(paths)
     return Plan(targets, None if folder.exists() else folder)
+
+
+def refuse_inputs(plan: Plan, inputs: Iterable[str]) -> None:
+    """Refuse a plan that would write over a file being read (``render map.yaml -f yaml``).
+
+    Raises:
+        OutputError: naming the first such target.
+    """
+    read = {os.path.realpath(path) for path in inputs}
+    for target in plan.targets:
+        if target is not None and os.path.realpath(target) in read:
+            raise OutputError(f"not writing {target}: it is a map being read; choose another "
+                              "name with -o")
 
 
 def write_outputs(plan: Plan, results: list[bytes], wrote: Callable[[Path], None]) -> None:

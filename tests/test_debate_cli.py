@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -14,6 +15,7 @@ from argmap.rules.select import github
 from tests.conftest import FIXTURES, Golden
 
 runner = CliRunner()
+MAPS = FIXTURES.parent.parent / "maps"
 DEBATE = str(FIXTURES / "debate/school-uniforms.yaml")
 CYCLE = str(FIXTURES / "valid/cycle.yaml")
 STREAM = str(FIXTURES / "valid/stream.yaml")
@@ -46,7 +48,7 @@ def test_select_debate_reports_each_rule() -> None:
         "answer: add a `con` under it or an `undercut` of its step [unanswered-rebuttal]\n"
         f"{D}43:5: warning: claim “Let each school community choose.” has no standing "
         "support: add a `pro` premise or `cites` [bare-claim]\n"
-        f"{D}46:9: warning: rebuttal “Local choice \ufffd[31mbreeds\ufffd[0m inconsistency.” "
+        f"{D}46:9: warning: rebuttal “Local choice \\x1b[31mbreeds\\x1b[0m inconsistency.” "
         "has no answer: add a `con` under it or an `undercut` of its step "
         "[unanswered-rebuttal]\n"
         "1 map, 11 statements, 2 sources: 0 errors, 7 warnings\n")
@@ -275,3 +277,16 @@ def test_every_bundled_map_and_fixture_works_with_each_command(tmp_path: object)
                      ["check", "--select", "all"], ["show", "--eval"]):
             result = runner.invoke(cli.app, [*args, str(path)])
             assert result.exit_code == 0, (args, path, result.output)
+
+
+def test_brief_format_and_extension_must_agree(tmp_path: Path) -> None:
+    for args, message in (
+            (["-o", str(tmp_path / "b.pdf")], f"argmap: cannot tell the format of -o "
+             f"{tmp_path / 'b.pdf'} from its extension; use .md, .html or .docx, or -f\n"),
+            (["-f", "html", "-o", str(tmp_path / "b.docx")], f"argmap: -f html does not match "
+             f"-o {tmp_path / 'b.docx'}, which names a docx file; drop -f or change the "
+             "extension\n")):
+        result = runner.invoke(cli.app, ["brief", str(MAPS / "nato-promise.yaml"), "--for",
+                                         "no-binding-promise", *args])
+        assert (result.exit_code, result.stderr) == (2, message)
+    assert list(tmp_path.iterdir()) == []

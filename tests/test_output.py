@@ -237,3 +237,15 @@ def test_interrupted_write_leaves_the_old_file(tmp_path: Path,
     monkeypatch.undo()
     assert [p.name for p in tmp_path.iterdir()] == ["x"]
     assert target.read_bytes() == b"old"
+
+
+def test_a_map_being_read_is_never_overwritten(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    original = b"question: Q?\nclaims:  # kept\n  - text: A.\n"
+    (tmp_path / "m.yaml").write_bytes(original)
+    monkeypatch.chdir(tmp_path)
+    for args in (["-f", "yaml"], ["-o", "m.yaml"], ["-f", "yaml", "-o", f"{tmp_path}/"]):
+        assert render("m.yaml", *args) == (
+            2, f"argmap: not writing {'m.yaml' if len(args) < 3 else tmp_path / 'm.yaml'}: it "
+            "is a map being read; choose another name with -o\n"), args
+    assert (tmp_path / "m.yaml").read_bytes() == original

@@ -8,12 +8,11 @@ from collections.abc import Callable
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation
-from argmap.renderers.escape import CONTROLS
+from argmap.renderers.escape import terminal_visible
 
 #: Symbol and word per status; the symbol is never the only cue.
 SYMBOLS = {Status.IN: "✓", Status.OUT: "✗", Status.UNDECIDED: "?"}
 WORDS = {Status.IN: "stands", Status.OUT: "falls", Status.UNDECIDED: "undecided"}
-_CLEAN = str.maketrans({**CONTROLS, "\t": " ", "\n": " "})
 
 
 def address(graph: ArgumentGraph, key: str) -> str:
@@ -73,7 +72,7 @@ def _rows(evaluation: Evaluation) -> list[str]:
 
 def preview(text: str, words: int = 8) -> str:
     """The first words of a statement, quoted, safe for a terminal."""
-    split = text.translate(_CLEAN).split()
+    split = terminal_visible(text, multiline=True).split()
     return "“" + " ".join(split[:words]) + ("…" if len(split) > words else "") + "”"
 
 

@@ -6,6 +6,7 @@ inside the functions, so ``argmap --help`` stays fast.
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -135,7 +136,9 @@ def brief_command(
         names = ", ".join(m.id for m in report.maps)
         fail(f"{path} holds the maps {names}: say which with --map" if not maps or
              map_id is None else f"no map '{map_id}' in {path}")
-    fmt = fmt or _brief_format(output)
+    fmt = _brief_format(fmt, output)
+    if output not in (None, "-") and os.path.realpath(output) == os.path.realpath(path):
+        fail(f"not writing {output}: it is the map being read; choose another name with -o")
     try:
         brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
     except BriefError as exc:
@@ -143,10 +146,18 @@ def brief_command(
     write_brief(brief, fmt.value, output)
 
 
-def _brief_format(output: str | None) -> BriefFormat:
+def _brief_format(chosen: BriefFormat | None, output: str | None) -> BriefFormat:
+    """-f, else the format -o's extension names, else md; a usage error when they disagree."""
     suffix = Path(output).suffix.lower() if output and output != "-" else ""
-    return {".docx": BriefFormat.docx, ".html": BriefFormat.html,
-            ".htm": BriefFormat.html}.get(suffix, BriefFormat.md)
+    by_suffix = {".docx": BriefFormat.docx, ".html": BriefFormat.html,
+                 ".htm": BriefFormat.html, ".md": BriefFormat.md}.get(suffix)
+    if suffix and by_suffix is None:
+        fail(f"cannot tell the format of -o {output} from its extension; use .md, .html or "
+             ".docx, or -f")
+    if chosen is not None and by_suffix is not None and chosen is not by_suffix:
+        fail(f"-f {chosen.value} does not match -o {output}, which names a {by_suffix.value} "
+             "file; drop -f or change the extension")
+    return chosen or by_suffix or BriefFormat.md
 
 
 def choose_rules(select: list[str] | None, ignore: list[str] | None) -> set[str]:

@@ -143,6 +143,8 @@ def new_command(
 
     if not claim:
         raise fail("a map needs at least one claim: give --claim TEXT", 2)
+    if str(file) == "-":
+        raise fail("argmap new writes a file: give its name (- is not one here)", 2)
     if file.exists() or file.is_symlink():
         raise fail(f"{file} already exists; not overwriting it", 1)
     reference, found = schema_reference(file)

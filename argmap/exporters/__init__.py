@@ -127,8 +127,9 @@ EXPORTERS: dict[str, ExporterSpec] = {
                      "argmap.exporters.argdown"),
         ExporterSpec("html", (".html", ".htm"), "one offline page to explore: outline, "
                      "diagram, sources", "argmap.exporters.html"),
-        ExporterSpec("aif", (".json",), "AIF JSON (AIFdb, OVA), for argument-mining corpora",
-                     "argmap.exporters.aif", by_suffix=False),
+        # default files are <map>.aif.json, so they never replace argmap JSON's <map>.json
+        ExporterSpec("aif", (".aif.json", ".json"), "AIF JSON (AIFdb, OVA), for "
+                     "argument-mining corpora", "argmap.exporters.aif", by_suffix=False),
     )
 }
 
@@ -151,7 +152,7 @@ def formats_with_suffix(suffix: str) -> list[str]:
 
 def known_suffixes() -> list[str]:
     """Every file name ending ``-o`` understands, in registry order."""
-    return [suffix for spec in EXPORTERS.values() for suffix in spec.suffixes]
+    return list(dict.fromkeys(suffix for spec in EXPORTERS.values() for suffix in spec.suffixes))
 
 
 def cut_graphs(maps: list[ArgumentMap], view: ViewOptions) -> list[ArgumentGraph]:

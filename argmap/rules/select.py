@@ -81,7 +81,12 @@ def github(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    from argmap.renderers.escape import terminal_visible
+
+    # GitHub's own escapes first (its runner decodes them), then whatever a
+    # terminal or log viewer would obey shown visibly, as in every other output.
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_visible(escaped)
 
 
 def _prop(text: str) -> str:
