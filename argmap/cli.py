@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from argmap.errors import ArgmapError
 from argmap.exporters import EXPORTERS
 from argmap.inputs import MAX_BYTES, STDIN
 from argmap.model import Relation
@@ -28,11 +29,9 @@ from argmap.renderers.themes import THEMES
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from argmap.exporters.tree import Line
     from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
-    from argmap.renderers.dot import DotOptions
-    from argmap.renderers.tree import Line
-    from argmap.view import View
     from argmap.workflow import Report
 
 
@@ -221,18 +220,6 @@ def check(
         raise typer.Exit(1)
 
 
-def views(maps: list[ArgumentMap], focus: str | None, depth: int | None,
-          side: Side | None) -> list[View]:
-    """Build a view of each map; with --focus, of the maps that have that statement."""
-    from argmap.view import ViewError, ViewOptions, build_views
-
-    options = ViewOptions(focus, depth, None if side is None else Relation(side.value))
-    try:
-        return build_views(maps, options)
-    except ViewError as exc:
-        fail(str(exc))
-
-
 @app.command()
 def show(
     paths: Paths,
@@ -268,10 +255,10 @@ def show(
 
     Example: argmap show maps/nato-promise.yaml --depth 2 --ids
     """
-    from argmap.renderers.tree import TreeOptions, render_tree, to_text
+    from argmap.exporters.tree import TreeOptions, render_tree, to_text
 
     report = load_or_fail(paths, max_bytes, exclude, color=color)
-    chosen = views(report.maps, focus, depth, side)
+    chosen = cut_graphs(report.maps, focus, depth, side)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
     options = TreeOptions(width=width, ascii=ascii_only, ids=ids, quotes=quotes,
@@ -281,16 +268,19 @@ def show(
     per_file = Counter(m.span.file for m in report.maps)
     if evaluated:
         from argmap.analysis.marks import LEGEND, statuses
+    # --eval judges the whole map, whatever the cut shows of it
+    maps = {(m.id, m.span): m for m in report.maps}
     text = "\n".join(
-        (to_text([header(v.map, per_file[v.map.span.file] > 1, ascii_only)], colored)
+        (to_text([header(g, per_file[g.span.file] > 1, ascii_only)], colored)
          if headed else "")
-        + to_text(render_tree(v, options._replace(statuses=statuses(v.map))
+        + to_text(render_tree(g, options._replace(statuses=statuses(maps[g.id, g.span],
+                                                                    by="key"))
                               if evaluated else options), colored)
-        for v in chosen)
+        for g in chosen)
     sys.stdout.write(text + (f"\n{LEGEND}\n" if evaluated else ""))
 
 
-def header(argmap: ArgumentMap, in_stream: bool, ascii_only: bool) -> Line:
+def header(argmap: ArgumentMap | ArgumentGraph, in_stream: bool, ascii_only: bool) -> Line:
     """The rule line naming a map above its tree: ``── id (file) ──``.
 
     A map from a file of several documents is named with the line its
@@ -353,8 +343,8 @@ def render(
 
     Example: argmap render maps/nato-promise.yaml -o nato.png
     """
+    from argmap.exporters import ExportOptions
     from argmap.output import OutputError, choose_format, default_stem, output_paths, write_outputs
-    from argmap.renderers.dot import DotOptions
 
     try:
         spec = choose_format(fmt and fmt.value, output)
@@ -367,28 +357,20 @@ def render(
             fail(f"--eval: {spec.name} cannot show statuses; use {', '.join(EVAL_FORMATS)}, "
                  "or argmap eval --format json")
     report = load_or_fail(paths, max_bytes, exclude)
-    if spec.reads_view:
-        chosen = views(report.maps, focus, depth, side)
-        named = [(v.map.id, v.focus and v.focus.address) for v in chosen]
-    else:
-        graphs = cut_graphs(report.maps, focus, depth, side)
-        named = [(g.id, g.focus) for g in graphs]
-    stems = [default_stem(map_id, at, depth, side and side.value) for map_id, at in named]
+    graphs = cut_graphs(report.maps, focus, depth, side)
+    stems = [default_stem(g.id, g.focus and g.address(g.focus), depth, side and side.value)
+             for g in graphs]
     try:
         plan = output_paths(stems, spec, output)
     except OutputError as exc:
         fail(str(exc))
-    if spec.reads_view:
-        looks = DotOptions(direction.value, theme.value, not no_legend,
-                           xml_urls=spec.name != "pdf")
-        results = [draw(view, spec.name, looks._replace(statuses=statuses(view.map))
-                        if evaluated else looks, engine, timeout) for view in chosen]
-    else:
-        from argmap.exporters import ExportOptions
-
-        marks = {m.id: statuses(m, by="key") for m in report.maps} if evaluated else None
-        options = ExportOptions(quotes, theme.value, direction.value, not no_legend, marks)
+    marks = {m.id: statuses(m, by="key") for m in report.maps} if evaluated else None
+    options = ExportOptions(quotes, theme.value, direction.value, not no_legend, marks,
+                            engine and engine.value, timeout, spinner, warn)
+    try:
         results = [as_bytes(spec.export(graph, options)) for graph in graphs]
+    except ArgmapError as exc:
+        fail(str(exc), exc.exit_code)
     try:
         write_outputs(plan, results, lambda path: say(f"wrote {path}"))
     except OutputError as exc:
@@ -399,7 +381,7 @@ def cut_graphs(maps: list[ArgumentMap], focus: str | None, depth: int | None,
                side: Side | None) -> list[ArgumentGraph]:
     """The argument graph of each map, cut as --focus, --depth and --side say."""
     from argmap.exporters import cut_graphs as cut_all
-    from argmap.view import ViewError, ViewOptions
+    from argmap.graph import ViewError, ViewOptions
 
     try:
         return cut_all(maps, ViewOptions(focus, depth,
@@ -413,27 +395,9 @@ def as_bytes(result: str | bytes) -> bytes:
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
-def draw(view: View, fmt: str, looks: DotOptions, engine: Engine | None,
-         timeout: float) -> bytes:
-    """One view as ``fmt`` bytes: DOT text, laid out by Graphviz unless fmt is dot."""
-    from argmap.renderers.dot import render_dot
-    from argmap.renderers.layout import LayoutError, choose_engine, drawn_statements, layout
-
-    dot = render_dot(view, looks)
-    if fmt == "dot":
-        return dot.encode("utf-8")
-    chosen_engine, note = choose_engine(drawn_statements(view), engine and engine.value)
-    if note:
-        say(f"argmap: {view.map.id}: {note}")
-    try:
-        return layout(dot, chosen_engine, fmt, timeout, spinner, warner(view.map.id))
-    except LayoutError as exc:
-        fail(str(exc), 1)
-
-
-def warner(map_id: str) -> Callable[[str], None]:
-    """Print a layout warning about one map on stderr."""
-    return lambda message: say(f"argmap: {map_id}: {message}")
+def warn(map_id: str, message: str) -> None:
+    """Print a warning about one map's export (a layout's) on stderr."""
+    say(f"argmap: {map_id}: {message}")
 
 
 def spinner() -> Callable[[], None]:

@@ -38,16 +38,25 @@ on a claim (an error ``check`` reports) has no link to attack and gets no Link.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import NamedTuple
 
+from argmap.errors import ViewError
 from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
-from argmap.view import ViewError, ViewOptions
 
 __all__ = ["ArgumentGraph", "GStatement", "Link", "ViewError", "ViewOptions", "Visit",
-           "build_graph", "cut", "walk"]
+           "build_graph", "cut", "view_graph", "walk"]
+
+
+class ViewOptions(NamedTuple):
+    """How to cut a map down (``--focus``, ``--depth``, ``--side``): all None is the whole map."""
+
+    focus: str | None = None
+    depth: int | None = None
+    side: Relation | None = None
 
 
 class GStatement(NamedTuple):
@@ -107,6 +116,8 @@ class ArgumentGraph:
     citations: list[tuple[int, str, Source | None]]  # (number, source id, source)
     roots: tuple[str, ...]  # where outlines start: the claims, or the focus
     focus: str | None = None  # the focused statement's key, after cut(focus=...)
+    #: the ref position --focus named, when it named one (``c2.con1`` of ``c2.con1 → health``)
+    via: str | None = None
     hidden: dict[str, int] = field(default_factory=dict)  # key -> statements cut below
     outside: dict[str, GStatement] = field(default_factory=dict)  # named but cut away
     _into: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
@@ -158,6 +169,13 @@ class ArgumentGraph:
         """A statement in the graph or named from it but cut away (for ref previews)."""
         found = self.statements.get(key)
         return found if found is not None else self.outside.get(key)
+
+    def address(self, key: str) -> str:
+        """How a user names a statement: its id, else its derived path."""
+        found = self.lookup(key)
+        if found is None:
+            return key
+        return found.id if found.id is not None else found.path
 
     def numbers(self) -> dict[str, int]:
         """Source id -> its citation number."""
@@ -290,8 +308,8 @@ def walk(graph: ArgumentGraph) -> list[Visit]:
 def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
     """Cut a whole-map graph down as ``--focus``, ``--depth`` and ``--side`` say.
 
-    The same semantics as :func:`argmap.view.build_view`: focus by id or path
-    (ref positions included); depth counts from the question (level 0, claims
+    Focus by id or path; a ref position (``c2.con1`` holding ``ref: health``)
+    focuses its target and is kept as ``via``. Depth counts from the question (level 0, claims
     at 1) or from the focus (level 0); side keeps only the pro or con links
     directly under each root; ``hidden`` counts the positions left out below
     each statement at the depth limit. Citations are renumbered over what
@@ -302,15 +320,9 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
     """
     if options.focus is None and options.depth is None and options.side is None:
         return graph
-    focus = None
+    focus = via = None
     if options.focus is not None:
-        focus = graph.positions.get(options.focus)
-        if focus is None or focus not in graph.statements:
-            from argmap.diagnostics import did_you_mean
-
-            raise ViewError(f"no statement '{options.focus}' in map '{graph.id}'"
-                            f"{did_you_mean(options.focus, graph.positions)} (ids and paths "
-                            "such as c1.pro2 both work; argmap show --ids lists them)")
+        focus, via = _find_focus(graph, options.focus)
     roots = (focus,) if focus is not None else graph.roots
     kept: dict[str, GStatement] = {}
     kept_links: set[str] = set()
@@ -349,7 +361,7 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
         {k: v for k, v in graph.sources.items() if k in cited}, statements,
         tuple(k for k in graph.claims if k in statements), links,
         {a: k for a, k in graph.positions.items() if k in statements}, citations,
-        tuple(roots), focus, hidden, outside)
+        tuple(roots), focus, via, hidden, outside)
 
 
 def _count_below(graph: ArgumentGraph, key: str) -> int:
@@ -362,3 +374,69 @@ def _count_below(graph: ArgumentGraph, key: str) -> int:
             if not link.ref:
                 stack.extend(link.premises)
     return count
+
+
+def view_graph(argmap: ArgumentMap, options: ViewOptions | None = None) -> ArgumentGraph:
+    """A map's graph cut as ``options`` say (the whole map without options).
+
+    Raises:
+        ViewError: if ``options.focus`` names no statement.
+    """
+    return cut(build_graph(argmap), options or ViewOptions())
+
+
+#: how a derived path starts (c1, c12.pro2 ...): such an address names a position
+_PATH_RE = re.compile(r"c[0-9]+(?:\.|\Z)")
+
+
+def _find_focus(graph: ArgumentGraph, address: str) -> tuple[str, str | None]:
+    """The key of the statement --focus names, and the ref position named, if one was.
+
+    Raises:
+        ViewError: if nothing has that address, with a hint that never points at
+            a statement other than the one meant.
+    """
+    key = graph.positions.get(address)
+    if key is not None:
+        written = graph.statements.get(key)
+        if written is not None and (written.path == address or written.id == address):
+            return key, None
+        ref = next((link for link in graph.links if link.ref and link.address == address),
+                   None)
+        if ref is not None:
+            if written is None:
+                raise ViewError(f"'{address}' in map '{graph.id}' is a ref to '{key}', "
+                                "which no statement has")
+            return key, address
+    raise ViewError(f"no statement '{address}' in map '{graph.id}'{_hint(graph, address)} "
+                    "(ids and paths such as c1.pro2 both work; argmap show --ids lists them)")
+
+
+def _hint(graph: ArgumentGraph, address: str) -> str:
+    """What to say about an address nothing has.
+
+    A path names a position: the path nearest in spelling is another
+    position, so another statement (``c2.pro2`` for ``c2.pro1``). For a path
+    the hint lists the positions that exist where it goes wrong; for anything
+    else it suggests an id (ids are names, so a close one is likely a typo).
+    """
+    from argmap.diagnostics import did_you_mean
+
+    statements = graph.statements
+    if _PATH_RE.match(address) is None:
+        ids = [a for a, k in graph.positions.items()
+               if (s := statements.get(k)) is not None and s.id == a]
+        return did_you_mean(address, ids)
+    known = {s.path for s in statements.values()} | {link.address for link in graph.links}
+    paths = [a for a in graph.positions if a in known]  # file order
+    parent = address.rpartition(".")[0]
+    while parent and parent not in known:
+        parent = parent.rpartition(".")[0]
+    if parent:
+        below = [p for p in paths if p.startswith(parent + ".") and "." not in p[len(parent) + 1:]]
+    else:
+        below = [p for p in paths if "." not in p]
+    if not below:
+        return f"; '{parent}' has nothing below it"
+    shown = ", ".join(below[:8]) + (", …" if len(below) > 8 else "")
+    return f"; '{parent}' has {shown} below it" if parent else f"; the claims are {shown}"
