@@ -120,6 +120,9 @@ class ArgumentGraph:
     via: str | None = None
     hidden: dict[str, int] = field(default_factory=dict)  # key -> statements cut below
     outside: dict[str, GStatement] = field(default_factory=dict)  # named but cut away
+    #: a whole map's graph in which every premise hangs below a claim (no undercut on a
+    #: claim): its outline is its links in file order, which :func:`walk` reads directly
+    whole: bool = False
     _into: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _under: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _by_key: dict[str, Link] | None = field(default=None, repr=False, compare=False)
@@ -135,6 +138,14 @@ class ArgumentGraph:
             else:
                 found.append(link)
         self._into, self._under = into, under
+
+    def indexes(self) -> tuple[dict[str, list[Link]], dict[str, list[Link]]]:
+        """(statement key -> pro/con links into it, link key -> undercuts of it), in file
+        order: for hot loops that read many statements (do not mutate)."""
+        if self._into is None or self._under is None:
+            self._index()
+        assert self._into is not None and self._under is not None
+        return self._into, self._under
 
     def links_into(self, key: str) -> list[Link]:
         """The pro and con links into a statement, in file order (do not mutate)."""
@@ -210,6 +221,7 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
     links: list[Link] = []
     positions: dict[str, str] = {}
     with_ids: list[tuple[str, str]] = []
+    orphans = False  # an undercut on a claim: no link, so the file order is not the outline
     undercut = Relation.UNDERCUT
     # (statement, parent key, parent's link key); pre-order, as the file reads.
     stack: list[tuple[Statement, str | None, str | None]] = [
@@ -217,15 +229,18 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
     pop, push = stack.pop, stack.extend
     while stack:
         s, parent, parent_link = pop()
+        # one unpacking instead of a dozen attribute lookups (Statement's field order)
+        path, relation, span, text, sid, _, ref, pro, con, cuts, cites, by, tags, note, \
+            weight = s
         link_key = target = None
         if parent is not None:
-            target = parent_link if s.relation is undercut else parent
+            target = parent_link if relation is undercut else parent
             # An undercut on a claim (an error for `check`) has no link to attack.
             if target is not None:
                 link_key = f"l{len(links) + 1}"
-        path = s.path
-        if s.ref is None:
-            sid = s.id
+            else:
+                orphans = True
+        if ref is None:
             if sid is None:
                 key = "@" + path if path in ids or path in statements else path
             else:
@@ -233,17 +248,16 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                 if key in statements:  # a duplicate id (an error for `check`)
                     key = "@" + path if path in statements or path in ids else path
                 with_ids.append((sid, key))
-            statements[key] = new(GStatement, (key, s.id, path, s.text, s.by, s.tags, s.note,
-                                               s.cites, s.span, parent is None, link_key,
-                                               s.weight))
-            if s.pro or s.con or s.undercut:
-                push(zip(reversed(s.pro + s.con + s.undercut), repeat(key), repeat(link_key)))
+            statements[key] = new(GStatement, (key, sid, path, text, by, tags, note, cites,
+                                               span, parent is None, link_key, weight))
+            if pro or con or cuts:
+                push(zip(reversed(pro + con + cuts), repeat(key), repeat(link_key)))
         else:
-            key = s.ref
+            key = ref
         positions[path] = key
         if link_key is not None:
-            links.append(new(Link, (link_key, (key,), target, s.relation, s.weight, path,
-                                    s.span, s.ref is not None)))
+            links.append(new(Link, (link_key, (key,), target, relation, weight, path, span,
+                                    ref is not None)))
     first: dict[str, str] = {}
     for id_, key in with_ids:
         if id_ not in first:
@@ -254,7 +268,8 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
     claims = tuple(k for k, s in statements.items() if s.is_claim)
     return ArgumentGraph(argmap.id, argmap.question, argmap.context, argmap.tags, argmap.span,
                          argmap.sources, statements, claims, tuple(links), positions,
-                         _number(statements.values(), argmap.sources), claims)
+                         _number(statements.values(), argmap.sources), claims,
+                         whole=not orphans)
 
 
 def _number(statements: Iterable[GStatement],
@@ -277,6 +292,43 @@ def walk(graph: ArgumentGraph) -> list[Visit]:
     :meth:`ArgumentGraph.children`; a ``ref`` link is a visit that is not
     expanded, so each statement's subtree appears once and cycles end.
     """
+    if graph.whole:
+        found = _walk_links(graph)
+        if found is not None:
+            return found
+    return _walk_stack(graph)
+
+
+def _walk_links(graph: ArgumentGraph) -> list[Visit] | None:
+    """:func:`walk` of a whole graph: each claim, then its links in file order.
+
+    The links are in pre-order (pro, con, then undercut below each statement,
+    as the file reads), which is the outline's order, so no stack is needed;
+    a position's depth is the number of dots in its path. None if the links
+    do not all fall below the claims in order (then the stack walk decides).
+    """
+    new = tuple.__new__
+    out: list[Visit] = []
+    append = out.append
+    links, statements = graph.links, graph.statements
+    i, count = 0, len(links)
+    for key in graph.claims:
+        append(new(Visit, (key, None, 0, 1, True)))
+        below = statements[key].path + "."
+        while i < count:
+            link = links[i]
+            address = link.address
+            if not address.startswith(below):
+                break
+            depth = address.count(".")
+            for premise in link.premises:
+                append(new(Visit, (premise, link, depth, depth + 1, not link.ref)))
+            i += 1
+    return out if i == count else None
+
+
+def _walk_stack(graph: ArgumentGraph) -> list[Visit]:
+    """:func:`walk` by the children of each statement, for any (cut) graph."""
     new = tuple.__new__
     top = 0 if graph.focus is not None else 1
     out: list[Visit] = []
@@ -284,8 +336,8 @@ def walk(graph: ArgumentGraph) -> list[Visit]:
     for key in reversed(graph.roots):
         home = graph.statements[key].link
         stack.append(Visit(key, graph.link(home) if home else None, 0, top, True))
-    graph.links_into("")  # builds the indexes read directly below
-    into, under, statements = graph._into or {}, graph._under or {}, graph.statements
+    into, under = graph.indexes()
+    statements = graph.statements
     pop, append = stack.pop, out.append
     while stack:
         visit = pop()

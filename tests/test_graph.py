@@ -210,3 +210,37 @@ def test_an_undercut_on_a_claim_gets_no_link() -> None:
     graph = build_graph(result.maps[0])
     assert list(graph.statements) == ["c1", "c1.undercut1"] and graph.links == ()
     assert graph.statements["c1.undercut1"].link is None
+
+
+@pytest.mark.parametrize("path", VALID + MAPS, ids=lambda p: p.name)
+def test_the_file_order_walk_is_the_stack_walk(path: Path) -> None:
+    from argmap.graph import _walk_stack
+
+    graph = build_graph(load(path))
+    assert graph.whole and walk(graph) == _walk_stack(graph)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_generated_maps_walk_alike_both_ways(m: ArgumentMap) -> None:
+    from argmap.graph import _walk_stack
+
+    graph = build_graph(m)
+    assert walk(graph) == _walk_stack(graph)
+
+
+def test_build_unpacks_statements_in_field_order() -> None:
+    # graph._build unpacks a Statement positionally, for speed
+    assert Statement._fields == ("path", "relation", "span", "text", "id", "id_span", "ref",
+                                 "pro", "con", "undercut", "cites", "by", "tags", "note",
+                                 "weight")
+
+
+def test_an_undercut_on_a_claim_is_walked_from_its_links() -> None:
+    from argmap.loader import load_text
+
+    text = ("question: Q?\nclaims:\n  - text: A\n    undercut:\n      - text: U\n"
+            "        pro:\n          - text: P\n  - text: B\n")
+    graph = build_graph(load_text(text, "u.yaml").maps[0])
+    assert not graph.whole
+    assert [v.key for v in walk(graph)] == ["c1", "c2"]

@@ -101,11 +101,10 @@ class _Writer:
             found = self.names[key] = f"n{len(self.names) + 1}"
         return found
 
-    def label(self, s: GStatement, relation: Relation) -> str:
+    def label(self, s: GStatement, relation: Relation, own: bool) -> str:
         lines = text.wrap(s.text, self.options.wrap)
         if not html_safe(s.text):  # checked once for all the lines
             lines = [html_text(x) for x in lines]
-        own = s.key not in self.shared  # a reused statement's relations are on its links
         if relation is Relation.CLAIM:
             body = "<B>" + f"</B>{text.BR}<B>".join(lines) + "</B>"
         elif own:
@@ -113,7 +112,8 @@ class _Writer:
         else:
             body = text.BR.join(lines)
         if s.cites:
-            cited = self.graph.cited(s.key, self.numbers)
+            numbers = self.numbers
+            cited = tuple(sorted({numbers[c.source] for c in s.cites if c.source in numbers}))
             if cited:
                 body += self.cite_font + text.citation_markers(cited) + "</FONT>"
         body += text.BR
@@ -151,21 +151,20 @@ class _Writer:
             tip = self.tips[source_id] = f"[{number}] {source_line(source_id, source)}"
         return tip
 
-    def statement_node(self, key: str, link: Link | None, level: int) -> None:
-        s = self.graph.statements[key]
-        relation = relation_of(self.graph, key, link)
+    def statement_node(self, s: GStatement, relation: Relation, level: int) -> None:
+        key = s.key
         name = self.names[key]
         extra = self.tooltip_and_link(s) if s.cites else ""
-        label = self.label(s, relation)
+        own = key not in self.shared  # a reused statement's relations are on its links
+        label = self.label(s, relation, own)
         if self.options.statuses is not None:
             from argmap.analysis.marks import mark_dot
 
             label, dim = mark_dot(label, self.options.statuses.get(key), self.theme.faint)
             extra += dim
-        look = self.looks_shared if key in self.shared and relation is not Relation.CLAIM \
-            else self.looks[relation]
+        look = self.looks[relation] if own or relation is Relation.CLAIM else self.looks_shared
         self.out.append(f"  {name} [label={label}, {look}{extra}];")
-        hidden = self.graph.hidden.get(key)
+        hidden = self.graph.hidden.get(key) if self.graph.hidden else None
         if hidden:
             more = f"{hidden} more below (--depth {level + 1})"
             self.out.append(f'  {name}_more [label={dot_string(more)}, shape=plain, '
@@ -234,14 +233,16 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
     # Nodes first, depth-first, so every ref can see whether its target is drawn.
     visits = walk(graph)
     drawn = [v for v in visits if v.expanded]
+    names = w.names
     for v in drawn:
-        w.name(v.key)
-    for v in visits:
-        if not v.expanded and v.key in w.names:
-            w.shared.add(v.key)
+        names[v.key] = f"n{len(names) + 1}"
+    w.shared.update(v.key for v in visits if not v.expanded and v.key in names)
     w.out.append(text.question(w.theme, graph))
+    statements = graph.statements
     for v in drawn:
-        w.statement_node(v.key, v.link, v.level)
+        link = v.link
+        w.statement_node(statements[v.key], link.relation if link is not None
+                         else relation_of(graph, v.key, link), v.level)
     if graph.focus is None:
         for root in graph.roots:
             w.out.append(f'  q -> {w.name(root)} [dir=none, color="{t.faint}", penwidth=1];')
@@ -250,8 +251,10 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
         # Crossing reduction may swap claims; invisible edges within their rank
         # keep them left to right in file order, as `show` lists them.
         w.out += [f"  {a} -> {b} [style=invis];" for a, b in pairwise(claims)]
+    into, under = graph.indexes()
     for v in drawn:
-        _edges(w, v.key)
+        if v.key in into:
+            _edges(w, v.key, into[v.key], under)
     if graph.focus is not None:
         # A focused premise's undercuts attack its link to a parent not drawn here.
         root = graph.focus
@@ -267,17 +270,14 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
     return "\n".join(w.out)
 
 
-def _edges(w: _Writer, key: str) -> None:
+def _edges(w: _Writer, key: str, into: list[Link], under: dict[str, list[Link]]) -> None:
     """The links of a statement's premises to it (its undercuts come with its own link)."""
-    into = w.graph.links_into(key)
-    if not into:
-        return
-    names, parent, under = w.names, w.names[key], w.graph.undercuts_of
+    names, parent, shared, edges = w.names, w.names[key], w.shared, w.edges
     for link in into:
         for premise in link.premises:
-            if not link.ref and premise not in w.shared and not under(link.key):
+            if not link.ref and premise not in shared and link.key not in under:
                 # the common case, inline: this runs once per statement
-                w.out.append(f"  {parent} -> {names[premise]} {w.edges[link.relation]}];")
+                w.out.append(f"  {parent} -> {names[premise]} {edges[link.relation]}];")
             else:
                 _link(w, parent, key, link, premise)
 

@@ -88,17 +88,31 @@ def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
         stack.append((key, graph.link(home) if home else None, 0 if focused else 1, "",
                       i == len(roots) - 1, focused))
     numbers = graph.numbers()
+    into, under = graph.indexes()
+    statements, pop, push = graph.statements, stack.pop, stack.append
     while stack:
-        key, link, level, prefix, last, is_root = stack.pop()
-        expanded = link is None or not link.ref
-        lines += _statement_lines(graph, key, link, expanded, numbers, (level, prefix),
+        key, link, level, prefix, last, is_root = pop()
+        statement = statements[key] if link is None or not link.ref else None
+        lines += _statement_lines(graph, key, link, statement, numbers, level, prefix,
                                   last, is_root, glyphs, options)
-        if not expanded:
+        if statement is None:
+            continue
+        kids = into.get(key)
+        if statement.link is not None and statement.link in under:
+            kids = (kids or []) + under[statement.link]
+        if not kids:
             continue
         below = prefix if is_root else prefix + (glyphs.blank if last else glyphs.pipe)
-        kids = [(p, child) for child in graph.children(key) for p in child.premises]
-        for i, (premise, child) in reversed(list(enumerate(kids))):
-            stack.append((premise, child, level + 1, below, i == len(kids) - 1, False))
+        level += 1
+        end = kids[-1]
+        for child in reversed(kids):
+            premises = child.premises
+            if len(premises) == 1:
+                push((premises[0], child, level, below, child is end, False))
+            else:  # linked premises: the last premise of the last link ends the branch
+                for i in range(len(premises) - 1, -1, -1):
+                    push((premises[i], child, level, below,
+                          child is end and i == len(premises) - 1, False))
     if options.sources and graph.citations:
         lines.append([])
         lines.append([("Sources", "heading")])
@@ -109,17 +123,17 @@ def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
     return lines
 
 
-def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None, expanded: bool,
-                     numbers: dict[str, int], at: tuple[int, str], last: bool, is_root: bool,
-                     glyphs: Glyphs, options: TreeOptions) -> list[Line]:
-    level, prefix = at
-    relation = relation_of(graph, key, link) if expanded else link.relation  # type: ignore[union-attr]
+def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None,
+                     statement: GStatement | None, numbers: dict[str, int], level: int,
+                     prefix: str, last: bool, is_root: bool, glyphs: Glyphs,
+                     options: TreeOptions) -> list[Line]:
+    """The lines of one statement (``None`` for a ref: a pointer to ``key``)."""
+    relation = link.relation if link is not None else relation_of(graph, key, link)
     guide = "" if is_root else glyphs.last if last else glyphs.tee
     cont_guide = prefix if is_root else prefix + (glyphs.blank if last else glyphs.pipe)
     marker = glyphs.markers[relation]
     lead: Line = [(prefix + guide, "guide"), (marker, relation.value), (" ", "")]
     hang: Line = [(cont_guide, "guide"), (" " * (cell_len(marker) + 1), "")]
-    statement = graph.statements[key] if expanded else None
     body = _body(graph, statement, numbers, glyphs, options) if statement is not None \
         else _ref_body(graph, key, glyphs)
     if options.statuses is not None:
@@ -138,7 +152,7 @@ def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None, expanded
             segs: Line = [(f"{lq}{_shown(citation.quote)}{rq} " if citation.quote else "",
                            "quote"), (f"[{numbers[citation.source]}{locator}]", "cite")]
             lines += _wrap(segs, hang, hang, options.width)
-    hidden = graph.hidden.get(key)
+    hidden = graph.hidden.get(key) if graph.hidden else None
     if hidden:
         more = more_below(hidden, level, _shown(graph.address(key)), glyphs.more)
         lines += _wrap([(more, "more")], hang, hang, options.width)
