@@ -13,14 +13,20 @@ import os
 import sys
 from collections import Counter
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.errors import ArgmapError
+# Re-exported (as X): command modules of other branches may still import them from here.
+from argmap.console import ColorMode as ColorMode
+from argmap.console import fail as fail
+from argmap.console import load_or_fail as load_or_fail
+from argmap.console import print_diagnostics as print_diagnostics
+from argmap.console import read_maps as read_maps
+from argmap.console import say as say
+from argmap.console import use_color as use_color
 from argmap.exporters import EXPORTERS
-from argmap.inputs import MAX_BYTES, STDIN
+from argmap.inputs import MAX_BYTES
 from argmap.model import Relation
 from argmap.options import ArgmapGroup, Exclude, MaxBytes, Paths, printable
 from argmap.renderers.escape import terminal_visible
@@ -32,7 +38,6 @@ if TYPE_CHECKING:
     from argmap.exporters.tree import Line
     from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
-    from argmap.workflow import Report
 
 
 app = typer.Typer(
@@ -54,14 +59,6 @@ class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
-
-
-class ColorMode(StrEnum):
-    """When to colour output: ``--color``."""
-
-    auto = "auto"
-    always = "always"
-    never = "never"
 
 
 class Side(StrEnum):
@@ -102,79 +99,6 @@ ColorOpt = Annotated[ColorMode, typer.Option(
     "always: also when piped (for less -R); never.")]
 SideOpt = Annotated[Side | None, typer.Option("--side", show_default=False,
                     help="Keep only the pro or con premises directly under each claim.")]
-
-
-def use_color(stream: object, mode: ColorMode = ColorMode.auto) -> bool:
-    """Whether to colour what goes to ``stream``.
-
-    ``always`` and ``never`` say so. ``auto``: never when NO_COLOR is set
-    (no-color.org), always when FORCE_COLOR is set (force-color.org; ``0``
-    counts as unset, as in most tools), otherwise only on a terminal.
-    """
-    if mode is not ColorMode.auto:
-        return mode is ColorMode.always
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR", "0") != "0":
-        return True
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def say(message: str) -> None:
-    """Print one line on stderr; user text in it (file names, ids) is made visible."""
-    typer.echo(terminal_visible(message), err=True)
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print ``argmap: message`` on stderr and exit.
-
-    Messages quote file names and command-line values: they are made visible
-    (escape.terminal_visible), so a control character or a newline in them
-    cannot reach the terminal raw or start a line of its own.
-    """
-    say(f"argmap: {message}")
-    raise typer.Exit(code)
-
-
-def as_path(arg: str) -> Path:
-    """A path argument as a Path: ``-`` is standard input, ``./-`` a file named ``-``."""
-    path = Path(arg)
-    return path.absolute() if path == STDIN and arg != "-" else path
-
-
-def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
-              exclude: list[str] | None = None) -> Report:
-    """Load and check every map under ``paths``; a usage error when there are none."""
-    from argmap.workflow import check_paths
-
-    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or ())
-    if report.files == 0:
-        fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
-    return report
-
-
-def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str] | None = None,
-                 strict: bool = False, color: ColorMode = ColorMode.auto) -> Report:
-    """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
-    report = read_maps(paths, max_bytes, exclude)
-    print_diagnostics(report, summary=False, color=color)
-    if report.errors or (strict and report.warnings):
-        typer.echo(report.summary(), err=True)
-        raise typer.Exit(1)
-    return report
-
-
-def print_diagnostics(report: Report, summary: bool,
-                      color: ColorMode = ColorMode.auto) -> None:
-    """Write each diagnostic (and optionally the summary) to stderr."""
-    from argmap.diagnostics import format_text
-
-    text = format_text(report.diagnostics, color=use_color(sys.stderr, color))
-    if text:
-        sys.stderr.write(text)
-    if summary:
-        typer.echo(report.summary(), err=True)
 
 
 @app.command()
@@ -344,12 +268,9 @@ def render(
     Example: argmap render maps/nato-promise.yaml -o nato.png
     """
     from argmap.exporters import ExportOptions
-    from argmap.output import OutputError, choose_format, default_stem, output_paths, write_outputs
+    from argmap.output import choose_format, default_stem, output_paths, write_outputs
 
-    try:
-        spec = choose_format(fmt and fmt.value, output)
-    except OutputError as exc:
-        fail(str(exc))
+    spec = choose_format(fmt and fmt.value, output)
     if evaluated:
         from argmap.analysis.marks import EVAL_FORMATS, statuses
 
@@ -360,34 +281,21 @@ def render(
     graphs = cut_graphs(report.maps, focus, depth, side)
     stems = [default_stem(g.id, g.focus and g.address(g.focus), depth, side and side.value)
              for g in graphs]
-    try:
-        plan = output_paths(stems, spec, output)
-    except OutputError as exc:
-        fail(str(exc))
+    plan = output_paths(stems, spec, output)
     marks = {m.id: statuses(m, by="key") for m in report.maps} if evaluated else None
     options = ExportOptions(quotes, theme.value, direction.value, not no_legend, marks,
                             engine and engine.value, timeout, spinner, warn)
-    try:
-        results = [as_bytes(spec.export(graph, options)) for graph in graphs]
-    except ArgmapError as exc:
-        fail(str(exc), exc.exit_code)
-    try:
-        write_outputs(plan, results, lambda path: say(f"wrote {path}"))
-    except OutputError as exc:
-        fail(str(exc), 1)
+    results = [as_bytes(spec.export(graph, options)) for graph in graphs]
+    write_outputs(plan, results, lambda path: say(f"wrote {path}"))
 
 
 def cut_graphs(maps: list[ArgumentMap], focus: str | None, depth: int | None,
                side: Side | None) -> list[ArgumentGraph]:
     """The argument graph of each map, cut as --focus, --depth and --side say."""
     from argmap.exporters import cut_graphs as cut_all
-    from argmap.graph import ViewError, ViewOptions
+    from argmap.graph import ViewOptions
 
-    try:
-        return cut_all(maps, ViewOptions(focus, depth,
-                                         None if side is None else Relation(side.value)))
-    except ViewError as exc:
-        fail(str(exc))
+    return cut_all(maps, ViewOptions(focus, depth, None if side is None else Relation(side.value)))
 
 
 def as_bytes(result: str | bytes) -> bytes:

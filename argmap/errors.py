@@ -20,7 +20,21 @@ class ArgmapError(Exception):
             self.exit_code = exit_code
 
 
-class ViewError(ArgmapError, ValueError):
-    """An option names something the map does not have (an unknown --focus)."""
+class UsageError(ArgmapError):
+    """The command line asks for something that cannot be done (exit 2)."""
 
     exit_code = 2
+
+
+class ViewError(UsageError, ValueError):
+    """An option names something the map does not have (an unknown --focus)."""
+
+
+class OutputError(UsageError):
+    """The results cannot go where they were asked to; the message says why."""
+
+
+class WriteError(OutputError):
+    """Writing the results failed (disk full, no permission): nothing was changed."""
+
+    exit_code = 1

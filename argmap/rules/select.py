@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from argmap.diagnostics import Diagnostic, Severity, did_you_mean
+from argmap.errors import UsageError
 
 #: Warnings ``check`` reports without options (the format's own codes).
 DEFAULT_WARNINGS = ("unused-source", "duplicate-text")
 
 
-class SelectError(ValueError):
+class SelectError(UsageError, ValueError):
     """A selector that names no rule."""
 
 
