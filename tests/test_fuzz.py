@@ -195,7 +195,9 @@ def test_a_map_that_passes_check_renders(text: str, data: st.DataObject) -> None
     if problems:
         return
     [m] = result.maps
-    addresses = sorted(m.statements_by_address())
+    from argmap.graph import build_graph
+
+    addresses = sorted(build_graph(m).positions)
     focus = data.draw(st.none() | st.sampled_from(addresses)) if addresses else None
     depth = data.draw(st.none() | st.integers(1, 3))
     render_all(m, focus, depth, HAS_DOT and (data.draw(st.integers(0, 2)) == 0 or not m.claims))

@@ -30,7 +30,8 @@ def load(path: Path) -> ArgumentMap:
 
 def reference_rows(m: ArgumentMap, options: ViewOptions) -> tuple[list[Row], list[object]]:
     """Each line of the outline as (path, level, hidden below, citation numbers), and sources."""
-    by_address = m.statements_by_address()
+    by_address = {s.path: s for s in m.walk() if s.ref is None}
+    by_address.update({s.id: s for s in reversed(list(m.walk())) if s.id is not None})
     tops = m.claims
     if options.focus is not None:
         found = by_address.get(options.focus)
