@@ -68,3 +68,22 @@ def test_one_handler_prints_an_argmap_error(monkeypatch: pytest.MonkeyPatch, cod
     result = CliRunner().invoke(cli.app, ["render", str(source), "-f", "json", "-o", "-"])
     assert (result.exit_code, result.stderr, result.stdout) == (
         code, "argmap: no room\\x1b[31m at the inn\n", "")
+
+
+def test_eval_formats_come_from_the_registry() -> None:
+    from argmap.analysis.marks import EVAL_FORMATS
+
+    assert EVAL_FORMATS == ("svg", "png", "pdf", "dot", "markdown")
+
+
+def test_a_format_is_named_only_by_its_module_and_the_registry() -> None:
+    # Adding a format is one module and one registry line: no other module
+    # lists the formats (the names below occur nowhere else as words).
+    for name in ("mermaid", "graphml", "argdown", "kialo", "aif"):
+        holders = sorted(m for m, path in SOURCES.items()
+                         if f'"{name}"' in path.read_text(encoding="utf-8"))
+        assert holders in ([], ["argmap.exporters"], ["argmap.exporters",
+                                                      f"argmap.exporters.{name}"]), name
+
+
+SOURCES = {module(p): p for p in sorted(PACKAGE.rglob("*.py"))}

@@ -94,6 +94,8 @@ class ExporterSpec(NamedTuple):
     streams: bool = False
     #: the module's function to call, where one module serves several formats
     function: str = "export"
+    #: shows ``render --eval``'s statuses (read from ExportOptions.statuses)
+    marks: bool = False
 
     def export(self, graph: ArgumentGraph, options: ExportOptions) -> str | bytes:
         """Import the format's module and export one map with it."""
@@ -106,19 +108,19 @@ _GRAPHVIZ = "argmap.exporters.graphviz"
 EXPORTERS: dict[str, ExporterSpec] = {
     spec.name: spec for spec in (
         ExporterSpec("svg", (".svg",), "scalable picture with links and tooltips", _GRAPHVIZ,
-                     needs_graphviz=True, function="export_svg"),
+                     needs_graphviz=True, function="export_svg", marks=True),
         ExporterSpec("png", (".png",), "bitmap picture, 150 dpi", _GRAPHVIZ, binary=True,
-                     needs_graphviz=True, function="export_png"),
+                     needs_graphviz=True, function="export_png", marks=True),
         ExporterSpec("pdf", (".pdf",), "vector document for print", _GRAPHVIZ, binary=True,
-                     needs_graphviz=True, function="export_pdf"),
+                     needs_graphviz=True, function="export_pdf", marks=True),
         ExporterSpec("dot", (".dot", ".gv"), "Graphviz source, for your own layouts", _GRAPHVIZ,
-                     streams=True),
+                     streams=True, marks=True),
         ExporterSpec("json", (".json",), "versioned JSON of the map, for scripts and jq",
                      "argmap.exporters.json"),
         ExporterSpec("yaml", (".yaml", ".yml"), "canonical argmap YAML of the (cut) map",
                      "argmap.exporters.yaml"),
         ExporterSpec("markdown", (".md",), "nested outline with footnotes, for documents "
-                     "and GitHub", "argmap.exporters.markdown"),
+                     "and GitHub", "argmap.exporters.markdown", marks=True),
         ExporterSpec("kialo", (".txt",), "Kialo discussion text, to import into Kialo",
                      "argmap.exporters.kialo", by_suffix=False),
         ExporterSpec("mermaid", (".mmd",), "flowchart that GitHub renders in a mermaid block",
