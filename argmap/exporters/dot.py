@@ -30,7 +30,16 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from argmap.exporters import dot_text as text
-from argmap.exporters.notation import gauge, source_line
+from argmap.exporters.notation import (
+    BY,
+    MORE,
+    PREVIEW_WORDS,
+    QUOTES,
+    REF,
+    gauge,
+    more_in_diagram,
+    source_line,
+)
 from argmap.graph import ArgumentGraph, GStatement, Link, walk
 from argmap.model import Relation, Source
 from argmap.renderers.escape import dot_string, html_safe, html_text, url
@@ -119,7 +128,7 @@ class _Writer:
         body += text.BR
         if (s.weight is not None and own) or s.by:
             shown = gauge(s.weight) if s.weight is not None and own else ""
-            small = f"{shown}  — {s.by}" if shown and s.by else shown or f"— {s.by}"
+            small = f"{shown}  {BY} {s.by}" if shown and s.by else shown or f"{BY} {s.by}"
             faint = text.BR.join([html_text(x) for x in text.wrap(small, self.options.wrap)])
             body += f"{self.small_font}{faint}{text.BR}</FONT>"
         return f"<{body}>"
@@ -132,7 +141,8 @@ class _Writer:
             source = self.graph.sources.get(c.source)
             tips.append(self.source_tip(c.source, source))
             if c.quote:
-                tips.append(f"    “{c.quote}”" + (f" ({c.locator})" if c.locator else ""))
+                tips.append(f"    {QUOTES[0]}{c.quote}{QUOTES[1]}"
+                            + (f" ({c.locator})" if c.locator else ""))
             elif c.locator:
                 tips.append(f"    ({c.locator})")
             if link is None and source is not None and source.url:
@@ -166,7 +176,7 @@ class _Writer:
         self.out.append(f"  {name} [label={label}, {look}{extra}];")
         hidden = self.graph.hidden.get(key) if self.graph.hidden else None
         if hidden:
-            more = f"{hidden} more below (--depth {level + 1})"
+            more = more_in_diagram(hidden, level)
             self.out.append(f'  {name}_more [label={dot_string(more)}, shape=plain, '
                             f'fontcolor="{self.theme.faint}", fontsize=9];')
             self.out.append(f"  {name} -> {name}_more [style=invis];")
@@ -205,8 +215,9 @@ class _Writer:
         if premise not in self.stubs:
             name = self.stubs[premise] = f"ref{len(self.stubs) + 1}"
             target = self.graph.lookup(premise)
-            words = " ".join((target.text if target else "").split()[:8])
-            pointer = f"↪ {premise}: {words}…" if words else f"↪ {premise}"
+            words = " ".join((target.text if target else "").split()[:PREVIEW_WORDS])
+            # DOT's stub always ends in MORE: it stands for the whole statement
+            pointer = f"{REF} {premise}: {words}{MORE}" if words else f"{REF} {premise}"
             self.out.append(f'  {name} [label={dot_string(pointer)}, shape=note, style="dashed", '
                             f'color="{self.theme.faint}", fontcolor="{self.theme.faint}"];')
         return self.stubs[premise]

@@ -46,6 +46,11 @@ def ref_preview(name: str, text: str | None) -> str:
     return f"{REF} {name} {QUOTES[0]}{preview(text)}{QUOTES[1]}"
 
 
+def more_in_diagram(count: int, level: int) -> str:
+    """The short hint a diagram puts under a box whose premises --depth cut."""
+    return f"{count} more below (--depth {level + 1})"
+
+
 def more_below(count: int, level: int, address: str, more: str = MORE) -> str:
     """The hint under a statement whose premises --depth cut: how many, and how to see them."""
     word = "statement" if count == 1 else "statements"
