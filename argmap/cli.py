@@ -14,13 +14,20 @@ import os
 import sys
 from collections import Counter
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+# Re-exported (as X): command modules of other branches may still import them from here.
+from argmap.console import ColorMode as ColorMode
+from argmap.console import fail as fail
+from argmap.console import load_or_fail as load_or_fail
+from argmap.console import print_diagnostics as print_diagnostics
+from argmap.console import read_maps as read_maps
+from argmap.console import say as say
+from argmap.console import use_color as use_color
 from argmap.exporters import EXPORTERS
-from argmap.inputs import MAX_BYTES, STDIN
+from argmap.inputs import MAX_BYTES
 from argmap.model import Relation
 from argmap.options import ArgmapGroup, Exclude, MaxBytes, Paths, printable
 from argmap.renderers.escape import terminal_visible
@@ -30,12 +37,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from argmap.exporters import ExporterSpec
+    from argmap.exporters.tree import Line
     from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
-    from argmap.renderers.dot import DotOptions
-    from argmap.renderers.tree import Line
-    from argmap.view import View
-    from argmap.workflow import Report
 
 
 app = typer.Typer(
@@ -57,14 +61,6 @@ class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
-
-
-class ColorMode(StrEnum):
-    """When to colour output: ``--color``."""
-
-    auto = "auto"
-    always = "always"
-    never = "never"
 
 
 class Side(StrEnum):
@@ -122,79 +118,6 @@ SideOpt = Annotated[Side | None, typer.Option("--side", show_default=False,
                     help="Keep only the pro or con premises directly under each claim.")]
 
 
-def use_color(stream: object, mode: ColorMode = ColorMode.auto) -> bool:
-    """Whether to colour what goes to ``stream``.
-
-    ``always`` and ``never`` say so. ``auto``: never when NO_COLOR is set
-    (no-color.org), always when FORCE_COLOR is set (force-color.org; ``0``
-    counts as unset, as in most tools), otherwise only on a terminal.
-    """
-    if mode is not ColorMode.auto:
-        return mode is ColorMode.always
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR", "0") != "0":
-        return True
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def say(message: str) -> None:
-    """Print one line on stderr; user text in it (file names, ids) is made visible."""
-    typer.echo(terminal_visible(message), err=True)
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print ``argmap: message`` on stderr and exit.
-
-    Messages quote file names and command-line values: they are made visible
-    (escape.terminal_visible), so a control character or a newline in them
-    cannot reach the terminal raw or start a line of its own.
-    """
-    say(f"argmap: {message}")
-    raise typer.Exit(code)
-
-
-def as_path(arg: str) -> Path:
-    """A path argument as a Path: ``-`` is standard input, ``./-`` a file named ``-``."""
-    path = Path(arg)
-    return path.absolute() if path == STDIN and arg != "-" else path
-
-
-def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
-              exclude: list[str] | None = None) -> Report:
-    """Load and check every map under ``paths``; a usage error when there are none."""
-    from argmap.workflow import check_paths
-
-    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or ())
-    if report.files == 0:
-        fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
-    return report
-
-
-def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str] | None = None,
-                 strict: bool = False, color: ColorMode = ColorMode.auto) -> Report:
-    """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
-    report = read_maps(paths, max_bytes, exclude)
-    print_diagnostics(report, summary=False, color=color)
-    if report.errors or (strict and report.warnings):
-        typer.echo(report.summary(), err=True)
-        raise typer.Exit(1)
-    return report
-
-
-def print_diagnostics(report: Report, summary: bool,
-                      color: ColorMode = ColorMode.auto) -> None:
-    """Write each diagnostic (and optionally the summary) to stderr."""
-    from argmap.diagnostics import format_text
-
-    text = format_text(report.diagnostics, color=use_color(sys.stderr, color))
-    if text:
-        sys.stderr.write(text)
-    if summary:
-        typer.echo(report.summary(), err=True)
-
-
 @app.command()
 def check(
     paths: Paths,
@@ -238,18 +161,6 @@ def check(
         raise typer.Exit(1)
 
 
-def views(maps: list[ArgumentMap], focus: str | None, depth: int | None,
-          side: Side | None) -> list[View]:
-    """Build a view of each map; with --focus, of the maps that have that statement."""
-    from argmap.view import ViewError, ViewOptions, build_views
-
-    options = ViewOptions(focus, depth, None if side is None else Relation(side.value))
-    try:
-        return build_views(maps, options)
-    except ViewError as exc:
-        fail(str(exc))
-
-
 @app.command()
 def show(
     paths: Paths,
@@ -285,10 +196,10 @@ def show(
 
     Example: argmap show maps/nato-promise.yaml --depth 2 --ids
     """
-    from argmap.renderers.tree import TreeOptions, render_tree, to_text
+    from argmap.exporters.tree import TreeOptions, render_tree, to_text
 
     report = load_or_fail(paths, max_bytes, exclude, color=color)
-    chosen = views(report.maps, focus, depth, side)
+    chosen = cut_graphs(report.maps, focus, depth, side)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
     options = TreeOptions(width=width, ascii=ascii_only, ids=ids, quotes=quotes,
@@ -298,16 +209,19 @@ def show(
     per_file = Counter(m.span.file for m in report.maps)
     if evaluated:
         from argmap.analysis.marks import LEGEND, statuses
+    # --eval judges the whole map, whatever the cut shows of it
+    maps = {(m.id, m.span): m for m in report.maps}
     text = "\n".join(
-        (to_text([header(v.map, per_file[v.map.span.file] > 1, ascii_only)], colored)
+        (to_text([header(g, per_file[g.span.file] > 1, ascii_only)], colored)
          if headed else "")
-        + to_text(render_tree(v, options._replace(statuses=statuses(v.map))
+        + to_text(render_tree(g, options._replace(statuses=statuses(maps[g.id, g.span],
+                                                                    by="key"))
                               if evaluated else options), colored)
-        for v in chosen)
+        for g in chosen)
     sys.stdout.write(text + (f"\n{LEGEND}\n" if evaluated else ""))
 
 
-def header(argmap: ArgumentMap, in_stream: bool, ascii_only: bool) -> Line:
+def header(argmap: ArgumentMap | ArgumentGraph, in_stream: bool, ascii_only: bool) -> Line:
     """The rule line naming a map above its tree: ``── id (file) ──``.
 
     A map from a file of several documents is named with the line its
@@ -376,20 +290,16 @@ def render(
 
     Example: argmap render maps/nato-promise.yaml -o nato.png
     """
+    from argmap.exporters import ExportOptions
     from argmap.output import (
-        OutputError,
         choose_format,
         default_stem,
         output_paths,
         refuse_inputs,
         write_outputs,
     )
-    from argmap.renderers.dot import DotOptions
 
-    try:
-        spec = choose_format(fmt and fmt.value, output)
-    except OutputError as exc:
-        fail(str(exc))
+    spec = choose_format(fmt and fmt.value, output)
     if evaluated:
         from argmap.analysis.marks import EVAL_FORMATS, statuses
 
@@ -403,37 +313,16 @@ def render(
         atlas(report.maps, spec, output, (focus, depth, side), (paper, orientation, theme),
               timeout)
         return
-    if spec.reads_view:
-        chosen = views(report.maps, focus, depth, side)
-        named = [(v.map.id, v.focus and v.focus.address) for v in chosen]
-    else:
-        graphs = cut_graphs(report.maps, focus, depth, side)
-        named = [(g.id, g.focus) for g in graphs]
-    stems = [default_stem(map_id, at, depth, side and side.value) for map_id, at in named]
-    try:
-        plan = output_paths(stems, spec, output)
-        refuse_inputs(plan, {m.span.file for m in report.maps})
-    except OutputError as exc:
-        fail(str(exc))
-    if spec.reads_view:
-        looks = DotOptions(direction.value, theme.value, not no_legend,
-                           xml_urls=spec.name != "pdf")
-        results = [draw(view, spec.name, looks._replace(statuses=statuses(view.map))
-                        if evaluated else looks, engine, timeout) for view in chosen]
-    else:
-        from argmap.exporters import ExportOptions
-        from argmap.view import ViewOptions
-
-        marks = {m.id: statuses(m, by="key") for m in report.maps} if evaluated else None
-        options = ExportOptions(quotes, theme.value, direction.value, not no_legend, marks,
-                                {m.id: m for m in report.maps},
-                                ViewOptions(focus, depth, None if side is None else
-                                            Relation(side.value)))
-        results = [as_bytes(spec.export(graph, options)) for graph in graphs]
-    try:
-        write_outputs(plan, results, lambda path: say(f"wrote {path}"))
-    except OutputError as exc:
-        fail(str(exc), 1)
+    graphs = cut_graphs(report.maps, focus, depth, side)
+    stems = [default_stem(g.id, g.focus and g.address(g.focus), depth, side and side.value)
+             for g in graphs]
+    plan = output_paths(stems, spec, output)
+    refuse_inputs(plan, {m.span.file for m in report.maps})
+    marks = {m.id: statuses(m, by="key") for m in report.maps} if evaluated else None
+    options = ExportOptions(quotes, theme.value, direction.value, not no_legend, marks,
+                            engine and engine.value, timeout, spinner, warn)
+    results = [as_bytes(spec.export(graph, options)) for graph in graphs]
+    write_outputs(plan, results, lambda path: say(f"wrote {path}"))
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
@@ -442,11 +331,13 @@ def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
     """render --pages: each map as an atlas of legible pages (argmap.atlas)."""
     from argmap.atlas import AtlasOptions
     from argmap.atlas.command import AtlasError, write_atlases
-    from argmap.output import OutputError, default_stem, output_paths
+    from argmap.errors import OutputError
+    from argmap.output import default_stem, output_paths
 
     focus, depth, side = cuts
     graphs = cut_graphs(maps, focus, depth, side)
-    stems = [default_stem(g.id, g.focus, depth, side and side.value) for g in graphs]
+    stems = [default_stem(g.id, g.focus and g.address(g.focus), depth, side and side.value)
+             for g in graphs]
     options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value)
     try:
         write_atlases(graphs, output_paths(stems, spec, output), spec.name, options, timeout,
@@ -461,13 +352,9 @@ def cut_graphs(maps: list[ArgumentMap], focus: str | None, depth: int | None,
                side: Side | None) -> list[ArgumentGraph]:
     """The argument graph of each map, cut as --focus, --depth and --side say."""
     from argmap.exporters import cut_graphs as cut_all
-    from argmap.view import ViewError, ViewOptions
+    from argmap.graph import ViewOptions
 
-    try:
-        return cut_all(maps, ViewOptions(focus, depth,
-                                         None if side is None else Relation(side.value)))
-    except ViewError as exc:
-        fail(str(exc))
+    return cut_all(maps, ViewOptions(focus, depth, None if side is None else Relation(side.value)))
 
 
 def as_bytes(result: str | bytes) -> bytes:
@@ -475,27 +362,9 @@ def as_bytes(result: str | bytes) -> bytes:
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
-def draw(view: View, fmt: str, looks: DotOptions, engine: Engine | None,
-         timeout: float) -> bytes:
-    """One view as ``fmt`` bytes: DOT text, laid out by Graphviz unless fmt is dot."""
-    from argmap.renderers.dot import render_dot
-    from argmap.renderers.layout import LayoutError, choose_engine, drawn_statements, layout
-
-    dot = render_dot(view, looks)
-    if fmt == "dot":
-        return dot.encode("utf-8")
-    chosen_engine, note = choose_engine(drawn_statements(view), engine and engine.value)
-    if note:
-        say(f"argmap: {view.map.id}: {note}")
-    try:
-        return layout(dot, chosen_engine, fmt, timeout, spinner, warner(view.map.id))
-    except LayoutError as exc:
-        fail(str(exc), 1)
-
-
-def warner(map_id: str) -> Callable[[str], None]:
-    """Print a layout warning about one map on stderr."""
-    return lambda message: say(f"argmap: {map_id}: {message}")
+def warn(map_id: str, message: str) -> None:
+    """Print a warning about one map's export (a layout's) on stderr."""
+    say(f"argmap: {map_id}: {message}")
 
 
 def spinner() -> Callable[[], None]:

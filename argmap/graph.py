@@ -38,16 +38,25 @@ on a claim (an error ``check`` reports) has no link to attack and gets no Link.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import NamedTuple
 
+from argmap.errors import ViewError
 from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
-from argmap.view import ViewError, ViewOptions
 
 __all__ = ["ArgumentGraph", "GStatement", "Link", "ViewError", "ViewOptions", "Visit",
-           "build_graph", "cut", "walk"]
+           "build_graph", "cut", "view_graph", "walk"]
+
+
+class ViewOptions(NamedTuple):
+    """How to cut a map down (``--focus``, ``--depth``, ``--side``): all None is the whole map."""
+
+    focus: str | None = None
+    depth: int | None = None
+    side: Relation | None = None
 
 
 class GStatement(NamedTuple):
@@ -107,8 +116,13 @@ class ArgumentGraph:
     citations: list[tuple[int, str, Source | None]]  # (number, source id, source)
     roots: tuple[str, ...]  # where outlines start: the claims, or the focus
     focus: str | None = None  # the focused statement's key, after cut(focus=...)
+    #: the ref position --focus named, when it named one (``c2.con1`` of ``c2.con1 → health``)
+    via: str | None = None
     hidden: dict[str, int] = field(default_factory=dict)  # key -> statements cut below
     outside: dict[str, GStatement] = field(default_factory=dict)  # named but cut away
+    #: a whole map's graph in which every premise hangs below a claim (no undercut on a
+    #: claim): its outline is its links in file order, which :func:`walk` reads directly
+    whole: bool = False
     _into: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _under: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _by_key: dict[str, Link] | None = field(default=None, repr=False, compare=False)
@@ -124,6 +138,14 @@ class ArgumentGraph:
             else:
                 found.append(link)
         self._into, self._under = into, under
+
+    def indexes(self) -> tuple[dict[str, list[Link]], dict[str, list[Link]]]:
+        """(statement key -> pro/con links into it, link key -> undercuts of it), in file
+        order: for hot loops that read many statements (do not mutate)."""
+        if self._into is None or self._under is None:
+            self._index()
+        assert self._into is not None and self._under is not None
+        return self._into, self._under
 
     def links_into(self, key: str) -> list[Link]:
         """The pro and con links into a statement, in file order (do not mutate)."""
@@ -159,6 +181,13 @@ class ArgumentGraph:
         found = self.statements.get(key)
         return found if found is not None else self.outside.get(key)
 
+    def address(self, key: str) -> str:
+        """How a user names a statement: its id, else its derived path."""
+        found = self.lookup(key)
+        if found is None:
+            return key
+        return found.id if found.id is not None else found.path
+
     def numbers(self) -> dict[str, int]:
         """Source id -> its citation number."""
         return {source_id: number for number, source_id, _ in self.citations}
@@ -192,6 +221,7 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
     links: list[Link] = []
     positions: dict[str, str] = {}
     with_ids: list[tuple[str, str]] = []
+    orphans = False  # an undercut on a claim: no link, so the file order is not the outline
     undercut = Relation.UNDERCUT
     # (statement, parent key, parent's link key); pre-order, as the file reads.
     stack: list[tuple[Statement, str | None, str | None]] = [
@@ -199,15 +229,18 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
     pop, push = stack.pop, stack.extend
     while stack:
         s, parent, parent_link = pop()
+        # one unpacking instead of a dozen attribute lookups (Statement's field order)
+        path, relation, span, text, sid, _, ref, pro, con, cuts, cites, by, tags, note, \
+            weight = s
         link_key = target = None
         if parent is not None:
-            target = parent_link if s.relation is undercut else parent
+            target = parent_link if relation is undercut else parent
             # An undercut on a claim (an error for `check`) has no link to attack.
             if target is not None:
                 link_key = f"l{len(links) + 1}"
-        path = s.path
-        if s.ref is None:
-            sid = s.id
+            else:
+                orphans = True
+        if ref is None:
             if sid is None:
                 key = "@" + path if path in ids or path in statements else path
             else:
@@ -215,17 +248,16 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                 if key in statements:  # a duplicate id (an error for `check`)
                     key = "@" + path if path in statements or path in ids else path
                 with_ids.append((sid, key))
-            statements[key] = new(GStatement, (key, s.id, path, s.text, s.by, s.tags, s.note,
-                                               s.cites, s.span, parent is None, link_key,
-                                               s.weight))
-            if s.pro or s.con or s.undercut:
-                push(zip(reversed(s.pro + s.con + s.undercut), repeat(key), repeat(link_key)))
+            statements[key] = new(GStatement, (key, sid, path, text, by, tags, note, cites,
+                                               span, parent is None, link_key, weight))
+            if pro or con or cuts:
+                push(zip(reversed(pro + con + cuts), repeat(key), repeat(link_key)))
         else:
-            key = s.ref
+            key = ref
         positions[path] = key
         if link_key is not None:
-            links.append(new(Link, (link_key, (key,), target, s.relation, s.weight, path,
-                                    s.span, s.ref is not None)))
+            links.append(new(Link, (link_key, (key,), target, relation, weight, path, span,
+                                    ref is not None)))
     first: dict[str, str] = {}
     for id_, key in with_ids:
         if id_ not in first:
@@ -236,7 +268,8 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
     claims = tuple(k for k, s in statements.items() if s.is_claim)
     return ArgumentGraph(argmap.id, argmap.question, argmap.context, argmap.tags, argmap.span,
                          argmap.sources, statements, claims, tuple(links), positions,
-                         _number(statements.values(), argmap.sources), claims)
+                         _number(statements.values(), argmap.sources), claims,
+                         whole=not orphans)
 
 
 def _number(statements: Iterable[GStatement],
@@ -259,6 +292,43 @@ def walk(graph: ArgumentGraph) -> list[Visit]:
     :meth:`ArgumentGraph.children`; a ``ref`` link is a visit that is not
     expanded, so each statement's subtree appears once and cycles end.
     """
+    if graph.whole:
+        found = _walk_links(graph)
+        if found is not None:
+            return found
+    return _walk_stack(graph)
+
+
+def _walk_links(graph: ArgumentGraph) -> list[Visit] | None:
+    """:func:`walk` of a whole graph: each claim, then its links in file order.
+
+    The links are in pre-order (pro, con, then undercut below each statement,
+    as the file reads), which is the outline's order, so no stack is needed;
+    a position's depth is the number of dots in its path. None if the links
+    do not all fall below the claims in order (then the stack walk decides).
+    """
+    new = tuple.__new__
+    out: list[Visit] = []
+    append = out.append
+    links, statements = graph.links, graph.statements
+    i, count = 0, len(links)
+    for key in graph.claims:
+        append(new(Visit, (key, None, 0, 1, True)))
+        below = statements[key].path + "."
+        while i < count:
+            link = links[i]
+            address = link.address
+            if not address.startswith(below):
+                break
+            depth = address.count(".")
+            for premise in link.premises:
+                append(new(Visit, (premise, link, depth, depth + 1, not link.ref)))
+            i += 1
+    return out if i == count else None
+
+
+def _walk_stack(graph: ArgumentGraph) -> list[Visit]:
+    """:func:`walk` by the children of each statement, for any (cut) graph."""
     new = tuple.__new__
     top = 0 if graph.focus is not None else 1
     out: list[Visit] = []
@@ -266,8 +336,8 @@ def walk(graph: ArgumentGraph) -> list[Visit]:
     for key in reversed(graph.roots):
         home = graph.statements[key].link
         stack.append(Visit(key, graph.link(home) if home else None, 0, top, True))
-    graph.links_into("")  # builds the indexes read directly below
-    into, under, statements = graph._into or {}, graph._under or {}, graph.statements
+    into, under = graph.indexes()
+    statements = graph.statements
     pop, append = stack.pop, out.append
     while stack:
         visit = pop()
@@ -290,8 +360,8 @@ def walk(graph: ArgumentGraph) -> list[Visit]:
 def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
     """Cut a whole-map graph down as ``--focus``, ``--depth`` and ``--side`` say.
 
-    The same semantics as :func:`argmap.view.build_view`: focus by id or path
-    (ref positions included); depth counts from the question (level 0, claims
+    Focus by id or path; a ref position (``c2.con1`` holding ``ref: health``)
+    focuses its target and is kept as ``via``. Depth counts from the question (level 0, claims
     at 1) or from the focus (level 0); side keeps only the pro or con links
     directly under each root; ``hidden`` counts the positions left out below
     each statement at the depth limit. Citations are renumbered over what
@@ -302,15 +372,9 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
     """
     if options.focus is None and options.depth is None and options.side is None:
         return graph
-    focus = None
+    focus = via = None
     if options.focus is not None:
-        focus = graph.positions.get(options.focus)
-        if focus is None or focus not in graph.statements:
-            from argmap.diagnostics import did_you_mean
-
-            raise ViewError(f"no statement '{options.focus}' in map '{graph.id}'"
-                            f"{did_you_mean(options.focus, graph.positions)} (ids and paths "
-                            "such as c1.pro2 both work; argmap show --ids lists them)")
+        focus, via = _find_focus(graph, options.focus)
     roots = (focus,) if focus is not None else graph.roots
     kept: dict[str, GStatement] = {}
     kept_links: set[str] = set()
@@ -349,7 +413,7 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
         {k: v for k, v in graph.sources.items() if k in cited}, statements,
         tuple(k for k in graph.claims if k in statements), links,
         {a: k for a, k in graph.positions.items() if k in statements}, citations,
-        tuple(roots), focus, hidden, outside)
+        tuple(roots), focus, via, hidden, outside)
 
 
 def _count_below(graph: ArgumentGraph, key: str) -> int:
@@ -362,3 +426,69 @@ def _count_below(graph: ArgumentGraph, key: str) -> int:
             if not link.ref:
                 stack.extend(link.premises)
     return count
+
+
+def view_graph(argmap: ArgumentMap, options: ViewOptions | None = None) -> ArgumentGraph:
+    """A map's graph cut as ``options`` say (the whole map without options).
+
+    Raises:
+        ViewError: if ``options.focus`` names no statement.
+    """
+    return cut(build_graph(argmap), options or ViewOptions())
+
+
+#: how a derived path starts (c1, c12.pro2 ...): such an address names a position
+_PATH_RE = re.compile(r"c[0-9]+(?:\.|\Z)")
+
+
+def _find_focus(graph: ArgumentGraph, address: str) -> tuple[str, str | None]:
+    """The key of the statement --focus names, and the ref position named, if one was.
+
+    Raises:
+        ViewError: if nothing has that address, with a hint that never points at
+            a statement other than the one meant.
+    """
+    key = graph.positions.get(address)
+    if key is not None:
+        written = graph.statements.get(key)
+        if written is not None and (written.path == address or written.id == address):
+            return key, None
+        ref = next((link for link in graph.links if link.ref and link.address == address),
+                   None)
+        if ref is not None:
+            if written is None:
+                raise ViewError(f"'{address}' in map '{graph.id}' is a ref to '{key}', "
+                                "which no statement has")
+            return key, address
+    raise ViewError(f"no statement '{address}' in map '{graph.id}'{_hint(graph, address)} "
+                    "(ids and paths such as c1.pro2 both work; argmap show --ids lists them)")
+
+
+def _hint(graph: ArgumentGraph, address: str) -> str:
+    """What to say about an address nothing has.
+
+    A path names a position: the path nearest in spelling is another
+    position, so another statement (``c2.pro2`` for ``c2.pro1``). For a path
+    the hint lists the positions that exist where it goes wrong; for anything
+    else it suggests an id (ids are names, so a close one is likely a typo).
+    """
+    from argmap.diagnostics import did_you_mean
+
+    statements = graph.statements
+    if _PATH_RE.match(address) is None:
+        ids = [a for a, k in graph.positions.items()
+               if (s := statements.get(k)) is not None and s.id == a]
+        return did_you_mean(address, ids)
+    known = {s.path for s in statements.values()} | {link.address for link in graph.links}
+    paths = [a for a in graph.positions if a in known]  # file order
+    parent = address.rpartition(".")[0]
+    while parent and parent not in known:
+        parent = parent.rpartition(".")[0]
+    if parent:
+        below = [p for p in paths if p.startswith(parent + ".") and "." not in p[len(parent) + 1:]]
+    else:
+        below = [p for p in paths if "." not in p]
+    if not below:
+        return f"; '{parent}' has nothing below it"
+    shown = ", ".join(below[:8]) + (", …" if len(below) > 8 else "")
+    return f"; '{parent}' has {shown} below it" if parent else f"; the claims are {shown}"

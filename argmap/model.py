@@ -149,22 +149,6 @@ class ArgumentMap:
         """Yield every statement depth-first in document order, refs included."""
         return depth_first(self.claims)
 
-    def statements_by_address(self) -> dict[str, Statement]:
-        """Map both explicit ids and derived paths to their statements.
-
-        An explicit id wins over an equal derived path; ref items are left out.
-        """
-        found: dict[str, Statement] = {}
-        with_ids: list[Statement] = []
-        for statement in self.walk():
-            if statement.ref is None:
-                found.setdefault(statement.path, statement)
-                if statement.id is not None:
-                    with_ids.append(statement)
-        for statement in with_ids:
-            found[statement.id] = statement  # type: ignore[index]
-        return found
-
 
 class KeySpec(NamedTuple):
     """One key of the format: its JSON-Schema-ish type and what it means."""

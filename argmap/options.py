@@ -73,6 +73,22 @@ class ArgmapGroup(TyperGroup):
                          "for SHELL (default: $SHELL's).", **eager),
         ]
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; an :class:`~argmap.errors.ArgmapError` is caught here, once.
+
+        It is printed as ``argmap: message`` (made visible: it quotes user
+        text) and the run exits with the error's code (2 usage, 1 failure).
+        """
+        from argmap.errors import ArgmapError
+
+        try:
+            return super().invoke(ctx)
+        except ArgmapError as exc:
+            from argmap.console import say
+
+            say(f"argmap: {exc}")
+            raise typer.Exit(exc.exit_code) from None
+
 
 def existing(ctx: click.Context, paths: list[str]) -> list[str]:
     """Paths must exist; ``-`` (standard input) may be given once."""

@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
+from argmap.errors import OutputError, WriteError
 from argmap.exporters import EXPORTERS, ExporterSpec
 
 #: how many results are held as open anonymous files before committing; past
@@ -35,10 +36,6 @@ class OutputFormat(Protocol):
     def binary(self) -> bool: ...  # never written to a terminal
     @property
     def streams(self) -> bool: ...  # several results may share stdout
-
-
-class OutputError(Exception):
-    """The results cannot go where they were asked to; the message says why."""
 
 
 def choose_format(name: str | None, output: str | None) -> ExporterSpec:
@@ -152,7 +149,7 @@ def write_outputs(plan: Plan, results: list[bytes], wrote: Callable[[Path], None
     """Write each result where ``plan`` says (stdout for None), all files or none.
 
     Raises:
-        OutputError: if a file cannot be written (every file is left as it was).
+        WriteError: if a file cannot be written (every file is left as it was).
     """
     files = [(t, data) for t, data in zip(plan.targets, results, strict=True) if t is not None]
     try:
@@ -160,7 +157,7 @@ def write_outputs(plan: Plan, results: list[bytes], wrote: Callable[[Path], None
             plan.create.mkdir(parents=True, exist_ok=True)
         write_files(files)
     except OSError as exc:
-        raise OutputError(f"cannot write {exc.filename}: {exc.strerror}") from exc
+        raise WriteError(f"cannot write {exc.filename}: {exc.strerror}") from exc
     for target, data in zip(plan.targets, results, strict=True):
         if target is None:
             to_stdout(data)

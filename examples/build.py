@@ -19,13 +19,16 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from argmap.exporters import ExportOptions  # noqa: E402
+from argmap.exporters.dot import DotOptions, render_dot  # noqa: E402
 from argmap.exporters.markdown import export  # noqa: E402
 from argmap.exporters.mermaid import export as mermaid  # noqa: E402
-from argmap.graph import build_graph  # noqa: E402
+from argmap.exporters.tree import TreeOptions, render_tree, to_text  # noqa: E402
+from argmap.graph import (  # noqa: E402
+    ViewOptions,
+    build_graph,
+    view_graph,
+)
 from argmap.loader import load_path  # noqa: E402
-from argmap.renderers.dot import DotOptions, render_dot  # noqa: E402
-from argmap.renderers.tree import TreeOptions, render_tree, to_text  # noqa: E402
-from argmap.view import ViewOptions, build_view  # noqa: E402
 
 TREE = TreeOptions(width=100, ascii=True, ids=True)
 
@@ -35,11 +38,11 @@ def text_artifacts() -> dict[str, str]:
     files: dict[str, str] = {}
     for path in sorted((ROOT / "maps").glob("*.yaml")):
         for argmap in load_path(path).maps:
-            view = build_view(argmap)
+            view = view_graph(argmap)
             files[f"{argmap.id}.txt"] = to_text(render_tree(view, TREE), color=False)
             files[f"{argmap.id}.dot"] = render_dot(view, DotOptions())
             for claim in argmap.claims:
-                focused = build_view(argmap, ViewOptions(focus=claim.address))
+                focused = view_graph(argmap, ViewOptions(focus=claim.address))
                 files[f"{argmap.id}--{claim.address}.dot"] = render_dot(focused, DotOptions())
             if argmap.id == "nato-promise":  # one map as GitHub shows Markdown and Mermaid
                 graph = build_graph(argmap)
@@ -50,8 +53,8 @@ def text_artifacts() -> dict[str, str]:
 
 def main() -> None:
     """Write the text artifacts, then lay each DOT out as SVG and PNG."""
+    from argmap.exporters.layout import layout
     from argmap.output import write_file
-    from argmap.renderers.layout import layout
 
     for name, content in text_artifacts().items():
         write_file(HERE / name, content.encode("utf-8"))
@@ -96,7 +99,7 @@ def html_page(map_id: str) -> str:
     from argmap.exporters.html import export as html
 
     argmap = load_path(ROOT / "maps" / f"{map_id}.yaml").maps[0]
-    return html(build_graph(argmap), ExportOptions(maps={map_id: argmap}))
+    return html(build_graph(argmap), ExportOptions())
 
 
 def screenshot(page: Path, shot: Path, address: str) -> None:

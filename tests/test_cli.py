@@ -492,7 +492,7 @@ def test_show_names_each_map_when_it_shows_several_or_a_focus() -> None:
 
 
 def test_show_header_is_styled_on_a_terminal() -> None:
-    from argmap.renderers.tree import to_text
+    from argmap.exporters.tree import to_text
 
     map_ = cli.read_maps([STREAM]).maps[1]
     assert to_text([cli.header(map_, True, False)], True) == (

@@ -83,8 +83,8 @@ def test_unknown_selector_is_a_usage_error() -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "argmap: --select bare-claims: no such rule; did you mean 'bare-claim'? (rules: "
-        "unused-source, duplicate-text, unanswered-rebuttal, bare-claim, uncited-evidence, "
-        "self-support; groups: default, debate, all)\n")
+        "unused-source, comment-in-text, duplicate-text, unanswered-rebuttal, bare-claim, "
+        "uncited-evidence, self-support; groups: default, debate, all)\n")
 
 
 def test_github_annotations_on_stdout() -> None:
@@ -290,3 +290,16 @@ def test_brief_format_and_extension_must_agree(tmp_path: Path) -> None:
                                          "no-binding-promise", *args])
         assert (result.exit_code, result.stderr) == (2, message)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_check_reports_a_comment_in_text_by_default(tmp_path: Path) -> None:
+    # It was missing from the default warnings, so `check` dropped it (and
+    # --select did not know it) while `show` printed it.
+    source = tmp_path / "c.yaml"
+    source.write_text("question: Q?\nclaims:\n  - text: Option #2 is cheaper\n")
+    result = runner.invoke(cli.app, ["check", str(source)])
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (
+        0, f"{source}:3:11: warning: `text` ends at ' #': YAML reads the rest of the line as a "
+        'comment; quote the text: text: "Option #2 is cheaper" [comment-in-text]')
+    quiet = runner.invoke(cli.app, ["check", str(source), "--ignore", "comment-in-text"])
+    assert "comment-in-text" not in quiet.stderr

@@ -10,9 +10,8 @@ import pytest
 
 from argmap.exporters import ExportOptions
 from argmap.exporters.aif import export as export_graph
-from argmap.graph import ArgumentGraph, cut
+from argmap.graph import ArgumentGraph, ViewOptions, cut
 from argmap.model import Relation
-from argmap.view import ViewOptions
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import every_graph

@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 from argmap.exporters import ExportOptions
 from argmap.exporters.argdown import argdown_data, argdown_text
 from argmap.exporters.argdown import export as export_graph
-from argmap.graph import ArgumentGraph, cut
+from argmap.graph import ArgumentGraph, ViewOptions, cut
 from argmap.model import Relation, single_spaced
-from argmap.view import ViewOptions
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import argdown_json, every_graph

@@ -30,7 +30,7 @@ from generate import generate  # noqa: E402
 
 def page(m: ArgumentMap, view: ViewOptions | None = None) -> str:
     """The page of one map, with the diagram drawn from the map as render does."""
-    return export("html", m, view, ExportOptions(maps={m.id: m}, cut=view or ViewOptions()))
+    return export("html", m, view, ExportOptions())
 
 
 class Elements(HTMLParser):

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 
 from argmap.checks import check
 from argmap.diagnostics import Severity
+from argmap.exporters.dot import DotOptions, render_dot
+from argmap.exporters.tree import TreeOptions, render_tree, to_text
+from argmap.graph import ViewOptions, view_graph
 from argmap.loader import load_bytes, load_text
 from argmap.model import ArgumentMap, Relation
-from argmap.renderers.dot import DotOptions, render_dot
-from argmap.renderers.tree import TreeOptions, render_tree, to_text
-from argmap.view import ViewOptions, build_view
 
 #: the characters that have broken quoting somewhere before, heavily weighted
 NASTY = st.sampled_from(['"', "'", "\\", "\\N", "\\G", "<", ">", "&", "&amp;", "]", "[", "{",
@@ -173,7 +173,7 @@ def graphviz_accepts(dot: str) -> None:
 def render_all(m: ArgumentMap, focus: str | None, depth: int | None, run_dot: bool) -> None:
     """What `show` and `render -f dot` do with a map (and `dot -Tsvg` for a sample)."""
     side = Relation.CON if depth == 2 else None
-    view = build_view(m, ViewOptions(focus, depth, side))
+    view = view_graph(m, ViewOptions(focus, depth, side))
     to_text(render_tree(view, TreeOptions(width=depth and 30, quotes=True, ids=True)), True)
     dot = render_dot(view, DotOptions(legend=depth != 1))
     dot.encode("utf-8")  # a lone surrogate would fail here, as it would on stdout
@@ -195,7 +195,9 @@ def test_a_map_that_passes_check_renders(text: str, data: st.DataObject) -> None
     if problems:
         return
     [m] = result.maps
-    addresses = sorted(m.statements_by_address())
+    from argmap.graph import build_graph
+
+    addresses = sorted(build_graph(m).positions)
     focus = data.draw(st.none() | st.sampled_from(addresses)) if addresses else None
     depth = data.draw(st.none() | st.integers(1, 3))
     render_all(m, focus, depth, HAS_DOT and (data.draw(st.integers(0, 2)) == 0 or not m.claims))

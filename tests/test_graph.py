@@ -1,4 +1,9 @@
-"""The argument graph: refs resolved once; cut agrees with the view for every option."""
+"""The argument graph: refs resolved once; cut and walk agree with the obvious recursion.
+
+The reference (:func:`reference_rows`) is the walk ``show`` and DOT made before
+they read the graph: a recursion over the model's statements, so the graph's
+stack-based cut and walk are pinned to what every output format used to show.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,7 @@ from hypothesis import strategies as st
 
 from argmap.graph import ArgumentGraph, ViewError, ViewOptions, build_graph, cut, walk
 from argmap.loader import load_path
-from argmap.model import ArgumentMap, Relation
-from argmap.view import build_view
+from argmap.model import ArgumentMap, Relation, Statement, depth_first
 from tests.conftest import FIXTURES, VALID
 from tests.test_properties import maps
 
@@ -24,10 +28,46 @@ def load(path: Path) -> ArgumentMap:
     return load_path(path).maps[0]
 
 
-def view_rows(m: ArgumentMap, options: ViewOptions) -> tuple[list[Row], list[object]]:
-    view = build_view(m, options)
-    return ([(n.statement.path, n.level, n.hidden, n.citations) for n in view.walk()],
-            [(n, sid, s) for n, sid, s in view.sources])
+def reference_rows(m: ArgumentMap, options: ViewOptions) -> tuple[list[Row], list[object]]:
+    """Each line of the outline as (path, level, hidden below, citation numbers), and sources."""
+    by_address = {s.path: s for s in m.walk() if s.ref is None}
+    by_address.update({s.id: s for s in reversed(list(m.walk())) if s.id is not None})
+    tops = m.claims
+    if options.focus is not None:
+        found = by_address.get(options.focus)
+        if found is None:  # a ref position stands for its target
+            ref = next(s for s in m.walk() if s.path == options.focus)
+            found = by_address[ref.ref or ""]
+        tops = (found,)
+    numbers: dict[str, int] = {}
+    sources: list[object] = []
+    rows: list[Row] = []
+
+    def number(s: Statement) -> tuple[int, ...]:
+        for c in s.cites:
+            if c.source not in numbers:
+                numbers[c.source] = len(numbers) + 1
+                sources.append((numbers[c.source], c.source, m.sources.get(c.source)))
+        return tuple(sorted({numbers[c.source] for c in s.cites}))
+
+    def visit(s: Statement, level: int, root: bool) -> None:
+        if s.ref is not None:
+            rows.append((s.path, level, 0, ()))
+            return
+        cited = number(s)
+        below = [c for c in s.pro + s.con + s.undercut
+                 if not (root and options.side is not None) or c.relation is options.side]
+        if options.depth is not None and level >= options.depth:
+            hidden = sum(1 for _ in depth_first(s.pro + s.con + s.undercut))
+            rows.append((s.path, level, hidden, cited))
+            return
+        rows.append((s.path, level, 0, cited))
+        for child in below:
+            visit(child, level + 1, False)
+
+    for top in tops:
+        visit(top, 0 if options.focus is not None else 1, True)
+    return rows, sources
 
 
 def graph_rows(graph: ArgumentGraph) -> tuple[list[Row], list[object]]:
@@ -53,19 +93,19 @@ def options_for(m: ArgumentMap) -> list[ViewOptions]:
 
 
 @pytest.mark.parametrize("path", VALID + MAPS, ids=lambda p: p.name)
-def test_cut_graph_walks_like_the_view(path: Path) -> None:
+def test_cut_graph_walks_like_the_reference(path: Path) -> None:
     m = load(path)
     graph = build_graph(m)
     for options in options_for(m):
-        assert graph_rows(cut(graph, options)) == view_rows(m, options), options
+        assert graph_rows(cut(graph, options)) == reference_rows(m, options), options
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(maps(), st.sampled_from([None, 1, 2, 3]), st.sampled_from([None, *Relation]))
-def test_generated_maps_walk_like_the_view(m: ArgumentMap, depth: int | None,
-                                           side: Relation | None) -> None:
+def test_generated_maps_walk_like_the_reference(m: ArgumentMap, depth: int | None,
+                                                side: Relation | None) -> None:
     options = ViewOptions(depth=depth, side=side)
-    assert graph_rows(cut(build_graph(m), options)) == view_rows(m, options)
+    assert graph_rows(cut(build_graph(m), options)) == reference_rows(m, options)
 
 
 def test_statements_links_and_positions() -> None:
@@ -155,7 +195,7 @@ def test_every_exporter_takes_any_graph(m: ArgumentMap, depth: int | None,
     target = list(graph.statements)[-1] if focus else None
     cut_graph = cut(graph, ViewOptions(target, depth, side))
     for name, spec in EXPORTERS.items():
-        if spec.reads_view:  # the Graphviz formats draw from the view
+        if spec.needs_graphviz:  # a layout per example would be slow: DOT stands for them
             continue
         out = spec.export(cut_graph, ExportOptions(quotes=True))
         assert isinstance(out, str) and out.endswith("\n"), name
@@ -171,3 +211,37 @@ def test_an_undercut_on_a_claim_gets_no_link() -> None:
     graph = build_graph(result.maps[0])
     assert list(graph.statements) == ["c1", "c1.undercut1"] and graph.links == ()
     assert graph.statements["c1.undercut1"].link is None
+
+
+@pytest.mark.parametrize("path", VALID + MAPS, ids=lambda p: p.name)
+def test_the_file_order_walk_is_the_stack_walk(path: Path) -> None:
+    from argmap.graph import _walk_stack
+
+    graph = build_graph(load(path))
+    assert graph.whole and walk(graph) == _walk_stack(graph)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_generated_maps_walk_alike_both_ways(m: ArgumentMap) -> None:
+    from argmap.graph import _walk_stack
+
+    graph = build_graph(m)
+    assert walk(graph) == _walk_stack(graph)
+
+
+def test_build_unpacks_statements_in_field_order() -> None:
+    # graph._build unpacks a Statement positionally, for speed
+    assert Statement._fields == ("path", "relation", "span", "text", "id", "id_span", "ref",
+                                 "pro", "con", "undercut", "cites", "by", "tags", "note",
+                                 "weight")
+
+
+def test_an_undercut_on_a_claim_is_walked_from_its_links() -> None:
+    from argmap.loader import load_text
+
+    text = ("question: Q?\nclaims:\n  - text: A\n    undercut:\n      - text: U\n"
+            "        pro:\n          - text: P\n  - text: B\n")
+    graph = build_graph(load_text(text, "u.yaml").maps[0])
+    assert not graph.whole
+    assert [v.key for v in walk(graph)] == ["c1", "c2"]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from argmap.exporters import ExportOptions
-from argmap.graph import ViewOptions, build_graph
+from argmap.graph import build_graph
 from argmap.loader import load_path
 from tests.conftest import TESTS
 from tests.exporting import export
@@ -44,7 +44,7 @@ def write_page(path: str, folder: Path) -> tuple[Path, int]:
     """The page of a map, written as render writes it, and its statement count."""
     result = load_path(ROOT / path)
     m = result.maps[0]
-    text = export("html", m, None, ExportOptions(maps={m.id: m}, cut=ViewOptions()))
+    text = export("html", m, None, ExportOptions())
     out = folder / f"{m.id}.html"
     out.write_text(text, encoding="utf-8")
     return out, len(build_graph(m).statements)
@@ -230,7 +230,7 @@ def test_a_10000_statement_page_paints_within_two_seconds(browser: Browser,
 
     m = load_text(generate(10_000), "big.yaml").maps[0]
     file = tmp_path / "big.html"
-    file.write_text(export("html", m, None, ExportOptions(maps={m.id: m})), encoding="utf-8")
+    file.write_text(export("html", m, None, ExportOptions()), encoding="utf-8")
     page, problems = open_page(browser, file)
     paint = page.evaluate("performance.getEntriesByType('paint')"
                           ".filter(e => e.name === 'first-contentful-paint')[0].startTime")

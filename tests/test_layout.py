@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap import cli
+from argmap.exporters.layout import LayoutError, broken_output, layout
+from argmap.graph import view_graph, walk
 from argmap.loader import load_path
-from argmap.renderers.layout import LayoutError, broken_output, drawn_statements, layout
-from argmap.view import build_view
 from tests.conftest import FIXTURES
 
 runner = CliRunner()
@@ -139,7 +139,7 @@ def test_broken_layout_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
         raise LayoutError("Graphviz (dot) made a broken PDF: cairo: out of memory; nothing was "
                           "written")
 
-    monkeypatch.setattr("argmap.renderers.layout.layout", broken)
+    monkeypatch.setattr("argmap.exporters.layout.layout", broken)
     source = tmp_path / "quote.yaml"
     source.write_text(QUOTE_IN_URL)
     target = tmp_path / "quote.pdf"
@@ -188,8 +188,8 @@ def many_refs(tmp_path: Path, refs: int) -> Path:
 def test_refs_do_not_count_as_statements(tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     path = many_refs(tmp_path, 2500)
-    view = build_view(load_path(path).maps[0])
-    assert (len(view.walk()), drawn_statements(view)) == (2502, 2)
+    graph = view_graph(load_path(path).maps[0])
+    assert (len(walk(graph)), len(graph.statements)) == (2502, 2)
     fake = tmp_path / "bin" / "dot"
     fake.parent.mkdir()
     fake.write_text("#!/bin/sh\ncat > /dev/null\necho '<svg></svg>'\n")

@@ -52,9 +52,11 @@ def test_derived_paths_address_every_statement() -> None:
     paths = [s.path for s in m.walk()]
     assert len(paths) == len(set(paths))
     assert paths[:4] == ["c1", "c1.pro1", "c1.pro1.pro1", "c1.pro1.con1"]
-    index = m.statements_by_address()
-    assert index["grid"] is index["c1.pro1.con1"]
-    assert index["c2"].id == "wait"
+    from argmap.graph import build_graph
+
+    graph = build_graph(m)
+    assert graph.positions["grid"] == graph.positions["c1.pro1.con1"] == "grid"
+    assert graph.statements[graph.positions["c2"]].id == "wait"
 
 
 def test_stream_holds_one_map_per_document() -> None:

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from argmap.exporters.dot import DotOptions, render_dot
+from argmap.exporters.dot_text import wrap
+from argmap.exporters.tree import TreeOptions, render_tree, to_text
+from argmap.graph import ViewOptions, view_graph
 from argmap.loader import load_path
-from argmap.renderers.dot import DotOptions, render_dot
-from argmap.renderers.dot_text import wrap
 from argmap.renderers.escape import DOT_STRING_LIMIT, dot_string
-from argmap.renderers.tree import TreeOptions, render_tree, to_text
-from argmap.view import ViewOptions, build_view
 from tests.conftest import FIXTURES, VALID, Golden
 
 ROOT = FIXTURES.parent.parent
@@ -27,7 +27,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def views(path: Path) -> list[tuple[str, object]]:
     maps = load_path(path).maps
-    return [(m.id if len(maps) > 1 else path.stem, build_view(m)) for m in maps]
+    return [(m.id if len(maps) > 1 else path.stem, view_graph(m)) for m in maps]
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
@@ -77,7 +77,7 @@ def test_hostile_text_survives_into_svg() -> None:
 
 
 def test_graphviz_warnings_get_advice() -> None:
-    from argmap.renderers.layout import warnings
+    from argmap.exporters.layout import warnings
 
     stderr = ("Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.4 to fit\n"
               "\nWarning: node n1, port x unrecognized\n")
@@ -88,7 +88,7 @@ def test_graphviz_warnings_get_advice() -> None:
 
 
 def test_engine_choice() -> None:
-    from argmap.renderers.layout import choose_engine
+    from argmap.exporters.layout import choose_engine
 
     assert choose_engine(300, None) == ("dot", None)
     assert choose_engine(301, None) == ("dot", "301 statements are too many to read in one "
@@ -136,7 +136,7 @@ def test_a_reused_statement_has_its_relations_on_its_links(tmp_path: Path) -> No
     # used to say "+" and show the weight while a con edge pointed at it.
     path = tmp_path / "reused.yaml"
     path.write_text(REUSED)
-    dot = render_dot(build_view(load_path(path).maps[0]))
+    dot = render_dot(view_graph(load_path(path).maps[0]))
     nodes, edges = nodes_and_edges(dot)
     shared, first, second = (node_named(nodes, t) for t in ("Shared premise", "First claim",
                                                             "Second claim"))
@@ -190,7 +190,7 @@ def test_nested_undercuts_each_attack_a_link(tmp_path: Path, focus: str | None) 
     # An undercut of an undercut used to float as an orphan box.
     path = tmp_path / "nested.yaml"
     path.write_text(NESTED_UNDERCUTS)
-    view = build_view(load_path(path).maps[0], ViewOptions(focus=focus))
+    view = view_graph(load_path(path).maps[0], ViewOptions(focus=focus))
     dot = render_dot(view)
     nodes, edges = nodes_and_edges(dot)
     linked = {end for tail, head, _ in edges for end in (tail, head)}
@@ -214,7 +214,7 @@ def test_nested_undercuts_each_attack_a_link(tmp_path: Path, focus: str | None) 
 def test_claims_keep_file_order_left_to_right() -> None:
     # nato-promise's claims used to come out as 2, 1, 3.
     argmap = load_path(ROOT / "maps/nato-promise.yaml").maps[0]
-    dot = render_dot(build_view(argmap))
+    dot = render_dot(view_graph(argmap))
     nodes, _ = nodes_and_edges(dot)
     claims = [node_named(nodes, "<B>" + wrap(c.text, 38)[0] + "</B>") for c in argmap.claims]
     done = subprocess.run(["dot", "-Tplain"], input=dot.encode(), capture_output=True,
@@ -246,7 +246,7 @@ def test_very_long_texts_stay_within_graphviz_string_limit(tmp_path: Path) -> No
     words = " ".join(f"word{i}" for i in range(20_000))[:100_000]
     path = tmp_path / "long.yaml"
     path.write_text(LONG.format(words=words, title="T" * 50_000, path="a" * 20_000))
-    dot = render_dot(build_view(load_path(path).maps[0]))
+    dot = render_dot(view_graph(load_path(path).maps[0]))
     assert "… (text cut from 70,026 characters)" in dot  # "[1] title. URL"
     assert "URL=" not in dot  # a link cut short would lead elsewhere: none
     svg = dot_to_svg(dot)

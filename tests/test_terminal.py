@@ -29,11 +29,11 @@ from typer.testing import CliRunner
 from argmap import cli
 from argmap.diagnostics import Diagnostic, Severity, error, format_text
 from argmap.exporters import EXPORTERS
+from argmap.exporters.tree import TreeOptions, render_tree, to_text
+from argmap.graph import view_graph
 from argmap.loader import load_path
 from argmap.model import Span
 from argmap.renderers.escape import terminal_visible
-from argmap.renderers.tree import TreeOptions, render_tree, to_text
-from argmap.view import build_view
 from tests.conftest import FIXTURES, Golden
 
 runner = CliRunner()
@@ -110,7 +110,7 @@ def test_terminal_visible_leaves_nothing_unsafe(text: str) -> None:
 # --- show: every path -------------------------------------------------------------------
 
 def shown(width: int | None = 80) -> list[str]:
-    view = build_view(load_path(CONTROLS_MAP).maps[0])
+    view = view_graph(load_path(CONTROLS_MAP).maps[0])
     return to_text(render_tree(view, TreeOptions(width=width, quotes=True, ids=True)),
                    color=False).splitlines()
 
@@ -149,7 +149,7 @@ def test_show_golden(golden: Golden) -> None:
 
 
 def test_show_in_colour_sends_only_its_own_sequences() -> None:
-    view = build_view(load_path(CONTROLS_MAP).maps[0])
+    view = view_graph(load_path(CONTROLS_MAP).maps[0])
     text = to_text(render_tree(view, TreeOptions(width=80, quotes=True, ids=True)), color=True)
     assert "\x1b[1;32m+\x1b[0m" in text
     assert unsafe(SGR.sub("", text), allow="\n") == []

@@ -1,4 +1,4 @@
-"""Views: focus, depth, side and citation numbering; tree wrapping."""
+"""Cut graphs as show and render see them: focus, depth, side, citation numbering; tree wrapping."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from argmap.exporters.tree import TreeOptions, _wrap, render_tree, to_text
+from argmap.graph import ArgumentGraph, ViewError, ViewOptions, view_graph, walk
 from argmap.loader import load_path
 from argmap.model import ArgumentMap, Relation
-from argmap.renderers.tree import TreeOptions, _wrap, render_tree, to_text
-from argmap.view import ViewError, ViewOptions, build_view
 from tests.conftest import FIXTURES
 
 
@@ -19,8 +19,14 @@ def full() -> ArgumentMap:
     return load_path(FIXTURES / "valid/full.yaml").maps[0]
 
 
+def rows(graph: ArgumentGraph) -> list[tuple[str, int]]:
+    """Each line of the outline: the position's path and how many statements are cut below."""
+    return [(v.link.address if v.link else graph.statements[v.key].path,
+             graph.hidden.get(v.key, 0) if v.expanded else 0) for v in walk(graph)]
+
+
 def shown(view_options: ViewOptions, m: ArgumentMap) -> list[str]:
-    return [n.statement.path for n in build_view(m, view_options).walk()]
+    return [path for path, _ in rows(view_graph(m, view_options))]
 
 
 def test_whole_map(full: ArgumentMap) -> None:
@@ -28,10 +34,8 @@ def test_whole_map(full: ArgumentMap) -> None:
 
 
 def test_depth_cuts_and_counts(full: ArgumentMap) -> None:
-    view = build_view(full, ViewOptions(depth=1))
-    assert [(n.statement.path, n.hidden) for n in view.walk()] == [("c1", 9), ("c2", 1)]
-    view = build_view(full, ViewOptions(depth=2))
-    assert [(n.statement.path, n.hidden) for n in view.walk()] == [
+    assert rows(view_graph(full, ViewOptions(depth=1))) == [("c1", 9), ("c2", 1)]
+    assert rows(view_graph(full, ViewOptions(depth=2))) == [
         ("c1", 0), ("c1.pro1", 4), ("c1.pro2", 1), ("c1.con1", 1), ("c2", 0), ("c2.con1", 0)]
 
 
@@ -42,15 +46,14 @@ def test_focus_by_id_or_path(full: ArgumentMap) -> None:
 
 
 def test_focus_and_depth(full: ArgumentMap) -> None:
-    view = build_view(full, ViewOptions(focus="health", depth=0 + 1))
-    assert [(n.statement.path, n.hidden) for n in view.walk()] == [
+    assert rows(view_graph(full, ViewOptions(focus="health", depth=0 + 1))) == [
         ("c1.pro1", 0), ("c1.pro1.pro1", 0), ("c1.pro1.con1", 1), ("c1.pro1.undercut1", 0)]
 
 
 def test_unknown_focus_suggests(full: ArgumentMap) -> None:
     with pytest.raises(ViewError, match="no statement 'helth' in map 'full'; did you mean "
                                         "'health'"):
-        build_view(full, ViewOptions(focus="helth"))
+        view_graph(full, ViewOptions(focus="helth"))
 
 
 def test_side_keeps_one_side_under_claims_only(full: ArgumentMap) -> None:
@@ -61,22 +64,22 @@ def test_side_keeps_one_side_under_claims_only(full: ArgumentMap) -> None:
 
 
 def test_citations_numbered_by_first_appearance(full: ArgumentMap) -> None:
-    view = build_view(full)
-    assert [(n, sid) for n, sid, _ in view.sources] == [
+    graph = view_graph(full)
+    assert [(n, sid) for n, sid, _ in graph.citations] == [
         (1, "audit-2024"), (2, "who-2021"), (3, "utility-plan")]
-    focused = build_view(full, ViewOptions(focus="grid"))
-    assert [(n, sid) for n, sid, _ in focused.sources] == [(1, "utility-plan")]
+    focused = view_graph(full, ViewOptions(focus="grid"))
+    assert [(n, sid) for n, sid, _ in focused.citations] == [(1, "utility-plan")]
 
 
 def test_refs_are_never_expanded(full: ArgumentMap) -> None:
-    view = build_view(load_path(FIXTURES / "valid/cycle.yaml").maps[0])
-    refs = [n for n in view.walk() if n.statement.ref]
-    assert [(n.statement.ref, n.target and n.target.id, n.children) for n in refs] == [
-        ("egg", "egg", ()), ("chicken", "chicken", ())]
+    graph = view_graph(load_path(FIXTURES / "valid/cycle.yaml").maps[0])
+    refs = [v for v in walk(graph) if v.link is not None and v.link.ref]
+    assert [(v.key, graph.statements[v.key].id, v.expanded) for v in refs] == [
+        ("egg", "egg", False), ("chicken", "chicken", False)]
 
 
 def test_depth_cut_says_how_to_see_more(full: ArgumentMap) -> None:
-    lines = render_tree(build_view(full, ViewOptions(depth=1)), TreeOptions(ascii=True))
+    lines = render_tree(view_graph(full, ViewOptions(depth=1)), TreeOptions(ascii=True))
     assert to_text(lines, False).splitlines()[2:4] == [
         "|-- * The city should replace the fleet with electric buses. [1] -- Transport "
         "department",
@@ -105,13 +108,13 @@ def test_wrap_respects_width_and_keeps_every_word(words: list[str], width: int,
 def test_focus_on_a_ref_position_focuses_its_target(full: ArgumentMap) -> None:
     # c2.con1 holds `ref: health`; it used to be unknown, with "did you mean 'c1.con1'?"
     # (a different statement) as the hint.
-    view = build_view(full, ViewOptions(focus="c2.con1"))
-    assert (view.focus and view.focus.id, view.via) == ("health", "c2.con1")
+    graph = view_graph(full, ViewOptions(focus="c2.con1"))
+    assert (graph.focus, graph.via) == ("health", "c2.con1")
     assert shown(ViewOptions(focus="c2.con1"), full) == shown(ViewOptions(focus="health"), full)
-    assert build_view(full, ViewOptions(focus="health")).via is None
-    from argmap.renderers.dot import render_dot
+    assert view_graph(full, ViewOptions(focus="health")).via is None
+    from argmap.exporters.dot import render_dot
 
-    dot = render_dot(view)
+    dot = render_dot(graph)
     assert dot.startswith('digraph "full / c2.con1 → health" {')
     assert '<FONT POINT-SIZE="10" COLOR="#57606a">c2.con1 → health<BR/></FONT>' in dot
 
@@ -134,5 +137,5 @@ GUIDE = " (ids and paths such as c1.pro2 both work; argmap show --ids lists them
 def test_unknown_focus_hints_never_name_another_statement(full: ArgumentMap, address: str,
                                                           hint: str) -> None:
     with pytest.raises(ViewError) as info:
-        build_view(full, ViewOptions(focus=address))
+        view_graph(full, ViewOptions(focus=address))
     assert str(info.value) == f"no statement '{address}' in map 'full'{hint}{GUIDE}"

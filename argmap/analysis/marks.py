@@ -7,14 +7,15 @@ through (Markdown). The renderers consult these helpers in one place each.
 
 from __future__ import annotations
 
+from argmap.exporters import EXPORTERS
 from argmap.model import ArgumentMap
 
 SYMBOLS = {"in": "✓", "out": "✗", "undecided": "?"}
 ASCII_SYMBOLS = {"in": "[ok]", "out": "[x]", "undecided": "[?]"}
 #: The legend line shown with the marks.
 LEGEND = "✓ stands · ✗ falls (dimmed) · ? undecided"
-#: Formats of ``render`` that can show the marks.
-EVAL_FORMATS = ("svg", "png", "pdf", "dot", "markdown", "html")
+#: Formats of ``render`` that can show the marks (``marks=True`` in the registry).
+EVAL_FORMATS = tuple(name for name, spec in EXPORTERS.items() if spec.marks)
 
 
 def statuses(argmap: ArgumentMap, semantics: str = "grounded",

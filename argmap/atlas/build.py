@@ -55,7 +55,7 @@ def pages_of(graph: ArgumentGraph, options: AtlasOptions, fmt: str, timeout: flo
 def _layout_all(texts: list[str], fmt: str, timeout: float,
                 progress: Progress | None) -> list[bytes]:
     """Graphviz on every page, two at a time (the machine's cores), in page order."""
-    from argmap.renderers.layout import LayoutError, layout
+    from argmap.exporters.layout import LayoutError, layout
 
     done = 0
 

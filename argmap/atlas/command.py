@@ -9,8 +9,9 @@ from pathlib import Path
 
 from argmap.atlas import AtlasOptions
 from argmap.atlas.build import AtlasError, Progress, atlas_pdf, atlas_svg
+from argmap.errors import OutputError
 from argmap.graph import ArgumentGraph
-from argmap.output import OutputError, Plan, write_files
+from argmap.output import Plan, write_files
 
 __all__ = ["AtlasError", "write_atlases"]
 

@@ -18,10 +18,13 @@ format (md, html, docx) writes those blocks, so the three cannot disagree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import NamedTuple
 
 from argmap.analysis.evaluate import Evaluation, Status
 from argmap.analysis.report import SYMBOLS, WORDS, address, reason
+from argmap.errors import UsageError
 from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation, Source
 
@@ -31,7 +34,7 @@ __all__ = ["Block", "Brief", "BriefError", "build_brief", "write_brief"]
 LEVELS = {"pocket": 1, "hat": 2, "block": 3, "tag": 4}
 
 
-class BriefError(ValueError):
+class BriefError(UsageError, ValueError):
     """``--for`` names something that is not a claim of the map."""
 
 
@@ -268,12 +271,15 @@ FORMATS = {"md": BriefFormat("md", (".md",), False),
            "docx": BriefFormat("docx", (".docx",), True)}
 
 
-def write_brief(brief: Brief, fmt: str, output: str | None) -> None:
-    """Render and write a brief: md/html to stdout unless -o, docx to <map-id>.docx."""
-    import typer
+def write_brief(brief: Brief, fmt: str, output: str | None,
+                wrote: Callable[[Path], None]) -> None:
+    """Render and write a brief: md/html to stdout unless -o, docx to <map-id>.docx.
 
-    from argmap.output import OutputError, output_paths, write_outputs
-    from argmap.renderers.escape import terminal_visible
+    Raises:
+        OutputError: if it cannot go where ``output`` says (exit 2).
+        WriteError: if writing fails (exit 1; nothing is left half-written).
+    """
+    from argmap.output import output_paths, write_outputs
 
     if fmt == "docx":
         from argmap.brief.docx import render_docx
@@ -289,13 +295,5 @@ def write_brief(brief: Brief, fmt: str, output: str | None) -> None:
         data = render_md(brief).encode("utf-8")
     if output is None and fmt != "docx":
         output = "-"
-    for code in (2, 1):  # where to write is a usage error; failing to write is not
-        try:
-            if code == 2:
-                plan = output_paths([brief.map_id], FORMATS[fmt], output)
-            else:
-                write_outputs(plan, [data],
-                              lambda p: typer.echo(terminal_visible(f"wrote {p}"), err=True))
-        except OutputError as exc:
-            typer.echo(terminal_visible(f"argmap: {exc}"), err=True)
-            raise typer.Exit(code) from exc
+    plan = output_paths([brief.map_id], FORMATS[fmt], output)
+    write_outputs(plan, [data], wrote)

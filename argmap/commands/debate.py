@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli import fail, load_or_fail
+from argmap.console import fail, load_or_fail, say
 from argmap.options import Paths
 from argmap.output import to_stdout
 from argmap.renderers.escape import json_text
@@ -128,7 +128,7 @@ def brief_command(
 
     Example: argmap brief maps/nato-promise.yaml --for no-binding-promise -o brief.docx
     """
-    from argmap.brief import BriefError, build_brief, write_brief
+    from argmap.brief import build_brief, write_brief
 
     report = load_or_fail([str(path)])
     maps = [m for m in report.maps if map_id is None or m.id == map_id]
@@ -139,11 +139,8 @@ def brief_command(
     fmt = _brief_format(fmt, output)
     if output not in (None, "-") and os.path.realpath(output) == os.path.realpath(path):
         fail(f"not writing {output}: it is the map being read; choose another name with -o")
-    try:
-        brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
-    except BriefError as exc:
-        fail(str(exc))
-    write_brief(brief, fmt.value, output)
+    brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
+    write_brief(brief, fmt.value, output, lambda path: say(f"wrote {path}"))
 
 
 def _brief_format(chosen: BriefFormat | None, output: str | None) -> BriefFormat:
@@ -162,12 +159,9 @@ def _brief_format(chosen: BriefFormat | None, output: str | None) -> BriefFormat
 
 def choose_rules(select: list[str] | None, ignore: list[str] | None) -> set[str]:
     """The warning codes ``check`` reports; a usage error for an unknown selector."""
-    from argmap.rules.select import SelectError, selected
+    from argmap.rules.select import selected
 
-    try:
-        return selected(select, ignore)
-    except SelectError as exc:
-        fail(str(exc))
+    return selected(select, ignore)
 
 
 def apply_rules(report: Report, codes: set[str]) -> None:

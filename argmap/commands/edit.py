@@ -1,9 +1,8 @@
 """The commands that edit maps: new, add, rm and mv (fmt and watch are next door).
 
-cli.py registers each with one line. This module imports only typer at the
-top (``argmap --help`` must stay fast); the editing machinery is imported
-inside each command. cli.py's helpers are imported inside functions too,
-because cli.py imports this module.
+cli.py registers each with one line. This module imports only typer and the
+console helpers at the top (``argmap --help`` must stay fast); the editing
+machinery is imported inside each command.
 """
 
 from __future__ import annotations
@@ -12,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from argmap import console
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,9 +28,7 @@ MapOpt = Annotated[str | None, typer.Option(
 
 def say(message: str) -> None:
     """Print ``argmap: message`` on stderr, user text in it made visible."""
-    from argmap import cli
-
-    cli.say(f"argmap: {message}")
+    console.say(f"argmap: {message}")
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -55,7 +54,7 @@ def read_map(file: Path) -> tuple[str, bool]:
 
 def print_errors(diagnostics: list[Diagnostic]) -> None:
     """Print diagnostics on stderr as ``argmap check`` does."""
-    from argmap.cli import print_diagnostics
+    from argmap.console import print_diagnostics
     from argmap.workflow import Report
 
     print_diagnostics(Report(diagnostics=diagnostics), summary=False)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap.view import View
+    from argmap.graph import ArgumentGraph
 
 #: Changes closer together than this are one save.
 STEP_MS = 50
@@ -56,8 +56,9 @@ def render(path: Path, data: bytes, options: WatchOptions) -> bool:
     """Render one version of the map; print diagnostics and return False if it has errors."""
     from argmap.checks import MapIndex, run_rules
     from argmap.diagnostics import Diagnostic, count, format_text
+    from argmap.exporters import cut_graphs
+    from argmap.graph import ViewError, ViewOptions
     from argmap.loader import load_bytes
-    from argmap.view import ViewError, ViewOptions, build_views
 
     started = time.monotonic()
     loaded = load_bytes(data, str(path))
@@ -70,7 +71,7 @@ def render(path: Path, data: bytes, options: WatchOptions) -> bool:
         _say(f"argmap: {path} has errors; {_kept(options)}")
         return False
     try:
-        views = build_views(loaded.maps, ViewOptions(options.focus, options.depth, None))
+        views = cut_graphs(loaded.maps, ViewOptions(options.focus, options.depth, None))
     except ViewError as exc:
         _say(f"argmap: {exc}; {_kept(options)}")
         return False
@@ -101,35 +102,27 @@ def _kept(options: WatchOptions) -> str:
     return f"kept the last good {options.output}; waiting for the next save"
 
 
-def _draw(view: View, options: WatchOptions) -> bytes | None:
+def _draw(graph: ArgumentGraph, options: WatchOptions) -> bytes | None:
+    """The map in the chosen format, as ``render`` makes it (one registry, one export call)."""
+    from argmap.errors import ArgmapError
     from argmap.exporters import EXPORTERS, ExportOptions
-    from argmap.renderers.dot import DotOptions, render_dot
-    from argmap.renderers.layout import LayoutError, choose_engine, drawn_statements, layout
+
     assert options.fmt is not None
     spec = EXPORTERS[options.fmt]
-    if not spec.reads_view:  # a text export of the map's graph, as render makes it
-        from argmap.graph import ViewOptions, build_graph, cut
-
-        graph = cut(build_graph(view.map), ViewOptions(options.focus, options.depth))
-        result = spec.export(graph, ExportOptions(False, options.theme, options.direction,
-                                                  options.legend))
-        return result.encode("utf-8") if isinstance(result, str) else result
-    dot = render_dot(view, DotOptions(options.direction, options.theme, options.legend,
-                                      xml_urls=options.fmt != "pdf"))
-    if options.fmt == "dot":
-        return dot.encode("utf-8")
-    engine, _ = choose_engine(drawn_statements(view), None)
     try:
-        return layout(dot, engine, options.fmt, 120, None, lambda m: _say(f"argmap: {m}"))
-    except LayoutError as exc:
+        result = spec.export(graph, ExportOptions(
+            False, options.theme, options.direction, options.legend,
+            warn=lambda _, message: _say(f"argmap: {message}")))
+    except ArgmapError as exc:  # a failed layout: keep the last good output
         _say(f"argmap: {exc}; {_kept(options)}")
         return None
+    return result.encode("utf-8") if isinstance(result, str) else result
 
 
-def _print_tree(views: Sequence[View]) -> None:
+def _print_tree(views: Sequence[ArgumentGraph]) -> None:
     import os
 
-    from argmap.renderers.tree import TreeOptions, render_tree, to_text
+    from argmap.exporters.tree import TreeOptions, render_tree, to_text
 
     tty = sys.stdout.isatty()
     width = os.get_terminal_size(sys.stdout.fileno()).columns if tty else None

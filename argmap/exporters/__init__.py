@@ -10,21 +10,21 @@ The dict holds :class:`ExporterSpec` records, which satisfy the
 :class:`Exporter` protocol and import their module only when ``export`` is
 called, so ``argmap --help`` never imports an exporter.
 
-The picture formats (svg, png, pdf, dot) are entries here too, so ``-f``, the
-suffix table and the README list every format from one dict. For now they
-still draw from a :class:`argmap.view.View` (``reads_view``; the ``render``
-command lays them out with Graphviz) until DOT moves onto the graph.
+The picture formats (svg, png, pdf, dot) are entries here too, all in one
+module (:mod:`argmap.exporters.graphviz`, one function each), so ``-f``, the
+suffix table and the README list every format from one dict, and ``render``
+has one path for every format.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from argmap.graph import ArgumentGraph
+    from argmap.graph import ArgumentGraph, ViewOptions
     from argmap.model import ArgumentMap
-    from argmap.view import ViewOptions
 
 
 class ExportOptions(NamedTuple):
@@ -36,10 +36,13 @@ class ExportOptions(NamedTuple):
     legend: bool = True  # the source list / legend
     #: render --eval: map id -> statement key -> in/out/undecided (formats that mark it)
     statuses: dict[str, dict[str, str]] | None = None
-    #: the loaded maps by id and how they were cut, for formats that still draw a
-    #: diagram from a View (html's inline SVG) until DOT moves onto the graph
-    maps: dict[str, ArgumentMap] | None = None
-    cut: ViewOptions | None = None
+    #: Graphviz layouts: the engine (None: dot, sfdp for big maps) and the time limit
+    engine: str | None = None
+    timeout: float = 120
+    #: called once when a layout takes a while; returns the function that ends it (a spinner)
+    on_slow: Callable[[], Callable[[], None]] | None = None
+    #: called with (map id, message) for each thing a user should hear about a layout
+    warn: Callable[[str, str], None] | None = None
 
 
 class Exporter(Protocol):
@@ -57,7 +60,7 @@ class Exporter(Protocol):
 
     @property
     def binary(self) -> bool:
-        """True when ``export`` returns bytes (never written to a terminal)."""
+        """True for a binary format (PNG, PDF): never written to a terminal."""
         ...
 
     @property
@@ -87,36 +90,37 @@ class ExporterSpec(NamedTuple):
     #: ``-o FILE.suffix`` picks this format; False where the suffix means another
     #: format (AIF's .json is argmap JSON's, Kialo's .txt is ambiguous).
     by_suffix: bool = True
-    #: drawn from the view by the DOT writer (svg, png, pdf, dot), not exported
-    #: from the graph: a step on the way to one pipeline for every format
-    reads_view: bool = False
     #: several maps may share stdout (DOT is a stream of graphs)
     streams: bool = False
+    #: the module's function to call, where one module serves several formats
+    function: str = "export"
+    #: shows ``render --eval``'s statuses (read from ExportOptions.statuses)
+    marks: bool = False
 
     def export(self, graph: ArgumentGraph, options: ExportOptions) -> str | bytes:
         """Import the format's module and export one map with it."""
-        result: str | bytes = import_module(self.module).export(graph, options)
+        result: str | bytes = getattr(import_module(self.module), self.function)(graph, options)
         return result
 
 
-_GRAPHVIZ = "argmap.renderers.dot"
+_GRAPHVIZ = "argmap.exporters.graphviz"
 
 EXPORTERS: dict[str, ExporterSpec] = {
     spec.name: spec for spec in (
         ExporterSpec("svg", (".svg",), "scalable picture with links and tooltips", _GRAPHVIZ,
-                     needs_graphviz=True, reads_view=True),
+                     needs_graphviz=True, function="export_svg", marks=True),
         ExporterSpec("png", (".png",), "bitmap picture, 150 dpi", _GRAPHVIZ, binary=True,
-                     needs_graphviz=True, reads_view=True),
+                     needs_graphviz=True, function="export_png", marks=True),
         ExporterSpec("pdf", (".pdf",), "vector document for print", _GRAPHVIZ, binary=True,
-                     needs_graphviz=True, reads_view=True),
+                     needs_graphviz=True, function="export_pdf", marks=True),
         ExporterSpec("dot", (".dot", ".gv"), "Graphviz source, for your own layouts", _GRAPHVIZ,
-                     reads_view=True, streams=True),
+                     streams=True, marks=True),
         ExporterSpec("json", (".json",), "versioned JSON of the map, for scripts and jq",
                      "argmap.exporters.json"),
         ExporterSpec("yaml", (".yaml", ".yml"), "canonical argmap YAML of the (cut) map",
                      "argmap.exporters.yaml"),
         ExporterSpec("markdown", (".md",), "nested outline with footnotes, for documents "
-                     "and GitHub", "argmap.exporters.markdown"),
+                     "and GitHub", "argmap.exporters.markdown", marks=True),
         ExporterSpec("kialo", (".txt",), "Kialo discussion text, to import into Kialo",
                      "argmap.exporters.kialo", by_suffix=False),
         ExporterSpec("mermaid", (".mmd",), "flowchart that GitHub renders in a mermaid block",
@@ -126,7 +130,7 @@ EXPORTERS: dict[str, ExporterSpec] = {
         ExporterSpec("argdown", (".argdown",), "Argdown text, for the Argdown tools",
                      "argmap.exporters.argdown"),
         ExporterSpec("html", (".html", ".htm"), "one offline page to explore: outline, "
-                     "diagram, sources", "argmap.exporters.html"),
+                     "diagram, sources", "argmap.exporters.html", marks=True),
         # default files are <map>.aif.json, so they never replace argmap JSON's <map>.json
         ExporterSpec("aif", (".aif.json", ".json"), "AIF JSON (AIFdb, OVA), for "
                      "argument-mining corpora", "argmap.exporters.aif", by_suffix=False),

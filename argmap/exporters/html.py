@@ -210,7 +210,7 @@ def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]
 
 def _source(source_id: str, source: Source | None) -> dict[str, str]:
     """A source as the panel lists it; only http(s) URLs become links (in the script)."""
-    from argmap.view import source_line
+    from argmap.exporters.notation import source_line
 
     found = {"line": source_line(source_id, source._replace(url=None) if source else None)}
     if source is not None and source.url:
@@ -220,7 +220,7 @@ def _source(source_id: str, source: Source | None) -> dict[str, str]:
 
 def _sources(graph: ArgumentGraph) -> str:
     """The numbered source list under the page (printed too)."""
-    from argmap.view import source_line
+    from argmap.exporters.notation import source_line
 
     items = []
     for number, source_id, source in graph.citations:
@@ -237,12 +237,9 @@ def _sources(graph: ArgumentGraph) -> str:
 def diagram(graph: ArgumentGraph, options: ExportOptions) -> tuple[str, str | None]:
     """The diagram as inline SVG whose nodes carry ``data-address``, or a note why there is none.
 
-    The one place the page draws with Graphviz. For now it draws from a View
-    of the loaded map (``options.maps``/``options.cut``, given by ``render``),
-    as the svg format does; when DOT moves onto the graph this becomes
-    ``layout(render_dot(graph, ...))``. Graphviz names statement nodes
-    ``n1``, ``n2`` ... in walk order; :func:`_tag_nodes` maps those names back
-    to statement keys.
+    The one place the page draws with Graphviz, from the same cut graph as
+    the svg format. DOT names statement nodes ``n1``, ``n2`` ... in walk
+    order; :func:`_tag_nodes` maps those names back to statement keys.
     """
     size = len(graph.statements)
     if size > DIAGRAM_LIMIT:
@@ -250,32 +247,18 @@ def diagram(graph: ArgumentGraph, options: ExportOptions) -> tuple[str, str | No
                     f"can show legibly (the page draws up to {DIAGRAM_LIMIT}). Draw part of the "
                     "map with --focus ID or --depth N, or print all of it as an atlas of "
                     "pages with -f pdf --pages.")
-    argmap = (options.maps or {}).get(graph.id)
-    if argmap is None:
-        return "", "No diagram: the map was not given to the page."
-    from argmap.renderers.dot import DotOptions, render_dot
-    from argmap.renderers.layout import LayoutError, layout
-    from argmap.view import ViewError, ViewOptions, build_view
+    from argmap.exporters.dot import DotOptions, render_dot
+    from argmap.exporters.layout import LayoutError, layout
+    from argmap.graph import walk
 
+    marks = options.statuses.get(graph.id, {}) if options.statuses is not None else None
+    dot = render_dot(graph, DotOptions(options.direction, "light", False, statuses=marks))
+    names: dict[str, str] = {}  # DOT node name -> statement key, as render_dot names them
+    for visit in walk(graph):
+        if visit.expanded:
+            names[f"n{len(names) + 1}"] = visit.key
     try:
-        view = build_view(argmap, options.cut or ViewOptions())
-    except ViewError as exc:  # render cut the graph with the same options: cannot happen
-        return "", str(exc)
-    marks = None
-    if options.statuses is not None:
-        from argmap.analysis.marks import statuses as marked
-
-        marks = marked(argmap)
-    dot = render_dot(view, DotOptions(options.direction, "light", False, statuses=marks))
-    names: dict[str, str] = {}  # DOT node name -> statement key
-    seen: set[str] = set()
-    for node in view.walk():
-        path = node.statement.path
-        if node.statement.ref is None and path not in seen:
-            seen.add(path)
-            names[f"n{len(seen)}"] = graph.positions.get(path, path)
-    try:
-        svg = layout(dot, "dot", "svg", 60.0).decode("utf-8")
+        svg = layout(dot, "dot", "svg", options.timeout).decode("utf-8")
     except LayoutError as exc:
         return "", f"No diagram: {exc}"
     return _tag_nodes(svg, names), None

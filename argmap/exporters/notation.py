@@ -7,7 +7,7 @@ rebuts, ``⊘`` undercuts, ``◆`` a claim; colour is never the only cue.
 
 from __future__ import annotations
 
-from argmap.model import Relation
+from argmap.model import Relation, Source
 
 MARKERS: dict[Relation, str] = {Relation.CLAIM: "◆", Relation.PRO: "+", Relation.CON: "−",
                                 Relation.UNDERCUT: "⊘"}
@@ -32,11 +32,11 @@ def gauge(weight: int, glyphs: tuple[str, str] = GAUGE) -> str:
     return full * weight + empty * (5 - weight)
 
 
-def preview(text: str, words: int = PREVIEW_WORDS) -> str:
-    """The first ``words`` words of a text, with ``…`` when there are more."""
+def preview(text: str, words: int = PREVIEW_WORDS, more: str = MORE) -> str:
+    """The first ``words`` words of a text, with ``more`` (``…``) when there are more."""
     split = text.split()
     head = " ".join(split[:words])
-    return head + f" {MORE}" if len(split) > words else head
+    return head + f" {more}" if len(split) > words else head
 
 
 def ref_preview(name: str, text: str | None) -> str:
@@ -46,7 +46,32 @@ def ref_preview(name: str, text: str | None) -> str:
     return f"{REF} {name} {QUOTES[0]}{preview(text)}{QUOTES[1]}"
 
 
-def more_below(count: int, level: int, address: str) -> str:
+def more_in_diagram(count: int, level: int) -> str:
+    """The short hint a diagram puts under a box whose premises --depth cut."""
+    return f"{count} more below (--depth {level + 1})"
+
+
+def more_below(count: int, level: int, address: str, more: str = MORE) -> str:
     """The hint under a statement whose premises --depth cut: how many, and how to see them."""
     word = "statement" if count == 1 else "statements"
-    return f"{MORE} {count} more {word} (--depth {level + 1}, or --focus {address})"
+    return f"{more} {count} more {word} (--depth {level + 1}, or --focus {address})"
+
+
+def source_line(source_id: str, source: Source | None) -> str:
+    """One line for a source list: author, title, publisher, date, URL."""
+    if source is None:
+        return source_id
+    parts = []
+    if source.author:
+        parts.append(_sentence(", ".join(source.author)))
+    parts.append(_sentence(source.title))
+    where = ", ".join(p for p in (source.publisher, source.date) if p)
+    if where:
+        parts.append(_sentence(where))
+    if source.url:
+        parts.append(source.url)
+    return " ".join(parts)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."

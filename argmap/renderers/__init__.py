@@ -1,5 +1,5 @@
-"""The picture formats' writers: DOT text (:mod:`dot`) and its Graphviz layout (:mod:`layout`).
+"""Escaping for every output language (:mod:`escape`) and the diagram themes (:mod:`themes`).
 
-Which formats exist, their file suffixes and descriptions are listed once, in
-:data:`argmap.exporters.EXPORTERS`; the terminal tree lives here too (:mod:`tree`).
+The formats themselves are under :mod:`argmap.exporters`, listed in
+:data:`argmap.exporters.EXPORTERS`; the terminal tree is :mod:`argmap.exporters.tree`.
 """

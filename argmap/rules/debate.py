@@ -2,41 +2,23 @@
 
 They are off by default (``check --strict`` keeps meaning "the file is
 well-formed") and on with ``check --select debate`` or by code. Each rule is a
-small function of one map's graph and evaluation; :data:`DEBATE_RULES` is the
-registry (code -> severity, summary) the docs and ``--select`` read.
+small function of one map's graph and evaluation; :data:`DEBATE_RULES` lists their
+codes (from :data:`argmap.codes.CODES`, which the docs and ``--select`` read).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 
 from argmap.analysis.evaluate import Evaluation, Status, evaluate
 from argmap.analysis.report import preview  # control characters replaced: safe to print
-from argmap.diagnostics import Diagnostic, Severity, warning
+from argmap.codes import CODES, Code, group
+from argmap.diagnostics import Diagnostic, warning
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap, Relation
 
-
-class RuleInfo(NamedTuple):
-    """One code of the registry."""
-
-    severity: Severity
-    summary: str
-
-
-#: The debate codes, in the order the docs list them.
-DEBATE_RULES: dict[str, RuleInfo] = {
-    "unanswered-rebuttal": RuleInfo(Severity.WARNING, "a `con` against a claim or premise "
-                                    "that nothing answers (no `con` under it, no `undercut` "
-                                    "of its step)"),
-    "bare-claim": RuleInfo(Severity.WARNING, "a claim with no standing support: no `pro` "
-                           "that stands and no citation of its own"),
-    "uncited-evidence": RuleInfo(Severity.WARNING, "a premise with nothing below it and no "
-                                 "citation: evidence nobody can check"),
-    "self-support": RuleInfo(Severity.WARNING, "a statement that `ref`s itself (or a "
-                             "statement it supports) as its own `pro` premise: circular"),
-}
+#: The debate codes, in the order the docs list them (from the one registry).
+DEBATE_RULES: dict[str, Code] = {code: CODES[code] for code in group("debate")}
 
 
 def unanswered_rebuttals(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic]:
@@ -117,4 +99,4 @@ def run_debate_rules(argmap: ArgumentMap, codes: set[str]) -> list[Diagnostic]:
     return [d for rule in chosen for d in rule(graph, evaluation)]
 
 
-__all__ = ["DEBATE_RULES", "RULES", "RuleInfo", "Status", "run_debate_rules"]
+__all__ = ["DEBATE_RULES", "RULES", "Status", "run_debate_rules"]

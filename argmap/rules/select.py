@@ -1,31 +1,32 @@
 """``check --select/--ignore``: which warning rules run, as ruff chooses its rules.
 
 A selector is a code (``bare-claim``) or a group: ``default`` (the warnings
-``check`` reports without options), ``debate`` (:data:`DEBATE_RULES`) or
-``all``. ``--select`` replaces the default set; ``--ignore`` removes from the
-selected set. Errors are not rules to choose: they mean the file cannot be
-read as a map, so they are always reported.
+``check`` reports without options), ``debate`` (the debate rules) or ``all``;
+codes and groups come from :data:`argmap.codes.CODES`. ``--select``
+replaces the default set; ``--ignore`` removes from the selected set.
+Errors are not rules to choose: they mean the file cannot be read as a map,
+so they are always reported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from argmap.codes import group
 from argmap.diagnostics import Diagnostic, Severity, did_you_mean
+from argmap.errors import UsageError
 
 #: Warnings ``check`` reports without options (the format's own codes).
-DEFAULT_WARNINGS = ("unused-source", "duplicate-text")
+DEFAULT_WARNINGS = group("default")
 
 
-class SelectError(ValueError):
+class SelectError(UsageError, ValueError):
     """A selector that names no rule."""
 
 
 def groups() -> dict[str, tuple[str, ...]]:
     """Group name -> the codes it stands for."""
-    from argmap.rules.debate import DEBATE_RULES
-
-    debate = tuple(DEBATE_RULES)
+    debate = group("debate")
     return {"default": DEFAULT_WARNINGS, "debate": debate, "all": DEFAULT_WARNINGS + debate}
 
 

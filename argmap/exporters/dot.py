@@ -1,4 +1,4 @@
-"""Graphviz DOT text for a view, written directly (no graph object: 20x faster).
+"""Graphviz DOT text for an argument graph, written directly (no graph object: 20x faster).
 
 Conventions (FORMAT.md): pro is green and solid with "+", con red and dashed
 with "−", undercut orange and dotted with "⊘", aimed at a junction point on the
@@ -16,7 +16,7 @@ with also carries its weight there. A statement with one link, the one it is
 written with (nearly all of them), keeps its marker and weight in its box, so
 the common case reads as before and the chips stand out where a reader must
 look at each line. Links into boxes that never show a marker (claims, stubs
-for statements outside the view) carry chips the same way.
+for statements cut away) carry chips the same way.
 
 Every quoted string stays under Graphviz's 16,384-byte scanner limit:
 tooltips are cut with a visible note (escape.dot_string), an over-long URL is
@@ -29,11 +29,21 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import NamedTuple
 
-from argmap.model import Relation, Source, Statement
-from argmap.renderers import dot_text as text
+from argmap.exporters import dot_text as text
+from argmap.exporters.notation import (
+    BY,
+    MORE,
+    PREVIEW_WORDS,
+    QUOTES,
+    REF,
+    gauge,
+    more_in_diagram,
+    source_line,
+)
+from argmap.graph import ArgumentGraph, GStatement, Link, walk
+from argmap.model import Relation, Source
 from argmap.renderers.escape import dot_string, html_safe, html_text, url
 from argmap.renderers.themes import THEMES
-from argmap.view import Node, View, source_line
 
 
 class DotOptions(NamedTuple):
@@ -44,7 +54,15 @@ class DotOptions(NamedTuple):
     legend: bool = True
     wrap: int = 38  # characters per label line
     xml_urls: bool = True  # links will end up in SVG (see escape.url)
-    statuses: dict[str, str] | None = None  # path -> in/out/undecided (render --eval)
+    statuses: dict[str, str] | None = None  # statement key -> in/out/undecided (render --eval)
+
+
+def relation_of(graph: ArgumentGraph, key: str, link: Link | None) -> Relation:
+    """The relation a statement is shown with: its link's, or claim at the top."""
+    if link is not None:
+        return link.relation
+    # An undercut written on a claim (an error check reports) has no link.
+    return Relation.CLAIM if graph.statements[key].is_claim else Relation.UNDERCUT
 
 
 class _Writer:
@@ -54,15 +72,15 @@ class _Writer:
     once here: this writer runs once per statement, 100,000 times for big maps.
     """
 
-    def __init__(self, view: View, options: DotOptions) -> None:
-        self.view = view
+    def __init__(self, graph: ArgumentGraph, options: DotOptions) -> None:
+        self.graph = graph
         self.options = options
         self.theme = t = THEMES[options.theme]
         self.out: list[str] = []
-        self.names: dict[str, str] = {}  # statement path -> node name
-        self.stubs: dict[str, str] = {}  # ref target missing from the view -> stub name
+        self.names: dict[str, str] = {}  # statement key -> node name
+        self.stubs: dict[str, str] = {}  # ref target not drawn -> stub name
         self.tips: dict[str, str] = {}  # source id -> its tooltip line
-        self.numbers = {sid: n for n, sid, _ in view.sources}
+        self.numbers = graph.numbers()
         self.markers = {r: f'<FONT COLOR="{t.lines[r]}"><B>{m}</B></FONT> '
                         for r, m in text.MARKERS.items()}
         self.looks = {r: f'color="{t.lines[r]}", fillcolor="{t.fills[r]}"' for r in text.MARKERS}
@@ -73,7 +91,7 @@ class _Writer:
                       for r in text.MARKERS}
         #: a reused statement's box is neutral: its links carry the relations
         self.looks_shared = f'color="{t.faint}", fillcolor="{t.question}"'
-        self.shared: set[str] = set()  # paths of statements a drawn ref reuses
+        self.shared: set[str] = set()  # keys of statements a drawn ref reuses
         self.marked = False  # has a link been given a marker (the legend explains it)
         # A marker on a link sits in a small framed chip so a "−" cannot pass
         # for one more dash of a dashed line.
@@ -86,43 +104,45 @@ class _Writer:
         self.cite_font = f' <FONT COLOR="{t.claim_line}">'
         self.small_font = f'<FONT POINT-SIZE="9" COLOR="{t.faint}">'
 
-    def name(self, statement: Statement) -> str:
-        found = self.names.get(statement.path)
+    def name(self, key: str) -> str:
+        found = self.names.get(key)
         if found is None:
-            found = self.names[statement.path] = f"n{len(self.names) + 1}"
+            found = self.names[key] = f"n{len(self.names) + 1}"
         return found
 
-    def label(self, node: Node) -> str:
-        s = node.statement
+    def label(self, s: GStatement, relation: Relation, own: bool) -> str:
         lines = text.wrap(s.text, self.options.wrap)
         if not html_safe(s.text):  # checked once for all the lines
             lines = [html_text(x) for x in lines]
-        own = s.path not in self.shared  # a reused statement's relations are on its links
-        if s.relation is Relation.CLAIM:
+        if relation is Relation.CLAIM:
             body = "<B>" + f"</B>{text.BR}<B>".join(lines) + "</B>"
         elif own:
-            body = self.markers[s.relation] + text.BR.join(lines)
+            body = self.markers[relation] + text.BR.join(lines)
         else:
             body = text.BR.join(lines)
-        if node.citations:
-            body += self.cite_font + text.citation_markers(node.citations) + "</FONT>"
+        if s.cites:
+            numbers = self.numbers
+            cited = tuple(sorted({numbers[c.source] for c in s.cites if c.source in numbers}))
+            if cited:
+                body += self.cite_font + text.citation_markers(cited) + "</FONT>"
         body += text.BR
         if (s.weight is not None and own) or s.by:
-            gauge = text.gauge_of(s.weight) if s.weight is not None and own else ""
-            small = f"{gauge}  — {s.by}" if gauge and s.by else gauge or f"— {s.by}"
+            shown = gauge(s.weight) if s.weight is not None and own else ""
+            small = f"{shown}  {BY} {s.by}" if shown and s.by else shown or f"{BY} {s.by}"
             faint = text.BR.join([html_text(x) for x in text.wrap(small, self.options.wrap)])
             body += f"{self.small_font}{faint}{text.BR}</FONT>"
         return f"<{body}>"
 
-    def tooltip_and_link(self, node: Node) -> str:
+    def tooltip_and_link(self, s: GStatement) -> str:
         """Full citations as a tooltip, and the first source's URL as the link (SVG)."""
         tips = []
         link = None
-        for c in node.statement.cites:
-            source = self.view.map.sources.get(c.source)
+        for c in s.cites:
+            source = self.graph.sources.get(c.source)
             tips.append(self.source_tip(c.source, source))
             if c.quote:
-                tips.append(f"    “{c.quote}”" + (f" ({c.locator})" if c.locator else ""))
+                tips.append(f"    {QUOTES[0]}{c.quote}{QUOTES[1]}"
+                            + (f" ({c.locator})" if c.locator else ""))
             elif c.locator:
                 tips.append(f"    ({c.locator})")
             if link is None and source is not None and source.url:
@@ -141,21 +161,22 @@ class _Writer:
             tip = self.tips[source_id] = f"[{number}] {source_line(source_id, source)}"
         return tip
 
-    def statement_node(self, node: Node) -> None:
-        s = node.statement
-        name = self.names[s.path]
-        extra = self.tooltip_and_link(node) if s.cites else ""
-        label = self.label(node)
+    def statement_node(self, s: GStatement, relation: Relation, level: int) -> None:
+        key = s.key
+        name = self.names[key]
+        extra = self.tooltip_and_link(s) if s.cites else ""
+        own = key not in self.shared  # a reused statement's relations are on its links
+        label = self.label(s, relation, own)
         if self.options.statuses is not None:
             from argmap.analysis.marks import mark_dot
 
-            label, dim = mark_dot(label, self.options.statuses.get(s.path), self.theme.faint)
+            label, dim = mark_dot(label, self.options.statuses.get(key), self.theme.faint)
             extra += dim
-        look = self.looks_shared if s.path in self.shared and s.relation is not Relation.CLAIM \
-            else self.looks[s.relation]
+        look = self.looks[relation] if own or relation is Relation.CLAIM else self.looks_shared
         self.out.append(f"  {name} [label={label}, {look}{extra}];")
-        if node.hidden:
-            more = f"{node.hidden} more below (--depth {node.level + 1})"
+        hidden = self.graph.hidden.get(key) if self.graph.hidden else None
+        if hidden:
+            more = more_in_diagram(hidden, level)
             self.out.append(f'  {name}_more [label={dot_string(more)}, shape=plain, '
                             f'fontcolor="{self.theme.faint}", fontsize=9];')
             self.out.append(f"  {name} -> {name}_more [style=invis];")
@@ -163,7 +184,7 @@ class _Writer:
     def edge(self, parent: str, child: str, relation: Relation, extra: str = "") -> None:
         self.out.append(f"  {parent} -> {child} {self.edges[relation]}{extra}];")
 
-    def mark(self, child: Node) -> str:
+    def mark(self, link: Link, premise: str) -> str:
         """The marker (and weight) a link carries when the premise's box does not.
 
         A box shows the relation and weight it is written with only while that
@@ -171,47 +192,46 @@ class _Writer:
         or a stub, so each link to one says what it is. The weight belongs to
         the link the statement is written with: refs have none.
         """
-        s = child.statement
-        if s.ref is None and s.path not in self.shared:
+        if not link.ref and premise not in self.shared:
             return ""
         self.marked = True
-        if s.ref is not None or s.weight is None:
-            return self.edge_marks[s.relation]
-        gauge = f' <FONT POINT-SIZE="9">{text.gauge_of(s.weight)}</FONT>'
+        if link.ref or link.weight is None:
+            return self.edge_marks[link.relation]
+        shown = f' <FONT POINT-SIZE="9">{gauge(link.weight)}</FONT>'
         # a wider chip sits further out, clear of the box it leaves
-        return (self.edge_marks[s.relation].replace("</B>", f"</B>{gauge}", 1)
+        return (self.edge_marks[link.relation].replace("</B>", f"</B>{shown}", 1)
                 .replace("labeldistance=2", "labeldistance=3.5"))
 
-    def node_for(self, node: Node) -> str:
-        """The DOT node that stands for a view node: its own, or a ref's target.
+    def node_for(self, link: Link, premise: str) -> str:
+        """The DOT node that stands for a premise: its own, or a ref's target.
 
         A ref whose target is not drawn (cut by --focus or --depth) points at a
         small dashed stub naming the statement, made once per target.
         """
-        if node.statement.ref is None:
-            return self.name(node.statement)
-        target = node.target
-        if target is not None and target.path in self.names:
-            return self.names[target.path]
-        key = node.statement.ref or ""
-        if key not in self.stubs:
-            name = self.stubs[key] = f"ref{len(self.stubs) + 1}"
-            words = " ".join((target.text if target else "").split()[:8])
-            pointer = f"↪ {key}: {words}…" if words else f"↪ {key}"
+        if not link.ref:
+            return self.name(premise)
+        if premise in self.names:
+            return self.names[premise]
+        if premise not in self.stubs:
+            name = self.stubs[premise] = f"ref{len(self.stubs) + 1}"
+            target = self.graph.lookup(premise)
+            words = " ".join((target.text if target else "").split()[:PREVIEW_WORDS])
+            # DOT's stub always ends in MORE: it stands for the whole statement
+            pointer = f"{REF} {premise}: {words}{MORE}" if words else f"{REF} {premise}"
             self.out.append(f'  {name} [label={dot_string(pointer)}, shape=note, style="dashed", '
                             f'color="{self.theme.faint}", fontcolor="{self.theme.faint}"];')
-        return self.stubs[key]
+        return self.stubs[premise]
 
 
-def render_dot(view: View, options: DotOptions | None = None) -> str:
-    """Write the DOT text of a view."""
+def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
+    """Write the DOT text of a (cut) graph."""
     options = options or DotOptions()
-    w = _Writer(view, options)
+    w = _Writer(graph, options)
     t = w.theme
-    title = view.map.id
-    if view.focus is not None:
-        title += f" / {view.via} → {view.focus.address}" if view.via else \
-            f" / {view.focus.address}"
+    title = graph.id
+    if graph.focus is not None:
+        address = graph.address(graph.focus)
+        title += f" / {graph.via} → {address}" if graph.via else f" / {address}"
     w.out += [
         f"digraph {dot_string(title)} {{",
         f'  graph [rankdir={options.direction}, bgcolor="{t.background}", fontname="{text.FONT}", '
@@ -222,79 +242,77 @@ def render_dot(view: View, options: DotOptions | None = None) -> str:
         '  edge [penwidth=1.5, arrowsize=0.8];',
     ]
     # Nodes first, depth-first, so every ref can see whether its target is drawn.
-    nodes = view.walk()
-    refs = []
-    for node in nodes:
-        if node.statement.ref is None:
-            w.name(node.statement)
-        else:
-            refs.append(node)
-    for node in refs:
-        if node.target is not None and node.target.path in w.names:
-            w.shared.add(node.target.path)
-    w.out.append(text.question(w.theme, view))
-    for node in nodes:
-        if node.statement.ref is None:
-            w.statement_node(node)
-    if view.focus is None:
-        for root in view.roots:
-            w.out.append(f'  q -> {w.name(root.statement)} [dir=none, color="{t.faint}", '
-                         "penwidth=1];")
-        claims = [w.name(root.statement) for root in view.roots]
+    visits = walk(graph)
+    drawn = [v for v in visits if v.expanded]
+    names = w.names
+    for v in drawn:
+        names[v.key] = f"n{len(names) + 1}"
+    w.shared.update(v.key for v in visits if not v.expanded and v.key in names)
+    w.out.append(text.question(w.theme, graph))
+    statements = graph.statements
+    for v in drawn:
+        link = v.link
+        w.statement_node(statements[v.key], link.relation if link is not None
+                         else relation_of(graph, v.key, link), v.level)
+    if graph.focus is None:
+        for root in graph.roots:
+            w.out.append(f'  q -> {w.name(root)} [dir=none, color="{t.faint}", penwidth=1];')
+        claims = [w.name(root) for root in graph.roots]
         w.out.append(f"  {{ rank=same; {'; '.join(claims)}; }}")
         # Crossing reduction may swap claims; invisible edges within their rank
         # keep them left to right in file order, as `show` lists them.
         w.out += [f"  {a} -> {b} [style=invis];" for a, b in pairwise(claims)]
-    for node in nodes:
-        _edges(w, node)
-    if view.focus is not None:
+    into, under = graph.indexes()
+    for v in drawn:
+        if v.key in into:
+            _edges(w, v.key, into[v.key], under)
+    if graph.focus is not None:
         # A focused premise's undercuts attack its link to a parent not drawn here.
-        root = view.roots[0]
-        for cut in root.children:
-            if cut.statement.relation is Relation.UNDERCUT:
-                _link(w, w.name(root.statement), root, cut)
+        root = graph.focus
+        for link in graph.children(root):
+            if link.relation is Relation.UNDERCUT:
+                for premise in link.premises:
+                    _link(w, w.name(root), root, link, premise)
     if options.legend:
-        w.out += text.legend(w.theme, view, nodes, w.marked)
+        weighted = any((graph.statements[v.key].weight if v.expanded else
+                        v.link and v.link.weight) is not None for v in visits)
+        w.out += text.legend(w.theme, graph, weighted, w.marked)
     w.out += ["}", ""]  # the empty line gives the final newline without copying the text
     return "\n".join(w.out)
 
 
-def _edges(w: _Writer, node: Node) -> None:
-    """The links of a node's premises to it (its undercuts come with its own link)."""
-    if node.statement.ref is not None or not node.children:
-        return
-    names, parent = w.names, w.names[node.statement.path]
-    for child in node.children:
-        s = child.statement
-        if s.relation is Relation.UNDERCUT:
-            continue
-        if s.ref is None and not (s.undercut and child.children) and s.path not in w.shared:
-            # the common case, inline: this runs once per statement
-            w.out.append(f"  {parent} -> {names[s.path]} {w.edges[s.relation]}];")
-        else:
-            _link(w, parent, node, child)
+def _edges(w: _Writer, key: str, into: list[Link], under: dict[str, list[Link]]) -> None:
+    """The links of a statement's premises to it (its undercuts come with its own link)."""
+    names, parent, shared, edges = w.names, w.names[key], w.shared, w.edges
+    for link in into:
+        for premise in link.premises:
+            if not link.ref and premise not in shared and link.key not in under:
+                # the common case, inline: this runs once per statement
+                w.out.append(f"  {parent} -> {names[premise]} {edges[link.relation]}];")
+            else:
+                _link(w, parent, key, link, premise)
 
 
-def _link(w: _Writer, end: str, above: Node, child: Node) -> None:
+def _link(w: _Writer, end: str, above: str, link: Link, premise: str) -> None:
     """Draw a premise's link to ``end`` (``above``'s node), with the undercuts aimed at it.
 
     A link that is undercut runs through a junction point, where each undercut
     arrives; an undercut that is undercut in turn gets a junction on its own
     link, at any depth (a stack, not recursion: nesting may be deep).
     """
-    stack = [(end, above, child)]
+    stack = [(end, above, link, premise)]
     while stack:
-        end, above, child = stack.pop()
-        relation = child.statement.relation
-        target = w.node_for(child)
-        extra = w.mark(child)
+        end, above, link, premise = stack.pop()
+        relation = link.relation
+        target = w.node_for(link, premise)
+        extra = w.mark(link, premise)
         # A ref back up its own branch would be a cycle; only such edges are
         # left out of the ranking, so shared premises sit below all parents.
-        if child.target is not None and _points_up(above, child):
+        if _points_up(w.graph, above, link, premise):
             # Such an edge often runs between neighbouring claims, too short for
             # a chip at its end: a middle label makes dot leave room for it.
             extra = extra.replace(f"{text.EDGE_LABEL}=", "label=", 1) + ", constraint=false"
-        cuts = [c for c in child.children if c.statement.relation is Relation.UNDERCUT]
+        cuts = [] if link.ref else w.graph.undercuts_of(link.key)
         if not cuts:
             w.edge(end, target, relation, extra)
             continue
@@ -304,17 +322,20 @@ def _link(w: _Writer, end: str, above: Node, child: Node) -> None:
         w.edge(end, junction, relation)
         w.out.append(f'  {junction} -> {target} [dir=none, color="{color}", '
                      f"style={text.EDGE_STYLES[relation]}{extra}];")
-        stack.extend((junction, child, cut) for cut in reversed(cuts))
+        stack.extend((junction, premise, cut, p) for cut in reversed(cuts)
+                     for p in reversed(cut.premises))
 
 
-def _points_up(node: Node, child: Node) -> bool:
-    """Does a ref child name a claim, the node itself, or one of its ancestors?
+def _points_up(graph: ArgumentGraph, above: str, link: Link, premise: str) -> bool:
+    """Does a ref premise name a claim, the statement above, or one of its ancestors?
 
     Claims share the top rank; an edge up to one of them, or up the branch
     (a cycle), must not pull the layout out of shape.
     """
-    target = child.target
-    if child.statement.ref is None or target is None:
+    if not link.ref:
         return False
-    own, above = node.statement.path, target.path
-    return target.relation is Relation.CLAIM or own == above or own.startswith(above + ".")
+    target = graph.lookup(premise)
+    if target is None:
+        return False
+    own, up = graph.statements[above].path, target.path
+    return target.is_claim or own == up or own.startswith(up + ".")

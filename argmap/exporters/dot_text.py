@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from argmap.exporters import notation
+from argmap.exporters.notation import gauge, source_line
 from argmap.model import Relation, single_spaced
 from argmap.renderers.escape import dot_string, html_text
 from argmap.renderers.themes import Theme
-from argmap.view import Node, View, source_line
+
+if TYPE_CHECKING:
+    from argmap.graph import ArgumentGraph
 
 FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
 
 
-MARKERS = {Relation.PRO: "+", Relation.CON: "−", Relation.UNDERCUT: "⊘"}
+_LINKS = (Relation.PRO, Relation.CON, Relation.UNDERCUT)
+#: the markers of links (a claim's box is bold instead)
+MARKERS = {r: notation.MARKERS[r] for r in _LINKS}
 EDGE_STYLES = {Relation.PRO: "solid", Relation.CON: "dashed", Relation.UNDERCUT: "dotted"}
-WORDS = {Relation.PRO: "supports", Relation.CON: "rebuts", Relation.UNDERCUT: "undercuts"}
+WORDS = {r: notation.WORDS[r] for r in _LINKS}
 
 
 _WRAPS: dict[int, re.Pattern[str]] = {}
@@ -40,11 +47,6 @@ BR = '<BR ALIGN="LEFT"/>'
 EDGE_LABEL = "headlabel"
 
 
-def gauge_of(weight: int) -> str:
-    """A weight of 1-5 as a gauge: ▰▰▰▱▱."""
-    return "▰" * weight + "▱" * (5 - weight)
-
-
 def citation_markers(numbers: tuple[int, ...]) -> str:
     """Citation markers, eight to a line: a run of text between tags must stay short."""
     if len(numbers) <= 8:
@@ -52,24 +54,24 @@ def citation_markers(numbers: tuple[int, ...]) -> str:
     return BR.join("".join(f"[{n}]" for n in numbers[i:i + 8]) for i in range(0, len(numbers), 8))
 
 
-def question(t: Theme, view: View) -> str:
-    """The question as a box over the claims, or as the title of a focused view."""
-    lines = wrap(view.map.question, 60)
+def question(t: Theme, graph: ArgumentGraph) -> str:
+    """The question as a box over the claims, or as the title of a focused graph."""
+    lines = wrap(graph.question, 60)
     body = "".join(f"<B>{html_text(x)}</B><BR/>" for x in lines)
-    if view.focus is not None and view.via:  # focused through a ref position: say so
-        body += (f'<FONT POINT-SIZE="10" COLOR="{t.faint}">{html_text(view.via)} → '
-                 f"{html_text(view.focus.address)}<BR/></FONT>")
-    if view.focus is None and view.map.context:
-        ctx = "".join(f"{html_text(x)}<BR/>" for x in wrap(view.map.context, 80))
+    if graph.focus is not None and graph.via:  # focused through a ref position: say so
+        body += (f'<FONT POINT-SIZE="10" COLOR="{t.faint}">{html_text(graph.via)} → '
+                 f"{html_text(graph.address(graph.focus))}<BR/></FONT>")
+    if graph.focus is None and graph.context:
+        ctx = "".join(f"{html_text(x)}<BR/>" for x in wrap(graph.context, 80))
         body += f'<FONT POINT-SIZE="10" COLOR="{t.faint}">{ctx}</FONT>'
-    if view.focus is None:
+    if graph.focus is None:
         return (f'  q [label=<{body}>, shape=box, style="filled", fillcolor="{t.question}",'
                 f' color="{t.ink}", penwidth=1.5, fontsize=15, margin="0.25,0.12", '
-                f"tooltip={dot_string(view.map.question)}];")
+                f"tooltip={dot_string(graph.question)}];")
     return f'  graph [label=<{body}>, labelloc=t, fontsize=13];'
 
 
-def legend(t: Theme, view: View, nodes: list[Node], marked: bool) -> list[str]:
+def legend(t: Theme, graph: ArgumentGraph, weighted: bool, marked: bool) -> list[str]:
     """The legend: markers, line styles, weights, and the numbered sources."""
     rows = []
     for relation in (Relation.PRO, Relation.CON, Relation.UNDERCUT):
@@ -81,13 +83,13 @@ def legend(t: Theme, view: View, nodes: list[Node], marked: bool) -> list[str]:
         rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}"><B>▢</B></FONT></TD>'
                     '<TD ALIGN="LEFT">framed on a line: that link&#39;s relation, where the box '
                     "cannot show it (grey: reused)</TD></TR>")
-    if any(n.statement.weight is not None for n in nodes):
-        rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}">▰▰▰▱▱</FONT></TD>'
+    if weighted:
+        rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}">{gauge(3)}</FONT></TD>'
                     '<TD ALIGN="LEFT">weight: how much a premise bears on its parent (1-5)'
                     "</TD></TR>")
-    if view.sources:
+    if graph.citations:
         rows.append('<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Sources</B></TD></TR>')
-    for number, source_id, source in view.sources:
+    for number, source_id, source in graph.citations:
         text = "<BR ALIGN=\"LEFT\"/>".join(
             html_text(x) for x in wrap(source_line(source_id, source), 90))
         rows.append(f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">[{number}]</TD>'

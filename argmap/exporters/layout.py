@@ -11,10 +11,9 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from argmap.view import View
+from argmap.errors import ArgmapError
 
 #: Past this many statements a `dot` layout takes many seconds (it grows about
 #: as N^1.9: 1,000 in 0.2 s, 5,000 in 4.5 s, 10,000 in 17 s).
@@ -48,7 +47,7 @@ def choose_engine(size: int, requested: str | None) -> tuple[str, str | None]:
     return requested, None
 
 
-class LayoutError(RuntimeError):
+class LayoutError(ArgmapError):
     """Graphviz is missing, failed, or ran out of time; the message says what to do."""
 
 
@@ -207,9 +206,6 @@ def broken_output(data: bytes, fmt: str, stderr: str) -> str | None:
 _RENDER_ERROR = re.compile(r"^\s*cairo: |\b(?:Pango|Cairo)-(?:CRITICAL|ERROR)\b")
 
 
-def drawn_statements(view: View) -> int:
-    """How many statements a view draws: a ``ref`` repeats one, so it does not count."""
-    return sum(1 for node in view.walk() if node.statement.ref is None)
 
 
 def warnings(stderr: str, fmt: str) -> list[str]:

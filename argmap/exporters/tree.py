@@ -14,9 +14,12 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
-from argmap.model import Relation, Statement
+from argmap.exporters import notation
+from argmap.exporters.dot import relation_of
+from argmap.exporters.notation import more_below, preview, source_line
+from argmap.graph import ArgumentGraph, GStatement, Link
+from argmap.model import Relation
 from argmap.renderers.escape import terminal_visible
-from argmap.view import Node, View, source_line
 
 Segment = tuple[str, str]  # (text, style name)
 Line = list[Segment]
@@ -30,7 +33,7 @@ class TreeOptions(NamedTuple):
     ids: bool = False
     quotes: bool = False
     sources: bool = True
-    statuses: dict[str, str] | None = None  # path -> in/out/undecided (show --eval)
+    statuses: dict[str, str] | None = None  # statement key -> in/out/undecided (show --eval)
 
 
 class Glyphs(NamedTuple):
@@ -48,11 +51,9 @@ class Glyphs(NamedTuple):
     quote: tuple[str, str]
 
 
-UNICODE = Glyphs({Relation.CLAIM: "◆", Relation.PRO: "+", Relation.CON: "−",
-                  Relation.UNDERCUT: "⊘"}, "├── ", "└── ", "│   ", "    ", "↪", "…", "—",
-                 ("▰", "▱"), ("“", "”"))
-ASCII = Glyphs({Relation.CLAIM: "*", Relation.PRO: "+", Relation.CON: "-",
-                Relation.UNDERCUT: "x"}, "|-- ", "`-- ", "|   ", "    ", "->", "...", "--",
+UNICODE = Glyphs(notation.MARKERS, "├── ", "└── ", "│   ", "    ", notation.REF, notation.MORE,
+                 notation.BY, notation.GAUGE, notation.QUOTES)
+ASCII = Glyphs(notation.ASCII_MARKERS, "|-- ", "`-- ", "|   ", "    ", "->", "...", "--",
                ("#", "."), ('"', '"'))
 
 #: SGR codes per style name; colour is never the only cue (markers carry it too).
@@ -63,96 +64,127 @@ SGR = {"question": "1", "context": "2", "claim": "1", "pro": "1;32", "con": "1;3
        "status-undecided": "1;33", "fallen": "2"}
 
 
-def render_tree(view: View, options: TreeOptions) -> list[Line]:
-    """Lay out a view as styled lines: question, context, the tree, then sources."""
+#: one line of the tree to lay out: (key, link it is reached by, level, prefix, last, is_root)
+_Item = tuple[str, Link | None, int, str, bool, bool]
+
+
+def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
+    """Lay out a (cut) graph as styled lines: question, context, the tree, then sources."""
     glyphs = ASCII if options.ascii else UNICODE
     lines: list[Line] = []
-    if view.focus is None:
-        lines += _wrap([(_shown(view.map.question), "question")], [], [], options.width)
-        if view.map.context:
+    if graph.focus is None:
+        lines += _wrap([(_shown(graph.question), "question")], [], [], options.width)
+        if graph.context:
             # Only "\n" breaks: splitlines() would also break at CR, form feed,
             # U+2028 ..., which _shown() makes visible instead.
-            for paragraph in view.map.context.removesuffix("\n").split("\n"):
+            for paragraph in graph.context.removesuffix("\n").split("\n"):
                 lines += _wrap([(_shown(paragraph), "context")], [("  ", "")], [("  ", "")],
                                options.width)
-    stack: list[tuple[Node, str, bool, bool]] = [
-        (root, "", i == len(view.roots) - 1, view.focus is not None)
-        for i, root in reversed(list(enumerate(view.roots)))]
+    focused = graph.focus is not None
+    roots = graph.roots
+    stack: list[_Item] = []
+    for i, key in reversed(list(enumerate(roots))):
+        home = graph.statements[key].link
+        stack.append((key, graph.link(home) if home else None, 0 if focused else 1, "",
+                      i == len(roots) - 1, focused))
+    numbers = graph.numbers()
+    into, under = graph.indexes()
+    statements, pop, push = graph.statements, stack.pop, stack.append
     while stack:
-        node, prefix, last, is_root = stack.pop()
-        lines += _statement_lines(node, view, prefix, last, is_root, glyphs, options)
+        key, link, level, prefix, last, is_root = pop()
+        statement = statements[key] if link is None or not link.ref else None
+        lines += _statement_lines(graph, key, link, statement, numbers, level, prefix,
+                                  last, is_root, glyphs, options)
+        if statement is None:
+            continue
+        kids = into.get(key)
+        if statement.link is not None and statement.link in under:
+            kids = (kids or []) + under[statement.link]
+        if not kids:
+            continue
         below = prefix if is_root else prefix + (glyphs.blank if last else glyphs.pipe)
-        kids = list(node.children)
-        for i, child in reversed(list(enumerate(kids))):
-            stack.append((child, below, i == len(kids) - 1, False))
-    if options.sources and view.sources:
+        level += 1
+        end = kids[-1]
+        for child in reversed(kids):
+            premises = child.premises
+            if len(premises) == 1:
+                push((premises[0], child, level, below, child is end, False))
+            else:  # linked premises: the last premise of the last link ends the branch
+                for i in range(len(premises) - 1, -1, -1):
+                    push((premises[i], child, level, below,
+                          child is end and i == len(premises) - 1, False))
+    if options.sources and graph.citations:
         lines.append([])
         lines.append([("Sources", "heading")])
-        for number, source_id, source in view.sources:
+        for number, source_id, source in graph.citations:
             lines += _wrap([(f"[{number}] ", "cite"),
                             (_shown(source_line(source_id, source)), "source")],
                            [], [(" " * (len(str(number)) + 3), "")], options.width)
     return lines
 
 
-def _statement_lines(node: Node, view: View, prefix: str, last: bool, is_root: bool,
-                     glyphs: Glyphs, options: TreeOptions) -> list[Line]:
-    statement = node.statement
-    relation = statement.relation
+def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None,
+                     statement: GStatement | None, numbers: dict[str, int], level: int,
+                     prefix: str, last: bool, is_root: bool, glyphs: Glyphs,
+                     options: TreeOptions) -> list[Line]:
+    """The lines of one statement (``None`` for a ref: a pointer to ``key``)."""
+    relation = link.relation if link is not None else relation_of(graph, key, link)
     guide = "" if is_root else glyphs.last if last else glyphs.tee
     cont_guide = prefix if is_root else prefix + (glyphs.blank if last else glyphs.pipe)
     marker = glyphs.markers[relation]
     lead: Line = [(prefix + guide, "guide"), (marker, relation.value), (" ", "")]
     hang: Line = [(cont_guide, "guide"), (" " * (cell_len(marker) + 1), "")]
-    body = _ref_body(node, glyphs) if statement.ref is not None else _body(
-        statement, node, glyphs, options)
+    body = _body(graph, statement, numbers, glyphs, options) if statement is not None \
+        else _ref_body(graph, key, glyphs)
     if options.statuses is not None:
         from argmap.analysis.marks import mark_tree
 
-        shown = node.target if statement.ref is not None else statement
-        body = mark_tree(body, options.statuses.get(shown.path) if shown else None,
-                         options.ascii)
+        body = mark_tree(body, options.statuses.get(key), options.ascii)
     lines = _wrap(body, lead, hang, options.width)
-    if options.quotes and statement.ref is None:
-        for number, citation in view.evidence.get(statement.path, []):
+    if statement is None:
+        return lines
+    if options.quotes:
+        for citation in statement.cites:
+            if citation.quote is None and citation.locator is None:
+                continue
             lq, rq = glyphs.quote
             locator = f", {_shown(citation.locator)}" if citation.locator else ""
             segs: Line = [(f"{lq}{_shown(citation.quote)}{rq} " if citation.quote else "",
-                           "quote"), (f"[{number}{locator}]", "cite")]
+                           "quote"), (f"[{numbers[citation.source]}{locator}]", "cite")]
             lines += _wrap(segs, hang, hang, options.width)
-    if node.hidden:
-        word = "statement" if node.hidden == 1 else "statements"
-        more: Line = [(f"{glyphs.more} {node.hidden} more {word} (--depth {node.level + 1}, "
-                       f"or --focus {_shown(statement.address)})", "more")]
-        lines += _wrap(more, hang, hang, options.width)
+    hidden = graph.hidden.get(key) if graph.hidden else None
+    if hidden:
+        more = more_below(hidden, level, _shown(graph.address(key)), glyphs.more)
+        lines += _wrap([(more, "more")], hang, hang, options.width)
     return lines
 
 
-def _body(statement: Statement, node: Node, glyphs: Glyphs, options: TreeOptions) -> Line:
+def _body(graph: ArgumentGraph, statement: GStatement, numbers: dict[str, int],
+          glyphs: Glyphs, options: TreeOptions) -> Line:
     segs: Line = []
     if options.ids:
-        segs.append((f"({_shown(statement.address)}) ", "id"))
+        segs.append((f"({_shown(graph.address(statement.key))}) ", "id"))
     if statement.weight is not None:
-        full, empty = glyphs.gauge
-        segs.append((full * statement.weight + empty * (5 - statement.weight) + " ", "weight"))
-    style = "claim" if statement.relation is Relation.CLAIM else "text"
+        segs.append((notation.gauge(statement.weight, glyphs.gauge) + " ", "weight"))
+    style = "claim" if statement.is_claim else "text"
     segs.append((_shown(statement.text), style))
-    if node.citations:
-        segs.append((" " + "".join(f"[{n}]" for n in node.citations), "cite"))
+    if statement.cites:
+        cited = graph.cited(statement.key, numbers)
+        if cited:
+            segs.append((" " + "".join(f"[{n}]" for n in cited), "cite"))
     if statement.by:
         segs.append((f" {glyphs.by} {_shown(statement.by)}", "by"))
     return segs
 
 
-def _ref_body(node: Node, glyphs: Glyphs) -> Line:
-    target = node.target
-    name = _shown(node.statement.ref or "")
+def _ref_body(graph: ArgumentGraph, key: str, glyphs: Glyphs) -> Line:
+    target = graph.lookup(key)
+    name = _shown(key)
     if target is None:
         return [(f"{glyphs.ref} {name}", "ref")]
-    words = target.text.split()
-    first = " ".join(words[:8]) + (f" {glyphs.more}" if len(words) > 8 else "")
     lq, rq = glyphs.quote
-    return [(f"{glyphs.ref} {name} ", "ref"), (f"{lq}{_shown(first)}{rq}", "ref")]
+    return [(f"{glyphs.ref} {name} ", "ref"),
+            (f"{lq}{_shown(preview(target.text, more=glyphs.more))}{rq}", "ref")]
 
 
 def _shown(text: str) -> str:

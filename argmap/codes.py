@@ -1,0 +1,81 @@
+"""Every diagnostic code, once: its severity, a one-line summary, and its group.
+
+``check --select/--ignore`` reads the groups; docs/format.md's code table is
+checked against this dict in both directions, and a test scans the sources so
+that every ``error("…")``/``warning("…")`` uses a code listed here
+(tests/test_codes.py). The codes are stable: editors and CI match on them.
+
+Errors belong to no group: they mean a file cannot be read as a map, so they
+are always reported. Warnings are in ``default`` (reported without options)
+or ``debate`` (opt-in, ``check --select debate``).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from argmap.diagnostics import Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+class Code(NamedTuple):
+    """One diagnostic code."""
+
+    severity: Severity
+    summary: str
+    group: str = ""  # "default" or "debate" for a warning; "" for an error
+
+
+CODES: dict[str, Code] = {
+    # reading the file
+    "yaml-syntax": Code(E, "the file is not valid YAML"),
+    "duplicate-key": Code(E, "the same key twice in one mapping"),
+    "encoding": Code(E, "the file is not UTF-8"),
+    "binary": Code(E, "the file holds NUL bytes: not a text file"),
+    "unreadable": Code(E, "the file could not be read"),
+    "too-large": Code(E, "the file is larger than --max-bytes"),
+    "not-a-file": Code(E, "the path is a pipe, a device or a socket, not a regular file"),
+    "empty-file": Code(E, "the file holds no document, or only comments"),
+    "not-a-map": Code(E, "a document is a list or a scalar instead of a mapping"),
+    # the format's keys and values
+    "unknown-key": Code(E, "a key the format does not have"),
+    "wrong-type": Code(E, "a value of the wrong kind"),
+    "missing-key": Code(E, "a required key is missing"),
+    "empty-text": Code(E, "`text` or `question` is empty"),
+    "empty-claims": Code(E, "`claims` has no items"),
+    "bad-id": Code(E, "an id that is not a slug"),
+    "bad-version": Code(E, "`argmap:` is not 1"),
+    "bad-weight": Code(E, "`weight` is not a whole number from 1 to 5"),
+    "bad-date": Code(E, "not YYYY, YYYY-MM or YYYY-MM-DD, or not a calendar date"),
+    "bad-url": Code(E, "not an absolute http(s) URL"),
+    "yaml-tag": Code(E, "an explicit YAML tag other than !!str, or one that does not fit"),
+    "ref-with-keys": Code(E, "a `ref` item with other keys"),
+    "alias": Code(E, "a YAML alias that would repeat a value"),
+    "too-deep": Code(E, "nesting beyond the limits"),
+    "missing-map-id": Code(E, "a file with several documents where one has no `id`"),
+    "duplicate-map-id": Code(E, "two maps with the same `id`"),
+    # across the map
+    "duplicate-id": Code(E, "two statements with the same `id`"),
+    "unknown-ref": Code(E, "a `ref` to an id no statement has"),
+    "unknown-source": Code(E, "a citation of a source not under `sources`"),
+    "undercut-on-claim": Code(E, "`undercut` on a claim, which has no inference to attack"),
+    # warnings check reports without options
+    "unused-source": Code(W, "a source that nothing cites", "default"),
+    "comment-in-text": Code(W, "a ' #' comment right after unquoted text", "default"),
+    "duplicate-text": Code(W, "two statements with the same text", "default"),
+    # the debate rules (argmap.rules.debate), opt-in
+    "unanswered-rebuttal": Code(W, "a `con` against a claim or premise that nothing answers "
+                                "(no `con` under it, no `undercut` of its step)", "debate"),
+    "bare-claim": Code(W, "a claim with no standing support: no `pro` that stands and no "
+                       "citation of its own", "debate"),
+    "uncited-evidence": Code(W, "a premise with nothing below it and no citation: evidence "
+                             "nobody can check", "debate"),
+    "self-support": Code(W, "a statement that `ref`s itself (or a statement it supports) as "
+                         "its own `pro` premise: circular", "debate"),
+}
+
+
+def group(name: str) -> tuple[str, ...]:
+    """The codes of one group (``default``, ``debate``), in registry order."""
+    return tuple(code for code, info in CODES.items() if info.group == name)

@@ -1,0 +1,106 @@
+"""What every command shares below the CLI: colour, messages on stderr, loading maps.
+
+``cli`` and the command modules (``argmap.commands.*``) import these from here,
+so no command module imports ``cli`` (which imports them to register them).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from argmap.inputs import MAX_BYTES, STDIN
+from argmap.options import printable
+from argmap.renderers.escape import terminal_visible
+
+if TYPE_CHECKING:
+    from argmap.workflow import Report
+
+
+class ColorMode(StrEnum):
+    """When to colour output: ``--color``."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+
+def use_color(stream: object, mode: ColorMode = ColorMode.auto) -> bool:
+    """Whether to colour what goes to ``stream``.
+
+    ``always`` and ``never`` say so. ``auto``: never when NO_COLOR is set
+    (no-color.org), always when FORCE_COLOR is set (force-color.org; ``0``
+    counts as unset, as in most tools), otherwise only on a terminal.
+    """
+    if mode is not ColorMode.auto:
+        return mode is ColorMode.always
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") != "0":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def say(message: str) -> None:
+    """Print one line on stderr; user text in it (file names, ids) is made visible."""
+    typer.echo(terminal_visible(message), err=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print ``argmap: message`` on stderr and exit.
+
+    Messages quote file names and command-line values: they are made visible
+    (escape.terminal_visible), so a control character or a newline in them
+    cannot reach the terminal raw or start a line of its own.
+    """
+    say(f"argmap: {message}")
+    raise typer.Exit(code)
+
+
+def as_path(arg: str) -> Path:
+    """A path argument as a Path: ``-`` is standard input, ``./-`` a file named ``-``."""
+    path = Path(arg)
+    return path.absolute() if path == STDIN and arg != "-" else path
+
+
+def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
+              exclude: list[str] | None = None) -> Report:
+    """Load and check every map under ``paths``; a usage error when there are none."""
+    from argmap.workflow import check_paths
+
+    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or ())
+    if report.files == 0:
+        fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
+    return report
+
+
+def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str] | None = None,
+                 strict: bool = False, color: ColorMode = ColorMode.auto) -> Report:
+    """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
+    report = read_maps(paths, max_bytes, exclude)
+    print_diagnostics(report, summary=False, color=color)
+    if report.errors or (strict and report.warnings):
+        typer.echo(report.summary(), err=True)
+        raise typer.Exit(1)
+    return report
+
+
+def print_diagnostics(report: Report, summary: bool,
+                      color: ColorMode = ColorMode.auto) -> None:
+    """Write each diagnostic (and optionally the summary) to stderr."""
+    from argmap.diagnostics import format_text
+
+    text = format_text(report.diagnostics, color=use_color(sys.stderr, color))
+    if text:
+        sys.stderr.write(text)
+    if summary:
+        typer.echo(report.summary(), err=True)
+
+

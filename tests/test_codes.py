@@ -1,0 +1,60 @@
+"""The one registry of diagnostic codes: the sources use only its codes, the docs list them all."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import argmap
+from argmap.codes import CODES, group
+from argmap.rules.debate import DEBATE_RULES, RULES
+from argmap.rules.select import groups
+from tests.conftest import TESTS
+
+PACKAGE = Path(argmap.__file__).parent
+#: the functions that make a diagnostic from a code given as their first argument
+MAKERS = {"error", "warning", "_fail", "_error"}
+
+
+def used_codes() -> dict[str, set[str]]:
+    """Code -> the severities it is made with, from every literal first argument of a maker."""
+    used: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            first = node.args[0]
+            if name in MAKERS and isinstance(first, ast.Constant) and isinstance(first.value,
+                                                                                 str):
+                severity = "warning" if name == "warning" else "error"
+                used.setdefault(first.value, set()).add(severity)
+    return used
+
+
+def test_every_code_made_is_registered_with_its_severity() -> None:
+    used = used_codes()
+    assert len(used) > 30  # the scan finds the makers
+    assert {code: {CODES[code].severity.value} if code in CODES else None
+            for code in used} == used
+
+
+def test_every_registered_code_is_made_somewhere() -> None:
+    assert set(CODES) - set(used_codes()) == set()
+
+
+def test_the_docs_table_lists_exactly_the_registry() -> None:
+    text = (TESTS.parent / "docs/format.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| `([a-z-]+)` \| (error|warning) \|", text, re.MULTILINE)
+    assert sorted(table) == sorted((code, c.severity.value) for code, c in CODES.items())
+
+
+def test_groups_come_from_the_registry() -> None:
+    assert groups()["default"] == group("default") == (
+        "unused-source", "comment-in-text", "duplicate-text")
+    assert list(DEBATE_RULES) == list(RULES) == list(group("debate"))
+    assert all(c.group in ("default", "debate") for c in CODES.values()
+               if c.severity.value == "warning")
+    assert all(c.group == "" for c in CODES.values() if c.severity.value == "error")
