@@ -484,6 +484,7 @@ app.command("stats")(stats_command)
 # helpers above that it uses).
 from argmap.commands import edit as _edit  # noqa: E402
 from argmap.commands.fmt import fmt_command  # noqa: E402
+from argmap.commands.imports import import_command  # noqa: E402
 from argmap.commands.watch import watch_command  # noqa: E402
 
 app.command("new")(_edit.new_command)
@@ -492,6 +493,7 @@ app.command("rm")(_edit.rm_command)
 app.command("mv")(_edit.mv_command)
 app.command("fmt")(fmt_command)
 app.command("watch")(watch_command)
+app.command("import")(import_command)
 
 
 def command_names() -> list[str]:

@@ -37,18 +37,38 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load_path(path: Path, max_bytes: int = MAX_BYTES) -> LoadResult:
+def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None) -> LoadResult:
     """Read and build every map in one file, or in standard input when ``path`` is ``-``.
 
     An input over ``max_bytes``, or anything but a regular file, is refused with
     a diagnostic before it is read (see :func:`argmap.inputs.read_input`).
+    Argdown, Kialo and AIF files (by suffix and content, or ``reader``, the
+    name of one in :data:`argmap.readers.READERS`) go to their reader.
     """
     data = read_input(path, max_bytes)
     if isinstance(data, Diagnostic):
         return LoadResult(diagnostics=[data])
+    from argmap.readers import detect  # light: the reader modules load only when used
+
+    reader = reader or detect(path, data)
+    if reader is not None:
+        return _read_other(data, STDIN_NAME if path == STDIN else str(path), reader)
     if path == STDIN:
         return load_bytes(data, STDIN_NAME, default_id=STDIN_ID)
     return load_bytes(data, str(path))
+
+
+def _read_other(data: bytes, file: str, reader: str) -> LoadResult:
+    """A file in another format, through its reader, with one warning for what it left out."""
+    from argmap.readers import dropped_warning, read_bytes
+
+    read = read_bytes(data, file, reader)
+    result = LoadResult(read.maps, read.diagnostics)
+    dropped = dropped_warning(read, file, reader)
+    if dropped is not None:
+        result.diagnostics.append(dropped)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
 
 
 def load_bytes(data: bytes, file: str, default_id: str | None = None) -> LoadResult:
