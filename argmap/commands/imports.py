@@ -27,7 +27,7 @@ From = StrEnum("From", {name: name for name in READERS})  # type: ignore[misc]
 def import_command(
     file: Annotated[str, typer.Argument(show_default=False, metavar="FILE",
                     help="An Argdown, Kialo or AIF file, or - for standard input.")],
-    source_format: Annotated[From | None, typer.Option(  # type: ignore[valid-type]
+    source_format: Annotated[From | None, typer.Option(
         "--from", show_default=False,
         help="The input format; by default from the suffix and content.")] = None,
     output: Annotated[str, typer.Option("-o", "--output", metavar="MAP.yaml",

@@ -18,6 +18,7 @@ silently); :func:`dropped_warning` turns the counts into one warning.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import PurePath
@@ -66,7 +67,7 @@ class ReaderSpec(NamedTuple):
     suffixes: tuple[str, ...]
     description: str
     module: str  # defines read(text, file) -> ReadResult
-    sniff: object  # Callable[[bytes], bool]: does the start of the file look like this format?
+    sniff: Callable[[bytes], bool]  # does the start of a file look like this format?
 
     def read(self, text: str, file: str) -> ReadResult:
         """Import the format's module and read one file with it."""
@@ -75,7 +76,7 @@ class ReaderSpec(NamedTuple):
 
     def looks_like(self, head: bytes) -> bool:
         """Does ``head`` (the file's first bytes) look like this format?"""
-        return bool(self.sniff(head))  # type: ignore[operator]
+        return self.sniff(head)
 
 
 READERS: dict[str, ReaderSpec] = {

@@ -119,13 +119,18 @@ def assemble(draft: Draft) -> ArgumentMap:
         if not waiting:
             break
         forced |= waiting  # its home is out of reach (a cycle): write it where first met
+    undercutters = {draft.edges[i].premise for ids in undercuts.values() for i in ids}
+    claims = len(roots)
     reached = {p.key for p in places}
-    missed = [k for k in draft.nodes if k not in reached]
-    if missed:
-        undercutters = {draft.edges[i].premise for ids in undercuts.values() for i in ids}
-        draft.dropped[UNDERCUT_OF_REF] += sum(1 for k in missed if k in undercutters)
-        places += _places(draft, missed, below, undercuts, {}, set(), first=len(roots) + 1,
-                          seen={p.key for p in places if not p.ref})
+    for key in draft.nodes:  # in a cycle, or undercutting a ref: a claim of its own
+        if key in reached:
+            continue
+        draft.dropped[UNDERCUT_OF_REF] += key in undercutters
+        claims += 1
+        more = _places(draft, [key], below, undercuts, {}, set(), first=claims,
+                       seen={p.key for p in places if not p.ref}, base=len(places))
+        places += more
+        reached.update(p.key for p in more)
     ids = _ids(draft, places)
     return ArgumentMap(draft.map_id, draft.question, draft.span, _statements(draft, places, ids),
                        tags=draft.tags, sources=draft.sources)
@@ -133,7 +138,7 @@ def assemble(draft: Draft) -> ArgumentMap:
 
 def _places(draft: Draft, roots: list[str], below: dict[str, list[int]],
             undercuts: dict[int, list[int]], home: dict[str, int], forced: set[str],
-            first: int = 1, seen: set[str] | None = None) -> list[_Place]:
+            first: int = 1, seen: set[str] | None = None, base: int = 0) -> list[_Place]:
     """Every place a statement is written or ``ref``'d, in pre-order.
 
     A node with a ``home`` edge is written there (a ``ref`` elsewhere), unless
@@ -155,7 +160,7 @@ def _places(draft: Draft, roots: list[str], below: dict[str, list[int]],
         if relation is Relation.CLAIM and parent == -1 and key not in draft.nodes:
             continue
         expanded.add(key)
-        here = len(places)
+        here = base + len(places)
         places.append(_Place(key, relation, path, parent, False))
         children: list[tuple[str, Relation, int]] = [
             (edges[i].premise, edges[i].relation, i) for i in below.get(key, ())]

@@ -123,6 +123,8 @@ def _entries(lines: list[str], start: int, file: str,
                 diagnostics.append(error(CODE, f"statement {number} is numbered twice", span))
                 continue
             numbers.add(number)
+            if label is not None and number.count(".") == 1 and label.group(1) != "Thesis":
+                label = None  # a thesis has no Pro/Con: that is its text
             entries.append(_Entry(number, label.group(1) if label else None,
                                   [label.group(2) if label else rest], span))
         elif entries:
@@ -159,9 +161,9 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, str],
         if see is not None:
             refs[entry.number] = (see.group(1), entry.span)
             continue
+        if entry.label == "Con" and body.startswith(UNDERCUT):  # raw: "\\[Undercut\\]" is text
+            body = body[len(UNDERCUT):]
         text, cites = _text(body, entry.span, draft, footnotes)
-        if text.startswith(UNDERCUT):
-            text = text[len(UNDERCUT):]
         if not text:
             diagnostics.append(error(CODE, f"statement {entry.number} has no text", entry.span))
             text = f"(statement {entry.number} has no text)"
