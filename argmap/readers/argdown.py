@@ -50,6 +50,11 @@ _INFERENCE = re.compile(r"--+[ \t]*(.*?)[ \t]*-*\Z")
 _TAG = re.compile(r"(?:^|(?<=\s))#(?:\(([^)]*)\)|([\w-]+))")
 _DATA = re.compile(r"[ \t]*(\{.*\})[ \t]*\Z")
 _ESCAPE = re.compile(r"\\(.)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = [re.compile(p) for p in (r"__(\S(?:.*?\S)?)__", r"\*\*(\S(?:.*?\S)?)\*\*",
+                                   r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)", r"\*(\S(?:.*?\S)?)\*")]
+#: escaped characters are moved to a Unicode plane no text uses while markup is read
+_HIDDEN = 0xF0000
 _MARKS = {"+": (Relation.PRO, False), "<+": (Relation.PRO, False),
           "-": (Relation.CON, False), "<-": (Relation.CON, False),
           "_": (Relation.UNDERCUT, False), "<_": (Relation.UNDERCUT, False),
@@ -70,6 +75,12 @@ class _Reader:
         self.undercuts: list[tuple[str, str]] = []  # (undercutter, undercut argument)
         self.pcs: list[str] = []  # premises since the last inference line
         self.pending: list[str] | None = None  # premises waiting for their conclusion
+        self.ignoring = False
+        self.in_rule = False  # between the two "--" lines around an inference rule
+        self.question_set = False
+        #: a bare ``<Title>`` line, which a premise-conclusion structure may follow
+        self.argument: str | None = None
+        self.aliases: dict[str, str] = {}  # reconstructed argument -> its conclusion
 
     def node(self, bracket: str, title: str | None, text: str, span: Span) -> str:
         """The key of the element; its text and tags the first time it has text."""
@@ -80,6 +91,10 @@ class _Reader:
             key = bracket + unescape(title).strip()
         body, tags, by = _parts(text, self.draft.dropped)
         old = self.draft.nodes.get(key)
+        #: the text of this definition is not kept: neither are its hard-wrapped lines
+        self.ignoring = old is not None and bool(old.text)
+        if self.ignoring and body and body != old.text:  # type: ignore[union-attr]
+            self.draft.dropped["further texts of a title defined twice (the first is kept)"] += 1
         if old is None or (not old.text and body):
             self.draft.nodes[key] = DNode(key, body, old.span if old and old.text else span,
                                           title=None if title is None else key[1:], by=by,
@@ -96,6 +111,23 @@ class _Reader:
 def unescape(text: str) -> str:
     """Argdown's backslash escapes removed."""
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def plain(text: str) -> str:
+    """The text as Argdown shows it: markup (``__bold__``, ``*italic*``) and link
+    addresses left out, escaped characters kept as typed."""
+    if "\\" in text:  # hide escaped characters from the markup patterns
+        text = _ESCAPE.sub(lambda m: chr(_HIDDEN + ord(m.group(1)))
+                           if ord(m.group(1)) < 0x10000 else m.group(1), text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "_" in text or "*" in text:
+        for pattern in _MARKUP:
+            text = pattern.sub(r"\1", text)
+    if any(ord(c) >= _HIDDEN for c in text):
+        text = "".join(chr(ord(c) - _HIDDEN) if _HIDDEN <= ord(c) < _HIDDEN + 0x10000 else c
+                       for c in text)
+    return text
 
 
 def _parts(text: str, dropped: Counter[str] | None = None,
@@ -117,7 +149,7 @@ def _parts(text: str, dropped: Counter[str] | None = None,
     tags = tuple(t[0] or t[1] for t in _TAG.findall(text))
     if tags:
         text = _TAG.sub("", text)
-    return " ".join(unescape(text).split()), tags, by
+    return " ".join(plain(text).split()), tags, by
 
 
 def read(text: str, file: str) -> ReadResult:
@@ -157,7 +189,7 @@ def _frontmatter(lines: list[str], reader: _Reader) -> int:
             return index + 1
         if line.startswith("title:") and line[6:].strip():
             reader.draft.question = line[6:].strip().strip("'\"")
-            reader.question_set = True  # type: ignore[attr-defined]
+            reader.question_set = True
     return 0
 
 
@@ -165,45 +197,33 @@ def _line(reader: _Reader, line: str, number: int) -> None:
     stripped = line.strip()
     indent = len(line) - len(line.lstrip())
     span = Span(reader.file, number, indent + 1)
-    if not stripped:
+    if not stripped:  # a blank line ends a text, and a tree at the top
         reader.last = None
         return
-    if stripped.startswith("#") and not indent and re.match(r"#+\s", stripped):
-        if not getattr(reader, "question_set", False):
-            reader.draft.question = " ".join(unescape(stripped.lstrip("#")).split())
-            reader.question_set = True  # type: ignore[attr-defined]
-        reader.stack, reader.last = [], None
+    if reader.in_rule:  # the text of a rule between two "--" lines
+        reader.in_rule = stripped != "--"
         return
-    pcs = _PCS.match(stripped)
-    if pcs is not None:
-        key = _element(reader, pcs.group(2), span)
-        if reader.pending is not None:
-            for premise in reader.pending:
-                reader.edge(premise, key, Relation.PRO)
-            if len(reader.pending) > 1:
-                reader.draft.dropped[LINKED] += 1
-            reader.pending = None
-        reader.pcs.append(key)
-        reader.last = key
+    if not indent and re.match(r"#+\s", stripped):
+        if not reader.question_set:
+            reader.draft.question = " ".join(plain(stripped.lstrip("#")).split())
+            reader.question_set = True
+        reader.stack, reader.last, reader.argument = [], None, None
         return
-    inference = _INFERENCE.fullmatch(stripped)
-    if inference is not None and reader.pcs:
-        if inference.group(1).strip("- "):
-            reader.draft.dropped[RULES] += 1
-        reader.pending, reader.pcs = reader.pcs, []
+    if _pcs_line(reader, stripped, indent, span):
         return
     relation = _RELATION.match(stripped)
     if relation is None:
-        if reader.last is not None and indent > 0 and not _ELEMENT.match(stripped):
-            node = reader.draft.nodes[reader.last]  # a hard-wrapped line continues it
-            body, tags, _ = _parts(stripped)
-            reader.draft.nodes[reader.last] = node._replace(
-                text=f"{node.text} {body}".strip(), tags=node.tags + tags)
+        if reader.last is not None and not _ELEMENT.match(stripped) and not (
+                stripped.startswith("* ")):
+            if not reader.ignoring:
+                _continue(reader, stripped)
             return
         reader.pcs, reader.pending = [], None
-        key = _element(reader, stripped, span)
-        reader.stack = [(indent, key)]
-        reader.last = key
+        item = stripped[2:] if stripped.startswith("* ") else stripped  # a list item
+        key = _element(reader, item, span)
+        reader.argument = key if key.startswith("<") and not reader.draft.nodes[key].text \
+            else None
+        reader.stack, reader.last = [(indent, key)], key
         return
     mark, rest = relation.groups()
     while reader.stack and reader.stack[-1][0] >= indent:
@@ -227,6 +247,43 @@ def _line(reader: _Reader, line: str, number: int) -> None:
     reader.last = key
 
 
+def _continue(reader: _Reader, stripped: str) -> None:
+    """A hard-wrapped line: more text of the element above."""
+    assert reader.last is not None
+    node = reader.draft.nodes[reader.last]
+    body, tags, _ = _parts(stripped, reader.draft.dropped)
+    reader.draft.nodes[reader.last] = node._replace(text=f"{node.text} {body}".strip(),
+                                                    tags=node.tags + tags)
+
+
+def _pcs_line(reader: _Reader, stripped: str, indent: int, span: Span) -> bool:
+    """A premise, conclusion or inference line of a premise-conclusion structure."""
+    pcs = _PCS.match(stripped)
+    if pcs is not None:
+        key = _element(reader, pcs.group(2), span)
+        if reader.pending is not None:
+            for premise in reader.pending:
+                reader.edge(premise, key, Relation.PRO)
+            if len(reader.pending) > 1:
+                reader.draft.dropped[LINKED] += 1
+            reader.pending = None
+            if reader.argument is not None:  # the argument is its conclusion from now on
+                reader.aliases[reader.argument] = key
+        reader.pcs.append(key)
+        reader.stack, reader.last = [(indent, key)], key
+        return True
+    inference = _INFERENCE.fullmatch(stripped)
+    if inference is None or not reader.pcs:
+        return False
+    if stripped == "--":  # the rule's text follows on its own lines, up to "--"
+        reader.in_rule = True
+        reader.draft.dropped[RULES] += 1
+    elif inference.group(1).strip("- "):
+        reader.draft.dropped[RULES] += 1
+    reader.pending, reader.pcs, reader.last = reader.pcs, [], None
+    return True
+
+
 def _element(reader: _Reader, text: str, span: Span) -> str:
     found = _ELEMENT.match(text)
     if found is None:
@@ -236,8 +293,19 @@ def _element(reader: _Reader, text: str, span: Span) -> str:
 
 
 def _finish(reader: _Reader) -> None:
-    """Undercuts: of every step from the undercut argument to what it supports."""
+    """Reconstructed arguments become their conclusions; undercuts attack every
+    step from the undercut argument to what it supports."""
     draft = reader.draft
+    if reader.aliases:
+        alias = reader.aliases
+        draft.edges = [DEdge(alias.get(e.premise, e.premise),
+                             e.target if isinstance(e.target, int) else alias.get(e.target,
+                                                                                   e.target),
+                             e.relation) for e in draft.edges]
+        reader.undercuts = [(alias.get(a, a), alias.get(b, b)) for a, b in reader.undercuts]
+        for argument in alias:
+            if not draft.nodes[argument].text:
+                del draft.nodes[argument]
     for undercutter, argument in reader.undercuts:
         steps = [i for i, e in enumerate(draft.edges)
                  if e.premise == argument and not isinstance(e.target, int)]
