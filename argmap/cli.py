@@ -21,7 +21,7 @@ import typer
 from argmap.exporters import EXPORTERS
 from argmap.inputs import MAX_BYTES, STDIN
 from argmap.model import Relation
-from argmap.options import ArgmapGroup, Exclude, MaxBytes, Paths, printable
+from argmap.options import ArgmapGroup, Exclude, From, MaxBytes, Paths, SourceFormat, printable
 from argmap.renderers.escape import terminal_visible
 from argmap.renderers.themes import THEMES
 
@@ -145,20 +145,22 @@ def as_path(arg: str) -> Path:
 
 
 def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
-              exclude: list[str] | None = None) -> Report:
+              exclude: list[str] | None = None, reader: SourceFormat | None = None) -> Report:
     """Load and check every map under ``paths``; a usage error when there are none."""
     from argmap.workflow import check_paths
 
-    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or ())
+    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or (),
+                         None if reader is None else reader.value)
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     return report
 
 
 def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str] | None = None,
-                 strict: bool = False, color: ColorMode = ColorMode.auto) -> Report:
+                 strict: bool = False, color: ColorMode = ColorMode.auto,
+                 reader: SourceFormat | None = None) -> Report:
     """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
-    report = read_maps(paths, max_bytes, exclude)
+    report = read_maps(paths, max_bytes, exclude, reader)
     print_diagnostics(report, summary=False, color=color)
     if report.errors or (strict and report.warnings):
         typer.echo(report.summary(), err=True)
@@ -193,6 +195,7 @@ def check(
     color: ColorOpt = ColorMode.auto,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
+    source_format: From = None,
 ) -> None:
     """Check map files and report every problem as FILE:LINE:COL.
 
@@ -204,7 +207,7 @@ def check(
     from argmap.commands.debate import apply_rules, choose_rules
 
     codes = choose_rules(select, ignore)
-    report = read_maps(paths, max_bytes, exclude)
+    report = read_maps(paths, max_bytes, exclude, source_format)
     apply_rules(report, codes)
     if fmt is CheckFormat.github:
         from argmap.rules.select import github
@@ -256,6 +259,7 @@ def show(
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides.")] = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
+    source_format: From = None,
 ) -> None:
     """Print maps as trees: claims, then pro (+), con (−) and undercut (⊘) premises.
 
@@ -270,7 +274,7 @@ def show(
     """
     from argmap.renderers.tree import TreeOptions, render_tree, to_text
 
-    report = load_or_fail(paths, max_bytes, exclude, color=color)
+    report = load_or_fail(paths, max_bytes, exclude, color=color, reader=source_format)
     chosen = views(report.maps, focus, depth, side)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
@@ -343,6 +347,7 @@ def render(
                          "pdf, dot, markdown).")] = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
+    source_format: From = None,
 ) -> None:
     """Draw maps with Graphviz (SVG, PNG, PDF, DOT) or export them (JSON, YAML, Markdown, ...).
 
@@ -366,7 +371,7 @@ def render(
         if spec.name not in EVAL_FORMATS:
             fail(f"--eval: {spec.name} cannot show statuses; use {', '.join(EVAL_FORMATS)}, "
                  "or argmap eval --format json")
-    report = load_or_fail(paths, max_bytes, exclude)
+    report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
     if spec.reads_view:
         chosen = views(report.maps, focus, depth, side)
         named = [(v.map.id, v.focus and v.focus.address) for v in chosen]

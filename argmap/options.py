@@ -9,6 +9,7 @@ commands. Nothing heavy is imported: ``argmap --help`` loads this module.
 from __future__ import annotations
 
 import os
+from enum import StrEnum
 from typing import Annotated, Any, NoReturn
 
 import click
@@ -108,6 +109,21 @@ MaxBytes = Annotated[int, typer.Option(
 Exclude = Annotated[list[str] | None, typer.Option(
     "--exclude", metavar="GLOB", show_default=False, help="Skip files and directories below a "
     "directory argument whose name or path matches GLOB; repeatable.")]
+
+
+
+class SourceFormat(StrEnum):
+    """The formats ``--from`` names: the readers of :data:`argmap.readers.READERS`
+    (listed here so that ``argmap --help`` imports no reader; a test keeps them equal)."""
+
+    argdown = "argdown"
+    kialo = "kialo"
+    aif = "aif"
+
+
+From = Annotated[SourceFormat | None, typer.Option(
+    "--from", show_default=False, help="Read the inputs as Argdown, Kialo or AIF files; by "
+    "default a file's suffix and content say (directories hold only YAML maps).")]
 
 
 def size(text: str) -> int:

@@ -387,3 +387,35 @@ def test_statements_below_a_cycle_stay_below_it() -> None:
     assert [c.text for c in m.claims] == ["A"]
     b = m.claims[0].pro[0]
     assert (b.text, [p.text or p.ref for p in b.pro]) == ("B", ["a", "D", "C"])
+
+
+def test_every_reader_code_is_documented() -> None:
+    import re
+
+    format_doc = (ROOT / "docs" / "format.md").read_text()
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", format_doc, re.MULTILINE))
+    used = set()
+    for module in ("argdown", "kialo", "aif"):
+        text = (ROOT / "argmap" / "readers" / f"{module}.py").read_text()
+        used |= set(re.findall(r'CODE = "([a-z-]+)"', text))
+    assert used | {"import-dropped"} <= documented
+
+
+def test_from_choices_are_the_readers() -> None:
+    from argmap.options import SourceFormat
+
+    assert [f.value for f in SourceFormat] == list(READERS)
+
+
+def test_from_reads_a_file_whose_suffix_says_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "debate.md"
+    source.write_text("[A]: Cars should go.\n  + [B]: Air gets cleaner.\n")
+    runner = CliRunner()
+    plain = runner.invoke(app, ["check", str(source)])
+    assert plain.exit_code == 1  # read as YAML: not a map
+    for command in (["check"], ["show", "--ascii"], ["render", "-f", "yaml", "-o", "-"]):
+        done = runner.invoke(app, [*command, str(source), "--from", "argdown"])
+        assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["render", "-f", "yaml", "-o", "-", str(source), "--from",
+                               "argdown"])
+    assert "text: Air gets cleaner." in done.output

@@ -8,26 +8,23 @@ question came from and what the source had that format 1 cannot hold.
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.commands.edit import fail, print_errors, say, write_map
-from argmap.readers import READERS
+from argmap.options import SourceFormat
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.readers import ReadResult
 
-From = StrEnum("From", {name: name for name in READERS})  # type: ignore[misc]
-
 
 def import_command(
     file: Annotated[str, typer.Argument(show_default=False, metavar="FILE",
                     help="An Argdown, Kialo or AIF file, or - for standard input.")],
-    source_format: Annotated[From | None, typer.Option(
+    source_format: Annotated[SourceFormat | None, typer.Option(
         "--from", show_default=False,
         help="The input format; by default from the suffix and content.")] = None,
     output: Annotated[str, typer.Option("-o", "--output", metavar="MAP.yaml",
@@ -43,7 +40,7 @@ def import_command(
     """
     from argmap.cli import as_path
     from argmap.inputs import read_input
-    from argmap.readers import detect, dropped_warning, read_bytes
+    from argmap.readers import READERS, detect, dropped_warning, read_bytes
 
     path = as_path(file)
     name = str(path) if file != "-" else "<stdin>"

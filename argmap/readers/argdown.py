@@ -53,8 +53,6 @@ _ESCAPE = re.compile(r"\\(.)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = [re.compile(p) for p in (r"__(\S(?:.*?\S)?)__", r"\*\*(\S(?:.*?\S)?)\*\*",
                                    r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)", r"\*(\S(?:.*?\S)?)\*")]
-#: escaped characters are moved to a Unicode plane no text uses while markup is read
-_HIDDEN = 0xF0000
 _MARKS = {"+": (Relation.PRO, False), "<+": (Relation.PRO, False),
           "-": (Relation.CON, False), "<-": (Relation.CON, False),
           "_": (Relation.UNDERCUT, False), "<_": (Relation.UNDERCUT, False),
@@ -116,17 +114,19 @@ def unescape(text: str) -> str:
 def plain(text: str) -> str:
     """The text as Argdown shows it: markup (``__bold__``, ``*italic*``) and link
     addresses left out, escaped characters kept as typed."""
-    if "\\" in text:  # hide escaped characters from the markup patterns
-        text = _ESCAPE.sub(lambda m: chr(_HIDDEN + ord(m.group(1)))
-                           if ord(m.group(1)) < 0x10000 else m.group(1), text)
+    hidden: dict[str, str] = {}
+    if "\\" in text:  # hide escaped markup characters behind code points the text lacks
+        spare = (chr(c) for c in range(0xE000, 0x110000) if chr(c) not in text)
+        hidden = {char: next(spare) for char in "_*[]()"}
+        text = _ESCAPE.sub(lambda m: hidden.get(m.group(1), m.group(1)), text)
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     if "_" in text or "*" in text:
         for pattern in _MARKUP:
             text = pattern.sub(r"\1", text)
-    if any(ord(c) >= _HIDDEN for c in text):
-        text = "".join(chr(ord(c) - _HIDDEN) if _HIDDEN <= ord(c) < _HIDDEN + 0x10000 else c
-                       for c in text)
+    for char, stand_in in hidden.items():
+        if stand_in in text:
+            text = text.replace(stand_in, char)
     return text
 
 
