@@ -156,7 +156,7 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, str],
     edge_of: dict[str, int] = {}  # number -> the edge that hangs it from its parent
     roots: list[str] = []
     for entry in entries:
-        body = "\n".join(line for line in entry.lines if line).strip()
+        body = " ".join(line for line in entry.lines if line).strip()
         see = _SEE.match(body)
         if see is not None:
             refs[entry.number] = (see.group(1), entry.span)
