@@ -419,3 +419,48 @@ def test_from_reads_a_file_whose_suffix_says_nothing(tmp_path: Path) -> None:
     done = runner.invoke(app, ["render", "-f", "yaml", "-o", "-", str(source), "--from",
                                "argdown"])
     assert "text: Air gets cleaner." in done.output
+
+
+JSON_VALUES = st.none() | st.booleans() | st.integers(-3, 30) | st.text(max_size=8)
+AIF_NODES = st.lists(st.fixed_dictionaries(
+    {"nodeID": JSON_VALUES | st.sampled_from(["1", "2", "3", 4]),
+     "type": st.sampled_from(["I", "RA", "CA", "MA", "L", "YA", "TA", "PA", 3]),
+     "text": JSON_VALUES}) | JSON_VALUES, max_size=8)
+AIF_EDGES = st.lists(st.fixed_dictionaries(
+    {"fromID": st.sampled_from(["1", "2", "3", 4, None]),
+     "toID": st.sampled_from(["1", "2", "3", 4, None])}) | JSON_VALUES, max_size=8)
+
+
+@settings(max_examples=300)
+@given(AIF_NODES, AIF_EDGES, st.booleans(), st.lists(JSON_VALUES | st.fixed_dictionaries(
+    {"nodeID": JSON_VALUES, "personID": JSON_VALUES}), max_size=3))
+def test_aif_like_documents_never_raise(nodes: list[object], edges: list[object], xaif: bool,
+                                        locutions: list[object]) -> None:
+    doc: dict[str, object] = {"nodes": nodes, "edges": edges, "locutions": locutions,
+                              "participants": [{"participantID": 1, "firstname": None}]}
+    result = read("aif", json.dumps({"AIF": doc} if xaif else doc), "g.json")
+    for m in result.maps:
+        assert [d for d in check(m) if d.severity.value == "error"] == []
+
+
+ARGDOWN_LINES = st.lists(st.sampled_from([
+    "[A]: a", "<B>: b", "[A]", "  + [C]: c", "  - <B>", "    _ [D]: d", "  <+ x", "  >< [A]",
+    "  +> <E>", "(1) p", "(2) [A]: q", "----", "-- r --", "--", "rule", "(3) c", "# H", "===",
+    "title: T", "  wrapped", "* item", "// c", "/* c", "*/", "", "\\[x\\] #t {\"by\": \"z\"}",
+]), max_size=14)
+
+
+@settings(max_examples=300)
+@given(ARGDOWN_LINES)
+def test_argdown_like_text_never_raises_and_checks(lines: list[str]) -> None:
+    result = read("argdown", "\n".join(lines), "g.argdown")
+    for m in result.maps:
+        assert [d for d in check(m) if d.severity.value == "error"] == []
+
+
+@settings(max_examples=200)
+@given(KIALO_PREFIXES, KIALO_LINES)
+def test_kialo_like_maps_check(prefix: str, lines: list[str]) -> None:
+    result = read("kialo", prefix + "\n".join(lines))
+    for m in result.maps:
+        assert [d for d in check(m) if d.severity.value == "error"] == []

@@ -28,7 +28,6 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections import Counter
 from pathlib import PurePath
 from typing import Any
 
@@ -163,9 +162,10 @@ def _schemes(draft: Draft, kinds: dict[str, str], into: dict[str, list[str]],
             if kind == "RA" and len(premises) > 1:
                 draft.dropped[LINKED] += 1
             made[node] = []
+            linked = len(draft.edges) if len(set(premises)) > 1 else None
             for premise in dict.fromkeys(premises):
                 made[node].append(len(draft.edges))
-                draft.edges.append(DEdge(premise, target, relation))
+                draft.edges.append(DEdge(premise, target, relation, linked))
         elif kind == "CA" and kinds.get(target) in ("RA", "CA", "MA"):
             pending.append((node, premises, target))
         else:
@@ -207,7 +207,6 @@ def _speakers(document: dict[str, Any], draft: Draft, kinds: dict[str, str],
             node, person = _key(locution.get("nodeID")), _key(locution.get("personID"))
             if node is not None and person is not None and node not in speaker:
                 speaker[node] = names.get(person, person)
-    said: Counter[str] = Counter()
     for ya, kind in kinds.items():
         if kind != "YA":
             continue
@@ -215,4 +214,3 @@ def _speakers(document: dict[str, Any], draft: Draft, kinds: dict[str, str],
         for statement in out_of.get(ya, ()):
             if statement in draft.nodes and who and draft.nodes[statement].by is None:
                 draft.nodes[statement] = draft.nodes[statement]._replace(by=who[0])
-                said[statement] += 1

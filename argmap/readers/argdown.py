@@ -262,8 +262,9 @@ def _pcs_line(reader: _Reader, stripped: str, indent: int, span: Span) -> bool:
     if pcs is not None:
         key = _element(reader, pcs.group(2), span)
         if reader.pending is not None:
+            linked = len(reader.draft.edges) if len(reader.pending) > 1 else None
             for premise in reader.pending:
-                reader.edge(premise, key, Relation.PRO)
+                reader.draft.edges.append(DEdge(premise, key, Relation.PRO, linked))
             if len(reader.pending) > 1:
                 reader.draft.dropped[LINKED] += 1
             reader.pending = None

@@ -48,11 +48,18 @@ class DNode(NamedTuple):
 
 
 class DEdge(NamedTuple):
-    """``premise`` supports or attacks ``target``: a node key, or an edge index (undercut)."""
+    """``premise`` supports or attacks ``target``: a node key, or an edge index (undercut).
+
+    ``linked`` is shared by the edges of one linked argument (an AIF RA-node or
+    an Argdown inference with several premises). Format 1 has no linked
+    premises, so :func:`assemble` writes each as a separate ``pro`` and the
+    readers count them; format 1.1 will group the edges with one ``linked`` value.
+    """
 
     premise: str
     target: str | int
     relation: Relation
+    linked: int | None = None
 
 
 @dataclass
