@@ -40,6 +40,7 @@ from argmap.readers.draft import DEdge, DNode, Draft, assemble
 
 LINKED = "linked arguments (several premises) imported as separate premises"
 RULES = "inference rules"
+TWICE = "further texts of a title defined twice (the first is kept)"
 CODE = "argdown-syntax"
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->", re.DOTALL)
 _LINE_COMMENT = re.compile(r"(?:^|(?<=\s))//.*$", re.MULTILINE)
@@ -74,6 +75,7 @@ class _Reader:
         self.pcs: list[str] = []  # premises since the last inference line
         self.pending: list[str] | None = None  # premises waiting for their conclusion
         self.ignoring = False
+        self.counted = False  # this ignored definition is counted in the summary
         self.in_rule = False  # between the two "--" lines around an inference rule
         self.question_set = False
         #: a bare ``<Title>`` line, which a premise-conclusion structure may follow
@@ -91,8 +93,9 @@ class _Reader:
         old = self.draft.nodes.get(key)
         #: the text of this definition is not kept: neither are its hard-wrapped lines
         self.ignoring = old is not None and bool(old.text)
-        if self.ignoring and body and body != old.text:  # type: ignore[union-attr]
-            self.draft.dropped["further texts of a title defined twice (the first is kept)"] += 1
+        self.counted = self.ignoring and bool(body)
+        if self.counted:
+            self.draft.dropped[TWICE] += 1
         if old is None or (not old.text and body):
             self.draft.nodes[key] = DNode(key, body, old.span if old and old.text else span,
                                           title=None if title is None else key[1:], by=by,
@@ -135,17 +138,19 @@ def _parts(text: str, dropped: Counter[str] | None = None,
     """Text, its #tags and argmap's ``by`` from a data block (other data is counted)."""
     by = None
     data = _DATA.search(text)
-    if data is not None:
+    if data is not None:  # Argdown data: argmap's own is JSON; other YAML is left out
         try:
             value = json.loads(data.group(1))
         except (ValueError, RecursionError):
             value = None
+        text = text[:data.start()]
         if isinstance(value, dict):
-            text = text[:data.start()]
             by = value.get("by") if isinstance(value.get("by"), str) else None
             for name in value:
                 if name != "by" and dropped is not None:
                     dropped[f"data '{name}'"] += 1
+        elif dropped is not None:
+            dropped["data blocks"] += 1
     tags = tuple(t[0] or t[1] for t in _TAG.findall(text))
     if tags:
         text = _TAG.sub("", text)
@@ -158,6 +163,8 @@ def read(text: str, file: str) -> ReadResult:
     reader = _Reader(file, result)
     text = _BLOCK_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = _LINE_COMMENT.sub("", text)
+    if "{" in text:
+        text = _data_blocks(text, reader.draft.dropped)
     lines = [line.rstrip("\r") for line in text.split("\n")]
     start = _frontmatter(lines, reader)
     for index in range(start, len(lines)):
@@ -177,6 +184,34 @@ def read(text: str, file: str) -> ReadResult:
     result.maps.append(assemble(reader.draft))
     result.dropped.update(reader.draft.dropped)
     return result
+
+
+def _data_blocks(text: str, dropped: Counter[str]) -> str:
+    """Blank out data blocks that span lines (``{`` … ``}``), keeping the line count.
+
+    Argdown reads them as YAML data, which format 1 has no place for.
+    """
+    spans: list[tuple[int, int]] = []
+    depth = start = index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\":  # an escaped brace is text
+            index += 1
+        elif char == "{":
+            start = index if depth == 0 else start
+            depth += 1
+        elif char == "}" and depth:
+            depth -= 1
+            if depth == 0 and "\n" in text[start:index]:
+                spans.append((start, index + 1))
+        index += 1
+    pieces: list[str] = []
+    last = 0
+    for begin, end in spans:
+        pieces += [text[last:begin], "\n" * text.count("\n", begin, end)]
+        last = end
+    dropped["data blocks"] += len(spans)
+    return "".join(pieces) + text[last:] if spans else text
 
 
 def _frontmatter(lines: list[str], reader: _Reader) -> int:
@@ -215,7 +250,11 @@ def _line(reader: _Reader, line: str, number: int) -> None:
     if relation is None:
         if reader.last is not None and not _ELEMENT.match(stripped) and not (
                 stripped.startswith("* ")):
-            if not reader.ignoring:
+            if reader.ignoring:  # more text of a definition whose title has text already
+                if not reader.counted:
+                    reader.draft.dropped[TWICE] += 1
+                    reader.counted = True
+            else:
                 _continue(reader, stripped)
             return
         reader.pcs, reader.pending = [], None
