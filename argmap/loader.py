@@ -21,7 +21,7 @@ from typing import Any
 from argmap.build import Builder, Node, kind, slugify
 from argmap.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.diagnostics import Diagnostic, error
-from argmap.inputs import MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
+from argmap.inputs import MAP_SUFFIXES, MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
 from argmap.inputs import expand_paths as expand_paths  # where callers have found it
 from argmap.lines import EditorLines, editor_lines, offset_position
 from argmap.model import ArgumentMap, Span
@@ -48,9 +48,10 @@ def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None)
     data = read_input(path, max_bytes)
     if isinstance(data, Diagnostic):
         return LoadResult(diagnostics=[data])
-    from argmap.readers import detect  # light: the reader modules load only when used
+    if reader is None and path.suffix not in MAP_SUFFIXES:  # maps never pay for the sniff
+        from argmap.readers import detect
 
-    reader = reader or detect(path, data)
+        reader = detect(path, data)
     if reader is not None:
         return _read_other(data, STDIN_NAME if path == STDIN else str(path), reader)
     if path == STDIN:
