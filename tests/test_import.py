@@ -464,3 +464,8 @@ def test_kialo_like_maps_check(prefix: str, lines: list[str]) -> None:
     result = read("kialo", prefix + "\n".join(lines))
     for m in result.maps:
         assert [d for d in check(m) if d.severity.value == "error"] == []
+
+
+def test_standard_input_names_the_map_stdin() -> None:
+    (m,) = read("aif", json.dumps(XAIF), "<stdin>").maps
+    assert (m.id, m.question) == ("stdin", "stdin")

@@ -28,14 +28,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from pathlib import PurePath
 from typing import Any
 
 from argmap.build import slugify
 from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
-from argmap.readers.draft import DEdge, DNode, Draft, assemble
+from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
 
 CODE = "aif-syntax"
 LINKED = "linked arguments (RA-nodes with several premises) imported as separate premises"
@@ -85,7 +84,7 @@ def read(text: str, file: str) -> ReadResult:
                                         "list (and `edges`), or xAIF's {\"AIF\": {…}}",
                                         Span(file, 1, 1)))
         return result
-    stem = PurePath(file).stem
+    stem = file_stem(file)
     question = stem
     result.notes.append(f"AIF has no question: it is the file name, {stem!r}; edit it")
     draft = Draft(file, slugify(stem), question, Span(file, 1, 1))

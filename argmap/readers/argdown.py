@@ -30,13 +30,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import PurePath
 
 from argmap.build import slugify
 from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
-from argmap.readers.draft import DEdge, DNode, Draft, assemble
+from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
 
 LINKED = "linked arguments (several premises) imported as separate premises"
 RULES = "inference rules"
@@ -64,7 +63,7 @@ _MARKS = {"+": (Relation.PRO, False), "<+": (Relation.PRO, False),
 class _Reader:
     def __init__(self, file: str, result: ReadResult) -> None:
         self.file, self.result = file, result
-        stem = PurePath(file).stem
+        stem = file_stem(file)
         self.draft = Draft(file, slugify(stem), stem, Span(file, 1, 1))
         self.texts: dict[str, str] = {}
         self.anonymous = 0
@@ -178,7 +177,7 @@ def read(text: str, file: str) -> ReadResult:
     for key, node in list(reader.draft.nodes.items()):
         if not node.text:  # only ever referenced: its title is all the text it has
             reader.draft.nodes[key] = node._replace(text=node.title or key)
-    if reader.draft.question == PurePath(file).stem:
+    if reader.draft.question == file_stem(file):
         result.notes.append(f"The source has no title or heading: the question is the file "
                             f"name, {reader.draft.question!r}; edit it")
     result.maps.append(assemble(reader.draft))

@@ -88,6 +88,15 @@ class _Place(NamedTuple):
     ref: bool
 
 
+def file_stem(file: str) -> str:
+    """The file's name without its suffix: what names a map with no question or id."""
+    from pathlib import PurePath
+
+    from argmap.inputs import STDIN_ID, STDIN_NAME
+
+    return STDIN_ID if file == STDIN_NAME else PurePath(file).stem
+
+
 def slug(words: str, limit: int = 32) -> str:
     """A slug of the first words of ``words``: ASCII, lower-case, ``-`` between words."""
     ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()

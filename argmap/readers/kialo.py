@@ -45,7 +45,7 @@ from argmap.build import slugify
 from argmap.diagnostics import Diagnostic, error
 from argmap.model import Citation, Relation, Source, Span
 from argmap.readers import ReadResult
-from argmap.readers.draft import DEdge, DNode, Draft, assemble, slug
+from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem, slug
 
 _TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)")
 _NUMBER = re.compile(r"([ \t]*)((?:[0-9]+\.)+)(?:[ \t]+(.*))?\Z")
@@ -89,8 +89,8 @@ def read(text: str, file: str) -> ReadResult:
     span = Span(file, first + 1, 1)
     if not question:
         result.diagnostics.append(error(CODE, "the discussion title is empty", span))
-        question = slugify(file.rsplit("/", 1)[-1])
-    draft = Draft(file, slugify(file.rsplit("/", 1)[-1].rsplit(".", 1)[0]), question, span)
+        question = file_stem(file)
+    draft = Draft(file, slugify(file_stem(file)), question, span)
     footnotes = _sources(source_lines, draft, file)
     _build(entries, draft, footnotes, result.diagnostics)
     if not draft.nodes:
