@@ -27,32 +27,23 @@ group headings as map structure, and the ``isInMap``/selection settings.
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
 
 from argmap.build import slugify
 from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
+from argmap.readers.argdown_text import data_blocks, parts, plain, uncomment, unescape
 from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
 
 LINKED = "linked arguments (several premises) imported as separate premises"
 RULES = "inference rules"
 TWICE = "further texts of a title defined twice (the first is kept)"
 CODE = "argdown-syntax"
-_BLOCK_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->", re.DOTALL)
-_LINE_COMMENT = re.compile(r"(?:^|(?<=\s))//.*$", re.MULTILINE)
 _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]+(.*)\Z")
 _ELEMENT = re.compile(r"(\[|<)((?:\\.|[^\]>\\])+)[\]>](?::[ \t]*(.*))?\Z")
 _PCS = re.compile(r"\(([0-9]+)\)[ \t]*(.*)\Z")
 _INFERENCE = re.compile(r"--+[ \t]*(.*?)[ \t]*-*\Z")
-_TAG = re.compile(r"(?:^|(?<=\s))#(?:\(([^)]*)\)|([\w-]+))")
-_DATA = re.compile(r"[ \t]*(\{.*\})[ \t]*\Z")
-_ESCAPE = re.compile(r"\\(.)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKUP = [re.compile(p) for p in (r"__(\S(?:.*?\S)?)__", r"\*\*(\S(?:.*?\S)?)\*\*",
-                                   r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)", r"\*(\S(?:.*?\S)?)\*")]
 _MARKS = {"+": (Relation.PRO, False), "<+": (Relation.PRO, False),
           "-": (Relation.CON, False), "<-": (Relation.CON, False),
           "_": (Relation.UNDERCUT, False), "<_": (Relation.UNDERCUT, False),
@@ -88,7 +79,7 @@ class _Reader:
             key = f"#{self.anonymous}"
         else:
             key = bracket + unescape(title).strip()
-        body, tags, by = _parts(text, self.draft.dropped)
+        body, tags, by = parts(text, self.draft.dropped)
         old = self.draft.nodes.get(key)
         #: the text of this definition is not kept: neither are its hard-wrapped lines
         self.ignoring = old is not None and bool(old.text)
@@ -108,62 +99,13 @@ class _Reader:
             self.draft.edges.append(DEdge(premise, target, relation))
 
 
-def unescape(text: str) -> str:
-    """Argdown's backslash escapes removed."""
-    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
-
-
-def plain(text: str) -> str:
-    """The text as Argdown shows it: markup (``__bold__``, ``*italic*``) and link
-    addresses left out, escaped characters kept as typed."""
-    hidden: dict[str, str] = {}
-    if "\\" in text:  # hide escaped markup characters behind code points the text lacks
-        spare = (chr(c) for c in range(0xE000, 0x110000) if chr(c) not in text)
-        hidden = {char: next(spare) for char in "_*[]()"}
-        text = _ESCAPE.sub(lambda m: hidden.get(m.group(1), m.group(1)), text)
-    if "](" in text:
-        text = _LINK.sub(r"\1", text)
-    if "_" in text or "*" in text:
-        for pattern in _MARKUP:
-            text = pattern.sub(r"\1", text)
-    for char, stand_in in hidden.items():
-        if stand_in in text:
-            text = text.replace(stand_in, char)
-    return text
-
-
-def _parts(text: str, dropped: Counter[str] | None = None,
-           ) -> tuple[str, tuple[str, ...], str | None]:
-    """Text, its #tags and argmap's ``by`` from a data block (other data is counted)."""
-    by = None
-    data = _DATA.search(text)
-    if data is not None:  # Argdown data: argmap's own is JSON; other YAML is left out
-        try:
-            value = json.loads(data.group(1))
-        except (ValueError, RecursionError):
-            value = None
-        text = text[:data.start()]
-        if isinstance(value, dict):
-            by = value.get("by") if isinstance(value.get("by"), str) else None
-            for name in value:
-                if name != "by" and dropped is not None:
-                    dropped[f"data '{name}'"] += 1
-        elif dropped is not None:
-            dropped["data blocks"] += 1
-    tags = tuple(t[0] or t[1] for t in _TAG.findall(text))
-    if tags:
-        text = _TAG.sub("", text)
-    return " ".join(plain(text).split()), tags, by
-
-
 def read(text: str, file: str) -> ReadResult:
     """Read one Argdown document (see the module docstring)."""
     result = ReadResult()
     reader = _Reader(file, result)
-    text = _BLOCK_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _LINE_COMMENT.sub("", text)
+    text = uncomment(text)
     if "{" in text:
-        text = _data_blocks(text, reader.draft.dropped)
+        text = data_blocks(text, reader.draft.dropped)
     lines = [line.rstrip("\r") for line in text.split("\n")]
     start = _frontmatter(lines, reader)
     for index in range(start, len(lines)):
@@ -183,34 +125,6 @@ def read(text: str, file: str) -> ReadResult:
     result.maps.append(assemble(reader.draft))
     result.dropped.update(reader.draft.dropped)
     return result
-
-
-def _data_blocks(text: str, dropped: Counter[str]) -> str:
-    """Blank out data blocks that span lines (``{`` … ``}``), keeping the line count.
-
-    Argdown reads them as YAML data, which format 1 has no place for.
-    """
-    spans: list[tuple[int, int]] = []
-    depth = start = index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\":  # an escaped brace is text
-            index += 1
-        elif char == "{":
-            start = index if depth == 0 else start
-            depth += 1
-        elif char == "}" and depth:
-            depth -= 1
-            if depth == 0 and "\n" in text[start:index]:
-                spans.append((start, index + 1))
-        index += 1
-    pieces: list[str] = []
-    last = 0
-    for begin, end in spans:
-        pieces += [text[last:begin], "\n" * text.count("\n", begin, end)]
-        last = end
-    dropped["data blocks"] += len(spans)
-    return "".join(pieces) + text[last:] if spans else text
 
 
 def _frontmatter(lines: list[str], reader: _Reader) -> int:
@@ -289,7 +203,7 @@ def _continue(reader: _Reader, stripped: str) -> None:
     """A hard-wrapped line: more text of the element above."""
     assert reader.last is not None
     node = reader.draft.nodes[reader.last]
-    body, tags, _ = _parts(stripped, reader.draft.dropped)
+    body, tags, _ = parts(stripped, reader.draft.dropped)
     reader.draft.nodes[reader.last] = node._replace(text=f"{node.text} {body}".strip(),
                                                     tags=node.tags + tags)
 
