@@ -15,6 +15,7 @@ _LINE_COMMENT = re.compile(r"(?:^|(?<=\s))//.*$", re.MULTILINE)
 _TAG = re.compile(r"(?:^|(?<=\s))#(?:\(([^)]*)\)|([\w-]+))")
 _DATA = re.compile(r"[ \t]*(\{.*\})[ \t]*\Z")
 _ESCAPE = re.compile(r"\\(.)")
+_BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = [re.compile(p) for p in (r"__(\S(?:.*?\S)?)__", r"\*\*(\S(?:.*?\S)?)\*\*",
                                    r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)", r"\*(\S(?:.*?\S)?)\*")]
@@ -80,19 +81,16 @@ def data_blocks(text: str, dropped: Counter[str]) -> str:
     Argdown reads them as YAML data, which format 1 has no place for.
     """
     spans: list[tuple[int, int]] = []
-    depth = start = index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\":  # an escaped brace is text
-            index += 1
-        elif char == "{":
+    depth = start = 0
+    for found in _BRACE.finditer(text):  # an escaped brace (\{) is text
+        char, index = found.group(0), found.start()
+        if char == "{":
             start = index if depth == 0 else start
             depth += 1
         elif char == "}" and depth:
             depth -= 1
             if depth == 0 and "\n" in text[start:index]:
                 spans.append((start, index + 1))
-        index += 1
     pieces: list[str] = []
     last = 0
     for begin, end in spans:
