@@ -29,7 +29,7 @@ from argmap.console import use_color as use_color
 from argmap.exporters import EXPORTERS
 from argmap.inputs import MAX_BYTES
 from argmap.model import Relation
-from argmap.options import ArgmapGroup, Exclude, MaxBytes, Paths, printable
+from argmap.options import ArgmapGroup, Exclude, From, MaxBytes, Paths, printable
 from argmap.renderers.escape import terminal_visible
 from argmap.renderers.themes import THEMES
 
@@ -133,6 +133,7 @@ def check(
     color: ColorOpt = ColorMode.auto,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
+    source_format: From = None,
 ) -> None:
     """Check map files and report every problem as FILE:LINE:COL.
 
@@ -144,7 +145,7 @@ def check(
     from argmap.commands.debate import apply_rules, choose_rules
 
     codes = choose_rules(select, ignore)
-    report = read_maps(paths, max_bytes, exclude)
+    report = read_maps(paths, max_bytes, exclude, source_format)
     apply_rules(report, codes)
     if fmt is CheckFormat.github:
         from argmap.rules.select import github
@@ -184,6 +185,7 @@ def show(
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides.")] = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
+    source_format: From = None,
 ) -> None:
     """Print maps as trees: claims, then pro (+), con (−) and undercut (⊘) premises.
 
@@ -198,7 +200,7 @@ def show(
     """
     from argmap.exporters.tree import TreeOptions, render_tree, to_text
 
-    report = load_or_fail(paths, max_bytes, exclude, color=color)
+    report = load_or_fail(paths, max_bytes, exclude, color=color, reader=source_format)
     chosen = cut_graphs(report.maps, focus, depth, side)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
@@ -280,6 +282,7 @@ def render(
                            "orientation for --pages.")] = Orientation.portrait,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
+    source_format: From = None,
 ) -> None:
     """Draw maps with Graphviz (SVG, PNG, PDF, DOT) or export them (JSON, YAML, Markdown, ...).
 
@@ -308,7 +311,7 @@ def render(
                  "or argmap eval --format json")
     if pages and spec.name not in ("pdf", "svg"):
         fail(f"--pages: {spec.name} has no pages; use -f pdf or -f svg")
-    report = load_or_fail(paths, max_bytes, exclude)
+    report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
     if pages:
         atlas(report.maps, spec, output, (focus, depth, side), (paper, orientation, theme),
               timeout)
@@ -415,6 +418,7 @@ app.command("stats")(stats_command)
 # helpers above that it uses).
 from argmap.commands import edit as _edit  # noqa: E402
 from argmap.commands.fmt import fmt_command  # noqa: E402
+from argmap.commands.imports import import_command  # noqa: E402
 from argmap.commands.watch import watch_command  # noqa: E402
 
 app.command("new")(_edit.new_command)
@@ -423,6 +427,7 @@ app.command("rm")(_edit.rm_command)
 app.command("mv")(_edit.mv_command)
 app.command("fmt")(fmt_command)
 app.command("watch")(watch_command)
+app.command("import")(import_command)
 
 
 def examples_last() -> None:

@@ -55,6 +55,10 @@ CODES: dict[str, Code] = {
     "too-deep": Code(E, "nesting beyond the limits"),
     "missing-map-id": Code(E, "a file with several documents where one has no `id`"),
     "duplicate-map-id": Code(E, "two maps with the same `id`"),
+    # reading Argdown, Kialo and AIF (argmap.readers)
+    "kialo-syntax": Code(E, "a Kialo export argmap cannot read"),
+    "aif-syntax": Code(E, "an AIF file argmap cannot read"),
+    "argdown-syntax": Code(E, "an Argdown file argmap cannot read"),
     # across the map
     "duplicate-id": Code(E, "two statements with the same `id`"),
     "unknown-ref": Code(E, "a `ref` to an id no statement has"),
@@ -64,6 +68,8 @@ CODES: dict[str, Code] = {
     "unused-source": Code(W, "a source that nothing cites", "default"),
     "comment-in-text": Code(W, "a ' #' comment right after unquoted text", "default"),
     "duplicate-text": Code(W, "two statements with the same text", "default"),
+    "import-dropped": Code(W, "an imported file held what the format cannot (one summary)",
+                           "default"),
     # the debate rules (argmap.rules.debate), opt-in
     "unanswered-rebuttal": Code(W, "a `con` against a claim or premise that nothing answers "
                                 "(no `con` under it, no `undercut` of its step)", "debate"),

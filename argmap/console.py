@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from argmap.inputs import MAX_BYTES, STDIN
-from argmap.options import printable
+from argmap.options import SourceFormat, printable
 from argmap.renderers.escape import terminal_visible
 
 if TYPE_CHECKING:
@@ -71,20 +71,22 @@ def as_path(arg: str) -> Path:
 
 
 def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
-              exclude: list[str] | None = None) -> Report:
+              exclude: list[str] | None = None, reader: SourceFormat | None = None) -> Report:
     """Load and check every map under ``paths``; a usage error when there are none."""
     from argmap.workflow import check_paths
 
-    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or ())
+    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or (),
+                         None if reader is None else reader.value)
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     return report
 
 
 def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str] | None = None,
-                 strict: bool = False, color: ColorMode = ColorMode.auto) -> Report:
+                 strict: bool = False, color: ColorMode = ColorMode.auto,
+                 reader: SourceFormat | None = None) -> Report:
     """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
-    report = read_maps(paths, max_bytes, exclude)
+    report = read_maps(paths, max_bytes, exclude, reader)
     print_diagnostics(report, summary=False, color=color)
     if report.errors or (strict and report.warnings):
         typer.echo(report.summary(), err=True)

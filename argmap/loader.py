@@ -21,7 +21,7 @@ from typing import Any
 from argmap.build import Builder, Node, kind, slugify
 from argmap.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.diagnostics import Diagnostic, error
-from argmap.inputs import MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
+from argmap.inputs import MAP_SUFFIXES, MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
 from argmap.inputs import expand_paths as expand_paths  # where callers have found it
 from argmap.lines import EditorLines, editor_lines, offset_position
 from argmap.model import ArgumentMap, Span
@@ -37,18 +37,39 @@ class LoadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load_path(path: Path, max_bytes: int = MAX_BYTES) -> LoadResult:
+def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None) -> LoadResult:
     """Read and build every map in one file, or in standard input when ``path`` is ``-``.
 
     An input over ``max_bytes``, or anything but a regular file, is refused with
     a diagnostic before it is read (see :func:`argmap.inputs.read_input`).
+    Argdown, Kialo and AIF files (by suffix and content, or ``reader``, the
+    name of one in :data:`argmap.readers.READERS`) go to their reader.
     """
     data = read_input(path, max_bytes)
     if isinstance(data, Diagnostic):
         return LoadResult(diagnostics=[data])
+    if reader is None and path.suffix not in MAP_SUFFIXES:  # maps never pay for the sniff
+        from argmap.readers import detect
+
+        reader = detect(path, data)
+    if reader is not None:
+        return _read_other(data, STDIN_NAME if path == STDIN else str(path), reader)
     if path == STDIN:
         return load_bytes(data, STDIN_NAME, default_id=STDIN_ID)
     return load_bytes(data, str(path))
+
+
+def _read_other(data: bytes, file: str, reader: str) -> LoadResult:
+    """A file in another format, through its reader, with one warning for what it left out."""
+    from argmap.readers import dropped_warning, read_bytes
+
+    read = read_bytes(data, file, reader)
+    result = LoadResult(read.maps, read.diagnostics)
+    dropped = dropped_warning(read, file, reader)
+    if dropped is not None:
+        result.diagnostics.append(dropped)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
 
 
 def load_bytes(data: bytes, file: str, default_id: str | None = None) -> LoadResult:

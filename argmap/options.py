@@ -9,6 +9,7 @@ commands. Nothing heavy is imported: ``argmap --help`` loads this module.
 from __future__ import annotations
 
 import os
+from enum import StrEnum
 from typing import Annotated, Any, NoReturn
 
 import click
@@ -16,6 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from argmap.inputs import parse_size
+from argmap.readers import READERS
 
 
 def usage_error(message: str) -> NoReturn:
@@ -124,6 +126,17 @@ MaxBytes = Annotated[int, typer.Option(
 Exclude = Annotated[list[str] | None, typer.Option(
     "--exclude", metavar="GLOB", show_default=False, help="Skip files and directories below a "
     "directory argument whose name or path matches GLOB; repeatable.")]
+
+
+
+#: The formats ``--from`` names: the readers of :data:`argmap.readers.READERS`
+#: (that module only lists them; no reader is imported until one reads).
+SourceFormat = StrEnum("SourceFormat", {name: name for name in READERS})  # type: ignore[misc]
+
+
+From = Annotated[SourceFormat | None, typer.Option(
+    "--from", show_default=False, help="Read the inputs as Argdown, Kialo or AIF files; by "
+    "default a file's suffix and content say (directories hold only YAML maps).")]
 
 
 def size(text: str) -> int:

@@ -44,17 +44,17 @@ class Report:
 
 
 def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
-                exclude: Sequence[str] = ()) -> Report:
+                exclude: Sequence[str] = (), reader: str | None = None) -> Report:
     """Load every map under ``paths`` and run the map-level rules on each.
 
     ``-`` is standard input; ``max_bytes`` and ``exclude`` are ``--max-bytes`` and
-    ``--exclude`` (see :mod:`argmap.inputs`).
+    ``--exclude`` (see :mod:`argmap.inputs`); ``reader`` is ``--from``.
     """
     report = Report()
     first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
     for path in expand_paths(paths, exclude):
         report.files += 1
-        loaded = load_path(path, max_bytes)
+        loaded = load_path(path, max_bytes, reader)
         report.diagnostics.extend(loaded.diagnostics)
         for argmap in loaded.maps:
             earlier = first.setdefault(argmap.id, argmap)

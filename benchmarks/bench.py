@@ -72,6 +72,19 @@ def _export(name: str) -> Callable[[Path], list[str]]:
     return lambda p: [ARGMAP, "render", str(p), "-f", name, "-o", "-"]
 
 
+def exported(path: Path, fmt: str, suffix: str) -> Path:
+    """The synthetic map exported by argmap's own exporter, written once (import input)."""
+    out = path.with_name(f"{path.stem}-{fmt}{suffix}")
+    if not out.exists():
+        subprocess.run([ARGMAP, "render", str(path), "-f", fmt, "-o", str(out)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return out
+
+
+def _import(fmt: str, suffix: str) -> Callable[[Path], list[str]]:
+    return lambda p: [ARGMAP, "import", str(exported(p, fmt, suffix)), "-o", "-"]
+
+
 CASES = [
     Case("argmap --help", lambda p: [ARGMAP, "--help"], (0,), "≤ 0.2 s"),
     Case("argmap check", lambda p: [ARGMAP, "check", str(p)], (1_000, 10_000, 100_000),
@@ -97,6 +110,10 @@ CASES = [
     Case("argmap render -f svg --engine sfdp",
          lambda p: [ARGMAP, "render", str(p), "-f", "svg", "--engine", "sfdp", "-o", "-"],
          (5_000,), "layout time"),
+    # reading other formats: the synthetic map exported, then imported back
+    Case("argmap import (kialo)", _import("kialo", ".txt"), (1_000, 10_000), "10k ≤ 1 s"),
+    Case("argmap import (aif)", _import("aif", ".json"), (1_000, 10_000), "10k ≤ 1 s"),
+    Case("argmap import (argdown)", _import("argdown", ".argdown"), (1_000, 10_000), ""),
     # every format of the export registry, so a new exporter is timed without editing this
     # (the Graphviz formats are timed above: their time is the layout's)
     *[Case(f"argmap render -f {name}", _export(name), (1_000, 10_000, 100_000), "10k ≤ 0.5 s")

@@ -80,8 +80,9 @@ def test_a_format_is_named_only_by_its_module_and_the_registry() -> None:
     # Adding a format is one module and one registry line: no other module
     # lists the formats (the names below occur nowhere else as words).
     for name in ("mermaid", "graphml", "argdown", "kialo", "aif"):
-        holders = sorted(m for m, path in SOURCES.items()
-                         if f'"{name}"' in path.read_text(encoding="utf-8"))
+        # (argmap.readers is the other registry, of input formats: it may name them too)
+        holders = sorted(m for m, path in SOURCES.items() if m != "argmap.readers"
+                         and f'"{name}"' in path.read_text(encoding="utf-8"))
         assert holders in ([], ["argmap.exporters"], ["argmap.exporters",
                                                       f"argmap.exporters.{name}"]), name
 

@@ -1,0 +1,86 @@
+"""``argmap import``: an Argdown, Kialo or AIF file as a commented argmap YAML map.
+
+The readers (:mod:`argmap.readers`) build the map; the canonical YAML
+exporter writes it, under a header that says where it came from, where its
+question came from and what the source had that format 1 cannot hold.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from argmap.commands.edit import fail, print_errors, say, write_map
+from argmap.options import SourceFormat
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+    from argmap.readers import ReadResult
+
+
+def import_command(
+    file: Annotated[str, typer.Argument(show_default=False, metavar="FILE",
+                    help="An Argdown, Kialo or AIF file, or - for standard input.")],
+    source_format: Annotated[SourceFormat | None, typer.Option(
+        "--from", show_default=False,
+        help="The input format; by default from the suffix and content.")] = None,
+    output: Annotated[str, typer.Option("-o", "--output", metavar="MAP.yaml",
+                      help="Where to write the map; - is standard output.")] = "-",
+) -> None:
+    """Convert an Argdown, Kialo or AIF file into an argmap YAML map.
+
+    The map keeps every statement and relation the source has; what format 1
+    cannot hold (dialogue nodes, linked premises, inference rules) is left
+    out and listed in one warning and in the map's header comment.
+
+    Example: argmap import debate.argdown -o debate.yaml
+    """
+    from argmap.console import as_path
+    from argmap.inputs import read_input
+    from argmap.readers import READERS, detect, dropped_warning, read_bytes
+
+    path = as_path(file)
+    name = str(path) if file != "-" else "<stdin>"
+    data = read_input(path)
+    if not isinstance(data, bytes):
+        print_errors([data])
+        raise typer.Exit(1)
+    reader = source_format.value if source_format is not None else detect(path, data)
+    if reader is None:
+        raise fail(f"cannot tell the format of {name}: use --from "
+                   + "|".join(READERS), 2)
+    result = read_bytes(data, name, reader)
+    dropped = dropped_warning(result, name, reader)
+    problems = result.diagnostics + ([dropped] if dropped is not None else [])
+    print_errors(problems)
+    if any(d.severity.value == "error" for d in result.diagnostics) or not result.maps:
+        raise typer.Exit(1)
+    text = "\n".join(map_yaml(m, result, name, reader, i > 0)
+                     for i, m in enumerate(result.maps))
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        write_map(Path(output), text)
+        say(f"wrote {output}")
+
+
+def map_yaml(argmap: ArgumentMap, result: ReadResult, file: str, reader: str,
+             separate: bool) -> str:
+    """One map as canonical YAML under a comment header (``---`` before all but the first)."""
+    from argmap.exporters import ExportOptions
+    from argmap.exporters.yaml import export
+    from argmap.graph import build_graph
+    from argmap.readers import dropped_message
+
+    header = [f"# Imported from {file} ({reader}) by argmap import."]
+    header += [f"# {note}" for note in result.notes]
+    summary = dropped_message(result.dropped)
+    if summary:
+        header.append(f"# Left out or changed (format 1 cannot hold them): {summary}.")
+    body = export(build_graph(argmap), ExportOptions())
+    # A comment is one line of printable text, whatever the file name holds.
+    lines = "\n".join("".join(c if c.isprintable() else "?" for c in line) for line in header)
+    return ("---\n" if separate else "") + lines + "\n" + body

@@ -1,0 +1,215 @@
+"""AIF JSON (AIFdb, argmap's ``-f aif``) and xAIF (OVA: ``{"AIF": {…}, "OVA": …}``).
+
+How the Argument Interchange Format becomes a map:
+
+- Each **I-node** is a statement (its ``text``).
+- An **RA-node** (inference) makes each I-node that points into it a ``pro``
+  of the I-node it points at. An RA-node with several premises is a linked
+  argument, which format 1 cannot hold yet: each premise becomes a separate
+  ``pro``, and the summary counts "linked arguments imported as separate
+  premises".
+- A **CA-node** (conflict) makes its attacker a ``con`` of the I-node it points
+  at; a CA-node aimed at an RA- or CA-node is an **undercut** of that step.
+- An **MA-node** (rephrase) is read as a ``pro`` of the statement it rephrases
+  (a rephrase stands or falls with the original), and counted in the summary.
+- Dialogue nodes (L locutions, YA illocutions, TA transitions) and other
+  kinds (PA preferences …) are left out and counted; a speaker that a
+  locution names, through ``L -> YA -> I``, becomes the statement's ``by``.
+- The claims are the I-nodes that support or attack nothing (several
+  roots, several claims); ids may be strings or numbers; repeated
+  locutions are read once.
+
+Spans point at each node's ``"nodeID"`` in the file, found with one regular
+expression pass (``json`` keeps no positions).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from typing import Any
+
+from argmap.build import slugify
+from argmap.diagnostics import error
+from argmap.model import Relation, Span
+from argmap.readers import ReadResult
+from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
+
+CODE = "aif-syntax"
+LINKED = "linked arguments (RA-nodes with several premises) imported as separate premises"
+REPHRASE = "rephrases (MA-nodes) imported as pro"
+_NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]*)')
+_DIALOGUE = {"L": "locutions (L-nodes)", "YA": "illocutions (YA-nodes)",
+             "TA": "transitions (TA-nodes)"}
+
+
+class _Positions:
+    """Offsets in the text -> 1-based line and column."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.file = file
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.nodes: dict[str, int] = {}
+        for found in _NODE_ID.finditer(text):
+            self.nodes.setdefault(found.group(1), found.start())
+
+    def at(self, offset: int) -> Span:
+        line = bisect_right(self.starts, offset)
+        return Span(self.file, line, offset - self.starts[line - 1] + 1)
+
+    def node(self, node_id: str) -> Span:
+        offset = self.nodes.get(node_id)
+        return Span(self.file, 1, 1) if offset is None else self.at(offset)
+
+
+def read(text: str, file: str) -> ReadResult:
+    """Read one AIF or xAIF document (see the module docstring)."""
+    result = ReadResult()
+    positions = _Positions(text, file)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        result.diagnostics.append(error(CODE, f"not valid JSON: {exc.msg}",
+                                        Span(file, exc.lineno, exc.colno)))
+        return result
+    except RecursionError:
+        result.diagnostics.append(error(CODE, "JSON nested too deeply to read",
+                                        Span(file, 1, 1)))
+        return result
+    if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
+        document = document["AIF"]
+    if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
+        result.diagnostics.append(error(CODE, "not AIF: expected an object with a `nodes` "
+                                        "list (and `edges`), or xAIF's {\"AIF\": {…}}",
+                                        Span(file, 1, 1)))
+        return result
+    stem = file_stem(file)
+    question = stem
+    result.notes.append(f"AIF has no question: it is the file name, {stem!r}; edit it")
+    draft = Draft(file, slugify(stem), question, Span(file, 1, 1))
+    _read_graph(document, draft, positions)
+    if not draft.nodes:
+        result.diagnostics.append(error(CODE, "the AIF graph has no I-nodes (statements)",
+                                        Span(file, 1, 1)))
+        return result
+    result.maps.append(assemble(draft))
+    result.dropped.update(draft.dropped)
+    return result
+
+
+def _key(value: Any) -> str | None:
+    """A node id as a string: AIF writes them as strings or integers."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    return str(value)
+
+
+def _read_graph(document: dict[str, Any], draft: Draft, positions: _Positions) -> None:
+    kinds: dict[str, str] = {}
+    for node in document["nodes"]:
+        if not isinstance(node, dict):
+            continue
+        key, kind = _key(node.get("nodeID")), node.get("type")
+        if key is None or not isinstance(kind, str) or key in kinds:
+            continue
+        kinds[key] = kind
+        text = node.get("text")
+        if kind == "I":
+            if not isinstance(text, str) or not text.strip():
+                draft.dropped["I-nodes without text"] += 1
+                continue
+            draft.nodes[key] = DNode(key, text.strip(), positions.node(key))
+        elif kind in _DIALOGUE:
+            draft.dropped[_DIALOGUE[kind]] += 1
+        elif kind not in ("RA", "CA", "MA"):
+            draft.dropped[f"{kind}-nodes"] += 1
+    into: dict[str, list[str]] = {}
+    out_of: dict[str, list[str]] = {}
+    edges = document.get("edges")
+    for edge in edges if isinstance(edges, list) else ():
+        if not isinstance(edge, dict):
+            continue
+        a, b = _key(edge.get("fromID")), _key(edge.get("toID"))
+        if a is None or b is None or a not in kinds or b not in kinds:
+            draft.dropped["edges to or from no node"] += 1
+            continue
+        out_of.setdefault(a, []).append(b)
+        into.setdefault(b, []).append(a)
+    _speakers(document, draft, kinds, into, out_of)
+    _schemes(draft, kinds, into, out_of)
+
+
+def _schemes(draft: Draft, kinds: dict[str, str], into: dict[str, list[str]],
+             out_of: dict[str, list[str]]) -> None:
+    """Edges for every RA-, CA- and MA-node, undercuts last (they need the edges they attack)."""
+    made: dict[str, list[int]] = {}  # S-node -> the draft edges it became
+    pending: list[tuple[str, list[str], str]] = []
+    for node, kind in kinds.items():
+        if kind not in ("RA", "CA", "MA"):
+            continue
+        premises = [p for p in into.get(node, ()) if p in draft.nodes]
+        targets = list(dict.fromkeys(out_of.get(node, ())))
+        if not premises or len(targets) != 1:
+            draft.dropped[f"{kind}-nodes without premise or single conclusion"] += 1
+            continue
+        target = targets[0]
+        if target in draft.nodes:
+            relation = Relation.CON if kind == "CA" else Relation.PRO
+            if kind == "MA":
+                draft.dropped[REPHRASE] += 1
+            if kind == "RA" and len(premises) > 1:
+                draft.dropped[LINKED] += 1
+            made[node] = []
+            linked = len(draft.edges) if len(set(premises)) > 1 else None
+            for premise in dict.fromkeys(premises):
+                made[node].append(len(draft.edges))
+                draft.edges.append(DEdge(premise, target, relation, linked))
+        elif kind == "CA" and kinds.get(target) in ("RA", "CA", "MA"):
+            pending.append((node, premises, target))
+        else:
+            draft.dropped[f"{kind}-nodes aimed at a {kinds.get(target, '?')}-node"] += 1
+    for _ in range(len(pending) + 1):  # an undercut of an undercut waits for its target
+        waiting = []
+        for node, premises, target in pending:
+            if target not in made:
+                waiting.append((node, premises, target))
+                continue
+            made[node] = []
+            for attacked in made[target]:
+                for premise in dict.fromkeys(premises):
+                    made[node].append(len(draft.edges))
+                    draft.edges.append(DEdge(premise, attacked, Relation.UNDERCUT))
+        if len(waiting) == len(pending):
+            break
+        pending = waiting
+    if pending:
+        draft.dropped["CA-nodes aimed at a step that was left out"] += len(pending)
+
+
+def _speakers(document: dict[str, Any], draft: Draft, kinds: dict[str, str],
+              into: dict[str, list[str]], out_of: dict[str, list[str]]) -> None:
+    """``by`` for each I-node a locution's speaker asserts (L -> YA -> I)."""
+    locutions = document.get("locutions")
+    if not isinstance(locutions, list) or not locutions:
+        return
+    names: dict[str, str] = {}
+    participants = document.get("participants")
+    for person in participants if isinstance(participants, list) else ():
+        if isinstance(person, dict) and (pid := _key(person.get("participantID"))) is not None:
+            name = " ".join(str(person.get(k) or "") for k in ("firstname", "surname")).strip()
+            if name:
+                names[pid] = name
+    speaker: dict[str, str] = {}
+    for locution in locutions:
+        if isinstance(locution, dict):
+            node, person = _key(locution.get("nodeID")), _key(locution.get("personID"))
+            if node is not None and person is not None and node not in speaker:
+                speaker[node] = names.get(person, person)
+    for ya, kind in kinds.items():
+        if kind != "YA":
+            continue
+        who = [speaker[n] for n in into.get(ya, ()) if kinds.get(n) == "L" and n in speaker]
+        for statement in out_of.get(ya, ()):
+            if statement in draft.nodes and who and draft.nodes[statement].by is None:
+                draft.nodes[statement] = draft.nodes[statement]._replace(by=who[0])

@@ -1,0 +1,109 @@
+"""The Argdown reader against the reference: ``@argdown/cli``'s ``json`` export.
+
+Over the corpus (tests/corpus/argdown: examples from the Argdown repository and
+our own edge cases) the statement texts and the relations argmap imports must
+be the ones the Argdown CLI reads, in argmap's terms: support is pro, attack
+con, contradiction con both ways, an undercut of an argument an undercut of
+its steps (of a statement: con), and a premise-conclusion structure makes its
+premises pros of the conclusion after each inference line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.graph import build_graph
+from argmap.loader import load_path
+from argmap.model import Relation, single_spaced
+from tests.conftest import TESTS
+from tests.reference_tools import argdown_json
+
+CORPUS = TESTS / "corpus" / "argdown"
+FILES = sorted(CORPUS.glob("*.argdown"))
+_TAGS = re.compile(r"(?:^|(?<=\s))#(?:\([^)]*\)|[\w-]+)")
+
+Triple = tuple[str, str, str]
+
+
+def clean(text: str) -> str:
+    return single_spaced(_TAGS.sub("", text))
+
+
+def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple]]:
+    """Texts and relations as the Argdown CLI read them."""
+    texts: dict[str, str] = {}
+    for title, ec in doc["statements"].items():
+        found = [clean(m["text"]) for m in ec["members"] if clean(m.get("text") or "")]
+        texts["[" + title] = found[0] if found else title
+    relations: set[Triple] = set()
+    for title, argument in doc["arguments"].items():
+        described = [clean(m["text"]) for m in argument["members"]
+                     if clean(m.get("text") or "")]
+        pcs = argument.get("pcs") or []
+        conclusion = [s for s in pcs if s.get("role") == "main-conclusion"]
+        if described:
+            texts["<" + title] = described[0]
+        elif conclusion:
+            texts["<" + title] = texts["[" + conclusion[0]["title"]]
+        else:
+            texts["<" + title] = title
+        premises: list[str] = []
+        for statement in pcs:
+            if "inference" in statement and premises:
+                for premise in premises:
+                    relations.add((texts["[" + premise], "pro",
+                                   texts["[" + statement["title"]]))
+                premises = []
+            premises.append(statement["title"])
+    kinds = {"equivalence-class": "[", "argument": "<"}
+    for r in doc["relations"]:
+        a = texts[kinds[r["fromType"]] + r["from"]]
+        b = texts[kinds[r["toType"]] + r["to"]]
+        kind = r["relationType"]
+        if kind == "contradictory":
+            relations |= {(a, "con", b), (b, "con", a)}
+        elif kind == "undercut" and r["toType"] == "argument" and any(
+                o["from"] == r["to"] and o["relationType"] != "undercut"
+                for o in doc["relations"]):
+            relations.add((a, "undercut", b))
+        # An undercut of a statement, or of an argument with no step to attack,
+        # is read as a con (and counted in the import's summary).
+        else:
+            relations.add((a, "pro" if kind == "support" else "con", b))
+    return set(texts.values()), relations
+
+
+def imported(path: Path) -> tuple[set[str], set[Triple]]:
+    """Texts and relations of argmap's import, described the same way."""
+    loaded = load_path(path)
+    assert [d for d in loaded.diagnostics if d.severity.value == "error"] == []
+    (m,) = loaded.maps
+    g = build_graph(m)
+    links = {link.key: link for link in g.links}
+    text = {key: s.text for key, s in g.statements.items()}
+    relations: set[Triple] = set()
+    for link in g.links:
+        for premise in link.premises:
+            if link.relation is Relation.UNDERCUT:
+                for attacked in links[link.target].premises:
+                    relations.add((text[premise], "undercut", text[attacked]))
+            else:
+                relations.add((text[premise], link.relation.value, text[link.target]))
+    return set(text.values()), relations
+
+
+@pytest.fixture(scope="module")
+def reference_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return argdown_json(FILES, tmp_path_factory.mktemp("argdown-json"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_import_reads_what_argdown_reads(path: Path, reference_json: dict[str, Any]) -> None:
+    texts, relations = reference(reference_json[path.stem])
+    our_texts, our_relations = imported(path)
+    assert our_texts == texts
+    assert our_relations == relations
