@@ -26,12 +26,21 @@ from argmap.console import print_diagnostics as print_diagnostics
 from argmap.console import read_maps as read_maps
 from argmap.console import say as say
 from argmap.console import use_color as use_color
-from argmap.exporters import EXPORTERS
 from argmap.inputs import MAX_BYTES
 from argmap.model import Relation
-from argmap.options import ArgmapGroup, Exclude, From, MaxBytes, Paths, printable
+from argmap.options import (
+    DEFAULT_THEME,
+    ArgmapGroup,
+    Direction,
+    Exclude,
+    From,
+    MaxBytes,
+    Paths,
+    RenderFormat,
+    Theme,
+    printable,
+)
 from argmap.renderers.escape import terminal_visible
-from argmap.renderers.themes import THEMES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -68,21 +77,6 @@ class Side(StrEnum):
 
     pro = "pro"
     con = "con"
-
-
-# Choices come from the registries, so the CLI cannot drift from what exists.
-RenderFormat = StrEnum("RenderFormat", {name: name for name in EXPORTERS})  # type: ignore[misc]
-Theme = StrEnum("Theme", {name: name for name in THEMES})  # type: ignore[misc]
-DEFAULT_THEME = Theme("light")
-
-
-class Direction(StrEnum):
-    """Graphviz rank directions."""
-
-    TB = "TB"
-    LR = "LR"
-    BT = "BT"
-    RL = "RL"
 
 
 class Paper(StrEnum):

@@ -16,8 +16,10 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from argmap.exporters import EXPORTERS
 from argmap.inputs import parse_size
 from argmap.readers import READERS
+from argmap.renderers.themes import THEMES
 
 
 def usage_error(message: str) -> NoReturn:
@@ -145,3 +147,19 @@ def size(text: str) -> int:
         return parse_size(text)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+
+
+# Choices shared by render and watch; they come from the registries, so the
+# CLI cannot drift from what exists.
+RenderFormat = StrEnum("RenderFormat", {name: name for name in EXPORTERS})  # type: ignore[misc]
+Theme = StrEnum("Theme", {name: name for name in THEMES})  # type: ignore[misc]
+DEFAULT_THEME = Theme("light")
+
+
+class Direction(StrEnum):
+    """Graphviz rank directions."""
+
+    TB = "TB"
+    LR = "LR"
+    BT = "BT"
+    RL = "RL"

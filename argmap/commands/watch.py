@@ -1,46 +1,30 @@
 """``argmap watch``: the command; the loop is :mod:`argmap.edit.watch`.
 
-The choices mirror ``render``'s; they are declared here because cli.py,
-which declares render's, imports this module.
+The format, theme and direction choices are render's (argmap.options).
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from argmap.commands.edit import fail
-from argmap.exporters import EXPORTERS
-from argmap.renderers.themes import THEMES
-
-WatchFormat = StrEnum("WatchFormat", {name: name for name in EXPORTERS})  # type: ignore[misc]
-WatchTheme = StrEnum("WatchTheme", {name: name for name in THEMES})  # type: ignore[misc]
-DEFAULT_THEME = WatchTheme("light")
-
-
-class WatchDirection(StrEnum):
-    """Graphviz rank directions (as for render)."""
-
-    TB = "TB"
-    LR = "LR"
-    BT = "BT"
-    RL = "RL"
+from argmap.options import DEFAULT_THEME, Direction, RenderFormat, Theme
 
 
 def watch_command(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, show_default=False,
                     help="The map file to watch.")],
-    fmt: Annotated[WatchFormat | None, typer.Option("--format", "-f", show_default=False,
+    fmt: Annotated[RenderFormat | None, typer.Option("--format", "-f", show_default=False,
                    help="Render to this format (needs -o); without -f and -o, print the "
                    "tree in the terminal.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", show_default=False,
                       help="The file to re-render on every save.")] = None,
-    direction: Annotated[WatchDirection, typer.Option("--direction", help="Where the question "
-                         "sits: TB top, LR left, BT bottom, RL right.")] = WatchDirection.TB,
-    theme: Annotated[WatchTheme, typer.Option("--theme", help="Colours.")] = DEFAULT_THEME,
+    direction: Annotated[Direction, typer.Option("--direction", help="Where the question "
+                         "sits: TB top, LR left, BT bottom, RL right.")] = Direction.TB,
+    theme: Annotated[Theme, typer.Option("--theme", help="Colours.")] = DEFAULT_THEME,
     depth: Annotated[int | None, typer.Option("--depth", min=1, show_default=False,
                      help="Stop N levels below the question (or the --focus statement).")
                      ] = None,
