@@ -45,6 +45,8 @@ from argmap.renderers.escape import terminal_visible
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from typer.models import CommandInfo
+
     from argmap.exporters import ExporterSpec
     from argmap.exporters.tree import Line
     from argmap.graph import ArgumentGraph
@@ -447,6 +449,25 @@ def command_names() -> list[str]:
             for c in app.registered_commands]
 
 
+def build_only(first: list[str]) -> None:
+    """When the command line names a command, register only that one.
+
+    typer turns every registered command into a click command on each run,
+    about 2 ms each; a run of ``argmap check`` needs only ``check``. The whole
+    set stays for ``argmap --help``, a mistyped command (its suggestions) and
+    shell completion.
+    """
+    def name(info: CommandInfo) -> str:
+        return info.name or (info.callback.__name__ if info.callback else "")
+
+    chosen = [c for c in app.registered_commands if first and name(c) == first[0]]
+    if chosen:
+        # and one more: typer runs an app of a single command as that command
+        # (`argmap check x` would read "check" as a path)
+        other = next(c for c in app.registered_commands if name(c) != first[0])
+        app.registered_commands[:] = [*chosen, other]
+
+
 def main() -> None:
     """Entry point: run the app; turn a crash into one line and exit code 3."""
     # A run is short and builds large acyclic trees: the cyclic collector
@@ -456,6 +477,8 @@ def main() -> None:
         from argmap.completion import enable
 
         enable()
+    else:
+        build_only(sys.argv[1:2])
     try:
         # The name, not sys.argv[0]: `python -m argmap` is argmap too, in help
         # and to the completion scripts (which call back with _ARGMAP_COMPLETE).
