@@ -473,6 +473,7 @@ def main() -> None:
     # A run is short and builds large acyclic trees: the cyclic collector
     # would only rescan them (2-7x slower loads of big maps).
     gc.disable()
+    every = list(app.registered_commands)
     if os.environ.get("_ARGMAP_COMPLETE"):  # a shell asking for completions
         from argmap.completion import enable
 
@@ -496,3 +497,5 @@ def main() -> None:
               "This is a bug in argmap. Please report it with the command and the input "
               "that caused it (ARGMAP_DEBUG=1 shows the traceback).", file=sys.stderr)
         sys.exit(3)
+    finally:
+        app.registered_commands[:] = every  # main() called in a process that goes on
