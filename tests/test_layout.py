@@ -18,6 +18,7 @@ from argmap.exporters.layout import LayoutError, broken_output, layout
 from argmap.graph import view_graph, walk
 from argmap.loader import load_path
 from tests.conftest import FIXTURES
+from tests.helpers import ctrl_c_as_in_a_terminal
 
 runner = CliRunner()
 FULL = str(FIXTURES / "valid/full.yaml")
@@ -75,7 +76,8 @@ def test_timeout_kills_a_wrapper_and_its_children(fake_dot: Path, tmp_path: Path
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_layout_dies_with_argmap(fake_dot: Path, tmp_path: Path, signum: int) -> None:
     with subprocess.Popen([*ARGMAP, "render", FULL, "-o", str(tmp_path / "x.svg")],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          preexec_fn=ctrl_c_as_in_a_terminal) as proc:
         pids = wait_for(fake_dot)
         proc.send_signal(signum)
         proc.wait(30)

@@ -18,6 +18,7 @@ from argmap import cli
 from argmap.edit.operations import add_statement
 from argmap.edit.write import NewStatement
 from tests.conftest import FIXTURES
+from tests.helpers import ctrl_c_as_in_a_terminal
 
 ROOT = FIXTURES.parent.parent
 MAP = ROOT / "maps/nato-promise.yaml"
@@ -41,7 +42,8 @@ def watcher(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, Pat
         proc = subprocess.Popen([sys.executable, "-m", "argmap", "watch", str(source),
                                  "-f", "dot", "-o", str(output)],
                                 stdout=subprocess.DEVNULL, stderr=err,
-                                env={**os.environ, "NO_COLOR": "1"})
+                                env={**os.environ, "NO_COLOR": "1"},
+                                preexec_fn=ctrl_c_as_in_a_terminal)
     try:
         yield proc, source, output, log
     finally:
@@ -128,7 +130,8 @@ def test_without_format_it_reprints_the_tree(tmp_path: Path) -> None:
     with open(out, "wb") as stdout:
         proc = subprocess.Popen([sys.executable, "-m", "argmap", "watch", str(source)],
                                 stdout=stdout, stderr=subprocess.DEVNULL,
-                                env={**os.environ, "NO_COLOR": "1"})
+                                env={**os.environ, "NO_COLOR": "1"},
+                                preexec_fn=ctrl_c_as_in_a_terminal)
     try:
         wait_for(lambda: "First answer." in out.read_text(), "the first tree")
         source.write_text("question: Q?\nclaims:\n  - text: Second answer.\n")
