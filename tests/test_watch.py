@@ -101,10 +101,21 @@ def test_once_renders_what_render_renders(tmp_path: Path) -> None:
     assert out.read_text() == rendered.stdout
 
 
-def test_watch_needs_both_format_and_output() -> None:
+def test_watch_needs_an_output_for_a_format() -> None:
     result = runner.invoke(cli.app, ["watch", str(MAP), "-f", "dot"])
     assert (result.exit_code, result.stderr) == (
-        2, "argmap: give both -f FORMAT and -o FILE to render, or neither to print the tree\n")
+        2, "argmap: give -o FILE to render to, or neither -f nor -o to print the tree\n")
+
+
+def test_watch_takes_the_format_from_the_output_as_render_does(tmp_path: Path) -> None:
+    out = tmp_path / "m.dot"
+    result = runner.invoke(cli.app, ["watch", str(MAP), "-o", str(out), "--once"])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text().startswith("digraph")
+    clash = runner.invoke(cli.app, ["watch", str(MAP), "-f", "svg", "-o", str(tmp_path / "x.png")])
+    assert (clash.exit_code, clash.stderr) == (
+        2, f"argmap: -f svg does not match -o {tmp_path / 'x.png'}, which names a png file; "
+        "drop -f or change the extension\n")
 
 
 def statement_order(dot: str) -> list[str]:

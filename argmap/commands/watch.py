@@ -43,10 +43,12 @@ def watch_command(
     Example: argmap watch maps/nato-promise.yaml -f svg -o nato.svg
     """
     from argmap.edit.watch import WatchOptions, watch
+    from argmap.output import choose_format
 
-    if (fmt is None) != (output is None):
-        raise fail("give both -f FORMAT and -o FILE to render, or neither to print the tree",
-                    2)
-    options = WatchOptions(None if fmt is None else fmt.value, output, direction.value,
-                           theme.value, depth, focus, not no_legend)
+    if fmt is not None and output is None:
+        raise fail("give -o FILE to render to, or neither -f nor -o to print the tree", 2)
+    # As for render: without -f, -o's extension names the format (it must agree with -f)
+    name = None if output is None else choose_format(fmt and fmt.value, str(output)).name
+    options = WatchOptions(name, output, direction.value, theme.value, depth, focus,
+                           not no_legend)
     raise typer.Exit(watch(path, options, once=once))

@@ -177,5 +177,6 @@ def cut_graphs(maps: list[ArgumentMap], view: ViewOptions) -> list[ArgumentGraph
         except ViewError as exc:
             misses.append(str(exc))
     if not done and misses:
-        raise ViewError("; ".join(misses))
+        more = f"; and {len(misses) - 3} more maps have none" if len(misses) > 3 else ""
+        raise ViewError("; ".join(misses[:3]) + more)
     return done
