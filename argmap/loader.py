@@ -1,4 +1,7 @@
-"""Read map files: the only module that imports ruamel.yaml.
+"""Read map files: the only module that reads maps with ruamel.yaml.
+
+(:mod:`argmap.edit.syntax` composes a map a second time, keeping character
+offsets and comments, to edit it in place; nothing else imports ruamel.)
 
 Reading uses libyaml through ruamel.yaml.clib to compose nodes (which keep
 their line and column) and builds the model from them; it never constructs
