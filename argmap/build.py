@@ -15,14 +15,19 @@ from urllib.parse import urlsplit
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
 from argmap.lines import EditorLines
 from argmap.model import (
+    ARGUMENT_ONLY_KEYS,
     CITATION_KEYS,
     FORMAT_VERSION,
+    LINKED_KEYS,
+    LINKED_VERSION,
     MAP_KEYS,
     MAX_WEIGHT,
     MIN_WEIGHT,
+    PREMISE_ONLY_KEYS,
     SLUG_RE,
     SOURCE_KEYS,
     STATEMENT_KEYS,
+    VERSIONS,
     ArgumentMap,
     Citation,
     KeySpec,
@@ -59,7 +64,12 @@ Entries = dict[str, tuple["Node", "Node"]]
 #: keys whose value holds more to check, or whose absence is an error of its
 #: own: a misspelling of one is read as it (see Builder.odd_key)
 _READ_AS_MEANT = frozenset({"claims", "pro", "con", "undercut", "cites", "sources",
-                            "question", "text", "title", "source"})
+                            "question", "text", "title", "source", "premises"})
+
+#: the lists a linked argument may be an item of
+_LINKABLE = (Relation.PRO, Relation.CON)
+#: the keys of a list item: a statement's, or a linked argument's `premises` (format 1.1)
+_ITEM_KEYS = {**STATEMENT_KEYS, "premises": LINKED_KEYS["premises"]}
 
 #: per list: its key in messages, and the step it adds to a derived path (c1.pro2)
 _LISTS = {Relation.CLAIM: ("claims", "c"), Relation.PRO: ("pro", ".pro"),
@@ -127,6 +137,10 @@ class Builder:
         #: without a '*' in the text there is no alias, and no need to track nodes
         self.track_aliases = track_aliases
         self.diagnostics: list[Diagnostic] = []
+        #: the version the document being built declares (the newest if it declares none)
+        self.version = FORMAT_VERSION
+        #: a document's first linked argument under `argmap: 1` is reported; the rest are not
+        self.version_reported = False
         self.seen: set[int] = set()
         #: set when a node is reached twice, i.e. through a YAML alias
         self.alias_seen = False
@@ -179,7 +193,7 @@ class Builder:
                 entries[key] = (key_node, value_node)
             else:
                 self.odd_key(key_node, value_node, entries, keys, what, node.value)
-        if keys is not None and keys is not STATEMENT_KEYS:  # statement() checks `text`
+        if keys is not None and keys is not _ITEM_KEYS:  # statement() checks `text`
             for key, spec in keys.items():
                 if spec.required and key not in entries:
                     self.error("missing-key", f"{what} needs `{key}`", node)
@@ -218,8 +232,9 @@ class Builder:
         else:
             hint = did_you_mean(key, keys)
             meant = hint.split("'")[1] if hint else None  # "; did you mean 'pro'?"
+            listed = STATEMENT_KEYS if keys is _ITEM_KEYS else keys  # `premises`: see docs
             message = f"unknown key '{shortened(key)}' in {what}" + (
-                hint or "; expected one of " + ", ".join(keys))
+                hint or "; expected one of " + ", ".join(listed))
         self.error("unknown-key", message, node)
         return meant
 
@@ -377,11 +392,13 @@ class Builder:
         def value(key: str) -> Node | None:
             return entries[key][1] if key in entries else None
 
-        if (version := value("argmap")) is not None and (
-            version.id != "scalar" or version.value != str(FORMAT_VERSION)
-        ):
-            self.error("bad-version", f"unsupported format version: {describe(version)}; "
-                       f"this argmap reads version {FORMAT_VERSION} (`argmap: 1`)", version)
+        self.version, self.version_reported = FORMAT_VERSION, False
+        if (version := value("argmap")) is not None:
+            if version.id == "scalar" and version.value in VERSIONS:
+                self.version = version.value
+            else:
+                self.error("bad-version", f"unsupported format version: {describe(version)}; "
+                           "this argmap reads versions 1 and 1.1 (`argmap: 1.1`)", version)
         map_id = self.slug(id_node, "id") if (id_node := value("id")) is not None else None
         if id_node is None and need_id:
             self.error("missing-map-id", "this file holds several maps, so each needs its own "
@@ -399,6 +416,7 @@ class Builder:
             context=self.text(context, "context") if context else None,
             tags=self.strings(tags, "tags") if tags else (),
             sources=self.sources(sources) if sources else {},
+            version=self.version,
         )
 
     def statements(self, node: Node, relation: Relation, parent: str,
@@ -414,19 +432,30 @@ class Builder:
         return tuple(built)
 
     def statement(self, node: Node, relation: Relation, path: str,
-                  depth: int) -> Statement | None:
+                  depth: int, in_argument: bool = False) -> Statement | None:
         """Build one statement and, recursively, its premises.
 
-        This runs once per statement, so the fields are plain locals and the
+        ``in_argument`` says it is one of a linked argument's premises. This
+        runs once per statement, so the fields are plain locals and the
         record is built positionally (a keyword dict costs a third more).
         """
         if depth > MAX_DEPTH:
             self.error("too-deep", f"statements are nested more than {MAX_DEPTH} levels deep; "
                        "argmap reads no deeper", node)
             return None
-        entries = self.mapping(node, STATEMENT_KEYS, "a statement")
+        entries = self.mapping(node, _ITEM_KEYS, "a statement")
         if entries is None:
             return None
+        if "premises" in entries:
+            if relation in _LINKABLE and not in_argument:
+                return self.linked(node, entries, relation, path, depth)
+            self.misplaced(entries["premises"], relation, path, depth)
+            if "text" not in entries and "ref" not in entries:
+                return None
+        if in_argument and "ref" not in entries:
+            for key in ARGUMENT_ONLY_KEYS & entries.keys():
+                self.error("linked-key", f"`{key}` belongs on the linked argument (the item "
+                           "with `premises`), not on one of its premises", entries[key][0])
         if "ref" in entries:
             return self.ref(entries, relation, path)
         text = statement_id = id_span = by = note = weight = None
@@ -445,7 +474,7 @@ class Builder:
             elif key == "cites":
                 cites = tuple(c for c in map(self.citation, self.sequence(v, "cites"))
                               if c is not None)
-            elif key == "undercut":
+            elif key == "undercut" and not in_argument:
                 undercut = self.statements(v, Relation.UNDERCUT, path, depth + 1)
             elif key == "id":
                 statement_id = self.slug(v, "id")
@@ -456,7 +485,7 @@ class Builder:
                 note = self.text(v, key)
             elif key == "tags":
                 tags = self.strings(v, "tags")
-            elif key == "weight":
+            elif key == "weight" and not in_argument:
                 weight = self.weight(v)
         if "text" not in entries:
             self.error("missing-key", "a statement needs `text` (or `ref` to another statement)",
@@ -467,6 +496,56 @@ class Builder:
         return Statement(path, relation, span,
                          text or "", statement_id, id_span, None, pro, con, undercut, cites, by,
                          tags, note, weight)
+
+    def linked(self, node: Node, entries: Entries, relation: Relation, path: str,
+               depth: int) -> Statement | None:
+        """Build a linked argument (format 1.1): an item whose `premises` hold up its parent
+        together; its premises are ``<path>.1``, ``<path>.2`` ... Every rule of
+        FORMAT.md's "Version 1.1" is checked here, except refs, which checks.py resolves."""
+        key_node, list_node = entries["premises"]
+        if self.version != LINKED_VERSION and not self.version_reported:
+            self.version_reported = True
+            self.error("needs-version", "`premises` (a linked argument) is format 1.1, but this "
+                       "map declares `argmap: 1`; declare `argmap: 1.1`", key_node)
+        for key in PREMISE_ONLY_KEYS & entries.keys():
+            self.error("linked-key", f"`{key}` belongs on the premises of a linked argument, "
+                       "not on the item that holds them", entries[key][0])
+        items = self.sequence(list_node, "premises")
+        premises = tuple(p for i, item in enumerate(items, 1)
+                         if (p := self.statement(item, relation, f"{path}.{i}", depth + 1,
+                                                 True)) is not None)
+        if (len(items) < 2 and list_node.id == "sequence") or _is_null(list_node):
+            self.error("too-few-premises", "a linked argument needs at least two premises; "
+                       "write a single premise as an ordinary item", list_node)
+        if not premises:
+            return None
+        argument_id = id_span = weight = note = None
+        undercut: tuple[Statement, ...] = ()
+        tags: tuple[str, ...] = ()
+        for key, (_, v) in entries.items():
+            if key == "id":
+                argument_id, id_span = self.slug(v, "id"), self.span(v)
+            elif key == "weight":
+                weight = self.weight(v)
+            elif key == "undercut":
+                undercut = self.statements(v, Relation.UNDERCUT, path, depth + 1)
+            elif key == "note":
+                note = self.text(v, key)
+            elif key == "tags":
+                tags = self.strings(v, "tags")
+        return Statement(path, relation, self.span(node), "", argument_id, id_span, None, (), (),
+                         undercut, (), None, tags, note, weight, premises)
+
+    def misplaced(self, entry: tuple[Node, Node], relation: Relation, path: str,
+                  depth: int) -> None:
+        """Report `premises` where no linked argument may be, and check what it holds."""
+        where = ("a claim" if relation is Relation.CLAIM else
+                 "an undercut" if relation is Relation.UNDERCUT else
+                 "a premise of a linked argument")
+        self.error("linked-position", f"{where} cannot be a linked argument: `premises` goes "
+                   "on an item of a `pro` or `con` list", entry[0])
+        for i, item in enumerate(self.sequence(entry[1], "premises"), 1):
+            self.statement(item, Relation.PRO, f"{path}.{i}", depth + 1, True)
 
     def ref(self, entries: Entries, relation: Relation, path: str) -> Statement | None:
         """Build a `ref` item, which may have no other key."""

@@ -46,13 +46,40 @@ def duplicate_ids(index: MapIndex) -> Iterator[Diagnostic]:
 
 
 def unknown_refs(index: MapIndex) -> Iterator[Diagnostic]:
-    """A ref names an existing statement id."""
+    """A ref names an existing statement id (a linked argument's id is not a statement's)."""
     for statement in index.statements:
-        if statement.ref is not None and statement.ref not in index.ids:
+        if statement.ref is None:
+            continue
+        target = index.ids.get(statement.ref)
+        if target is None:
             hint = did_you_mean(statement.ref, index.ids) or (
                 "; give the statement you mean an `id`")
             yield error("unknown-ref", f"ref '{statement.ref}' names no statement in this map"
                         f"{hint}", statement.span)
+        elif target.premises:
+            named = [name for p in target.premises if (name := p.ref or p.id) is not None]
+            hint = (f"ref one of its premises instead ({', '.join(named)})" if named else
+                    "give the premise you mean an `id` and ref that")
+            yield error("ref-to-argument", f"ref '{statement.ref}' names a linked argument, "
+                        f"not a statement; {hint}", statement.span)
+
+
+def duplicate_premises(index: MapIndex) -> Iterator[Diagnostic]:
+    """A linked argument holds each statement once."""
+    for statement in index.statements:
+        if not statement.premises:
+            continue
+        seen: dict[str, int] = {}
+        for premise in statement.premises:
+            name = premise.ref or premise.id
+            if name is None:
+                continue
+            if name in seen:
+                yield error("duplicate-premise", f"'{name}' is already premise {seen[name]} of "
+                            "this linked argument; each premise holds up the parent once",
+                            premise.span)
+            else:
+                seen[name] = int(premise.path.rpartition(".")[2])
 
 
 def unknown_sources(index: MapIndex) -> Iterator[Diagnostic]:
@@ -104,6 +131,7 @@ def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
 RULES: tuple[Rule, ...] = (
     duplicate_ids,
     unknown_refs,
+    duplicate_premises,
     unknown_sources,
     undercut_on_claim,
     unused_sources,

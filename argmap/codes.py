@@ -45,7 +45,7 @@ CODES: dict[str, Code] = {
     "empty-text": Code(E, "`text` or `question` is empty"),
     "empty-claims": Code(E, "`claims` has no items"),
     "bad-id": Code(E, "an id that is not a slug"),
-    "bad-version": Code(E, "`argmap:` is not 1"),
+    "bad-version": Code(E, "`argmap:` is not 1 or 1.1"),
     "bad-weight": Code(E, "`weight` is not a whole number from 1 to 5"),
     "bad-date": Code(E, "not YYYY, YYYY-MM or YYYY-MM-DD, or not a calendar date"),
     "bad-url": Code(E, "not an absolute http(s) URL"),
@@ -64,6 +64,13 @@ CODES: dict[str, Code] = {
     "unknown-ref": Code(E, "a `ref` to an id no statement has"),
     "unknown-source": Code(E, "a citation of a source not under `sources`"),
     "undercut-on-claim": Code(E, "`undercut` on a claim, which has no inference to attack"),
+    # linked arguments (format 1.1)
+    "needs-version": Code(E, "`premises` in a map that declares `argmap: 1`"),
+    "too-few-premises": Code(E, "a linked argument with fewer than two premises"),
+    "linked-key": Code(E, "a key on the wrong level of a linked argument"),
+    "linked-position": Code(E, "`premises` on a claim, an undercut or a premise"),
+    "ref-to-argument": Code(E, "a `ref` to a linked argument's id"),
+    "duplicate-premise": Code(E, "the same statement twice in one linked argument"),
     # warnings check reports without options
     "unused-source": Code(W, "a source that nothing cites", "default"),
     "comment-in-text": Code(W, "a ' #' comment right after unquoted text", "default"),

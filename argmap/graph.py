@@ -13,11 +13,14 @@ The shape (argdown-core's ``IMap {nodes, edges}`` with undercuts as attacks on e
   of a duplicate id (an error ``check`` reports) when its path is taken too.
 - A :class:`Link` is one position below a claim (written or ``ref``), in file
   order, keyed ``l1``, ``l2``, ...: ``premises`` (statement keys; one in format
-  1, several for format 1.1's linked premises) bear on ``target`` with a
-  ``relation``. For pro and con the target is a statement key (the parent);
-  for an undercut it is the *key of the link it attacks* (the link from the
-  parent to the grandparent). ``address`` is the position's derived path,
-  ``ref`` says the premise is written elsewhere.
+  1, several for format 1.1's linked arguments) bear on ``target`` with a
+  ``relation``. A linked argument is one link: its premises' GStatements have
+  it as their ``link``, its ``id``/``note``/``tags`` are on the Link, and its
+  undercuts attack it as a whole (:meth:`ArgumentGraph.joint_undercuts`).
+  For pro and con the target is a statement key (the parent); for an undercut
+  it is the *key of the link it attacks* (the link from the parent to the
+  grandparent). ``address`` is the position's derived path, ``ref`` says the
+  premise is written elsewhere.
 - ``positions`` maps every derived path (ref positions included) and every id
   to a statement key, so any address the user types finds its statement.
 - ``citations`` numbers the cited sources in order of first appearance over
@@ -86,7 +89,15 @@ class Link(NamedTuple):
     weight: int | None
     address: str  # derived path of the position, e.g. c2.con1
     span: Span
-    ref: bool  # the position is a `ref` item: the premise is written elsewhere
+    ref: bool  # the position is a `ref` item (for a linked argument: every premise is one)
+    id: str | None = None  # a linked argument's own id (format 1.1)
+    note: str | None = None  # a linked argument's note
+    tags: tuple[str, ...] = ()  # a linked argument's tags
+
+    @property
+    def linked(self) -> bool:
+        """True for a linked argument: several premises that bear on the target together."""
+        return len(self.premises) > 1
 
 
 class Visit(NamedTuple):
@@ -168,13 +179,28 @@ class ArgumentGraph:
         return self._by_key.get(link_key)
 
     def children(self, key: str) -> list[Link]:
-        """The links shown under a written statement: pro/con into it, then undercuts."""
+        """The links shown under a written statement: pro/con into it, then the undercuts
+        of its own link (a linked argument's undercuts belong to the argument, shown
+        after all its premises: :meth:`joint_undercuts`)."""
         statement = self.statements[key]
         into = self.links_into(key)
         if statement.link is None:
             return into
         cuts = self.undercuts_of(statement.link)
+        if cuts and (home := self.link(statement.link)) is not None and home.linked:
+            return into
         return into + cuts if cuts else into
+
+    def joint_undercuts(self, link: Link) -> list[Link]:
+        """The undercuts of a linked argument (none for a single premise's link)."""
+        return self.undercuts_of(link.key) if len(link.premises) > 1 else []
+
+    def written_at(self, link: Link, premise: str) -> bool:
+        """True if ``premise`` is written at ``link`` (expanded there), not a ``ref``."""
+        if len(link.premises) == 1:
+            return not link.ref
+        found = self.statements.get(premise)
+        return found is not None and found.link == link.key
 
     def lookup(self, key: str) -> GStatement | None:
         """A statement in the graph or named from it but cut away (for ref previews)."""
@@ -222,24 +248,39 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
     positions: dict[str, str] = {}
     with_ids: list[tuple[str, str]] = []
     orphans = False  # an undercut on a claim: no link, so the file order is not the outline
+    #: linked arguments: link key -> (index in links, the link so far, its premises' keys)
+    arguments: dict[str, tuple[int, Link, list[str]]] = {}
     undercut = Relation.UNDERCUT
-    # (statement, parent key, parent's link key); pre-order, as the file reads.
-    stack: list[tuple[Statement, str | None, str | None]] = [
-        (c, None, None) for c in reversed(argmap.claims)]
+    # (statement, parent key, parent's link key, the linked argument's link key if it
+    # is one of its premises); pre-order, as the file reads.
+    stack: list[tuple[Statement, str | None, str | None, str | None]] = [
+        (c, None, None, None) for c in reversed(argmap.claims)]
     pop, push = stack.pop, stack.extend
     while stack:
-        s, parent, parent_link = pop()
+        s, parent, parent_link, argument = pop()
         # one unpacking instead of a dozen attribute lookups (Statement's field order)
         path, relation, span, text, sid, _, ref, pro, con, cuts, cites, by, tags, note, \
-            weight = s
+            weight, premises = s
         link_key = target = None
-        if parent is not None:
+        if argument is not None:
+            link_key = argument
+        elif parent is not None:
             target = parent_link if relation is undercut else parent
             # An undercut on a claim (an error for `check`) has no link to attack.
             if target is not None:
                 link_key = f"l{len(links) + 1}"
             else:
                 orphans = True
+        if premises:  # a linked argument: one link, completed when its premises are read
+            if link_key is not None and target is not None:
+                link = new(Link, (link_key, (), target, relation, weight, path, span, True,
+                                  sid, note, tags))
+                arguments[link_key] = (len(links), link, [])
+                links.append(link)
+                push(zip(reversed(premises + cuts), repeat(parent),
+                         repeat(link_key), [*repeat(None, len(cuts)),
+                                            *repeat(link_key, len(premises))]))
+            continue
         if ref is None:
             if sid is None:
                 key = "@" + path if path in ids or path in statements else path
@@ -251,13 +292,19 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
             statements[key] = new(GStatement, (key, sid, path, text, by, tags, note, cites,
                                                span, parent is None, link_key, weight))
             if pro or con or cuts:
-                push(zip(reversed(pro + con + cuts), repeat(key), repeat(link_key)))
+                push(zip(reversed(pro + con + cuts), repeat(key), repeat(link_key),
+                         repeat(None)))
         else:
             key = ref
         positions[path] = key
-        if link_key is not None:
+        if argument is not None:
+            arguments[argument][2].append(key)
+        elif link_key is not None:
             links.append(new(Link, (link_key, (key,), target, relation, weight, path, span,
-                                    ref is not None)))
+                                    ref is not None, None, None, ())))
+    for index, link, keys in arguments.values():
+        written = any(statements[k].link == link.key for k in keys if k in statements)
+        links[index] = link._replace(premises=tuple(keys), ref=not written)
     first: dict[str, str] = {}
     for id_, key in with_ids:
         if id_ not in first:
@@ -269,7 +316,7 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
     return ArgumentGraph(argmap.id, argmap.question, argmap.context, argmap.tags, argmap.span,
                          argmap.sources, statements, claims, tuple(links), positions,
                          _number(statements.values(), argmap.sources), claims,
-                         whole=not orphans)
+                         whole=not orphans and not arguments)
 
 
 def _number(statements: Iterable[GStatement],
@@ -346,14 +393,24 @@ def _walk_stack(graph: ArgumentGraph) -> list[Visit]:
             continue
         below = into.get(visit.key, [])
         home = statements[visit.key].link
-        if home is not None and home in under:
+        if home is not None and home in under and visit.link is not None and (
+                len(visit.link.premises) == 1):
             below = below + under[home]
         if not below:
             continue
         depth, level = visit.depth + 1, visit.level + 1
         for link in reversed(below):
+            if len(link.premises) == 1:
+                stack.append(new(Visit, (link.premises[0], link, depth, level, not link.ref)))
+                continue
+            # a linked argument: its premises, then the undercuts of the argument
+            for cut_link in reversed(under.get(link.key, ())):
+                for premise in reversed(cut_link.premises):
+                    stack.append(new(Visit, (premise, cut_link, depth, level,
+                                             graph.written_at(cut_link, premise))))
             for premise in reversed(link.premises):
-                stack.append(new(Visit, (premise, link, depth, level, not link.ref)))
+                stack.append(new(Visit, (premise, link, depth, level,
+                                         graph.written_at(link, premise))))
     return out
 
 
@@ -392,9 +449,13 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
         if is_root and side is not None:
             below = [link for link in below if link.relation is side]
         for link in reversed(below):
+            for joint in graph.joint_undercuts(link):  # shown with the argument's premises
+                kept_links.add(joint.key)
+                if not joint.ref:
+                    stack.extend([(p, level + 1, False) for p in reversed(joint.premises)])
             kept_links.add(link.key)
-            if not link.ref:
-                stack.extend([(p, level + 1, False) for p in reversed(link.premises)])
+            stack.extend([(p, level + 1, False) for p in reversed(link.premises)
+                          if graph.written_at(link, p)])
     if focus is not None and graph.statements[focus].link is not None:
         kept_links.add(graph.statements[focus].link)  # type: ignore[arg-type]
     statements = {k: s for k, s in graph.statements.items() if k in kept}
@@ -422,9 +483,9 @@ def _count_below(graph: ArgumentGraph, key: str) -> int:
     stack = [key]
     while stack:
         for link in graph.children(stack.pop()):
-            count += len(link.premises)
-            if not link.ref:
-                stack.extend(link.premises)
+            for joint in (link, *graph.joint_undercuts(link)):
+                count += len(joint.premises)
+                stack.extend(p for p in joint.premises if graph.written_at(joint, p))
     return count
 
 
@@ -460,6 +521,13 @@ def _find_focus(graph: ArgumentGraph, address: str) -> tuple[str, str | None]:
                 raise ViewError(f"'{address}' in map '{graph.id}' is a ref to '{key}', "
                                 "which no statement has")
             return key, address
+    argument = next((link for link in graph.links
+                     if link.linked and address in (link.address, link.id)), None)
+    if argument is not None:
+        premises = ", ".join(graph.address(p) for p in argument.premises)
+        raise ViewError(f"'{address}' in map '{graph.id}' is a linked argument, not a statement; "
+                        f"focus one of its premises ({premises}) or what it bears on "
+                        f"('{graph.address(argument.target)}')")
     raise ViewError(f"no statement '{address}' in map '{graph.id}'{_hint(graph, address)} "
                     "(ids and paths such as c1.pro2 both work; argmap show --ids lists them)")
 

@@ -1,9 +1,9 @@
 """The argument-map model: immutable records and the format's key tables.
 
 Nothing here knows about YAML, terminals or Graphviz. The key tables
-(:data:`MAP_KEYS`, :data:`STATEMENT_KEYS`, :data:`CITATION_KEYS`,
-:data:`SOURCE_KEYS`) are the single description of format 1: the loader takes
-its list of known keys from them and :mod:`argmap.schema` builds the JSON
+(:data:`MAP_KEYS`, :data:`STATEMENT_KEYS`, :data:`LINKED_KEYS`,
+:data:`CITATION_KEYS`, :data:`SOURCE_KEYS`) are the single description of the
+format: the loader takes its list of known keys from them and :mod:`argmap.schema` builds the JSON
 Schema from them, so the two cannot drift apart.
 
 The records made once per statement (:class:`Span`, :class:`Citation`,
@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
-FORMAT_VERSION = 1
+#: the newest format version, which a map without `argmap:` is read as
+FORMAT_VERSION = "1.1"
+#: every version argmap reads, as written after `argmap:`
+VERSIONS = ("1", "1.1")
+#: the first version with linked premises (`premises` items)
+LINKED_VERSION = "1.1"
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
 
@@ -70,11 +75,17 @@ class Source(NamedTuple):
 
 
 class Statement(NamedTuple):
-    """A claim or premise, or a ``ref`` pointer to one.
+    """A claim or premise, a ``ref`` pointer to one, or a linked argument.
 
     ``path`` is the derived positional address (``c1.pro2.con1``) every
     statement has; ``id`` is the author's explicit id, if any. A ``ref`` item
     has ``ref`` set, empty ``text`` and no children.
+
+    A linked argument (format 1.1, an item with ``premises``) is a position
+    in a ``pro`` or ``con`` list whose ``premises`` (two or more statements,
+    paths ``<path>.1``, ``<path>.2`` ...) bear on the parent together; it has
+    no ``text``, and its ``id``, ``weight``, ``undercut``, ``note`` and
+    ``tags`` belong to the argument as a whole.
     """
 
     path: str
@@ -92,6 +103,12 @@ class Statement(NamedTuple):
     tags: tuple[str, ...] = ()
     note: str | None = None
     weight: int | None = None
+    premises: tuple[Statement, ...] = ()
+
+    @property
+    def linked(self) -> bool:
+        """True for a linked argument (an item with ``premises``)."""
+        return bool(self.premises)
 
     @property
     def address(self) -> str:
@@ -99,7 +116,8 @@ class Statement(NamedTuple):
         return self.id if self.id is not None else self.path
 
     def children(self) -> Iterator[Statement]:
-        """Yield the direct premises: pro, then con, then undercut."""
+        """Yield what is written below: a linked argument's premises, pro, con, undercut."""
+        yield from self.premises
         yield from self.pro
         yield from self.con
         yield from self.undercut
@@ -115,8 +133,9 @@ def depth_first(roots: tuple[Statement, ...]) -> Iterator[Statement]:
     while stack:
         statement = stack.pop()
         yield statement
-        if statement.pro or statement.con or statement.undercut:
-            stack.extend(reversed(statement.pro + statement.con + statement.undercut))
+        if statement.pro or statement.con or statement.undercut or statement.premises:
+            stack.extend(reversed(statement.premises + statement.pro + statement.con
+                                  + statement.undercut))
 
 
 def single_spaced(text: str) -> str:
@@ -143,7 +162,9 @@ class ArgumentMap:
     context: str | None = None
     tags: tuple[str, ...] = ()
     sources: dict[str, Source] = field(default_factory=dict)
-    version: int = FORMAT_VERSION
+    #: as declared by `argmap:`, else the newest; how the file is written, not what it says,
+    #: so maps that differ only in it are equal
+    version: str = field(default=FORMAT_VERSION, compare=False)
 
     def walk(self) -> Iterator[Statement]:
         """Yield every statement depth-first in document order, refs included."""
@@ -159,7 +180,7 @@ class KeySpec(NamedTuple):
 
 
 MAP_KEYS: dict[str, KeySpec] = {
-    "argmap": KeySpec("version", "format version; only 1 exists"),
+    "argmap": KeySpec("version", "format version: 1 or 1.1; the newest (1.1) if absent"),
     "id": KeySpec("slug", "unique name of the map; default: the file stem"),
     "question": KeySpec("text", "the question the map argues", required=True),
     "context": KeySpec("text", "background prose shown under the question"),
@@ -183,6 +204,22 @@ STATEMENT_KEYS: dict[str, KeySpec] = {
     "note": KeySpec("text", "a remark for the author, not part of the argument"),
     "weight": KeySpec("weight", "how much this premise bears on its parent, 1-5"),
 }
+
+#: the keys of a linked argument (format 1.1): an item of `pro` or `con` with `premises`
+LINKED_KEYS: dict[str, KeySpec] = {
+    "premises": KeySpec("premises", "two or more statements that bear on the parent together",
+                        required=True),
+    "id": KeySpec("slug", "names the argument; unique among the map's ids"),
+    "weight": KeySpec("weight", "how much the argument as a whole bears on its parent, 1-5"),
+    "undercut": KeySpec("statements", "premises that attack the joint inference"),
+    "note": KeySpec("text", "a remark for the author, not part of the argument"),
+    "tags": KeySpec("tags", "free-form labels"),
+}
+
+#: keys that belong on the premises of a linked argument, not on the item holding them
+PREMISE_ONLY_KEYS = frozenset({"text", "ref", "pro", "con", "cites", "by"})
+#: keys that belong on the linked argument, not on one of its premises
+ARGUMENT_ONLY_KEYS = frozenset({"weight", "undercut"})
 
 CITATION_KEYS: dict[str, KeySpec] = {
     "source": KeySpec("slug", "id of a source in `sources`", required=True),

@@ -1,4 +1,4 @@
-"""The JSON Schema of format 1, generated from the model's key tables.
+"""The JSON Schema of format 1.1 (which every format-1 map meets), from the model's key tables.
 
 Editors running the YAML language server use it to validate and complete maps.
 It describes the shape only; argmap check also verifies what a schema cannot
@@ -11,7 +11,9 @@ import json
 from typing import Any
 
 from argmap.model import (
+    ARGUMENT_ONLY_KEYS,
     CITATION_KEYS,
+    LINKED_KEYS,
     MAP_KEYS,
     MAX_WEIGHT,
     MIN_WEIGHT,
@@ -29,11 +31,12 @@ _DATE = {
     "maximum": 9999,
 }
 _TYPES: dict[str, dict[str, Any]] = {
-    "version": {"type": "integer", "enum": [1]},
+    "version": {"type": "number", "enum": [1, 1.1]},
     "slug": _SLUG,
     "text": _TEXT,
     "tags": {"type": "array", "items": {"type": "string"}},
     "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
+    "premises": {"type": "array", "minItems": 2, "items": {"$ref": "#/definitions/premise"}},
     "citations": {
         "type": "array",
         "items": {"anyOf": [_SLUG, {"$ref": "#/definitions/citation"}]},
@@ -67,12 +70,23 @@ def json_schema() -> dict[str, Any]:
                    "A claim or premise.", required=("text",))
     ref = _object({"ref": STATEMENT_KEYS["ref"]}, "A pointer to the statement with that id.",
                   required=("ref",))
+    premise = _object({k: v for k, v in STATEMENT_KEYS.items()
+                       if k != "ref" and k not in ARGUMENT_ONLY_KEYS},
+                      "One premise of a linked argument: weight and undercut belong on the "
+                      "argument.", required=("text",))
+    linked = _object(LINKED_KEYS, "A linked argument (format 1.1): premises that bear on the "
+                     "parent together.")
+    for name in ("pro", "con"):  # only these lists may hold linked arguments
+        for shape in (full, premise):
+            shape["properties"][name]["items"] = {"$ref": "#/definitions/item"}
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": "argmap map, format 1",
+        "title": "argmap map, format 1.1",
         **document,
         "definitions": {
             "statement": {"oneOf": [ref, full]},
+            "item": {"oneOf": [ref, full, linked]},
+            "premise": {"oneOf": [ref, premise]},
             "citation": _object(CITATION_KEYS, "A source id with a quote and locator."),
             "source": _object(SOURCE_KEYS, "A work cited in the map."),
         },

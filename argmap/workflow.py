@@ -65,7 +65,8 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
                     f"{earlier.span.file}:{earlier.span.line}", argmap.span))
             index = MapIndex.of(argmap)
             report.maps.append(argmap)
-            report.statements += sum(1 for s in index.statements if s.ref is None)
+            report.statements += sum(1 for s in index.statements
+                                     if s.ref is None and not s.premises)
             report.sources += len(argmap.sources)
             report.diagnostics.extend(run_rules(index))
     report.diagnostics.sort(key=Diagnostic.sort_key)

@@ -10,9 +10,10 @@ from argmap.model import ArgumentMap, Citation, Source, Statement
 
 
 def plain(obj: Any) -> Any:
-    """The model as plain data without positions, for comparing two loads."""
+    """The model as plain data without positions (and the declared version, which says how
+    a file is written, not what it says), for comparing two loads."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        names: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(obj))
+        names: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(obj) if f.compare)
         return {name: plain(getattr(obj, name)) for name in names
                 if name not in ("span", "id_span")}
     if isinstance(obj, tuple) and hasattr(obj, "_fields"):  # the model's NamedTuples
@@ -26,10 +27,21 @@ def plain(obj: Any) -> Any:
 
 
 def statement_doc(s: Statement) -> dict[str, Any]:
-    """A statement as the mapping a person would write."""
+    """A statement (or linked argument) as the mapping a person would write."""
+    doc: dict[str, Any]
     if s.ref is not None:
         return {"ref": s.ref}
-    doc: dict[str, Any] = {"text": s.text}
+    if s.premises:  # a linked argument (format 1.1)
+        doc = {"premises": [statement_doc(p) for p in s.premises]}
+        for key in ("id", "weight", "note"):
+            if getattr(s, key) is not None:
+                doc[key] = getattr(s, key)
+        if s.tags:
+            doc["tags"] = list(s.tags)
+        if s.undercut:
+            doc["undercut"] = [statement_doc(c) for c in s.undercut]
+        return doc
+    doc = {"text": s.text}
     if s.id is not None:
         doc["id"] = s.id
     for key in ("by", "note", "weight"):
@@ -68,7 +80,8 @@ def source_doc(s: Source) -> dict[str, Any]:
 
 def map_doc(m: ArgumentMap) -> dict[str, Any]:
     """A map as the document a person would write."""
-    doc: dict[str, Any] = {"argmap": 1, "id": m.id, "question": m.question}
+    linked = any(s.premises for s in m.walk())
+    doc: dict[str, Any] = {"argmap": 1.1 if linked else 1, "id": m.id, "question": m.question}
     if m.context is not None:
         doc["context"] = m.context
     if m.tags:

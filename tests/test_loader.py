@@ -22,7 +22,7 @@ def test_valid_fixtures_are_clean(path: Path) -> None:
 
 def test_full_fixture_reads_every_key() -> None:
     m = load_path(FIXTURES / "valid/full.yaml").maps[0]
-    assert (m.id, m.version, m.tags) == ("full", 1, ("transport", "budget"))
+    assert (m.id, m.version, m.tags) == ("full", "1", ("transport", "budget"))
     assert m.context == ("The council votes next spring. Diesel buses reach the end of their "
                          "service life in 2027.")
     replace = m.claims[0]

@@ -30,7 +30,7 @@ import re
 
 from argmap.exporters import ExportOptions
 from argmap.graph import ArgumentGraph, GStatement, Link
-from argmap.model import FORMAT_VERSION, Citation, Relation, Source
+from argmap.model import LINKED_VERSION, Citation, Relation, Source
 
 #: what YAML reads as something other than a string, in 1.1 or 1.2 (case-insensitive)
 _SPECIAL = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=",
@@ -97,7 +97,9 @@ def flow_list(items: tuple[str, ...] | list[str]) -> str | None:
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The canonical YAML of one (possibly cut) map."""
     del options
-    out = [f"argmap: {FORMAT_VERSION}", f"id: {scalar(graph.id, 2)}",
+    # the oldest version that holds the map, so that older argmap releases read it too
+    version = LINKED_VERSION if any(link.linked for link in graph.links) else "1"
+    out = [f"argmap: {version}", f"id: {scalar(graph.id, 2)}",
            f"question: {scalar(graph.question, 2)}"]
     if graph.context is not None:
         out.append(f"context: {scalar(graph.context, 2)}")
