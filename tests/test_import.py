@@ -312,6 +312,33 @@ def test_aif_cycle_becomes_a_ref() -> None:
     assert result.dropped == Counter({"rephrases (MA-nodes) imported as pro": 1})
 
 
+def test_aif_key_holding_metadata_leaves_the_graph_at_the_top() -> None:
+    # As tests/corpus/aif/ostruct-generated-aifdb-like.json: "AIF" names the
+    # analysis, and the nodes and edges sit beside it.
+    doc = {"AIF": {"version": "1.0", "analyst": "x"},
+           "nodes": [{"nodeID": "1", "text": "A", "type": "I"},
+                     {"nodeID": "2", "text": "B", "type": "I"},
+                     {"nodeID": "3", "text": "", "type": "RA"}],
+           "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]}
+    result = read("aif", json.dumps(doc), "m.json")
+    assert result.diagnostics == []
+    (m,) = result.maps
+    assert [(c.text, [p.text for p in c.pro]) for c in m.claims] == [("A", ["B"])]
+
+
+def test_aif_edges_between_i_nodes_are_counted() -> None:
+    # AIF joins I-nodes only through an RA-, CA- or MA-node; an edge straight
+    # from one to another says neither pro nor con, so it is left out, counted.
+    doc = {"nodes": [{"nodeID": "1", "text": "A", "type": "I"},
+                     {"nodeID": "2", "text": "B", "type": "I"}],
+           "edges": [{"fromID": "2", "toID": "1"}]}
+    result = read("aif", json.dumps(doc), "e.json")
+    (m,) = result.maps
+    assert [c.text for c in m.claims] == ["A", "B"]
+    assert result.dropped == Counter({
+        "edges straight from one I-node to another (no RA-, CA- or MA-node)": 1})
+
+
 def test_aif_bad_json_points_at_the_error() -> None:
     result = read("aif", '{"nodes": [\n  {"nodeID": 1,}\n]}', "x.json")
     assert [str(d) for d in result.diagnostics] == [
