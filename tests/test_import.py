@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -393,14 +394,33 @@ def test_import_reports_bad_input(tmp_path: Path) -> None:
     assert not (tmp_path / "d.yaml").exists()
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.*")) if CORPUS.exists() else [],
-                         ids=lambda p: p.name)
-def test_corpus_imports_cleanly(path: Path) -> None:
-    if path.name == "README.md":
-        return
-    loaded = load_path(path)
-    assert [d for d in loaded.diagnostics if d.severity.value == "error"] == []
-    assert loaded.maps
+#: Argdown files whose distinct statements share a text: Argdown keeps them
+#: apart, and argmap's check asks for a ref (duplicate-text) under --strict.
+SHARED_TEXT = {"cli-test.argdown", "doc-string-identical.argdown"}
+CORPUS_FILES = sorted(CORPUS.glob("*/*.*"))
+_DIAGNOSTIC = re.compile(r"^\S.*?:\d+:\d+: (?:error|warning): .*$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="duplicate-text under --strict"))
+    if p.name in SHARED_TEXT else p for p in CORPUS_FILES],
+    ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_imports_cleanly(path: Path, tmp_path: Path) -> None:
+    """``import`` exits 0 with at most its one summary warning; ``check --strict`` accepts."""
+    out = tmp_path / "out.yaml"
+    runner = CliRunner()
+    imported = runner.invoke(app, ["import", str(path), "-o", str(out)])
+    assert imported.exit_code == 0, imported.output
+    said = _DIAGNOSTIC.findall(imported.output)
+    assert len(said) <= 1 and all(line.endswith("[import-dropped]") for line in said), said
+    checked = runner.invoke(app, ["check", "--strict", str(out)])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_the_corpus_is_found() -> None:
+    kinds = {p.parent.name for p in CORPUS_FILES}
+    assert kinds == {"aif", "argdown", "kialo"}
+    assert all(p.name != "README.md" for p in CORPUS_FILES)
 
 
 def test_statements_below_a_cycle_stay_below_it() -> None:
