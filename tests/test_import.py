@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -312,6 +313,33 @@ def test_aif_cycle_becomes_a_ref() -> None:
     assert result.dropped == Counter({"rephrases (MA-nodes) imported as pro": 1})
 
 
+def test_aif_key_holding_metadata_leaves_the_graph_at_the_top() -> None:
+    # As tests/corpus/aif/ostruct-generated-aifdb-like.json: "AIF" names the
+    # analysis, and the nodes and edges sit beside it.
+    doc = {"AIF": {"version": "1.0", "analyst": "x"},
+           "nodes": [{"nodeID": "1", "text": "A", "type": "I"},
+                     {"nodeID": "2", "text": "B", "type": "I"},
+                     {"nodeID": "3", "text": "", "type": "RA"}],
+           "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]}
+    result = read("aif", json.dumps(doc), "m.json")
+    assert result.diagnostics == []
+    (m,) = result.maps
+    assert [(c.text, [p.text for p in c.pro]) for c in m.claims] == [("A", ["B"])]
+
+
+def test_aif_edges_between_i_nodes_are_counted() -> None:
+    # AIF joins I-nodes only through an RA-, CA- or MA-node; an edge straight
+    # from one to another says neither pro nor con, so it is left out, counted.
+    doc = {"nodes": [{"nodeID": "1", "text": "A", "type": "I"},
+                     {"nodeID": "2", "text": "B", "type": "I"}],
+           "edges": [{"fromID": "2", "toID": "1"}]}
+    result = read("aif", json.dumps(doc), "e.json")
+    (m,) = result.maps
+    assert [c.text for c in m.claims] == ["A", "B"]
+    assert result.dropped == Counter({
+        "edges straight from one I-node to another (no RA-, CA- or MA-node)": 1})
+
+
 def test_aif_bad_json_points_at_the_error() -> None:
     result = read("aif", '{"nodes": [\n  {"nodeID": 1,}\n]}', "x.json")
     assert [str(d) for d in result.diagnostics] == [
@@ -366,14 +394,33 @@ def test_import_reports_bad_input(tmp_path: Path) -> None:
     assert not (tmp_path / "d.yaml").exists()
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.*")) if CORPUS.exists() else [],
-                         ids=lambda p: p.name)
-def test_corpus_imports_cleanly(path: Path) -> None:
-    if path.name == "README.md":
-        return
-    loaded = load_path(path)
-    assert [d for d in loaded.diagnostics if d.severity.value == "error"] == []
-    assert loaded.maps
+#: Argdown files whose distinct statements share a text: Argdown keeps them
+#: apart, and argmap's check asks for a ref (duplicate-text) under --strict.
+SHARED_TEXT = {"cli-test.argdown", "doc-string-identical.argdown"}
+CORPUS_FILES = sorted(CORPUS.glob("*/*.*"))
+_DIAGNOSTIC = re.compile(r"^\S.*?:\d+:\d+: (?:error|warning): .*$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="duplicate-text under --strict"))
+    if p.name in SHARED_TEXT else p for p in CORPUS_FILES],
+    ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_imports_cleanly(path: Path, tmp_path: Path) -> None:
+    """``import`` exits 0 with at most its one summary warning; ``check --strict`` accepts."""
+    out = tmp_path / "out.yaml"
+    runner = CliRunner()
+    imported = runner.invoke(app, ["import", str(path), "-o", str(out)])
+    assert imported.exit_code == 0, imported.output
+    said = _DIAGNOSTIC.findall(imported.output)
+    assert len(said) <= 1 and all(line.endswith("[import-dropped]") for line in said), said
+    checked = runner.invoke(app, ["check", "--strict", str(out)])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_the_corpus_is_found() -> None:
+    kinds = {p.parent.name for p in CORPUS_FILES}
+    assert kinds == {"aif", "argdown", "kialo"}
+    assert all(p.name != "README.md" for p in CORPUS_FILES)
 
 
 def test_statements_below_a_cycle_stay_below_it() -> None:

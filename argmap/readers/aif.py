@@ -13,11 +13,14 @@ How the Argument Interchange Format becomes a map:
 - An **MA-node** (rephrase) is read as a ``pro`` of the statement it rephrases
   (a rephrase stands or falls with the original), and counted in the summary.
 - Dialogue nodes (L locutions, YA illocutions, TA transitions) and other
-  kinds (PA preferences …) are left out and counted; a speaker that a
+  kinds (PA preferences …) are left out and counted, as are edges straight
+  from one I-node to another (AIF has none: a relation is an S-node, and a
+  bare edge says neither pro nor con); a speaker that a
   locution names, through ``L -> YA -> I``, becomes the statement's ``by``.
 - The claims are the I-nodes that support or attack nothing (several
   roots, several claims); ids may be strings or numbers; repeated
-  locutions are read once.
+  locutions are read once; an ``AIF`` key that holds no ``nodes`` (metadata
+  in some AIFdb-like files) leaves the graph at the top level.
 
 Spans point at each node's ``"nodeID"`` in the file, found with one regular
 expression pass (``json`` keeps no positions).
@@ -39,6 +42,7 @@ from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
 CODE = "aif-syntax"
 LINKED = "linked arguments (RA-nodes with several premises) imported as separate premises"
 REPHRASE = "rephrases (MA-nodes) imported as pro"
+I_TO_I = "edges straight from one I-node to another (no RA-, CA- or MA-node)"
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]*)')
 _DIALOGUE = {"L": "locutions (L-nodes)", "YA": "illocutions (YA-nodes)",
              "TA": "transitions (TA-nodes)"}
@@ -77,7 +81,11 @@ def read(text: str, file: str) -> ReadResult:
         result.diagnostics.append(error(CODE, "JSON nested too deeply to read",
                                         Span(file, 1, 1)))
         return result
-    if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
+    if isinstance(document, dict) and isinstance(document.get("AIF"), dict) and (
+            isinstance(document["AIF"].get("nodes"), list)
+            or not isinstance(document.get("nodes"), list)):
+        # xAIF wraps the graph in "AIF"; some AIFdb-like files use "AIF" for
+        # metadata (version, analyst) and keep the nodes beside it.
         document = document["AIF"]
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
         result.diagnostics.append(error(CODE, "not AIF: expected an object with a `nodes` "
@@ -133,6 +141,9 @@ def _read_graph(document: dict[str, Any], draft: Draft, positions: _Positions) -
         a, b = _key(edge.get("fromID")), _key(edge.get("toID"))
         if a is None or b is None or a not in kinds or b not in kinds:
             draft.dropped["edges to or from no node"] += 1
+            continue
+        if kinds[a] == kinds[b] == "I":
+            draft.dropped[I_TO_I] += 1
             continue
         out_of.setdefault(a, []).append(b)
         into.setdefault(b, []).append(a)
