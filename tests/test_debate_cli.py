@@ -131,9 +131,10 @@ def test_eval_json_cycle() -> None:
         "claims": {"in": 0, "out": 0, "undecided": 2},
         "statements": [
             {"address": "c1", "id": "chicken", "claim": True, "status": "undecided",
-             "supported": False, "decided_by": "egg"},
+             "supported": False, "decided_by": "egg", "decided_by_premises": ["egg"]},
             {"address": "c2", "id": "egg", "claim": True, "status": "undecided",
-             "supported": False, "decided_by": "chicken"}]}]}
+             "supported": False, "decided_by": "chicken",
+             "decided_by_premises": ["chicken"]}]}]}
 
 
 def test_eval_json_one_entry_per_statement_and_weighed() -> None:
@@ -143,7 +144,29 @@ def test_eval_json_one_entry_per_statement_and_weighed() -> None:
     assert data["semantics"] == "weighed" and len(rows) == 11
     assert rows["c1"]["status"] == "out" and rows["c1"]["decided_by"] == "no-effect"
     assert rows["c1.pro1"] == {"address": "c1.pro1", "id": "cost", "claim": False,
-                               "status": "in", "supported": True, "decided_by": None}
+                               "status": "in", "supported": True, "decided_by": None,
+                               "decided_by_premises": None}
+
+
+LINKED = "tests/fixtures/valid/linked.yaml"
+
+
+def test_eval_names_a_linked_argument_not_one_of_its_premises() -> None:
+    result = runner.invoke(cli.app, ["eval", LINKED])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:5] == [
+        "  ✗ falls      close-centre: “Close the centre to private cars.”",
+        "               falls to the linked argument c1.con1 (c1.con1.1 + c1.con1.2), which "
+        "stands; supported",
+        "  ✓ stands     toll-instead: “Charge a congestion toll instead.”",
+        "               unattacked; bare"]
+    rows = {row["address"]: row for row in json.loads(
+        runner.invoke(cli.app, ["eval", "-f", "json", LINKED]).stdout)["maps"][0]["statements"]}
+    assert len(rows) == 11  # statements only: no entry for an argument
+    assert (rows["c1"]["decided_by"], rows["c1"]["decided_by_premises"]) == (
+        "c1.con1", ["c1.con1.1", "c1.con1.2"])
+    assert (rows["c1.pro1.1"]["decided_by"], rows["c1.pro1.1"]["decided_by_premises"]) == (
+        "c1.pro1.1.con1", ["c1.pro1.1.con1"])
 
 
 def test_stats_json() -> None:
