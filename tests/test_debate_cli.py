@@ -175,12 +175,25 @@ def test_stats_json() -> None:
     record = json.loads(result.stdout)["maps"][0]
     assert record == {
         "id": "school-uniforms", "file": DEBATE, "statements": 11, "claims": 3, "depth": 4,
-        "links": {"pro": 3, "con": 6, "undercut": 1}, "refs": 2, "citations": 6,
+        "links": {"pro": 3, "con": 6, "undercut": 1}, "linked_arguments": 0, "refs": 2,
+        "citations": 6,
         "cited_statements": 6, "uncited_premises": 3,
         "sources": {"study": 4, "survey": 2},
         "status": {"in": 7, "out": 4, "undecided": 0},
         "claim_status": {"in": 0, "out": 3, "undecided": 0},
         "supported": 7, "bare": 4}
+
+
+def test_stats_count_a_linked_argument_as_one_link_and_its_premises_as_statements() -> None:
+    result = runner.invoke(cli.app, ["stats", "-f", "json", LINKED])
+    record = json.loads(result.stdout)["maps"][0]
+    # 11 statements: the four argument items are not statements; 3 ref premises
+    assert (record["statements"], record["links"], record["linked_arguments"],
+            record["refs"], record["uncited_premises"]) == (
+        11, {"pro": 5, "con": 2, "undercut": 1}, 4, 3, 7)
+    text = runner.invoke(cli.app, ["stats", LINKED]).stdout.splitlines()
+    assert text[1:4] == ["  statements 11 (2 claims, 3 refs)", "  depth      3",
+                         "  links      5 pro, 2 con, 1 undercut (4 of them linked arguments)"]
 
 
 def test_stats_text(golden: Golden) -> None:
