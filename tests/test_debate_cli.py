@@ -240,6 +240,61 @@ def test_brief_docx_uses_verbatim_headings(tmp_path: object) -> None:
     assert card.text == "parents spent 40% less on school clothing"
 
 
+def test_brief_linked_arguments_are_one_block_with_every_premise_card(golden: Golden) -> None:
+    result = runner.invoke(cli.app, ["brief", LINKED, "--for", "close-centre"])
+    assert result.exit_code == 0 and result.stderr == ""
+    golden("debate/brief-linked.md", result.stdout)
+    lines = result.stdout.splitlines()
+    block = lines.index("### ✗ FALLS — Support (together): Most displaced car trips vanish "
+                        "rather… + Transit has spare capacity at peak…")
+    assert [line for line in lines[block + 1:block + 13] if line] == [
+        "*The linked argument no-gridlock (trips-vanish + transit-capacity): these premises "
+        "support it only together; it counts while all of them stand.*",
+        "#### ✗ FALLS — Most displaced car trips vanish rather than move.",
+        "**2020; “Traffic evaporation in European cities”**",
+        "#### ✓ STANDS — Transit has spare capacity at peak hours.",
+        "**“Transit load report”**",
+        "> off-peak and peak loads both below 80%"]
+    assert "### UNANSWERED — A2 (together): Shops in the centre depend on… + Those customers " \
+        "will not switch to…" in lines
+    theirs = runner.invoke(cli.app, ["brief", LINKED, "--for", "toll-instead"]).stdout
+    assert "### Answer (together, ✓ COUNTS): Shops in the centre depend on… + Those " \
+        "customers will not switch to…" in theirs.splitlines()
+
+
+def test_brief_a_linked_answer_shows_each_premise_as_part_of_it() -> None:
+    from argmap.analysis.evaluate import evaluate
+    from argmap.brief import build_brief
+    from argmap.brief.md import render_md
+    from argmap.graph import build_graph
+    from argmap.loader import load_text
+
+    text = ("argmap: 1.1\nquestion: q\nclaims:\n  - id: c\n    text: C.\n    con:\n"
+            "      - text: X.\n        con:\n          - premises:\n"
+            "              - text: A.\n              - text: B.\n")
+    graph = build_graph(load_text(text, "t.yaml").maps[0])
+    brief = render_md(build_brief(evaluate(graph), ["c"])).splitlines()
+    start = brief.index("### A2: X.")
+    assert [line for line in brief[start:start + 14] if line.startswith("#")] == [
+        "### A2: X.", "#### ✗ FALLS — X.", "#### Answer, together (✓ STANDS) — A.",
+        "#### Answer, together (✓ STANDS) — B."]
+
+
+def test_brief_docx_keeps_a_linked_argument_together(tmp_path: Path) -> None:
+    from docx import Document
+
+    out = tmp_path / "linked.docx"
+    result = runner.invoke(cli.app, ["brief", LINKED, "--for", "close-centre", "-o", str(out)])
+    assert result.exit_code == 0
+    styles = [(p.style.name if p.style is not None else "", p.text)
+              for p in Document(io.BytesIO(out.read_bytes())).paragraphs]
+    block = styles.index(("Heading 3", "[✗ FALLS] Support (together): Most displaced car trips "
+                                       "vanish rather… + Transit has spare capacity at peak…"))
+    assert [style for style, _ in styles[block + 1:block + 7]] == [
+        "Normal", "Heading 4", "Normal", "Heading 4", "Normal", "Normal"]
+    assert styles[block + 6] == ("Normal", "off-peak and peak loads both below 80%")
+
+
 def test_brief_unanswered_first_heaviest_first() -> None:
     result = runner.invoke(cli.app, ["brief", DEBATE, "--for", "require"])
     blocks = [line for line in result.stdout.splitlines() if line.startswith("### ")

@@ -230,13 +230,14 @@ def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]
     arguments: dict[str, object] = {}
     for link in graph.links:
         if link.linked:
-            entry: dict[str, object] = {"address": link.id or link.address,
-                     "premises": [graph.address(p) for p in link.premises]}
+            argument: dict[str, object] = {
+                "address": link.id or link.address,
+                "premises": [graph.address(p) for p in link.premises]}
             if link.tags:
-                entry["tags"] = list(link.tags)
+                argument["tags"] = list(link.tags)
             if link.note:
-                entry["note"] = link.note
-            arguments[link.key] = entry
+                argument["note"] = link.note
+            arguments[link.key] = argument
     sources = {str(n): _source(sid, src) for n, sid, src in graph.citations}
     return {"statements": statements, "arguments": arguments, "sources": sources}
 

@@ -73,6 +73,7 @@ def self_support(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic]:
     for link in graph.links:
         if link.relation is not Relation.PRO:
             continue
+        refs: tuple[str, ...]
         if len(link.premises) == 1:
             refs = link.premises if link.ref else ()
         else:
