@@ -39,7 +39,8 @@ def rows(graph: ArgumentGraph) -> list[Row]:
                                         and link.target == key))):
                 break
             groups.pop()
-        if link is not None and len(link.premises) > 1 and (
+        # (a focused premise is a root: it keeps its argument's link but shows alone)
+        if link is not None and len(link.premises) > 1 and visit.depth > 0 and (
                 not groups or groups[-1] != (visit.depth, link.key)):
             out.append(Row(visit, visit.depth + len(groups), link))
             groups.append((visit.depth, link.key))
