@@ -104,7 +104,7 @@ def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
         key, link, level, prefix, last, is_root, together = pop()
         if together:
             assert link is not None
-            lines += _together_lines(graph, link, prefix, last, glyphs, options)
+            lines += _together_lines(link, prefix, last, glyphs, options)
             below = prefix + (glyphs.blank if last else glyphs.pipe)
             members = [(p, link) for p in link.premises]
             members += [(p, cut) for cut in under.get(link.key, ()) for p in cut.premises]
@@ -180,8 +180,8 @@ def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None,
     return lines
 
 
-def _together_lines(graph: ArgumentGraph, link: Link, prefix: str, last: bool,
-                    glyphs: Glyphs, options: TreeOptions) -> list[Line]:
+def _together_lines(link: Link, prefix: str, last: bool, glyphs: Glyphs,
+                    options: TreeOptions) -> list[Line]:
     """The "+ together:" line of a linked argument: its id (``--ids``) and weight gauge."""
     marker = glyphs.markers[link.relation]
     lead: Line = [(prefix + (glyphs.last if last else glyphs.tee), "guide"),
