@@ -131,9 +131,10 @@ def test_eval_json_cycle() -> None:
         "claims": {"in": 0, "out": 0, "undecided": 2},
         "statements": [
             {"address": "c1", "id": "chicken", "claim": True, "status": "undecided",
-             "supported": False, "decided_by": "egg"},
+             "supported": False, "decided_by": "egg", "decided_by_premises": ["egg"]},
             {"address": "c2", "id": "egg", "claim": True, "status": "undecided",
-             "supported": False, "decided_by": "chicken"}]}]}
+             "supported": False, "decided_by": "chicken",
+             "decided_by_premises": ["chicken"]}]}]}
 
 
 def test_eval_json_one_entry_per_statement_and_weighed() -> None:
@@ -143,7 +144,29 @@ def test_eval_json_one_entry_per_statement_and_weighed() -> None:
     assert data["semantics"] == "weighed" and len(rows) == 11
     assert rows["c1"]["status"] == "out" and rows["c1"]["decided_by"] == "no-effect"
     assert rows["c1.pro1"] == {"address": "c1.pro1", "id": "cost", "claim": False,
-                               "status": "in", "supported": True, "decided_by": None}
+                               "status": "in", "supported": True, "decided_by": None,
+                               "decided_by_premises": None}
+
+
+LINKED = "tests/fixtures/valid/linked.yaml"
+
+
+def test_eval_names_a_linked_argument_not_one_of_its_premises() -> None:
+    result = runner.invoke(cli.app, ["eval", LINKED])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:5] == [
+        "  ✗ falls      close-centre: “Close the centre to private cars.”",
+        "               falls to the linked argument c1.con1 (c1.con1.1 + c1.con1.2), which "
+        "stands; supported",
+        "  ✓ stands     toll-instead: “Charge a congestion toll instead.”",
+        "               unattacked; bare"]
+    rows = {row["address"]: row for row in json.loads(
+        runner.invoke(cli.app, ["eval", "-f", "json", LINKED]).stdout)["maps"][0]["statements"]}
+    assert len(rows) == 11  # statements only: no entry for an argument
+    assert (rows["c1"]["decided_by"], rows["c1"]["decided_by_premises"]) == (
+        "c1.con1", ["c1.con1.1", "c1.con1.2"])
+    assert (rows["c1.pro1.1"]["decided_by"], rows["c1.pro1.1"]["decided_by_premises"]) == (
+        "c1.pro1.1.con1", ["c1.pro1.1.con1"])
 
 
 def test_stats_json() -> None:
@@ -152,12 +175,25 @@ def test_stats_json() -> None:
     record = json.loads(result.stdout)["maps"][0]
     assert record == {
         "id": "school-uniforms", "file": DEBATE, "statements": 11, "claims": 3, "depth": 4,
-        "links": {"pro": 3, "con": 6, "undercut": 1}, "refs": 2, "citations": 6,
+        "links": {"pro": 3, "con": 6, "undercut": 1}, "linked_arguments": 0, "refs": 2,
+        "citations": 6,
         "cited_statements": 6, "uncited_premises": 3,
         "sources": {"study": 4, "survey": 2},
         "status": {"in": 7, "out": 4, "undecided": 0},
         "claim_status": {"in": 0, "out": 3, "undecided": 0},
         "supported": 7, "bare": 4}
+
+
+def test_stats_count_a_linked_argument_as_one_link_and_its_premises_as_statements() -> None:
+    result = runner.invoke(cli.app, ["stats", "-f", "json", LINKED])
+    record = json.loads(result.stdout)["maps"][0]
+    # 11 statements: the four argument items are not statements; 3 ref premises
+    assert (record["statements"], record["links"], record["linked_arguments"],
+            record["refs"], record["uncited_premises"]) == (
+        11, {"pro": 5, "con": 2, "undercut": 1}, 4, 3, 7)
+    text = runner.invoke(cli.app, ["stats", LINKED]).stdout.splitlines()
+    assert text[1:4] == ["  statements 11 (2 claims, 3 refs)", "  depth      3",
+                         "  links      5 pro, 2 con, 1 undercut (4 of them linked arguments)"]
 
 
 def test_stats_text(golden: Golden) -> None:
@@ -202,6 +238,61 @@ def test_brief_docx_uses_verbatim_headings(tmp_path: object) -> None:
     assert all(run.bold for run in cite.runs)
     assert card.style is not None and card.style.name == "Normal"
     assert card.text == "parents spent 40% less on school clothing"
+
+
+def test_brief_linked_arguments_are_one_block_with_every_premise_card(golden: Golden) -> None:
+    result = runner.invoke(cli.app, ["brief", LINKED, "--for", "close-centre"])
+    assert result.exit_code == 0 and result.stderr == ""
+    golden("debate/brief-linked.md", result.stdout)
+    lines = result.stdout.splitlines()
+    block = lines.index("### ✗ FALLS — Support (together): Most displaced car trips vanish "
+                        "rather… + Transit has spare capacity at peak…")
+    assert [line for line in lines[block + 1:block + 13] if line] == [
+        "*The linked argument no-gridlock (trips-vanish + transit-capacity): these premises "
+        "support it only together; it counts while all of them stand.*",
+        "#### ✗ FALLS — Most displaced car trips vanish rather than move.",
+        "**2020; “Traffic evaporation in European cities”**",
+        "#### ✓ STANDS — Transit has spare capacity at peak hours.",
+        "**“Transit load report”**",
+        "> off-peak and peak loads both below 80%"]
+    assert "### UNANSWERED — A2 (together): Shops in the centre depend on… + Those customers " \
+        "will not switch to…" in lines
+    theirs = runner.invoke(cli.app, ["brief", LINKED, "--for", "toll-instead"]).stdout
+    assert "### Answer (together, ✓ COUNTS): Shops in the centre depend on… + Those " \
+        "customers will not switch to…" in theirs.splitlines()
+
+
+def test_brief_a_linked_answer_shows_each_premise_as_part_of_it() -> None:
+    from argmap.analysis.evaluate import evaluate
+    from argmap.brief import build_brief
+    from argmap.brief.md import render_md
+    from argmap.graph import build_graph
+    from argmap.loader import load_text
+
+    text = ("argmap: 1.1\nquestion: q\nclaims:\n  - id: c\n    text: C.\n    con:\n"
+            "      - text: X.\n        con:\n          - premises:\n"
+            "              - text: A.\n              - text: B.\n")
+    graph = build_graph(load_text(text, "t.yaml").maps[0])
+    brief = render_md(build_brief(evaluate(graph), ["c"])).splitlines()
+    start = brief.index("### A2: X.")
+    assert [line for line in brief[start:start + 14] if line.startswith("#")] == [
+        "### A2: X.", "#### ✗ FALLS — X.", "#### Answer, together (✓ STANDS) — A.",
+        "#### Answer, together (✓ STANDS) — B."]
+
+
+def test_brief_docx_keeps_a_linked_argument_together(tmp_path: Path) -> None:
+    from docx import Document
+
+    out = tmp_path / "linked.docx"
+    result = runner.invoke(cli.app, ["brief", LINKED, "--for", "close-centre", "-o", str(out)])
+    assert result.exit_code == 0
+    styles = [(p.style.name if p.style is not None else "", p.text)
+              for p in Document(io.BytesIO(out.read_bytes())).paragraphs]
+    block = styles.index(("Heading 3", "[✗ FALLS] Support (together): Most displaced car trips "
+                                       "vanish rather… + Transit has spare capacity at peak…"))
+    assert [style for style, _ in styles[block + 1:block + 7]] == [
+        "Normal", "Heading 4", "Normal", "Heading 4", "Normal", "Normal"]
+    assert styles[block + 6] == ("Normal", "off-peak and peak loads both below 80%")
 
 
 def test_brief_unanswered_first_heaviest_first() -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from textwrap import dedent
+from textwrap import dedent, indent
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis.evaluate import Evaluation, Semantics, evaluate
+from argmap.analysis.report import reason
 from argmap.graph import ArgumentGraph, GStatement, Link, build_graph
 from argmap.loader import load_text
-from argmap.model import Relation, Span
+from argmap.model import ArgumentMap, Relation, Span
+from tests.test_properties import maps
 
 
 def run(yaml: str, semantics: Semantics = Semantics.GROUNDED) -> Evaluation:
@@ -276,6 +278,102 @@ def test_linked_premises_count_only_together() -> None:
     assert labels(e) == {"a": "out", "b": "in", "c": "out", "d": "in", "x": "in"}
 
 
+LINKED_CON = """
+    argmap: 1.1
+    question: q
+    claims:
+      - id: c
+        text: C.
+        con:
+          - premises:
+              - id: a
+                text: A.
+{below}
+              - id: b
+                text: B.
+{cut}
+"""
+
+
+def linked_con(below: str = "", cut: str = "") -> Evaluation:
+    """A claim c rebutted by a and b together; ``below`` goes under a, ``cut`` on the argument."""
+    return run(LINKED_CON.format(below=indent(dedent(below), " " * 16),
+                                 cut=indent(dedent(cut), " " * 12)))
+
+
+def test_linked_rebuttal_with_both_premises_standing_defeats_the_claim() -> None:
+    e = linked_con()
+    assert labels(e) == {"c": "out", "a": "in", "b": "in"}
+    assert reason(e, "c") == "falls to the linked argument c1.con1 (a + b), which stands"
+
+
+def test_linked_rebuttal_with_one_premise_rebutted_no_longer_counts() -> None:
+    e = linked_con(below="""
+        con:
+          - id: x
+            text: X.
+    """)
+    assert labels(e) == {"c": "in", "a": "out", "x": "in", "b": "in"}
+    assert reason(e, "c") == ("every attack answered: the linked argument c1.con1 (a + b) "
+                              "fails: a falls")
+
+
+def test_reinstatement_through_a_linked_argument() -> None:
+    # y rebuts x, so x falls, so a stands again, so a and b together defeat c.
+    e = linked_con(below="""
+        con:
+          - id: x
+            text: X.
+            con:
+              - id: y
+                text: Y.
+    """)
+    assert labels(e) == {"c": "out", "a": "in", "x": "out", "y": "in", "b": "in"}
+    assert reason(e, "c") == "falls to the linked argument c1.con1 (a + b), which stands"
+
+
+def test_an_undercut_of_a_linked_argument_voids_it_as_a_whole() -> None:
+    e = linked_con(cut="""
+        id: joint
+        undercut:
+          - id: u
+            text: U.
+    """)
+    assert labels(e) == {"c": "in", "a": "in", "b": "in", "u": "in"}
+    assert reason(e, "c") == ("every attack answered: the linked argument joint (a + b) "
+                              "undercut by u")
+
+
+def test_a_linked_support_with_a_fallen_premise_leaves_its_target_bare() -> None:
+    e = run("""
+        argmap: 1.1
+        question: q
+        claims:
+          - id: c
+            text: C.
+            pro:
+              - premises:
+                  - id: a
+                    text: A.
+                    con:
+                      - text: X.
+                  - id: b
+                    text: B.
+    """)
+    assert labels(e)["c"] == "in" and not e.supported("c")
+
+
+def test_an_undecided_linked_rebuttal_is_named_as_the_argument() -> None:
+    # a and the claim rebut each other: both undecided, and c hangs on the argument
+    e = linked_con(below="""
+        con:
+          - ref: c
+    """)
+    assert labels(e) == {"c": "undecided", "a": "undecided", "b": "in"}
+    assert reason(e, "c") == ("hangs on the linked argument c1.con1 (a + b), itself undecided "
+                              "(a cycle of attacks)")
+
+
 # The brute force: build the Dung framework explicitly and iterate its
 # characteristic function F(S) = {x | every attacker of x is attacked by S}
 # from the empty set to its least fixed point.
@@ -316,7 +414,7 @@ def random_graphs(draw: st.DrawFn) -> ArgumentGraph:
                   for i, k in enumerate(keys)}
     links: list[Link] = []
     for i in range(draw(st.integers(0, 9))):
-        premises = tuple(draw(st.lists(st.sampled_from(keys), min_size=1, max_size=2,
+        premises = tuple(draw(st.lists(st.sampled_from(keys), min_size=1, max_size=3,
                                        unique=True)))
         kinds = [Relation.PRO, Relation.CON] + ([Relation.UNDERCUT] if links else [])
         relation = draw(st.sampled_from(kinds))
@@ -354,3 +452,11 @@ def test_bundled_maps_and_fixtures_evaluate() -> None:
         for m in load_path(path).maps:
             graph = build_graph(m)
             assert labels(evaluate(graph)) == brute_force(graph), path
+
+
+@settings(max_examples=200, deadline=None)
+@given(maps(linked=True))
+def test_grounded_matches_brute_force_on_maps_with_linked_arguments(m: ArgumentMap) -> None:
+    # real maps: linked pro and con arguments at any depth, with undercuts of their own
+    graph = build_graph(m)
+    assert labels(evaluate(graph)) == brute_force(graph)

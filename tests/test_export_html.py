@@ -99,6 +99,26 @@ def test_every_statement_is_one_tree_item_with_its_address() -> None:
     assert [a.get("tabindex") for t, a in tags if a.get("role") == "treeitem"].count("0") == 1
 
 
+def test_a_linked_argument_is_a_together_item_with_its_own_panel_entry() -> None:
+    import json
+
+    m = one("tests/fixtures/valid/linked.yaml")
+    graph = build_graph(m)
+    text = page(m)
+    tags = elements(text)
+    items = [a for t, a in tags if a.get("role") == "treeitem"]
+    assert sorted(str(a["data-address"]) for a in items if "data-address" in a) == sorted(
+        graph.statements)  # each written statement once; a ref premise is a data-ref item
+    assert [a["data-argument"] for a in items if "data-argument" in a] == [
+        link.key for link in graph.links if link.linked]
+    data = json.loads(text.split('id="argmap-data">')[1].split("</script>")[0])
+    assert data["arguments"]["l1"] == {"address": "no-gridlock",
+                                       "premises": ["trips-vanish", "transit-capacity"],
+                                       "tags": ["traffic"], "note": "The council's strongest case."}
+    # where a statement is used: a premise of a linked argument by its own path
+    assert data["statements"]["transit-capacity"]["at"] == ["c1.pro1.2", "c1.pro3", "c2.pro1.2"]
+
+
 def test_the_tree_shows_the_markers_and_words_of_show() -> None:
     text = page(one("tests/fixtures/valid/full.yaml"))
     for marker, word in (("◆", "claim"), ("+", "supports"), ("−", "rebuts"),

@@ -14,8 +14,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from argmap.exporters import ExportOptions
 from argmap.exporters.markdown import escape
 from argmap.graph import ViewOptions, build_graph, walk
+from argmap.loader import load_path
 from argmap.model import single_spaced
-from tests.conftest import Golden
+from tests.conftest import FIXTURES, Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.test_properties import TEXT
 
@@ -65,7 +66,9 @@ def test_golden_and_renders_every_text(path: Path, golden: Golden,
             assert visible(g.text) in shown
             if g.by:
                 assert visible(g.by) in shown
-        assert page.tags.count("li") == len(walk(graph)) + len(graph.citations)
+        # one item per statement shown, plus one per linked argument ("Together:")
+        together = sum(1 for link in graph.links if link.linked)
+        assert page.tags.count("li") == len(walk(graph)) + together + len(graph.citations)
         for s in m.walk():
             for c in s.cites:
                 if c.quote:
@@ -113,3 +116,22 @@ def test_any_text_renders_as_typed(text: str) -> None:
     assert visible("".join(page.parts)) == visible("x " + text)
     page = rendered(escape(text, line_start=True))
     assert visible("".join(page.parts)) == visible(text)
+
+
+def test_a_linked_argument_is_one_item_holding_its_premises_and_undercuts() -> None:
+    m = load_path(FIXTURES / "valid" / "linked.yaml").maps[0]
+    text = export("markdown", m, options=ExportOptions(legend=False))
+    assert text.splitlines()[2:7] == [
+        '- **◆** <a id="close-centre"></a>**Close the centre to private cars.**',
+        '  - **+** <a id="no-gridlock"></a>▰▰▰▰▱ *Together:*',
+        '    - **+** <a id="trips-vanish"></a>Most displaced car trips vanish rather than move.',
+        "      - **−** Some trips just move to the ring road.",
+        "    - **+** ↪ [transit-capacity](#transit-capacity) “Transit has spare capacity at"
+        " peak hours.”",
+    ]
+    assert "    - **⊘** Evaporation studies measured small schemes, not whole centres.\n" \
+        "  - **+** Cleaner air" in text
+    # --depth keeps the grouping and its hint; the undercut stays with its argument
+    cut = export("markdown", m, view=ViewOptions(depth=2), options=ExportOptions(legend=False))
+    assert "      - *… 1 more statement (--depth 3, or --focus trips-vanish)*\n" \
+        "    - **+** ↪ [transit-capacity]" in cut

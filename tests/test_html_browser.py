@@ -192,6 +192,34 @@ def test_selection_shows_the_sources_and_syncs_with_the_diagram(browser: Browser
     assert problems == []
 
 
+def test_a_linked_argument_is_one_item_holding_its_premises(browser: Browser,
+                                                           tmp_path: Path) -> None:
+    file, _ = write_page("tests/fixtures/valid/linked.yaml", tmp_path)
+    page, problems = open_page(browser, file)
+    together = page.locator("[role=treeitem][data-argument]")
+    assert together.count() == 4
+    first = together.first
+    assert first.locator("> .row").text_content() == "+ supports ▰▰▰▰▱ together:"
+    inside = first.locator("> [role=group] > [role=treeitem]")
+    assert [inside.nth(i).get_attribute("data-address") or inside.nth(i).get_attribute("data-ref")
+            for i in range(inside.count())] == [
+                "trips-vanish", "transit-capacity", "c1.pro1.undercut1"]
+    first.locator("> .row").click()  # the panel names the argument, its premises, its note
+    panel = page.locator("#panel").text_content() or ""
+    assert "no-gridlock" in panel and "Together: trips-vanish + transit-capacity" in panel
+    assert "The council's strongest case." in panel
+    assert page.locator("svg g.node.selected").count() == 0
+    page.click('[data-address="trips-vanish"] > .row')  # a premise still syncs
+    assert page.locator('svg g.node.selected[data-address="trips-vanish"]').count() == 1
+    first.locator("> .row > .toggle").click()  # collapsing it hides its premises
+    assert shown(page, 'li[data-address="trips-vanish"]') == 0
+    first.locator("> .row > .toggle").click()
+    page.fill("input[type=search]", "heavy purchases")  # a match opens its together items
+    assert shown(page, "[role=treeitem][data-argument]") == 2
+    assert shown(page, "[role=treeitem].match") == 1
+    assert problems == []
+
+
 @pytest.mark.parametrize("path", ["tests/fixtures/valid/hostile.yaml",
                                   "tests/fixtures/terminal/controls.yaml"])
 def test_hostile_text_injects_nothing(browser: Browser, tmp_path: Path, path: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -12,6 +12,7 @@ from argmap.graph import ArgumentGraph, ViewError, ViewOptions, view_graph, walk
 from argmap.loader import load_path
 from argmap.model import ArgumentMap, Relation
 from tests.conftest import FIXTURES
+from tests.test_properties import maps
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +140,114 @@ def test_unknown_focus_hints_never_name_another_statement(full: ArgumentMap, add
     with pytest.raises(ViewError) as info:
         view_graph(full, ViewOptions(focus=address))
     assert str(info.value) == f"no statement '{address}' in map 'full'{hint}{GUIDE}"
+
+
+# Linked arguments (format 1.1) in the terminal tree
+
+@pytest.fixture(scope="module")
+def linked() -> ArgumentMap:
+    return load_path(FIXTURES / "valid/linked.yaml").maps[0]
+
+
+def tree(m: ArgumentMap, view: ViewOptions, **options: object) -> list[str]:
+    lines = render_tree(view_graph(m, view), TreeOptions(sources=False, **options))  # type: ignore[arg-type]
+    return to_text(lines, False).splitlines()
+
+
+def test_a_ref_premise_of_a_linked_argument_is_a_pointer_not_expanded(linked: ArgumentMap
+                                                                     ) -> None:
+    lines = tree(linked, ViewOptions(depth=2))
+    # transit-capacity is written at c1.pro3: under the argument it is a pointer
+    assert lines[5] == "│   │   ├── + ↪ transit-capacity “Transit has spare capacity at peak " \
+        "hours.”"
+    assert sum("Transit has spare capacity at peak hours." in line for line in lines) == 3
+    assert sum(line.endswith("+ Transit has spare capacity at peak hours. [2]")
+               for line in tree(linked, ViewOptions(), quotes=False)) == 1
+
+
+def test_joint_undercuts_follow_the_premises_under_the_together_line(linked: ArgumentMap
+                                                                     ) -> None:
+    lines = tree(linked, ViewOptions(depth=3), ids=True)
+    assert lines[2:7] == [
+        "│   ├── + (no-gridlock) ▰▰▰▰▱ together:",
+        "│   │   ├── + (trips-vanish) Most displaced car trips vanish rather than move. [1]",
+        "│   │   │   └── − (c1.pro1.1.con1) Some trips just move to the ring road.",
+        "│   │   ├── + ↪ transit-capacity “Transit has spare capacity at peak hours.”",
+        "│   │   └── ⊘ (c1.pro1.undercut1) Evaporation studies measured small schemes, not "
+        "whole centres."]
+    # never under a premise as well
+    assert sum("Evaporation" in line for line in lines) == 1
+
+
+def test_a_together_line_shows_its_id_only_under_ids_and_only_when_it_has_one(
+        linked: ArgumentMap) -> None:
+    plain = tree(linked, ViewOptions(depth=2))
+    assert plain[2] == "│   ├── + ▰▰▰▰▱ together:"
+    ids = tree(linked, ViewOptions(depth=2), ids=True, ascii=True)
+    assert [line for line in ids if "together:" in line] == [
+        "|   |-- + (no-gridlock) ####. together:", "|   `-- - ###.. together:",
+        "    `-- + together:"]
+
+
+def test_depth_cuts_below_premises_and_hints_at_each(linked: ArgumentMap) -> None:
+    lines = tree(linked, ViewOptions(depth=2))
+    assert lines[-7:-3] == [
+        "│       ├── − Shops in the centre depend on car-borne customers. — Chamber of "
+        "commerce",
+        "│       └── − Those customers will not switch to transit.",
+        "│             … 2 more statements (--depth 3, or --focus c1.con1.2)",
+        "└── ◆ Charge a congestion toll instead."]
+    assert tree(linked, ViewOptions(depth=1))[1:3] == [
+        "├── ◆ Close the centre to private cars.",
+        "│     … 10 more statements (--depth 2, or --focus close-centre)"]
+
+
+def test_focus_on_a_premise_and_side(linked: ArgumentMap) -> None:
+    assert tree(linked, ViewOptions(focus="c1.con1.2")) == [
+        "− Those customers will not switch to transit.",
+        "└── + together:",
+        "    ├── + Most of them live outside the transit network.",
+        "    └── + They carry heavy purchases."]
+    # a premise's tree holds its own pro and con only: the argument's undercut is not its
+    assert tree(linked, ViewOptions(focus="trips-vanish")) == [
+        "+ Most displaced car trips vanish rather than move. [1]",
+        "└── − Some trips just move to the ring road."]
+    side = tree(linked, ViewOptions(side=Relation.CON, depth=2))
+    assert side[1:3] == ["├── ◆ Close the centre to private cars.", "│   └── − ▰▰▰▱▱ together:"]
+    assert side[-1] == "└── ◆ Charge a congestion toll instead."
+
+
+def test_eval_marks_each_premise_and_not_the_together_line(linked: ArgumentMap) -> None:
+    from argmap.analysis.marks import statuses
+
+    marks = statuses(linked, by="key")
+    lines = tree(linked, ViewOptions(), statuses=marks, ascii=True)
+    assert lines[2:4] == [
+        "|   |-- + ####. together:",
+        "|   |   |-- + [x] Most displaced car trips vanish rather than move. [1]"]
+    assert lines[-2:] == [
+        "        |-- + [x] -> trips-vanish \"Most displaced car trips vanish rather than move.\"",
+        "        `-- + [ok] -> transit-capacity \"Transit has spare capacity at peak hours.\""]
+
+
+def test_colour_marks_the_together_line_by_its_relation(linked: ArgumentMap) -> None:
+    lines = render_tree(view_graph(linked, ViewOptions(depth=2)), TreeOptions(sources=False))
+    together = [line for line in lines if ("together:", "together") in line]
+    assert [(line[1], line[-1]) for line in together] == [
+        (("+", "pro"), ("together:", "together")), (("−", "con"), ("together:", "together")),
+        (("+", "pro"), ("together:", "together"))]
+    assert "\033[1;31m−\033[0m" in to_text(lines, True)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(linked=True))
+def test_the_tree_has_a_line_per_visit_and_per_linked_argument(m: ArgumentMap) -> None:
+    graph = view_graph(m)
+    lines = render_tree(graph, TreeOptions(sources=False))
+    together = sum(1 for link in graph.links if link.linked)
+    body = [line for line in lines[1:]  # the question first, then its context paragraphs
+            if line and line[0][1] == "guide" and line[1][1] != ""]
+    assert len(body) == len(walk(graph)) + together
+    # every written statement is expanded exactly once: its text starts one line
+    shown_once = [line for line in body if any(style in ("text", "claim") for _, style in line)]
+    assert len(shown_once) == len(graph.statements)

@@ -57,17 +57,36 @@ def _rows(evaluation: Evaluation) -> list[str]:
     rows = []
     for key, s in statements.items():
         decider = deciders.get(key)
-        by = "null"
-        if decider is not None and decider.premises[0] in statements:
-            who = statements[decider.premises[0]]
-            by = q(who.id if who.id is not None else who.path)
+        by = premises = "null"
+        if decider is not None and all(p in statements for p in decider.premises):
+            names = [q(_address(graph, p)) for p in decider.premises]
+            by = q(decider.id or decider.address) if decider.linked else names[0]
+            premises = "[" + ", ".join(names) + "]"
         rows.append(f'\n      {{"address": {q(s.path)}, '
                     f'"id": {"null" if s.id is None else q(s.id)}, '
                     f'"claim": {"true" if s.is_claim else "false"}, '
                     f'"status": "{labels[key].value}", '
                     f'"supported": {"true" if key in supported else "false"}, '
-                    f'"decided_by": {by}}}')
+                    f'"decided_by": {by}, "decided_by_premises": {premises}}}')
     return rows
+
+
+def _address(graph: ArgumentGraph, key: str) -> str:
+    """A premise's address, or its key when the graph does not have it (an unknown ref)."""
+    return address(graph, key) if key in graph.statements else key
+
+
+def attack(graph: ArgumentGraph, link: Link, previews: bool = False) -> str:
+    """How a report names a pro/con link: its premise (``address “first words”`` with
+    ``previews``), or for a linked argument ``the linked argument c1.con1 (c1.con1.1 +
+    c1.con1.2)``, by its id when it has one."""
+    if link.linked:
+        premises = " + ".join(_address(graph, p) for p in link.premises)
+        return f"the linked argument {link.id or link.address} ({premises})"
+    who = link.premises[0]
+    if previews and who in graph.statements:
+        return f"{address(graph, who)} {preview(graph.statements[who].text)}"
+    return _address(graph, who)
 
 
 def preview(text: str, words: int = 8) -> str:
@@ -82,9 +101,7 @@ def reason(evaluation: Evaluation, key: str) -> str:
     status = evaluation.statements[key]
     decider = evaluation.deciding(key)
     if decider is not None:
-        who = decider.premises[0]
-        name = (f"{address(graph, who)} {preview(graph.statements[who].text)}"
-                if who in graph.statements else who)
+        name = attack(graph, decider, previews=True)
         if status is Status.OUT:
             return f"falls to {name}, which stands"
         return f"hangs on {name}, itself undecided (a cycle of attacks)"
@@ -100,14 +117,16 @@ def reason(evaluation: Evaluation, key: str) -> str:
 def _answer(evaluation: Evaluation, link: Link) -> str:
     """How a con link that does not count was answered."""
     graph = evaluation.graph
-    who = link.premises[0]
-    name = address(graph, who) if who in graph.statements else who
+    name = attack(graph, link)
     if evaluation.links[link.key] is Status.IN:  # only under weighed: it stands but weighs less
         return f"{name} outweighed"
     cut = [u for u in graph.undercuts_of(link.key) if evaluation.links[u.key] is Status.IN]
     if cut:
-        return f"{name} undercut by {address(graph, cut[0].premises[0])}"
+        return f"{name} undercut by {_address(graph, cut[0].premises[0])}"
     fallen = [p for p in link.premises if evaluation.statements.get(p) is Status.OUT]
+    if fallen and link.linked:  # one fallen premise is enough: the others cannot carry it
+        return f"{name} fails: {', '.join(_address(graph, p) for p in fallen)} " \
+               f"{'falls' if len(fallen) == 1 else 'fall'}"
     if fallen:
         return f"{name} falls"
     return f"{name} does not count"

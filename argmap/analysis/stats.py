@@ -1,4 +1,9 @@
-"""``argmap stats``: counts that describe a map's size, shape and standing."""
+"""``argmap stats``: counts that describe a map's size, shape and standing.
+
+A linked argument (format 1.1) counts as one link and is counted again under
+``linked_arguments``; its premises are statements, the argument itself is not;
+each of its ``ref`` premises is a ref.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +18,15 @@ def map_stats(evaluation: Evaluation) -> dict[str, Any]:
     """One map's statistics as plain data (the ``--format json`` record)."""
     graph = evaluation.graph
     links = {relation.value: 0 for relation in (Relation.PRO, Relation.CON, Relation.UNDERCUT)}
-    refs = 0
+    refs = linked = 0
     for link in graph.links:
+        # a linked argument is one link (one inference), however many premises it has
         links[link.relation.value] += 1
-        refs += link.ref
+        if len(link.premises) == 1:
+            refs += link.ref
+        else:
+            linked += 1
+            refs += sum(not graph.written_at(link, p) for p in link.premises)
     per_source: dict[str, int] = dict.fromkeys(graph.sources, 0)
     cited = uncited = 0
     for statement in graph.statements.values():
@@ -36,6 +46,7 @@ def map_stats(evaluation: Evaluation) -> dict[str, Any]:
         "claims": len(graph.claims),
         "depth": depth,
         "links": links,
+        "linked_arguments": linked,
         "refs": refs,
         "citations": sum(per_source.values()),
         "cited_statements": cited,
@@ -55,7 +66,9 @@ def stats_text(record: dict[str, Any]) -> str:
         ("statements", f"{record['statements']} ({record['claims']} claims, "
                        f"{record['refs']} refs)"),
         ("depth", str(record["depth"])),
-        ("links", f"{links['pro']} pro, {links['con']} con, {links['undercut']} undercut"),
+        ("links", f"{links['pro']} pro, {links['con']} con, {links['undercut']} undercut"
+                  + (f" ({record['linked_arguments']} of them linked arguments)"
+                     if record["linked_arguments"] else "")),
         ("standing", f"{status['in']} stand, {status['out']} fall, "
                      f"{status['undecided']} undecided"),
         ("claims", f"{claims['in']} stand, {claims['out']} fall, "

@@ -14,6 +14,11 @@ format (md, html, docx) writes those blocks, so the three cannot disagree.
   Unanswered ones come first, flagged ``UNANSWERED``, heaviest first.
 - **Their case** (Pocket): a Hat per other claim, its cards, and a Block per
   attack we have on it.
+
+A linked argument (format 1.1) is one Block, headed ``Support (together): …``
+or ``A2 (together): …`` with each premise's first words, holding the cards of
+all its premises; it counts while all of them stand, so a con on any one of
+them answers it.
 """
 
 from __future__ import annotations
@@ -121,10 +126,19 @@ class _Writer:
             self.add("note", "No supporting premises: the claim is asserted bare.")
         seen = {key}  # shared by the blocks: each card appears once in the case
         for link in support:
-            self.add("block", f"Support: {self.short(link.premises[0])}", self.link_flag(link))
-            if link.premises[0] in seen:
-                self.add("note", "Circular: this support is a statement already in the case.")
-            self.support(link.premises[0], seen)
+            self.add("block", self.label("Support", link), self.link_flag(link))
+            if link.linked:
+                name = self.argument(link)
+                self.add("note", f"{name[0].upper()}{name[1:]}: these premises support it "
+                         "only together; it counts while all of them stand.")
+            for premise in link.premises:
+                if premise == key:
+                    self.add("note", "Circular: this support is a statement already in "
+                             "the case.")
+                elif premise in seen:  # e.g. also a premise of a linked argument above
+                    self.add("note", "Already in the case above: its cards are not "
+                             "repeated.")
+                self.support(premise, seen)
 
     def support(self, key: str, seen: set[str]) -> None:
         """A premise's cards, then those of what supports it, depth first."""
@@ -134,7 +148,8 @@ class _Writer:
         self.cards(key, "tag")
         for link in self.graph.links_into(key):
             if link.relation is Relation.PRO:
-                self.support(link.premises[0], seen)
+                for premise in link.premises:
+                    self.support(premise, seen)
 
     def frontlines(self, claim: str) -> None:
         self.add("hat", f"Frontlines for {address(self.graph, claim)}")
@@ -143,16 +158,19 @@ class _Writer:
         if not attacks:
             self.add("note", "No rebuttals or undercuts against this claim or its support.")
         for link, answered in attacks:
-            self.add("block", f"A2: {self.short(link.premises[0])}",
-                     "" if answered else "UNANSWERED")
+            self.add("block", self.label("A2", link), "" if answered else "UNANSWERED")
             self.add("note", self.against(link))
-            self.cards(link.premises[0], "tag")
+            for premise in link.premises:
+                self.cards(premise, "tag")
             answers = self.answers(link)
             if not answers:
-                self.add("note", "No answer in the map yet: write a con under it or an "
+                self.add("note", "No answer in the map yet: write a con under one of its "
+                         "premises or an undercut of the argument." if link.linked else
+                         "No answer in the map yet: write a con under it or an "
                          "undercut of its step.")
             for answer in answers:
-                self.cards(answer.premises[0], "tag", self.answer_kind(answer))
+                for premise in answer.premises:
+                    self.cards(premise, "tag", self.answer_kind(answer, premise))
 
     def attacks_on_case(self, claim: str) -> list[tuple[Link, bool]]:
         """Con links into the claim and its support, undercuts of its support links;
@@ -169,7 +187,7 @@ class _Writer:
                     found.append(link)
                 elif link.relation is Relation.PRO:
                     found.extend(self.graph.undercuts_of(link.key))
-                    stack.append(link.premises[0])
+                    stack.extend(link.premises)
         rows = [(link, bool(self.answers(link))) for link in found]
         order = {link.key: i for i, link in enumerate(self.graph.links)}
         rows.sort(key=lambda row: (row[1], -(row[0].weight or 0), order[row[0].key]))
@@ -186,14 +204,49 @@ class _Writer:
         target = link.target
         if link.relation is Relation.UNDERCUT:
             step = self.graph.link(target)
-            target = step.premises[0] if step is not None else target
-        name = address(self.graph, target) if target in self.graph.statements else target
+            if step is not None and step.linked:
+                what = "Undercuts"
+                name = self.argument(step)
+            else:
+                target = step.premises[0] if step is not None else target
+                name = address(self.graph, target) if target in self.graph.statements else target
+        else:
+            name = address(self.graph, target) if target in self.graph.statements else target
         weight = f" Weight {link.weight}." if link.weight is not None else ""
+        if link.linked:
+            cards = ", ".join(self.status(p) for p in link.premises)
+            counts = "counts" if self.e.links[link.key] is Status.IN else "does not count"
+            return (f"{what} {name}, as {self.argument(link)}.{weight} Their cards {cards}: "
+                    f"the argument {counts}.")
         return f"{what} {name}.{weight} Their card {self.status(link.premises[0])}."
 
-    def answer_kind(self, link: Link) -> str:
+    def answer_kind(self, link: Link, premise: str | None = None) -> str:
+        """``Answer (✓ STANDS)`` (its premise's status, or the given premise's); for a
+        linked argument as a whole ``Answer (together, ✓ COUNTS)``."""
         word = "Undercut" if link.relation is Relation.UNDERCUT else "Answer"
-        return f"{word} ({self.status(link.premises[0])})"
+        if premise is None and link.linked:
+            counts = self.e.links[link.key]
+            what = "COUNTS" if counts is Status.IN else "DOES NOT COUNT" \
+                if counts is Status.OUT else "UNDECIDED"
+            return f"{word} (together, {SYMBOLS[counts]} {what})"
+        if link.linked:
+            word += ", together"
+        return f"{word} ({self.status(premise or link.premises[0])})"
+
+    def label(self, word: str, link: Link) -> str:
+        """A block heading: ``Support: first words`` or, for a linked argument,
+        ``Support (together): first words + first words`` (``(together)`` only once)."""
+        if not link.linked:
+            return f"{word}: {self.short(link.premises[0])}"
+        if "together" not in word:
+            word += " (together)"
+        return f"{word}: " + " + ".join(self.short(p, 6) for p in link.premises)
+
+    def argument(self, link: Link) -> str:
+        """A linked argument named as eval names it."""
+        from argmap.analysis.report import attack
+
+        return attack(self.graph, link)
 
     def their_claim(self, key: str) -> None:
         self.add("hat", self.text(key), self.status(key))
@@ -203,26 +256,30 @@ class _Writer:
         for link in self.graph.links_into(key):
             if link.relation is Relation.PRO:
                 attacks.extend(self.graph.undercuts_of(link.key))
-                attacks.extend(x for x in self.graph.links_into(link.premises[0])
+                attacks.extend(x for premise in link.premises
+                               for x in self.graph.links_into(premise)
                                if x.relation is Relation.CON)
         if not attacks:
             self.add("note", "We have no attack on this claim yet.")
         for link in attacks:
-            self.add("block", f"{self.answer_kind(link)}: {self.short(link.premises[0])}")
+            self.add("block", self.label(self.answer_kind(link), link))
             self.add("note", self.against(link).split(" Their card")[0])
-            self.support(link.premises[0], set())
+            seen: set[str] = set()
+            for premise in link.premises:
+                self.support(premise, seen)
 
     def link_flag(self, link: Link) -> str:
         """The status of a support: its premise's, or "step undercut" when that cuts it."""
         status = self.e.links[link.key]
-        if status is Status.OUT and self.e.statements.get(link.premises[0]) is Status.IN:
+        if status is Status.OUT and all(self.e.statements.get(p) is Status.IN
+                                        for p in link.premises):
             return "✗ STEP UNDERCUT"
         return f"{SYMBOLS[status]} {WORDS[status].upper()}"
 
-    def short(self, key: str) -> str:
+    def short(self, key: str, count: int = 10) -> str:
         """The first words of a statement, for a block heading above its full tag."""
         words = self.text(key).split()
-        return " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+        return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
     def text(self, key: str) -> str:
         statement = self.graph.lookup(key)

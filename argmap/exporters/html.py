@@ -7,7 +7,9 @@ request, and the only links out are the sources' own URLs. It holds:
 - the outline as a WAI-ARIA tree (``role="tree"``), with the markers, weight
   gauges, citation numbers and ``— by`` of ``argmap show``; every written
   statement's element carries its key in ``data-address``; a ``ref`` is an
-  item with ``data-ref`` pointing at the statement it repeats;
+  item with ``data-ref`` pointing at the statement it repeats; a linked argument
+  is a "together:" item (``data-argument``) whose group holds its premises and
+  undercuts;
 - the Graphviz diagram as inline SVG, its nodes tagged with the same
   ``data-address`` (:func:`diagram`), left out above :data:`DIAGRAM_LIMIT`
   statements, where a picture is unreadable and slow to lay out;
@@ -26,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from argmap.exporters import ExportOptions
 from argmap.exporters.notation import BY, MARKERS, WORDS, gauge, more_below, ref_preview
-from argmap.graph import ArgumentGraph, Visit, walk
+from argmap.exporters.outline import rows
+from argmap.graph import ArgumentGraph, Link, Visit
 from argmap.model import Relation
 
 if TYPE_CHECKING:
@@ -38,6 +41,8 @@ DIAGRAM_LIMIT = 400
 
 _SPECIAL = re.compile(r"""[&<>"'\x00-\x08\x0b-\x1f\x7f-\x9f]""")
 _REPLACE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+#: the tree item that holds a linked argument's premises
+TOGETHER = "together:"
 STATUS_WORDS = {"in": "stands", "out": "falls", "undecided": "undecided"}
 
 
@@ -126,18 +131,36 @@ def _tree(graph: ArgumentGraph, numbers: dict[str, int], statuses: dict[str, str
           evaluated: bool) -> str:
     """The outline as nested ``<ul role="tree">`` lists, built from :func:`walk`."""
     out = [f'<ul role="tree" id="tree" aria-label="{escape(graph.question)}">']
-    visits = walk(graph)
-    first = True
-    for i, visit in enumerate(visits):
-        after = visits[i + 1].depth if i + 1 < len(visits) else 0
-        out.append(_item(graph, visit, i, numbers, statuses, evaluated, first, after > visit.depth))
-        first = False
-        if after > visit.depth:
+    found = rows(graph)
+    for i, row in enumerate(found):
+        after = found[i + 1].depth if i + 1 < len(found) else 0
+        parent = after > row.depth
+        if row.argument is not None:
+            out.append(_together(row.argument, i, i == 0, parent))
+        else:
+            out.append(_item(graph, row.visit, i, numbers, statuses, evaluated, i == 0, parent))
+        if parent:
             out.append('<ul role="group">')
         else:
-            out.append("</li>" + "</ul></li>" * (visit.depth - after))
+            out.append("</li>" + "</ul></li>" * (row.depth - after))
     out.append("</ul>")
     return "".join(out)
+
+
+def _together(argument: Link, index: int, first: bool, parent: bool) -> str:
+    """A linked argument's tree item: marker, weight and "together:"; its premises and
+    undercuts are the items of its group. ``data-argument`` keys its panel entry."""
+    relation = argument.relation
+    kind = relation.value
+    expanded = ' aria-expanded="true"' if parent else ""
+    weight = (f'<span class="w" title="weight {argument.weight} of 5">'
+              f'{gauge(argument.weight)}</span> ' if argument.weight is not None else "")
+    return (f'<li role="treeitem" class="arg {kind}" data-argument="{escape(argument.key)}" '
+            f'tabindex="{"0" if first else "-1"}" aria-labelledby="r{index}"{expanded}>'
+            f'<div class="row" id="r{index}"><span class="toggle" aria-hidden="true"></span>'
+            f'<span class="mk {kind}" title="{WORDS[relation]}">{MARKERS[relation]}'
+            f'<span class="sr"> {WORDS[relation]}</span></span> {weight}'
+            f'<span class="tx together">{TOGETHER}</span></div>')
 
 
 def _item(graph: ArgumentGraph, visit: Visit, index: int, numbers: dict[str, int],
@@ -188,8 +211,11 @@ def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]
     statements: dict[str, object] = {}
     used: dict[str, list[str]] = {}
     for link in graph.links:
-        for premise in link.premises:
-            used.setdefault(premise, []).append(link.address)
+        if len(link.premises) == 1:
+            used.setdefault(link.premises[0], []).append(link.address)
+            continue
+        for n, premise in enumerate(link.premises, 1):  # a linked argument's premise paths
+            used.setdefault(premise, []).append(f"{link.address}.{n}")
     for key, s in graph.statements.items():
         entry: dict[str, object] = {"text": s.text, "address": s.id or s.path}
         if s.by:
@@ -204,8 +230,19 @@ def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]
         if len(used.get(key, ())) > 1:
             entry["at"] = used[key]
         statements[key] = entry
+    arguments: dict[str, object] = {}
+    for link in graph.links:
+        if link.linked:
+            argument: dict[str, object] = {
+                "address": link.id or link.address,
+                "premises": [graph.address(p) for p in link.premises]}
+            if link.tags:
+                argument["tags"] = list(link.tags)
+            if link.note:
+                argument["note"] = link.note
+            arguments[link.key] = argument
     sources = {str(n): _source(sid, src) for n, sid, src in graph.citations}
-    return {"statements": statements, "sources": sources}
+    return {"statements": statements, "arguments": arguments, "sources": sources}
 
 
 def _source(source_id: str, source: Source | None) -> dict[str, str]:

@@ -18,9 +18,12 @@ import re
 
 from argmap.exporters import ExportOptions
 from argmap.exporters.notation import BY, MARKERS, QUOTES, REF, gauge, more_below, preview
-from argmap.graph import ArgumentGraph, GStatement, Visit, walk
+from argmap.exporters.outline import rows
+from argmap.graph import ArgumentGraph, GStatement, Link, Visit
 from argmap.model import Relation, Source, single_spaced
 
+#: the item that holds a linked argument's premises
+TOGETHER = "Together:"
 #: inline syntax anywhere in a line: code, emphasis, links, HTML, entities, strikethrough
 _INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>&~|"})
 _PLAIN = re.compile(r"[\\`*_\[\]<>&~|\n]")
@@ -62,8 +65,11 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         for paragraph in re.split(r"\n\s*\n", graph.context):
             out += [escape(paragraph.strip(), line_start=True), ""]
     numbers = graph.numbers() if options.legend else {}
-    for visit in walk(graph):
-        _item(out, graph, visit, numbers, options)
+    for row in rows(graph):
+        if row.argument is not None:
+            _together(out, row.argument, row.depth)
+        else:
+            _item(out, graph, row.visit, row.depth, numbers, options)
     if numbers and graph.citations:
         out.append("")
         for number, source_id, source in graph.citations:
@@ -72,9 +78,18 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     return "\n".join(out)
 
 
-def _item(out: list[str], graph: ArgumentGraph, visit: Visit, numbers: dict[str, int],
-          options: ExportOptions) -> None:
-    pad = "  " * visit.depth
+def _together(out: list[str], argument: Link, depth: int) -> None:
+    """A linked argument's item: its marker, anchor, weight and "Together:" (its
+    premises and undercuts are the items nested below it)."""
+    head = f'<a id="{argument.id}"></a>' if argument.id is not None else ""
+    if argument.weight is not None:
+        head += gauge(argument.weight) + " "
+    out.append(f"{'  ' * depth}- **{MARKERS[argument.relation]}** {head}*{TOGETHER}*")
+
+
+def _item(out: list[str], graph: ArgumentGraph, visit: Visit, depth: int,
+          numbers: dict[str, int], options: ExportOptions) -> None:
+    pad = "  " * depth
     inner = pad + "  "
     relation = visit.link.relation if visit.link is not None else Relation.CLAIM
     marker = f"**{MARKERS[relation]}**"

@@ -21,6 +21,9 @@ from argmap.graph import ArgumentGraph, GStatement, Link
 from argmap.model import Relation
 from argmap.renderers.escape import terminal_visible
 
+#: the line that opens a linked argument, after its marker
+TOGETHER = "together:"
+
 Segment = tuple[str, str]  # (text, style name)
 Line = list[Segment]
 
@@ -61,15 +64,22 @@ SGR = {"question": "1", "context": "2", "claim": "1", "pro": "1;32", "con": "1;3
        "undercut": "1;38;5;208", "by": "2", "cite": "36", "guide": "2", "id": "2;36",
        "weight": "33", "ref": "3", "more": "2;3", "quote": "3", "heading": "1",
        "source": "", "text": "", "status-in": "1;32", "status-out": "1;31",
-       "status-undecided": "1;33", "fallen": "2"}
+       "status-undecided": "1;33", "fallen": "2", "together": "1"}
 
 
-#: one line of the tree to lay out: (key, link it is reached by, level, prefix, last, is_root)
-_Item = tuple[str, Link | None, int, str, bool, bool]
+#: one line of the tree to lay out: (key, link it is reached by, level, prefix, last,
+#: is_root, together); ``together`` marks a linked argument's "+ together:" line, whose
+#: ``link`` is the argument (its ``key`` is unused)
+_Item = tuple[str, Link | None, int, str, bool, bool, bool]
 
 
 def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
-    """Lay out a (cut) graph as styled lines: question, context, the tree, then sources."""
+    """Lay out a (cut) graph as styled lines: question, context, the tree, then sources.
+
+    A linked argument is one "+ together:" (or "− together:") line with its
+    premises below it, each with its own subtree (a ``ref`` premise as a
+    pointer), then the argument's undercuts.
+    """
     glyphs = ASCII if options.ascii else UNICODE
     lines: list[Line] = []
     if graph.focus is None:
@@ -86,33 +96,44 @@ def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
     for i, key in reversed(list(enumerate(roots))):
         home = graph.statements[key].link
         stack.append((key, graph.link(home) if home else None, 0 if focused else 1, "",
-                      i == len(roots) - 1, focused))
+                      i == len(roots) - 1, focused, False))
     numbers = graph.numbers()
     into, under = graph.indexes()
     statements, pop, push = graph.statements, stack.pop, stack.append
     while stack:
-        key, link, level, prefix, last, is_root = pop()
-        statement = statements[key] if link is None or not link.ref else None
+        key, link, level, prefix, last, is_root, together = pop()
+        if together:
+            assert link is not None
+            lines += _together_lines(link, prefix, last, glyphs, options)
+            below = prefix + (glyphs.blank if last else glyphs.pipe)
+            members = [(p, link) for p in link.premises]
+            members += [(p, cut) for cut in under.get(link.key, ()) for p in cut.premises]
+            end = len(members) - 1
+            for i in range(end, -1, -1):
+                push((members[i][0], members[i][1], level, below, i == end, False, False))
+            continue
+        written = link is None or (not link.ref if len(link.premises) == 1
+                                   else graph.written_at(link, key))
+        statement = statements[key] if written else None
         lines += _statement_lines(graph, key, link, statement, numbers, level, prefix,
                                   last, is_root, glyphs, options)
         if statement is None:
             continue
         kids = into.get(key)
-        if statement.link is not None and statement.link in under:
-            kids = (kids or []) + under[statement.link]
+        home = statement.link
+        # a linked argument's undercuts belong to the argument (its together line)
+        if home is not None and home in under and (link is None or len(link.premises) == 1):
+            kids = (kids or []) + under[home]
         if not kids:
             continue
         below = prefix if is_root else prefix + (glyphs.blank if last else glyphs.pipe)
         level += 1
-        end = kids[-1]
+        end_link = kids[-1]
         for child in reversed(kids):
-            premises = child.premises
-            if len(premises) == 1:
-                push((premises[0], child, level, below, child is end, False))
-            else:  # linked premises: the last premise of the last link ends the branch
-                for i in range(len(premises) - 1, -1, -1):
-                    push((premises[i], child, level, below,
-                          child is end and i == len(premises) - 1, False))
+            if len(child.premises) == 1:
+                push((child.premises[0], child, level, below, child is end_link, False, False))
+            else:
+                push(("", child, level, below, child is end_link, False, True))
     if options.sources and graph.citations:
         lines.append([])
         lines.append([("Sources", "heading")])
@@ -157,6 +178,23 @@ def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None,
         more = more_below(hidden, level, _shown(graph.address(key)), glyphs.more)
         lines += _wrap([(more, "more")], hang, hang, options.width)
     return lines
+
+
+def _together_lines(link: Link, prefix: str, last: bool, glyphs: Glyphs,
+                    options: TreeOptions) -> list[Line]:
+    """The "+ together:" line of a linked argument: its id (``--ids``) and weight gauge."""
+    marker = glyphs.markers[link.relation]
+    lead: Line = [(prefix + (glyphs.last if last else glyphs.tee), "guide"),
+                  (marker, link.relation.value), (" ", "")]
+    hang: Line = [(prefix + (glyphs.blank if last else glyphs.pipe), "guide"),
+                  (" " * (cell_len(marker) + 1), "")]
+    body: Line = []
+    if options.ids and link.id is not None:
+        body.append((f"({_shown(link.id)}) ", "id"))
+    if link.weight is not None:
+        body.append((notation.gauge(link.weight, glyphs.gauge) + " ", "weight"))
+    body.append((TOGETHER, "together"))
+    return _wrap(body, lead, hang, options.width)
 
 
 def _body(graph: ArgumentGraph, statement: GStatement, numbers: dict[str, int],

@@ -22,19 +22,29 @@ DEBATE_RULES: dict[str, Code] = {code: CODES[code] for code in group("debate")}
 
 
 def unanswered_rebuttals(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic]:
-    """A written con link whose premise has no con and whose step has no undercut."""
+    """A written con link whose premise has no con and whose step has no undercut.
+
+    A linked rebuttal (format 1.1) is one rebuttal: a con against any one of its
+    premises, or an undercut of the argument, answers it (it counts only while
+    all its premises stand), and the warning names the argument, not a premise.
+    """
     for link in graph.links:
         if link.relation is not Relation.CON or link.ref:
             continue
-        premise = link.premises[0]
-        # With format 1.1's linked premises, a con against any one of them answers.
         answered = bool(graph.undercuts_of(link.key)) or any(
             other.relation is Relation.CON for p in link.premises
             for other in graph.links_into(p))
-        if not answered:
-            text = graph.statements[premise].text
-            yield warning("unanswered-rebuttal", f"rebuttal {preview(text)} has no answer: "
-                          "add a `con` under it or an `undercut` of its step", link.span)
+        if answered:
+            continue
+        if link.linked:
+            premises = " + ".join(graph.address(p) for p in link.premises)
+            yield warning("unanswered-rebuttal", f"linked rebuttal {link.id or link.address} "
+                          f"({premises}) has no answer: add a `con` under one of its premises "
+                          "or an `undercut` of the argument", link.span)
+            continue
+        text = graph.statements[link.premises[0]].text
+        yield warning("unanswered-rebuttal", f"rebuttal {preview(text)} has no answer: "
+                      "add a `con` under it or an `undercut` of its step", link.span)
 
 
 def bare_claims(graph: ArgumentGraph, evaluation: Evaluation) -> Iterator[Diagnostic]:
@@ -58,25 +68,38 @@ def uncited_evidence(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic
 
 
 def self_support(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic]:
-    """A pro ref to the statement it supports, or to one that statement supports."""
+    """A pro ref to the statement it supports, or to one that statement supports
+    (for a linked argument, any of its ``ref`` premises: the argument needs them all)."""
     for link in graph.links:
-        if link.relation is not Relation.PRO or not link.ref:
+        if link.relation is not Relation.PRO:
             continue
-        premise, target = link.premises[0], link.target
-        seen: set[str] = set()
-        while target not in seen:  # up the chain of written pro links
-            seen.add(target)
-            if target == premise:
-                what = "itself" if target == link.target else "a statement it supports"
+        refs: tuple[str, ...]
+        if len(link.premises) == 1:
+            refs = link.premises if link.ref else ()
+        else:
+            refs = tuple(p for p in link.premises if not graph.written_at(link, p))
+        for premise in refs:
+            if _rests_on(graph, link.target, premise):
+                what = "itself" if premise == link.target else "a statement it supports"
                 yield warning("self-support", f"`ref: {premise}` makes "
                               f"{preview(graph.statements[link.target].text)} rest on "
                               f"{what}: circular support", link.span)
-                break
-            home = graph.statements[target].link if target in graph.statements else None
-            up = graph.link(home) if home is not None else None
-            if up is None or up.relation is not Relation.PRO:
-                break
-            target = up.target
+
+
+def _rests_on(graph: ArgumentGraph, target: str, premise: str) -> bool:
+    """True if ``premise`` is ``target`` or a statement ``target`` supports, up the
+    chain of written pro links (through linked arguments too)."""
+    seen: set[str] = set()
+    while target not in seen:
+        seen.add(target)
+        if target == premise:
+            return True
+        home = graph.statements[target].link if target in graph.statements else None
+        up = graph.link(home) if home is not None else None
+        if up is None or up.relation is not Relation.PRO:
+            return False
+        target = up.target
+    return False
 
 
 Rule = Callable[[ArgumentGraph, Evaluation], Iterator[Diagnostic]]

@@ -22,6 +22,10 @@ function setOpen(li,open){if(li.hasAttribute("aria-expanded"))li.setAttribute("a
 function revealItem(li){for(var p=parentItem(li);p;p=parentItem(p))setOpen(p,true)}
 function keyOf(li){return li.getAttribute("data-address")||li.getAttribute("data-ref")}
 function text(tag,t,cls){var e=document.createElement(tag);e.textContent=t;if(cls)e.className=cls;return e}
+function showArgument(a){panel.textContent="";
+ panel.appendChild(text("h2",a.address));panel.appendChild(text("p","Together: "+a.premises.join(" + "),"text"));
+ if(a.tags)panel.appendChild(text("p","Tags: "+a.tags.join(", "),"meta"));
+ if(a.note)panel.appendChild(text("p","Note: "+a.note,"meta"))}
 function showPanel(key){panel.textContent="";var s=data.statements[key];if(!s){
  panel.appendChild(text("p","This statement is not part of the page.","hint"));return}
  panel.appendChild(text("h2",s.address));panel.appendChild(text("p",s.text,"text"));
@@ -45,7 +49,10 @@ var current=null;
 function nodeOf(key){return svg&&svg.querySelector('g.node[data-address="'+CSS.escape(key)+'"]')}
 function select(li,fromDiagram){var key=keyOf(li);
  var old=tree.querySelectorAll("[aria-selected=true]");for(var i=0;i<old.length;i++)old[i].removeAttribute("aria-selected");
- li.setAttribute("aria-selected","true");revealItem(li);focusItem(li);showPanel(key);
+ li.setAttribute("aria-selected","true");revealItem(li);focusItem(li);
+ var arg=li.getAttribute("data-argument");if(arg){showArgument(data.arguments[arg]);
+  if(current)current.classList.remove("selected");current=null;return}
+ showPanel(key);
  if(svg){if(current)current.classList.remove("selected");current=nodeOf(key);
   if(current){current.classList.add("selected");if(!fromDiagram)centre(current)}}}
 tree.addEventListener("click",function(ev){var row=ev.target.closest(".row");if(!row)return;
