@@ -182,15 +182,16 @@ def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None,
 
 def _together_lines(link: Link, prefix: str, last: bool, glyphs: Glyphs,
                     options: TreeOptions) -> list[Line]:
-    """The "+ together:" line of a linked argument: its id (``--ids``) and weight gauge."""
+    """The "+ together:" line of a linked argument: its id or path (``--ids``) and weight
+    gauge."""
     marker = glyphs.markers[link.relation]
     lead: Line = [(prefix + (glyphs.last if last else glyphs.tee), "guide"),
                   (marker, link.relation.value), (" ", "")]
     hang: Line = [(prefix + (glyphs.blank if last else glyphs.pipe), "guide"),
                   (" " * (cell_len(marker) + 1), "")]
     body: Line = []
-    if options.ids and link.id is not None:
-        body.append((f"({_shown(link.id)}) ", "id"))
+    if options.ids:  # its id, else its path: what `argmap add --to` takes
+        body.append((f"({_shown(link.id or link.address)}) ", "id"))
     if link.weight is not None:
         body.append((notation.gauge(link.weight, glyphs.gauge) + " ", "weight"))
     body.append((TOGETHER, "together"))
