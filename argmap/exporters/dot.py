@@ -93,6 +93,7 @@ class _Writer:
         self.looks_shared = f'color="{t.faint}", fillcolor="{t.question}"'
         self.shared: set[str] = set()  # keys of statements a drawn ref reuses
         self.marked = False  # has a link been given a marker (the legend explains it)
+        self.together = False  # has a linked argument been drawn (the legend explains it)
         # A marker on a link sits in a small framed chip so a "−" cannot pass
         # for one more dash of a dashed line.
         self.edge_marks = {r: f', {text.EDGE_LABEL}=<<TABLE BORDER="1" CELLBORDER="0" '
@@ -202,13 +203,13 @@ class _Writer:
         return (self.edge_marks[link.relation].replace("</B>", f"</B>{shown}", 1)
                 .replace("labeldistance=2", "labeldistance=3.5"))
 
-    def node_for(self, link: Link, premise: str) -> str:
-        """The DOT node that stands for a premise: its own, or a ref's target.
+    def node_for(self, ref: bool, premise: str) -> str:
+        """The DOT node that stands for a premise: its own, or (``ref``) a ref's target.
 
         A ref whose target is not drawn (cut by --focus or --depth) points at a
         small dashed stub naming the statement, made once per target.
         """
-        if not link.ref:
+        if not ref:
             return self.name(premise)
         if premise in self.names:
             return self.names[premise]
@@ -276,7 +277,9 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
     if options.legend:
         weighted = any((graph.statements[v.key].weight if v.expanded else
                         v.link and v.link.weight) is not None for v in visits)
-        w.out += text.legend(w.theme, graph, weighted, w.marked)
+        if w.together and not weighted:  # a linked argument's weight is on its link
+            weighted = any(link.weight is not None for link in graph.links if link.linked)
+        w.out += text.legend(w.theme, graph, weighted, w.marked, w.together)
     w.out += ["}", ""]  # the empty line gives the final newline without copying the text
     return "\n".join(w.out)
 
@@ -285,12 +288,18 @@ def _edges(w: _Writer, key: str, into: list[Link], under: dict[str, list[Link]])
     """The links of a statement's premises to it (its undercuts come with its own link)."""
     names, parent, shared, edges = w.names, w.names[key], w.shared, w.edges
     for link in into:
-        for premise in link.premises:
-            if not link.ref and premise not in shared and link.key not in under:
-                # the common case, inline: this runs once per statement
-                w.out.append(f"  {parent} -> {names[premise]} {edges[link.relation]}];")
-            else:
-                _link(w, parent, key, link, premise)
+        premises = link.premises
+        if len(premises) > 1:  # a linked argument (format 1.1): its own module draws it
+            from argmap.exporters.dot_linked import argument
+
+            argument(w, key, link)
+            continue
+        premise = premises[0]
+        if not link.ref and premise not in shared and link.key not in under:
+            # the common case, inline: this runs once per statement
+            w.out.append(f"  {parent} -> {names[premise]} {edges[link.relation]}];")
+        else:
+            _link(w, parent, key, link, premise)
 
 
 def _link(w: _Writer, end: str, above: str, link: Link, premise: str) -> None:
@@ -304,11 +313,11 @@ def _link(w: _Writer, end: str, above: str, link: Link, premise: str) -> None:
     while stack:
         end, above, link, premise = stack.pop()
         relation = link.relation
-        target = w.node_for(link, premise)
+        target = w.node_for(link.ref, premise)
         extra = w.mark(link, premise)
         # A ref back up its own branch would be a cycle; only such edges are
         # left out of the ranking, so shared premises sit below all parents.
-        if _points_up(w.graph, above, link, premise):
+        if link.ref and _points_up(w.graph, above, premise):
             # Such an edge often runs between neighbouring claims, too short for
             # a chip at its end: a middle label makes dot leave room for it.
             extra = extra.replace(f"{text.EDGE_LABEL}=", "label=", 1) + ", constraint=false"
@@ -326,14 +335,12 @@ def _link(w: _Writer, end: str, above: str, link: Link, premise: str) -> None:
                      for p in reversed(cut.premises))
 
 
-def _points_up(graph: ArgumentGraph, above: str, link: Link, premise: str) -> bool:
+def _points_up(graph: ArgumentGraph, above: str, premise: str) -> bool:
     """Does a ref premise name a claim, the statement above, or one of its ancestors?
 
     Claims share the top rank; an edge up to one of them, or up the branch
     (a cycle), must not pull the layout out of shape.
     """
-    if not link.ref:
-        return False
     target = graph.lookup(premise)
     if target is None:
         return False
