@@ -264,9 +264,12 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
         # keep them left to right in file order, as `show` lists them.
         w.out += [f"  {a} -> {b} [style=invis];" for a, b in pairwise(claims)]
     into, under = graph.indexes()
+    edges = _edges
+    if not graph.whole and any(len(link.premises) > 1 for link in graph.links):
+        edges = _edges_linked
     for v in drawn:
         if v.key in into:
-            _edges(w, v.key, into[v.key], under)
+            edges(w, v.key, into[v.key], under)
     if graph.focus is not None:
         # A focused premise's undercuts attack its link to a parent not drawn here.
         root = graph.focus
@@ -288,18 +291,24 @@ def _edges(w: _Writer, key: str, into: list[Link], under: dict[str, list[Link]])
     """The links of a statement's premises to it (its undercuts come with its own link)."""
     names, parent, shared, edges = w.names, w.names[key], w.shared, w.edges
     for link in into:
-        premises = link.premises
-        if len(premises) > 1:  # a linked argument (format 1.1): its own module draws it
-            from argmap.exporters.dot_linked import argument
+        for premise in link.premises:
+            if not link.ref and premise not in shared and link.key not in under:
+                # the common case, inline: this runs once per statement
+                w.out.append(f"  {parent} -> {names[premise]} {edges[link.relation]}];")
+            else:
+                _link(w, parent, key, link, premise)
 
+
+def _edges_linked(w: _Writer, key: str, into: list[Link], under: dict[str, list[Link]]) -> None:
+    """:func:`_edges` for a graph with linked arguments (format 1.1), drawn by their own
+    module; maps without them keep the loop above, untouched."""
+    from argmap.exporters.dot_linked import argument
+
+    for link in into:
+        if len(link.premises) > 1:
             argument(w, key, link)
-            continue
-        premise = premises[0]
-        if not link.ref and premise not in shared and link.key not in under:
-            # the common case, inline: this runs once per statement
-            w.out.append(f"  {parent} -> {names[premise]} {edges[link.relation]}];")
         else:
-            _link(w, parent, key, link, premise)
+            _edges(w, key, [link], under)
 
 
 def _link(w: _Writer, end: str, above: str, link: Link, premise: str) -> None:

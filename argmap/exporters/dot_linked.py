@@ -10,8 +10,8 @@ the junction on its link. A premise written elsewhere (a ``ref``) or reused
 keeps the reused-statement convention: a neutral box, its marker framed on its
 line to the dot.
 
-Maps without linked arguments never import this module (dot.py's hot loop
-only comes here for a link with several premises).
+Maps without linked arguments never import this module: dot.py chooses its
+edge loop once per graph, and theirs is the loop it always had.
 """
 
 from __future__ import annotations
