@@ -84,6 +84,13 @@ def test_the_legend_shows_weights_when_only_an_argument_is_rated(tmp_path: Path)
     assert "▰▰▱▱▱" in dot
 
 
+def test_a_focused_premise_does_not_explain_its_arguments_weight() -> None:
+    # c1.con1 (weight 3) bears on a parent the focus leaves out: no gauge is drawn
+    dot = render_dot(view_graph(linked_map(), ViewOptions(focus="c1.con1.2")))
+    assert "▰" not in dot
+    assert "together: premises that meet at a dot" in dot  # c1.con1.2.pro1 is drawn
+
+
 def test_eval_dims_the_edge_of_an_argument_that_does_not_count() -> None:
     m = linked_map()
     marks = statuses(m, by="key")

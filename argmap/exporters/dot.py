@@ -94,6 +94,7 @@ class _Writer:
         self.shared: set[str] = set()  # keys of statements a drawn ref reuses
         self.marked = False  # has a link been given a marker (the legend explains it)
         self.together = False  # has a linked argument been drawn (the legend explains it)
+        self.rated = False  # has a drawn linked argument a weight (on its edge, for the legend)
         # A marker on a link sits in a small framed chip so a "−" cannot pass
         # for one more dash of a dashed line.
         self.edge_marks = {r: f', {text.EDGE_LABEL}=<<TABLE BORDER="1" CELLBORDER="0" '
@@ -280,8 +281,7 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
     if options.legend:
         weighted = any((graph.statements[v.key].weight if v.expanded else
                         v.link and v.link.weight) is not None for v in visits)
-        if w.together and not weighted:  # a linked argument's weight is on its link
-            weighted = any(link.weight is not None for link in graph.links if link.linked)
+        weighted = weighted or w.rated  # a linked argument's weight is on its edge
         w.out += text.legend(w.theme, graph, weighted, w.marked, w.together)
     w.out += ["}", ""]  # the empty line gives the final newline without copying the text
     return "\n".join(w.out)

@@ -32,6 +32,7 @@ def argument(w: _Writer, above: str, link: Link) -> None:
     from argmap.exporters.dot import _link, _points_up
 
     w.together = True
+    w.rated = w.rated or link.weight is not None
     graph, t = w.graph, w.theme
     relation = link.relation
     color = t.lines[relation]
