@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from argmap.atlas.partition import partition
 from argmap.cli import app
 from argmap.graph import build_graph
 from argmap.loader import load_path
-from argmap.model import single_spaced
+from argmap.model import Relation, single_spaced
 from tests.conftest import TESTS
 
 ROOT = TESTS.parent
@@ -78,7 +79,7 @@ def check_atlas(pdf: Path, source: Path, size: tuple[int, int]) -> list[str]:
 
 @pytest.mark.parametrize("source", [*sorted((ROOT / "maps").glob("*.yaml")),
                                     *(TESTS / "fixtures/valid" / f"{name}.yaml"
-                                      for name in ("cycle", "full", "minimal"))],
+                                      for name in ("cycle", "full", "linked", "minimal"))],
                          ids=lambda p: p.stem)
 def test_bundled_maps_as_atlases(source: Path, tmp_path: Path) -> None:
     render(source, tmp_path / "a.pdf")
@@ -98,6 +99,59 @@ def test_synthetic_maps_as_atlases(size: int, paper: str, orientation: str,
     texts = check_atlas(tmp_path / "a.pdf", source, expected)
     if size >= 3000:  # long enough to report progress
         assert f"laid out page {len(texts)} of {len(texts)}\n" in stderr
+
+
+def linked_map(claims: int, depth: int) -> str:
+    """A format 1.1 map whose statements each have a linked argument of three long premises
+    (undercut) and one ordinary con, ``depth`` levels deep; every text is unique."""
+    words = "long enough to wrap over three or four lines of its box on the page"
+    count = iter(range(1_000_000))
+
+    def below(level: int, indent: str) -> list[str]:
+        if level == depth:
+            return []
+        out = [f"{indent}pro:", f"{indent}  - premises:"]
+        for _ in range(3):
+            out.append(f"{indent}      - text: Premise {next(count)}, {words}.")
+            out += below(level + 1, indent + "        ")
+        out += [f"{indent}    undercut:",
+                f"{indent}      - text: Undercut {next(count)}, {words}.",
+                f"{indent}con:", f"{indent}  - text: Con {next(count)}, {words}."]
+        return out
+
+    lines = ["argmap: 1.1", "id: deep", "question: Does it hold?", "claims:"]
+    for c in range(claims):
+        lines += [f"  - text: Claim {c}.", *below(0, "    ")]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("width", "height"), [(300, 200), (500, 300), (500, 700)])
+def test_a_linked_arguments_premises_stay_on_one_page(width: float, height: float,
+                                                       tmp_path: Path) -> None:
+    source = tmp_path / "deep.yaml"
+    source.write_text(linked_map(2, 4))
+    graph = build_graph(load_path(source).maps[0])
+    pages = partition(graph, width, height)
+    seen: dict[str, int] = {}  # linked link key -> the page its premises are on
+    for number, page in enumerate(pages):
+        items = list(page.roots) + [kid for below in page.below.values() for kid in below]
+        for item in items:
+            link = item.link
+            if link is not None and link.relation is Relation.UNDERCUT:
+                link = graph.link(link.target)  # a joint undercut goes with its argument
+            if link is not None and link.linked:
+                assert seen.setdefault(link.key, number) == number, (item, pages)
+    arguments = {link.key for link in graph.links if link.linked}
+    assert seen.keys() == arguments
+    assert len(pages) > 3  # the map was cut, and cut between premises' subtrees
+
+
+def test_an_atlas_of_linked_arguments(tmp_path: Path) -> None:
+    source = tmp_path / "deep.yaml"
+    source.write_text(linked_map(3, 4))
+    render(source, tmp_path / "a.pdf")
+    texts = check_atlas(tmp_path / "a.pdf", source, (595, 842))
+    assert "● together: premises that meet at a dot" in texts[0]
 
 
 def test_svg_pages_and_index_have_no_overlapping_boxes(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def expected_edges(graph: ArgumentGraph) -> set[tuple[str, str, str, object]]:
     attacked = {link.target for link in graph.links if link.relation is Relation.UNDERCUT}
     for link in graph.links:
         target = "j:" + link.target if link.relation is Relation.UNDERCUT else link.target
-        if link.key in attacked:
+        if link.key in attacked or link.linked:
             edges |= {(p, "j:" + link.key, str(link.relation), None) for p in link.premises}
             edges.add(("j:" + link.key, target, str(link.relation), link.weight))
         else:
@@ -77,6 +77,22 @@ def test_undercut_runs_through_a_junction() -> None:
             ] == [("health", "pro", "l1"), ("c1.pro1.undercut1", "undercut", "l5")]
     [(_, parent, data)] = read_back.out_edges("j:l1", data=True)
     assert (parent, data["relation"], data["weight"]) == ("replace", "pro", 5)
+
+
+def test_a_linked_argument_is_one_junction_with_its_data() -> None:
+    graph = dict(every_graph())["linked"]
+    read_back = read(export_graph(graph, ExportOptions()))
+    assert read_back.nodes["j:l1"] == {"kind": "junction", "address": "c1.pro1",
+                                       "statement": "no-gridlock", "tags": "traffic"}
+    into = [(u, d["relation"], d["address"], d["ref"])
+            for u, _, d in read_back.in_edges("j:l1", data=True)]
+    # both premises and the joint undercut meet at the one junction (the undercut once)
+    assert into == [("trips-vanish", "pro", "c1.pro1.1", False),
+                    ("transit-capacity", "pro", "c1.pro1.2", True),
+                    ("c1.pro1.undercut1", "undercut", "c1.pro1.undercut1", False)]
+    [(_, parent, data)] = read_back.out_edges("j:l1", data=True)
+    assert (parent, data["relation"], data["weight"]) == ("close-centre", "pro", 4)
+    assert read_back.nodes["j:l6"]["statement"] == "c1.con1"  # no id: its path
 
 
 def test_a_cut_graph_keeps_its_outside_parent() -> None:

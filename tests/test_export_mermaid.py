@@ -121,3 +121,14 @@ def test_a_map_too_big_for_mermaid_says_how_to_export_part_of_it(tmp_path: Path)
     said = mermaid_parse([tmp_path / "fits.mmd", tmp_path / "too-big.mmd"])
     assert said[str(tmp_path / "fits.mmd")] is None
     assert str(said[str(tmp_path / "too-big.mmd")]).startswith("Edge limit exceeded.")
+
+
+def test_a_linked_argument_is_one_junction_with_its_undercut_aimed_at_it() -> None:
+    graph = dict(every_graph())["linked"]
+    lines = export_graph(graph, ExportOptions()).splitlines()
+    # c1.pro1: two premises (one a ref) meet at j1; one arrow to the claim with the
+    # marker, weight and id; the joint undercut points at j1, once
+    assert [x.strip() for x in lines if "j1" in x] == [
+        'j1(("·")):::junction', "n2 --- j1", "n6 --- j1",
+        'j1 -->|"+ ▰▰▰▰▱ no-gridlock"| n1', 'n4 ==>|"⊘"| j1']
+    assert sum("(((" in x or '(("·"))' in x for x in lines) == 4  # one per linked argument

@@ -14,6 +14,9 @@ SYMBOLS = {"in": "✓", "out": "✗", "undecided": "?"}
 ASCII_SYMBOLS = {"in": "[ok]", "out": "[x]", "undecided": "[?]"}
 #: The legend line shown with the marks.
 LEGEND = "✓ stands · ✗ falls (dimmed) · ? undecided"
+#: How :func:`statuses` names a linked argument's own status (whether it counts): its
+#: link key after this prefix (no statement key holds a space).
+ARGUMENT = "argument "
 #: Formats of ``render`` that can show the marks (``marks=True`` in the registry).
 EVAL_FORMATS = tuple(name for name, spec in EXPORTERS.items() if spec.marks)
 
@@ -28,7 +31,11 @@ def statuses(argmap: ArgumentMap, semantics: str = "grounded",
     graph = build_graph(argmap)
     evaluation = evaluate(graph, Semantics(semantics))
     if by == "key":
-        return {key: status.value for key, status in evaluation.statements.items()}
+        found = {key: status.value for key, status in evaluation.statements.items()}
+        # diagrams dim a linked argument's one edge to its parent when it does not count
+        found.update({ARGUMENT + link.key: evaluation.links[link.key].value
+                      for link in graph.links if link.linked})
+        return found
     return {graph.statements[key].path: status.value
             for key, status in evaluation.statements.items()}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.atlas.partition import FONT_PT, WRAP, Item, Page, kids
+from argmap.atlas.partition import FONT_PT, WRAP, Item, Page, groups, kids
 from argmap.exporters.dot_text import BR, EDGE_STYLES, FONT, wrap
 from argmap.exporters.notation import MARKERS, WORDS, gauge, preview, source_line
 from argmap.graph import ArgumentGraph
@@ -58,12 +58,48 @@ class Pager:
         for item in reversed(order):
             out.append(self.box(item, names[item], page, number))
         for item in reversed(order):
-            for kid in reversed(page.below.get(item, [])):
+            below = page.below.get(item, [])
+            if any(kid.link is not None and kid.link.linked for kid in below):
+                out += self.together(names[item], below, names)
+                continue
+            for kid in reversed(below):
                 relation = kid.link.relation if kid.link else Relation.PRO
                 out.append(f"  {names[item]} -> {names[kid]} [dir=back, "
                            f'color="{t.lines[relation]}", style={EDGE_STYLES[relation]}];')
+        # a linked argument's premises continued from another page still meet at a dot
+        for unit in groups(self.graph, page.roots):
+            if len(unit) > 1:
+                out += self.together(None, unit, names)
         out += ["}", ""]
         return "\n".join(out)
+
+    def together(self, parent: str | None, below: list[Item],
+                 names: dict[Item, str]) -> list[str]:
+        """Edges from ``below`` to ``parent`` (None: a page root's parent is on another
+        page), a linked argument's premises and undercuts through one junction dot, as
+        ``render`` draws them."""
+        t = self.theme
+        out: list[str] = []
+        junctions: dict[str, str] = {}  # linked link key -> its junction's name
+        for kid in below:
+            link = kid.link
+            assert link is not None  # a premise: it hangs from a link
+            relation = link.relation
+            look = f'color="{t.lines[relation]}", style={EDGE_STYLES[relation]}'
+            if link.linked:
+                junction = junctions.get(link.key)
+                if junction is None:
+                    junction = junctions[link.key] = f"{names[kid]}_j"
+                    out.append(f'  {junction} [shape=point, width=0.1, '
+                               f'color="{t.lines[relation]}"];')
+                    if parent is not None:
+                        out.append(f"  {parent} -> {junction} [dir=back, {look}];")
+                out.append(f"  {junction} -> {names[kid]} [dir=none, {look}];")
+            elif link.relation is Relation.UNDERCUT and link.target in junctions:
+                out.append(f"  {junctions[link.target]} -> {names[kid]} [dir=back, {look}];")
+            elif parent is not None:
+                out.append(f"  {parent} -> {names[kid]} [dir=back, {look}];")
+        return out
 
     def foot(self, number: int) -> str:
         """The line under each page: the map's title and the page number."""
@@ -130,7 +166,8 @@ class Pager:
             attacked = self.graph.link(link.target)
             if attacked is None:
                 return None
-            home = attacked.premises[0]
+            # a linked argument's undercuts hang beside its premises, under its parent
+            home = attacked.target if attacked.linked else attacked.premises[0]
         else:
             home = link.target
         return self.statement_page.get(home)
@@ -164,6 +201,9 @@ class Pager:
         rows.append('<TR><TD COLSPAN="3" ALIGN="LEFT">▰▰▰▱▱ weight (1-5) · [n] source · '
                     "◂ from page M · ▸ continued on page N · ↪ a statement shown on another "
                     "page</TD></TR>")
+        if any(link.linked for link in g.links):
+            rows.append('<TR><TD COLSPAN="3" ALIGN="LEFT">● together: premises that meet at '
+                        "a dot bear on their parent only jointly</TD></TR>")
         if g.citations:
             rows.append(f'<TR><TD COLSPAN="3" ALIGN="LEFT">{BR}<B>Sources</B></TD></TR>')
         for number, source_id, source in g.citations:

@@ -16,9 +16,11 @@ the pages right after it.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import NamedTuple
 
 from argmap.graph import ArgumentGraph, Link
+from argmap.model import Relation
 
 #: Text size in the page diagrams (pt); pages are never shrunk below 8 pt.
 FONT_PT = 9.0
@@ -46,10 +48,36 @@ class Page(NamedTuple):
 
 
 def kids(graph: ArgumentGraph, item: Item) -> list[Item]:
-    """The boxes below a box in the outline: its premises via each link (refs are leaves)."""
+    """The boxes below a box in the outline: its premises via each link (refs are leaves);
+    a linked argument's premises, then its undercuts, as the outline shows them."""
     if item.ref:
         return []
-    return [Item(p, link, link.ref) for link in graph.children(item.key) for p in link.premises]
+    out = []
+    for link in graph.children(item.key):
+        if len(link.premises) == 1:
+            out.append(Item(link.premises[0], link, link.ref))
+            continue
+        out += [Item(p, link, not graph.written_at(link, p)) for p in link.premises]
+        out += [Item(p, cut, not graph.written_at(cut, p))
+                for cut in graph.undercuts_of(link.key) for p in cut.premises]
+    return out
+
+
+def groups(graph: ArgumentGraph, items: list[Item]) -> list[list[Item]]:
+    """Items (in outline order) as the units a page takes whole: a linked argument's
+    premises with its undercuts are one unit, any other box is one by itself."""
+    out: list[list[Item]] = []
+    joint = None  # the key of the linked argument the last unit holds
+    for item in items:
+        link = item.link
+        if link is not None and joint is not None and out and (
+                link.key == joint or (link.relation is Relation.UNDERCUT
+                                      and link.target == joint)):
+            out[-1].append(item)
+            continue
+        joint = link.key if link is not None and link.linked else None
+        out.append([item])
+    return out
 
 
 def box_height(graph: ArgumentGraph, item: Item) -> float:
@@ -66,10 +94,12 @@ def box_height(graph: ArgumentGraph, item: Item) -> float:
 def partition(graph: ArgumentGraph, width: float, height: float) -> list[Page]:
     """Cut the graph's outline into pages of at most ``width`` x ``height`` pt (estimated)."""
     columns = max(1, int((width + 24) // COLUMN))
-    pending: deque[tuple[Item, int]] = deque()
+    #: units a page takes whole (see :func:`groups`): a linked argument's premises
+    #: continued from another page stay on one page together
+    pending: deque[list[Item]] = deque()
     for key in graph.roots:
         home = graph.statements[key].link
-        pending.append((Item(key, graph.link(home) if home else None, False), 0))
+        pending.append([Item(key, graph.link(home) if home else None, False)])
     heights: dict[Item, float] = {}
 
     def tall(item: Item) -> float:
@@ -84,38 +114,45 @@ def partition(graph: ArgumentGraph, width: float, height: float) -> list[Page]:
         used = 0.0
         cuts: list[Item] = []
         while pending:
-            root, _ = pending[0]
-            if page.roots and used + tall(root) > height:
+            unit = pending[0]
+            if page.roots and used + sum(tall(root) for root in unit) > height:
                 break
             pending.popleft()
-            page.roots.append(root)
-            extent = {root: tall(root)}
-            parent: dict[Item, Item] = {}
-            depth = {root: 0}
-            queue = deque([root])
-            base = used
-            while queue:
-                item = queue.popleft()
-                below = kids(graph, item)
-                if not below:
-                    continue
-                if depth[item] + 1 < columns:
-                    grown = _grow(extent, parent, item, below, tall)
-                    if base + grown[root] <= height:
-                        extent = grown
-                        for kid in below:
-                            parent[kid] = item
-                            depth[kid] = depth[item] + 1
-                        page.below[item] = below
-                        queue.extend(below)
-                        continue
-                page.cut[item] = below
-                cuts.extend(below)
-            used = base + extent[root]
+            for root in unit:
+                used = _take(graph, page, root, used, height, columns, tall, cuts)
         pages.append(page)
         # what this page cut continues on the next pages, in outline order
-        pending.extendleft(reversed([(item, 0) for item in _in_order(page, cuts)]))
+        pending.extendleft(reversed(groups(graph, _in_order(page, cuts))))
     return pages
+
+
+def _take(graph: ArgumentGraph, page: Page, root: Item, used: float, height: float,
+          columns: int, tall: Callable[[Item], float], cuts: list[Item]) -> float:
+    """Put ``root`` on the page with as much of its subtree as fits; the height used after."""
+    page.roots.append(root)
+    extent = {root: tall(root)}
+    parent: dict[Item, Item] = {}
+    depth = {root: 0}
+    queue = deque([root])
+    base = used
+    while queue:
+        item = queue.popleft()
+        below = kids(graph, item)
+        if not below:
+            continue
+        if depth[item] + 1 < columns:
+            grown = _grow(extent, parent, item, below, tall)
+            if base + grown[root] <= height:
+                extent = grown
+                for kid in below:
+                    parent[kid] = item
+                    depth[kid] = depth[item] + 1
+                page.below[item] = below
+                queue.extend(below)
+                continue
+        page.cut[item] = below
+        cuts.extend(below)
+    return base + extent[root]
 
 
 def _grow(extent: dict[Item, float], parent: dict[Item, Item], item: Item, below: list[Item],

@@ -93,6 +93,8 @@ class _Writer:
         self.looks_shared = f'color="{t.faint}", fillcolor="{t.question}"'
         self.shared: set[str] = set()  # keys of statements a drawn ref reuses
         self.marked = False  # has a link been given a marker (the legend explains it)
+        self.together = False  # has a linked argument been drawn (the legend explains it)
+        self.rated = False  # has a drawn linked argument a weight (on its edge, for the legend)
         # A marker on a link sits in a small framed chip so a "−" cannot pass
         # for one more dash of a dashed line.
         self.edge_marks = {r: f', {text.EDGE_LABEL}=<<TABLE BORDER="1" CELLBORDER="0" '
@@ -202,13 +204,13 @@ class _Writer:
         return (self.edge_marks[link.relation].replace("</B>", f"</B>{shown}", 1)
                 .replace("labeldistance=2", "labeldistance=3.5"))
 
-    def node_for(self, link: Link, premise: str) -> str:
-        """The DOT node that stands for a premise: its own, or a ref's target.
+    def node_for(self, ref: bool, premise: str) -> str:
+        """The DOT node that stands for a premise: its own, or (``ref``) a ref's target.
 
         A ref whose target is not drawn (cut by --focus or --depth) points at a
         small dashed stub naming the statement, made once per target.
         """
-        if not link.ref:
+        if not ref:
             return self.name(premise)
         if premise in self.names:
             return self.names[premise]
@@ -263,9 +265,12 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
         # keep them left to right in file order, as `show` lists them.
         w.out += [f"  {a} -> {b} [style=invis];" for a, b in pairwise(claims)]
     into, under = graph.indexes()
+    edges = _edges
+    if not graph.whole and any(len(link.premises) > 1 for link in graph.links):
+        edges = _edges_linked
     for v in drawn:
         if v.key in into:
-            _edges(w, v.key, into[v.key], under)
+            edges(w, v.key, into[v.key], under)
     if graph.focus is not None:
         # A focused premise's undercuts attack its link to a parent not drawn here.
         root = graph.focus
@@ -276,7 +281,8 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
     if options.legend:
         weighted = any((graph.statements[v.key].weight if v.expanded else
                         v.link and v.link.weight) is not None for v in visits)
-        w.out += text.legend(w.theme, graph, weighted, w.marked)
+        weighted = weighted or w.rated  # a linked argument's weight is on its edge
+        w.out += text.legend(w.theme, graph, weighted, w.marked, w.together)
     w.out += ["}", ""]  # the empty line gives the final newline without copying the text
     return "\n".join(w.out)
 
@@ -293,6 +299,18 @@ def _edges(w: _Writer, key: str, into: list[Link], under: dict[str, list[Link]])
                 _link(w, parent, key, link, premise)
 
 
+def _edges_linked(w: _Writer, key: str, into: list[Link], under: dict[str, list[Link]]) -> None:
+    """:func:`_edges` for a graph with linked arguments (format 1.1), drawn by their own
+    module; maps without them keep the loop above, untouched."""
+    from argmap.exporters.dot_linked import argument
+
+    for link in into:
+        if len(link.premises) > 1:
+            argument(w, key, link)
+        else:
+            _edges(w, key, [link], under)
+
+
 def _link(w: _Writer, end: str, above: str, link: Link, premise: str) -> None:
     """Draw a premise's link to ``end`` (``above``'s node), with the undercuts aimed at it.
 
@@ -304,11 +322,11 @@ def _link(w: _Writer, end: str, above: str, link: Link, premise: str) -> None:
     while stack:
         end, above, link, premise = stack.pop()
         relation = link.relation
-        target = w.node_for(link, premise)
+        target = w.node_for(link.ref, premise)
         extra = w.mark(link, premise)
         # A ref back up its own branch would be a cycle; only such edges are
         # left out of the ranking, so shared premises sit below all parents.
-        if _points_up(w.graph, above, link, premise):
+        if link.ref and _points_up(w.graph, above, premise):
             # Such an edge often runs between neighbouring claims, too short for
             # a chip at its end: a middle label makes dot leave room for it.
             extra = extra.replace(f"{text.EDGE_LABEL}=", "label=", 1) + ", constraint=false"
@@ -326,14 +344,12 @@ def _link(w: _Writer, end: str, above: str, link: Link, premise: str) -> None:
                      for p in reversed(cut.premises))
 
 
-def _points_up(graph: ArgumentGraph, above: str, link: Link, premise: str) -> bool:
+def _points_up(graph: ArgumentGraph, above: str, premise: str) -> bool:
     """Does a ref premise name a claim, the statement above, or one of its ancestors?
 
     Claims share the top rank; an edge up to one of them, or up the branch
     (a cycle), must not pull the layout out of shape.
     """
-    if not link.ref:
-        return False
     target = graph.lookup(premise)
     if target is None:
         return False

@@ -44,6 +44,8 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 BR = '<BR ALIGN="LEFT"/>'
+#: the legend's sign for the junction where a linked argument's premises meet
+JUNCTION = "●"
 EDGE_LABEL = "headlabel"
 
 
@@ -71,8 +73,9 @@ def question(t: Theme, graph: ArgumentGraph) -> str:
     return f'  graph [label=<{body}>, labelloc=t, fontsize=13];'
 
 
-def legend(t: Theme, graph: ArgumentGraph, weighted: bool, marked: bool) -> list[str]:
-    """The legend: markers, line styles, weights, and the numbered sources."""
+def legend(t: Theme, graph: ArgumentGraph, weighted: bool, marked: bool,
+           together: bool = False) -> list[str]:
+    """The legend: markers, line styles, linked premises, weights, and the numbered sources."""
     rows = []
     for relation in (Relation.PRO, Relation.CON, Relation.UNDERCUT):
         color = t.lines[relation]
@@ -83,6 +86,10 @@ def legend(t: Theme, graph: ArgumentGraph, weighted: bool, marked: bool) -> list
         rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}"><B>▢</B></FONT></TD>'
                     '<TD ALIGN="LEFT">framed on a line: that link&#39;s relation, where the box '
                     "cannot show it (grey: reused)</TD></TR>")
+    if together:
+        rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.ink}"><B>{JUNCTION}</B></FONT></TD>'
+                    '<TD ALIGN="LEFT">together: premises that meet at a dot bear on their '
+                    "parent only jointly</TD></TR>")
     if weighted:
         rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}">{gauge(3)}</FONT></TD>'
                     '<TD ALIGN="LEFT">weight: how much a premise bears on its parent (1-5)'

@@ -22,6 +22,13 @@ to aim at: a link that is undercut (or has several premises) runs through a
 the link's relation, the junction bears on the parent with the link's relation
 and weight, and each undercut is an edge from the undercutting statement to
 the junction. Summing ``relation`` over edges by ``link`` gives back the links.
+
+A linked argument (format 1.1: premises that bear on the parent together) is
+one link with one junction: the junction node carries the argument's
+``address`` (``c1.pro1``), ``statement`` (its id, else that path) and
+``tags``; each premise's edge to it has the premise's own ``address``
+(``c1.pro1.1``) and ``ref``; the junction's edge to the parent carries the
+argument's ``weight``; its joint undercuts point at the junction.
 """
 
 from __future__ import annotations
@@ -137,7 +144,7 @@ def _links(graph: ArgumentGraph, out: list[str]) -> None:
     known = set(graph.statements) | set(graph.outside)
     for link in graph.links:
         if link.key in junctions:
-            out.append(f'    <node id="j:{link.key}">{_data("kind", "junction")}</node>\n')
+            out.append(_junction(link))
     for link in graph.links:
         target = link.target
         if link.relation is Relation.UNDERCUT:
@@ -145,6 +152,14 @@ def _links(graph: ArgumentGraph, out: list[str]) -> None:
                 continue  # the attacked link was cut away
             target = "j:" + target
         elif target not in known:
+            continue
+        if len(link.premises) > 1:  # a linked argument: each premise at its own position
+            for n, premise in enumerate(link.premises, 1):
+                if premise in known:
+                    out.append(_edge(f"{link.key}.{n}", premise, "j:" + link.key, link,
+                                     weight=False, address=f"{link.address}.{n}",
+                                     ref=not graph.written_at(link, premise)))
+            out.append(_edge(link.key, "j:" + link.key, target, link, weight=True))
             continue
         premises = [p for p in link.premises if p in known]
         if link.key in junctions:
@@ -157,14 +172,29 @@ def _links(graph: ArgumentGraph, out: list[str]) -> None:
                 out.append(_edge(name, premise, target, link, weight=True))
 
 
-def _edge(edge_id: str, source: str, target: str, link: Link, weight: bool) -> str:
-    """One edge of a link; ``weight`` on the edge that bears on the target.
+def _junction(link: Link) -> str:
+    """The junction node of a link; a linked argument's carries its path, id and tags."""
+    if len(link.premises) == 1:
+        return f'    <node id="j:{link.key}">{_data("kind", "junction")}</node>\n'
+    data = (f'<data key="address">{link.address}</data>'
+            f'<data key="statement">{xml_text(link.id or link.address)}</data>')
+    if link.tags:
+        data += _data("tags", " ".join(link.tags))
+    return f'    <node id="j:{link.key}">{_data("kind", "junction")}{data}</node>\n'
+
+
+def _edge(edge_id: str, source: str, target: str, link: Link, weight: bool,
+          address: str | None = None, ref: bool | None = None) -> str:
+    """One edge of a link; ``weight`` on the edge that bears on the target. A linked
+    argument's premise edges give the premise's own ``address`` and ``ref``.
 
     Link keys, paths and relations are made by argmap: only statement keys (ids
     an author wrote) are escaped.
     """
     rated = f'<data key="weight">{link.weight}</data>' if weight and link.weight else ""
+    shared = link.ref if ref is None else ref
     return (f'    <edge id="{edge_id}" source="{xml_text(source)}" target="{xml_text(target)}">'
             f'<data key="relation">{link.relation}</data>{rated}'
-            f'<data key="edge_address">{link.address}</data><data key="link">{link.key}</data>'
-            f'<data key="ref">{"true" if link.ref else "false"}</data></edge>\n')
+            f'<data key="edge_address">{address or link.address}</data>'
+            f'<data key="link">{link.key}</data>'
+            f'<data key="ref">{"true" if shared else "false"}</data></edge>\n')

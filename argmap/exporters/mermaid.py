@@ -16,6 +16,11 @@ its marker and its line style. A link that is undercut (or has several
 premises) runs through a small junction node, because Mermaid edges join nodes
 only. A ``ref`` is one more edge to the statement's one node.
 
+A linked argument (format 1.1) is one link, so one junction: its premises
+join it with plain lines (``n2 --- j1``), the junction's one arrow to the
+parent carries the marker, the weight gauge and the argument's id
+(``j1 -->|"+ ▰▰▰▰▱ no-gridlock"| n1``), and its joint undercuts point at it.
+
 Node ids are generated, never taken from user text, and every label goes
 through :func:`mermaid_label`, so no text can end a label, open a shape, or
 name the keyword ``end``.
@@ -156,10 +161,13 @@ def _target(link: Link, ids: dict[str, str], junctions: dict[str, str]) -> str |
 
 
 def _edge_label(link: Link) -> str:
-    """The marker, and the weight as a gauge when the premise is rated."""
+    """The marker, the weight as a gauge when the link is rated, and a linked
+    argument's id."""
     marker = MARKERS[link.relation]
     if link.weight is not None:
         marker += " " + gauge(link.weight)
+    if link.id is not None and len(link.premises) > 1:
+        marker += " " + link.id
     return mermaid_label(marker)
 
 
