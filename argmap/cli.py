@@ -60,6 +60,8 @@ app = typer.Typer(
     "Example: argmap check maps/",
     add_completion=False,
     no_args_is_help=True,
+    # click suggests close commands itself (ArgmapGroup prints them); typer would add them again
+    suggest_commands=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -1,0 +1,83 @@
+"""Usage errors: click's own (a bad option, a missing argument) read like argmap's, on one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap import cli
+from argmap.exporters import EXPORTERS
+from tests.conftest import FIXTURES
+
+runner = CliRunner()
+VALID_MAP = str(FIXTURES / "valid/minimal.yaml")
+ARGMAP = [sys.executable, "-m", "argmap"]
+PLAIN = {**os.environ, "NO_COLOR": "1"}
+FORMATS = ", ".join(repr(name) for name in EXPORTERS)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["show", "maps/", "--depth", "0"],
+     "Invalid value for '--depth': 0 is not in the range x>=1 (see 'argmap show --help')"),
+    (["check", "--frobnicate", VALID_MAP],
+     "No such option '--frobnicate'; did you mean '--format' or '--strict'? "
+     "(see 'argmap check --help')"),
+    (["check", "--strikt", VALID_MAP],
+     "No such option '--strikt'; did you mean '--strict'? (see 'argmap check --help')"),
+    (["check", "-z", VALID_MAP], "No such option '-z' (see 'argmap check --help')"),
+    (["check"], "Missing argument 'PATH...' (see 'argmap check --help')"),
+    (["render", VALID_MAP, "-f", "xyz"],
+     f"Invalid value for '--format' / '-f': 'xyz' is not one of {FORMATS} "
+     "(see 'argmap render --help')"),
+    # click gives this error no context: the command that ran is named all the same
+    (["show", VALID_MAP, "--depth"],
+     "Option '--depth' requires an argument (see 'argmap show --help')"),
+    (["show", "no/such.yaml"],
+     "Invalid value for 'PATH...': Path 'no/such.yaml' does not exist "
+     "(see 'argmap show --help')"),
+    (["render", VALID_MAP, "--timeout", "0"],
+     "Invalid value for '--timeout': 0 is not a number of seconds from 1 to 86400 (a day) "
+     "(see 'argmap render --help')"),
+    (["--frob"], "No such option '--frob' (see 'argmap --help')"),
+    # once, not twice (typer and click both added the suggestions)
+    (["chek", "maps/"],
+     "No such command 'chek'; did you mean 'check' or 'schema'? (see 'argmap --help')"),
+    (["zzz"], "No such command 'zzz' (see 'argmap --help')"),
+])
+def test_click_usage_errors_are_one_line_like_argmaps_own(args: list[str], message: str) -> None:
+    result = runner.invoke(cli.app, args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"argmap: {message}\n")
+
+
+def test_usage_errors_show_user_text_visibly() -> None:
+    # click quotes values with repr(), which escapes them; the line is made visible anyway
+    result = runner.invoke(cli.app, ["check", "--x\x1b]0;pwned\x07\u202e", VALID_MAP])
+    assert (result.exit_code, result.stderr) == (
+        2, "argmap: No such option '--x\\x1b]0;pwned\\x07\\u202e' (see 'argmap check --help')\n")
+    missing = runner.invoke(cli.app, ["check", "no\x1b[2J.yaml"])
+    assert missing.stderr == ("argmap: Invalid value for 'PATH...': Path 'no\\x1b[2J.yaml' does "
+                              "not exist (see 'argmap check --help')\n")
+    chosen = runner.invoke(cli.app, ["render", VALID_MAP, "-f", "x\ny"])
+    assert chosen.stderr.startswith("argmap: Invalid value for '--format' / '-f': 'x\\ny' is "
+                                    "not one of 'svg'")
+
+
+def test_a_usage_error_in_a_process_is_one_line() -> None:
+    done = subprocess.run([*ARGMAP, "show", VALID_MAP, "--depth", "0"], capture_output=True,
+                          text=True, env=PLAIN, check=False, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", "argmap: Invalid value for '--depth': 0 is not in the range x>=1 "
+        "(see 'argmap show --help')\n")
+
+
+def test_help_is_still_printed() -> None:
+    bare = runner.invoke(cli.app, [])
+    assert bare.exit_code == 2 and bare.stderr.startswith("Usage: argmap [OPTIONS] COMMAND")
+    helped = runner.invoke(cli.app, ["check", "--help"])
+    assert helped.exit_code == 0 and helped.stdout.startswith("Usage: argmap check [OPTIONS] "
+                                                              "PATH...\n")
+    assert runner.invoke(cli.app, ["--help"]).stdout.startswith("Usage: argmap [OPTIONS]")
