@@ -1,8 +1,13 @@
-"""Usage errors: click's own (a bad option, a missing argument) read like argmap's, on one line."""
+"""Usage errors: click's own (a bad option, a missing argument) read like argmap's, on one line.
+
+And the help a user at a terminal gets: ``-`` read from a terminal says it waits.
+"""
 
 from __future__ import annotations
 
 import os
+import pty
+import select
 import subprocess
 import sys
 
@@ -81,3 +86,49 @@ def test_help_is_still_printed() -> None:
     assert helped.exit_code == 0 and helped.stdout.startswith("Usage: argmap check [OPTIONS] "
                                                               "PATH...\n")
     assert runner.invoke(cli.app, ["--help"]).stdout.startswith("Usage: argmap [OPTIONS]")
+
+
+def wait_for_line(stream: int, timeout: float = 30) -> bytes:
+    """The first line on a pipe, read without blocking past ``timeout``."""
+    data = b""
+    while not data.endswith(b"\n"):
+        ready, _, _ = select.select([stream], [], [], timeout)
+        assert ready, f"no line after {timeout} s: {data!r}"
+        chunk = os.read(stream, 1)
+        assert chunk, f"the pipe closed after {data!r}"
+        data += chunk
+    return data
+
+
+@pytest.mark.parametrize("args", [["check", "-"], ["show", "-"], ["import", "-", "--from",
+                                                                  "argdown"]])
+def test_standard_input_on_a_terminal_says_it_waits(args: list[str]) -> None:
+    # On a terminal (canonical mode, as a shell leaves it), Ctrl-D ends the input.
+    master, slave = pty.openpty()
+    with subprocess.Popen([*ARGMAP, *args], stdin=slave, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=PLAIN) as child:
+        os.close(slave)
+        assert child.stderr is not None
+        try:
+            # said before any input arrives
+            assert wait_for_line(child.stderr.fileno(), timeout=10) == (
+                b"argmap: reading a map from standard input (end with Ctrl-D)\n")
+            os.write(master, b"argmap: 1\nquestion: Q?\nclaims: [{text: A.}]\n\x04"
+                     if args[0] != "import" else b"[Q]: Q?\n  + <A>: A.\n\x04")
+            out, err = child.communicate(timeout=60)
+        finally:
+            child.kill()  # a child still waiting for input would hang the test
+            os.close(master)
+    assert child.returncode == 0, err
+    if args[0] == "check":
+        assert (out, err) == (b"", b"1 map, 1 statement, 0 sources: 0 errors, 0 warnings\n")
+    else:
+        assert b"Q?" in out
+
+
+def test_standard_input_from_a_pipe_is_read_without_a_word() -> None:
+    done = subprocess.run([*ARGMAP, "check", "-"], input=b"argmap: 1\nquestion: Q?\n"
+                          b"claims: [{text: A.}]\n", capture_output=True, env=PLAIN,
+                          check=False, timeout=60)
+    assert (done.returncode, done.stderr) == (
+        0, b"1 map, 1 statement, 0 sources: 0 errors, 0 warnings\n")
