@@ -30,6 +30,7 @@ from argmap.inputs import MAX_BYTES
 from argmap.model import Relation
 from argmap.options import (
     DEFAULT_THEME,
+    ArgmapCommand,
     ArgmapGroup,
     Direction,
     Exclude,
@@ -443,6 +444,16 @@ def examples_last() -> None:
 
 
 examples_last()
+
+
+def argument_help() -> None:
+    """Make each command an :class:`~argmap.options.ArgmapCommand`: help describes arguments."""
+    for info in app.registered_commands:
+        if info.cls is None or issubclass(ArgmapCommand, info.cls):  # typer's default class
+            info.cls = ArgmapCommand
+
+
+argument_help()
 
 
 def command_names() -> list[str]:

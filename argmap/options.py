@@ -14,7 +14,7 @@ from typing import Annotated, Any, NoReturn
 
 import click
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from argmap.exporters import EXPORTERS
 from argmap.inputs import parse_size
@@ -150,6 +150,34 @@ def one_line(ctx: click.Context, exc: click.ClickException) -> NoReturn:
         message += f" (see '{where} --help')"
     say(f"argmap: {message}")
     raise typer.Exit(exc.exit_code) from None
+
+
+class ArgmapCommand(TyperCommand):
+    """A command whose ``--help`` says what each argument is (``PATH...  Map files, ...``).
+
+    click 8.5 gave arguments a ``help`` of their own: its ``Argument.__init__``
+    sets it to None after typer 0.24's TyperArgument has stored the help, so
+    the Arguments section lost every description. The help is read again from
+    the command's signature when help is shown (only then: a run does not pay
+    for it), and click's new "Positional arguments" section is left out, since
+    typer already lists the arguments.
+    """
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Put the arguments' help back, then write the help as typer does."""
+        function = getattr(self.callback, "__wrapped__", None)  # typer wraps the callback
+        if function is not None:
+            from typer.utils import get_params_from_function
+
+            written = get_params_from_function(function)
+            for param in self.params:
+                info = written.get(param.name or "")
+                if isinstance(param, click.Argument) and param.help is None and info:
+                    param.help = getattr(info.default, "help", None)
+        super().format_help(ctx, formatter)
+
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Nothing: typer's Options formatting lists the arguments under "Arguments"."""
 
 
 def existing(ctx: click.Context, paths: list[str]) -> list[str]:

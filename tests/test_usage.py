@@ -88,6 +88,33 @@ def test_help_is_still_printed() -> None:
     assert runner.invoke(cli.app, ["--help"]).stdout.startswith("Usage: argmap [OPTIONS]")
 
 
+def arguments_section(helped: str) -> str:
+    """The Arguments section of a command's help, its whitespace collapsed (help wraps at 80)."""
+    return " ".join(helped.split("\nArguments:\n")[1].split("\n\n")[0].split())
+
+
+def test_help_describes_the_arguments() -> None:
+    # click 8.5 reset typer's argument help to None; the section said only [required]
+    check = runner.invoke(cli.app, ["check", "--help"]).stdout
+    assert arguments_section(check) == ("PATH... Map files, directories to search for *.yaml "
+                                        "and *.yml files, or - for standard input. [required]")
+    moved = runner.invoke(cli.app, ["mv", "--help"]).stdout
+    assert arguments_section(moved) == ("FILE The map file. [required] ADDRESS The statement "
+                                        "to move: id or derived id (c1.pro2). [required]")
+
+
+@pytest.mark.parametrize("name", cli.command_names())
+def test_every_argument_is_described_once(name: str) -> None:
+    helped = runner.invoke(cli.app, [name, "--help"]).stdout
+    assert "Positional arguments" not in helped  # click 8.5's own section, beside typer's
+    usage = helped.splitlines()[0].split("[OPTIONS]")[1].split()
+    if usage:
+        section = arguments_section(helped)
+        for metavar in usage:
+            described = section.split(metavar + " ", 1)[1]
+            assert not described.startswith("["), (metavar, section)
+
+
 def wait_for_line(stream: int, timeout: float = 30) -> bytes:
     """The first line on a pipe, read without blocking past ``timeout``."""
     data = b""
