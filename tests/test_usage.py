@@ -88,6 +88,17 @@ def test_help_is_still_printed() -> None:
     assert runner.invoke(cli.app, ["--help"]).stdout.startswith("Usage: argmap [OPTIONS]")
 
 
+def test_completion_still_completes_past_a_bad_value() -> None:
+    # completion parses resiliently: click's errors must not become argmap's one line there
+    for words, offered in [("argmap show --depth 0 --i", "--ids\n"),
+                           ("argmap check --frob --st", "--strict\n")]:
+        done = subprocess.run(ARGMAP, capture_output=True, text=True, check=False, timeout=60,
+                              env={**PLAIN, "_ARGMAP_COMPLETE": "complete_bash",
+                                   "COMP_WORDS": words,
+                                   "COMP_CWORD": str(len(words.split()) - 1)})
+        assert (done.returncode, done.stdout, done.stderr) == (0, offered, "")
+
+
 def arguments_section(helped: str) -> str:
     """The Arguments section of a command's help, its whitespace collapsed (help wraps at 80)."""
     return " ".join(helped.split("\nArguments:\n")[1].split("\n\n")[0].split())
