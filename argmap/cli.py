@@ -30,6 +30,7 @@ from argmap.inputs import MAX_BYTES
 from argmap.model import Relation
 from argmap.options import (
     DEFAULT_THEME,
+    ArgmapCommand,
     ArgmapGroup,
     Direction,
     Exclude,
@@ -60,6 +61,8 @@ app = typer.Typer(
     "Example: argmap check maps/",
     add_completion=False,
     no_args_is_help=True,
+    # click suggests close commands itself (ArgmapGroup prints them); typer would add them again
+    suggest_commands=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -441,6 +444,16 @@ def examples_last() -> None:
 
 
 examples_last()
+
+
+def argument_help() -> None:
+    """Make each command an :class:`~argmap.options.ArgmapCommand`: help describes arguments."""
+    for info in app.registered_commands:
+        if info.cls is None or issubclass(ArgmapCommand, info.cls):  # typer's default class
+            info.cls = ArgmapCommand
+
+
+argument_help()
 
 
 def command_names() -> list[str]:

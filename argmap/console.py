@@ -30,7 +30,6 @@ class ColorMode(StrEnum):
     never = "never"
 
 
-
 def use_color(stream: object, mode: ColorMode = ColorMode.auto) -> bool:
     """Whether to colour what goes to ``stream``.
 
@@ -75,11 +74,21 @@ def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
     """Load and check every map under ``paths``; a usage error when there are none."""
     from argmap.workflow import check_paths
 
+    hint_stdin(paths)
     report = check_paths([as_path(p) for p in paths], max_bytes, exclude or (),
                          None if reader is None else reader.value)
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     return report
+
+
+def hint_stdin(paths: list[str]) -> None:
+    """Say on stderr that argmap waits for standard input, when ``-`` is read from a terminal.
+
+    ``argmap check -`` typed without a pipe would wait for input in silence.
+    """
+    if "-" in paths and sys.stdin is not None and sys.stdin.isatty():
+        say("argmap: reading a map from standard input (end with Ctrl-D)")
 
 
 def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str] | None = None,

@@ -14,7 +14,7 @@ from typing import Annotated, Any, NoReturn
 
 import click
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from argmap.exporters import EXPORTERS
 from argmap.inputs import parse_size
@@ -77,11 +77,28 @@ class ArgmapGroup(TyperGroup):
                          "for SHELL (default: $SHELL's).", **eager),
         ]
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse the app's own options; click's errors in them are one line (:func:`one_line`)."""
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as exc:
+            one_line(ctx, exc)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Find the command; its name is kept for :func:`one_line` (see there)."""
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            ctx.meta[RUNNING] = command.name
+        return name, command, rest
+
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; an :class:`~argmap.errors.ArgmapError` is caught here, once.
 
         It is printed as ``argmap: message`` (made visible: it quotes user
         text) and the run exits with the error's code (2 usage, 1 failure).
+        click's errors (an unknown command, a bad option of the command) are
+        printed as one line too (:func:`one_line`).
         """
         from argmap.errors import ArgmapError
 
@@ -92,6 +109,75 @@ class ArgmapGroup(TyperGroup):
 
             say(f"argmap: {exc}")
             raise typer.Exit(exc.exit_code) from None
+        except click.ClickException as exc:
+            one_line(ctx, exc)
+
+
+#: ``ctx.meta`` key: the name of the command the app runs.
+RUNNING = "argmap.command"
+
+
+def one_line(ctx: click.Context, exc: click.ClickException) -> NoReturn:
+    """Print click's error as argmap prints its own, on one line, and exit with its code.
+
+    click would print a usage line, a hint and an ``Error:`` line; argmap's
+    own usage errors are ``argmap: message``. A command-line error keeps
+    click's message and points at the command's help:
+    ``argmap: No such option '--frob'; did you mean '--format'? (see 'argmap
+    check --help')``. User text in it (an option, a value) is made visible.
+    A bare ``argmap`` still prints the help, and shell completion (resilient
+    parsing) gets click's exceptions as click raises them.
+    """
+    if ctx.resilient_parsing or isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        raise exc
+    from argmap.console import say
+
+    if isinstance(exc, (click.NoSuchOption, click.exceptions.NoSuchCommand)):
+        # click adds the suggestions in a parenthesis of its own; one clause reads better
+        # next to the pointer to --help
+        message = exc.message.rstrip(".")
+        if exc.possibilities:
+            names = [repr(name) for name in sorted(exc.possibilities)]
+            either = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+            message += f"; did you mean {either}?"
+    else:
+        message = exc.format_message().rstrip(".")
+    if isinstance(exc, click.UsageError):
+        # click leaves out the context of some errors (an option missing its value,
+        # BadParameter raised in a command): the command that ran is named then
+        where = (exc.ctx.command_path if exc.ctx is not None
+                 else " ".join(filter(None, (ctx.command_path, ctx.meta.get(RUNNING)))))
+        message += f" (see '{where} --help')"
+    say(f"argmap: {message}")
+    raise typer.Exit(exc.exit_code) from None
+
+
+class ArgmapCommand(TyperCommand):
+    """A command whose ``--help`` says what each argument is (``PATH...  Map files, ...``).
+
+    click 8.5 gave arguments a ``help`` of their own: its ``Argument.__init__``
+    sets it to None after typer 0.24's TyperArgument has stored the help, so
+    the Arguments section lost every description. The help is read again from
+    the command's signature when help is shown (only then: a run does not pay
+    for it), and click's new "Positional arguments" section is left out, since
+    typer already lists the arguments.
+    """
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Put the arguments' help back, then write the help as typer does."""
+        function = getattr(self.callback, "__wrapped__", None)  # typer wraps the callback
+        if function is not None:
+            from typer.utils import get_params_from_function
+
+            written = get_params_from_function(function)
+            for param in self.params:
+                info = written.get(param.name or "")
+                if isinstance(param, click.Argument) and param.help is None and info:
+                    param.help = getattr(info.default, "help", None)
+        super().format_help(ctx, formatter)
+
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Nothing: typer's Options formatting lists the arguments under "Arguments"."""
 
 
 def existing(ctx: click.Context, paths: list[str]) -> list[str]:
@@ -100,7 +186,8 @@ def existing(ctx: click.Context, paths: list[str]) -> list[str]:
         return paths
     for path in paths:
         if path != "-" and not os.path.lexists(path):
-            raise typer.BadParameter(f"Path {printable(path)!r} does not exist.")
+            # repr() shows a control character as an escape, as say() would
+            raise typer.BadParameter(f"Path {path!r} does not exist.")
     if paths.count("-") > 1:
         raise typer.BadParameter("'-' (standard input) can be given only once.")
     return paths

@@ -391,8 +391,8 @@ def command_with_input(data: bytes, *args: str) -> subprocess.CompletedProcess[b
 def test_dash_twice_is_a_usage_error() -> None:
     result = runner.invoke(cli.app, ["show", "-", VALID_MAP, "-"], input=MINIMAL)
     assert result.exit_code == 2
-    assert result.stderr.endswith("Invalid value for 'PATH...': '-' (standard input) can be "
-                                  "given only once.\n")
+    assert result.stderr == ("argmap: Invalid value for 'PATH...': '-' (standard input) can be "
+                             "given only once (see 'argmap show --help')\n")
 
 
 def test_a_file_named_dash_is_read_through_dot_slash(tmp_path: Path,
@@ -441,8 +441,9 @@ def test_inputs_over_the_size_limit_are_refused(tmp_path: Path) -> None:
 def test_max_bytes_must_be_a_size() -> None:
     result = runner.invoke(cli.app, ["render", VALID_MAP, "--max-bytes", "lots"])
     assert result.exit_code == 2
-    assert result.stderr.endswith("Invalid value for '--max-bytes': 'lots' is not a size: give "
-                                  "bytes, or a number with K, M or G (64M)\n")
+    assert result.stderr == ("argmap: Invalid value for '--max-bytes': 'lots' is not a size: "
+                             "give bytes, or a number with K, M or G (64M) "
+                             "(see 'argmap render --help')\n")
 
 
 def test_exclude_skips_files_below_directory_arguments(tmp_path: Path) -> None:

@@ -52,6 +52,30 @@ def read_map(file: Path) -> tuple[str, bool]:
         raise fail(f"{file} left unchanged: it is not UTF-8", 1) from None
 
 
+#: Why a read-only map is left alone, after ``FILE left unchanged: ``.
+READ_ONLY = "it is read-only (no write permission)"
+
+
+def read_only(file: Path) -> bool:
+    """Whether the file's permissions say it is not to be changed.
+
+    argmap rewrites a map by renaming a new file over it, which needs write
+    permission only on the folder, and root may write any file: so neither
+    the rename nor ``os.access`` would stop it. A map is read-only when this
+    user may not write it (``os.access``) or when no write bit is set at all
+    (``chmod a-w``, which holds for root too).
+    """
+    import os
+    import stat
+
+    try:
+        mode = file.stat().st_mode
+    except OSError:  # gone or unreadable: reading it says so
+        return False
+    return (not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+            or not os.access(file, os.W_OK))
+
+
 def print_errors(diagnostics: list[Diagnostic]) -> None:
     """Print diagnostics on stderr as ``argmap check`` does."""
     from argmap.console import print_diagnostics
@@ -69,6 +93,8 @@ def edit_file(file: Path, edit: Callable[[str], str], done: str) -> None:
     from argmap.edit.operations import EditError, check_text
     from argmap.edit.syntax import YAMLSyntaxError
 
+    if read_only(file):
+        raise fail(f"{file} left unchanged: {READ_ONLY}", 1)
     text, bom = read_map(file)
     before = check_text(text, str(file))
     errors = [d for d in before if d.severity.value == "error"]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.commands.edit import print_errors, read_map, say, write_map
+from argmap.commands.edit import READ_ONLY, print_errors, read_map, read_only, say, write_map
 from argmap.output import to_stdout
 
 
@@ -56,6 +56,9 @@ def fmt_command(
             to_stdout(_unified(text, result, str(path)).encode("utf-8"))
         if check:
             say(f"would reformat {path}")
+        elif not diff and read_only(path):
+            failed += 1
+            say(f"{path} left unchanged: {READ_ONLY}")
         elif not diff:
             write_map(path, ("\ufeff" if bom else "") + result)
             say(f"formatted {path}")

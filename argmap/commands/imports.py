@@ -38,12 +38,13 @@ def import_command(
 
     Example: argmap import debate.argdown -o debate.yaml
     """
-    from argmap.console import as_path
+    from argmap.console import as_path, hint_stdin
     from argmap.inputs import read_input
     from argmap.readers import READERS, detect, dropped_warning, read_bytes
 
     path = as_path(file)
     name = str(path) if file != "-" else "<stdin>"
+    hint_stdin([file])
     data = read_input(path)
     if not isinstance(data, bytes):
         print_errors([data])
