@@ -10,6 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Timing is for benchmarks/, not tests: a per-example deadline only fails on a busy machine
+# (CI shares its cores), never because of a bug.
+settings.register_profile("argmap", deadline=None)
+settings.load_profile("argmap")
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"

@@ -186,7 +186,7 @@ def test_keys_are_unique_when_an_id_looks_like_a_path() -> None:
     assert [link.target for link in graph.links] == ["c1"]
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps(), st.sampled_from([None, 1, 2]), st.sampled_from([None, Relation.PRO]),
        st.booleans())
 def test_every_exporter_takes_any_graph(m: ArgumentMap, depth: int | None,
