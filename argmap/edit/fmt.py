@@ -255,7 +255,9 @@ class _Emitter:
                 return
         self.out.append(head + self.trailing(notes))
         after = self._after_end(node)
-        column = len(head) - len(head.lstrip()) + 2
+        # ``indent`` is the key's column, also when the key follows a list item's
+        # ``- `` (a linked argument opens with ``- premises:``).
+        column = indent + 2
         for item in items:
             self.comments_before(item, column)
             dash = " " * column + "-"
