@@ -338,6 +338,7 @@ def test_fmt_key_orders_are_the_order_of_the_docs_tables() -> None:
 
     assert ORDERS["map"] == table("Map keys")
     assert ORDERS["statement"] == table("Statement keys")
+    assert ORDERS["linked"] == table("Linked arguments (version 1.1)")
     assert ORDERS["source"] == table("Source keys")
 
 
