@@ -258,3 +258,19 @@ def test_fmt_check_and_diff_on_a_linked_map(tmp_path: Path) -> None:
     assert code == 0 and "-        tags: [traffic]\n" in out and path.read_text() == LINKED
     assert run("fmt", str(path))[0] == 0
     assert run("fmt", "--check", str(path)) == (0, "", "")
+
+
+def test_fmt_refuses_a_result_that_changes_a_linked_argument(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The read-back check compares the premises of each linked argument, in order:
+    # here the first two trade places (and the pro below the second follows the first).
+    from argmap.edit import fmt
+
+    first, second = ("          - text: Shops in the centre depend on car-borne customers.\n"
+                     "            by: Chamber of commerce\n",
+                     "          - text: Those customers will not switch to transit.\n")
+    swapped = LINKED.replace(first + second, second + first)
+    assert swapped != LINKED and load_text(swapped).diagnostics == []
+    monkeypatch.setattr(fmt._Emitter, "emit", lambda self: swapped)
+    with pytest.raises(fmt.FormatError, match="would change what the map says"):
+        format_text(LINKED)
