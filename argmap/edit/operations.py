@@ -416,7 +416,7 @@ def _refuse_linked_move(located: Located, address: str, target: Located, key: st
         if kept:
             raise EditError(f"{address} has {' and '.join(kept)}, which a premise of a linked "
                             "argument cannot have (they belong to the argument); remove "
-                            f"{'it' if len(kept) == 1 else 'them'} first", 2)
+                            f"{'it' if len(kept) == 1 else 'them'} first")
     if located.key == "premises" and not (key == "premises" and target.node is located.holder):
         _refuse_lone_premise(located, address, "moving")
 
