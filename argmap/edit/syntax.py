@@ -262,14 +262,15 @@ def _depth_first(document: Any, number: int) -> Iterator[Located]:
         holder, prefix, key, position, item = stack.pop()
         step = "c" if key == "claims" else "." if key == "premises" else "." + key
         path = f"{prefix}{step}{position}"
-        own = get(item, "id")
-        yield Located(path, None if own is None else str(own[1].value), item, holder, key,
+        # One pass over the keys, not one per key looked up; the first of a repeated key wins.
+        values = {k.value: v for k, v in reversed(item.value)}
+        own = values.get("id")
+        yield Located(path, None if own is None else str(own.value), item, holder, key,
                       number)
         kind = ("premise" if key == "premises" else
-                "argument" if key in ("pro", "con") and get(item, "premises") is not None
-                else "statement")
+                "argument" if key in ("pro", "con") and "premises" in values else "statement")
         for child in _BELOW[kind]:
-            pair = get(item, child)
-            if pair is not None and is_sequence(pair[1]):
+            value = values.get(child)
+            if value is not None and is_sequence(value):
                 stack.extend(reversed([(item, path, child, i, sub) for i, sub
-                                       in enumerate(pair[1].value, 1) if is_mapping(sub)]))
+                                       in enumerate(value.value, 1) if is_mapping(sub)]))
