@@ -342,6 +342,16 @@ def test_fmt_key_orders_are_the_order_of_the_docs_tables() -> None:
     assert ORDERS["source"] == table("Source keys")
 
 
+def test_a_blank_line_after_a_comment_ending_in_dashes_is_kept() -> None:
+    # It was taken for a document's `---` and dropped, so the list below became
+    # `[s1]` only on a second run: fmt was not idempotent.
+    text = ("question: Q\nclaims:\n  - text: A\n    cites:  # ---\n\n      - s1\n"
+            "sources:\n  s1:\n    title: T\n")
+    assert format_text(text) == text
+    assert format_text("---\n\nquestion: Q\nclaims:\n  - text: A\n") == (
+        "---\nquestion: Q\nclaims:\n  - text: A\n")
+
+
 def test_crlf_files_keep_crlf() -> None:
     assert format_text("question: 'Q?'\r\nclaims:\r\n- text: A\r\n") == (
         "question: Q?\r\nclaims:\r\n  - text: A\r\n")

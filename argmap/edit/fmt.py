@@ -179,7 +179,8 @@ class _Emitter:
         """Own-line comments at ``indent``; runs of blank lines as one."""
         for item in items:
             if item is _BLANK:
-                if self.out and self.out[-1] != "" and not self.out[-1].endswith(("---",)):
+                # Not right after a document's `---` (a comment `# ---` is another matter).
+                if self.out and self.out[-1] not in ("", "---"):
                     self.out.append("")
             else:
                 self.out.append(" " * indent + item)
