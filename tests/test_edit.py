@@ -29,11 +29,26 @@ EDITABLE = sorted([*ROOT.glob("maps/*.yaml"), *FIXTURES.glob("valid/*.yaml")])
 
 
 def added_path(text: str, to: str, relation: str, map_id: str | None = None) -> str:
-    """The derived path a statement added under ``to`` as ``relation`` will have."""
+    """The derived path a statement added under ``to`` as ``relation`` will have.
+
+    Under a linked argument, its own relation adds a premise (``c1.pro1.3``).
+    """
     parent = locate(parse(text), to, map_id)
-    pair = get(parent.node, relation)
+    premise = parent.linked and relation == parent.key
+    pair = get(parent.node, "premises" if premise else relation)
     count = len(pair[1].value) if pair is not None and pair[1].value else 0
-    return f"{parent.path}.{relation}{count + 1}"
+    return f"{parent.path}.{'' if premise else relation}{count + 1}"
+
+
+def can_hold(text: str, to: str, relation: str, map_id: str | None) -> bool:
+    """Whether ``add`` can put a ``relation`` item under ``to``: a linked argument takes
+    its own relation (a premise) or an undercut; its premises take no undercut."""
+    located = locate(parse(text), to, map_id)
+    if located.linked:
+        return relation in (located.key, "undercut")
+    if located.key == "premises":
+        return relation != "undercut"
+    return True
 
 
 def targets(text: str) -> list[tuple[str | None, str]]:
@@ -53,11 +68,18 @@ def test_add_then_rm_gives_back_the_original_bytes(path: Path) -> None:
     original = path.read_text(encoding="utf-8")
     new = NewStatement("An added premise: with a colon # and a hash", by="a tester",
                        weight=3, cites=[], quote=None)
+    premise = NewStatement(new.text, by=new.by)  # a linked argument's premise has no weight
     for map_id, address in targets(original):
         for relation in ("pro", "con", "undercut"):
             if relation == "undercut" and "." not in address:
-                continue  # a claim has no undercut
-            edited = add_statement(original, new, address, relation, map_id)
+                continue  # a claim has no undercut: check_text refuses it
+            if not can_hold(original, address, relation, map_id):
+                with pytest.raises(EditError):
+                    add_statement(original, premise, address, relation, map_id)
+                continue
+            linked = locate(parse(original), address, map_id).linked and relation != "undercut"
+            edited = add_statement(original, premise if linked else new, address, relation,
+                                   map_id)
             assert check_text(edited, path.name) == check_text(original, path.name)
             # Only lines were inserted: everything else is byte for byte the same.
             opcodes = difflib.SequenceMatcher(None, original.splitlines(True),

@@ -154,3 +154,45 @@ def test_without_format_it_reprints_the_tree(tmp_path: Path) -> None:
             proc.kill()
             proc.wait()
     assert out.read_text() == "Q?\n└── ◆ First answer.\nQ?\n└── ◆ Second answer.\n"
+
+
+LINKED = FIXTURES / "valid/linked.yaml"
+
+
+@pytest.mark.parametrize("suffix", ["dot", "svg"])
+def test_once_renders_a_linked_map_as_render_does(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"w.{suffix}"
+    result = runner.invoke(cli.app, ["watch", str(LINKED), "-o", str(out), "--once"])
+    assert result.exit_code == 0, result.stderr
+    rendered = runner.invoke(cli.app, ["render", str(LINKED), "-f", suffix, "-o", "-"])
+    assert rendered.exit_code == 0
+    assert out.read_text() == rendered.stdout
+    assert "Transit has spare capacity" in out.read_text()
+
+
+def test_watch_renders_a_new_linked_argument(tmp_path: Path) -> None:
+    from argmap.edit.operations import add_argument
+
+    source, output, log = tmp_path / "m.yaml", tmp_path / "m.dot", tmp_path / "stderr.txt"
+    source.write_bytes(LINKED.read_bytes())
+    with open(log, "wb") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "argmap", "watch", str(source),
+                                 "-f", "dot", "-o", str(output)],
+                                stdout=subprocess.DEVNULL, stderr=err,
+                                env={**os.environ, "NO_COLOR": "1"},
+                                preexec_fn=ctrl_c_as_in_a_terminal)
+    try:
+        wait_for(lambda: "watching" in log.read_text(), "the first render")
+        source.write_text(add_argument(LINKED.read_text(), [
+            NewStatement("Deliveries move to the night."), NewStatement("Nights are quiet.")],
+            2, "toll-instead", "con"))
+        wait_for(lambda: b"Nights are quiet." in output.read_bytes(), "the render of the edit")
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert "error" not in log.read_text()
+    expected = runner.invoke(cli.app, ["render", str(source), "-f", "dot", "-o", "-"]).stdout
+    assert output.read_text() == expected

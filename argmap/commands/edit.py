@@ -233,6 +233,9 @@ def add_command(
                         help="Add a premise attacking its step to its parent.")] = None,
     claim: Annotated[str | None, typer.Option("--claim", show_default=False,
                      help="Add a claim (no --to), with this text.")] = None,
+    together: Annotated[list[str] | None, typer.Option("--together", show_default=False,
+                        help="With --pro or --con: a premise that holds up the parent together "
+                        "with it, as one linked argument (format 1.1); repeat for more.")] = None,
     new_id: Annotated[str | None, typer.Option("--id", show_default=False,
                       help="The new statement's id.")] = None,
     by: Annotated[str | None, typer.Option("--by", show_default=False,
@@ -267,15 +270,21 @@ def add_command(
     duplicate id, undercut on a claim, unknown source) is refused with the
     diagnostics of argmap check, and the file is left untouched.
 
+    --pro A --together B adds one linked argument whose premises A and B hold
+    up the statement only together; --weight is then the argument's, and --id,
+    --by, --cite and --quote describe A. With --to a linked argument (c1.pro1),
+    --pro or --con (its own side) adds a premise to it and --undercut attacks
+    its step.
+
     Example: argmap add maps/nato-promise.yaml --to baker-germany --con "Said twice." --by TASS
     """
-    from argmap.edit.operations import add_source, add_statement
+    from argmap.edit.operations import add_argument, add_source, add_statement
     from argmap.edit.write import NewStatement
 
     if source is not None:
-        if any(v is not None for v in (to, pro, con, undercut, claim)):
-            raise fail("--source adds a source; leave out --to, --pro, --con, --undercut and "
-                        "--claim", 2)
+        if any(v is not None for v in (to, pro, con, undercut, claim, together)):
+            raise fail("--source adds a source; leave out --to, --pro, --con, --undercut, "
+                        "--claim and --together", 2)
         if title is None:
             raise fail("a source needs a --title", 2)
         fields = {"title": title, "author": author, "publisher": publisher, "date": date,
@@ -297,6 +306,15 @@ def add_command(
     cites = [(c.split(":", 1)[0], c.split(":", 1)[1] if ":" in c else None) for c in cite or []]
     if quote is not None and not cites:
         raise fail("--quote needs a --cite SOURCE to quote from", 2)
+    if together:
+        if relation not in ("pro", "con") or to is None:
+            raise fail("--together adds premises that hold up a statement together: use it "
+                        "with --to ADDRESS and --pro or --con TEXT", 2)
+        premises = [NewStatement(text, new_id, by, None, cites, quote),
+                    *(NewStatement(other) for other in together)]
+        edit_file(file, lambda t: add_argument(t, premises, weight, to, relation, map_id),
+                  f"added a linked {relation} argument of {len(premises)} premises under {to} to")
+        return
     new = NewStatement(text, new_id, by, weight, cites, quote)
     where = ("a claim" if to is None else
              f"{'an' if relation == 'undercut' else 'a'} {relation} premise under {to}")

@@ -35,14 +35,18 @@ WIDTH = 80
 #: (id, text) and who says it first, its evidence next, its premises last.
 STATEMENT_ORDER = ("id", "ref", "text", "by", "weight", "tags", "note", "cites",
                    "pro", "con", "undercut")
+#: The order of a linked argument's keys (format 1.1): ``premises`` first, as it
+#: makes the item an argument, then the statement order of the keys it may have.
+LINKED_ORDER = ("premises", "id", "weight", "tags", "note", "undercut")
 ORDERS: dict[str, tuple[str, ...]] = {
-    "map": tuple(MAP_KEYS), "statement": STATEMENT_ORDER,
+    "map": tuple(MAP_KEYS), "statement": STATEMENT_ORDER, "linked": LINKED_ORDER,
     "citation": tuple(CITATION_KEYS), "source": tuple(SOURCE_KEYS),
 }
 #: What the value under a key holds, by what its mapping is.
 CHILDREN = {("map", "claims"): "statement", ("map", "sources"): "sources",
             ("statement", "pro"): "statement", ("statement", "con"): "statement",
-            ("statement", "undercut"): "statement", ("statement", "cites"): "citation"}
+            ("statement", "undercut"): "statement", ("statement", "cites"): "citation",
+            ("linked", "premises"): "statement", ("linked", "undercut"): "statement"}
 _BLANK = None
 
 
@@ -175,7 +179,8 @@ class _Emitter:
         """Own-line comments at ``indent``; runs of blank lines as one."""
         for item in items:
             if item is _BLANK:
-                if self.out and self.out[-1] != "" and not self.out[-1].endswith(("---",)):
+                # Not right after a document's `---` (a comment `# ---` is another matter).
+                if self.out and self.out[-1] not in ("", "---"):
                     self.out.append("")
             else:
                 self.out.append(" " * indent + item)
@@ -194,6 +199,8 @@ class _Emitter:
         return "".join("  " + c for c in found)
 
     def mapping(self, node: Any, indent: int, kind: str, dash: str | None) -> None:
+        if kind == "statement" and any(key.value == "premises" for key, _ in node.value):
+            kind = "linked"  # a linked argument (format 1.1)
         order = ORDERS.get(kind)
         pairs = list(node.value)
         if order is not None:
@@ -249,7 +256,9 @@ class _Emitter:
                 return
         self.out.append(head + self.trailing(notes))
         after = self._after_end(node)
-        column = len(head) - len(head.lstrip()) + 2
+        # ``indent`` is the key's column, also when the key follows a list item's
+        # ``- `` (a linked argument opens with ``- premises:``).
+        column = indent + 2
         for item in items:
             self.comments_before(item, column)
             dash = " " * column + "-"

@@ -18,7 +18,14 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic, did_you_mean
 from argmap.edit import style
-from argmap.edit.fmt import STATEMENT_ORDER
+from argmap.edit.fmt import LINKED_ORDER, STATEMENT_ORDER
+from argmap.edit.linked import (
+    argument_lines,
+    argument_path,
+    declare_linked_version,
+    premise_count,
+    relation_of,
+)
 from argmap.edit.syntax import (
     Located,
     Parsed,
@@ -186,16 +193,72 @@ def _key_position(parsed: Parsed, holder: Any, key: str, order: tuple[str, ...])
 
 def add_statement(text: str, new: NewStatement, to: str | None, relation: str,
                   map_id: str | None = None) -> str:
-    """Add a premise under the statement at ``to`` (or a claim when ``to`` is None)."""
+    """Add a premise under the statement at ``to`` (or a claim when ``to`` is None).
+
+    When ``to`` is a linked argument, a ``pro`` or ``con`` (its own relation)
+    becomes one more of its premises, and an ``undercut`` attacks its step.
+    """
     parsed = parse(text, comments=False)
     if to is None:
-        holder = _document(parsed, map_id)
-        key = "claims"
-    else:
-        holder = locate(parsed, to, map_id).node
-        key = relation
-    return insert_items(parsed, holder, key,
-                        lambda dash, layout: statement_lines(new, dash, layout), STATEMENT_ORDER)
+        return insert_items(parsed, _document(parsed, map_id), "claims",
+                            lambda dash, layout: statement_lines(new, dash, layout),
+                            STATEMENT_ORDER)
+    located = locate(parsed, to, map_id)
+    key, order = place(located, relation, to)
+    if key == "premises" and new.weight is not None:
+        raise EditError(f"a premise of a linked argument has no weight of its own; {to} "
+                        "bears on its parent as a whole, and its weight is set on it", 2)
+    return insert_items(parsed, located.node, key,
+                        lambda dash, layout: statement_lines(new, dash, layout), order)
+
+
+def place(target: Located, relation: str, to: str) -> tuple[str, tuple[str, ...]]:
+    """The list of ``target`` an item of ``relation`` goes in, and the key order there.
+
+    Raises:
+        EditError: for a relation that a linked argument or one of its premises
+            cannot hold (exit code 2).
+    """
+    if target.linked:
+        if relation == "undercut":
+            return "undercut", LINKED_ORDER
+        if relation == target.key:
+            return "premises", LINKED_ORDER
+        side = "for" if target.key == "pro" else "against"
+        raise EditError(f"{to} is a linked argument {side} its parent: --{target.key} adds a "
+                        "premise to it and --undercut attacks its step; to argue with one "
+                        f"premise, give its address (--to {target.path}.1)", 2)
+    if target.key == "premises" and relation == "undercut":
+        raise EditError(f"{to} is a premise of the linked argument {argument_path(target)}; an "
+                        "undercut attacks the step from all its premises together: --to "
+                        f"{argument_path(target)} --undercut", 2)
+    return relation, STATEMENT_ORDER
+
+
+def add_argument(text: str, premises: list[NewStatement], weight: int | None, to: str,
+                 relation: str, map_id: str | None = None) -> str:
+    """Add a linked argument (format 1.1) of ``premises`` as a ``relation`` of ``to``.
+
+    When ``to`` is a linked argument already, the premises join it instead.
+    The map's ``argmap: 1`` becomes ``argmap: 1.1``.
+    """
+    parsed = parse(text, comments=False)
+    located = locate(parsed, to, map_id)
+    if relation not in ("pro", "con"):
+        raise EditError("only a pro or con can be a linked argument: give --pro or --con "
+                        "with --together", 2)
+    if located.linked:
+        if weight is not None:
+            raise EditError(f"{to} is a linked argument already, with its own weight; add its "
+                            "new premises without --weight", 2)
+        for premise in premises:
+            text = add_statement(text, premise, to, relation, map_id)
+        return text
+    key, order = place(located, relation, to)
+    edited = insert_items(parsed, located.node, key,
+                          lambda dash, layout: argument_lines(premises, weight, dash, layout),
+                          order)
+    return declare_linked_version(edited, located.document)
 
 
 def _document(parsed: Parsed, map_id: str | None) -> Any:
@@ -266,9 +329,21 @@ def remove(text: str, address: str, map_id: str | None = None) -> str:
     """
     parsed = parse(text, comments=False)
     located = locate(parsed, address, map_id, refs=True)
+    if located.key == "premises":
+        _refuse_lone_premise(located, address, "removing")
     start, end = _removal(parsed, located)
     _refuse_orphans(parsed, located, start, end)
     return text[:start] + text[end:]
+
+
+def _refuse_lone_premise(premise: Located, address: str, doing: str) -> None:
+    """Refuse to leave a linked argument with a single premise (``too-few-premises``)."""
+    if premise_count(premise.holder) <= 2:
+        argument = argument_path(premise)
+        raise EditError(f"{address} is one of the two premises of the linked argument "
+                        f"{argument}, which needs at least two; {doing} it would leave one: "
+                        f"remove the whole argument (rm {argument}) or add a premise to it "
+                        "first")
 
 
 def _refuse_orphans(parsed: Parsed, located: Located, start: int, end: int) -> None:
@@ -298,9 +373,11 @@ def move(text: str, address: str, to: str, relation: str | None,
     target = locate(parsed, to, map_id)
     if located.key == "claims" and relation is None:
         raise EditError("moving a claim under a statement needs --pro, --con or --undercut", 2)
-    relation = relation or located.key
-    pair = get(target.node, relation)
-    if (target.node is located.holder and relation == located.key and pair is not None
+    relation = relation or relation_of(located)
+    key, order = place(target, relation, to)
+    _refuse_linked_move(located, address, target, key, relation)
+    pair = get(target.node, key)
+    if (target.node is located.holder and key == located.key and pair is not None
             and len(pair[1].value) == 1):
         return text  # the only item of the list it would be moved to the end of
     start, end = _item_range(parsed, located)
@@ -313,13 +390,35 @@ def move(text: str, address: str, to: str, relation: str | None,
     def make(dash: int, layout: Layout) -> list[str]:
         return _shift(block, dash - old_dash)
 
-    inserted = insert_items(parsed, target.node, relation, make, STATEMENT_ORDER)
+    inserted = insert_items(parsed, target.node, key, make, order)
     # The insertion is one splice; find where it went and cut the old lines around it.
     grown = len(inserted) - len(text)
     at = _first_difference(text, inserted)
-    if at <= cut_start:
+    # The new lines went in at a line start outside the moved lines, so a first
+    # difference before their end means they went in above them: at cut_start
+    # itself, they may begin like the moved lines and differ only further on.
+    if at < cut_end:
         cut_start, cut_end = cut_start + grown, cut_end + grown
     return inserted[:cut_start] + inserted[cut_end:]
+
+
+def _refuse_linked_move(located: Located, address: str, target: Located, key: str,
+                        relation: str) -> None:
+    """Refuse a move that would make a linked argument invalid (format 1.1)."""
+    if located.linked and relation == "undercut":
+        raise EditError(f"{address} is a linked argument, which can only be a pro or con; an "
+                        "undercut is a single statement", 2)
+    if key == "premises":
+        if located.linked:
+            raise EditError(f"{address} is a linked argument; it cannot be a premise of "
+                            f"another ({target.path})", 2)
+        kept = [k for k in ("weight", "undercut") if get(located.node, k) is not None]
+        if kept:
+            raise EditError(f"{address} has {' and '.join(kept)}, which a premise of a linked "
+                            "argument cannot have (they belong to the argument); remove "
+                            f"{'it' if len(kept) == 1 else 'them'} first")
+    if located.key == "premises" and not (key == "premises" and target.node is located.holder):
+        _refuse_lone_premise(located, address, "moving")
 
 
 def _first_difference(a: str, b: str) -> int:

@@ -215,21 +215,41 @@ def content_end(parsed: Parsed, node: Any) -> int:
 
 
 class Located(NamedTuple):
-    """A statement found in the composed tree, with where it sits."""
+    """A statement found in the composed tree, with where it sits.
+
+    A linked argument (format 1.1: an item with ``premises``) is located like
+    any item of its ``pro`` or ``con`` list; each of its premises has the
+    argument's mapping as ``holder`` and ``premises`` as ``key``.
+    """
 
     path: str
     id: str | None
     node: Any  # the statement's mapping
-    holder: Any  # the mapping whose list holds it (the document or the parent statement)
-    key: str  # that list's key: claims, pro, con or undercut
+    holder: Any  # the mapping whose list holds it: the document, a statement, an argument
+    key: str  # that list's key: claims, pro, con, undercut or premises
     document: int
+
+    @property
+    def linked(self) -> bool:
+        """Whether this item is a linked argument (it holds ``premises``)."""
+        return self.key in ("pro", "con") and get(self.node, "premises") is not None
 
 
 def statements(documents: list[Any]) -> Iterator[Located]:
-    """Every statement mapping with its derived path, depth-first in file order."""
+    """Every statement mapping with its derived path, depth-first in file order.
+
+    Paths are argmap/build.py's: a linked argument is ``c1.pro1``, its
+    premises ``c1.pro1.1``, ``c1.pro1.2`` and its undercuts ``c1.pro1.undercut1``.
+    """
     for number, document in enumerate(documents):
         if is_mapping(document):
             yield from _depth_first(document, number)
+
+
+#: The lists below a statement, below a linked argument and below a premise, in
+#: reverse walk order (the stack pops the last pushed first).
+_BELOW = {"statement": ("undercut", "con", "pro"), "argument": ("undercut", "premises"),
+          "premise": ("con", "pro")}
 
 
 def _depth_first(document: Any, number: int) -> Iterator[Located]:
@@ -240,12 +260,17 @@ def _depth_first(document: Any, number: int) -> Iterator[Located]:
                                for i, item in enumerate(pair[1].value, 1) if is_mapping(item)]))
     while stack:
         holder, prefix, key, position, item = stack.pop()
-        path = f"{prefix}{'c' if key == 'claims' else '.' + key}{position}"
-        own = get(item, "id")
-        yield Located(path, None if own is None else str(own[1].value), item, holder, key,
+        step = "c" if key == "claims" else "." if key == "premises" else "." + key
+        path = f"{prefix}{step}{position}"
+        # One pass over the keys, not one per key looked up; the first of a repeated key wins.
+        values = {k.value: v for k, v in reversed(item.value)}
+        own = values.get("id")
+        yield Located(path, None if own is None else str(own.value), item, holder, key,
                       number)
-        for child in ("undercut", "con", "pro"):
-            pair = get(item, child)
-            if pair is not None and is_sequence(pair[1]):
+        kind = ("premise" if key == "premises" else
+                "argument" if key in ("pro", "con") and "premises" in values else "statement")
+        for child in _BELOW[kind]:
+            value = values.get(child)
+            if value is not None and is_sequence(value):
                 stack.extend(reversed([(item, path, child, i, sub) for i, sub
-                                       in enumerate(pair[1].value, 1) if is_mapping(sub)]))
+                                       in enumerate(value.value, 1) if is_mapping(sub)]))
