@@ -17,8 +17,15 @@ How argmap fills it (docs/exports.md, "Kialo"):
 - Kialo has no undercuts, but its cons may attack a claim's relevance to its
   parent, which is what an undercut does: an undercut is a ``Con:`` of the
   premise whose step it attacks, marked ``[Undercut]``.
+- A linked argument (format 1.1) is one ``Pro:``/``Con:`` whose text joins
+  its premises, ``[Together] A [and] B``; the pros and cons of its i-th
+  premise are children marked ``[Premise i]``, its undercuts children marked
+  ``[Undercut]``. The Kialo reader turns the marks back into the argument. A
+  premise that is, or has, a ``ref`` elsewhere is written out in full inside
+  the item (Kialo cannot point into it), and ``options.warn`` says so.
 - A ``ref`` is ``-> See N.``, N being the number where the statement is
-  written; a statement a cut left out is written at its first ref instead.
+  written; a statement a cut left out, or one written only inside a joined
+  item, is written at its first ref instead.
 - Text is Kialo's Markdown: ``\\ ( ) [ ] * _`` are escaped, line breaks
   become spaces, and each cited source with a URL follows as a link.
   ``by``, weights, notes, tags and the context have no place in the format.
@@ -26,13 +33,17 @@ How argmap fills it (docs/exports.md, "Kialo"):
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from argmap.exporters import ExportOptions
 from argmap.exporters.notation import LABELS
-from argmap.graph import ArgumentGraph, GStatement
+from argmap.graph import ArgumentGraph, GStatement, Link, Visit
 from argmap.model import Relation, single_spaced
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\()[]*_"})
 UNDERCUT = "[Undercut] "
+#: a linked argument's joined premises: ``[Together] A [and] B`` (user brackets are escaped)
+TOGETHER, AND = "[Together] ", " [and] "
 
 
 def escape(text: str) -> str:
@@ -45,19 +56,26 @@ def escape(text: str) -> str:
     return "-\\>" + escaped[2:] if escaped.startswith("->") else escaped
 
 
+class _Row(NamedTuple):
+    """One numbered line to write: a visit, or a linked argument's joined premises."""
+
+    level: int  # 0 for the thesis
+    relation: Relation | None  # None: the thesis
+    mark: str  # "" or argmap's mark after the label
+    visit: Visit
+    parts: list[Visit]  # a linked argument's premises, in order (else empty)
+
+
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The Kialo text of one (possibly cut) map."""
-    del options
-    from argmap.graph import walk
-
-    visits = walk(graph)
+    rows, lost = _rows(graph)
     several = len(graph.roots) > 1
     offset = 1 if several else 0
     numbers: list[str] = []
     written: dict[str, str] = {}
     path: list[int] = [1] if several else []
-    for visit in visits:
-        level = visit.depth + offset
+    for row in rows:
+        level = row.level + offset
         if len(path) > level:
             del path[level + 1:]
             path[level] += 1
@@ -65,33 +83,109 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             path.append(1)
         number = "".join(f"{n}." for n in path)
         numbers.append(number)
-        if visit.expanded:
-            written[visit.key] = number
+        if row.visit.expanded and not row.parts:  # a linked argument's premises: not here
+            written[row.visit.key] = number
     out = [f"Discussion Title: {escape(graph.question)}", ""]
     if several:
         out.append(f"1. {escape(graph.question)}")
-    for visit, number in zip(visits, numbers, strict=True):
-        if visit.depth == 0:  # a claim or the focus: the thesis, or a Pro of the question
-            relation = Relation.PRO if several else None
-        else:
-            relation = visit.link.relation if visit.link is not None else None
+    for row, number in zip(rows, numbers, strict=True):
+        # a claim or the focus is the thesis, or a Pro of the question
+        relation = (Relation.PRO if several else None) if row.level == 0 else row.relation
         if relation is None:
             label = ""
         elif relation is Relation.UNDERCUT:
             label = f"{LABELS[Relation.CON]}: {UNDERCUT}"
         else:
-            label = f"{LABELS[relation]}: "
-        if visit.expanded:
-            body = _text(graph, graph.statements[visit.key])
-        elif visit.key in written:
-            body = f"-> See {written[visit.key]}"
-        else:  # a ref to a statement the cut left out: write it here, once
-            target = graph.lookup(visit.key)
-            written[visit.key] = number
-            body = _text(graph, target) if target is not None else escape(visit.key)
+            label = f"{LABELS[relation]}: {row.mark}"
+        if row.parts:
+            body = TOGETHER + AND.join(_body(graph, p, written, number, True)
+                                       for p in row.parts)
+        else:
+            body = _body(graph, row.visit, written, number, False)
         out.append(f"{number} {label}{body}")
     out.append("")
+    if lost and options.warn is not None:
+        options.warn(graph.id, f"kialo: {lost} premise{'s' if lost > 1 else ''} of linked "
+                     "arguments also stand elsewhere (ref); Kialo cannot point into a "
+                     "[Together] item, so each is written out again and reads back as a "
+                     "statement of its own")
     return "\n".join(out)
+
+
+def _body(graph: ArgumentGraph, visit: Visit, written: dict[str, str], number: str,
+          part: bool) -> str:
+    """The text of a row (or of one part of a joined item), or a pointer to it."""
+    if visit.expanded:
+        return _text(graph, graph.statements[visit.key])
+    if visit.key in written and not part:
+        return f"-> See {written[visit.key]}"
+    # a statement the cut left out, or one only written inside a joined item: write it
+    # here (a part is always written out: a pointer cannot stand inside an item's text)
+    target = graph.lookup(visit.key)
+    if not part:
+        written[visit.key] = number
+    return _text(graph, target) if target is not None else escape(visit.key)
+
+
+def _rows(graph: ArgumentGraph) -> tuple[list[_Row], int]:
+    """The rows to number and write, and how many statements lose their ``ref`` identity.
+
+    A linked argument (its premises are consecutive visits at one depth, each
+    followed by its subtree, then its undercuts) is one row; the pros and cons of
+    its i-th premise become the row's children marked ``[Premise i]``, and its
+    undercuts its children marked ``[Undercut]``, one level deeper than the walk has them.
+    """
+    from argmap.graph import walk
+
+    rows: list[_Row] = []
+    lost = 0
+    #: linked arguments being written: [link, depth of its premises, extra levels inside,
+    #: its row, premises so far, True once at its undercuts]
+    open_: list[tuple[Link, int, int, _Row, list[int], list[bool]]] = []
+    undercut = Relation.UNDERCUT
+    shared: set[str] | None = None  # statements with a ref somewhere: built when needed
+    for visit in walk(graph):
+        link, depth = visit.link, visit.depth
+        while open_:
+            arg, at, _, _, _, cuts = open_[-1]
+            if depth > at or (depth == at and link is not None and (
+                    link.key == arg.key if not cuts[0] else
+                    link.relation is undercut and link.target == arg.key)):
+                break
+            if depth == at and link is not None and link.relation is undercut and (
+                    link.target == arg.key):
+                cuts[0] = True
+                break
+            open_.pop()
+        extra = open_[-1][2] if open_ else 0
+        mark = ""
+        if open_:
+            arg, at, _, row, count, cuts = open_[-1]
+            if depth == at and not cuts[0]:  # the next premise of the open argument
+                row.parts.append(visit)
+                count[0] += 1
+                shared = shared if shared is not None else _referenced(graph)
+                lost += not visit.expanded or visit.key in shared
+                continue
+            if depth == at + 1 and not cuts[0]:
+                mark = f"[Premise {count[0]}] "
+            if cuts[0]:
+                extra += 1  # the argument's undercuts hang below its row
+        if link is not None and depth > 0 and len(link.premises) > 1:
+            row = _Row(depth + extra, link.relation, mark, visit, [visit])
+            rows.append(row)
+            shared = shared if shared is not None else _referenced(graph)
+            lost += not visit.expanded or visit.key in shared
+            open_.append((link, depth, extra, row, [1], [False]))
+            continue
+        relation = link.relation if link is not None and depth > 0 else None
+        rows.append(_Row(depth + extra, relation, mark, visit, []))
+    return rows, lost
+
+
+def _referenced(graph: ArgumentGraph) -> set[str]:
+    """The statements some position ``ref``s (Kialo points at them with ``-> See``)."""
+    return {p for link in graph.links for p in link.premises if not graph.written_at(link, p)}
 
 
 def _text(graph: ArgumentGraph, s: GStatement) -> str:
