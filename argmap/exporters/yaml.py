@@ -1,4 +1,4 @@
-"""Canonical argmap YAML (``-f yaml``): the (cut) map as format 1, written by one set of rules.
+"""Canonical argmap YAML (``-f yaml``): the (cut) map, written by one set of rules.
 
 Loading the export gives the same model as loading the original (tested for
 every fixture, bundled map and generated maps). The rules (docs/exports.md,
@@ -8,7 +8,9 @@ every fixture, bundled map and generated maps). The rules (docs/exports.md,
 - Key order: the map's as in the key table (``argmap``, ``id``, ``question``,
   ``context``, ``tags``, ``claims``, ``sources``); a statement's own keys
   first, then its premises: ``id``, ``text``, ``by``, ``weight``, ``tags``,
-  ``note``, ``cites``, ``pro``, ``con``, ``undercut``; a source's as in its table.
+  ``note``, ``cites``, ``pro``, ``con``, ``undercut``; a linked argument's
+  ``premises`` first, then ``id``, ``weight``, ``tags``, ``note``, ``undercut``
+  (docs/format.md, "Canonical layout"); a source's as in its table.
 - Scalars (:func:`scalar`): one line, plain where :func:`plain_ok` allows,
   else double-quoted; a text with line breaks is a literal block (``|-``)
   unless a line has edge white space or a tab, then double-quoted. Texts
@@ -16,6 +18,7 @@ every fixture, bundled map and generated maps). The rules (docs/exports.md,
   that changed.
 - Lists of plain words (tags, bare citations) in flow style: ``[a, b]``.
 - Source dates plain, as argmap reads them: ``date: 2024-03``.
+- ``argmap: 1`` unless the map has a linked argument (``argmap: 1.1``).
 
 A cut map stays a valid map: the focused statement becomes the only claim
 (its weight and its undercuts, which bore on its link to a parent that is cut
@@ -140,7 +143,8 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             continue
         name, link, indent = item
         pad = " " * indent
-        if link is not None and link.ref:
+        if link is not None and (link.ref if len(link.premises) == 1
+                                 else not graph.written_at(link, name)):
             target = graph.statements.get(name)
             outside = graph.outside.get(name) if target is None else None
             if outside is None or name in carried:
@@ -168,8 +172,33 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             if child.relation is not group:
                 group = child.relation
                 entries.append(f"{' ' * inner}{group.value}:")
-            entries.extend([(p, child, inner + 2) for p in child.premises])
+            if len(child.premises) == 1:
+                entries.append((child.premises[0], child, inner + 2))
+            else:
+                _argument(entries, graph, child, inner + 2)
         stack.extend(reversed(entries))
+
+
+def _argument(entries: list[tuple[str, Link | None, int] | str], graph: ArgumentGraph,
+              link: Link, indent: int) -> None:
+    """A linked argument as the lines and statements to write, in the canonical order:
+    ``premises``, then the argument's ``id``, ``weight``, ``tags``, ``note``, ``undercut``."""
+    pad = " " * (indent + 2)
+    entries.append(f"{' ' * indent}- premises:")
+    entries.extend((p, link, indent + 4) for p in link.premises)
+    if link.id is not None:
+        entries.append(f"{pad}id: {key(link.id)}")
+    if link.weight is not None:
+        entries.append(f"{pad}weight: {link.weight}")
+    tags: list[str] = []
+    _list(tags, "tags", link.tags, pad)
+    entries.extend(tags)
+    if link.note is not None:
+        entries.append(f"{pad}note: {scalar(link.note, indent + 4)}")
+    cuts = graph.joint_undercuts(link)
+    if cuts:
+        entries.append(f"{pad}undercut:")
+        entries.extend((p, cut, indent + 4) for cut in cuts for p in cut.premises)
 
 
 def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None:
