@@ -287,14 +287,16 @@ def test_xaif() -> None:
     result = read("aif", json.dumps(XAIF), "corpus.json")
     (m,) = result.maps
     assert [c.text for c in m.claims] == ["We should act", "A separate claim"]
-    cheap, quick = m.claims[0].pro
-    assert (cheap.text, cheap.by, quick.text) == ("It is cheap", "Ann Lee", "It is quick")
+    (argument,) = m.claims[0].pro  # the RA-node with two premises: one linked argument
+    cheap, quick = argument.premises
+    assert (cheap.path, cheap.text, cheap.by, quick.text) == (
+        "c1.pro1.1", "It is cheap", "Ann Lee", "It is quick")
     assert cheap.con[0].text == "It is not cheap"
-    assert [u.text for u in cheap.undercut] == ["Cheap is not a reason"]
-    assert [u.ref for u in quick.undercut] == [cheap.undercut[0].id]
-    assert result.dropped == Counter({
-        "linked arguments (RA-nodes with several premises) imported as separate premises": 1,
-        "locutions (L-nodes)": 1, "illocutions (YA-nodes)": 1})
+    # the CA-node aimed at the RA-node attacks the argument as a whole, once
+    assert [(u.path, u.text) for u in argument.undercut] == [
+        ("c1.pro1.undercut1", "Cheap is not a reason")]
+    assert cheap.undercut == quick.undercut == ()
+    assert result.dropped == Counter({"locutions (L-nodes)": 1, "illocutions (YA-nodes)": 1})
     assert m.question == "corpus"
 
 
@@ -433,7 +435,9 @@ def test_statements_below_a_cycle_stay_below_it() -> None:
     (m,) = read("aif", json.dumps(doc), "c.json").maps
     assert [c.text for c in m.claims] == ["A"]
     b = m.claims[0].pro[0]
-    assert (b.text, [p.text or p.ref for p in b.pro]) == ("B", ["a", "D", "C"])
+    linked, c = b.pro  # r0 has two premises: A (the claim above: a ref) and D
+    assert (b.text, [p.text or p.ref for p in linked.premises], c.text) == (
+        "B", ["a", "D"], "C")
 
 
 def test_every_reader_code_is_documented() -> None:

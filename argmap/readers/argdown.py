@@ -36,7 +36,6 @@ from argmap.readers import ReadResult
 from argmap.readers.argdown_text import data_blocks, parts, plain, uncomment, unescape
 from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
 
-LINKED = "linked arguments (several premises) imported as separate premises"
 RULES = "inference rules"
 TWICE = "further texts of a title defined twice (the first is kept)"
 CODE = "argdown-syntax"
@@ -217,8 +216,6 @@ def _pcs_line(reader: _Reader, stripped: str, indent: int, span: Span) -> bool:
             linked = len(reader.draft.edges) if len(reader.pending) > 1 else None
             for premise in reader.pending:
                 reader.draft.edges.append(DEdge(premise, key, Relation.PRO, linked))
-            if len(reader.pending) > 1:
-                reader.draft.dropped[LINKED] += 1
             reader.pending = None
             if reader.argument is not None:  # the argument is its conclusion from now on
                 reader.aliases[reader.argument] = key
@@ -251,10 +248,9 @@ def _finish(reader: _Reader) -> None:
     draft = reader.draft
     if reader.aliases:
         alias = reader.aliases
-        draft.edges = [DEdge(alias.get(e.premise, e.premise),
-                             e.target if isinstance(e.target, int) else alias.get(e.target,
-                                                                                   e.target),
-                             e.relation) for e in draft.edges]
+        draft.edges = [e._replace(premise=alias.get(e.premise, e.premise),
+                                  target=e.target if isinstance(e.target, int)
+                                  else alias.get(e.target, e.target)) for e in draft.edges]
         reader.undercuts = [(alias.get(a, a), alias.get(b, b)) for a, b in reader.undercuts]
         for argument in alias:
             if not draft.nodes[argument].text:
