@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from argmap.exporters import ExportOptions
 from argmap.exporters.argdown import argdown_data, argdown_text, argument_titles, conclusion
 from argmap.exporters.argdown import export as export_graph
-from argmap.graph import ArgumentGraph, ViewOptions, cut
-from argmap.model import Relation, single_spaced
+from argmap.graph import ArgumentGraph, ViewOptions, build_graph, cut
+from argmap.model import ArgumentMap, Relation, single_spaced
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import argdown_json, every_graph
@@ -192,3 +192,27 @@ def test_a_focused_premise_of_a_linked_argument_keeps_the_argument(tmp_path: Pat
     assert ("c1.con1", "close-centre", "attack") in relations(document)
     assert premise_conclusion(document)["c1.con1"] == [
         ("c1.con1.1", "premise"), ("c1.con1.2", "premise"), ("c1.con1", "main-conclusion")]
+
+
+def test_the_argdown_cli_reads_generated_linked_arguments(tmp_path: Path) -> None:
+    """Generated maps with linked arguments, nested and undercut (one CLI run for all)."""
+    from tests.test_linked_round_trip import tree_only
+    from tests.test_properties import maps
+
+    graphs: list[ArgumentGraph] = []
+
+    @settings(max_examples=40, suppress_health_check=list(HealthCheck), database=None)
+    @given(maps(linked=True))
+    def collect(m: ArgumentMap) -> None:
+        graphs.append(build_graph(tree_only(m)))
+
+    collect()
+    for i, graph in enumerate(graphs):
+        (tmp_path / f"g{i}.argdown").write_text(export_graph(graph, ExportOptions()),
+                                                encoding="utf-8")
+    read = argdown_json(sorted(tmp_path.glob("g*.argdown")), tmp_path / "json")
+    for i, graph in enumerate(graphs):
+        document, want = read[f"g{i}"], expected(graph)
+        assert texts(document["statements"]) == want.statements, i
+        assert relations(document) == want.relations, i
+        assert premise_conclusion(document) == want.pcs, i

@@ -105,3 +105,12 @@ def test_a_focused_premise_becomes_a_plain_claim(monkeypatch: pytest.MonkeyPatch
     assert "claims:\n  - id: health\n    text: Electric buses cut street-level air pollution.\n" \
         "    cites:\n" in text
     assert "undercut" not in text
+
+
+def test_a_statement_twice_in_one_linked_argument_stays_written_once() -> None:
+    # a duplicate-premise map (check refuses it) still exports as it reads: the ref
+    # stays a ref, told apart from the written premise by its path
+    text = ("argmap: 1.1\nid: twice\nquestion: Q\nclaims:\n  - text: A\n    con:\n"
+            "      - premises:\n          - ref: b\n          - id: b\n            text: B\n")
+    m = reload(text, "twice.yaml")
+    assert export("yaml", m) == text

@@ -130,26 +130,29 @@ def _list(out: list[str], name: str, items: tuple[str, ...], pad: str) -> None:
     out.extend(f"{pad}  - {scalar(item, len(pad) + 4)}" for item in items)
 
 
+#: a statement to write: its key, the link it is reached by, the indent of its "- ", and
+#: whether it is a ``ref`` there
+_Item = tuple[str, Link | None, int, bool]
+
+
 def _claims(out: list[str], graph: ArgumentGraph) -> None:
     """Every root and what lies below it, depth-first, as block lists."""
     carried: set[str] = set()  # outside statements already written at a ref position
-    # stack items: (statement key, link or None, indent of "- ") or a header line
-    stack: list[tuple[str, Link | None, int] | str] = [
-        (k, None, 2) for k in reversed(graph.roots)]
+    # stack items: (statement key, link or None, indent of "- ", a ref there) or a header
+    stack: list[_Item | str] = [(k, None, 2, False) for k in reversed(graph.roots)]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             out.append(item)
             continue
-        name, link, indent = item
+        name, link, indent, ref = item
         pad = " " * indent
-        if link is not None and (link.ref if len(link.premises) == 1
-                                 else not graph.written_at(link, name)):
+        if ref:
             target = graph.statements.get(name)
             outside = graph.outside.get(name) if target is None else None
             if outside is None or name in carried:
-                ref = target.id if target is not None and target.id else name
-                out.append(f"{pad}- ref: {key(ref)}")
+                named = target.id if target is not None and target.id else name
+                out.append(f"{pad}- ref: {key(named)}")
                 continue
             carried.add(name)
             # its sources may be cut away with it: leave the citations where it is written
@@ -166,26 +169,32 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             continue
         # children come grouped: pro, then con, then undercut (the graph keeps file order)
         inner = indent + 2
-        entries: list[tuple[str, Link | None, int] | str] = []
+        entries: list[_Item | str] = []
         group = None
         for child in below:
             if child.relation is not group:
                 group = child.relation
                 entries.append(f"{' ' * inner}{group.value}:")
             if len(child.premises) == 1:
-                entries.append((child.premises[0], child, inner + 2))
+                entries.append((child.premises[0], child, inner + 2, child.ref))
             else:
                 _argument(entries, graph, child, inner + 2)
         stack.extend(reversed(entries))
 
 
-def _argument(entries: list[tuple[str, Link | None, int] | str], graph: ArgumentGraph,
-              link: Link, indent: int) -> None:
+def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
+              indent: int) -> None:
     """A linked argument as the lines and statements to write, in the canonical order:
     ``premises``, then the argument's ``id``, ``weight``, ``tags``, ``note``, ``undercut``."""
     pad = " " * (indent + 2)
     entries.append(f"{' ' * indent}- premises:")
-    entries.extend((p, link, indent + 4) for p in link.premises)
+    # written at its own position (<argument path>.<n>), a ref elsewhere; the path, not
+    # written_at, tells two places of one statement apart (duplicate-premise maps)
+    for number, premise in enumerate(link.premises, 1):
+        found = graph.statements.get(premise)
+        written = found is not None and found.link == link.key and (
+            found.path == f"{link.address}.{number}")
+        entries.append((premise, link, indent + 4, not written))
     if link.id is not None:
         entries.append(f"{pad}id: {key(link.id)}")
     if link.weight is not None:
@@ -198,7 +207,7 @@ def _argument(entries: list[tuple[str, Link | None, int] | str], graph: Argument
     cuts = graph.joint_undercuts(link)
     if cuts:
         entries.append(f"{pad}undercut:")
-        entries.extend((p, cut, indent + 4) for cut in cuts for p in cut.premises)
+        entries.extend((p, cut, indent + 4, cut.ref) for cut in cuts for p in cut.premises)
 
 
 def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None:
