@@ -113,6 +113,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The Argdown document for one map."""
     del options  # Argdown has no presentation options we could honour
     names = argument_titles(graph)
+    linked = bool(names)
     arguments = {key for key, s in graph.statements.items()
                  if s.link is not None and graph.undercuts_of(s.link)
                  and s.link not in names}
@@ -139,8 +140,10 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
                 lines += ["", *block]
             blocks = []
             lines.append("")
-        out, shift = (frames[-1].lines, frames[-1].shift) if frames else (lines, 0)
-        if link is not None and depth > 0 and link.key in names and not (
+        out, shift = lines, 0
+        if frames:
+            out, shift = frames[-1].lines, frames[-1].shift
+        if linked and link is not None and depth > 0 and link.key in names and not (
                 frames and frames[-1].pcs and frames[-1].link.key == link.key):
             # the first premise of a linked argument: the argument here, its pcs later
             out.append(f"{'  ' * (depth - shift)}{MARKERS[link.relation]} <{names[link.key]}>")
@@ -159,7 +162,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
                 prefix += MARKERS[link.relation] + " "
             # a premise's weight is its link's; a linked argument's is not its premises'
             name = title(visit.key)
-            data_link = None if link is None or link.key in names else link
+            data_link = link if not linked or link is None or link.key not in names else None
         if visit.expanded and statement is not None:
             data = _data_of(statement, data_link)
             out.append(f"{prefix}{name}: {argdown_text(statement.text)}{data}")

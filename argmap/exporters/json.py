@@ -42,8 +42,11 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
                for key, s in graph.statements.items()]
     records += [_statement(s, numbers, 0, True) for s in graph.outside.values()]
     q = _string
+    join = ", ".join
+    # every link of a map is in the map's file: its name is encoded once
+    file, quoted_file = graph.span.file, q(graph.span.file)
     links = [f'{{"key": {q(link.key)}, "id": {"null" if link.id is None else q(link.id)}, '
-             f'"premises": {_dumps(list(link.premises))}, '
+             f'"premises": [{join(map(q, link.premises))}], '
              f'"target": {q(link.target)}, "target_kind": '
              f'{_LINK if link.relation is undercut else _STATEMENT}, '
              f'"relation": "{link.relation.value}", '
@@ -51,8 +54,8 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
              f'"address": {q(link.address)}, "ref": {"true" if link.ref else "false"}, '
              f'"tags": {_dumps(list(link.tags)) if link.tags else "[]"}, '
              f'"note": {"null" if link.note is None else q(link.note)}, '
-             f'"file": {q(link.span.file)}, "line": {link.span.line}, '
-             f'"column": {link.span.column}}}'
+             f'"file": {quoted_file if link.span.file == file else q(link.span.file)}, '
+             f'"line": {link.span.line}, "column": {link.span.column}}}'
              for link in graph.links]
     sources = [_dumps({"id": source_id, "number": numbers.get(source_id),
                        "title": s.title, "author": list(s.author), "publisher": s.publisher,

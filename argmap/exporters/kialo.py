@@ -56,26 +56,27 @@ def escape(text: str) -> str:
     return "-\\>" + escaped[2:] if escaped.startswith("->") else escaped
 
 
-class _Row(NamedTuple):
-    """One numbered line to write: a visit, or a linked argument's joined premises."""
+class _Rows(NamedTuple):
+    """The numbered lines to write: one visit each, its depth the line's level, and
+    by line index the extras linked arguments bring (none in a format-1 map)."""
 
-    level: int  # 0 for the thesis
-    relation: Relation | None  # None: the thesis
-    mark: str  # "" or argmap's mark after the label
-    visit: Visit
-    parts: list[Visit]  # a linked argument's premises, in order (else empty)
+    visits: list[Visit]
+    marks: dict[int, str]  # argmap's mark after the label: "[Premise 2] "
+    #: a linked argument's premises, joined on one line (its visit there is not expanded)
+    joined: dict[int, list[Visit]]
+    lost: int  # premises written out again: they also stand elsewhere through ref
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The Kialo text of one (possibly cut) map."""
-    rows, lost = _rows(graph)
+    rows, marks, joined, lost = _rows(graph)
     several = len(graph.roots) > 1
     offset = 1 if several else 0
     numbers: list[str] = []
     written: dict[str, str] = {}
     path: list[int] = [1] if several else []
-    for row in rows:
-        level = row.level + offset
+    for visit in rows:
+        level = visit.depth + offset
         if len(path) > level:
             del path[level + 1:]
             path[level] += 1
@@ -83,25 +84,33 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             path.append(1)
         number = "".join(f"{n}." for n in path)
         numbers.append(number)
-        if row.visit.expanded and not row.parts:  # a linked argument's premises: not here
-            written[row.visit.key] = number
+        if visit.expanded:  # a joined line's visit is not: its premises are not here
+            written[visit.key] = number
     out = [f"Discussion Title: {escape(graph.question)}", ""]
     if several:
         out.append(f"1. {escape(graph.question)}")
-    for row, number in zip(rows, numbers, strict=True):
-        # a claim or the focus is the thesis, or a Pro of the question
-        relation = (Relation.PRO if several else None) if row.level == 0 else row.relation
+    statements = graph.statements
+    # by line number from here (a format-1 map has none)
+    mark_of = {numbers[i]: mark for i, mark in marks.items()} if marks else None
+    parts_of = {numbers[i]: parts for i, parts in joined.items()}
+    for visit, number in zip(rows, numbers, strict=True):
+        if visit.depth == 0:  # a claim or the focus: the thesis, or a Pro of the question
+            relation = Relation.PRO if several else None
+        else:
+            relation = visit.link.relation if visit.link is not None else None
         if relation is None:
             label = ""
         elif relation is Relation.UNDERCUT:
             label = f"{LABELS[Relation.CON]}: {UNDERCUT}"
         else:
-            label = f"{LABELS[relation]}: {row.mark}"
-        if row.parts:
+            label = f"{LABELS[relation]}: {mark_of.get(number, '') if mark_of else ''}"
+        if visit.expanded:
+            body = _text(graph, statements[visit.key])
+        elif parts_of and number in parts_of:
             body = TOGETHER + AND.join(_body(graph, p, written, number, True)
-                                       for p in row.parts)
+                                       for p in parts_of[number])
         else:
-            body = _body(graph, row.visit, written, number, False)
+            body = _body(graph, visit, written, number, False)
         out.append(f"{number} {label}{body}")
     out.append("")
     if lost and options.warn is not None:
@@ -127,24 +136,29 @@ def _body(graph: ArgumentGraph, visit: Visit, written: dict[str, str], number: s
     return _text(graph, target) if target is not None else escape(visit.key)
 
 
-def _rows(graph: ArgumentGraph) -> tuple[list[_Row], int]:
-    """The rows to number and write, and how many statements lose their ``ref`` identity.
+def _rows(graph: ArgumentGraph) -> _Rows:
+    """The lines to number and write (see :class:`_Rows`).
 
     A linked argument (its premises are consecutive visits at one depth, each
-    followed by its subtree, then its undercuts) is one row; the pros and cons of
-    its i-th premise become the row's children marked ``[Premise i]``, and its
+    followed by its subtree, then its undercuts) is one line; the pros and cons of
+    its i-th premise become the line's children marked ``[Premise i]``, and its
     undercuts its children marked ``[Undercut]``, one level deeper than the walk has them.
     """
     from argmap.graph import walk
 
-    rows: list[_Row] = []
+    visits = walk(graph)
+    if graph.whole or not any(len(link.premises) > 1 for link in graph.links):
+        return _Rows(visits, {}, {}, 0)  # no linked argument (a whole graph has none)
+    rows: list[Visit] = []
+    marks: dict[int, str] = {}
+    joined: dict[int, list[Visit]] = {}
     lost = 0
-    #: linked arguments being written: [link, depth of its premises, extra levels inside,
-    #: its row, premises so far, True once at its undercuts]
-    open_: list[tuple[Link, int, int, _Row, list[int], list[bool]]] = []
+    #: linked arguments being written: (link, depth of its premises, extra levels inside,
+    #: its line's premises, premises so far, [True once at its undercuts])
+    open_: list[tuple[Link, int, int, list[Visit], list[int], list[bool]]] = []
     undercut = Relation.UNDERCUT
-    shared: set[str] | None = None  # statements with a ref somewhere: built when needed
-    for visit in walk(graph):
+    shared = _referenced(graph)  # statements with a ref somewhere
+    for visit in visits:
         link, depth = visit.link, visit.depth
         while open_:
             arg, at, _, _, _, cuts = open_[-1]
@@ -158,29 +172,26 @@ def _rows(graph: ArgumentGraph) -> tuple[list[_Row], int]:
                 break
             open_.pop()
         extra = open_[-1][2] if open_ else 0
-        mark = ""
         if open_:
-            arg, at, _, row, count, cuts = open_[-1]
+            arg, at, _, parts, count, cuts = open_[-1]
             if depth == at and not cuts[0]:  # the next premise of the open argument
-                row.parts.append(visit)
+                parts.append(visit)
                 count[0] += 1
-                shared = shared if shared is not None else _referenced(graph)
                 lost += not visit.expanded or visit.key in shared
                 continue
             if depth == at + 1 and not cuts[0]:
-                mark = f"[Premise {count[0]}] "
+                marks[len(rows)] = f"[Premise {count[0]}] "
             if cuts[0]:
-                extra += 1  # the argument's undercuts hang below its row
+                extra += 1  # the argument's undercuts hang below its line
+        if extra:
+            visit = visit._replace(depth=depth + extra)
         if link is not None and depth > 0 and len(link.premises) > 1:
-            row = _Row(depth + extra, link.relation, mark, visit, [visit])
-            rows.append(row)
-            shared = shared if shared is not None else _referenced(graph)
+            parts = joined[len(rows)] = [visit]
             lost += not visit.expanded or visit.key in shared
-            open_.append((link, depth, extra, row, [1], [False]))
-            continue
-        relation = link.relation if link is not None and depth > 0 else None
-        rows.append(_Row(depth + extra, relation, mark, visit, []))
-    return rows, lost
+            open_.append((link, depth, extra, parts, [1], [False]))
+            visit = visit._replace(expanded=False)  # the line holds all its premises
+        rows.append(visit)
+    return _Rows(rows, marks, joined, lost)
 
 
 def _referenced(graph: ArgumentGraph) -> set[str]:
