@@ -11,7 +11,7 @@ when a file is read, so ``argmap --help`` imports no reader.
 
 A reader returns argmap's own model (:class:`argmap.model.ArgumentMap`, with
 spans in the source file), so every command works on it unchanged. What the
-source holds and format 1 cannot is counted in ``dropped`` (never dropped
+source holds and format 1.1 cannot is counted in ``dropped`` (never dropped
 silently); :func:`dropped_warning` turns the counts into one warning.
 """
 
@@ -38,7 +38,7 @@ class ReadResult:
 
     maps: list[ArgumentMap] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: what the format holds and format 1 cannot -> how many were left out (or changed)
+    #: what the format holds and format 1.1 cannot -> how many were left out (or changed)
     dropped: Counter[str] = field(default_factory=Counter)
     #: remarks for the header of ``argmap import``'s YAML (where the question came from)
     notes: list[str] = field(default_factory=list)
@@ -154,5 +154,5 @@ def dropped_warning(result: ReadResult, file: str, name: str) -> Diagnostic | No
     summary = dropped_message(result.dropped)
     if not summary:
         return None
-    return warning("import-dropped", f"{name} import left out or changed what format 1 cannot "
+    return warning("import-dropped", f"{name} import left out or changed what format 1.1 cannot "
                    f"hold: {summary}", Span(file, 1, 1))

@@ -11,8 +11,10 @@ What it reads:
   ``><`` contradiction (a ``con`` both ways: one of them a ``ref``);
 - premise–conclusion structures: ``(1) …`` lines, inference lines ``----``
   or ``-- rule --``: the premises above an inference line support the
-  conclusion below it; several premises are a linked argument, imported as
-  separate premises and counted, and named rules are counted as left out;
+  conclusion below it; several premises are one linked argument (format
+  1.1), whose id is the argument's title (of its last inference); an
+  undercut of a reconstructed argument attacks that last inference, as in
+  the Argdown CLI; named rules are counted as left out;
 - headings (the first is the question unless the frontmatter between
   ``===`` lines has ``title:``), ``#tags`` and ``#(long tags)``, backslash
   escapes, hard-wrapped lines (an indented line that is no element continues
@@ -34,7 +36,7 @@ from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
 from argmap.readers.argdown_text import data_blocks, parts, plain, uncomment, unescape
-from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
+from argmap.readers.draft import DArgument, DEdge, DNode, Draft, assemble, file_stem
 
 RULES = "inference rules"
 TWICE = "further texts of a title defined twice (the first is kept)"
@@ -70,6 +72,8 @@ class _Reader:
         #: a bare ``<Title>`` line, which a premise-conclusion structure may follow
         self.argument: str | None = None
         self.aliases: dict[str, str] = {}  # reconstructed argument -> its conclusion
+        #: reconstructed argument -> the edges of its last inference (to its conclusion)
+        self.inference: dict[str, list[int]] = {}
 
     def node(self, bracket: str, title: str | None, text: str, span: Span) -> str:
         """The key of the element; its text and tags the first time it has text."""
@@ -213,12 +217,14 @@ def _pcs_line(reader: _Reader, stripped: str, indent: int, span: Span) -> bool:
     if pcs is not None:
         key = _element(reader, pcs.group(2), span)
         if reader.pending is not None:
-            linked = len(reader.draft.edges) if len(reader.pending) > 1 else None
+            first = len(reader.draft.edges)
+            linked = first if len(reader.pending) > 1 else None
             for premise in reader.pending:
                 reader.draft.edges.append(DEdge(premise, key, Relation.PRO, linked))
             reader.pending = None
             if reader.argument is not None:  # the argument is its conclusion from now on
                 reader.aliases[reader.argument] = key
+                reader.inference[reader.argument] = list(range(first, len(reader.draft.edges)))
         reader.pcs.append(key)
         reader.stack, reader.last = [(indent, key)], key
         return True
@@ -246,18 +252,30 @@ def _finish(reader: _Reader) -> None:
     """Reconstructed arguments become their conclusions; undercuts attack every
     step from the undercut argument to what it supports."""
     draft = reader.draft
+    for argument, steps in reader.inference.items():  # its title names its last inference
+        linked = draft.edges[steps[0]].linked
+        if linked is not None:
+            node = draft.nodes[argument]
+            draft.arguments[linked] = DArgument(node.title, span=node.span)
+    cuts = [(a, b, reader.inference.get(b)) for a, b in reader.undercuts]
     if reader.aliases:
         alias = reader.aliases
-        draft.edges = [e._replace(premise=alias.get(e.premise, e.premise),
-                                  target=e.target if isinstance(e.target, int)
-                                  else alias.get(e.target, e.target)) for e in draft.edges]
-        reader.undercuts = [(alias.get(a, a), alias.get(b, b)) for a, b in reader.undercuts]
+        edges = [e._replace(premise=alias.get(e.premise, e.premise),
+                            target=e.target if isinstance(e.target, int)
+                            else alias.get(e.target, e.target)) for e in draft.edges]
+        # "<+ <A>" under A's own conclusion says what A's inference says: the CLI
+        # drops it, and so does the import (a target "" is no node: left out)
+        draft.edges = [e._replace(target="") if e.premise == e.target and e != old else e
+                       for e, old in zip(edges, draft.edges, strict=True)]
+        cuts = [(alias.get(a, a), alias.get(b, b), steps) for a, b, steps in cuts]
         for argument in alias:
             if not draft.nodes[argument].text:
                 del draft.nodes[argument]
-    for undercutter, argument in reader.undercuts:
-        steps = [i for i, e in enumerate(draft.edges)
-                 if e.premise == argument and not isinstance(e.target, int)]
+    for undercutter, argument, inference in cuts:
+        # Argdown undercuts a reconstructed argument's inference (the CLI's "inference"
+        # relations); an argument without one, the steps from it to what it supports.
+        steps = inference or [i for i, e in enumerate(draft.edges)
+                              if e.premise == argument and not isinstance(e.target, int)]
         if not steps:
             draft.dropped["undercuts of an argument that supports nothing, read as con"] += 1
             draft.edges.append(DEdge(undercutter, argument, Relation.CON))

@@ -78,7 +78,7 @@ def parts(text: str, dropped: Counter[str] | None = None,
 def data_blocks(text: str, dropped: Counter[str]) -> str:
     """Blank out data blocks that span lines (``{`` … ``}``), keeping the line count.
 
-    Argdown reads them as YAML data, which format 1 has no place for.
+    Argdown reads them as YAML data, which format 1.1 has no place for.
     """
     spans: list[tuple[int, int]] = []
     depth = start = 0
