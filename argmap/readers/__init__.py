@@ -10,9 +10,11 @@ The dict holds :class:`ReaderSpec` records that import their module only
 when a file is read, so ``argmap --help`` imports no reader.
 
 A reader returns argmap's own model (:class:`argmap.model.ArgumentMap`, with
-spans in the source file), so every command works on it unchanged. What the
-source holds and format 1.1 cannot is counted in ``dropped`` (never dropped
-silently); :func:`dropped_warning` turns the counts into one warning.
+spans in the source file), so every command works on it unchanged; linked
+premises become linked arguments (format 1.1). What the source holds and
+format 1.1 cannot, and statements merged because they share a text, are
+counted in ``dropped`` (never dropped silently); :func:`dropped_warning`
+turns the counts into one warning.
 """
 
 from __future__ import annotations
