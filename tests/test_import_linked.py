@@ -237,3 +237,56 @@ def test_an_argument_title_and_weight_reach_the_map() -> None:
 def test_kialo_has_no_linked_premises_and_still_reads(name: str, tmp_path: Path) -> None:
     _, text = imported(tmp_path, CORPUS / "kialo" / name)
     assert "argmap: 1\n" in text and "premises:" not in text
+
+
+#: linked arguments as argmap's Argdown export writes them: the weight as data on
+#: the title line, "+ <A>" under the argument's own conclusion, and a linked con
+#: as an argument concluding a statement that has only a title and attacks the parent
+EXPORTED = """\
+# Close the centre?
+
+[close]: Close the centre to private cars.
+  + <no-gridlock>
+    _ [small]: Evaporation studies measured small schemes.
+  + [air]: Cleaner air at street level.
+  - <c1.con1>
+
+<no-gridlock> {"weight": 4}
+
+(1) [vanish]: Most displaced car trips vanish.
+(2) [transit]: Transit has spare capacity.
+----
+(3) [close]
+
+<c1.con1> {"weight": 3}
+
+(1) Shops depend on car-borne customers.
+(2) Those customers will not switch.
+----
+(3) [c1.con1]
+
+<lone> {"weight": 2}
+
+(1) [air]
+----
+(2) Breathing is easier.
+"""
+
+
+def test_argdown_as_argmap_exports_linked_arguments(tmp_path: Path, golden: Golden,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = Path("exported.argdown")
+    source.write_text(EXPORTED)
+    said, text = imported(tmp_path, source)
+    golden("import/argdown-exported.yaml", text)
+    # a weight on an argument with one premise has no linked argument to go to
+    assert said.splitlines()[0] == (
+        "exported.argdown:1:1: warning: argdown import left out or changed what format 1.1 "
+        "cannot hold: data 'weight': 1 [import-dropped]")
+    (m,) = READERS["argdown"].read(EXPORTED, "e.argdown").maps
+    close = m.claims[0]
+    assert [(s.id, s.weight, s.text) for s in close.pro] == [
+        ("no-gridlock", 4, ""), ("air", None, "Cleaner air at street level.")]
+    ((con_id, con_weight, premises),) = [(s.id, s.weight, len(s.premises)) for s in close.con]
+    assert (con_id, con_weight, premises) == ("c1-con1", 3, 2)

@@ -155,9 +155,9 @@ def assemble(draft: Draft) -> ArgumentMap:
     """The map the draft describes (see the module docstring)."""
     _merge_same_text(draft)
     graph = _index(draft)
-    below, undercuts = graph.below, graph.undercuts
-    premises = {draft.edges[i].premise for ids in below.values() for i in ids}
-    premises.update(draft.edges[i].premise for ids in undercuts.values() for i in ids)
+    undercuts = graph.undercuts
+    premises = {e.premise for e in draft.edges if e.premise in draft.nodes and (
+        isinstance(e.target, int) or e.target in draft.nodes)}
     roots = draft.roots if draft.roots is not None else [
         k for k in draft.nodes if k not in premises]
     home = dict(draft.home)
