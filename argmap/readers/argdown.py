@@ -14,16 +14,19 @@ What it reads:
   conclusion below it; several premises are one linked argument (format
   1.1), whose id is the argument's title (of its last inference); an
   undercut of a reconstructed argument attacks that last inference, as in
-  the Argdown CLI; named rules are counted as left out;
+  the Argdown CLI; other relations of the argument are its conclusion's, but
+  a conclusion with no text that passes one relation on stands for the
+  argument (argmap's export writes a linked ``con`` so); named rules are
+  counted as left out;
 - headings (the first is the question unless the frontmatter between
   ``===`` lines has ``title:``), ``#tags`` and ``#(long tags)``, backslash
   escapes, hard-wrapped lines (an indented line that is no element continues
   the text above), ``//`` and ``/* */`` comments, and argmap's own data
-  blocks ``{"by": …}``.
+  blocks ``{"by": …}`` (and ``{"weight": …}`` on a linked argument's title).
 
 Support is ``pro``, attack ``con``, undercut ``undercut`` (of the steps from
 the undercut argument to what it supports). Titles become ids. Not read
-(yet): Argdown's ``@`` mentions and ``{…}`` data other than argmap's ``by``,
+(yet): Argdown's ``@`` mentions and ``{…}`` data other than argmap's own,
 group headings as map structure, and the ``isInMap``/selection settings.
 """
 
