@@ -23,10 +23,7 @@ an :class:`~argmap.model.ArgumentMap`:
   statement ids. A group with one distinct premise is an ordinary item.
 
 - Nodes with the same text (ignoring case and spacing, as ``check``'s
-  ``duplicate-text`` does) are one statement: the first keeps its place and
-  the others' relations, and every other place is a ``ref`` to it. Argdown
-  keeps string-identical statements with different titles apart; a map
-  says a thing once. The merges are counted in ``dropped``.
+  ``duplicate-text`` does) are one statement (:mod:`argmap.readers.same_text`).
 
 Iterative, so a chain nested thousands deep cannot overflow the stack.
 """
@@ -40,14 +37,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement, single_spaced
+from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
+from argmap.readers.same_text import merge_same_text
 
 _STEP = {Relation.PRO: ".pro", Relation.CON: ".con", Relation.UNDERCUT: ".undercut"}
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PATHLIKE = re.compile(r"c[0-9]+(\.|\Z)")
 UNDERCUT_OF_REF = "undercuts of a premise used in several places, imported as claims"
-SAME_TEXT = "statements with the same text as another, merged into it"
-OTHER_SPEAKER = "speakers of a statement merged into one with another speaker"
 
 
 class DNode(NamedTuple):
@@ -153,7 +149,7 @@ def slug(words: str, limit: int = 32) -> str:
 
 def assemble(draft: Draft) -> ArgumentMap:
     """The map the draft describes (see the module docstring)."""
-    _merge_same_text(draft)
+    merge_same_text(draft)
     graph = _index(draft)
     undercuts = graph.undercuts
     premises = {e.premise for e in draft.edges if e.premise in draft.nodes and (
@@ -187,41 +183,6 @@ def assemble(draft: Draft) -> ArgumentMap:
     ids = _ids(draft, places)
     return ArgumentMap(draft.map_id, draft.question, draft.span, _statements(draft, places, ids),
                        tags=draft.tags, sources=draft.sources)
-
-
-def _merge_same_text(draft: Draft) -> None:
-    """Nodes with one text become the first of them (see the module docstring)."""
-    first: dict[str, str] = {}
-    alias: dict[str, str] = {}
-    for key, node in draft.nodes.items():
-        if node.text:
-            earlier = first.setdefault(single_spaced(node.text).casefold(), key)
-            if earlier != key:
-                alias[key] = earlier
-    if not alias:
-        return
-    for key, into in alias.items():
-        node, kept = draft.nodes.pop(key), draft.nodes[into]
-        by = kept.by
-        if node.by is not None and node.by != by:
-            by = by or node.by
-            draft.dropped[OTHER_SPEAKER] += by != node.by
-        cited = {c.source for c in kept.cites}
-        draft.nodes[into] = kept._replace(
-            title=kept.title or node.title, by=by,
-            cites=kept.cites + tuple(c for c in node.cites if c.source not in cited),
-            tags=kept.tags + tuple(t for t in node.tags if t not in kept.tags))
-    draft.dropped[SAME_TEXT] += len(alias)
-    draft.edges = [e._replace(premise=alias.get(e.premise, e.premise),
-                              target=e.target if isinstance(e.target, int)
-                              else alias.get(e.target, e.target)) for e in draft.edges]
-    if draft.roots is not None:
-        draft.roots = list(dict.fromkeys(alias.get(k, k) for k in draft.roots))
-    home = {k: edge for k, edge in draft.home.items() if k not in alias}
-    for key, edge in draft.home.items():  # the first one's place wins
-        if key in alias:
-            home.setdefault(alias[key], edge)
-    draft.home = home
 
 
 def _index(draft: Draft) -> _Graph:
