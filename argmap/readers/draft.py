@@ -21,7 +21,6 @@ an :class:`~argmap.model.ArgumentMap`:
   rule above; an undercut of any of its edges attacks the argument as a
   whole. Its id (from :attr:`Draft.arguments`' title) is unique among the
   statement ids. A group with one distinct premise is an ordinary item.
-
 - Nodes with the same text (ignoring case and spacing, as ``check``'s
   ``duplicate-text`` does) are one statement (:mod:`argmap.readers.same_text`).
 
