@@ -21,6 +21,8 @@ an :class:`~argmap.model.ArgumentMap`:
   rule above; an undercut of any of its edges attacks the argument as a
   whole. Its id (from :attr:`Draft.arguments`' title) is unique among the
   statement ids. A group with one distinct premise is an ordinary item.
+- Nodes with the same text (ignoring case and spacing, as ``check``'s
+  ``duplicate-text`` does) are one statement (:mod:`argmap.readers.same_text`).
 
 Iterative, so a chain nested thousands deep cannot overflow the stack.
 """
@@ -29,11 +31,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import insort
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
+from argmap.readers.same_text import merge_same_text
 
 _STEP = {Relation.PRO: ".pro", Relation.CON: ".con", Relation.UNDERCUT: ".undercut"}
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -74,6 +78,9 @@ class DArgument(NamedTuple):
     title: str | None = None  # becomes its id, slugged and unique in the map
     weight: int | None = None
     span: Span | None = None  # where the source names it
+    #: an edge left out (its target is no node) whose place among the target's
+    #: premises the argument takes; by default its own first edge's
+    at: int | None = None
 
 
 @dataclass
@@ -117,6 +124,7 @@ class _Graph(NamedTuple):
     undercuts: dict[int, list[int]]  # edge -> the undercut edges aimed at it
     group_of: dict[int, int]  # edge -> its linked argument (groups of 2+ premises only)
     groups: dict[int, list[int]]  # linked argument -> its edges, one per premise
+    anchor: dict[int, int]  # edge -> the linked argument written in its place
 
 
 def file_stem(file: str) -> str:
@@ -140,10 +148,11 @@ def slug(words: str, limit: int = 32) -> str:
 
 def assemble(draft: Draft) -> ArgumentMap:
     """The map the draft describes (see the module docstring)."""
+    merge_same_text(draft)
     graph = _index(draft)
-    below, undercuts = graph.below, graph.undercuts
-    premises = {draft.edges[i].premise for ids in below.values() for i in ids}
-    premises.update(draft.edges[i].premise for ids in undercuts.values() for i in ids)
+    undercuts = graph.undercuts
+    premises = {e.premise for e in draft.edges if e.premise in draft.nodes and (
+        isinstance(e.target, int) or e.target in draft.nodes)}
     roots = draft.roots if draft.roots is not None else [
         k for k in draft.nodes if k not in premises]
     home = dict(draft.home)
@@ -191,6 +200,7 @@ def _index(draft: Draft) -> _Graph:
                 linked.setdefault(edge.linked, []).append(index)
     group_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
+    anchor: dict[int, int] = {}
     for group, members in linked.items():
         first = draft.edges[members[0]]
         if any((draft.edges[i].target, draft.edges[i].relation) != (first.target, first.relation)
@@ -201,10 +211,18 @@ def _index(draft: Draft) -> _Graph:
             continue
         groups[group] = sorted(distinct.values())
         group_of.update((i, group) for i in members)
+        at = draft.arguments.get(group, DArgument()).at
+        left_out = at is not None and 0 <= at < len(draft.edges) and isinstance(
+            draft.edges[at].target, str) and draft.edges[at].target not in draft.nodes
+        if at is None or not left_out:
+            at = groups[group][0]
+        else:  # the place of an edge that is left out (Argdown: "+ <A>" under A's conclusion)
+            insort(below[str(first.target)], at)
+        anchor[at] = group
         for i in members:  # an undercut of a repeated edge attacks the same argument
             if i != distinct[draft.edges[i].premise] and i in undercuts:
                 undercuts.setdefault(distinct[draft.edges[i].premise], []).extend(undercuts.pop(i))
-    return _Graph(below, undercuts, group_of, groups)
+    return _Graph(below, undercuts, group_of, groups, anchor)
 
 
 def _places(draft: Draft, graph: _Graph, roots: list[str], home: dict[str, int],
@@ -248,11 +266,11 @@ def _places(draft: Draft, graph: _Graph, roots: list[str], home: dict[str, int],
         places.append(_Place(key, relation, path, parent, False))
         children: list[tuple[str, Relation, int, int | None]] = []
         for i in graph.below.get(key, ()):
-            linked = group_of.get(i)
-            if linked is None:
+            linked = graph.anchor.get(i)
+            if linked is not None:  # the argument sits where its anchor edge is
+                children.append(("", edges[graph.groups[linked][0]].relation, i, linked))
+            elif i not in group_of:
                 children.append((edges[i].premise, edges[i].relation, i, None))
-            elif graph.groups[linked][0] == i:  # the argument sits where its first edge is
-                children.append(("", edges[i].relation, i, linked))
         children.sort(key=lambda c: c[1] is not Relation.PRO)  # pro, then con: stable
         if via is not None and via not in group_of:
             children += [(edges[i].premise, Relation.UNDERCUT, i, None)
