@@ -1,9 +1,10 @@
 """Linked arguments (format 1.1) through the interchange formats and back.
 
 The fixture's round trips are in tests/test_import.py; here generated maps
-with linked arguments go through Kialo and AIF (both hold a linked argument:
-AIF as one RA/CA-node, Kialo through argmap's ``[Together]`` mark), and the
-Kialo reader's reading of the marks is pinned.
+with linked arguments go through Kialo, AIF and Argdown, which all hold a
+linked argument (AIF as one RA/CA-node, Argdown as an argument with a
+premise-conclusion structure, Kialo through argmap's ``[Together]`` mark), and
+the Kialo reader's reading of the marks is pinned.
 """
 
 from __future__ import annotations
@@ -19,21 +20,23 @@ from tests.test_properties import maps
 def tree_only(m: ArgumentMap) -> ArgumentMap:
     """``m`` as these formats hold it: texts and relations only. Generated refs name
     random ids, so each becomes a statement of its own; ids, citations and sources,
-    which neither format keeps, go."""
+    which neither format keeps, go. Texts are made unique (imports merge statements
+    that share a text into one)."""
     counter = iter(range(1, 10**6))
 
     def strip(s: Statement) -> Statement:
         if s.ref is not None:
             return Statement(s.path, s.relation, s.span, f"ref {next(counter)}")
-        return Statement(s.path, s.relation, s.span, s.text, pro=tuple(map(strip, s.pro)),
+        text = f"{s.text} s{next(counter)}" if s.text else ""
+        return Statement(s.path, s.relation, s.span, text, pro=tuple(map(strip, s.pro)),
                          con=tuple(map(strip, s.con)), undercut=tuple(map(strip, s.undercut)),
                          premises=tuple(map(strip, s.premises)))
 
     return ArgumentMap("gen", m.question, m.span, tuple(map(strip, m.claims)))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps(linked=True), st.sampled_from(["kialo", "aif"]))
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(linked=True), st.sampled_from(["kialo", "aif", "argdown"]))
 def test_generated_linked_maps_round_trip(generated: ArgumentMap, fmt: str) -> None:
     m = tree_only(generated)
     if fmt == "kialo" and len(m.claims) == 1 and single_spaced(m.claims[0].text) == (
