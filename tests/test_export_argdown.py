@@ -13,6 +13,7 @@ from argmap.exporters import ExportOptions
 from argmap.exporters.argdown import argdown_data, argdown_text, argument_titles, conclusion
 from argmap.exporters.argdown import export as export_graph
 from argmap.graph import ArgumentGraph, ViewOptions, build_graph, cut
+from argmap.loader import load_text
 from argmap.model import ArgumentMap, Relation, single_spaced
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
@@ -216,3 +217,23 @@ def test_the_argdown_cli_reads_generated_linked_arguments(tmp_path: Path) -> Non
         assert texts(document["statements"]) == want.statements, i
         assert relations(document) == want.relations, i
         assert premise_conclusion(document) == want.pcs, i
+
+
+def test_a_linked_pro_of_an_undercut_premise_concludes_a_statement_of_its_own(
+        tmp_path: Path) -> None:
+    # the premise is written as the argument <p> (its step is undercut): a pcs cannot
+    # conclude an argument, so the linked pro concludes [c1.pro1.pro1], which supports <p>
+    text = ("argmap: 1.1\nquestion: Q?\nclaims:\n  - id: t\n    text: T.\n    pro:\n"
+            "      - id: p\n        text: P.\n        pro:\n          - premises:\n"
+            "              - text: A.\n              - text: B.\n        undercut:\n"
+            "          - text: U.\n")
+    graph = build_graph(load_text(text, "t.yaml").maps[0])
+    out = export_graph(graph, ExportOptions())
+    assert "  + <p>: P.\n    + <c1.pro1.pro1>\n    _ [c1.pro1.undercut1]: U.\n" in out
+    assert out.endswith("----\n(3) [c1.pro1.pro1]\n")
+    file = tmp_path / "t.argdown"
+    file.write_text(out, encoding="utf-8")
+    document, want = argdown_json([file], tmp_path / "json")["t"], expected(graph)
+    assert relations(document) == want.relations
+    assert ("c1.pro1.pro1", "p", "support") in want.relations
+    assert premise_conclusion(document) == want.pcs
