@@ -86,3 +86,36 @@ def test_an_undercut_attacks_the_inference() -> None:
     assert (nodes[ca]["type"], nodes[attacked]["type"]) == ("CA", "RA")
     into = {e["fromID"] for e in document["edges"] if e["toID"] == attacked}
     assert into == {by_text["Electric buses cut street-level air pollution."], ca}
+
+
+def test_a_linked_argument_is_one_scheme_node_with_several_premises() -> None:
+    graph = dict(every_graph())["linked"]
+    document = json.loads(export_graph(graph, ExportOptions()))
+    nodes = {n["nodeID"]: n for n in document["nodes"]}
+    by_text = {n["text"]: n["nodeID"] for n in document["nodes"] if n["type"] == "I"}
+    into: dict[str, set[str]] = {}
+    out: dict[str, str] = {}
+    for e in document["edges"]:
+        into.setdefault(e["toID"], set()).add(e["fromID"])
+        out[e["fromID"]] = e["toID"]  # an S-node has one conclusion
+    vanish = by_text["Most displaced car trips vanish rather than move."]
+    transit = by_text["Transit has spare capacity at peak hours."]
+    # no-gridlock: one RA-node fed by both premises (one written there, one a ref)
+    [ra] = [s for s, ends in into.items() if nodes[s]["type"] == "RA" and ends >= {vanish, transit}
+            and out[s] == by_text["Close the centre to private cars."]]
+    # its joint undercut: a CA-node aimed at that RA-node, not at either premise
+    [ca] = [s for s, ends in into.items() if nodes[s]["type"] == "CA" and out[s] == ra]
+    assert into[ca] == {by_text["Evaporation studies measured small schemes, not whole centres."]}
+    assert into[ra] == {vanish, transit, ca}
+    # the linked con: one CA-node with both premises
+    shops = by_text["Shops in the centre depend on car-borne customers."]
+    [con] = [s for s, ends in into.items() if nodes[s]["type"] == "CA" and shops in ends]
+    assert into[con] == {shops, by_text["Those customers will not switch to transit."]}
+
+
+def test_aif_structure_of_linked_arguments_after_a_cut() -> None:
+    graph = dict(every_graph())["linked"]
+    for options in (ViewOptions(focus="trips-vanish"), ViewOptions(focus="toll-instead"),
+                    ViewOptions(depth=1), ViewOptions(depth=2),
+                    ViewOptions(side=Relation.CON)):
+        check_aif(cut(graph, options), export_graph(cut(graph, options), ExportOptions()))

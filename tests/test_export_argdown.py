@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.exporters import ExportOptions
-from argmap.exporters.argdown import argdown_data, argdown_text
+from argmap.exporters.argdown import argdown_data, argdown_text, argument_titles, conclusion
 from argmap.exporters.argdown import export as export_graph
-from argmap.graph import ArgumentGraph, ViewOptions, cut
-from argmap.model import Relation, single_spaced
+from argmap.graph import ArgumentGraph, ViewOptions, build_graph, cut
+from argmap.loader import load_text
+from argmap.model import ArgumentMap, Relation, single_spaced
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import argdown_json, every_graph
@@ -32,8 +33,9 @@ def texts(entries: dict[str, Any], role: str | None = None) -> dict[str, list[st
 
     Argdown keeps the space before a data block at the end of the text: stripped.
     """
-    return {title: [m["text"].rstrip(" ") for m in entry["members"]
-                    if m.get("text") and (role is None or m.get("role") == role)]
+    return {title: [text for m in entry["members"]
+                    if (text := (m.get("text") or "").rstrip(" "))
+                    and (role is None or m.get("role") == role)]
             for title, entry in entries.items()}
 
 
@@ -52,29 +54,68 @@ def relations(document: dict[str, Any]) -> set[tuple[str, str, str]]:
     return found
 
 
-def expected(graph: ArgumentGraph) -> tuple[dict[str, list[str]], dict[str, list[str]],
-                                             set[tuple[str, str, str]], dict[str, object]]:
-    """(statement texts, argument descriptions, relations, data) Argdown should read."""
+class Expected(NamedTuple):
+    """What Argdown should read from the export of one graph."""
+
+    statements: dict[str, list[str]]  # title -> texts
+    arguments: dict[str, list[str]]  # title -> descriptions
+    relations: set[tuple[str, str, str]]
+    data: dict[str, object]
+    pcs: dict[str, list[tuple[str, str]]]  # linked argument -> [(title, role)]
+    counts: dict[str, int]  # relations of each type
+
+
+def expected(graph: ArgumentGraph) -> Expected:
+    """What Argdown should read: a linked argument is an argument whose pcs has its
+    premises; it bears on its target through its conclusion (the target itself
+    for a pro of a statement, else a statement of its own without text)."""
+    names = argument_titles(graph)
+    undercut_arguments = {key for key, s in graph.statements.items() if s.link is not None
+                          and graph.undercuts_of(s.link) and s.link not in names}
     statements: dict[str, list[str]] = {}
     arguments: dict[str, list[str]] = {}
     extra: dict[str, object] = {}
     for key, s in graph.statements.items():
-        undercut = s.link is not None and graph.undercuts_of(s.link)
-        (arguments if undercut else statements)[key] = [single_spaced(s.text)]
-        link = graph.link(s.link) if s.link else None
+        (arguments if key in undercut_arguments else statements)[key] = [single_spaced(s.text)]
+        link = graph.link(s.link) if s.link and s.link not in names else None
         values = {"by": s.by, "weight": link.weight if link else None,
                   "sources": list(dict.fromkeys(c.source for c in s.cites)) or None}
         if any(v is not None for v in values.values()):
             extra[key] = {k: v for k, v in values.items() if v is not None}
     found = set()
+    pcs: dict[str, list[tuple[str, str]]] = {}
+    counts = dict.fromkeys(TYPES.values(), 0)
     for link in graph.links:
+        kind = TYPES[link.relation]
         target = link.target
         if link.relation is Relation.UNDERCUT:
-            attacked = graph.link(target)
-            assert attacked is not None
-            target = attacked.premises[0]
-        found |= {(p, target, TYPES[link.relation]) for p in link.premises}
-    return statements, arguments, found, extra
+            if target in names:  # a joint undercut attacks the linked argument
+                target = names[target]
+            else:
+                attacked = graph.link(target)
+                assert attacked is not None
+                target = attacked.premises[0]
+        if link.key not in names:
+            found |= {(p, target, kind) for p in link.premises}
+            counts[kind] += len(link.premises)
+            continue
+        title = names[link.key]
+        arguments[title] = []
+        if link.weight is not None:
+            extra[title] = {"weight": link.weight}
+        end = conclusion(graph, link, title, undercut_arguments)
+        pcs[title] = [(p, "premise") for p in link.premises] + [(end, "main-conclusion")]
+        if end != link.target:  # through a conclusion of its own, which has no text
+            statements[end] = []
+            found.add((end, target, kind))
+            counts[kind] += 1
+    return Expected(statements, arguments, found, extra, pcs, counts)
+
+
+def premise_conclusion(document: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
+    """Argument title -> the (title, role) of each statement of its pcs, as Argdown read it."""
+    return {title: [(m["title"], m["role"]) for m in entry["pcs"]]
+            for title, entry in document["arguments"].items() if entry.get("pcs")}
 
 
 def test_the_argdown_cli_reads_every_export(tmp_path: Path) -> None:
@@ -86,14 +127,14 @@ def test_the_argdown_cli_reads_every_export(tmp_path: Path) -> None:
     read = argdown_json([f for f, _ in files.values()], tmp_path / "json")
     for name, (_, graph) in files.items():
         document = read[name]
-        statements, arguments, links, extra = expected(graph)
-        assert texts(document["statements"]) == statements, name
-        assert texts(document["arguments"], "argument-description") == arguments, name
-        assert relations(document) == links, name
-        assert data(document) == extra, name
-        counts = {t: sum(1 for link in graph.links if TYPES[link.relation] == t)
-                  for t in TYPES.values()}
-        assert counts == {t: sum(1 for r in links if r[2] == t) for t in TYPES.values()}
+        want = expected(graph)
+        assert texts(document["statements"]) == want.statements, name
+        assert texts(document["arguments"], "argument-description") == want.arguments, name
+        assert relations(document) == want.relations, name
+        assert data(document) == want.data, name
+        assert premise_conclusion(document) == want.pcs, name
+        assert want.counts == {t: sum(1 for r in want.relations if r[2] == t)
+                               for t in TYPES.values()}
 
 
 def test_a_focus_keeps_its_link_to_the_cut_parent(tmp_path: Path) -> None:
@@ -136,3 +177,63 @@ def test_any_text_survives(tmp_path: Path) -> None:
     for i, text in enumerate(samples):
         assert read.get(f"s{i}") == [single_spaced(text)], repr(text)
         assert extra.get(f"d{i}") == {"by": text}, repr(text)
+
+
+def test_a_focused_premise_of_a_linked_argument_keeps_the_argument(tmp_path: Path) -> None:
+    graph = cut(dict(every_graph())["linked"], ViewOptions(focus="c1.con1.2"))
+    text = export_graph(graph, ExportOptions())
+    # the argument's weight is not the premise's; the cut argument names its premises
+    assert text.startswith("# Should the city centre be closed to private cars?\n\n"
+                           "[c1.con1.2]: Those customers will not switch to transit.\n")
+    assert text.endswith("\n[close-centre]\n  - <c1.con1>\n\n<c1.con1> {\"weight\": 3}\n\n"
+                         "(1) [c1.con1.1]\n(2) [c1.con1.2]\n----\n(3) [c1.con1]\n")
+    file = tmp_path / "focus.argdown"
+    file.write_text(text, encoding="utf-8")
+    document = argdown_json([file], tmp_path / "json")["focus"]
+    assert ("c1.con1", "close-centre", "attack") in relations(document)
+    assert premise_conclusion(document)["c1.con1"] == [
+        ("c1.con1.1", "premise"), ("c1.con1.2", "premise"), ("c1.con1", "main-conclusion")]
+
+
+def test_the_argdown_cli_reads_generated_linked_arguments(tmp_path: Path) -> None:
+    """Generated maps with linked arguments, nested and undercut (one CLI run for all)."""
+    from tests.test_linked_round_trip import tree_only
+    from tests.test_properties import maps
+
+    graphs: list[ArgumentGraph] = []
+
+    @settings(max_examples=40, suppress_health_check=list(HealthCheck), database=None)
+    @given(maps(linked=True))
+    def collect(m: ArgumentMap) -> None:
+        graphs.append(build_graph(tree_only(m)))
+
+    collect()
+    for i, graph in enumerate(graphs):
+        (tmp_path / f"g{i}.argdown").write_text(export_graph(graph, ExportOptions()),
+                                                encoding="utf-8")
+    read = argdown_json(sorted(tmp_path.glob("g*.argdown")), tmp_path / "json")
+    for i, graph in enumerate(graphs):
+        document, want = read[f"g{i}"], expected(graph)
+        assert texts(document["statements"]) == want.statements, i
+        assert relations(document) == want.relations, i
+        assert premise_conclusion(document) == want.pcs, i
+
+
+def test_a_linked_pro_of_an_undercut_premise_concludes_a_statement_of_its_own(
+        tmp_path: Path) -> None:
+    # the premise is written as the argument <p> (its step is undercut): a pcs cannot
+    # conclude an argument, so the linked pro concludes [c1.pro1.pro1], which supports <p>
+    text = ("argmap: 1.1\nquestion: Q?\nclaims:\n  - id: t\n    text: T.\n    pro:\n"
+            "      - id: p\n        text: P.\n        pro:\n          - premises:\n"
+            "              - text: A.\n              - text: B.\n        undercut:\n"
+            "          - text: U.\n")
+    graph = build_graph(load_text(text, "t.yaml").maps[0])
+    out = export_graph(graph, ExportOptions())
+    assert "  + <p>: P.\n    + <c1.pro1.pro1>\n    _ [c1.pro1.undercut1]: U.\n" in out
+    assert out.endswith("----\n(3) [c1.pro1.pro1]\n")
+    file = tmp_path / "t.argdown"
+    file.write_text(out, encoding="utf-8")
+    document, want = argdown_json([file], tmp_path / "json")["t"], expected(graph)
+    assert relations(document) == want.relations
+    assert ("c1.pro1.pro1", "p", "support") in want.relations
+    assert premise_conclusion(document) == want.pcs

@@ -6,14 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft7Validator
 
 from argmap.exporters import ExportOptions
 from argmap.exporters.json import json_export_schema, json_export_schema_text
 from argmap.graph import ViewOptions, build_graph
-from argmap.model import Relation
+from argmap.model import ArgumentMap, Relation
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, ROOT, export, golden_name, load_all
+from tests.test_properties import maps
 
 VALIDATOR = Draft7Validator(json_export_schema())
 
@@ -65,3 +67,33 @@ def test_focus_keeps_the_link_its_undercuts_attack(monkeypatch: pytest.MonkeyPat
         ("l5", "l1")]
     assert [(s["key"], s["outside"]) for s in doc["statements"] if s["outside"]] == [
         ("replace", True)]
+
+
+def test_a_linked_argument_is_one_link_with_its_own_keys(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    (m,) = load_all(Path("tests/fixtures/valid/linked.yaml"), monkeypatch)
+    doc = json.loads(export("json", m))
+    assert doc["argmap_json"] == 2
+    links = {k["key"]: k for k in doc["links"]}
+    assert {k: links["l1"][k] for k in ("id", "premises", "target", "relation", "weight",
+                                          "ref", "tags", "note")} == {
+        "id": "no-gridlock", "premises": ["trips-vanish", "transit-capacity"],
+        "target": "close-centre", "relation": "pro", "weight": 4, "ref": False,
+        "tags": ["traffic"], "note": "The council's strongest case."}
+    # the joint undercut attacks the argument's link; toll-instead's premises are both refs
+    assert (links["l3"]["target"], links["l3"]["target_kind"]) == ("l1", "link")
+    assert (links["l8"]["premises"], links["l8"]["ref"]) == (
+        ["trips-vanish", "transit-capacity"], True)
+    statements = {s["key"]: s for s in doc["statements"]}
+    assert statements["trips-vanish"]["link"] == "l1"
+    assert statements["transit-capacity"]["link"] == "l5"  # written at c1.pro3, a ref in l1
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(linked=True))
+def test_generated_linked_maps_are_valid_and_agree_with_the_graph(m: ArgumentMap) -> None:
+    doc = json.loads(export("json", m))
+    assert list(VALIDATOR.iter_errors(doc)) == []
+    graph = build_graph(m)
+    assert [(k["id"], k["premises"], k["note"], k["tags"]) for k in doc["links"]] == [
+        (k.id, list(k.premises), k.note, list(k.tags)) for k in graph.links]

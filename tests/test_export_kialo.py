@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
+from argmap.exporters import ExportOptions
 from argmap.exporters.kialo import UNDERCUT, escape
 from argmap.graph import ViewOptions, build_graph, walk
 from argmap.model import Relation, single_spaced
@@ -50,6 +51,8 @@ def test_golden_and_reads_back(path: Path, golden: Golden,
         title, rows = read(text)
         assert unescape(title) == single_spaced(m.question)
         graph = build_graph(m)
+        if any(link.linked for link in graph.links):
+            continue  # one row per linked argument: test_linked_arguments_are_joined_rows
         visits = walk(graph)
         several = len(graph.roots) > 1
         assert len(rows) == len(visits) + several
@@ -71,7 +74,8 @@ def test_golden_and_reads_back(path: Path, golden: Golden,
 def test_cuts_read_back(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for m in load_all(path, monkeypatch):
         views = [ViewOptions(depth=1), ViewOptions(side=Relation.CON)]
-        views += [ViewOptions(focus=s.address, depth=2) for s in m.walk() if s.ref is None]
+        views += [ViewOptions(focus=s.address, depth=2) for s in m.walk()
+                  if s.ref is None and not s.linked]
         for view in views:
             read(export("kialo", m, view))
 
@@ -93,3 +97,49 @@ def test_escape_keeps_one_line_that_reads_back(text: str) -> None:
 def test_a_text_like_a_pointer_is_escaped() -> None:
     assert escape("-> See 1.2.") == "-\\> See 1.2."
     assert escape("a -> b (c)") == "a -> b \\(c\\)"
+
+
+LINKED_KIALO = """\
+Discussion Title: Should the city centre be closed to private cars?
+
+1. Should the city centre be closed to private cars?
+1.1. Pro: Close the centre to private cars.
+1.1.1. Pro: [Together] Most displaced car trips vanish rather than move. [and] Transit has \
+spare capacity at peak hours.
+1.1.1.1. Con: [Premise 1] Some trips just move to the ring road.
+1.1.1.2. Con: [Undercut] Evaporation studies measured small schemes, not whole centres.
+1.1.2. Pro: Cleaner air at street level.
+1.1.3. Pro: Transit has spare capacity at peak hours.
+1.1.4. Con: [Together] Shops in the centre depend on car-borne customers. [and] Those \
+customers will not switch to transit.
+1.1.4.1. Pro: [Premise 2] [Together] Most of them live outside the transit network. [and] \
+They carry heavy purchases.
+1.2. Pro: Charge a congestion toll instead.
+1.2.1. Pro: [Together] Most displaced car trips vanish rather than move. [and] Transit has \
+spare capacity at peak hours.
+"""
+
+
+def test_linked_arguments_are_joined_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    (m,) = load_all(Path("tests/fixtures/valid/linked.yaml"), monkeypatch)
+    warnings: list[tuple[str, str]] = []
+    text = export("kialo", m, options=ExportOptions(warn=lambda *w: warnings.append(w)))
+    assert text == LINKED_KIALO
+    read(text)
+    # trips-vanish and transit-capacity are refs, or ref-ed, in two linked arguments each
+    assert warnings == [("linked", "kialo: 4 premises of linked arguments also stand elsewhere "
+                         "(ref); Kialo cannot point into a [Together] item, so each is "
+                         "written out again and reads back as a statement of its own")]
+
+
+def test_user_brackets_never_read_as_the_marks() -> None:
+    assert escape("[Together] a [and] b") == "\\[Together\\] a \\[and\\] b"
+    assert escape("[Premise 1] x") == "\\[Premise 1\\] x"
+
+
+def test_no_warning_without_shared_premises(monkeypatch: pytest.MonkeyPatch) -> None:
+    (m,) = load_all(Path("tests/fixtures/valid/linked.yaml"), monkeypatch)
+    warnings: list[tuple[str, str]] = []
+    export("kialo", m, ViewOptions(focus="c1.con1.2"),
+           ExportOptions(warn=lambda *w: warnings.append(w)))
+    assert warnings == []

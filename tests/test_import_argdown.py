@@ -4,8 +4,11 @@ Over the corpus (tests/corpus/argdown: examples from the Argdown repository and
 our own edge cases) the statement texts and the relations argmap imports must
 be the ones the Argdown CLI reads, in argmap's terms: support is pro, attack
 con, contradiction con both ways, an undercut of an argument an undercut of
-its steps (of a statement: con), and a premise-conclusion structure makes its
-premises pros of the conclusion after each inference line.
+its steps (of a statement: con; of a reconstructed argument's inference: an
+undercut of that inference), and a premise-conclusion structure makes its
+premises pros of the conclusion after each inference line. An inference with
+several premises is one linked argument with exactly those premises, and the
+last one of a titled argument has the title (slugged) as its id.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import pytest
 from argmap.graph import build_graph
 from argmap.loader import load_path
 from argmap.model import Relation, single_spaced
+from argmap.readers.draft import slug
 from tests.conftest import TESTS
 from tests.reference_tools import argdown_json
 
@@ -27,19 +31,23 @@ FILES = sorted(CORPUS.glob("*.argdown"))
 _TAGS = re.compile(r"(?:^|(?<=\s))#(?:\([^)]*\)|[\w-]+)")
 
 Triple = tuple[str, str, str]
+#: a linked argument: its id, its premises' texts, the text it supports
+Linked = tuple[str | None, frozenset[str], str]
 
 
 def clean(text: str) -> str:
     return single_spaced(_TAGS.sub("", text))
 
 
-def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple]]:
-    """Texts and relations as the Argdown CLI read them."""
+def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple], set[Linked]]:
+    """Texts, relations and linked arguments as the Argdown CLI read them."""
     texts: dict[str, str] = {}
     for title, ec in doc["statements"].items():
         found = [clean(m["text"]) for m in ec["members"] if clean(m.get("text") or "")]
         texts["[" + title] = found[0] if found else title
     relations: set[Triple] = set()
+    linked: set[Linked] = set()
+    inference: dict[str, frozenset[str]] = {}  # argument -> the premises of its last inference
     for title, argument in doc["arguments"].items():
         described = [clean(m["text"]) for m in argument["members"]
                      if clean(m.get("text") or "")]
@@ -54,14 +62,23 @@ def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple]]:
         premises: list[str] = []
         for statement in pcs:
             if "inference" in statement and premises:
+                conclusion_text = texts["[" + statement["title"]]
                 for premise in premises:
-                    relations.add((texts["[" + premise], "pro",
-                                   texts["[" + statement["title"]]))
+                    relations.add((texts["[" + premise], "pro", conclusion_text))
+                together = frozenset(texts["[" + p] for p in premises)
+                if len(together) > 1:
+                    # the CLI names an argument with no <Title> "Untitled n": no members
+                    named = statement["role"] == "main-conclusion" and argument["members"]
+                    linked.add((slug(title) if named else None, together, conclusion_text))
+                inference[title] = together
                 premises = []
             premises.append(statement["title"])
     kinds = {"equivalence-class": "[", "argument": "<"}
     for r in doc["relations"]:
         a = texts[kinds[r["fromType"]] + r["from"]]
+        if r["toType"] == "inference":  # an undercut of a reconstructed argument
+            relations |= {(a, "undercut", premise) for premise in inference[r["to"]]}
+            continue
         b = texts[kinds[r["toType"]] + r["to"]]
         kind = r["relationType"]
         if kind == "contradictory":
@@ -74,11 +91,11 @@ def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple]]:
         # is read as a con (and counted in the import's summary).
         else:
             relations.add((a, "pro" if kind == "support" else "con", b))
-    return set(texts.values()), relations
+    return set(texts.values()), relations, linked
 
 
-def imported(path: Path) -> tuple[set[str], set[Triple]]:
-    """Texts and relations of argmap's import, described the same way."""
+def imported(path: Path) -> tuple[set[str], set[Triple], set[Linked]]:
+    """Texts, relations and linked arguments of argmap's import, described the same way."""
     loaded = load_path(path)
     assert [d for d in loaded.diagnostics if d.severity.value == "error"] == []
     (m,) = loaded.maps
@@ -93,7 +110,9 @@ def imported(path: Path) -> tuple[set[str], set[Triple]]:
                     relations.add((text[premise], "undercut", text[attacked]))
             else:
                 relations.add((text[premise], link.relation.value, text[link.target]))
-    return set(text.values()), relations
+    linked = {(link.id, frozenset(text[p] for p in link.premises), text[link.target])
+              for link in g.links if link.linked}
+    return set(text.values()), relations, linked
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +122,8 @@ def reference_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_import_reads_what_argdown_reads(path: Path, reference_json: dict[str, Any]) -> None:
-    texts, relations = reference(reference_json[path.stem])
-    our_texts, our_relations = imported(path)
+    texts, relations, linked = reference(reference_json[path.stem])
+    our_texts, our_relations, our_linked = imported(path)
     assert our_texts == texts
     assert our_relations == relations
+    assert our_linked == linked

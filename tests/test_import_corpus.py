@@ -109,6 +109,11 @@ KNOWN: dict[str, tuple[str, ...]] = {
         "Argdown is a simple syntax for defining argumentative structures, inspired by "
         "Markdown.",
         "Arguments can also be supported or attacked."),
+    "argdown/linked.argdown": (
+        "Close the centre to private cars.",
+        "Most displaced car trips vanish rather than move.",
+        "Evaporation studies measured small schemes, not whole centres.",
+        "Buses and trams pollute less per trip than cars."),
     "argdown/relations.argdown": (
         "Nuclear power is the answer to climate change.",
         "Uranium mining emits a lot of CO2.",

@@ -2,7 +2,7 @@
 
 The readers (:mod:`argmap.readers`) build the map; the canonical YAML
 exporter writes it, under a header that says where it came from, where its
-question came from and what the source had that format 1 cannot hold.
+question came from and what the source had that format 1.1 cannot hold.
 """
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ def import_command(
 ) -> None:
     """Convert an Argdown, Kialo or AIF file into an argmap YAML map.
 
-    The map keeps every statement and relation the source has; what format 1
-    cannot hold (dialogue nodes, linked premises, inference rules) is left
-    out and listed in one warning and in the map's header comment.
+    The map keeps every statement and relation the source has, linked
+    premises as linked arguments; what format 1.1 cannot hold (dialogue
+    nodes, inference rules, data) is left out, statements with the same text
+    are merged into one, and both are listed in one warning and in the
+    map's header comment.
 
     Example: argmap import debate.argdown -o debate.yaml
     """
@@ -80,7 +82,7 @@ def map_yaml(argmap: ArgumentMap, result: ReadResult, file: str, reader: str,
     header += [f"# {note}" for note in result.notes]
     summary = dropped_message(result.dropped)
     if summary:
-        header.append(f"# Left out or changed (format 1 cannot hold them): {summary}.")
+        header.append(f"# Left out or changed (format 1.1 cannot hold them): {summary}.")
     body = export(build_graph(argmap), ExportOptions())
     # A comment is one line of printable text, whatever the file name holds.
     lines = "\n".join("".join(c if c.isprintable() else "?" for c in line) for line in header)

@@ -7,7 +7,10 @@ The Argument Interchange Format separates what is said from how it relates:
   into the RA-node, and one from the RA-node to the statement it supports;
 - a **CA-node** ("Default Conflict") per con link, wired the same way;
 - an undercut is a CA-node whose edge points at the RA- or CA-node of the
-  link it attacks (AIF lets conflicts target scheme applications).
+  link it attacks (AIF lets conflicts target scheme applications);
+- a linked argument (format 1.1) is one RA- or CA-node with an edge from
+  each of its premises, as AIF writes a multi-premise inference, and its
+  undercuts are CA-nodes aimed at that node.
 
 The JSON is written by hand, one node or edge per line (``json.dumps`` of the
 texts only): ``indent`` would switch ``json`` to its pure-Python encoder, eight
@@ -15,8 +18,9 @@ times slower on a 10k-statement map. Ids are strings of decimal numbers
 (``"1"``, ``"2"``...), as AIFdb writes them: I-nodes first in statement
 order, then one S-node per link in file order, edges numbered separately.
 Edges carry ``formEdgeID: null`` like AIFdb's. AIF has no place for the
-question, ``by``, weights or sources, so they are left out (``-f json``
-carries them); ``locutions`` is empty because a map records no dialogue.
+question, ``by``, weights, sources or a linked argument's id, note and
+tags, so they are left out (``-f json`` carries them); ``locutions`` is
+empty because a map records no dialogue.
 A ``ref`` is one more edge from the same I-node.
 """
 

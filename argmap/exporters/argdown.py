@@ -20,8 +20,17 @@ The shape, one indented tree per claim under the question as a heading::
   argument's description). Its own pros and cons then bear on the argument,
   which Argdown reads as bearing on its premise; a ``ref`` to it elsewhere
   names the same argument, undercuts included.
+- A linked argument (format 1.1) is an argument ``<title>`` (its id, else its
+  path) at its position in the tree, its joint undercuts below it, and after
+  the claim's tree its premise-conclusion structure: ``(1) [premise]: text``
+  for each premise (its own pros and cons below it; a ``ref`` is the bare
+  title), ``----``, then the conclusion. A pro of a statement concludes that
+  statement; a con concludes a statement of its own, titled as the argument
+  and without text, since Argdown relates an argument through its conclusion
+  (:func:`conclusion`). The argument's weight is the data of its title line.
 - After ``--focus``, the focused statement's (cut) parent is a bare
-  reference that the focus bears on, so the link stays visible.
+  reference that the focus bears on, so the link stays visible; a focused
+  premise of a linked argument brings the argument, its other premises bare.
 
 - ``by``, the weight of the premise where it is written, and the ids of the
   sources it cites follow its text as an Argdown data block
@@ -37,14 +46,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from argmap.graph import walk
+from argmap.graph import Link, walk
 from argmap.model import Relation, single_spaced
 
 if TYPE_CHECKING:
     from argmap.exporters import ExportOptions
-    from argmap.graph import ArgumentGraph, GStatement, Link
+    from argmap.graph import ArgumentGraph, GStatement
 
 MARKERS = {Relation.PRO: "+", Relation.CON: "-", Relation.UNDERCUT: "_"}
 
@@ -89,30 +98,135 @@ def _data_of(statement: GStatement, link: Link | None) -> str:
     return " " + argdown_data(data) if data else ""
 
 
+class _Frame(NamedTuple):
+    """Where the visits of one linked argument go (see :func:`export`)."""
+
+    link: Link
+    depth: int  # the depth of its premises (and joint undercuts) in the walk
+    pcs: bool  # True: its premises, into ``lines``; False: its undercuts, below ``<title>``
+    lines: list[str]
+    shift: int  # a visit at depth d is indented d - shift levels in ``lines``
+    numbered: list[int]  # premises written so far (pcs frames)
+
+
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The Argdown document for one map."""
     del options  # Argdown has no presentation options we could honour
+    names = argument_titles(graph)
+    linked = bool(names)
     arguments = {key for key, s in graph.statements.items()
-                 if s.link is not None and graph.undercuts_of(s.link)}
+                 if s.link is not None and graph.undercuts_of(s.link)
+                 and s.link not in names}
 
     def title(key: str) -> str:
         return f"<{key}>" if key in arguments else f"[{key}]"
 
     lines = [f"# {argdown_text(graph.question)}"]
+    blocks: list[list[str]] = []  # premise-conclusion structures, after the current tree
+    frames: list[_Frame] = []
+    undercut = Relation.UNDERCUT
     for visit in walk(graph):
-        if visit.depth == 0:
+        link, depth = visit.link, visit.depth
+        while frames and not _inside(frames[-1], link, depth):
+            frame = frames.pop()
+            if frame.pcs:  # its premises are done: the conclusion, then its undercuts
+                frame.lines.extend(_conclusion(graph, frame.link, names, arguments))
+                if depth == frame.depth and link is not None and (
+                        link.relation is undercut and link.target == frame.link.key):
+                    outer, shift = (frames[-1].lines, frames[-1].shift) if frames else (lines, 0)
+                    frames.append(_Frame(frame.link, depth, False, outer, shift - 1, [0]))
+        if depth == 0:
+            for block in blocks:
+                lines += ["", *block]
+            blocks = []
             lines.append("")
-        prefix = "  " * visit.depth
-        if visit.link is not None and visit.depth > 0:
-            prefix += MARKERS[visit.link.relation] + " "
+        out, shift = lines, 0
+        if frames:
+            out, shift = frames[-1].lines, frames[-1].shift
+        if linked and link is not None and depth > 0 and link.key in names and not (
+                frames and frames[-1].pcs and frames[-1].link.key == link.key):
+            # the first premise of a linked argument: the argument here, its pcs later
+            out.append(f"{'  ' * (depth - shift)}{MARKERS[link.relation]} <{names[link.key]}>")
+            block = [f"<{names[link.key]}>{_weight(link)}", ""]
+            blocks.append(block)
+            frames.append(_Frame(link, depth, True, block, depth, [0]))
+            out, shift = block, depth
         statement = graph.statements.get(visit.key)
-        if visit.expanded and statement is not None:
-            data = _data_of(statement, visit.link)
-            lines.append(f"{prefix}{title(visit.key)}: {argdown_text(statement.text)}{data}")
+        if frames and frames[-1].pcs and depth == frames[-1].depth:  # a premise
+            frames[-1].numbered[0] += 1
+            prefix = f"({frames[-1].numbered[0]}) "
+            name, data_link = f"[{visit.key}]", None  # the weight is the argument's
         else:
-            lines.append(prefix + title(visit.key))
+            prefix = "  " * (depth - shift)
+            if link is not None and depth > 0:
+                prefix += MARKERS[link.relation] + " "
+            # a premise's weight is its link's; a linked argument's is not its premises'
+            name = title(visit.key)
+            data_link = link if not linked or link is None or link.key not in names else None
+        if visit.expanded and statement is not None:
+            data = _data_of(statement, data_link)
+            out.append(f"{prefix}{name}: {argdown_text(statement.text)}{data}")
+        else:
+            out.append(prefix + name)
+    for frame in reversed(frames):
+        if frame.pcs:
+            frame.lines.extend(_conclusion(graph, frame.link, names, arguments))
+    for block in blocks:
+        lines += ["", *block]
     for key in graph.roots:  # a focus bears on its parent, which the cut left out
         link = graph.link(graph.statements[key].link or "")
         if link is not None and link.target in graph.outside:
-            lines += ["", title(link.target), f"  {MARKERS[link.relation]} {title(key)}"]
+            if link.key in names:  # a premise of a linked argument: the whole argument
+                lines += ["", title(link.target),
+                          f"  {MARKERS[link.relation]} <{names[link.key]}>", "",
+                          f"<{names[link.key]}>{_weight(link)}", ""]
+                lines += [f"({i}) [{p}]" for i, p in enumerate(link.premises, 1)]
+                lines += _conclusion(graph, link, names, arguments)
+            else:
+                lines += ["", title(link.target), f"  {MARKERS[link.relation]} {title(key)}"]
     return "\n".join(lines) + "\n"
+
+
+def _inside(frame: _Frame, link: Link | None, depth: int) -> bool:
+    """Does a visit at ``depth`` reached by ``link`` still belong to ``frame``?"""
+    if depth > frame.depth:
+        return True
+    if depth < frame.depth or link is None:
+        return False
+    if frame.pcs:
+        return link.key == frame.link.key
+    return link.relation is Relation.UNDERCUT and link.target == frame.link.key
+
+
+def _weight(link: Link) -> str:
+    """A linked argument's data block: its weight, if it has one."""
+    return "" if link.weight is None else " " + argdown_data({"weight": link.weight})
+
+
+def argument_titles(graph: ArgumentGraph) -> dict[str, str]:
+    """Link key -> the Argdown title of each linked argument: its id, else its path."""
+    return {link.key: link.id or link.address for link in graph.links if link.linked}
+
+
+def conclusion(graph: ArgumentGraph, link: Link, title: str, arguments: set[str]) -> str:
+    """The title of the statement a linked argument's pcs concludes.
+
+    A pro of a statement concludes that statement. Argdown reads an argument's
+    relations through its conclusion, and an argument cannot attack what it
+    concludes, so a con (or a pro of a premise written as an argument ``<key>``)
+    concludes a statement of its own, titled as the argument (primed should a
+    statement have that title) and without text, which the tree line
+    ``- <title>`` relates to the target.
+    """
+    if link.relation is Relation.PRO and link.target not in arguments:
+        return link.target
+    while title in graph.statements or title in graph.outside:
+        title += "'"
+    return title
+
+
+def _conclusion(graph: ArgumentGraph, link: Link, names: dict[str, str],
+                arguments: set[str]) -> list[str]:
+    """The inference line and the conclusion of a linked argument's pcs."""
+    name = conclusion(graph, link, names[link.key], arguments)
+    return ["----", f"({len(link.premises) + 1}) [{name}]"]

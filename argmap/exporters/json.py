@@ -1,6 +1,6 @@
 """argmap JSON (``-f json``): the graph as versioned, documented JSON (docs/json.md).
 
-One object with the keys ``argmap_json`` (the version, 1), ``map``, ``claims``,
+One object with the keys ``argmap_json`` (the version, :data:`VERSION`), ``map``, ``claims``,
 ``statements``, ``links`` and ``sources``, in that order; every record has all
 its keys, ``null`` when unset, so ``jq`` paths never need ``?``. Statements
 and links are arrays in file order, one record per line: readable, diffable,
@@ -20,7 +20,9 @@ from argmap.exporters import ExportOptions
 from argmap.graph import ArgumentGraph, GStatement
 from argmap.model import MAX_WEIGHT, MIN_WEIGHT, Relation
 
-VERSION = 1
+#: 2 since format 1.1: a link's ``premises`` may hold several statements that bear on
+#: the target only together, which a reader of version 1 would take for one premise
+VERSION = 2
 _LINK, _STATEMENT = '"link"', '"statement"'
 
 _dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False,
@@ -40,14 +42,20 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
                for key, s in graph.statements.items()]
     records += [_statement(s, numbers, 0, True) for s in graph.outside.values()]
     q = _string
-    links = [f'{{"key": {q(link.key)}, "premises": {_dumps(list(link.premises))}, '
+    join = ", ".join
+    # every link of a map is in the map's file: its name is encoded once
+    file, quoted_file = graph.span.file, q(graph.span.file)
+    links = [f'{{"key": {q(link.key)}, "id": {"null" if link.id is None else q(link.id)}, '
+             f'"premises": [{join(map(q, link.premises))}], '
              f'"target": {q(link.target)}, "target_kind": '
              f'{_LINK if link.relation is undercut else _STATEMENT}, '
              f'"relation": "{link.relation.value}", '
              f'"weight": {"null" if link.weight is None else link.weight}, '
              f'"address": {q(link.address)}, "ref": {"true" if link.ref else "false"}, '
-             f'"file": {q(link.span.file)}, "line": {link.span.line}, '
-             f'"column": {link.span.column}}}'
+             f'"tags": {_dumps(list(link.tags)) if link.tags else "[]"}, '
+             f'"note": {"null" if link.note is None else q(link.note)}, '
+             f'"file": {quoted_file if link.span.file == file else q(link.span.file)}, '
+             f'"line": {link.span.line}, "column": {link.span.column}}}'
              for link in graph.links]
     sources = [_dumps({"id": source_id, "number": numbers.get(source_id),
                        "title": s.title, "author": list(s.author), "publisher": s.publisher,
@@ -121,15 +129,24 @@ def json_export_schema() -> dict[str, Any]:
         "outside": {"type": "boolean",
                     "description": "cut away by --focus/--depth; here because a link names it"},
         **where})
-    link = record("Premises bearing on a statement (pro, con) or on a link (undercut).", {
+    link = record("Premises bearing on a statement (pro, con) or on a link (undercut); "
+                  "several premises are a linked argument: they bear only together.", {
         "key": {**key, "description": "l1, l2, ... in file order"},
-        "premises": {"type": "array", "items": key, "minItems": 1},
+        "id": {"type": ["string", "null"],
+               "description": "a linked argument's own id (the author's); null otherwise"},
+        "premises": {"type": "array", "items": key, "minItems": 1,
+                     "description": "statement keys; two or more: a linked argument"},
         "target": {**key, "description": "a statement key, or for an undercut a link key"},
         "target_kind": {"enum": ["statement", "link"]},
         "relation": {"enum": ["pro", "con", "undercut"]},
         "weight": {"type": ["integer", "null"], "minimum": MIN_WEIGHT, "maximum": MAX_WEIGHT},
         "address": {**text, "description": "derived path of this position"},
-        "ref": {"type": "boolean", "description": "the premise is written elsewhere"},
+        "ref": {"type": "boolean",
+                "description": "the premise is written elsewhere (for a linked argument: "
+                               "every premise is)"},
+        "tags": {"type": "array", "items": text,
+                 "description": "a linked argument's tags; [] otherwise"},
+        "note": {**maybe_text, "description": "a linked argument's note; null otherwise"},
         **where})
     source = record("A work listed in the map's sources.", {
         "id": key, "number": {"type": ["integer", "null"], "minimum": 1,
@@ -150,7 +167,7 @@ def json_export_schema() -> dict[str, Any]:
         "sources": {"type": "array", "items": {"$ref": "#/definitions/source"}},
     })
     return {"$schema": "http://json-schema.org/draft-07/schema#",
-            "title": "argmap JSON export, version 1", **document,
+            "title": f"argmap JSON export, version {VERSION}", **document,
             "definitions": {"statement": statement, "link": link, "source": source}}
 
 

@@ -1,4 +1,4 @@
-"""Canonical argmap YAML (``-f yaml``): the (cut) map as format 1, written by one set of rules.
+"""Canonical argmap YAML (``-f yaml``): the (cut) map, written by one set of rules.
 
 Loading the export gives the same model as loading the original (tested for
 every fixture, bundled map and generated maps). The rules (docs/exports.md,
@@ -8,7 +8,9 @@ every fixture, bundled map and generated maps). The rules (docs/exports.md,
 - Key order: the map's as in the key table (``argmap``, ``id``, ``question``,
   ``context``, ``tags``, ``claims``, ``sources``); a statement's own keys
   first, then its premises: ``id``, ``text``, ``by``, ``weight``, ``tags``,
-  ``note``, ``cites``, ``pro``, ``con``, ``undercut``; a source's as in its table.
+  ``note``, ``cites``, ``pro``, ``con``, ``undercut``; a linked argument's
+  ``premises`` first, then ``id``, ``weight``, ``tags``, ``note``, ``undercut``
+  (docs/format.md, "Canonical layout"); a source's as in its table.
 - Scalars (:func:`scalar`): one line, plain where :func:`plain_ok` allows,
   else double-quoted; a text with line breaks is a literal block (``|-``)
   unless a line has edge white space or a tab, then double-quoted. Texts
@@ -16,6 +18,7 @@ every fixture, bundled map and generated maps). The rules (docs/exports.md,
   that changed.
 - Lists of plain words (tags, bare citations) in flow style: ``[a, b]``.
 - Source dates plain, as argmap reads them: ``date: 2024-03``.
+- ``argmap: 1`` unless the map has a linked argument (``argmap: 1.1``).
 
 A cut map stays a valid map: the focused statement becomes the only claim
 (its weight and its undercuts, which bore on its link to a parent that is cut
@@ -127,25 +130,29 @@ def _list(out: list[str], name: str, items: tuple[str, ...], pad: str) -> None:
     out.extend(f"{pad}  - {scalar(item, len(pad) + 4)}" for item in items)
 
 
+#: a statement to write: its key, the link it is reached by, the indent of its "- ", and
+#: whether it is a ``ref`` there
+_Item = tuple[str, Link | None, int, bool]
+
+
 def _claims(out: list[str], graph: ArgumentGraph) -> None:
     """Every root and what lies below it, depth-first, as block lists."""
     carried: set[str] = set()  # outside statements already written at a ref position
-    # stack items: (statement key, link or None, indent of "- ") or a header line
-    stack: list[tuple[str, Link | None, int] | str] = [
-        (k, None, 2) for k in reversed(graph.roots)]
+    # stack items: (statement key, link or None, indent of "- ", a ref there) or a header
+    stack: list[_Item | str] = [(k, None, 2, False) for k in reversed(graph.roots)]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             out.append(item)
             continue
-        name, link, indent = item
+        name, link, indent, ref = item
         pad = " " * indent
-        if link is not None and link.ref:
+        if ref:
             target = graph.statements.get(name)
             outside = graph.outside.get(name) if target is None else None
             if outside is None or name in carried:
-                ref = target.id if target is not None and target.id else name
-                out.append(f"{pad}- ref: {key(ref)}")
+                named = target.id if target is not None and target.id else name
+                out.append(f"{pad}- ref: {key(named)}")
                 continue
             carried.add(name)
             # its sources may be cut away with it: leave the citations where it is written
@@ -162,14 +169,45 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             continue
         # children come grouped: pro, then con, then undercut (the graph keeps file order)
         inner = indent + 2
-        entries: list[tuple[str, Link | None, int] | str] = []
+        entries: list[_Item | str] = []
         group = None
         for child in below:
             if child.relation is not group:
                 group = child.relation
                 entries.append(f"{' ' * inner}{group.value}:")
-            entries.extend([(p, child, inner + 2) for p in child.premises])
+            if len(child.premises) == 1:
+                entries.append((child.premises[0], child, inner + 2, child.ref))
+            else:
+                _argument(entries, graph, child, inner + 2)
         stack.extend(reversed(entries))
+
+
+def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
+              indent: int) -> None:
+    """A linked argument as the lines and statements to write, in the canonical order:
+    ``premises``, then the argument's ``id``, ``weight``, ``tags``, ``note``, ``undercut``."""
+    pad = " " * (indent + 2)
+    entries.append(f"{' ' * indent}- premises:")
+    # written at its own position (<argument path>.<n>), a ref elsewhere; the path, not
+    # written_at, tells two places of one statement apart (duplicate-premise maps)
+    for number, premise in enumerate(link.premises, 1):
+        found = graph.statements.get(premise)
+        written = found is not None and found.link == link.key and (
+            found.path == f"{link.address}.{number}")
+        entries.append((premise, link, indent + 4, not written))
+    if link.id is not None:
+        entries.append(f"{pad}id: {key(link.id)}")
+    if link.weight is not None:
+        entries.append(f"{pad}weight: {link.weight}")
+    tags: list[str] = []
+    _list(tags, "tags", link.tags, pad)
+    entries.extend(tags)
+    if link.note is not None:
+        entries.append(f"{pad}note: {scalar(link.note, indent + 4)}")
+    cuts = graph.joint_undercuts(link)
+    if cuts:
+        entries.append(f"{pad}undercut:")
+        entries.extend((p, cut, indent + 4, cut.ref) for cut in cuts for p in cut.premises)
 
 
 def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None:

@@ -10,9 +10,11 @@ The dict holds :class:`ReaderSpec` records that import their module only
 when a file is read, so ``argmap --help`` imports no reader.
 
 A reader returns argmap's own model (:class:`argmap.model.ArgumentMap`, with
-spans in the source file), so every command works on it unchanged. What the
-source holds and format 1 cannot is counted in ``dropped`` (never dropped
-silently); :func:`dropped_warning` turns the counts into one warning.
+spans in the source file), so every command works on it unchanged; linked
+premises become linked arguments (format 1.1). What the source holds and
+format 1.1 cannot, and statements merged because they share a text, are
+counted in ``dropped`` (never dropped silently); :func:`dropped_warning`
+turns the counts into one warning.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class ReadResult:
 
     maps: list[ArgumentMap] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: what the format holds and format 1 cannot -> how many were left out (or changed)
+    #: what the format holds and format 1.1 cannot -> how many were left out (or changed)
     dropped: Counter[str] = field(default_factory=Counter)
     #: remarks for the header of ``argmap import``'s YAML (where the question came from)
     notes: list[str] = field(default_factory=list)
@@ -154,5 +156,5 @@ def dropped_warning(result: ReadResult, file: str, name: str) -> Diagnostic | No
     summary = dropped_message(result.dropped)
     if not summary:
         return None
-    return warning("import-dropped", f"{name} import left out or changed what format 1 cannot "
+    return warning("import-dropped", f"{name} import left out or changed what format 1.1 cannot "
                    f"hold: {summary}", Span(file, 1, 1))

@@ -3,13 +3,14 @@
 How the Argument Interchange Format becomes a map:
 
 - Each **I-node** is a statement (its ``text``).
-- An **RA-node** (inference) makes each I-node that points into it a ``pro``
-  of the I-node it points at. An RA-node with several premises is a linked
-  argument, which format 1 cannot hold yet: each premise becomes a separate
-  ``pro``, and the summary counts "linked arguments imported as separate
-  premises".
+- An **RA-node** (inference) makes the I-node that points into it a ``pro``
+  of the I-node it points at; an RA-node with several premises is one linked
+  argument (format 1.1: an item with ``premises``) for it.
 - A **CA-node** (conflict) makes its attacker a ``con`` of the I-node it points
-  at; a CA-node aimed at an RA- or CA-node is an **undercut** of that step.
+  at (several attackers: a linked ``con``); a CA-node aimed at an RA- or
+  CA-node is an **undercut** of that step, of a linked argument as a whole.
+  Format 1.1 has no linked undercut: a CA-node with several premises aimed at
+  a step gives one undercut per premise, counted in the summary.
 - An **MA-node** (rephrase) is read as a ``pro`` of the statement it rephrases
   (a rephrase stands or falls with the original), and counted in the summary.
 - Dialogue nodes (L locutions, YA illocutions, TA transitions) and other
@@ -40,7 +41,7 @@ from argmap.readers import ReadResult
 from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
 
 CODE = "aif-syntax"
-LINKED = "linked arguments (RA-nodes with several premises) imported as separate premises"
+LINKED_UNDERCUT = "CA-nodes with several premises aimed at a step, imported as separate undercuts"
 REPHRASE = "rephrases (MA-nodes) imported as pro"
 I_TO_I = "edges straight from one I-node to another (no RA-, CA- or MA-node)"
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]*)')
@@ -169,8 +170,6 @@ def _schemes(draft: Draft, kinds: dict[str, str], into: dict[str, list[str]],
             relation = Relation.CON if kind == "CA" else Relation.PRO
             if kind == "MA":
                 draft.dropped[REPHRASE] += 1
-            if kind == "RA" and len(premises) > 1:
-                draft.dropped[LINKED] += 1
             made[node] = []
             linked = len(draft.edges) if len(set(premises)) > 1 else None
             for premise in dict.fromkeys(premises):
@@ -187,6 +186,7 @@ def _schemes(draft: Draft, kinds: dict[str, str], into: dict[str, list[str]],
                 waiting.append((node, premises, target))
                 continue
             made[node] = []
+            draft.dropped[LINKED_UNDERCUT] += len(set(premises)) > 1
             for attacked in made[target]:
                 for premise in dict.fromkeys(premises):
                     made[node].append(len(draft.edges))

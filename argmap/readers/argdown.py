@@ -11,17 +11,22 @@ What it reads:
   ``><`` contradiction (a ``con`` both ways: one of them a ``ref``);
 - premise–conclusion structures: ``(1) …`` lines, inference lines ``----``
   or ``-- rule --``: the premises above an inference line support the
-  conclusion below it; several premises are a linked argument, imported as
-  separate premises and counted, and named rules are counted as left out;
+  conclusion below it; several premises are one linked argument (format
+  1.1), whose id is the argument's title (of its last inference); an
+  undercut of a reconstructed argument attacks that last inference, as in
+  the Argdown CLI; other relations of the argument are its conclusion's, but
+  a conclusion with no text that passes one relation on stands for the
+  argument (argmap's export writes a linked ``con`` so); named rules are
+  counted as left out;
 - headings (the first is the question unless the frontmatter between
   ``===`` lines has ``title:``), ``#tags`` and ``#(long tags)``, backslash
   escapes, hard-wrapped lines (an indented line that is no element continues
   the text above), ``//`` and ``/* */`` comments, and argmap's own data
-  blocks ``{"by": …}``.
+  blocks ``{"by": …}`` (and ``{"weight": …}`` on a linked argument's title).
 
 Support is ``pro``, attack ``con``, undercut ``undercut`` (of the steps from
 the undercut argument to what it supports). Titles become ids. Not read
-(yet): Argdown's ``@`` mentions and ``{…}`` data other than argmap's ``by``,
+(yet): Argdown's ``@`` mentions and ``{…}`` data other than argmap's own,
 group headings as map structure, and the ``isInMap``/selection settings.
 """
 
@@ -33,10 +38,9 @@ from argmap.build import slugify
 from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
-from argmap.readers.argdown_text import data_blocks, parts, plain, uncomment, unescape
-from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
+from argmap.readers.argdown_text import DATA, data_blocks, parts, plain, uncomment, unescape
+from argmap.readers.draft import DArgument, DEdge, DNode, Draft, assemble, file_stem
 
-LINKED = "linked arguments (several premises) imported as separate premises"
 RULES = "inference rules"
 TWICE = "further texts of a title defined twice (the first is kept)"
 CODE = "argdown-syntax"
@@ -71,6 +75,9 @@ class _Reader:
         #: a bare ``<Title>`` line, which a premise-conclusion structure may follow
         self.argument: str | None = None
         self.aliases: dict[str, str] = {}  # reconstructed argument -> its conclusion
+        #: reconstructed argument -> the edges of its last inference (to its conclusion)
+        self.inference: dict[str, list[int]] = {}
+        self.weights: dict[str, int] = {}  # element -> the weight in its data
 
     def node(self, bracket: str, title: str | None, text: str, span: Span) -> str:
         """The key of the element; its text and tags the first time it has text."""
@@ -79,7 +86,9 @@ class _Reader:
             key = f"#{self.anonymous}"
         else:
             key = bracket + unescape(title).strip()
-        body, tags, by = parts(text, self.draft.dropped)
+        body, tags, data = parts(text, self.draft.dropped)
+        if data.weight is not None:  # a linked argument's; else counted in _finish
+            self.weights[key] = data.weight
         old = self.draft.nodes.get(key)
         #: the text of this definition is not kept: neither are its hard-wrapped lines
         self.ignoring = old is not None and bool(old.text)
@@ -88,7 +97,8 @@ class _Reader:
             self.draft.dropped[TWICE] += 1
         if old is None or (not old.text and body):
             self.draft.nodes[key] = DNode(key, body, old.span if old and old.text else span,
-                                          title=None if title is None else key[1:], by=by,
+                                          title=None if title is None else key[1:],
+                                          by=data.by,
                                           tags=tags)
         return key
 
@@ -214,14 +224,14 @@ def _pcs_line(reader: _Reader, stripped: str, indent: int, span: Span) -> bool:
     if pcs is not None:
         key = _element(reader, pcs.group(2), span)
         if reader.pending is not None:
-            linked = len(reader.draft.edges) if len(reader.pending) > 1 else None
+            first = len(reader.draft.edges)
+            linked = first if len(reader.pending) > 1 else None
             for premise in reader.pending:
                 reader.draft.edges.append(DEdge(premise, key, Relation.PRO, linked))
-            if len(reader.pending) > 1:
-                reader.draft.dropped[LINKED] += 1
             reader.pending = None
             if reader.argument is not None:  # the argument is its conclusion from now on
                 reader.aliases[reader.argument] = key
+                reader.inference[reader.argument] = list(range(first, len(reader.draft.edges)))
         reader.pcs.append(key)
         reader.stack, reader.last = [(indent, key)], key
         return True
@@ -239,31 +249,99 @@ def _pcs_line(reader: _Reader, stripped: str, indent: int, span: Span) -> bool:
 
 def _element(reader: _Reader, text: str, span: Span) -> str:
     found = _ELEMENT.match(text)
+    data = ""
+    if found is None and (block := DATA.search(text)) is not None:
+        found = _ELEMENT.match(text[:block.start()])  # "<Title> {data}": a title with data
+        data = block.group(0)
     if found is None:
         return reader.node("[", None, text, span)
     bracket, title, body = found.groups()
-    return reader.node(bracket, title, body or "", span)
+    return reader.node(bracket, title, (body or "") + data, span)
 
 
 def _finish(reader: _Reader) -> None:
     """Reconstructed arguments become their conclusions; undercuts attack every
     step from the undercut argument to what it supports."""
     draft = reader.draft
+    for argument, steps in reader.inference.items():  # its title names its last inference
+        linked = draft.edges[steps[0]].linked
+        if linked is not None:
+            node = draft.nodes[argument]
+            weight = reader.weights.pop(argument, None)
+            draft.arguments[linked] = DArgument(node.title, weight, node.span)
+    # a weight is a linked argument's (argmap's Argdown export puts it on the title line)
+    draft.dropped["data 'weight'"] += len(reader.weights)
+    cuts = [(a, b, reader.inference.get(b)) for a, b in reader.undercuts]
     if reader.aliases:
         alias = reader.aliases
-        draft.edges = [DEdge(alias.get(e.premise, e.premise),
-                             e.target if isinstance(e.target, int) else alias.get(e.target,
-                                                                                   e.target),
-                             e.relation) for e in draft.edges]
-        reader.undercuts = [(alias.get(a, a), alias.get(b, b)) for a, b in reader.undercuts]
+        edges = [e._replace(premise=alias.get(e.premise, e.premise),
+                            target=e.target if isinstance(e.target, int)
+                            else alias.get(e.target, e.target)) for e in draft.edges]
+        # "<+ <A>" under A's own conclusion says what A's inference says: the CLI
+        # drops it, and so does the import (a target "" is no node: left out), but
+        # A's linked argument takes its place among the conclusion's premises
+        for index, (edge, old) in enumerate(zip(edges, draft.edges, strict=True)):
+            if edge.premise == edge.target and edge != old:
+                edges[index] = edge._replace(target="")
+                _anchor(reader, old.premise, index)
+        draft.edges = edges
+        cuts = [(alias.get(a, a), alias.get(b, b), steps) for a, b, steps in cuts]
         for argument in alias:
             if not draft.nodes[argument].text:
                 del draft.nodes[argument]
-    for undercutter, argument in reader.undercuts:
-        steps = [i for i, e in enumerate(draft.edges)
-                 if e.premise == argument and not isinstance(e.target, int)]
+        _stand_for_arguments(reader)
+    for undercutter, argument, inference in cuts:
+        # Argdown undercuts a reconstructed argument's inference (the CLI's "inference"
+        # relations); an argument without one, the steps from it to what it supports.
+        steps = inference or [i for i, e in enumerate(draft.edges)
+                              if e.premise == argument and not isinstance(e.target, int)]
         if not steps:
             draft.dropped["undercuts of an argument that supports nothing, read as con"] += 1
             draft.edges.append(DEdge(undercutter, argument, Relation.CON))
         for step in steps:
             draft.edges.append(DEdge(undercutter, step, Relation.UNDERCUT))
+
+
+def _anchor(reader: _Reader, argument: str, index: int) -> None:
+    """Place ``argument``'s linked argument where edge ``index`` was written."""
+    steps = reader.inference.get(argument)
+    linked = reader.draft.edges[steps[0]].linked if steps else None
+    if linked is not None and linked in reader.draft.arguments:
+        found = reader.draft.arguments[linked]
+        if found.at is None:
+            reader.draft.arguments[linked] = found._replace(at=index)
+
+
+def _stand_for_arguments(reader: _Reader) -> None:
+    """A conclusion with no text that passes one relation on is its argument.
+
+    Argdown relates an argument through its conclusion, so argmap's export
+    writes a linked ``con`` as an argument concluding a statement that has only
+    a title and attacks the parent: its premises bear on the parent directly.
+    """
+    draft = reader.draft
+    into: dict[str, list[int]] = {}
+    out_of: dict[str, list[int]] = {}
+    for index, edge in enumerate(draft.edges):
+        if not isinstance(edge.target, int):
+            into.setdefault(edge.target, []).append(index)
+            out_of.setdefault(edge.premise, []).append(index)
+    undercut = {a for a, _ in reader.undercuts} | {b for _, b in reader.undercuts}
+    for argument, steps in reader.inference.items():
+        conclusion = reader.aliases[argument]
+        node = draft.nodes.get(conclusion)
+        passed = out_of.get(conclusion, [])
+        if (node is None or node.text or len(passed) != 1 or conclusion in undercut
+                or sorted(into.get(conclusion, ())) != steps
+                or (argument in undercut and any(a == argument for a, _ in reader.undercuts))):
+            continue
+        (onward,) = passed
+        edge = draft.edges[onward]
+        if edge.relation is Relation.UNDERCUT or edge.target == conclusion:
+            continue
+        for step in steps:
+            draft.edges[step] = draft.edges[step]._replace(target=edge.target,
+                                                           relation=edge.relation)
+        draft.edges[onward] = edge._replace(target="")  # no node: left out
+        del draft.nodes[conclusion]
+        _anchor(reader, argument, onward)

@@ -9,11 +9,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from typing import NamedTuple
+
+from argmap.model import MAX_WEIGHT, MIN_WEIGHT
 
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->", re.DOTALL)
 _LINE_COMMENT = re.compile(r"(?:^|(?<=\s))//.*$", re.MULTILINE)
 _TAG = re.compile(r"(?:^|(?<=\s))#(?:\(([^)]*)\)|([\w-]+))")
-_DATA = re.compile(r"[ \t]*(\{.*\})[ \t]*\Z")
+#: a data block at the end of an element's line
+DATA = re.compile(r"[ \t]*(\{.*\})[ \t]*\Z")
 _ESCAPE = re.compile(r"\\(.)")
 _BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -51,11 +55,19 @@ def plain(text: str) -> str:
     return text
 
 
+class Data(NamedTuple):
+    """What argmap reads from an element's data block: the rest is counted."""
+
+    by: str | None = None
+    weight: int | None = None  # kept by the reader only for a linked argument
+
+
 def parts(text: str, dropped: Counter[str] | None = None,
-           ) -> tuple[str, tuple[str, ...], str | None]:
-    """Text, its #tags and argmap's ``by`` from a data block (other data is counted)."""
-    by = None
-    data = _DATA.search(text)
+          ) -> tuple[str, tuple[str, ...], Data]:
+    """Text, its #tags and argmap's ``by`` and ``weight`` from a data block (other data
+    is counted)."""
+    kept = Data()
+    data = DATA.search(text)
     if data is not None:  # Argdown data: argmap's own is JSON; other YAML is left out
         try:
             value = json.loads(data.group(1))
@@ -63,22 +75,26 @@ def parts(text: str, dropped: Counter[str] | None = None,
             value = None
         text = text[:data.start()]
         if isinstance(value, dict):
-            by = value.get("by") if isinstance(value.get("by"), str) else None
+            by, weight = value.get("by"), value.get("weight")
+            kept = Data(by if isinstance(by, str) else None,
+                        weight if type(weight) is int and MIN_WEIGHT <= weight <= MAX_WEIGHT
+                        else None)
             for name in value:
-                if name != "by" and dropped is not None:
+                if (name != "by" and (name != "weight" or kept.weight is None)
+                        and dropped is not None):
                     dropped[f"data '{name}'"] += 1
         elif dropped is not None:
             dropped["data blocks"] += 1
     tags = tuple(t[0] or t[1] for t in _TAG.findall(text))
     if tags:
         text = _TAG.sub("", text)
-    return " ".join(plain(text).split()), tags, by
+    return " ".join(plain(text).split()), tags, kept
 
 
 def data_blocks(text: str, dropped: Counter[str]) -> str:
     """Blank out data blocks that span lines (``{`` … ``}``), keeping the line count.
 
-    Argdown reads them as YAML data, which format 1 has no place for.
+    Argdown reads them as YAML data, which format 1.1 has no place for.
     """
     spans: list[tuple[int, int]] = []
     depth = start = 0

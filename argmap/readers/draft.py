@@ -15,6 +15,14 @@ an :class:`~argmap.model.ArgumentMap`:
 - An undercut hangs under the premise of the edge it attacks, where that
   premise is written; if the premise is a ``ref`` there (it is written
   elsewhere), the undercut cannot hang on it and is counted in ``dropped``.
+- The edges that share one ``linked`` value (and their target and relation)
+  are one linked argument (format 1.1): a single ``pro``/``con`` item at the
+  target with the edges' premises, each written there or a ``ref`` by the
+  rule above; an undercut of any of its edges attacks the argument as a
+  whole. Its id (from :attr:`Draft.arguments`' title) is unique among the
+  statement ids. A group with one distinct premise is an ordinary item.
+- Nodes with the same text (ignoring case and spacing, as ``check``'s
+  ``duplicate-text`` does) are one statement (:mod:`argmap.readers.same_text`).
 
 Iterative, so a chain nested thousands deep cannot overflow the stack.
 """
@@ -23,11 +31,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import insort
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
+from argmap.readers.same_text import merge_same_text
 
 _STEP = {Relation.PRO: ".pro", Relation.CON: ".con", Relation.UNDERCUT: ".undercut"}
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -51,15 +61,26 @@ class DEdge(NamedTuple):
     """``premise`` supports or attacks ``target``: a node key, or an edge index (undercut).
 
     ``linked`` is shared by the edges of one linked argument (an AIF RA-node or
-    an Argdown inference with several premises). Format 1 has no linked
-    premises, so :func:`assemble` writes each as a separate ``pro`` and the
-    readers count them; format 1.1 will group the edges with one ``linked`` value.
+    an Argdown inference with several premises): :func:`assemble` writes them
+    as one item with ``premises``. What the source says about the argument
+    itself (a title, a weight) is in :attr:`Draft.arguments` under that value.
     """
 
     premise: str
     target: str | int
     relation: Relation
     linked: int | None = None
+
+
+class DArgument(NamedTuple):
+    """What the source says about a linked argument as a whole."""
+
+    title: str | None = None  # becomes its id, slugged and unique in the map
+    weight: int | None = None
+    span: Span | None = None  # where the source names it
+    #: an edge left out (its target is no node) whose place among the target's
+    #: premises the argument takes; by default its own first edge's
+    at: int | None = None
 
 
 @dataclass
@@ -78,14 +99,32 @@ class Draft:
     sources: dict[str, Source] = field(default_factory=dict)
     dropped: Counter[str] = field(default_factory=Counter)
     tags: tuple[str, ...] = ()
+    #: ``DEdge.linked`` value -> the linked argument's own title and weight
+    arguments: dict[int, DArgument] = field(default_factory=dict)
 
 
 class _Place(NamedTuple):
-    key: str
+    key: str  # "" for a linked argument
     relation: Relation
     path: str
     parent: int  # index of the parent place, -1 for a claim
     ref: bool
+    group: int | None = None  # the ``linked`` value of a linked argument
+
+
+#: what the walk still has to place: (node or "", relation, path, parent place,
+#: the edge that led here, the linked argument)
+_Todo = tuple[str, Relation, str, int, "int | None", "int | None"]
+
+
+class _Graph(NamedTuple):
+    """The draft's edges, indexed for the walk."""
+
+    below: dict[str, list[int]]  # node -> the pro/con edges into it
+    undercuts: dict[int, list[int]]  # edge -> the undercut edges aimed at it
+    group_of: dict[int, int]  # edge -> its linked argument (groups of 2+ premises only)
+    groups: dict[int, list[int]]  # linked argument -> its edges, one per premise
+    anchor: dict[int, int]  # edge -> the linked argument written in its place
 
 
 def file_stem(file: str) -> str:
@@ -109,27 +148,20 @@ def slug(words: str, limit: int = 32) -> str:
 
 def assemble(draft: Draft) -> ArgumentMap:
     """The map the draft describes (see the module docstring)."""
-    below: dict[str, list[int]] = {}
-    undercuts: dict[int, list[int]] = {}
-    premises: set[str] = set()
-    for index, edge in enumerate(draft.edges):
-        if edge.premise not in draft.nodes:
-            continue
-        if isinstance(edge.target, int):
-            undercuts.setdefault(edge.target, []).append(index)
-        elif edge.target in draft.nodes:
-            below.setdefault(edge.target, []).append(index)
-        else:
-            continue
-        premises.add(edge.premise)
+    merge_same_text(draft)
+    graph = _index(draft)
+    undercuts = graph.undercuts
+    premises = {e.premise for e in draft.edges if e.premise in draft.nodes and (
+        isinstance(e.target, int) or e.target in draft.nodes)}
     roots = draft.roots if draft.roots is not None else [
         k for k in draft.nodes if k not in premises]
     home = dict(draft.home)
     for target in undercuts:  # an undercut needs its premise written at that edge
-        home.setdefault(draft.edges[target].premise, target)
+        if target not in graph.group_of:  # (a linked argument's undercut hangs on it)
+            home.setdefault(draft.edges[target].premise, target)
     forced: set[str] = set()
     while True:
-        places = _places(draft, roots, below, undercuts, home, forced)
+        places = _places(draft, graph, roots, home, forced)
         written = {p.key for p in places if not p.ref}
         waiting = {p.key for p in places if p.ref} - written
         if not waiting:
@@ -143,7 +175,7 @@ def assemble(draft: Draft) -> ArgumentMap:
             continue
         draft.dropped[UNDERCUT_OF_REF] += key in undercutters
         claims += 1
-        more = _places(draft, [key], below, undercuts, {}, set(), first=claims,
+        more = _places(draft, graph, [key], {}, set(), first=claims,
                        seen={p.key for p in places if not p.ref}, base=len(places))
         places += more
         reached.update(p.key for p in more)
@@ -152,23 +184,78 @@ def assemble(draft: Draft) -> ArgumentMap:
                        tags=draft.tags, sources=draft.sources)
 
 
-def _places(draft: Draft, roots: list[str], below: dict[str, list[int]],
-            undercuts: dict[int, list[int]], home: dict[str, int], forced: set[str],
-            first: int = 1, seen: set[str] | None = None, base: int = 0) -> list[_Place]:
-    """Every place a statement is written or ``ref``'d, in pre-order.
+def _index(draft: Draft) -> _Graph:
+    """The edges between known nodes, by target, and the linked arguments among them."""
+    below: dict[str, list[int]] = {}
+    undercuts: dict[int, list[int]] = {}
+    linked: dict[int, list[int]] = {}
+    for index, edge in enumerate(draft.edges):
+        if edge.premise not in draft.nodes:
+            continue
+        if isinstance(edge.target, int):
+            undercuts.setdefault(edge.target, []).append(index)
+        elif edge.target in draft.nodes:
+            below.setdefault(edge.target, []).append(index)
+            if edge.linked is not None:
+                linked.setdefault(edge.linked, []).append(index)
+    group_of: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+    anchor: dict[int, int] = {}
+    for group, members in linked.items():
+        first = draft.edges[members[0]]
+        if any((draft.edges[i].target, draft.edges[i].relation) != (first.target, first.relation)
+               for i in members):
+            continue  # not one argument: its edges stay ordinary items
+        distinct = {draft.edges[i].premise: i for i in reversed(members)}
+        if len(distinct) < 2:
+            continue
+        groups[group] = sorted(distinct.values())
+        group_of.update((i, group) for i in members)
+        at = draft.arguments.get(group, DArgument()).at
+        left_out = at is not None and 0 <= at < len(draft.edges) and isinstance(
+            draft.edges[at].target, str) and draft.edges[at].target not in draft.nodes
+        if at is None or not left_out:
+            at = groups[group][0]
+        else:  # the place of an edge that is left out (Argdown: "+ <A>" under A's conclusion)
+            insort(below[str(first.target)], at)
+        anchor[at] = group
+        for i in members:  # an undercut of a repeated edge attacks the same argument
+            if i != distinct[draft.edges[i].premise] and i in undercuts:
+                undercuts.setdefault(distinct[draft.edges[i].premise], []).extend(undercuts.pop(i))
+    return _Graph(below, undercuts, group_of, groups, anchor)
+
+
+def _places(draft: Draft, graph: _Graph, roots: list[str], home: dict[str, int],
+            forced: set[str], first: int = 1, seen: set[str] | None = None,
+            base: int = 0) -> list[_Place]:
+    """Every place a statement is written or ``ref``'d, or a linked argument is, in pre-order.
 
     A node with a ``home`` edge is written there (a ``ref`` elsewhere), unless
     it is ``forced``: written where first met.
     """
     expanded = set() if seen is None else seen
     places: list[_Place] = []
-    # (node, relation, path, parent place, the edge that led here)
-    stack: list[tuple[str, Relation, str, int, int | None]] = []
+    stack: list[_Todo] = []
     for n, key in enumerate(reversed(roots)):
-        stack.append((key, Relation.CLAIM, f"c{first + len(roots) - 1 - n}", -1, None))
-    edges = draft.edges
+        stack.append((key, Relation.CLAIM, f"c{first + len(roots) - 1 - n}", -1, None, None))
+    edges, group_of = draft.edges, graph.group_of
     while stack:
-        key, relation, path, parent, via = stack.pop()
+        key, relation, path, parent, via, group = stack.pop()
+        here = base + len(places)
+        if group is not None:  # a linked argument: its premises, then its undercuts
+            places.append(_Place("", relation, path, parent, False, group))
+            members = graph.groups[group]
+            pushed: list[_Todo] = [(edges[i].premise, relation, f"{path}.{n}", here, i, None)
+                                   for n, i in enumerate(members, 1)]
+            # an undercut of every edge of the group (AIF's CA on an RA-node) is one undercut
+            cuts: dict[str, int] = {}
+            for i in members:
+                for u in graph.undercuts.get(i, ()):
+                    cuts.setdefault(edges[u].premise, u)
+            pushed += [(edges[u].premise, Relation.UNDERCUT, f"{path}.undercut{n}", here, u, None)
+                       for n, u in enumerate(cuts.values(), 1)]
+            stack.extend(reversed(pushed))
+            continue
         if key in expanded or (via is not None and key not in forced
                                 and home.get(key, via) != via):
             places.append(_Place(key, relation, path, parent, True))
@@ -176,33 +263,48 @@ def _places(draft: Draft, roots: list[str], below: dict[str, list[int]],
         if relation is Relation.CLAIM and parent == -1 and key not in draft.nodes:
             continue
         expanded.add(key)
-        here = base + len(places)
         places.append(_Place(key, relation, path, parent, False))
-        children: list[tuple[str, Relation, int]] = [
-            (edges[i].premise, edges[i].relation, i) for i in below.get(key, ())]
+        children: list[tuple[str, Relation, int, int | None]] = []
+        for i in graph.below.get(key, ()):
+            linked = graph.anchor.get(i)
+            if linked is not None:  # the argument sits where its anchor edge is
+                children.append(("", edges[graph.groups[linked][0]].relation, i, linked))
+            elif i not in group_of:
+                children.append((edges[i].premise, edges[i].relation, i, None))
         children.sort(key=lambda c: c[1] is not Relation.PRO)  # pro, then con: stable
-        if via is not None:
-            children += [(edges[i].premise, Relation.UNDERCUT, i) for i in undercuts.get(via, ())]
+        if via is not None and via not in group_of:
+            children += [(edges[i].premise, Relation.UNDERCUT, i, None)
+                         for i in graph.undercuts.get(via, ())]
         counts: Counter[Relation] = Counter()
         pushed = []
-        for premise, rel, index in children:
+        for premise, rel, index, linked in children:
             counts[rel] += 1
-            pushed.append((premise, rel, f"{path}{_STEP[rel]}{counts[rel]}", here, index))
+            pushed.append((premise, rel, f"{path}{_STEP[rel]}{counts[rel]}", here, index, linked))
         stack.extend(reversed(pushed))
     return places
 
 
-def _ids(draft: Draft, places: list[_Place]) -> dict[str, str]:
-    """node key -> id, for nodes that are ``ref``'d or titled in their source."""
+def _ids(draft: Draft, places: list[_Place]) -> dict[str | int, str]:
+    """node key (or linked argument) -> id, for nodes that are ``ref``'d or titled in
+    their source and for titled arguments: one namespace, so no id names both."""
     wanted = {p.key for p in places if p.ref}
     wanted.update(k for k, n in draft.nodes.items() if n.title)
-    ids: dict[str, str] = {}
+    ids: dict[str | int, str] = {}
     used: set[str] = set()
     for place in places:
-        if place.ref or place.key not in wanted or place.key in ids:
+        title: str | None
+        if place.group is not None:
+            name: str | int = place.group
+            title = draft.arguments.get(place.group, DArgument()).title
+            if not title:
+                continue
+        elif place.ref or place.key not in wanted or place.key in ids:
             continue
-        node = draft.nodes[place.key]
-        base = slug(node.title or node.text) or "s"
+        else:
+            name = place.key
+            node = draft.nodes[place.key]
+            title = node.title or node.text
+        base = slug(title) or "s"
         if _PATHLIKE.match(base):
             base = "s-" + base
         candidate, n = base, 1
@@ -210,20 +312,32 @@ def _ids(draft: Draft, places: list[_Place]) -> dict[str, str]:
             n += 1
             candidate = f"{base}-{n}"
         used.add(candidate)
-        ids[place.key] = candidate
+        ids[name] = candidate
     return ids
 
 
-def _statements(draft: Draft, places: list[_Place], ids: dict[str, str]) -> tuple[Statement, ...]:
+def _statements(draft: Draft, places: list[_Place],
+                ids: dict[str | int, str]) -> tuple[Statement, ...]:
     """Build the statements bottom-up: children before their parents."""
     kids: dict[int, dict[Relation, list[Statement]]] = {}
     claims: list[Statement] = []
     for index in range(len(places) - 1, -1, -1):
         place = places[index]
-        node = draft.nodes[place.key]
-        if place.ref:
+        if place.group is not None:
+            mine = kids.pop(index, {})
+            argument = draft.arguments.get(place.group, DArgument())
+            together = tuple(reversed(mine.get(place.relation, ())))
+            span = argument.span or together[0].span
+            name = ids.get(place.group)
+            built = Statement(place.path, place.relation, span, "", name,
+                              span if name is not None else None,
+                              undercut=tuple(reversed(mine.get(Relation.UNDERCUT, ()))),
+                              weight=argument.weight, premises=together)
+        elif place.ref:
+            node = draft.nodes[place.key]
             built = Statement(place.path, place.relation, node.span, ref=ids[place.key])
         else:
+            node = draft.nodes[place.key]
             mine = kids.pop(index, {})
             built = Statement(
                 place.path, place.relation, node.span, node.text, ids.get(place.key),

@@ -28,6 +28,10 @@ How it becomes a map:
   are the claims.
 - ``Pro:`` is pro, ``Con:`` con, and a ``Con: [Undercut] …`` (argmap's own
   mark) an undercut of the step from its parent to the grandparent.
+- ``Pro: [Together] A [and] B`` (argmap's mark for a linked argument) is a
+  linked argument with the premises A and B; its children marked
+  ``[Premise 2]`` bear on B (unmarked ones on A), its ``[Undercut]`` children
+  attack the argument as a whole.
 - ``-> See 1.2.3.`` is a ``ref`` to the statement numbered so; the target
   gets an id slugged from its text.
 - ``[n]`` footnotes resolve against the ``Sources:`` block into sources and
@@ -57,6 +61,8 @@ _LINK = re.compile(r"[ \t]*\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\\])*)\)[ \t]*\Z")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _URL = re.compile(r"https?://\S+\Z")
 UNDERCUT = "[Undercut] "
+TOGETHER, AND = "[Together] ", " [and] "
+_PREMISE = re.compile(r"\[Premise ([0-9]+)\] ")
 CODE = "kialo-syntax"
 
 
@@ -155,8 +161,15 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, str],
     refs: dict[str, tuple[str, Span]] = {}  # number -> the number it points at
     edge_of: dict[str, int] = {}  # number -> the edge that hangs it from its parent
     roots: list[str] = []
+    #: a linked argument's number -> its premises' keys ("1.2.&1", "1.2.&2" ...)
+    joints: dict[str, list[str]] = {}
+    on_premise: dict[str, int] = {}  # number -> the premise of its parent it bears on
     for entry in entries:
         body = " ".join(line for line in entry.lines if line).strip()
+        if entry.label in ("Pro", "Con"):
+            body = _linked(entry, body, draft, footnotes, refs, joints, on_premise)
+            if entry.number in joints:
+                continue
         see = _SEE.match(body)
         if see is not None:
             refs[entry.number] = (see.group(1), entry.span)
@@ -181,15 +194,12 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, str],
             diagnostics.append(error(CODE, f"'-> See {target}' points at no statement", span))
     for entry in entries:
         number = entry.number
-        key = resolve(number)
+        key = number if number in joints else resolve(number)
         parent_number = number[:number.rstrip(".").rfind(".") + 1]
         if key is None:
             continue
         if not parent_number:
             roots.append(key)
-            continue
-        parent = resolve(parent_number)
-        if parent is None:
             continue
         relation = Relation.CON if entry.label == "Con" else Relation.PRO
         body = " ".join(entry.lines).strip()
@@ -197,11 +207,55 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, str],
             edge_of[number] = len(draft.edges)
             draft.edges.append(DEdge(key, edge_of[parent_number], Relation.UNDERCUT))
             continue
+        if parent_number in joints:  # bears on one premise of a linked argument
+            parts = joints[parent_number]
+            parent = resolve(parts[min(on_premise.get(number, 1), len(parts)) - 1])
+        else:
+            parent = resolve(parent_number)
+        if parent is None:
+            continue
         edge_of[number] = len(draft.edges)
+        if number in joints:  # one edge per premise, sharing the first one's index
+            group = len(draft.edges)
+            for part in joints[number]:
+                premise = resolve(part)
+                if premise is None:
+                    continue
+                if premise == part:
+                    draft.home[premise] = len(draft.edges)
+                draft.edges.append(DEdge(premise, parent, relation, group))
+            continue
         if key == number:  # written here, not a `-> See`
             draft.home[key] = len(draft.edges)
         draft.edges.append(DEdge(key, parent, relation))
     _claims_of_question(draft, roots)
+
+
+def _linked(entry: _Entry, body: str, draft: Draft, footnotes: dict[str, str],
+            refs: dict[str, tuple[str, Span]], joints: dict[str, list[str]],
+            on_premise: dict[str, int]) -> str:
+    """argmap's marks on a Pro or Con: ``[Premise i]`` (which premise of a linked
+    parent it bears on) and ``[Together] A [and] B`` (a linked argument, whose
+    premises become nodes ``<number>&1``, ...). The body without the premise mark."""
+    mark = _PREMISE.match(body)
+    if mark is not None:
+        on_premise[entry.number] = int(mark.group(1))
+        body = body[mark.end():]
+    if not body.startswith(TOGETHER):
+        return body
+    parts = body[len(TOGETHER):].split(AND)
+    keys = joints[entry.number] = []
+    for index, part in enumerate(parts, 1):
+        key = f"{entry.number}&{index}"
+        keys.append(key)
+        see = _SEE.match(part.strip())
+        if see is not None:
+            refs[key] = (see.group(1), entry.span)
+            continue
+        text, cites = _text(part.strip(), entry.span, draft, footnotes)
+        draft.nodes[key] = DNode(key, text or f"(premise {index} of {entry.number} has no text)",
+                                 entry.span, cites=cites)
+    return body
 
 
 def _claims_of_question(draft: Draft, roots: list[str]) -> None:
