@@ -302,3 +302,10 @@ def test_a_textless_conclusion_with_its_own_title_stays() -> None:
     (m,) = READERS["argdown"].read(text.replace("[X]", "[A]"), "x.argdown").maps
     (y,) = m.claims
     assert [(c.id, [p.text for p in c.premises]) for c in y.con] == [("a", ["p", "q"])]
+
+
+def test_escaped_braces_are_text_not_data() -> None:
+    # found by the generated round trip: argmap's export escapes "{}" as "\{\}"
+    result = READERS["argdown"].read("[c1]: 0\n  + [b]: \\{\\} and {\\}\n", "b.argdown")
+    (m,) = result.maps
+    assert (m.claims[0].pro[0].text, result.dropped) == ("{} and {}", Counter())
