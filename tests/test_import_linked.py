@@ -290,3 +290,22 @@ def test_argdown_as_argmap_exports_linked_arguments(tmp_path: Path, golden: Gold
         ("no-gridlock", 4, ""), ("air", None, "Cleaner air at street level.")]
     ((con_id, con_weight, premises),) = [(s.id, s.weight, len(s.premises)) for s in close.con]
     assert (con_id, con_weight, premises) == ("c1-con1", 3, 2)
+
+
+def test_a_textless_conclusion_with_its_own_title_stays() -> None:
+    text = "[y]: Y.\n\n<A>\n\n(1) p\n(2) q\n----\n(3) [X]\n  -> [y]\n"
+    (m,) = READERS["argdown"].read(text, "x.argdown").maps
+    (y,) = m.claims
+    (x,) = y.con
+    assert (x.text, [(a.id, len(a.premises)) for a in x.pro]) == ("X", [("a", 2)])
+    # the same structure as argmap's export writes it: [A] stands for <A>
+    (m,) = READERS["argdown"].read(text.replace("[X]", "[A]"), "x.argdown").maps
+    (y,) = m.claims
+    assert [(c.id, [p.text for p in c.premises]) for c in y.con] == [("a", ["p", "q"])]
+
+
+def test_escaped_braces_are_text_not_data() -> None:
+    # found by the generated round trip: argmap's export escapes "{}" as "\{\}"
+    result = READERS["argdown"].read("[c1]: 0\n  + [b]: \\{\\} and {\\}\n", "b.argdown")
+    (m,) = result.maps
+    assert (m.claims[0].pro[0].text, result.dropped) == ("{} and {}", Counter())

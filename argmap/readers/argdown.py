@@ -15,9 +15,9 @@ What it reads:
   1.1), whose id is the argument's title (of its last inference); an
   undercut of a reconstructed argument attacks that last inference, as in
   the Argdown CLI; other relations of the argument are its conclusion's, but
-  a conclusion with no text that passes one relation on stands for the
-  argument (argmap's export writes a linked ``con`` so); named rules are
-  counted as left out;
+  a conclusion with no text and the argument's title that passes one
+  relation on stands for the argument (argmap's export writes a linked
+  ``con`` so); named rules are counted as left out;
 - headings (the first is the question unless the frontmatter between
   ``===`` lines has ``title:``), ``#tags`` and ``#(long tags)``, backslash
   escapes, hard-wrapped lines (an indented line that is no element continues
@@ -313,11 +313,13 @@ def _anchor(reader: _Reader, argument: str, index: int) -> None:
 
 
 def _stand_for_arguments(reader: _Reader) -> None:
-    """A conclusion with no text that passes one relation on is its argument.
+    """A conclusion with no text, titled as its argument, that passes one relation
+    on is the argument.
 
     Argdown relates an argument through its conclusion, so argmap's export
-    writes a linked ``con`` as an argument concluding a statement that has only
-    a title and attacks the parent: its premises bear on the parent directly.
+    writes a linked ``con`` ``<A>`` as an argument concluding ``[A]``, a
+    statement that has only a title and attacks the parent: its premises bear
+    on the parent directly. A conclusion with a title of its own stays.
     """
     draft = reader.draft
     into: dict[str, list[int]] = {}
@@ -331,7 +333,8 @@ def _stand_for_arguments(reader: _Reader) -> None:
         conclusion = reader.aliases[argument]
         node = draft.nodes.get(conclusion)
         passed = out_of.get(conclusion, [])
-        if (node is None or node.text or len(passed) != 1 or conclusion in undercut
+        if (node is None or node.text or conclusion[1:] != argument[1:]
+                or len(passed) != 1 or conclusion in undercut
                 or sorted(into.get(conclusion, ())) != steps
                 or (argument in undercut and any(a == argument for a, _ in reader.undercuts))):
             continue

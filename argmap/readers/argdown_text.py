@@ -17,7 +17,7 @@ _BLOCK_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->", re.DOTALL)
 _LINE_COMMENT = re.compile(r"(?:^|(?<=\s))//.*$", re.MULTILINE)
 _TAG = re.compile(r"(?:^|(?<=\s))#(?:\(([^)]*)\)|([\w-]+))")
 #: a data block at the end of an element's line
-DATA = re.compile(r"[ \t]*(\{.*\})[ \t]*\Z")
+DATA = re.compile(r"[ \t]*(?<!\\)(\{.*(?<!\\)\})[ \t]*\Z")  # an escaped brace is text
 _ESCAPE = re.compile(r"\\(.)")
 _BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
