@@ -230,15 +230,19 @@ def _text(body: str, span: Span, draft: Draft,
             cites.append(Citation(source, span))
             return ""
         body = _FOOTNOTE.sub(mark, body).strip()
-    links: list[Citation] = []
-    while "](" in body and (link := _LINK.search(body)) is not None:
+    found: list[tuple[str, str]] = []
+    rest = body
+    while "](" in rest and (link := _LINK.search(rest)) is not None:
         title, url = unescape(link.group(1)).strip(), link.group(2).strip()
         url = url.replace("%28", "(").replace("%29", ")").replace("%20", " ")
         if not title or not _URL.match(url):
             break
-        links.append(Citation(_link_source(draft, title, url, span), span))
-        body = body[:link.start()].rstrip()
-    cites.extend(reversed(links))
+        found.append((title, url))
+        rest = rest[:link.start()].rstrip()
+    if rest:  # a text that is nothing but links keeps them: they are what it says
+        body = rest
+        cites.extend(Citation(_link_source(draft, title, url, span), span)
+                     for title, url in reversed(found))
     unique = tuple(dict.fromkeys(cites))
     return unescape(body), unique
 
