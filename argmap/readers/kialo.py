@@ -32,7 +32,9 @@ How it becomes a map:
   gets an id slugged from its text.
 - ``[n]`` footnotes resolve against the ``Sources:`` block into sources and
   citations; trailing Markdown links ``[title](url)`` (argmap's export)
-  become cited sources too. Other Markdown stays in the text, unescaped.
+  become cited sources too, unless they are all the text or finish its
+  sentence (``… within their [legal rights.](url)``). Other Markdown stays
+  in the text, unescaped.
 - CRLF or LF, a missing final newline, and any depth are read alike.
 """
 
@@ -56,6 +58,10 @@ _SOURCE_LINE = re.compile(r"[ \t]*\[([0-9]+)\]:?[ \t]*(.*)")
 _LINK = re.compile(r"[ \t]*\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\\])*)\)[ \t]*\Z")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _URL = re.compile(r"https?://\S+\Z")
+# A link that finishes a sentence the text leaves open ("… within their [contractual rights.](…)")
+# is part of the text, not a source cited after it.
+_OPEN = re.compile(r"[\w,]\Z")
+_CLOSING = re.compile(r"[.!?…][\"'”’)]*\Z")
 UNDERCUT = "[Undercut] "
 CODE = "kialo-syntax"
 
@@ -236,6 +242,8 @@ def _text(body: str, span: Span, draft: Draft,
         title, url = unescape(link.group(1)).strip(), link.group(2).strip()
         url = url.replace("%28", "(").replace("%29", ")").replace("%20", " ")
         if not title or not _URL.match(url):
+            break
+        if _CLOSING.search(title) and _OPEN.search(rest[:link.start()].rstrip()):
             break
         found.append((title, url))
         rest = rest[:link.start()].rstrip()
