@@ -36,7 +36,9 @@ How it becomes a map:
   gets an id slugged from its text.
 - ``[n]`` footnotes resolve against the ``Sources:`` block into sources and
   citations; trailing Markdown links ``[title](url)`` (argmap's export)
-  become cited sources too. Other Markdown stays in the text, unescaped.
+  become cited sources too, unless they are all the text or finish its
+  sentence (``… within their [legal rights.](url)``). Other Markdown stays
+  in the text, unescaped.
 - CRLF or LF, a missing final newline, and any depth are read alike.
 """
 
@@ -60,6 +62,10 @@ _SOURCE_LINE = re.compile(r"[ \t]*\[([0-9]+)\]:?[ \t]*(.*)")
 _LINK = re.compile(r"[ \t]*\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\\])*)\)[ \t]*\Z")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _URL = re.compile(r"https?://\S+\Z")
+# A link that finishes a sentence the text leaves open ("… within their [contractual rights.](…)")
+# is part of the text, not a source cited after it.
+_OPEN = re.compile(r"[\w,]\Z")
+_CLOSING = re.compile(r"[.!?…][\"'”’)]*\Z")
 UNDERCUT = "[Undercut] "
 TOGETHER, AND = "[Together] ", " [and] "
 _PREMISE = re.compile(r"\[Premise ([0-9]+)\] ")
@@ -284,15 +290,21 @@ def _text(body: str, span: Span, draft: Draft,
             cites.append(Citation(source, span))
             return ""
         body = _FOOTNOTE.sub(mark, body).strip()
-    links: list[Citation] = []
-    while "](" in body and (link := _LINK.search(body)) is not None:
+    found: list[tuple[str, str]] = []
+    rest = body
+    while "](" in rest and (link := _LINK.search(rest)) is not None:
         title, url = unescape(link.group(1)).strip(), link.group(2).strip()
         url = url.replace("%28", "(").replace("%29", ")").replace("%20", " ")
         if not title or not _URL.match(url):
             break
-        links.append(Citation(_link_source(draft, title, url, span), span))
-        body = body[:link.start()].rstrip()
-    cites.extend(reversed(links))
+        if _CLOSING.search(title) and _OPEN.search(rest[:link.start()].rstrip()):
+            break
+        found.append((title, url))
+        rest = rest[:link.start()].rstrip()
+    if rest:  # a text that is nothing but links keeps them: they are what it says
+        body = rest
+        cites.extend(Citation(_link_source(draft, title, url, span), span)
+                     for title, url in reversed(found))
     unique = tuple(dict.fromkeys(cites))
     return unescape(body), unique
 
