@@ -69,6 +69,8 @@ def test_watch_survives_a_bad_save_and_renders_the_next_good_one(
     fresh.write_text(MAP.read_text().replace("not one inch", "not one centimetre"))
     os.replace(fresh, source)
     wait_for(lambda: b"not one centimetre" in output.read_bytes(), "the next good render")
+    # the file is in place a moment before its `wrote` line: Ctrl-C only after that line
+    wait_for(lambda: log.read_text().count("argmap: wrote") == 2, "the second `wrote` line")
 
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=10) == 0
