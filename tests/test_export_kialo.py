@@ -143,3 +143,18 @@ def test_no_warning_without_shared_premises(monkeypatch: pytest.MonkeyPatch) -> 
     export("kialo", m, ViewOptions(focus="c1.con1.2"),
            ExportOptions(warn=lambda *w: warnings.append(w)))
     assert warnings == []
+
+
+def test_an_undercut_that_is_a_ref_reads_back_as_a_ref() -> None:
+    # `Con: [Undercut] -> See 1.2.1.` was read as an undercut whose text was "-> See 1.2.1."
+    from argmap.loader import load_text
+    from argmap.readers import read_bytes
+
+    text = ("question: Q?\nclaims:\n  - text: Claim A.\n    pro:\n      - text: Premise P.\n"
+            "        undercut:\n          - ref: shared\n  - text: Claim B.\n    pro:\n"
+            "      - id: shared\n        text: Shared doubt.\n")
+    exported = export("kialo", load_text(text, "u.yaml").maps[0])
+    assert "1.1.1.1. Con: [Undercut] -> See 1.2.1." in exported
+    back = read_bytes(exported.encode(), "u.txt", "kialo").maps[0]
+    cut = back.claims[0].pro[0].undercut[0]
+    assert (cut.ref, cut.text) == ("shared-doubt", "")

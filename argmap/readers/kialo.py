@@ -176,12 +176,12 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, str],
             body = _linked(entry, body, draft, footnotes, refs, joints, on_premise)
             if entry.number in joints:
                 continue
+        if entry.label == "Con" and body.startswith(UNDERCUT):  # raw: "\\[Undercut\\]" is text
+            body = body[len(UNDERCUT):]  # before `-> See`: an undercut may be a ref
         see = _SEE.match(body)
         if see is not None:
             refs[entry.number] = (see.group(1), entry.span)
             continue
-        if entry.label == "Con" and body.startswith(UNDERCUT):  # raw: "\\[Undercut\\]" is text
-            body = body[len(UNDERCUT):]
         text, cites = _text(body, entry.span, draft, footnotes)
         if not text:
             diagnostics.append(error(CODE, f"statement {entry.number} has no text", entry.span))
