@@ -40,6 +40,11 @@ def duplicate_ids(index: MapIndex) -> Iterator[Diagnostic]:
         first = index.ids.get(statement.id) if statement.id is not None else None
         if first is not None and first is not statement:
             span = statement.id_span or statement.span
+            if first.premises or statement.premises:  # a ref cannot hold an argument
+                yield error("duplicate-id", f"id '{statement.id}' is already used on line "
+                            f"{first.span.line}; statements and linked arguments share one "
+                            "set of ids, so give one of them another id", span)
+                continue
             yield error("duplicate-id", f"id '{statement.id}' is already used on line "
                         f"{first.span.line}; to reuse that statement here, write `ref: "
                         f"{statement.id}`", span)
@@ -57,7 +62,8 @@ def unknown_refs(index: MapIndex) -> Iterator[Diagnostic]:
             yield error("unknown-ref", f"ref '{statement.ref}' names no statement in this map"
                         f"{hint}", statement.span)
         elif target.premises:
-            named = [name for p in target.premises if (name := p.ref or p.id) is not None]
+            named = [name for p in target.premises
+                     if (name := p.ref or p.id) is not None and name != statement.ref]
             hint = (f"ref one of its premises instead ({', '.join(named)})" if named else
                     "give the premise you mean an `id` and ref that")
             yield error("ref-to-argument", f"ref '{statement.ref}' names a linked argument, "

@@ -304,7 +304,8 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                                     ref is not None, None, None, ())))
     for index, link, keys in arguments.values():
         written = any(statements[k].link == link.key for k in keys if k in statements)
-        links[index] = link._replace(premises=tuple(keys), ref=not written)
+        # a statement twice in one argument is an error (duplicate-premise); it is one premise
+        links[index] = link._replace(premises=tuple(dict.fromkeys(keys)), ref=not written)
     first: dict[str, str] = {}
     for id_, key in with_ids:
         if id_ not in first:
@@ -502,6 +503,20 @@ def view_graph(argmap: ArgumentMap, options: ViewOptions | None = None) -> Argum
 _PATH_RE = re.compile(r"c[0-9]+(?:\.|\Z)")
 
 
+def _ref_positions(graph: ArgumentGraph) -> set[str]:
+    """The paths of the positions that hold a ``ref``: a ref item, or a linked argument's
+    premise written elsewhere (``c1.pro1.2``)."""
+    found = set()
+    for link in graph.links:
+        if len(link.premises) == 1:
+            if link.ref:
+                found.add(link.address)
+        else:
+            found.update(f"{link.address}.{i}" for i, premise in enumerate(link.premises, 1)
+                         if not graph.written_at(link, premise))
+    return found
+
+
 def _find_focus(graph: ArgumentGraph, address: str) -> tuple[str, str | None]:
     """The key of the statement --focus names, and the ref position named, if one was.
 
@@ -514,9 +529,7 @@ def _find_focus(graph: ArgumentGraph, address: str) -> tuple[str, str | None]:
         written = graph.statements.get(key)
         if written is not None and (written.path == address or written.id == address):
             return key, None
-        ref = next((link for link in graph.links if link.ref and link.address == address),
-                   None)
-        if ref is not None:
+        if address in _ref_positions(graph):
             if written is None:
                 raise ViewError(f"'{address}' in map '{graph.id}' is a ref to '{key}', "
                                 "which no statement has")
@@ -547,7 +560,8 @@ def _hint(graph: ArgumentGraph, address: str) -> str:
         ids = [a for a, k in graph.positions.items()
                if (s := statements.get(k)) is not None and s.id == a]
         return did_you_mean(address, ids)
-    known = {s.path for s in statements.values()} | {link.address for link in graph.links}
+    known = {s.path for s in statements.values()} | {link.address for link in graph.links} | (
+        _ref_positions(graph))
     paths = [a for a in graph.positions if a in known]  # file order
     parent = address.rpartition(".")[0]
     while parent and parent not in known:

@@ -31,7 +31,8 @@ _DATE = {
     "maximum": 9999,
 }
 _TYPES: dict[str, dict[str, Any]] = {
-    "version": {"type": "number", "enum": [1, 1.1]},
+    # quoted versions read the same (version 1 always accepted "1")
+    "version": {"enum": [1, 1.1, "1", "1.1"]},
     "slug": _SLUG,
     "text": _TEXT,
     "tags": {"type": "array", "items": {"type": "string"}},

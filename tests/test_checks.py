@@ -95,3 +95,17 @@ def test_single_spaced_is_split_and_join() -> None:
 @example(" a")
 def test_single_spaced_matches_split_and_join(text: str) -> None:
     assert single_spaced(text) == " ".join(text.split())
+
+
+def test_linked_argument_ids_get_hints_that_work() -> None:
+    from argmap.loader import load_text
+
+    text = ("argmap: 1.1\nquestion: Q?\nclaims:\n  - text: C.\n    pro:\n      - id: arg\n"
+            "        premises:\n          - text: A.\n          - ref: arg\n"
+            "      - id: arg\n        text: B.\n")
+    found = [(d.span.line, d.code, d.message) for d in check(load_text(text, "m.yaml").maps[0])]
+    assert found == [
+        (9, "ref-to-argument", "ref 'arg' names a linked argument, not a statement; give the "
+         "premise you mean an `id` and ref that"),  # never "ref one of its premises (arg)"
+        (10, "duplicate-id", "id 'arg' is already used on line 6; statements and linked "
+         "arguments share one set of ids, so give one of them another id")]  # not `ref: arg`

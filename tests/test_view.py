@@ -218,15 +218,17 @@ def test_focus_on_a_premise_and_side(linked: ArgumentMap) -> None:
     assert side[-1] == "└── ◆ Charge a congestion toll instead."
 
 
-def test_eval_marks_each_premise_and_not_the_together_line(linked: ArgumentMap) -> None:
+def test_eval_marks_each_premise_and_whether_the_argument_counts(
+        linked: ArgumentMap) -> None:
     from argmap.analysis.marks import statuses
 
     marks = statuses(linked, by="key")
     lines = tree(linked, ViewOptions(), statuses=marks, ascii=True)
     assert lines[2:4] == [
-        "|   |-- + ####. together:",
+        "|   |-- + [x] ####. together:",  # a premise falls: the argument does not count
         "|   |   |-- + [x] Most displaced car trips vanish rather than move. [1]"]
-    assert lines[-2:] == [
+    assert lines[-3:] == [
+        "    `-- + [x] together:",
         "        |-- + [x] -> trips-vanish \"Most displaced car trips vanish rather than move.\"",
         "        `-- + [ok] -> transit-capacity \"Transit has spare capacity at peak hours.\""]
 

@@ -59,15 +59,21 @@ def map_stats(evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
+def _n(count: int, word: str) -> str:
+    """'1 ref', '3 refs'."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def stats_text(record: dict[str, Any]) -> str:
     """The stats of one map as aligned lines for people."""
     links, status, claims = record["links"], record["status"], record["claim_status"]
     rows = [
-        ("statements", f"{record['statements']} ({record['claims']} claims, "
-                       f"{record['refs']} refs)"),
+        ("statements", f"{record['statements']} ({_n(record['claims'], 'claim')}, "
+                       f"{_n(record['refs'], 'ref')})"),
         ("depth", str(record["depth"])),
         ("links", f"{links['pro']} pro, {links['con']} con, {links['undercut']} undercut"
-                  + (f" ({record['linked_arguments']} of them linked arguments)"
+                  + (f" ({record['linked_arguments']} of them linked "
+                     f"argument{'' if record['linked_arguments'] == 1 else 's'})"
                      if record["linked_arguments"] else "")),
         ("standing", f"{status['in']} stand, {status['out']} fall, "
                      f"{status['undecided']} undecided"),

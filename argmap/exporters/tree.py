@@ -195,6 +195,10 @@ def _together_lines(link: Link, prefix: str, last: bool, glyphs: Glyphs,
     if link.weight is not None:
         body.append((notation.gauge(link.weight, glyphs.gauge) + " ", "weight"))
     body.append((TOGETHER, "together"))
+    if options.statuses is not None:  # show --eval: does the argument count?
+        from argmap.analysis.marks import ARGUMENT, mark_tree
+
+        body = mark_tree(body, options.statuses.get(ARGUMENT + link.key), options.ascii)
     return _wrap(body, lead, hang, options.width)
 
 
