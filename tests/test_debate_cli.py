@@ -134,7 +134,19 @@ def test_eval_json_cycle() -> None:
              "supported": False, "decided_by": "egg", "decided_by_premises": ["egg"]},
             {"address": "c2", "id": "egg", "claim": True, "status": "undecided",
              "supported": False, "decided_by": "chicken",
-             "decided_by_premises": ["chicken"]}]}]}
+             "decided_by_premises": ["chicken"]}],
+        "arguments": []}]}
+
+
+def test_eval_json_says_whether_each_linked_argument_counts() -> None:
+    result = runner.invoke(cli.app, ["eval", "--format", "json", LINKED])
+    arguments = json.loads(result.stdout)["maps"][0]["arguments"]
+    assert arguments[:2] == [
+        {"address": "c1.pro1", "id": "no-gridlock", "relation": "pro", "bears_on": "close-centre",
+         "premises": ["trips-vanish", "transit-capacity"], "status": "out"},
+        {"address": "c1.con1", "id": None, "relation": "con", "bears_on": "close-centre",
+         "premises": ["c1.con1.1", "c1.con1.2"], "status": "in"}]
+    assert len(arguments) == 4
 
 
 def test_eval_json_one_entry_per_statement_and_weighed() -> None:

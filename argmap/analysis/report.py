@@ -37,7 +37,9 @@ def eval_json(evaluations: list[Evaluation]) -> str:
                        "claims": evaluation.counts_of(graph.claims)})
         parts.append(("," if n else "") + "\n    " + head[:-1] + ', "statements": [')
         parts.append(",".join(_rows(evaluation)))
-        parts.append("\n    ]}")
+        parts.append("\n    ], \"arguments\": [")
+        parts.append(",".join(_arguments(evaluation)))
+        parts.append("\n    ]}" if graph_has_linked(graph) else "]}")
     parts.append("\n  ]\n}\n")
     return "".join(parts)
 
@@ -68,6 +70,24 @@ def _rows(evaluation: Evaluation) -> list[str]:
                     f'"status": "{labels[key].value}", '
                     f'"supported": {"true" if key in supported else "false"}, '
                     f'"decided_by": {by}, "decided_by_premises": {premises}}}')
+    return rows
+
+
+def graph_has_linked(graph: ArgumentGraph) -> bool:
+    """True when the graph holds a linked argument (format 1.1)."""
+    return any(link.linked for link in graph.links)
+
+
+def _arguments(evaluation: Evaluation) -> list[str]:
+    """One JSON object per linked argument: does it count (``in``), or not?"""
+    graph, rows = evaluation.graph, []
+    for link in graph.links:
+        if link.linked:
+            rows.append("\n      " + _dumps({
+                "address": link.address, "id": link.id, "relation": link.relation.value,
+                "bears_on": _address(graph, link.target),
+                "premises": [_address(graph, p) for p in link.premises],
+                "status": evaluation.links[link.key].value}))
     return rows
 
 
