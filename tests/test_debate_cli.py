@@ -257,8 +257,8 @@ def test_brief_linked_arguments_are_one_block_with_every_premise_card(golden: Go
     assert result.exit_code == 0 and result.stderr == ""
     golden("debate/brief-linked.md", result.stdout)
     lines = result.stdout.splitlines()
-    block = lines.index("### ✗ FALLS — Support (together): Most displaced car trips vanish "
-                        "rather… + Transit has spare capacity at peak…")
+    block = lines.index("### ✗ DOES NOT COUNT — Support (together): Most displaced car trips "
+                        "vanish rather… + Transit has spare capacity at peak…")
     assert [line for line in lines[block + 1:block + 13] if line] == [
         "*The linked argument no-gridlock (trips-vanish + transit-capacity): these premises "
         "support it only together; it counts while all of them stand.*",
@@ -300,8 +300,9 @@ def test_brief_docx_keeps_a_linked_argument_together(tmp_path: Path) -> None:
     assert result.exit_code == 0
     styles = [(p.style.name if p.style is not None else "", p.text)
               for p in Document(io.BytesIO(out.read_bytes())).paragraphs]
-    block = styles.index(("Heading 3", "[✗ FALLS] Support (together): Most displaced car trips "
-                                       "vanish rather… + Transit has spare capacity at peak…"))
+    block = styles.index(("Heading 3", "[✗ DOES NOT COUNT] Support (together): Most displaced "
+                                       "car trips vanish rather… + Transit has spare capacity at "
+                                       "peak…"))
     assert [style for style, _ in styles[block + 1:block + 7]] == [
         "Normal", "Heading 4", "Normal", "Heading 4", "Normal", "Normal"]
     assert styles[block + 6] == ("Normal", "off-peak and peak loads both below 80%")

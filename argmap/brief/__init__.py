@@ -269,11 +269,16 @@ class _Writer:
                 self.support(premise, seen)
 
     def link_flag(self, link: Link) -> str:
-        """The status of a support: its premise's, or "step undercut" when that cuts it."""
+        """The status of a support: its premise's, or "step undercut" when that cuts it; a
+        linked argument COUNTS or DOES NOT COUNT (as `eval` says of it), since it does
+        not stand or fall as a statement does."""
         status = self.e.links[link.key]
         if status is Status.OUT and all(self.e.statements.get(p) is Status.IN
                                         for p in link.premises):
             return "✗ STEP UNDERCUT"
+        if link.linked:
+            what = {Status.IN: "COUNTS", Status.OUT: "DOES NOT COUNT"}.get(status, "UNDECIDED")
+            return f"{SYMBOLS[status]} {what}"
         return f"{SYMBOLS[status]} {WORDS[status].upper()}"
 
     def short(self, key: str, count: int = 10) -> str:
