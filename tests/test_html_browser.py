@@ -208,9 +208,14 @@ def test_a_linked_argument_is_one_item_holding_its_premises(browser: Browser,
     panel = page.locator("#panel").text_content() or ""
     assert "no-gridlock" in panel and "Together: trips-vanish + transit-capacity" in panel
     assert "The council's strongest case." in panel
-    assert page.locator("svg g.node.selected").count() == 0
+    junction = first.get_attribute("data-argument")  # the argument's dot in the diagram
+    assert page.locator("svg g.node.selected").count() == 1
+    assert page.locator(f'svg g.node.selected[data-argument="{junction}"]').count() == 1
     page.click('[data-address="trips-vanish"] > .row')  # a premise still syncs
     assert page.locator('svg g.node.selected[data-address="trips-vanish"]').count() == 1
+    page.click("button[data-zoom=fit]")  # and the dot selects it
+    page.locator(f'svg g.node[data-argument="{junction}"] ellipse').click()
+    assert first.get_attribute("aria-selected") == "true"
     first.locator("> .row > .toggle").click()  # collapsing it hides its premises
     assert shown(page, 'li[data-address="trips-vanish"]') == 0
     first.locator("> .row > .toggle").click()

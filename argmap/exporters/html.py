@@ -302,6 +302,8 @@ def diagram(graph: ArgumentGraph, options: ExportOptions) -> tuple[str, str | No
 
 
 _NODE = re.compile(r'<g id="(node\d+)" class="node">\s*<title>([^<]*)</title>')
+#: DOT's name for a linked argument's junction: its link key (argmap's, never user text)
+_JUNCTION = re.compile(r"(l[0-9]+)_j")
 
 
 def _tag_nodes(svg: str, names: dict[str, str]) -> str:
@@ -312,7 +314,11 @@ def _tag_nodes(svg: str, names: dict[str, str]) -> str:
     def tag(match: re.Match[str]) -> str:
         key = names.get(match.group(2))
         if key is None:
-            return match.group(0)
+            junction = _JUNCTION.fullmatch(match.group(2))  # a linked argument's dot
+            if junction is None:
+                return match.group(0)
+            return (f'<g id="{match.group(1)}" class="node" '
+                    f'data-argument="{junction.group(1)}">')
         return f'<g id="{match.group(1)}" class="node" data-address="{escape(key)}">'
 
     svg = _NODE.sub(tag, svg)

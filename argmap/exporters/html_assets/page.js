@@ -47,11 +47,13 @@ function showPanel(key){panel.textContent="";var s=data.statements[key];if(!s){
  panel.appendChild(text("h2","Sources"));panel.appendChild(ol)}
 var current=null;
 function nodeOf(key){return svg&&svg.querySelector('g.node[data-address="'+CSS.escape(key)+'"]')}
+function junctionOf(arg){return svg&&svg.querySelector('g.node[data-argument="'+CSS.escape(arg)+'"]')}
 function select(li,fromDiagram){var key=keyOf(li);
  var old=tree.querySelectorAll("[aria-selected=true]");for(var i=0;i<old.length;i++)old[i].removeAttribute("aria-selected");
  li.setAttribute("aria-selected","true");revealItem(li);focusItem(li);
  var arg=li.getAttribute("data-argument");if(arg){showArgument(data.arguments[arg]);
-  if(current)current.classList.remove("selected");current=null;return}
+  if(current)current.classList.remove("selected");current=junctionOf(arg);
+  if(current){current.classList.add("selected");if(!fromDiagram)centre(current)}return}
  showPanel(key);
  if(svg){if(current)current.classList.remove("selected");current=nodeOf(key);
   if(current){current.classList.add("selected");if(!fromDiagram)centre(current)}}}
@@ -110,10 +112,11 @@ if(svg){var box=svg.viewBox.baseVal,home={x:box.x,y:box.y,w:box.width,h:box.heig
   if(drag.moved){view.x-=dx*s;view.y-=dy*s;drag.x=ev.clientX;drag.y=ev.clientY;apply()}});
  viewport.addEventListener("pointerup",function(ev){var moved=drag&&drag.moved;drag=null;
   if(moved)return;var target=document.elementFromPoint(ev.clientX,ev.clientY),
-  g=target&&target.closest&&target.closest("g.node[data-address]");
-  if(g){var li=tree.querySelector('[data-address="'+CSS.escape(g.getAttribute("data-address"))+'"]');
+  g=target&&target.closest&&target.closest("g.node[data-address],g.node[data-argument]");
+  if(g){var a=g.getAttribute("data-argument"),li=a?tree.querySelector('[data-argument="'+CSS.escape(a)+'"]'):
+    tree.querySelector('[data-address="'+CSS.escape(g.getAttribute("data-address"))+'"]');
    if(li){if(current)current.classList.remove("selected");select(li,true)}}});
- viewport.addEventListener("click",function(ev){if(ev.target.closest("g.node[data-address]"))ev.preventDefault()});
+ viewport.addEventListener("click",function(ev){if(ev.target.closest("g.node[data-address],g.node[data-argument]"))ev.preventDefault()});
  viewport.addEventListener("keydown",function(ev){var s=view.w/10;
   if(ev.key==="+"||ev.key==="=")zoom(1/1.25);else if(ev.key==="-")zoom(1.25);
   else if(ev.key==="ArrowLeft")view.x-=s;else if(ev.key==="ArrowRight")view.x+=s;
