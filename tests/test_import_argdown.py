@@ -8,7 +8,9 @@ its steps (of a statement: con; of a reconstructed argument's inference: an
 undercut of that inference), and a premise-conclusion structure makes its
 premises pros of the conclusion after each inference line. An inference with
 several premises is one linked argument with exactly those premises, and the
-last one of a titled argument has the title (slugged) as its id.
+last one of a titled argument has the title (slugged) as its id and the
+argument's description as its note: a reconstructed argument is its
+premise-conclusion structure, so its description is no statement of its own.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ FILES = sorted(CORPUS.glob("*.argdown"))
 _TAGS = re.compile(r"(?:^|(?<=\s))#(?:\([^)]*\)|[\w-]+)")
 
 Triple = tuple[str, str, str]
-#: a linked argument: its id, its premises' texts, the text it supports
-Linked = tuple[str | None, frozenset[str], str]
+#: a linked argument: its id, its premises' texts, the text it supports, its note
+#: (the argument's description)
+Linked = tuple[str | None, frozenset[str], str, str | None]
 
 
 def clean(text: str) -> str:
@@ -53,10 +56,10 @@ def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple], set[Linked]]:
                      if clean(m.get("text") or "")]
         pcs = argument.get("pcs") or []
         conclusion = [s for s in pcs if s.get("role") == "main-conclusion"]
-        if described:
-            texts["<" + title] = described[0]
-        elif conclusion:
+        if conclusion:  # a reconstructed argument is its pcs: its description is no text
             texts["<" + title] = texts["[" + conclusion[0]["title"]]
+        elif described:
+            texts["<" + title] = described[0]
         else:
             texts["<" + title] = title
         premises: list[str] = []
@@ -69,7 +72,9 @@ def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple], set[Linked]]:
                 if len(together) > 1:
                     # the CLI names an argument with no <Title> "Untitled n": no members
                     named = statement["role"] == "main-conclusion" and argument["members"]
-                    linked.add((slug(title) if named else None, together, conclusion_text))
+                    note = described[0] if named and described else None
+                    linked.add((slug(title) if named else None, together, conclusion_text,
+                                note))
                 inference[title] = together
                 premises = []
             premises.append(statement["title"])
@@ -110,8 +115,8 @@ def imported(path: Path) -> tuple[set[str], set[Triple], set[Linked]]:
                     relations.add((text[premise], "undercut", text[attacked]))
             else:
                 relations.add((text[premise], link.relation.value, text[link.target]))
-    linked = {(link.id, frozenset(text[p] for p in link.premises), text[link.target])
-              for link in g.links if link.linked}
+    linked = {(link.id, frozenset(text[p] for p in link.premises), text[link.target],
+               link.note) for link in g.links if link.linked}
     return set(text.values()), relations, linked
 
 

@@ -39,6 +39,11 @@ KNOWN: dict[str, tuple[str, ...]] = {
         "it's not uncommon for there to be disagreements between party members."),
     "aif/xaif-tutorial-ova-a-because-b.json": ("A", "B"),
     "argdown/cli-test.argdown": ("text", "hallo Welt"),
+    "argdown/described-pcs.argdown": (
+        "Close the centre to private cars.",
+        "Most displaced car trips vanish rather than move.",
+        "Closing the centre harms its shops.", "Fewer cars make less noise.",
+        "Evaporation studies measured small schemes, not whole centres."),
     "argdown/doc-argument-definitions.argdown": (
         "There is a god.",
         f"Since the world is intelligently designed, {DESIGNED}"),

@@ -3,8 +3,9 @@
 What it reads:
 
 - statements ``[Title]: text`` and arguments ``<Title>: text`` (an
-  argument is read as a statement: its description is its text), bare
-  ``[Title]``/``<Title>`` references, and untitled text lines;
+  argument without a premise–conclusion structure is read as a statement:
+  its description is its text), bare ``[Title]``/``<Title>`` references, and
+  untitled text lines;
 - relations at any indentation, to the nearest less-indented element above:
   ``+``/``<+`` support, ``-``/``<-`` attack, ``_``/``<_`` undercut (the child
   bears on the parent), ``+>`` ``->`` ``_>`` (the parent bears on the child),
@@ -12,7 +13,11 @@ What it reads:
 - premise–conclusion structures: ``(1) …`` lines, inference lines ``----``
   or ``-- rule --``: the premises above an inference line support the
   conclusion below it; several premises are one linked argument (format
-  1.1), whose id is the argument's title (of its last inference); an
+  1.1), whose id is the argument's title (of its last inference) and whose
+  ``note`` and ``tags`` are the argument's description and its tags, as the
+  Argdown CLI reads a described argument with a structure as one argument
+  (with one premise, the premise is a statement of its own: the description
+  is counted as left out, and so is ``by``); an
   undercut of a reconstructed argument attacks that last inference, as in
   the Argdown CLI; other relations of the argument are its conclusion's, but
   a conclusion with no text and the argument's title that passes one
@@ -43,6 +48,7 @@ from argmap.readers.draft import DArgument, DEdge, DNode, Draft, assemble, file_
 
 RULES = "inference rules"
 TWICE = "further texts of a title defined twice (the first is kept)"
+ONE_PREMISE = "descriptions of reconstructed arguments with one premise"
 CODE = "argdown-syntax"
 _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]+(.*)\Z")
 _ELEMENT = re.compile(r"(\[|<)((?:\\.|[^\]>\\])+)[\]>](?::[ \t]*(.*))?\Z")
@@ -183,8 +189,7 @@ def _line(reader: _Reader, line: str, number: int) -> None:
         reader.pcs, reader.pending = [], None
         item = stripped[2:] if stripped.startswith("* ") else stripped  # a list item
         key = _element(reader, item, span)
-        reader.argument = key if key.startswith("<") and not reader.draft.nodes[key].text \
-            else None
+        reader.argument = key if key.startswith("<") else None
         reader.stack, reader.last = [(indent, key)], key
         return
     mark, rest = relation.groups()
@@ -265,10 +270,14 @@ def _finish(reader: _Reader) -> None:
     draft = reader.draft
     for argument, steps in reader.inference.items():  # its title names its last inference
         linked = draft.edges[steps[0]].linked
-        if linked is not None:
-            node = draft.nodes[argument]
+        node = draft.nodes[argument]
+        draft.dropped["data 'by'"] += node.by is not None  # an argument has no speaker
+        if linked is not None:  # its description is the linked argument's note
             weight = reader.weights.pop(argument, None)
-            draft.arguments[linked] = DArgument(node.title, weight, node.span)
+            draft.arguments[linked] = DArgument(node.title, weight, node.span,
+                                                note=node.text or None, tags=node.tags)
+        elif node.text or node.tags:  # its one premise is a statement: not the argument's
+            draft.dropped[ONE_PREMISE] += 1
     # a weight is a linked argument's (argmap's Argdown export puts it on the title line)
     draft.dropped["data 'weight'"] += len(reader.weights)
     cuts = [(a, b, reader.inference.get(b)) for a, b in reader.undercuts]
@@ -286,9 +295,8 @@ def _finish(reader: _Reader) -> None:
                 _anchor(reader, old.premise, index)
         draft.edges = edges
         cuts = [(alias.get(a, a), alias.get(b, b), steps) for a, b, steps in cuts]
-        for argument in alias:
-            if not draft.nodes[argument].text:
-                del draft.nodes[argument]
+        for argument in alias:  # the argument is its pcs, its description no statement
+            del draft.nodes[argument]
         _stand_for_arguments(reader)
     for undercutter, argument, inference in cuts:
         # Argdown undercuts a reconstructed argument's inference (the CLI's "inference"

@@ -81,6 +81,8 @@ class DArgument(NamedTuple):
     #: an edge left out (its target is no node) whose place among the target's
     #: premises the argument takes; by default its own first edge's
     at: int | None = None
+    note: str | None = None  # a remark on the whole argument (Argdown: its description)
+    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -99,7 +101,7 @@ class Draft:
     sources: dict[str, Source] = field(default_factory=dict)
     dropped: Counter[str] = field(default_factory=Counter)
     tags: tuple[str, ...] = ()
-    #: ``DEdge.linked`` value -> the linked argument's own title and weight
+    #: ``DEdge.linked`` value -> what the source says about the linked argument itself
     arguments: dict[int, DArgument] = field(default_factory=dict)
 
 
@@ -332,6 +334,7 @@ def _statements(draft: Draft, places: list[_Place],
             built = Statement(place.path, place.relation, span, "", name,
                               span if name is not None else None,
                               undercut=tuple(reversed(mine.get(Relation.UNDERCUT, ()))),
+                              tags=argument.tags, note=argument.note,
                               weight=argument.weight, premises=together)
         elif place.ref:
             node = draft.nodes[place.key]
