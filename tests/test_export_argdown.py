@@ -100,7 +100,7 @@ def expected(graph: ArgumentGraph) -> Expected:
             counts[kind] += len(link.premises)
             continue
         title = names[link.key]
-        arguments[title] = []
+        arguments[title] = [single_spaced(link.note)] if link.note else []  # its description
         if link.weight is not None:
             extra[title] = {"weight": link.weight}
         end = conclusion(graph, link, title, undercut_arguments)

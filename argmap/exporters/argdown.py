@@ -147,7 +147,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
                 frames and frames[-1].pcs and frames[-1].link.key == link.key):
             # the first premise of a linked argument: the argument here, its pcs later
             out.append(f"{'  ' * (depth - shift)}{MARKERS[link.relation]} <{names[link.key]}>")
-            block = [f"<{names[link.key]}>{_weight(link)}", ""]
+            block = [f"<{names[link.key]}>{_head(link)}", ""]
             blocks.append(block)
             frames.append(_Frame(link, depth, True, block, depth, [0]))
             out, shift = block, depth
@@ -179,7 +179,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             if link.key in names:  # a premise of a linked argument: the whole argument
                 lines += ["", title(link.target),
                           f"  {MARKERS[link.relation]} <{names[link.key]}>", "",
-                          f"<{names[link.key]}>{_weight(link)}", ""]
+                          f"<{names[link.key]}>{_head(link)}", ""]
                 lines += [f"({i}) [{p}]" for i, p in enumerate(link.premises, 1)]
                 lines += _conclusion(graph, link, names, arguments)
             else:
@@ -198,9 +198,11 @@ def _inside(frame: _Frame, link: Link | None, depth: int) -> bool:
     return link.relation is Relation.UNDERCUT and link.target == frame.link.key
 
 
-def _weight(link: Link) -> str:
-    """A linked argument's data block: its weight, if it has one."""
-    return "" if link.weight is None else " " + argdown_data({"weight": link.weight})
+def _head(link: Link) -> str:
+    """What follows a linked argument's title above its pcs: its note as the argument's
+    description (which the reader takes back as the note), then its weight as data."""
+    note = f": {argdown_text(link.note)}" if link.note else ""
+    return note + ("" if link.weight is None else " " + argdown_data({"weight": link.weight}))
 
 
 def argument_titles(graph: ArgumentGraph) -> dict[str, str]:
