@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from argmap import cli
 from argmap.edit.fmt import format_text
-from argmap.edit.operations import EditError, add_argument, add_statement, move, remove
+from argmap.edit.move import move
+from argmap.edit.operations import EditError, add_argument, add_statement, remove
 from argmap.edit.syntax import parse, statements
 from argmap.edit.write import NewStatement
 from argmap.loader import load_text

@@ -363,7 +363,7 @@ def mv_command(
 
     Example: argmap mv maps/nato-promise.yaml heard-broader --to nothing-in-writing --con
     """
-    from argmap.edit.operations import move_edit
+    from argmap.edit.move import move_edit
 
     flags = [name for name, on in (("pro", pro), ("con", con), ("undercut", undercut)) if on]
     if len(flags) > 1:
