@@ -10,13 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap import cli
+from argmap.edit.move import move
 from argmap.edit.operations import (
     EditError,
     add_source,
     add_statement,
     check_text,
     locate,
-    move,
     remove,
 )
 from argmap.edit.syntax import get, parse

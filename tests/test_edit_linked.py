@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from argmap import cli
 from argmap.edit.fmt import format_text
-from argmap.edit.operations import EditError, add_argument, add_statement, move, remove
+from argmap.edit.move import move
+from argmap.edit.operations import EditError, add_argument, add_statement, remove
 from argmap.edit.syntax import parse, statements
 from argmap.edit.write import NewStatement
 from argmap.loader import load_text
@@ -108,8 +109,6 @@ def test_adding_to_a_linked_argument_adds_a_premise_or_an_undercut() -> None:
     undercut = add_statement(ARGUMENT, NewStatement("U"), "c1.pro1", "undercut")
     assert undercut == ARGUMENT.replace("id: arg\n", "id: arg\n        undercut:\n"
                                         "          - text: U\n")
-    two = add_argument(ARGUMENT, [NewStatement("P4"), NewStatement("P5")], None, "arg", "pro")
-    assert two == ARGUMENT.replace("P3\n", "P3\n          - text: P4\n          - text: P5\n")
     below = add_statement(ARGUMENT, NewStatement("C", weight=2), "c1.pro1.2", "con")
     assert below == ARGUMENT.replace("P2\n", "P2\n            con:\n              - text: C\n"
                                      "                weight: 2\n")
@@ -125,17 +124,37 @@ def test_adding_to_a_linked_argument_adds_a_premise_or_an_undercut() -> None:
     (lambda: add_statement(ARGUMENT, NewStatement("X"), "c1.pro1.3", "undercut"),
      "c1.pro1.3 is a premise of the linked argument c1.pro1; an undercut attacks the step "
      "from all its premises together: --to c1.pro1 --undercut"),
+    # No linked argument inside another (format 1.1), with or without a weight.
     (lambda: add_argument(ARGUMENT, [NewStatement("X"), NewStatement("Y")], 3, "arg", "pro"),
-     "arg is a linked argument already, with its own weight; add its new premises without "
-     "--weight"),
-    (lambda: add_argument(ARGUMENT, [NewStatement("X"), NewStatement("Y")], None, "a",
-                          "undercut"),
-     "only a pro or con can be a linked argument: give --pro or --con with --together"),
+     "arg is a linked argument, and a linked argument cannot hold another: add premises to "
+     "it one at a time (--to arg --pro TEXT), or argue with one of its premises (--to "
+     "c1.pro1.1 --pro TEXT --together TEXT)"),
+    (lambda: add_argument(ARGUMENT, [NewStatement("X"), NewStatement("Y")], None, "c1.pro1",
+                          "con"),
+     "c1.pro1 is a linked argument, and a linked argument cannot hold another: add premises "
+     "to it one at a time (--to c1.pro1 --pro TEXT), or argue with one of its premises (--to "
+     "c1.pro1.1 --con TEXT --together TEXT)"),
 ])
 def test_add_refuses_what_a_linked_argument_cannot_hold(call: object, message: str) -> None:
+    # What the map holds refuses these: exit code 1, as for any edit the map does not allow.
     with pytest.raises(EditError) as info:
         call()  # type: ignore[operator]
-    assert (str(info.value), info.value.code) == (message, 2)
+    assert (str(info.value), info.value.code) == (message, 1)
+    assert add_argument(ARGUMENT, [NewStatement("P"), NewStatement("Q")], None, "c1.pro1.1",
+                        "con").endswith("          - text: P1\n            con:\n"
+                                        "              - premises:\n"
+                                        "                  - text: P\n"
+                                        "                  - text: Q\n"
+                                        "          - text: P2\n          - text: P3\n"
+                                        "        id: arg\n      - text: B\n")
+
+
+def test_a_linked_argument_is_only_a_pro_or_con() -> None:
+    # Wrong in itself, whatever the map holds: a usage error (2).
+    with pytest.raises(EditError) as info:
+        add_argument(ARGUMENT, [NewStatement("X"), NewStatement("Y")], None, "a", "undercut")
+    assert (str(info.value), info.value.code) == (
+        "only a pro or con can be a linked argument: give --pro or --con with --together", 2)
 
 
 @pytest.mark.parametrize("args", [
@@ -198,21 +217,31 @@ def test_mv_into_out_of_and_within_a_linked_argument() -> None:
      "arg is a linked argument, which can only be a pro or con; an undercut is a single "
      "statement"),
     (LINKED, ("c1.con1.2.pro1", "c1.pro1", None),
-     "c1.con1.2.pro1 is a linked argument; it cannot be a premise of another (c1.pro1)"),
+     "c1.con1.2.pro1 is a linked argument, and so is c1.pro1: a linked argument cannot hold "
+     "another; move c1.con1.2.pro1 under a statement, such as one of c1.pro1's premises (--to "
+     "c1.pro1.1)"),
+    (LINKED, ("c1.con1.2.pro1", "c1.pro1", "con"),
+     "c1.con1.2.pro1 is a linked argument, and so is c1.pro1: a linked argument cannot hold "
+     "another; move c1.con1.2.pro1 under a statement, such as one of c1.pro1's premises (--to "
+     "c1.pro1.1)"),
     (ARGUMENT.replace("      - text: B\n", "      - text: B\n        weight: 2\n"),
      ("c1.pro2", "arg", None),
      "c1.pro2 has weight, which a premise of a linked argument cannot have (they belong to "
      "the argument); remove it first"),
     (ARGUMENT, ("c1.pro2", "arg", "con"),
-     "arg is a linked argument for its parent: --pro adds a premise to it and --undercut "
-     "attacks its step; to argue with one premise, give its address (--to c1.pro1.1)"),
+     "arg is a linked argument for its parent: a statement moved into it goes in as one of "
+     "its premises (--pro, its side) or as an undercut of its step (--undercut), not as a "
+     "con; to move c1.pro2 under one premise, give that premise's address (--to c1.pro1.1)"),
+    (ARGUMENT, ("a", "c1.pro2", None),
+     "a is a claim: moving it under a statement needs --pro, --con or --undercut"),
+    (ARGUMENT, ("a", "c1.pro2", "pro"), "cannot move a under itself"),
 ])
 def test_mv_refuses_what_would_break_a_linked_argument(
         text: str, args: tuple[str, str, str | None], message: str) -> None:
     with pytest.raises(EditError) as info:
         move(text, *args)
-    # A usage error (2), except where the statement's own keys are in the way (1).
-    assert (str(info.value), info.value.code) == (message, 1 if "has weight" in message else 2)
+    # The map does not allow these moves: exit code 1, as for every such refusal.
+    assert (str(info.value), info.value.code) == (message, 1)
     with pytest.raises(EditError, match="moving it would leave one"):
         move(LINKED, "c1.pro1.1", "c2", None)
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from argmap.diagnostics import Diagnostic
+    from argmap.edit.operations import Edit
 
 SCHEMA_NAME = "argmap-1.schema.json"
 
@@ -84,11 +85,12 @@ def print_errors(diagnostics: list[Diagnostic]) -> None:
     print_diagnostics(Report(diagnostics=diagnostics), summary=False)
 
 
-def edit_file(file: Path, edit: Callable[[str], str], done: str) -> None:
+def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
     """Apply ``edit`` to a map file's text, check the result, and write it atomically.
 
     The map must be valid before and after: otherwise the diagnostics are
     printed (the same as ``argmap check``) and the file is left untouched.
+    What the edit did is said last, before the file's name.
     """
     from argmap.edit.operations import EditError, check_text
     from argmap.edit.syntax import YAMLSyntaxError
@@ -102,7 +104,7 @@ def edit_file(file: Path, edit: Callable[[str], str], done: str) -> None:
         print_errors(errors)
         raise fail(f"{file} left unchanged: fix its errors first, then edit it", 1)
     try:
-        edited = edit(text)
+        edited, done = edit(text)
     except EditError as exc:
         raise fail(f"{file} left unchanged: {exc}", exc.code) from None
     except YAMLSyntaxError as exc:  # checked above, so only a bug gets here
@@ -224,7 +226,8 @@ def add_command(
     file: File,
     to: Annotated[str | None, typer.Option("--to", show_default=False,
                   help="Address of the statement to add under: an id or a derived id (c1.pro2) "
-                  "as argmap show --ids prints them.")] = None,
+                  "as argmap show --ids prints them; a ref's address gives the statement it "
+                  "names.")] = None,
     pro: Annotated[str | None, typer.Option("--pro", show_default=False,
                    help="Add a premise supporting it, with this text.")] = None,
     con: Annotated[str | None, typer.Option("--con", show_default=False,
@@ -274,11 +277,15 @@ def add_command(
     up the statement only together; --weight is then the argument's, and --id,
     --by, --cite and --quote describe A. With --to a linked argument (c1.pro1),
     --pro or --con (its own side) adds a premise to it and --undercut attacks
-    its step.
+    its step; --together there is refused (one linked argument cannot hold
+    another).
+
+    Exit code 1: the map does not allow the edit; 2: the command line is wrong
+    in itself or names an address the map does not have.
 
     Example: argmap add maps/nato-promise.yaml --to baker-germany --con "Said twice." --by TASS
     """
-    from argmap.edit.operations import add_argument, add_source, add_statement
+    from argmap.edit.operations import Edit, add_argument_edit, add_source, add_statement_edit
     from argmap.edit.write import NewStatement
 
     if source is not None:
@@ -290,8 +297,8 @@ def add_command(
         fields = {"title": title, "author": author, "publisher": publisher, "date": date,
                   "url": url, "kind": kind}
         given = {k: v for k, v in fields.items() if v is not None}
-        edit_file(file, lambda text: add_source(text, source, given, map_id),
-                  f"added source '{source}' to")
+        edit_file(file, lambda text: Edit(add_source(text, source, given, map_id),
+                                           f"added source '{source}' to"))
         return
     chosen = [(name, value) for name, value in
               (("pro", pro), ("con", con), ("undercut", undercut), ("claim", claim))
@@ -312,13 +319,10 @@ def add_command(
                         "with --to ADDRESS and --pro or --con TEXT", 2)
         premises = [NewStatement(text, new_id, by, None, cites, quote),
                     *(NewStatement(other) for other in together)]
-        edit_file(file, lambda t: add_argument(t, premises, weight, to, relation, map_id),
-                  f"added a linked {relation} argument of {len(premises)} premises under {to} to")
+        edit_file(file, lambda t: add_argument_edit(t, premises, weight, to, relation, map_id))
         return
     new = NewStatement(text, new_id, by, weight, cites, quote)
-    where = ("a claim" if to is None else
-             f"{'an' if relation == 'undercut' else 'a'} {relation} premise under {to}")
-    edit_file(file, lambda t: add_statement(t, new, to, relation, map_id), f"added {where} to")
+    edit_file(file, lambda t: add_statement_edit(t, new, to, relation, map_id))
 
 
 def rm_command(
@@ -329,13 +333,14 @@ def rm_command(
 ) -> None:
     """Remove a statement and everything under it from a map file.
 
-    Refuses when a ref elsewhere points at a statement it would remove.
+    Refuses when a ref elsewhere points at a statement it would remove. At a
+    ref position, only the ref goes; the statement stays where it is written.
 
     Example: argmap rm maps/nato-promise.yaml c1.pro2.undercut1
     """
-    from argmap.edit.operations import remove
+    from argmap.edit.operations import remove_edit
 
-    edit_file(file, lambda text: remove(text, address, map_id), f"removed {address} from")
+    edit_file(file, lambda text: remove_edit(text, address, map_id))
 
 
 def mv_command(
@@ -352,15 +357,16 @@ def mv_command(
     """Move a statement, with its premises, under another statement.
 
     It keeps its relation (pro, con, undercut) unless --pro, --con or
-    --undercut says otherwise, and goes last in that list.
+    --undercut says otherwise, and goes last in that list. At a ref position
+    only the ref moves; --to a ref position moves it under the statement the
+    ref names.
 
     Example: argmap mv maps/nato-promise.yaml heard-broader --to nothing-in-writing --con
     """
-    from argmap.edit.operations import move
+    from argmap.edit.move import move_edit
 
     flags = [name for name, on in (("pro", pro), ("con", con), ("undercut", undercut)) if on]
     if len(flags) > 1:
         raise fail("give at most one of --pro, --con and --undercut", 2)
     relation = flags[0] if flags else None
-    edit_file(file, lambda text: move(text, address, to, relation, map_id),
-              f"moved {address} under {to} in")
+    edit_file(file, lambda text: move_edit(text, address, to, relation, map_id))

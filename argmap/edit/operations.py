@@ -1,4 +1,4 @@
-"""Edits of a map's text: add, remove and move statements, add sources.
+"""Edits of a map's text: add and remove statements, add sources (moving: edit/move.py).
 
 Each edit is a splice of whole lines into or out of the text, at positions
 taken from libyaml's composed nodes (:mod:`argmap.edit.syntax`). Every byte
@@ -14,7 +14,7 @@ result is a valid map. Writing files is the command's job.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.diagnostics import Diagnostic, did_you_mean
 from argmap.edit import style
@@ -24,7 +24,6 @@ from argmap.edit.linked import (
     argument_path,
     declare_linked_version,
     premise_count,
-    relation_of,
 )
 from argmap.edit.syntax import (
     Located,
@@ -77,8 +76,9 @@ def locate(parsed: Parsed, address: str, map_id: str | None = None,
            refs: bool = False) -> Located:
     """The statement at ``address`` (an id, or a derived path such as ``c1.pro2``).
 
-    An explicit id wins over an equal path, as in ``--focus``. ``refs``
-    allows a ``ref`` item (by its path), for removing or moving it.
+    An explicit id wins over an equal path, as in ``--focus``. The path of a
+    ``ref`` position gives the statement the ref names (see :func:`named`),
+    unless ``refs`` asks for the ``ref`` item itself, for removing or moving it.
 
     Raises:
         EditError: for an unknown or ambiguous address (exit code 2).
@@ -92,12 +92,11 @@ def locate(parsed: Parsed, address: str, map_id: str | None = None,
     for located in statements(parsed.documents):
         if map_id is not None and ids[located.document] != map_id:
             continue
-        is_ref = get(located.node, "ref") is not None
         names.add(located.path)
         if located.id is not None:
             names.add(located.id)
-        if located.id == address or (located.path == address and located.document not in found
-                                     and (refs or not is_ref)):
+        if located.id == address or (located.path == address
+                                     and located.document not in found):
             found[located.document] = located
     if not found:
         hint = did_you_mean(address, names)
@@ -108,10 +107,32 @@ def locate(parsed: Parsed, address: str, map_id: str | None = None,
         raise EditError(f"'{address}' is in several maps of this file ({maps}); choose one "
                         "with --map", 2)
     located = next(iter(found.values()))
-    if get(located.node, "ref") is not None and not refs:
-        raise EditError(f"{address} is a ref to '{get(located.node, 'ref')[1].value}'; "  # type: ignore[index]
-                        "add to that statement instead", 2)
+    ref = get(located.node, "ref")
+    if ref is not None and not refs:
+        return written(parsed, located.document, str(ref[1].value), address)
     return located
+
+
+def written(parsed: Parsed, document: int, target: str, address: str) -> Located:
+    """The statement with id ``target`` in document number ``document``: where the
+    ``ref`` at ``address`` leads (docs/format.md: "The path of a ``ref`` position
+    addresses the statement it names").
+
+    Raises:
+        EditError: if no statement has that id.
+    """
+    for located in statements(parsed.documents):
+        if located.document == document and located.id == target:
+            return located
+    raise EditError(f"{address} is a ref to '{target}', which no statement has")
+
+
+def named(located: Located, address: str) -> str:
+    """How a message names the statement ``address`` led to: the address as given,
+    or for a ``ref`` position the statement it names and where that is written."""
+    if address in (located.id, located.path):
+        return address
+    return f"{located.id} (written at {located.path}; {address} is a ref to it)"
 
 
 def _splice(text: str, at: int, lines: list[str], newline: str) -> str:
@@ -191,6 +212,14 @@ def _key_position(parsed: Parsed, holder: Any, key: str, order: tuple[str, ...])
 
 # -- the edits --------------------------------------------------------------
 
+class Edit(NamedTuple):
+    """An edited text, and what the edit did, said before the file's name
+    (``added a claim to``, ``moved c1.pro2 under c2 in``)."""
+
+    text: str
+    done: str
+
+
 def add_statement(text: str, new: NewStatement, to: str | None, relation: str,
                   map_id: str | None = None) -> str:
     """Add a premise under the statement at ``to`` (or a claim when ``to`` is None).
@@ -198,26 +227,42 @@ def add_statement(text: str, new: NewStatement, to: str | None, relation: str,
     When ``to`` is a linked argument, a ``pro`` or ``con`` (its own relation)
     becomes one more of its premises, and an ``undercut`` attacks its step.
     """
+    return add_statement_edit(text, new, to, relation, map_id).text
+
+
+def add_statement_edit(text: str, new: NewStatement, to: str | None, relation: str,
+                       map_id: str | None = None) -> Edit:
+    """:func:`add_statement`, with what it did."""
     parsed = parse(text, comments=False)
     if to is None:
-        return insert_items(parsed, _document(parsed, map_id), "claims",
-                            lambda dash, layout: statement_lines(new, dash, layout),
-                            STATEMENT_ORDER)
+        return Edit(insert_items(parsed, _document(parsed, map_id), "claims",
+                                 lambda dash, layout: statement_lines(new, dash, layout),
+                                 STATEMENT_ORDER), "added a claim to")
     located = locate(parsed, to, map_id)
     key, order = place(located, relation, to)
     if key == "premises" and new.weight is not None:
         raise EditError(f"a premise of a linked argument has no weight of its own; {to} "
-                        "bears on its parent as a whole, and its weight is set on it", 2)
-    return insert_items(parsed, located.node, key,
-                        lambda dash, layout: statement_lines(new, dash, layout), order)
+                        "bears on its parent as a whole, and its weight is set on it")
+    edited = insert_items(parsed, located.node, key,
+                          lambda dash, layout: statement_lines(new, dash, layout), order)
+    if key == "premises":
+        number = premise_count(located.node) + 1
+        return Edit(edited, f"added premise {located.path}.{number} to the linked argument "
+                    f"{to} in")
+    article = "an" if relation == "undercut" else "a"
+    return Edit(edited, f"added {article} {relation} premise under {named(located, to)} to")
 
 
-def place(target: Located, relation: str, to: str) -> tuple[str, tuple[str, ...]]:
+def place(target: Located, relation: str, to: str,
+          moving: str | None = None) -> tuple[str, tuple[str, ...]]:
     """The list of ``target`` an item of ``relation`` goes in, and the key order there.
 
+    ``moving`` is the address of the statement ``mv`` moves, for its messages.
+
     Raises:
-        EditError: for a relation that a linked argument or one of its premises
-            cannot hold (exit code 2).
+        EditError: for a relation that ``target`` cannot hold: a linked
+            argument takes only its own side and undercuts, a premise of one no
+            undercut, and a ``ref`` position no undercut of its own.
     """
     if target.linked:
         if relation == "undercut":
@@ -225,13 +270,23 @@ def place(target: Located, relation: str, to: str) -> tuple[str, tuple[str, ...]
         if relation == target.key:
             return "premises", LINKED_ORDER
         side = "for" if target.key == "pro" else "against"
+        if moving is not None:
+            raise EditError(f"{to} is a linked argument {side} its parent: a statement moved "
+                            f"into it goes in as one of its premises (--{target.key}, its "
+                            f"side) or as an undercut of its step (--undercut), not as a "
+                            f"{relation}; to move {moving} under one premise, give that "
+                            f"premise's address (--to {target.path}.1)")
         raise EditError(f"{to} is a linked argument {side} its parent: --{target.key} adds a "
                         "premise to it and --undercut attacks its step; to argue with one "
-                        f"premise, give its address (--to {target.path}.1)", 2)
+                        f"premise, give its address (--to {target.path}.1)")
     if target.key == "premises" and relation == "undercut":
         raise EditError(f"{to} is a premise of the linked argument {argument_path(target)}; an "
                         "undercut attacks the step from all its premises together: --to "
-                        f"{argument_path(target)} --undercut", 2)
+                        f"{argument_path(target)} --undercut")
+    if relation == "undercut" and to not in (target.id, target.path):
+        raise EditError(f"{to} is a ref to {target.id}: an undercut attacks the step at one "
+                        "position, and a ref position holds nothing of its own; to attack "
+                        f"{target.id}'s step where it is written, give --to {target.path}")
     return relation, STATEMENT_ORDER
 
 
@@ -239,26 +294,34 @@ def add_argument(text: str, premises: list[NewStatement], weight: int | None, to
                  relation: str, map_id: str | None = None) -> str:
     """Add a linked argument (format 1.1) of ``premises`` as a ``relation`` of ``to``.
 
-    When ``to`` is a linked argument already, the premises join it instead.
     The map's ``argmap: 1`` becomes ``argmap: 1.1``.
+
+    Raises:
+        EditError: when ``to`` is a linked argument: one cannot hold another.
     """
-    parsed = parse(text, comments=False)
-    located = locate(parsed, to, map_id)
+    return add_argument_edit(text, premises, weight, to, relation, map_id).text
+
+
+def add_argument_edit(text: str, premises: list[NewStatement], weight: int | None, to: str,
+                      relation: str, map_id: str | None = None) -> Edit:
+    """:func:`add_argument`, with what it did."""
     if relation not in ("pro", "con"):
         raise EditError("only a pro or con can be a linked argument: give --pro or --con "
                         "with --together", 2)
+    parsed = parse(text, comments=False)
+    located = locate(parsed, to, map_id)
     if located.linked:
-        if weight is not None:
-            raise EditError(f"{to} is a linked argument already, with its own weight; add its "
-                            "new premises without --weight", 2)
-        for premise in premises:
-            text = add_statement(text, premise, to, relation, map_id)
-        return text
+        raise EditError(f"{to} is a linked argument, and a linked argument cannot hold "
+                        f"another: add premises to it one at a time (--to {to} "
+                        f"--{located.key} TEXT), or argue with one of its premises (--to "
+                        f"{located.path}.1 --{relation} TEXT --together TEXT)")
     key, order = place(located, relation, to)
     edited = insert_items(parsed, located.node, key,
                           lambda dash, layout: argument_lines(premises, weight, dash, layout),
                           order)
-    return declare_linked_version(edited, located.document)
+    return Edit(declare_linked_version(edited, located.document),
+                f"added a linked {relation} argument of {len(premises)} premises under "
+                f"{named(located, to)} to")
 
 
 def _document(parsed: Parsed, map_id: str | None) -> Any:
@@ -297,7 +360,7 @@ def add_source(text: str, source_id: str, fields: dict[str, str],
                    newline)
 
 
-def _item_range(parsed: Parsed, located: Located) -> tuple[int, int]:
+def item_range(parsed: Parsed, located: Located) -> tuple[int, int]:
     """The lines of a list item: from its ``-`` line to the end of its content."""
     start = parsed.line_start(located.node.start_mark.index)
     prefix = parsed.text[start:located.node.start_mark.index]
@@ -307,9 +370,9 @@ def _item_range(parsed: Parsed, located: Located) -> tuple[int, int]:
     return start, _after(parsed, located.node)
 
 
-def _removal(parsed: Parsed, located: Located) -> tuple[int, int]:
+def removal(parsed: Parsed, located: Located) -> tuple[int, int]:
     """The text range that removes an item, and its key when it is the list's only item."""
-    start, end = _item_range(parsed, located)
+    start, end = item_range(parsed, located)
     key, sequence = get(located.holder, located.key)  # type: ignore[misc]
     _require_block(sequence, f"the `{located.key}` list")
     if len(sequence.value) == 1 and located.key != "claims":
@@ -324,19 +387,36 @@ def _removal(parsed: Parsed, located: Located) -> tuple[int, int]:
 def remove(text: str, address: str, map_id: str | None = None) -> str:
     """Remove the statement at ``address`` with everything under it.
 
+    At a ``ref`` position only the ``ref`` item goes; the statement stays
+    where it is written.
+
     Raises:
         EditError: if a ``ref`` elsewhere points at a statement being removed.
     """
+    return remove_edit(text, address, map_id).text
+
+
+def remove_edit(text: str, address: str, map_id: str | None = None) -> Edit:
+    """:func:`remove`, with what it did."""
     parsed = parse(text, comments=False)
     located = locate(parsed, address, map_id, refs=True)
     if located.key == "premises":
-        _refuse_lone_premise(located, address, "removing")
-    start, end = _removal(parsed, located)
+        refuse_lone_premise(located, address, "removing")
+    start, end = removal(parsed, located)
     _refuse_orphans(parsed, located, start, end)
-    return text[:start] + text[end:]
+    return Edit(text[:start] + text[end:], f"removed {ref_note(parsed, located, address)} from")
 
 
-def _refuse_lone_premise(premise: Located, address: str, doing: str) -> None:
+def ref_note(parsed: Parsed, located: Located, address: str) -> str:
+    """``address``, and for a ``ref`` item what it names, which rm and mv leave in place."""
+    ref = get(located.node, "ref")
+    if ref is None:
+        return address
+    target = written(parsed, located.document, str(ref[1].value), address)
+    return f"{address} (a ref to {target.id}; the statement stays at {target.path})"
+
+
+def refuse_lone_premise(premise: Located, address: str, doing: str) -> None:
     """Refuse to leave a linked argument with a single premise (``too-few-premises``)."""
     if premise_count(premise.holder) <= 2:
         argument = argument_path(premise)
@@ -363,83 +443,3 @@ def _refuse_orphans(parsed: Parsed, located: Located, start: int, end: int) -> N
         raise EditError(f"{located.path} holds '{target}', which the ref on {where} points "
                         f"at; remove or change that ref first ({len(orphans)} ref"
                         f"{'s' if len(orphans) > 1 else ''} in all)")
-
-
-def move(text: str, address: str, to: str, relation: str | None,
-         map_id: str | None = None) -> str:
-    """Move the statement at ``address`` (with its premises) under the statement at ``to``."""
-    parsed = parse(text, comments=False)
-    located = locate(parsed, address, map_id, refs=True)
-    target = locate(parsed, to, map_id)
-    if located.key == "claims" and relation is None:
-        raise EditError("moving a claim under a statement needs --pro, --con or --undercut", 2)
-    relation = relation or relation_of(located)
-    key, order = place(target, relation, to)
-    _refuse_linked_move(located, address, target, key, relation)
-    pair = get(target.node, key)
-    if (target.node is located.holder and key == located.key and pair is not None
-            and len(pair[1].value) == 1):
-        return text  # the only item of the list it would be moved to the end of
-    start, end = _item_range(parsed, located)
-    if start <= target.node.start_mark.index < end:
-        raise EditError(f"cannot move {address} under itself", 2)
-    block = text[start:end]
-    old_dash = dash_column(parsed, located.node)
-    cut_start, cut_end = _removal(parsed, located)
-
-    def make(dash: int, layout: Layout) -> list[str]:
-        return _shift(block, dash - old_dash)
-
-    inserted = insert_items(parsed, target.node, key, make, order)
-    # The insertion is one splice; find where it went and cut the old lines around it.
-    grown = len(inserted) - len(text)
-    at = _first_difference(text, inserted)
-    # The new lines went in at a line start outside the moved lines, so a first
-    # difference before their end means they went in above them: at cut_start
-    # itself, they may begin like the moved lines and differ only further on.
-    if at < cut_end:
-        cut_start, cut_end = cut_start + grown, cut_end + grown
-    return inserted[:cut_start] + inserted[cut_end:]
-
-
-def _refuse_linked_move(located: Located, address: str, target: Located, key: str,
-                        relation: str) -> None:
-    """Refuse a move that would make a linked argument invalid (format 1.1)."""
-    if located.linked and relation == "undercut":
-        raise EditError(f"{address} is a linked argument, which can only be a pro or con; an "
-                        "undercut is a single statement", 2)
-    if key == "premises":
-        if located.linked:
-            raise EditError(f"{address} is a linked argument; it cannot be a premise of "
-                            f"another ({target.path})", 2)
-        kept = [k for k in ("weight", "undercut") if get(located.node, k) is not None]
-        if kept:
-            raise EditError(f"{address} has {' and '.join(kept)}, which a premise of a linked "
-                            "argument cannot have (they belong to the argument); remove "
-                            f"{'it' if len(kept) == 1 else 'them'} first")
-    if located.key == "premises" and not (key == "premises" and target.node is located.holder):
-        _refuse_lone_premise(located, address, "moving")
-
-
-def _first_difference(a: str, b: str) -> int:
-    """Where two texts first differ (a binary search over equal prefixes)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _shift(block: str, delta: int) -> list[str]:
-    """The block's lines moved ``delta`` columns right (left when negative)."""
-    lines = block.rstrip("\r\n").split("\n")
-    lines = [line.rstrip("\r") for line in lines]
-    if delta >= 0:
-        return [" " * delta + line if line.strip() else line for line in lines]
-    cut = -delta
-    if any(line.strip() and not line.startswith(" " * cut) for line in lines):
-        raise EditError("cannot indent the statement less at its new place")
-    return [line[cut:] if line.strip() else line for line in lines]
