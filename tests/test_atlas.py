@@ -224,3 +224,29 @@ def test_a_linked_arguments_weight_and_id_are_on_its_page(tmp_path: Path) -> Non
     render(source, tmp_path / "a.pdf")
     texts = check_atlas(tmp_path / "a.pdf", source, (595, 842))
     assert "+ ▰▰▰▰▱ no-gridlock" in " ".join(texts[1:])
+
+
+@pytest.mark.parametrize("source", ["deep", "linked"])
+def test_pages_with_linked_arguments_fit_on_the_first_try(source: str, tmp_path: Path) -> None:
+    # Before: the estimate left out the column a linked argument's junction
+    # takes, so its pages came out too wide and the whole atlas was cut again
+    # with a smaller budget (deep: 122 pages instead of 63).
+    from argmap.atlas import AtlasOptions
+    from argmap.atlas.build import _scale
+    from argmap.atlas.pages import Pager
+    from argmap.atlas.partition import FONT_PT, MIN_PT
+    from argmap.exporters.layout import layout
+
+    path = TESTS / "fixtures/valid/linked.yaml"
+    if source == "deep":
+        path = tmp_path / "deep.yaml"
+        path.write_text(linked_map(2, 4))
+    graph = build_graph(load_path(path).maps[0])
+    width, height = AtlasOptions().area()
+    pager = Pager(graph, partition(graph, width, height))
+    for i in range(len(pager.pages)):
+        scale = _scale(layout(pager.dot(i), "dot", "svg", 60), "svg", width, height)
+        assert scale * FONT_PT >= MIN_PT, (i + 2, scale)
+    if source == "linked":  # a linked argument stays beside its parent
+        page = pager.dot(0)
+        assert "no-gridlock" in page and "Close the centre" in page
