@@ -198,3 +198,55 @@ def test_svg_pages_refuse_stdout() -> None:
     assert result.exit_code == 1
     assert result.stderr == ("argmap: -f svg --pages writes a file per page: use -o DIRECTORY "
                              "or -o INDEX.svg, not stdout\n")
+
+
+def test_a_linked_arguments_weight_and_id_are_on_its_page(tmp_path: Path) -> None:
+    # Before: the atlas drew the junction's line to the parent bare; the
+    # argument's weight and id were on no page.
+    from argmap.atlas.pages import Pager
+
+    source = TESTS / "fixtures/valid/linked.yaml"
+    graph = build_graph(load_path(source).maps[0])
+    page = Pager(graph, partition(graph, 5000, 5000)).dot(0)
+    [edge] = [line for line in page.splitlines() if "no-gridlock" in line]
+    assert '<TR><TD>+ ▰▰▰▰▱<BR ALIGN="LEFT"/>no-gridlock</TD></TR>' in edge
+    # the claim (b1) to the junction, a label: dot keeps room for it
+    assert re.match(r"  b1 -> \w+_j \[dir=back, .*, label=<<TABLE", edge)
+    assert "− ▰▰▰▱▱</TD>" in page  # c1.con1, weight 3, no id
+    # one column a page: the premises continue from their parent's page, and the
+    # chip stands in the parent's place, joined to their junction
+    pager = Pager(graph, partition(graph, 100, 5000))
+    continued = [pager.dot(i) for i in range(len(pager.pages))]
+    [page] = [p for p in continued if "no-gridlock" in p]
+    [chip] = [line for line in page.splitlines() if "no-gridlock" in line]
+    assert re.match(r'  (\w+_j)_c \[shape=plain, style="", label=<<TABLE', chip)
+    assert "+ ▰▰▰▰▱" in chip
+    render(source, tmp_path / "a.pdf")
+    texts = check_atlas(tmp_path / "a.pdf", source, (595, 842))
+    assert "+ ▰▰▰▰▱ no-gridlock" in " ".join(texts[1:])
+
+
+@pytest.mark.parametrize("source", ["deep", "linked"])
+def test_pages_with_linked_arguments_fit_on_the_first_try(source: str, tmp_path: Path) -> None:
+    # Before: the estimate left out the column a linked argument's junction
+    # takes, so its pages came out too wide and the whole atlas was cut again
+    # with a smaller budget (deep: 122 pages instead of 63).
+    from argmap.atlas import AtlasOptions
+    from argmap.atlas.build import _scale
+    from argmap.atlas.pages import Pager
+    from argmap.atlas.partition import FONT_PT, MIN_PT
+    from argmap.exporters.layout import layout
+
+    path = TESTS / "fixtures/valid/linked.yaml"
+    if source == "deep":
+        path = tmp_path / "deep.yaml"
+        path.write_text(linked_map(2, 4))
+    graph = build_graph(load_path(path).maps[0])
+    width, height = AtlasOptions().area()
+    pager = Pager(graph, partition(graph, width, height))
+    for i in range(len(pager.pages)):
+        scale = _scale(layout(pager.dot(i), "dot", "svg", 60), "svg", width, height)
+        assert scale * FONT_PT >= MIN_PT, (i + 2, scale)
+    if source == "linked":  # a linked argument stays beside its parent
+        page = pager.dot(0)
+        assert "no-gridlock" in page and "Close the centre" in page

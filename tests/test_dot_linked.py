@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -124,3 +126,91 @@ def test_a_linked_premise_that_refs_a_claim_stays_out_of_the_ranking(tmp_path: P
     [attrs] = [a for t, h, a in edges if h == top and t.endswith("_j")]
     assert "constraint=false" in attrs and "label=<<TABLE" in attrs
     dot_to_svg(dot)
+
+
+#: the fresh-eyes user's map: an argument's chip sat under a neighbouring box
+SCHOOL = """\
+argmap: 1.1
+id: uniforms
+question: Should public schools require uniforms?
+context: A motion for a school-board debate.
+claims:
+  - id: require
+    text: Schools should require uniforms.
+    by: Proposition
+    pro:
+      - premises:
+          - id: bullying-clothes
+            text: Much bullying in school targets clothing and brands.
+            con:
+              - text: Bullies simply switch to shoes, phones and hair.
+          - ref: uniforms-equalise
+          - text: Less bullying improves learning.
+        id: less-bullying
+        weight: 4
+        undercut:
+          - text: Bullying that is displaced is not bullying that is removed.
+      - id: cost
+        text: Uniforms are cheaper than fashion clothing.
+        weight: 2
+    con:
+      - premises:
+          - text: Clothing is a form of self-expression.
+          - text: Schools should protect self-expression.
+        weight: 3
+  - id: dont-require
+    text: Uniforms should stay optional.
+    by: Opposition
+    con:
+      - id: uniforms-equalise
+        text: Uniforms hide differences in family income.
+"""
+
+
+def _bbox(d: str) -> tuple[float, float, float, float]:
+    xs = [float(x) for x in re.findall(r"(-?[\d.]+),", d)]
+    ys = [float(y) for y in re.findall(r",(-?[\d.]+)", d)]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def chips_and_boxes(svg: ET.Element) -> tuple[dict[str, tuple[float, float, float, float]],
+                                              list[tuple[float, float, float, float]]]:
+    """Each argument's chip (by its edge's title) and every box, as SVG bounding boxes."""
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    chips, boxes = {}, []
+    for group in svg.iter("{http://www.w3.org/2000/svg}g"):
+        title = group.findtext("s:title", "", ns)
+        paths = [p.get("d", "") for p in group.iter("{http://www.w3.org/2000/svg}path")]
+        shapes = paths + [p.get("points", "")
+                          for p in group.iter("{http://www.w3.org/2000/svg}polygon")]
+        if group.get("class") == "node" and not title.endswith("_j") and shapes:
+            boxes.append(_bbox(shapes[0] if paths else shapes[-1]))
+        elif group.get("class") == "edge" and re.fullmatch(r"n\d+->l\d+_j", title):
+            chips[title] = _bbox(" ".join(paths[1:]))  # paths[0] is the line itself
+    return chips, boxes
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+@pytest.mark.parametrize("source", ["school", "linked"])
+def test_an_arguments_chip_is_never_under_a_box(source: str, direction: str,
+                                                tmp_path: Path) -> None:
+    # Before: the chip was a headlabel, which dot makes no room for; in the
+    # school map "Uniforms are cheaper" covered less-bullying's chip.
+    path = LINKED
+    if source == "school":
+        path = tmp_path / "school.yaml"
+        path.write_text(SCHOOL)
+    dot = render_dot(view_graph(load_path(path).maps[0]), DotOptions(direction=direction))
+    chips, boxes = chips_and_boxes(dot_to_svg(dot))
+    assert len(chips) == (2 if source == "school" else 4)
+    for title, (x0, y0, x1, y1) in chips.items():
+        for bx0, by0, bx1, by1 in boxes:
+            assert x1 <= bx0 or bx1 <= x0 or y1 <= by0 or by1 <= y0, (title, (bx0, by0))
+
+
+def test_an_arguments_chip_is_an_edge_label() -> None:
+    # a label (not a headlabel) is laid out by dot with room kept for it
+    nodes, edges = nodes_and_edges(render_dot(view_graph(linked_map())))
+    claim = node_named(nodes, "Close the centre")
+    [argument] = [a for t, h, a in edges if (t, h) == (claim, "l1_j")]
+    assert ", label=<<TABLE" in argument and "headlabel" not in argument

@@ -5,7 +5,7 @@ from __future__ import annotations
 from argmap.atlas.partition import FONT_PT, WRAP, Item, Page, groups, kids
 from argmap.exporters.dot_text import BR, EDGE_STYLES, FONT, wrap
 from argmap.exporters.notation import MARKERS, WORDS, gauge, preview, source_line
-from argmap.graph import ArgumentGraph
+from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation
 from argmap.renderers.escape import html_text
 from argmap.renderers.themes import THEMES
@@ -92,14 +92,33 @@ class Pager:
                     junction = junctions[link.key] = f"{names[kid]}_j"
                     out.append(f'  {junction} [shape=point, width=0.1, '
                                f'color="{t.lines[relation]}"];')
-                    if parent is not None:
-                        out.append(f"  {parent} -> {junction} [dir=back, {look}];")
+                    # the chip is the argument's box: its marker, weight and id
+                    chip = (f'label=<{self.chip(link)}>, fontcolor="{t.lines[relation]}", '
+                            f'fontname="{FONT}", fontsize={FONT_PT:g}')
+                    if parent is not None:  # a label: dot keeps room for it
+                        out.append(f"  {parent} -> {junction} [dir=back, {look}, {chip}];")
+                    else:  # the parent is on another page: the chip stands in its place
+                        out.append(f'  {junction}_c [shape=plain, style="", {chip}];')
+                        out.append(f"  {junction}_c -> {junction} [dir=none, {look}];")
                 out.append(f"  {junction} -> {names[kid]} [dir=none, {look}];")
             elif link.relation is Relation.UNDERCUT and link.target in junctions:
                 out.append(f"  {junctions[link.target]} -> {names[kid]} [dir=back, {look}];")
             elif parent is not None:
                 out.append(f"  {parent} -> {names[kid]} [dir=back, {look}];")
         return out
+
+    def chip(self, link: Link) -> str:
+        """A linked argument's framed marker, weight gauge and id, as ``render`` draws
+        them on its line to its parent (its premises' boxes carry no weight)."""
+        t = self.theme
+        cell = MARKERS[link.relation]
+        if link.weight is not None:
+            cell += f" {gauge(link.weight)}"
+        if link.id:
+            cell += BR + BR.join(html_text(x) for x in wrap(link.id, WRAP))
+        return (f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" '
+                f'STYLE="rounded" COLOR="{t.lines[link.relation]}" BGCOLOR="{t.background}">'
+                f"<TR><TD>{cell}</TD></TR></TABLE>")
 
     def foot(self, number: int) -> str:
         """The line under each page: the map's title and the page number."""

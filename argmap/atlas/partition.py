@@ -3,8 +3,9 @@
 Pages are laid out left to right (``rankdir=LR``): a statement's premises
 stand in the column to its right, so a page holds a few columns of boxes
 stacked down the paper. The size of a page's drawing is estimated from its
-boxes (:func:`box_height`, :data:`COLUMN`) before any layout; the atlas then
-checks the real layout and cuts smaller if the estimate was wrong.
+boxes (:func:`box_height`, :data:`COLUMN`) and a linked argument's junction
+column and chip (:class:`Columns`) before any layout; the atlas then checks
+the real layout and cuts smaller, for every page, if the estimate was wrong.
 
 A page is a forest: subtrees taken greedily in outline order. From a page's
 root, a statement's premises are taken all together or not at all; premises
@@ -29,6 +30,11 @@ WRAP = 28  # characters per box line
 LINE = 11.0  # pt per text line
 PAD = 10.0  # box padding and the gap to the next box, vertically (pt)
 COLUMN = WRAP * 0.55 * FONT_PT + 14 + 24  # a box's width plus the gap to the next column (pt)
+GAP = 24.0  # the gap after the last column, which a page does not need (pt)
+#: A linked argument's premises meet at a junction dot one column to the right
+#: of their parent, so they stand two columns to the right; a column of only
+#: junctions is this wide (a dot and the gap after it, pt).
+JUNCTION = 30.0
 
 
 class Item(NamedTuple):
@@ -91,9 +97,79 @@ def box_height(graph: ArgumentGraph, item: Item) -> float:
     return (lines + 1) * LINE + PAD  # +1: room for a "from/continued on page" line
 
 
+class Columns:
+    """The columns a page's boxes and junctions take, to estimate its width before layout.
+
+    A column holding a box is :data:`COLUMN` wide, one holding only junctions
+    :data:`JUNCTION`; a linked argument's chip (its marker, weight and id, an
+    edge label) widens the gap between its parent's column and its junction's.
+
+    A page fits if its boxes would fit at :data:`FONT_PT` with the junctions
+    and chips left out (a map without linked arguments is cut as it always
+    was), and fit at :data:`MIN_PT` with them: the atlas shrinks a page down
+    to that size, and a linked argument stays beside its parent.
+    """
+
+    def __init__(self, graph: ArgumentGraph) -> None:
+        self.graph = graph
+        self.wide: dict[int, float] = {}  # column -> its width
+        self.chips: dict[int, float] = {}  # column -> the widest chip in the gap after it
+        self.at: dict[Item, int] = {}  # box -> its column
+        self.level: dict[Item, int] = {}  # box -> its depth below its page root
+
+    def fit(self, width: float) -> bool:
+        """Does the page fit ``width`` pt (as the class says)?"""
+        boxes = (max(self.level.values()) + 1) * COLUMN - GAP
+        joined = sum(self.wide.values()) + sum(self.chips.values()) - GAP
+        return boxes <= width and joined <= width * FONT_PT / MIN_PT
+
+    def joint(self, link: Link | None) -> Link | None:
+        """The linked argument a box hangs from through a junction (a premise of it, or
+        one of its undercuts), if any."""
+        if link is None:
+            return None
+        if link.relation is Relation.UNDERCUT and not link.linked:
+            attacked = self.graph.link(link.target)
+            return attacked if attacked is not None and attacked.linked else None
+        return link if link.linked else None
+
+    def place(self, items: list[Item], column: int, level: int) -> None:
+        """Put boxes hanging from a box in ``column - 1`` (a page root: ``column`` 0)."""
+        for item in items:
+            self.level[item] = level
+            joint = self.joint(item.link)
+            at = column
+            if joint is not None:
+                # the junction, and the chip before it: a root's parent is on
+                # another page, and the chip stands in its place, a column itself
+                junction = column
+                if column == 0:
+                    self.wide[0] = max(self.wide.get(0, 0.0), chip_width(joint) + GAP)
+                    junction = 1
+                else:
+                    self.chips[column - 1] = max(self.chips.get(column - 1, 0.0),
+                                                 chip_width(joint))
+                self.wide[junction] = max(self.wide.get(junction, 0.0), JUNCTION)
+                at = junction + 1
+            self.wide[at] = COLUMN  # the widest a column gets
+            self.at[item] = at
+
+    def copy(self) -> Columns:
+        """A copy to try more boxes on."""
+        other = Columns(self.graph)
+        other.wide, other.chips = dict(self.wide), dict(self.chips)
+        other.at, other.level = dict(self.at), dict(self.level)
+        return other
+
+
+def chip_width(link: Link) -> float:
+    """A linked argument's chip: ``+ ▰▰▰▱▱`` over its id (pt)."""
+    chars = max(8 if link.weight is not None else 1, min(len(link.id or ""), WRAP))
+    return chars * 0.55 * FONT_PT + 10
+
+
 def partition(graph: ArgumentGraph, width: float, height: float) -> list[Page]:
     """Cut the graph's outline into pages of at most ``width`` x ``height`` pt (estimated)."""
-    columns = max(1, int((width + 24) // COLUMN))
     #: units a page takes whole (see :func:`groups`): a linked argument's premises
     #: continued from another page stay on one page together
     pending: deque[list[Item]] = deque()
@@ -113,26 +189,32 @@ def partition(graph: ArgumentGraph, width: float, height: float) -> list[Page]:
         page = Page([], {}, {})
         used = 0.0
         cuts: list[Item] = []
+        columns = Columns(graph)
         while pending:
             unit = pending[0]
             if page.roots and used + sum(tall(root) for root in unit) > height:
                 break
             pending.popleft()
             for root in unit:
-                used = _take(graph, page, root, used, height, columns, tall, cuts)
+                columns.place([root], 0, 0)
+                used = _take(graph, page, root, used, (width, height), columns, tall, cuts)
         pages.append(page)
         # what this page cut continues on the next pages, in outline order
         pending.extendleft(reversed(groups(graph, _in_order(page, cuts))))
     return pages
 
 
-def _take(graph: ArgumentGraph, page: Page, root: Item, used: float, height: float,
-          columns: int, tall: Callable[[Item], float], cuts: list[Item]) -> float:
-    """Put ``root`` on the page with as much of its subtree as fits; the height used after."""
+def _take(graph: ArgumentGraph, page: Page, root: Item, used: float,
+          size: tuple[float, float], columns: Columns, tall: Callable[[Item], float],
+          cuts: list[Item]) -> float:
+    """Put ``root`` on the page with as much of its subtree as fits; the height used after.
+
+    ``columns`` (placed ``root`` already) grows with the boxes taken, for the whole page.
+    """
+    width, height = size
     page.roots.append(root)
     extent = {root: tall(root)}
     parent: dict[Item, Item] = {}
-    depth = {root: 0}
     queue = deque([root])
     base = used
     while queue:
@@ -140,13 +222,16 @@ def _take(graph: ArgumentGraph, page: Page, root: Item, used: float, height: flo
         below = kids(graph, item)
         if not below:
             continue
-        if depth[item] + 1 < columns:
+        wider = columns.copy()
+        wider.place(below, columns.at[item] + 1, columns.level[item] + 1)
+        if wider.fit(width):
             grown = _grow(extent, parent, item, below, tall)
             if base + grown[root] <= height:
                 extent = grown
                 for kid in below:
                     parent[kid] = item
-                    depth[kid] = depth[item] + 1
+                columns.wide, columns.chips = wider.wide, wider.chips
+                columns.at, columns.level = wider.at, wider.level
                 page.below[item] = below
                 queue.extend(below)
                 continue

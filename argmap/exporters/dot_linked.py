@@ -2,7 +2,9 @@
 
 The premises meet in one junction dot of the argument's colour; one edge runs
 from the dot to the parent with the argument's arrow, line style and a framed
-chip at the dot: its marker, its weight gauge and, when it has one, its id.
+chip: its marker, its weight gauge and, when it has one, its id. The chip is
+the edge's ``label``, which dot lays out with room kept for it; a ``headlabel``
+is placed after layout, and boxes covered it.
 The premises join the dot with plain lines of the same colour and style and no
 arrowheads, so the eye reads them as one group that points at the parent
 once. Joint undercuts aim at the dot, as undercuts of a single premise aim at
@@ -65,7 +67,7 @@ def argument(w: _Writer, above: str, link: Link) -> None:
 
 
 def _chip(w: _Writer, link: Link) -> str:
-    """The framed label at the junction: marker, weight gauge, and the argument's id."""
+    """The framed label on the argument's edge: marker, weight gauge, and its id."""
     t = w.theme
     color = t.lines[link.relation]
     cell = f"<B>{MARKERS[link.relation]}</B>"
@@ -74,6 +76,6 @@ def _chip(w: _Writer, link: Link) -> str:
     rows = f"<TR><TD>{cell}</TD></TR>"
     if link.id:
         rows += f'<TR><TD><FONT POINT-SIZE="8">{html_text(link.id)}</FONT></TD></TR>'
-    return (f', {EDGE_LABEL}=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" '
+    return (f', label=<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" '
             f'STYLE="rounded" COLOR="{color}" BGCOLOR="{t.background}">{rows}</TABLE>>, '
-            f'fontcolor="{color}", fontname="{FONT}", labelangle=0, labeldistance=2.5')
+            f'fontcolor="{color}", fontname="{FONT}"')
