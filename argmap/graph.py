@@ -304,8 +304,7 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                                     ref is not None, None, None, ())))
     for index, link, keys in arguments.values():
         written = any(statements[k].link == link.key for k in keys if k in statements)
-        # a statement twice in one argument is an error (duplicate-premise); it is one premise
-        links[index] = link._replace(premises=tuple(dict.fromkeys(keys)), ref=not written)
+        links[index] = link._replace(premises=tuple(keys), ref=not written)
     first: dict[str, str] = {}
     for id_, key in with_ids:
         if id_ not in first:

@@ -113,7 +113,7 @@ def test_cut_graph_walks_like_the_reference(path: Path) -> None:
        st.sampled_from([None, *Relation]))
 def test_generated_maps_walk_like_the_reference(m: ArgumentMap, depth: int | None,
                                                 side: Relation | None) -> None:
-    # the graph holds a premise twice in one argument once (an error `check` reports)
+    # a premise twice in one argument (an error `check` reports) cannot be told apart by key
     assume(not any(d.code == "duplicate-premise" for d in check(m)))
     options = ViewOptions(depth=depth, side=side)
     assert graph_rows(cut(build_graph(m), options)) == reference_rows(m, options)
