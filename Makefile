@@ -111,7 +111,9 @@ terminal-capture: install
 	tmux kill-session -t argmap-capture
 	$(BIN)/python examples/terminal.py examples/terminal.ansi examples/terminal.svg
 	rm examples/terminal.ansi
-	command -v rsvg-convert >/dev/null && rsvg-convert examples/terminal.svg -o examples/terminal.png
+	if command -v rsvg-convert >/dev/null; then rsvg-convert examples/terminal.svg -o examples/terminal.png; \
+	else chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=982,1173 \
+	  --screenshot=$(CURDIR)/examples/terminal.png file://$(CURDIR)/examples/terminal.svg; fi
 
 # The same terminal, showing which statements stand: `argmap show --eval`, run on a
 # real pseudo-terminal 80 columns wide (script(1); tmux cannot start everywhere).

@@ -105,6 +105,9 @@ def expected(graph: ArgumentGraph) -> Expected:
             extra[title] = {"weight": link.weight}
         end = conclusion(graph, link, title, undercut_arguments)
         pcs[title] = [(p, "premise") for p in link.premises] + [(end, "main-conclusion")]
+        for p in link.premises:  # one written as an argument elsewhere is a statement here
+            if p in undercut_arguments:
+                statements[p] = [single_spaced(graph.statements[p].text)]
         if end != link.target:  # through a conclusion of its own, which has no text
             statements[end] = []
             found.add((end, target, kind))

@@ -166,6 +166,10 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         if visit.expanded and statement is not None:
             data = _data_of(statement, data_link)
             out.append(f"{prefix}{name}: {argdown_text(statement.text)}{data}")
+        elif name.startswith("[") and visit.key in arguments and statement is not None:
+            # a pcs premise written elsewhere as an argument (it is undercut there): a pcs
+            # holds statements, so the statement is written here with its text
+            out.append(f"{prefix}{name}: {argdown_text(statement.text)}")
         else:
             out.append(prefix + name)
     for frame in reversed(frames):
