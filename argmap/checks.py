@@ -126,12 +126,24 @@ def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
         key = single_spaced(statement.text).casefold()
         if key in first:
             original = first[key]
+            if _siblings_in_argument(original, statement):  # a ref there is duplicate-premise
+                yield warning("duplicate-text", f"same text as the premise on line "
+                              f"{original.span.line} of this linked argument; a premise holds "
+                              "up the argument once, so remove one", statement.span)
+                continue
             how = (f"write `ref: {original.id}` here" if original.id is not None else
                    "give that statement an `id` and write `ref: <its id>` here")
             yield warning("duplicate-text", f"same text as the statement on line "
                           f"{original.span.line}; to reuse it, {how}", statement.span)
         else:
             first[key] = statement
+
+
+def _siblings_in_argument(a: Statement, b: Statement) -> bool:
+    """True for two premises of one linked argument (paths ``c1.pro1.1``, ``c1.pro1.2``)."""
+    head_a, _, last_a = a.path.rpartition(".")
+    head_b, _, last_b = b.path.rpartition(".")
+    return head_a == head_b and last_a.isdigit() and last_b.isdigit()
 
 
 RULES: tuple[Rule, ...] = (

@@ -109,3 +109,18 @@ def test_linked_argument_ids_get_hints_that_work() -> None:
          "premise you mean an `id` and ref that"),  # never "ref one of its premises (arg)"
         (10, "duplicate-id", "id 'arg' is already used on line 6; statements and linked "
          "arguments share one set of ids, so give one of them another id")]  # not `ref: arg`
+
+
+def test_the_same_text_twice_in_one_argument_is_not_advised_to_become_a_ref() -> None:
+    # a ref to a sibling premise would be duplicate-premise: say to remove one instead
+    from argmap.loader import load_text
+
+    text = ("argmap: 1.1\nquestion: Q?\nclaims:\n  - text: C.\n    pro:\n      - premises:\n"
+            "          - text: Same words.\n          - text: Same words.\n"
+            "      - text: Same words.\n")
+    found = [(d.span.line, d.message) for d in check(load_text(text, "m.yaml").maps[0])]
+    assert found == [
+        (8, "same text as the premise on line 7 of this linked argument; a premise holds up "
+            "the argument once, so remove one"),
+        (9, "same text as the statement on line 7; to reuse it, give that statement an `id` "
+            "and write `ref: <its id>` here")]
