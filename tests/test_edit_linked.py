@@ -304,3 +304,18 @@ def test_fmt_refuses_a_result_that_changes_a_linked_argument(
     monkeypatch.setattr(fmt._Emitter, "emit", lambda self: swapped)
     with pytest.raises(fmt.FormatError, match="would change what the map says"):
         format_text(LINKED)
+
+
+def test_argument_id_names_the_new_linked_argument(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("question: Q?\nclaims:\n  - text: C.\n", encoding="utf-8")
+    code, _, err = run("add", str(path), "--to", "c1", "--pro", "A.", "--together", "B.",
+                       "--argument-id", "ab", "--weight", "3")
+    assert (code, err) == (0, f"argmap: added a linked pro argument of 2 premises under c1 to "
+                              f"{path}\n")
+    assert path.read_text(encoding="utf-8") == (
+        "question: Q?\nclaims:\n  - text: C.\n    pro:\n      - premises:\n"
+        "          - text: A.\n          - text: B.\n        id: ab\n        weight: 3\n")
+    code, _, err = run("add", str(path), "--to", "c1", "--pro", "D.", "--argument-id", "x")
+    assert (code, err) == (2, "argmap: --argument-id names a linked argument: use it with "
+                              "--together\n")

@@ -241,6 +241,8 @@ def add_command(
                         "with it, as one linked argument (format 1.1); repeat for more.")] = None,
     new_id: Annotated[str | None, typer.Option("--id", show_default=False,
                       help="The new statement's id.")] = None,
+    argument_id: Annotated[str | None, typer.Option("--argument-id", show_default=False,
+                           help="With --together: the linked argument's own id.")] = None,
     by: Annotated[str | None, typer.Option("--by", show_default=False,
                   help="Who advances it.")] = None,
     cite: Annotated[list[str] | None, typer.Option("--cite", show_default=False,
@@ -274,10 +276,10 @@ def add_command(
     diagnostics of argmap check, and the file is left untouched.
 
     --pro A --together B adds one linked argument whose premises A and B hold
-    up the statement only together; --weight is then the argument's, and --id,
-    --by, --cite and --quote describe A. With --to a linked argument (c1.pro1),
-    --pro or --con (its own side) adds a premise to it and --undercut attacks
-    its step; --together there is refused (one linked argument cannot hold
+    up the statement only together; --weight and --argument-id are then the
+    argument's, and --id, --by, --cite and --quote describe A. With --to a
+    linked argument (c1.pro1), --pro or --con (its own side) adds a premise to
+    it and --undercut attacks its step; --together there is refused (one linked argument cannot hold
     another).
 
     Exit code 1: the map does not allow the edit; 2: the command line is wrong
@@ -319,8 +321,11 @@ def add_command(
                         "with --to ADDRESS and --pro or --con TEXT", 2)
         premises = [NewStatement(text, new_id, by, None, cites, quote),
                     *(NewStatement(other) for other in together)]
-        edit_file(file, lambda t: add_argument_edit(t, premises, weight, to, relation, map_id))
+        edit_file(file, lambda t: add_argument_edit(t, premises, weight, to, relation, map_id,
+                                                    argument_id))
         return
+    if argument_id is not None:
+        raise fail("--argument-id names a linked argument: use it with --together", 2)
     new = NewStatement(text, new_id, by, weight, cites, quote)
     edit_file(file, lambda t: add_statement_edit(t, new, to, relation, map_id))
 

@@ -20,12 +20,15 @@ _STEP = re.compile(r"([a-z]+)\d+$")
 
 
 def argument_lines(premises: list[NewStatement], weight: int | None, dash: int,
-                   layout: Layout) -> list[str]:
-    """The lines of a new linked argument, its ``-`` at column ``dash``."""
+                   layout: Layout, argument_id: str | None = None) -> list[str]:
+    """The lines of a new linked argument, its ``-`` at column ``dash``, its keys in the
+    canonical order (premises, id, weight)."""
     column = dash + layout.gap
     lines = [" " * dash + "-" + " " * (layout.gap - 1) + "premises:"]
     for premise in premises:
         lines.extend(statement_lines(premise, column + layout.offset, layout))
+    if argument_id is not None:
+        lines.append(" " * column + f"id: {argument_id}")
     if weight is not None:
         lines.append(" " * column + f"weight: {weight}")
     return lines

@@ -291,7 +291,8 @@ def place(target: Located, relation: str, to: str,
 
 
 def add_argument(text: str, premises: list[NewStatement], weight: int | None, to: str,
-                 relation: str, map_id: str | None = None) -> str:
+                 relation: str, map_id: str | None = None,
+                 argument_id: str | None = None) -> str:
     """Add a linked argument (format 1.1) of ``premises`` as a ``relation`` of ``to``.
 
     The map's ``argmap: 1`` becomes ``argmap: 1.1``.
@@ -299,11 +300,12 @@ def add_argument(text: str, premises: list[NewStatement], weight: int | None, to
     Raises:
         EditError: when ``to`` is a linked argument: one cannot hold another.
     """
-    return add_argument_edit(text, premises, weight, to, relation, map_id).text
+    return add_argument_edit(text, premises, weight, to, relation, map_id, argument_id).text
 
 
 def add_argument_edit(text: str, premises: list[NewStatement], weight: int | None, to: str,
-                      relation: str, map_id: str | None = None) -> Edit:
+                      relation: str, map_id: str | None = None,
+                      argument_id: str | None = None) -> Edit:
     """:func:`add_argument`, with what it did."""
     if relation not in ("pro", "con"):
         raise EditError("only a pro or con can be a linked argument: give --pro or --con "
@@ -317,7 +319,8 @@ def add_argument_edit(text: str, premises: list[NewStatement], weight: int | Non
                         f"{located.path}.1 --{relation} TEXT --together TEXT)")
     key, order = place(located, relation, to)
     edited = insert_items(parsed, located.node, key,
-                          lambda dash, layout: argument_lines(premises, weight, dash, layout),
+                          lambda dash, layout: argument_lines(premises, weight, dash, layout,
+                                                              argument_id),
                           order)
     return Edit(declare_linked_version(edited, located.document),
                 f"added a linked {relation} argument of {len(premises)} premises under "
