@@ -99,6 +99,17 @@ class Link(NamedTuple):
         """True for a linked argument: several premises that bear on the target together."""
         return len(self.premises) > 1
 
+    def places(self) -> list[tuple[str, str]]:
+        """Each premise with the path of its position: the link's own address for a single
+        premise, ``<address>.<n>`` for a linked argument's n-th (``c1.pro1.2``)."""
+        if len(self.premises) == 1:
+            return [(self.premises[0], self.address)]
+        return [(p, f"{self.address}.{n}") for n, p in enumerate(self.premises, 1)]
+
+    def undercuts(self, link_key: str) -> bool:
+        """True for an undercut of the link ``link_key`` (a linked argument's, say)."""
+        return self.relation is Relation.UNDERCUT and self.target == link_key
+
 
 class Visit(NamedTuple):
     """One line of an outline: a statement shown at a position (see :func:`walk`)."""
@@ -190,6 +201,11 @@ class ArgumentGraph:
         if cuts and (home := self.link(statement.link)) is not None and home.linked:
             return into
         return into + cuts if cuts else into
+
+    def has_linked(self) -> bool:
+        """True if a link of the graph is a linked argument (a whole graph has none; see
+        :func:`build_graph`), for exporters that take another path for those."""
+        return not self.whole and any(len(link.premises) > 1 for link in self.links)
 
     def joint_undercuts(self, link: Link) -> list[Link]:
         """The undercuts of a linked argument (none for a single premise's link)."""
@@ -505,15 +521,8 @@ _PATH_RE = re.compile(r"c[0-9]+(?:\.|\Z)")
 def _ref_positions(graph: ArgumentGraph) -> set[str]:
     """The paths of the positions that hold a ``ref``: a ref item, or a linked argument's
     premise written elsewhere (``c1.pro1.2``)."""
-    found = set()
-    for link in graph.links:
-        if len(link.premises) == 1:
-            if link.ref:
-                found.add(link.address)
-        else:
-            found.update(f"{link.address}.{i}" for i, premise in enumerate(link.premises, 1)
-                         if not graph.written_at(link, premise))
-    return found
+    return {path for link in graph.links for premise, path in link.places()
+            if not graph.written_at(link, premise)}
 
 
 def _find_focus(graph: ArgumentGraph, address: str) -> tuple[str, str | None]:

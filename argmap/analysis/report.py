@@ -37,9 +37,10 @@ def eval_json(evaluations: list[Evaluation]) -> str:
                        "claims": evaluation.counts_of(graph.claims)})
         parts.append(("," if n else "") + "\n    " + head[:-1] + ', "statements": [')
         parts.append(",".join(_rows(evaluation)))
+        arguments = _arguments(evaluation)
         parts.append("\n    ], \"arguments\": [")
-        parts.append(",".join(_arguments(evaluation)))
-        parts.append("\n    ]}" if graph_has_linked(graph) else "]}")
+        parts.append(",".join(arguments))
+        parts.append("\n    ]}" if arguments else "]}")
     parts.append("\n  ]\n}\n")
     return "".join(parts)
 
@@ -71,11 +72,6 @@ def _rows(evaluation: Evaluation) -> list[str]:
                     f'"supported": {"true" if key in supported else "false"}, '
                     f'"decided_by": {by}, "decided_by_premises": {premises}}}')
     return rows
-
-
-def graph_has_linked(graph: ArgumentGraph) -> bool:
-    """True when the graph holds a linked argument (format 1.1)."""
-    return any(link.linked for link in graph.links)
 
 
 def _arguments(evaluation: Evaluation) -> list[str]:

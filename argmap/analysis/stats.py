@@ -22,11 +22,8 @@ def map_stats(evaluation: Evaluation) -> dict[str, Any]:
     for link in graph.links:
         # a linked argument is one link (one inference), however many premises it has
         links[link.relation.value] += 1
-        if len(link.premises) == 1:
-            refs += link.ref
-        else:
-            linked += 1
-            refs += sum(not graph.written_at(link, p) for p in link.premises)
+        linked += link.linked
+        refs += sum(not graph.written_at(link, p) for p in link.premises)
     per_source: dict[str, int] = dict.fromkeys(graph.sources, 0)
     cited = uncited = 0
     for statement in graph.statements.values():

@@ -220,7 +220,7 @@ class Pager:
         rows.append('<TR><TD COLSPAN="3" ALIGN="LEFT">▰▰▰▱▱ weight (1-5) · [n] source · '
                     "◂ from page M · ▸ continued on page N · ↪ a statement shown on another "
                     "page</TD></TR>")
-        if any(link.linked for link in g.links):
+        if g.has_linked():
             rows.append('<TR><TD COLSPAN="3" ALIGN="LEFT">● together: premises that meet at '
                         "a dot bear on their parent only jointly</TD></TR>")
         if g.citations:

@@ -77,8 +77,7 @@ def groups(graph: ArgumentGraph, items: list[Item]) -> list[list[Item]]:
     for item in items:
         link = item.link
         if link is not None and joint is not None and out and (
-                link.key == joint or (link.relation is Relation.UNDERCUT
-                                      and link.target == joint)):
+                link.key == joint or link.undercuts(joint)):
             out[-1].append(item)
             continue
         joint = link.key if link is not None and link.linked else None

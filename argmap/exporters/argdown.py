@@ -124,15 +124,13 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     lines = [f"# {argdown_text(graph.question)}"]
     blocks: list[list[str]] = []  # premise-conclusion structures, after the current tree
     frames: list[_Frame] = []
-    undercut = Relation.UNDERCUT
     for visit in walk(graph):
         link, depth = visit.link, visit.depth
         while frames and not _inside(frames[-1], link, depth):
             frame = frames.pop()
             if frame.pcs:  # its premises are done: the conclusion, then its undercuts
                 frame.lines.extend(_conclusion(graph, frame.link, names, arguments))
-                if depth == frame.depth and link is not None and (
-                        link.relation is undercut and link.target == frame.link.key):
+                if depth == frame.depth and link is not None and link.undercuts(frame.link.key):
                     outer, shift = (frames[-1].lines, frames[-1].shift) if frames else (lines, 0)
                     frames.append(_Frame(frame.link, depth, False, outer, shift - 1, [0]))
         if depth == 0:
@@ -199,7 +197,7 @@ def _inside(frame: _Frame, link: Link | None, depth: int) -> bool:
         return False
     if frame.pcs:
         return link.key == frame.link.key
-    return link.relation is Relation.UNDERCUT and link.target == frame.link.key
+    return link.undercuts(frame.link.key)
 
 
 def _head(link: Link) -> str:

@@ -266,7 +266,7 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
         w.out += [f"  {a} -> {b} [style=invis];" for a, b in pairwise(claims)]
     into, under = graph.indexes()
     edges = _edges
-    if not graph.whole and any(len(link.premises) > 1 for link in graph.links):
+    if graph.has_linked():
         edges = _edges_linked
     for v in drawn:
         if v.key in into:

@@ -154,10 +154,10 @@ def _links(graph: ArgumentGraph, out: list[str]) -> None:
         elif target not in known:
             continue
         if len(link.premises) > 1:  # a linked argument: each premise at its own position
-            for n, premise in enumerate(link.premises, 1):
+            for n, (premise, path) in enumerate(link.places(), 1):
                 if premise in known:
                     out.append(_edge(f"{link.key}.{n}", premise, "j:" + link.key, link,
-                                     weight=False, address=f"{link.address}.{n}",
+                                     weight=False, address=path,
                                      ref=not graph.written_at(link, premise)))
             out.append(_edge(link.key, "j:" + link.key, target, link, weight=True))
             continue

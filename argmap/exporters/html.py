@@ -211,11 +211,8 @@ def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]
     statements: dict[str, object] = {}
     used: dict[str, list[str]] = {}
     for link in graph.links:
-        if len(link.premises) == 1:
-            used.setdefault(link.premises[0], []).append(link.address)
-            continue
-        for n, premise in enumerate(link.premises, 1):  # a linked argument's premise paths
-            used.setdefault(premise, []).append(f"{link.address}.{n}")
+        for premise, path in link.places():
+            used.setdefault(premise, []).append(path)
     for key, s in graph.statements.items():
         entry: dict[str, object] = {"text": s.text, "address": s.id or s.path}
         if s.by:

@@ -147,8 +147,8 @@ def _rows(graph: ArgumentGraph) -> _Rows:
     from argmap.graph import walk
 
     visits = walk(graph)
-    if graph.whole or not any(len(link.premises) > 1 for link in graph.links):
-        return _Rows(visits, {}, {}, 0)  # no linked argument (a whole graph has none)
+    if not graph.has_linked():
+        return _Rows(visits, {}, {}, 0)
     rows: list[Visit] = []
     marks: dict[int, str] = {}
     joined: dict[int, list[Visit]] = {}
@@ -156,18 +156,15 @@ def _rows(graph: ArgumentGraph) -> _Rows:
     #: linked arguments being written: (link, depth of its premises, extra levels inside,
     #: its line's premises, premises so far, [True once at its undercuts])
     open_: list[tuple[Link, int, int, list[Visit], list[int], list[bool]]] = []
-    undercut = Relation.UNDERCUT
     shared = _referenced(graph)  # statements with a ref somewhere
     for visit in visits:
         link, depth = visit.link, visit.depth
         while open_:
             arg, at, _, _, _, cuts = open_[-1]
             if depth > at or (depth == at and link is not None and (
-                    link.key == arg.key if not cuts[0] else
-                    link.relation is undercut and link.target == arg.key)):
+                    link.key == arg.key if not cuts[0] else link.undercuts(arg.key))):
                 break
-            if depth == at and link is not None and link.relation is undercut and (
-                    link.target == arg.key):
+            if depth == at and link is not None and link.undercuts(arg.key):
                 cuts[0] = True
                 break
             open_.pop()

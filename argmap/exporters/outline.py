@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from argmap.graph import ArgumentGraph, Link, Visit, walk
-from argmap.model import Relation
 
 
 class Row(NamedTuple):
@@ -35,8 +34,7 @@ def rows(graph: ArgumentGraph) -> list[Row]:
         while groups:
             base, key = groups[-1]
             if visit.depth > base or (visit.depth == base and link is not None and (
-                    link.key == key or (link.relation is Relation.UNDERCUT
-                                        and link.target == key))):
+                    link.key == key or link.undercuts(key))):
                 break
             groups.pop()
         # (a focused premise is a root: it keeps its argument's link but shows alone)

@@ -112,8 +112,7 @@ def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
             for i in range(end, -1, -1):
                 push((members[i][0], members[i][1], level, below, i == end, False, False))
             continue
-        written = link is None or (not link.ref if len(link.premises) == 1
-                                   else graph.written_at(link, key))
+        written = link is None or graph.written_at(link, key)
         statement = statements[key] if written else None
         lines += _statement_lines(graph, key, link, statement, numbers, level, prefix,
                                   last, is_root, glyphs, options)

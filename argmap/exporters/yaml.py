@@ -101,7 +101,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The canonical YAML of one (possibly cut) map."""
     del options
     # the oldest version that holds the map, so that older argmap releases read it too
-    version = LINKED_VERSION if any(link.linked for link in graph.links) else "1"
+    version = LINKED_VERSION if graph.has_linked() else "1"
     out = [f"argmap: {version}", f"id: {scalar(graph.id, 2)}",
            f"question: {scalar(graph.question, 2)}"]
     if graph.context is not None:
@@ -190,10 +190,9 @@ def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
     entries.append(f"{' ' * indent}- premises:")
     # written at its own position (<argument path>.<n>), a ref elsewhere; the path, not
     # written_at, tells two places of one statement apart (duplicate-premise maps)
-    for number, premise in enumerate(link.premises, 1):
+    for premise, path in link.places():
         found = graph.statements.get(premise)
-        written = found is not None and found.link == link.key and (
-            found.path == f"{link.address}.{number}")
+        written = found is not None and found.link == link.key and found.path == path
         entries.append((premise, link, indent + 4, not written))
     if link.id is not None:
         entries.append(f"{pad}id: {key(link.id)}")

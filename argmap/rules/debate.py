@@ -73,12 +73,7 @@ def self_support(graph: ArgumentGraph, _: Evaluation) -> Iterator[Diagnostic]:
     for link in graph.links:
         if link.relation is not Relation.PRO:
             continue
-        refs: tuple[str, ...]
-        if len(link.premises) == 1:
-            refs = link.premises if link.ref else ()
-        else:
-            refs = tuple(p for p in link.premises if not graph.written_at(link, p))
-        for premise in refs:
+        for premise in (p for p in link.premises if not graph.written_at(link, p)):
             if _rests_on(graph, link.target, premise):
                 what = "itself" if premise == link.target else "a statement it supports"
                 yield warning("self-support", f"`ref: {premise}` makes "
