@@ -127,6 +127,7 @@ class _Graph(NamedTuple):
     group_of: dict[int, int]  # edge -> its linked argument (groups of 2+ premises only)
     groups: dict[int, list[int]]  # linked argument -> its edges, one per premise
     anchor: dict[int, int]  # edge -> the linked argument written in its place
+    premises: set[str]  # the nodes that support or attack something
 
 
 def file_stem(file: str) -> str:
@@ -153,10 +154,8 @@ def assemble(draft: Draft) -> ArgumentMap:
     merge_same_text(draft)
     graph = _index(draft)
     undercuts = graph.undercuts
-    premises = {e.premise for e in draft.edges if e.premise in draft.nodes and (
-        isinstance(e.target, int) or e.target in draft.nodes)}
     roots = draft.roots if draft.roots is not None else [
-        k for k in draft.nodes if k not in premises]
+        k for k in draft.nodes if k not in graph.premises]
     home = dict(draft.home)
     for target in undercuts:  # an undercut needs its premise written at that edge
         if target not in graph.group_of:  # (a linked argument's undercut hangs on it)
@@ -191,6 +190,7 @@ def _index(draft: Draft) -> _Graph:
     below: dict[str, list[int]] = {}
     undercuts: dict[int, list[int]] = {}
     linked: dict[int, list[int]] = {}
+    premises: set[str] = set()
     for index, edge in enumerate(draft.edges):
         if edge.premise not in draft.nodes:
             continue
@@ -200,6 +200,9 @@ def _index(draft: Draft) -> _Graph:
             below.setdefault(edge.target, []).append(index)
             if edge.linked is not None:
                 linked.setdefault(edge.linked, []).append(index)
+        else:
+            continue
+        premises.add(edge.premise)
     group_of: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
     anchor: dict[int, int] = {}
@@ -224,7 +227,7 @@ def _index(draft: Draft) -> _Graph:
         for i in members:  # an undercut of a repeated edge attacks the same argument
             if i != distinct[draft.edges[i].premise] and i in undercuts:
                 undercuts.setdefault(distinct[draft.edges[i].premise], []).extend(undercuts.pop(i))
-    return _Graph(below, undercuts, group_of, groups, anchor)
+    return _Graph(below, undercuts, group_of, groups, anchor, premises)
 
 
 def _places(draft: Draft, graph: _Graph, roots: list[str], home: dict[str, int],
