@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
-from argmap.model import ArgumentMap, Statement, single_spaced
+from argmap.model import ArgumentMap, Statement, text_key
 
 
 class MapIndex(NamedTuple):
@@ -123,7 +123,7 @@ def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
     for statement in index.statements:
         if statement.ref is not None or not statement.text:
             continue
-        key = single_spaced(statement.text).casefold()
+        key = text_key(statement.text)
         if key in first:
             original = first[key]
             if _siblings_in_argument(original, statement):  # a ref there is duplicate-premise

@@ -152,6 +152,12 @@ def single_spaced(text: str) -> str:
     return text
 
 
+def text_key(text: str) -> str:
+    """What two statements that say the same thing share: the text single-spaced and
+    case-folded (``duplicate-text`` warns on it; imports merge on it)."""
+    return single_spaced(text).casefold()
+
+
 @dataclass(frozen=True, slots=True)
 class ArgumentMap:
     """One question with its claims, premises and sources."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.model import single_spaced
+from argmap.model import text_key
 
 if TYPE_CHECKING:
     from argmap.readers.draft import Draft
@@ -30,7 +30,7 @@ def merge_same_text(draft: Draft) -> None:
     alias: dict[str, str] = {}
     for key, node in draft.nodes.items():
         if node.text:
-            earlier = first.setdefault(single_spaced(node.text).casefold(), key)
+            earlier = first.setdefault(text_key(node.text), key)
             if earlier != key:
                 alias[key] = earlier
     if not alias:
