@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,10 +35,12 @@ def wait_for(condition: Callable[[], bool], what: str, seconds: float = 20) -> N
         time.sleep(0.02)
 
 
-@pytest.fixture
-def watcher(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, Path, Path]]:
+@contextmanager
+def watching(tmp_path: Path, start: Path
+             ) -> Iterator[tuple[subprocess.Popen[bytes], Path, Path, Path]]:
+    """``argmap watch`` of a copy of ``start`` into DOT, its stderr in a file; killed after."""
     source, output, log = tmp_path / "m.yaml", tmp_path / "m.dot", tmp_path / "stderr.txt"
-    source.write_bytes(MAP.read_bytes())
+    source.write_bytes(start.read_bytes())
     with open(log, "wb") as err:
         proc = subprocess.Popen([sys.executable, "-m", "argmap", "watch", str(source),
                                  "-f", "dot", "-o", str(output)],
@@ -50,6 +53,12 @@ def watcher(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, Pat
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture
+def watcher(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, Path, Path]]:
+    with watching(tmp_path, MAP) as found:
+        yield found
 
 
 def test_watch_survives_a_bad_save_and_renders_the_next_good_one(
@@ -175,15 +184,7 @@ def test_once_renders_a_linked_map_as_render_does(tmp_path: Path, suffix: str) -
 def test_watch_renders_a_new_linked_argument(tmp_path: Path) -> None:
     from argmap.edit.operations import add_argument
 
-    source, output, log = tmp_path / "m.yaml", tmp_path / "m.dot", tmp_path / "stderr.txt"
-    source.write_bytes(LINKED.read_bytes())
-    with open(log, "wb") as err:
-        proc = subprocess.Popen([sys.executable, "-m", "argmap", "watch", str(source),
-                                 "-f", "dot", "-o", str(output)],
-                                stdout=subprocess.DEVNULL, stderr=err,
-                                env={**os.environ, "NO_COLOR": "1"},
-                                preexec_fn=ctrl_c_as_in_a_terminal)
-    try:
+    with watching(tmp_path, LINKED) as (proc, source, output, log):
         wait_for(lambda: "watching" in log.read_text(), "the first render")
         source.write_text(add_argument(LINKED.read_text(), [
             NewStatement("Deliveries move to the night."), NewStatement("Nights are quiet.")],
@@ -191,10 +192,6 @@ def test_watch_renders_a_new_linked_argument(tmp_path: Path) -> None:
         wait_for(lambda: b"Nights are quiet." in output.read_bytes(), "the render of the edit")
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert "error" not in log.read_text()
     expected = runner.invoke(cli.app, ["render", str(source), "-f", "dot", "-o", "-"]).stdout
     assert output.read_text() == expected
