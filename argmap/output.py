@@ -145,19 +145,28 @@ def refuse_inputs(plan: Plan, inputs: Iterable[str]) -> None:
                               "name with -o")
 
 
-def write_outputs(plan: Plan, results: list[bytes], wrote: Callable[[Path], None]) -> None:
-    """Write each result where ``plan`` says (stdout for None), all files or none.
+def place_files(plan: Plan, files: list[tuple[Path, bytes]]) -> None:
+    """Create the plan's folder if it asks for one, then write ``files``, all or none.
 
     Raises:
         WriteError: if a file cannot be written (every file is left as it was).
     """
-    files = [(t, data) for t, data in zip(plan.targets, results, strict=True) if t is not None]
     try:
         if plan.create is not None:
             plan.create.mkdir(parents=True, exist_ok=True)
         write_files(files)
     except OSError as exc:
         raise WriteError(f"cannot write {exc.filename}: {exc.strerror}") from exc
+
+
+def write_outputs(plan: Plan, results: list[bytes], wrote: Callable[[Path], None]) -> None:
+    """Write each result where ``plan`` says (stdout for None), all files or none.
+
+    Raises:
+        WriteError: if a file cannot be written (every file is left as it was).
+    """
+    place_files(plan, [(t, data) for t, data in zip(plan.targets, results, strict=True)
+                       if t is not None])
     for target, data in zip(plan.targets, results, strict=True):
         if target is None:
             to_stdout(data)

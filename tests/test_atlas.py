@@ -200,6 +200,15 @@ def test_svg_pages_refuse_stdout() -> None:
                              "or -o INDEX.svg, not stdout\n")
 
 
+def test_an_atlas_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "minimal.pdf").mkdir()  # where the file would go
+    result = CliRunner().invoke(app, ["render", str(TESTS / "fixtures/valid/minimal.yaml"),
+                                      "-f", "pdf", "--pages", "-o", f"{tmp_path}/"])
+    assert result.exit_code == 1
+    assert result.stderr == f"argmap: cannot write {tmp_path / 'minimal.pdf'}: Is a directory\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["minimal.pdf"]
+
+
 def test_a_linked_arguments_weight_and_id_are_on_its_page(tmp_path: Path) -> None:
     # Before: the atlas drew the junction's line to the parent bare; the
     # argument's weight and id were on no page.

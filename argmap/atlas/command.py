@@ -11,7 +11,7 @@ from argmap.atlas import AtlasOptions
 from argmap.atlas.build import AtlasError, Progress, atlas_pdf, atlas_svg
 from argmap.errors import OutputError
 from argmap.graph import ArgumentGraph
-from argmap.output import Plan, write_files
+from argmap.output import Plan, place_files
 
 __all__ = ["AtlasError", "write_atlases"]
 
@@ -22,7 +22,8 @@ def write_atlases(graphs: list[ArgumentGraph], plan: Plan, fmt: str, options: At
 
     Raises:
         AtlasError: if a page cannot be laid out legibly.
-        OutputError: for stdout with svg (several files), or a file that cannot be written.
+        OutputError: for stdout with svg (several files).
+        WriteError: if a file cannot be written (every file is left as it was).
     """
     files: list[tuple[Path, bytes]] = []
     out: list[bytes] = []
@@ -38,12 +39,7 @@ def write_atlases(graphs: list[ArgumentGraph], plan: Plan, fmt: str, options: At
                               "-o INDEX.svg, not stdout")
         for name, data in atlas_svg(graph, options, timeout, target.stem, progress):
             files.append((target.parent / name, data))
-    try:
-        if plan.create is not None:
-            plan.create.mkdir(parents=True, exist_ok=True)
-        write_files(files)
-    except OSError as exc:
-        raise OutputError(f"cannot write {exc.filename}: {exc.strerror}") from exc
+    place_files(plan, files)
     for data in out if None in plan.targets else []:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
