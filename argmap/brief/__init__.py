@@ -84,6 +84,9 @@ def build_brief(evaluation: Evaluation, ours: list[str]) -> Brief:
     return Brief(graph.id, graph.question, writer.blocks)
 
 
+#: a linked argument does not stand or fall as a statement does: it counts, or not
+COUNTS = {Status.IN: "COUNTS", Status.OUT: "DOES NOT COUNT", Status.UNDECIDED: "UNDECIDED"}
+
 class _Writer:
     def __init__(self, evaluation: Evaluation) -> None:
         self.e = evaluation
@@ -226,9 +229,7 @@ class _Writer:
         word = "Undercut" if link.relation is Relation.UNDERCUT else "Answer"
         if premise is None and link.linked:
             counts = self.e.links[link.key]
-            what = "COUNTS" if counts is Status.IN else "DOES NOT COUNT" \
-                if counts is Status.OUT else "UNDECIDED"
-            return f"{word} (together, {SYMBOLS[counts]} {what})"
+            return f"{word} (together, {SYMBOLS[counts]} {COUNTS[counts]})"
         if link.linked:
             word += ", together"
         return f"{word} ({self.status(premise or link.premises[0])})"
@@ -277,8 +278,7 @@ class _Writer:
                                         for p in link.premises):
             return "✗ STEP UNDERCUT"
         if link.linked:
-            what = {Status.IN: "COUNTS", Status.OUT: "DOES NOT COUNT"}.get(status, "UNDECIDED")
-            return f"{SYMBOLS[status]} {what}"
+            return f"{SYMBOLS[status]} {COUNTS[status]}"
         return f"{SYMBOLS[status]} {WORDS[status].upper()}"
 
     def short(self, key: str, count: int = 10) -> str:

@@ -166,7 +166,7 @@ def _edge_label(link: Link) -> str:
     marker = MARKERS[link.relation]
     if link.weight is not None:
         marker += " " + gauge(link.weight)
-    if link.id is not None and len(link.premises) > 1:
+    if link.id is not None:  # only a linked argument has an id of its own
         marker += " " + link.id
     return mermaid_label(marker)
 
