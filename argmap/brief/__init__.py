@@ -87,6 +87,7 @@ def build_brief(evaluation: Evaluation, ours: list[str]) -> Brief:
 #: a linked argument does not stand or fall as a statement does: it counts, or not
 COUNTS = {Status.IN: "COUNTS", Status.OUT: "DOES NOT COUNT", Status.UNDECIDED: "UNDECIDED"}
 
+
 class _Writer:
     def __init__(self, evaluation: Evaluation) -> None:
         self.e = evaluation
