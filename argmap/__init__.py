@@ -17,19 +17,19 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from argmap.diagnostics import Diagnostic
-    from argmap.loader import LoadResult
     from argmap.model import ArgumentMap
+    from argmap.readers.yaml.load import LoadResult
 
 
 def load(path: Path) -> LoadResult:
-    """Read every map in a YAML file; see :func:`argmap.loader.load_path`."""
-    from argmap.loader import load_path
+    """Read every map in a YAML file; see :func:`argmap.readers.yaml.load.load_path`."""
+    from argmap.readers.yaml.load import load_path
 
     return load_path(path)
 
 
 def check(argmap: ArgumentMap) -> list[Diagnostic]:
-    """Run the map-level rules; see :func:`argmap.checks.check`."""
-    from argmap.checks import check as run
+    """Run the map-level rules; see :func:`argmap.rules.format.check`."""
+    from argmap.rules.format import check as run
 
     return run(argmap)

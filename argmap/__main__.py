@@ -1,7 +1,7 @@
 """The ``argmap`` command and ``python -m argmap``.
 
 Two things here make a run of the command cheaper, and only the command does
-them; importing :mod:`argmap.cli` (as the tests do) leaves the interpreter alone:
+them; importing :mod:`argmap.cli.app` (as the tests do) leaves the interpreter alone:
 
 - The cyclic garbage collector is switched off before the CLI's imports: a
   run is short, and importing typer and click alone triggers full
@@ -23,7 +23,7 @@ import sys  # noqa: E402
 from contextlib import suppress  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
-from argmap.cli import main as run  # noqa: E402
+from argmap.cli.app import main as run  # noqa: E402
 
 
 def exit_status(code: object) -> int:

@@ -329,7 +329,8 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
             first[id_] = key
     positions.update(first)  # an explicit id wins over an equal path
     claims = tuple(k for k, s in statements.items() if s.is_claim)
-    return ArgumentGraph(argmap.id, argmap.question, argmap.context, argmap.tags, argmap.span,
+    return ArgumentGraph(argmap.id, argmap.question, argmap.context, argmap.tags,
+                         argmap.span,
                          argmap.sources, statements, claims, tuple(links), positions,
                          _number(statements.values(), argmap.sources), claims,
                          whole=not orphans and not arguments)

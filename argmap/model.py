@@ -4,7 +4,7 @@ Nothing here knows about YAML, terminals or Graphviz. The key tables
 (:data:`MAP_KEYS`, :data:`STATEMENT_KEYS`, :data:`LINKED_KEYS`,
 :data:`CITATION_KEYS`, :data:`SOURCE_KEYS`) are the single description of the
 format: the loader takes its list of known keys from them and
-:mod:`argmap.schema` builds the JSON Schema from them, so the two cannot drift
+:mod:`argmap.readers.yaml.schema` builds the JSON Schema from them, so the two cannot drift
 apart.
 
 The records made once per statement (:class:`Span`, :class:`Citation`,

@@ -30,8 +30,8 @@ from argmap.analysis.report import eval_text  # noqa: E402
 from argmap.brief import build_brief  # noqa: E402
 from argmap.brief.md import render_md  # noqa: E402
 from argmap.graph import build_graph  # noqa: E402
-from argmap.loader import load_bytes  # noqa: E402
 from argmap.model import ArgumentMap  # noqa: E402
+from argmap.readers.yaml.load import load_bytes  # noqa: E402
 
 PAGES_OF = "nato-promise"
 

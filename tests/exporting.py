@@ -8,8 +8,8 @@ import pytest
 
 from argmap.exporters import EXPORTERS, ExportOptions
 from argmap.graph import ArgumentGraph, ViewOptions, build_graph, cut
-from argmap.loader import load_path
 from argmap.model import ArgumentMap
+from argmap.readers.yaml.load import load_path
 from tests.conftest import TESTS
 
 ROOT = TESTS.parent

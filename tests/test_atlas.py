@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap.atlas.partition import partition
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.graph import build_graph
-from argmap.loader import load_path
 from argmap.model import Relation, single_spaced
+from argmap.readers.yaml.load import load_path
 from tests.conftest import TESTS
 
 ROOT = TESTS.parent

@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from tests.conftest import TESTS
 
 ROOT = TESTS.parent

@@ -7,7 +7,6 @@ import sys
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from argmap.checks import check
 from argmap.model import (
     ArgumentMap,
     Citation,
@@ -17,6 +16,7 @@ from argmap.model import (
     Statement,
     single_spaced,
 )
+from argmap.rules.format import check
 
 
 def at(line: int) -> Span:
@@ -98,7 +98,7 @@ def test_single_spaced_matches_split_and_join(text: str) -> None:
 
 
 def test_linked_argument_ids_get_hints_that_work() -> None:
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = ("argmap: 1.1\nquestion: Q?\nclaims:\n  - text: C.\n    pro:\n      - id: arg\n"
             "        premises:\n          - text: A.\n          - ref: arg\n"
@@ -113,7 +113,7 @@ def test_linked_argument_ids_get_hints_that_work() -> None:
 
 def test_the_same_text_twice_in_one_argument_is_not_advised_to_become_a_ref() -> None:
     # a ref to a sibling premise would be duplicate-premise: say to remove one instead
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = ("argmap: 1.1\nquestion: Q?\nclaims:\n  - text: C.\n    pro:\n      - premises:\n"
             "          - text: Same words.\n          - text: Same words.\n"

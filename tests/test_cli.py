@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.exporters import EXPORTERS
 from tests.conftest import FIXTURES
 
@@ -93,7 +93,7 @@ def test_internal_error_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch,
     def boom(*args: object) -> None:
         raise ValueError("kaboom")
 
-    monkeypatch.setattr("argmap.workflow.check_paths", boom)
+    monkeypatch.setattr("argmap.api.check_paths", boom)
     monkeypatch.setattr(sys, "argv", ["argmap", "check", VALID_MAP])
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:
@@ -127,7 +127,7 @@ def long_map(tmp_path: Path, question: str, claim: str, claims: int) -> str:
 
 def test_help_needs_no_heavy_imports() -> None:
     code = ("import sys; sys.argv=['argmap','--help']\n"
-            "from argmap.cli import main\n"
+            "from argmap.cli.app import main\n"
             "try:\n main()\n"
             "except SystemExit: pass\n"
             "heavy = ('ruamel.yaml', 'graphviz', 'rich.console')\n"

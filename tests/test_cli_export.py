@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.exporters import EXPORTERS
 from argmap.exporters.json import json_export_schema_text
 from tests.conftest import FIXTURES, GOLDEN

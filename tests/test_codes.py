@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import argmap
-from argmap.codes import CODES, group
+from argmap.diagnostics.codes import CODES, group
 from argmap.rules.debate import DEBATE_RULES, RULES
 from argmap.rules.select import groups
 from tests.conftest import TESTS

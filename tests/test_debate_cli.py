@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Span
 from argmap.rules.select import github
@@ -113,7 +113,7 @@ def test_eval_text_weighed_says_outweighed() -> None:
     from argmap.analysis.evaluate import Semantics, evaluate
     from argmap.analysis.report import eval_text
     from argmap.graph import build_graph
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = ("question: q\nclaims:\n  - id: a\n    text: A.\n    pro:\n      - text: P.\n"
             "        weight: 4\n    con:\n      - id: b\n        text: B.\n        weight: 2\n")
@@ -279,7 +279,7 @@ def test_brief_a_linked_answer_shows_each_premise_as_part_of_it() -> None:
     from argmap.brief import build_brief
     from argmap.brief.md import render_md
     from argmap.graph import build_graph
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = ("argmap: 1.1\nquestion: q\nclaims:\n  - id: c\n    text: C.\n    con:\n"
             "      - text: X.\n        con:\n          - premises:\n"

@@ -6,8 +6,8 @@ from textwrap import dedent
 
 from argmap.analysis.evaluate import evaluate
 from argmap.graph import ArgumentGraph, GStatement, Link, build_graph
-from argmap.loader import load_text
 from argmap.model import Relation, Span
+from argmap.readers.yaml.load import load_text
 from argmap.rules.debate import DEBATE_RULES, RULES, unanswered_rebuttals
 
 

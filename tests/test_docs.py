@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from argmap import cli
+from argmap.cli import app as cli
 from tests.conftest import INVALID, TESTS
 from tests.test_invalid import EXPECTED
 

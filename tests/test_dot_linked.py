@@ -11,8 +11,8 @@ import pytest
 from argmap.analysis.marks import statuses
 from argmap.exporters.dot import DotOptions, render_dot
 from argmap.graph import ViewOptions, view_graph
-from argmap.loader import load_path
 from argmap.model import ArgumentMap, Relation
+from argmap.readers.yaml.load import load_path
 from tests.conftest import FIXTURES
 from tests.test_render import dot_to_svg, node_named, nodes_and_edges
 

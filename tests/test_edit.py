@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.edit.move import move
 from argmap.edit.operations import (
     EditError,

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.edit.fmt import format_text
 from argmap.edit.move import move
 from argmap.edit.operations import EditError, add_argument, add_statement, remove
 from argmap.edit.syntax import parse, statements
 from argmap.edit.write import NewStatement
-from argmap.loader import load_text
+from argmap.readers.yaml.load import load_text
 from tests.conftest import FIXTURES
 
 runner = CliRunner()

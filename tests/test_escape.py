@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from argmap.renderers.escape import (
+from argmap.escape import (
     CONTROLS,
     _html_escape,
     dot_string,

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from argmap.analysis.evaluate import Evaluation, Semantics, evaluate
 from argmap.analysis.report import reason
 from argmap.graph import ArgumentGraph, GStatement, Link, build_graph
-from argmap.loader import load_text
 from argmap.model import ArgumentMap, Relation, Span
+from argmap.readers.yaml.load import load_text
 from tests.test_properties import maps
 
 
@@ -445,7 +445,7 @@ def test_one_pass_helpers_agree_with_per_statement_ones(graph: ArgumentGraph,
 def test_bundled_maps_and_fixtures_evaluate() -> None:
     from pathlib import Path
 
-    from argmap.loader import load_path
+    from argmap.readers.yaml.load import load_path
 
     root = Path(__file__).parent.parent
     for path in [*root.glob("maps/*.yaml"), *root.glob("tests/fixtures/valid/*.yaml")]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from tests.conftest import GOLDEN
 from tests.exporting import ROOT
 

@@ -14,12 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.exporters import ExportOptions
 from argmap.exporters.html import DIAGRAM_LIMIT, escape, script_json
 from argmap.graph import ViewOptions, build_graph
-from argmap.loader import load_path, load_text
 from argmap.model import ArgumentMap
+from argmap.readers.yaml.load import load_path, load_text
 from tests.conftest import FIXTURES, TESTS
 from tests.exporting import export
 

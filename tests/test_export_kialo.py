@@ -147,8 +147,8 @@ def test_no_warning_without_shared_premises(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_an_undercut_that_is_a_ref_reads_back_as_a_ref() -> None:
     # `Con: [Undercut] -> See 1.2.1.` was read as an undercut whose text was "-> See 1.2.1."
-    from argmap.loader import load_text
     from argmap.readers import read_bytes
+    from argmap.readers.yaml.load import load_text
 
     text = ("question: Q?\nclaims:\n  - text: Claim A.\n    pro:\n      - text: Premise P.\n"
             "        undercut:\n          - ref: shared\n  - text: Claim B.\n    pro:\n"

@@ -104,7 +104,7 @@ def test_the_readme_shows_the_example_export() -> None:
 def test_a_map_too_big_for_mermaid_says_how_to_export_part_of_it(tmp_path: Path) -> None:
     """The hint appears exactly where Mermaid's own edge limit starts refusing."""
     from argmap.graph import build_graph
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     def export_pros(n: int) -> str:
         pros = "".join(f"      - text: Reason {i}.\n" for i in range(n))

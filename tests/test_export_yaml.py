@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.checks import check
 from argmap.exporters.yaml import plain_ok, quoted, scalar
 from argmap.graph import ViewOptions
-from argmap.loader import load_text
 from argmap.model import ArgumentMap, Relation
+from argmap.readers.yaml.load import load_text
+from argmap.rules.format import check
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.helpers import plain

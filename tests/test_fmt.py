@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.edit import style
 from argmap.edit.fmt import format_text, meaning
 from argmap.edit.operations import check_text
 from argmap.edit.syntax import parse
-from argmap.loader import load_text
+from argmap.readers.yaml.load import load_text
 from tests.conftest import FIXTURES
 
 runner = CliRunner()

@@ -19,13 +19,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.checks import check
 from argmap.diagnostics import Severity
 from argmap.exporters.dot import DotOptions, render_dot
 from argmap.exporters.tree import TreeOptions, render_tree, to_text
 from argmap.graph import ViewOptions, view_graph
-from argmap.loader import load_bytes, load_text
 from argmap.model import ArgumentMap, Relation
+from argmap.readers.yaml.load import load_bytes, load_text
+from argmap.rules.format import check
 
 #: the characters that have broken quoting somewhere before, heavily weighted
 NASTY = st.sampled_from(['"', "'", "\\", "\\N", "\\G", "<", ">", "&", "&amp;", "]", "[", "{",
@@ -221,7 +221,7 @@ def test_mutated_generated_maps_never_raise(text: str, data: st.DataObject) -> N
         check(m)
 
 
-# -- the depth bound (argmap.depth.may_be_deep) is never below the real depth --
+# -- the depth bound (argmap.readers.yaml.depth.may_be_deep) is never below the real depth --
 
 @st.composite
 def trees(draw: st.DrawFn, depth: int) -> Any:
@@ -267,7 +267,7 @@ def event_depth(text: str) -> int | None:
     """The deepest nesting libyaml's parser reports, or None for a syntax error."""
     from ruamel.yaml.error import YAMLError
 
-    from argmap.loader import _parser
+    from argmap.readers.yaml.load import _parser
 
     parser, depth, deepest = _parser(text), 0, 0
     try:
@@ -283,7 +283,7 @@ def event_depth(text: str) -> int | None:
 @settings(max_examples=150, deadline=None)
 @given(TREES, st.data())
 def test_depth_bound_is_never_below_the_real_depth(tree: Any, data: st.DataObject) -> None:
-    from argmap.depth import may_be_deep
+    from argmap.readers.yaml.depth import may_be_deep
 
     text = "\n".join(block(tree, 0, data.draw)) + "\n"
     depth = event_depth(text)

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from argmap.checks import check
 from argmap.graph import ArgumentGraph, ViewError, ViewOptions, build_graph, cut, walk
-from argmap.loader import load_path
 from argmap.model import ArgumentMap, Relation, Statement, depth_first
+from argmap.readers.yaml.load import load_path
+from argmap.rules.format import check
 from tests.conftest import FIXTURES, VALID
 from tests.test_properties import maps
 
@@ -179,7 +179,7 @@ def test_unknown_focus_is_a_view_error() -> None:
 
 
 def test_keys_are_unique_when_an_id_looks_like_a_path() -> None:
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = ("question: Q?\nclaims:\n  - text: A\n  - text: B\n    id: c1\n"
             "    pro:\n      - text: C\n")
@@ -215,7 +215,7 @@ def test_every_exporter_takes_any_graph(m: ArgumentMap, depth: int | None,
 
 
 def test_an_undercut_on_a_claim_gets_no_link() -> None:
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = "question: Q?\nclaims:\n  - text: A\n    undercut:\n      - text: U\n"
     result = load_text(text, "u.yaml")
@@ -250,7 +250,7 @@ def test_build_unpacks_statements_in_field_order() -> None:
 
 
 def test_an_undercut_on_a_claim_is_walked_from_its_links() -> None:
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = ("question: Q?\nclaims:\n  - text: A\n    undercut:\n      - text: U\n"
             "        pro:\n          - text: P\n  - text: B\n")

@@ -15,7 +15,7 @@ import pytest
 
 from argmap.exporters import ExportOptions
 from argmap.graph import build_graph
-from argmap.loader import load_path
+from argmap.readers.yaml.load import load_path
 from tests.conftest import TESTS
 from tests.exporting import export
 
@@ -259,7 +259,7 @@ def test_a_10000_statement_page_paints_within_two_seconds(browser: Browser,
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
 
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     m = load_text(generate(10_000), "big.yaml").maps[0]
     file = tmp_path / "big.html"

@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from argmap.checks import check
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.exporters import EXPORTERS, ExportOptions
 from argmap.graph import build_graph
-from argmap.loader import load_path
 from argmap.model import ArgumentMap, Relation, Span, Statement, single_spaced, text_key
 from argmap.readers import READERS, ReadResult, detect
+from argmap.readers.yaml.load import load_path
+from argmap.rules.format import check
 from tests.conftest import TESTS, VALID
 from tests.test_properties import TEXT
 
@@ -460,7 +460,7 @@ def test_every_reader_code_is_documented() -> None:
 
 
 def test_from_choices_are_the_readers() -> None:
-    from argmap.options import SourceFormat
+    from argmap.cli.options import SourceFormat
 
     assert [f.value for f in SourceFormat] == list(READERS)
 

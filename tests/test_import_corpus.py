@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from argmap.graph import build_graph
-from argmap.loader import load_path
 from argmap.model import ArgumentMap, single_spaced
 from argmap.readers import READERS
+from argmap.readers.yaml.load import load_path
 from tests.conftest import TESTS
 
 CORPUS = TESTS / "corpus"

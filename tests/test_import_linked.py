@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.model import Relation, Span
 from argmap.readers import READERS
 from argmap.readers.draft import DArgument, DEdge, DNode, Draft, assemble

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.diagnostics import Diagnostic
-from argmap.inputs import (
+from argmap.files import (
     MAX_BYTES,
     STDIN,
     expand_paths,
@@ -21,7 +21,7 @@ from argmap.inputs import (
     parse_size,
     read_input,
 )
-from argmap.loader import load_path
+from argmap.readers.yaml.load import load_path
 
 
 def tree(root: Path, *names: str) -> None:

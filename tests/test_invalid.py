@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from argmap.api import check_paths
 from argmap.diagnostics import format_text
-from argmap.workflow import check_paths
 from tests.conftest import FIXTURES, INVALID, Golden
 
 # fixture -> (code, line, column) of the diagnostic it exists for
@@ -164,7 +164,7 @@ VALUES: dict[str, tuple[str, str]] = {
 
 @pytest.mark.parametrize("line", VALUES, ids=lambda line: line[:30])
 def test_odd_values_get_one_located_diagnostic(line: str) -> None:
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     template, expected = VALUES[line]
     result = load_text(template.replace("{}", line), "v.yaml")
@@ -173,7 +173,7 @@ def test_odd_values_get_one_located_diagnostic(line: str) -> None:
 
 @pytest.mark.parametrize("claims", ["null", "~", "", "[]"])
 def test_claims_without_items_are_refused(claims: str) -> None:
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     result = load_text(f"question: Q?\nclaims: {claims}\n", "v.yaml")
     assert [str(d) for d in result.diagnostics] == [
@@ -182,7 +182,7 @@ def test_claims_without_items_are_refused(claims: str) -> None:
 
 
 def test_a_misspelt_list_key_beside_the_real_one_is_only_reported() -> None:
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = "question: Q?\nclaims:\n  - text: A\n    Pro:\n      - text: ''\n    pro: []\n"
     assert [str(d) for d in load_text(text, "f.yaml").diagnostics] == [
@@ -208,7 +208,7 @@ COMMENTS = {
 
 @pytest.mark.parametrize("line", COMMENTS)
 def test_a_comment_that_looks_like_text_warns(line: str) -> None:
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = f"question: Q?\nclaims:\n  - {line}\n" + ("" if "text" in line else "    text: A\n")
     result = load_text(text, "c.yaml")
@@ -216,7 +216,7 @@ def test_a_comment_that_looks_like_text_warns(line: str) -> None:
 
 
 def test_a_misspelt_required_key_is_reported_once_and_read_as_meant() -> None:
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     text = ("Question: yes\nclaims:\n  - Text: A\n    cites: [{sorce: s, quote: q}]\nsources:\n"
             "  s: {Title: T}\n")

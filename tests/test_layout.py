@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.exporters.layout import LayoutError, broken_output, layout
 from argmap.graph import view_graph, walk
-from argmap.loader import load_path
+from argmap.readers.yaml.load import load_path
 from tests.conftest import FIXTURES
 from tests.helpers import ctrl_c_as_in_a_terminal
 

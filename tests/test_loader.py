@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap.api import check_paths
 from argmap.diagnostics import Severity
-from argmap.loader import expand_paths, load_bytes, load_path, load_text
 from argmap.model import Citation, Relation, Source, Span
-from argmap.workflow import check_paths
+from argmap.readers.yaml.load import expand_paths, load_bytes, load_path, load_text
 from tests.conftest import FIXTURES, VALID
 
 
@@ -135,7 +135,7 @@ def test_deep_block_nesting_is_refused_before_libyaml_recurses(name: str) -> Non
     import sys
 
     text, where = DEEP[name]
-    script = ("import sys; from argmap.loader import load_text; "
+    script = ("import sys; from argmap.readers.yaml.load import load_text; "
               "print(*load_text(sys.stdin.read(), 'f.yaml').diagnostics, sep='\\n')")
     done = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True,
                           text=True, timeout=60, check=False)
@@ -145,7 +145,7 @@ def test_deep_block_nesting_is_refused_before_libyaml_recurses(name: str) -> Non
 
 
 def test_a_normal_map_never_reads_events_for_depth() -> None:
-    from argmap.depth import may_be_deep
+    from argmap.readers.yaml.depth import may_be_deep
 
     text = (FIXTURES / "valid/full.yaml").read_text()
     assert not may_be_deep(text)
@@ -168,7 +168,7 @@ def test_warnings_are_warnings() -> None:
 def test_the_c_parser_is_in_use() -> None:
     from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-    from argmap.loader import _parser
+    from argmap.readers.yaml.load import _parser
 
     assert isinstance(_parser("a: 1\n"), CParser)
 
@@ -180,7 +180,7 @@ def test_libyaml_composes_argmap_nodes_and_the_names_are_put_back() -> None:
     import _ruamel_yaml
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    from argmap.loader import _compose, _Mapping, _Scalar, _Sequence
+    from argmap.readers.yaml.load import _compose, _Mapping, _Scalar, _Sequence
 
     nodes, problem = _compose("a: [!!str 1, 2, {b: ~}]\n", "f.yaml")
     assert problem is None
@@ -197,8 +197,8 @@ def test_libyaml_composes_argmap_nodes_and_the_names_are_put_back() -> None:
 
 def test_public_api_survives_importing_the_submodules() -> None:
     import argmap
-    import argmap.checks
-    import argmap.loader  # importing it must not shadow the function argmap.load
+    import argmap.readers.yaml.load  # importing it must not shadow the function argmap.load
+    import argmap.rules.format
 
     result = argmap.load(FIXTURES / "valid/minimal.yaml")
     assert argmap.check(result.maps[0]) == []
@@ -234,7 +234,7 @@ def test_a_lone_surrogate_in_a_string_is_an_encoding_error() -> None:
 
 @given(st.text("ab\n\r\x85\u2028\u2029", max_size=40))
 def test_editor_lines_count_only_newlines_and_carriage_returns(text: str) -> None:
-    from argmap.lines import EditorLines
+    from argmap.readers.lines import EditorLines
 
     def positions(breaks: str) -> list[tuple[int, int]]:
         """(line, column) of each character, a \\r\\n counting as one break."""

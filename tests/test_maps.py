@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.loader import load_path
+from argmap.api import check_paths
 from argmap.model import Relation, Statement
-from argmap.workflow import check_paths
+from argmap.readers.yaml.load import load_path
 from tests.conftest import TESTS
 
 MAPS = sorted((TESTS.parent / "maps").glob("*.yaml"))

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 
 from argmap.exporters.outline import rows
 from argmap.graph import ViewOptions, view_graph, walk
-from argmap.loader import load_path
 from argmap.model import ArgumentMap, Relation
+from argmap.readers.yaml.load import load_path
 from tests.conftest import FIXTURES
 from tests.test_properties import maps
 

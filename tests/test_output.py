@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli, output
+from argmap.cli import app as cli
+from argmap.cli import output
+from argmap.cli.output import TMP_MARK, write_file, write_files
 from argmap.exporters import known_suffixes
-from argmap.output import TMP_MARK, write_file, write_files
 from tests.conftest import FIXTURES, GOLDEN
 
 runner = CliRunner()

@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.checks import check
-from argmap.loader import load_bytes, load_text
 from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
+from argmap.readers.yaml.load import load_bytes, load_text
+from argmap.rules.format import check
 from tests.conftest import INVALID, VALID
 from tests.helpers import map_doc, plain, to_yaml
 
@@ -132,8 +132,8 @@ def test_mutated_maps_never_raise(data: bytes) -> None:
 def test_flow_depth_shortcut_only_skips_flat_brackets(brackets: bytes) -> None:
     # depth._flow_bound skips the depth count when no two openers follow
     # each other; that must mean nothing nests deeper than one level.
-    from argmap.depth import _FLAT
-    from argmap.depth import max_depth as _max_depth
+    from argmap.readers.yaml.depth import _FLAT
+    from argmap.readers.yaml.depth import max_depth as _max_depth
 
     if b"[[" not in brackets.translate(_FLAT):
         assert _max_depth(brackets) <= 1

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 
 runner = CliRunner()
 MESSY = 'argmap: 1\nquestion:   "Q?"\nclaims:\n- text: "A."\n  id: a\n'

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from argmap.escape import DOT_STRING_LIMIT, dot_string
 from argmap.exporters.dot import DotOptions, render_dot
-from argmap.exporters.dot_text import wrap
+from argmap.exporters.dot.text import wrap
 from argmap.exporters.tree import TreeOptions, render_tree, to_text
 from argmap.graph import ViewOptions, view_graph
-from argmap.loader import load_path
-from argmap.renderers.escape import DOT_STRING_LIMIT, dot_string
+from argmap.readers.yaml.load import load_path
 from tests.conftest import FIXTURES, VALID, Golden
 
 ROOT = FIXTURES.parent.parent

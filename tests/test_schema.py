@@ -8,7 +8,7 @@ import pytest
 from jsonschema import Draft7Validator
 from ruamel.yaml import YAML
 
-from argmap.schema import json_schema, schema_text
+from argmap.readers.yaml.schema import json_schema, schema_text
 from tests.conftest import FIXTURES, VALID
 
 SHIPPED = FIXTURES.parent.parent / "schema/argmap-1.schema.json"

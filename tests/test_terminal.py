@@ -26,14 +26,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.diagnostics import Diagnostic, Severity, error, format_text
+from argmap.escape import terminal_visible
 from argmap.exporters import EXPORTERS
 from argmap.exporters.tree import TreeOptions, render_tree, to_text
 from argmap.graph import view_graph
-from argmap.loader import load_path
 from argmap.model import Span
-from argmap.renderers.escape import terminal_visible
+from argmap.readers.yaml.load import load_path
 from tests.conftest import FIXTURES, Golden
 
 runner = CliRunner()
@@ -240,7 +240,7 @@ def test_internal_error_message_is_shown_visibly(monkeypatch: pytest.MonkeyPatch
     def boom(*args: object) -> None:
         raise ValueError("bad \x1b]0;x\x07\nvalue")
 
-    monkeypatch.setattr("argmap.workflow.check_paths", boom)
+    monkeypatch.setattr("argmap.api.check_paths", boom)
     monkeypatch.setattr(sys, "argv", ["argmap", "check", MINIMAL])
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
     with pytest.raises(SystemExit):

@@ -14,7 +14,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.exporters import EXPORTERS
 from tests.conftest import FIXTURES
 

@@ -7,11 +7,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from argmap.checks import check
 from argmap.exporters.tree import TreeOptions, _wrap, render_tree, to_text
 from argmap.graph import ArgumentGraph, ViewError, ViewOptions, view_graph, walk
-from argmap.loader import load_path
 from argmap.model import ArgumentMap, Relation
+from argmap.readers.yaml.load import load_path
+from argmap.rules.format import check
 from tests.conftest import FIXTURES
 from tests.test_properties import maps
 

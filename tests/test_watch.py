@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cli
+from argmap.cli import app as cli
 from argmap.edit.operations import add_statement
 from argmap.edit.write import NewStatement
 from tests.conftest import FIXTURES

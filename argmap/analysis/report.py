@@ -6,9 +6,9 @@ import json
 from collections.abc import Callable
 
 from argmap.analysis.evaluate import Evaluation, Status
+from argmap.escape import terminal_visible
 from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation
-from argmap.renderers.escape import terminal_visible
 
 #: Symbol and word per status; the symbol is never the only cue.
 SYMBOLS = {Status.IN: "✓", Status.OUT: "✗", Status.UNDECIDED: "?"}

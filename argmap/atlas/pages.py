@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from argmap.atlas.partition import FONT_PT, WRAP, Item, Page, groups, kids
-from argmap.exporters.dot_text import BR, EDGE_STYLES, FONT, wrap
+from argmap.escape import html_text
+from argmap.exporters.dot.text import BR, EDGE_STYLES, FONT, wrap
 from argmap.exporters.notation import MARKERS, WORDS, gauge, preview, source_line
+from argmap.exporters.themes import THEMES
 from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation
-from argmap.renderers.escape import html_text
-from argmap.renderers.themes import THEMES
 
 _HEAD = [
     '  graph [rankdir=LR, nodesep=0.08, ranksep=0.3, pad=0, margin=0, charset="UTF-8", '

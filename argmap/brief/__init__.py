@@ -321,7 +321,7 @@ def cite_line(source_id: str, source: Source | None, locator: str | None) -> str
 
 
 class BriefFormat(NamedTuple):
-    """A brief's file format, as :func:`argmap.output.output_paths` places it."""
+    """A brief's file format, as :func:`argmap.cli.output.output_paths` places it."""
 
     name: str
     suffixes: tuple[str, ...]
@@ -342,7 +342,7 @@ def write_brief(brief: Brief, fmt: str, output: str | None,
         OutputError: if it cannot go where ``output`` says (exit 2).
         WriteError: if writing fails (exit 1; nothing is left half-written).
     """
-    from argmap.output import output_paths, write_outputs
+    from argmap.cli.output import output_paths, write_outputs
 
     if fmt == "docx":
         from argmap.brief.docx import render_docx

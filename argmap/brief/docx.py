@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from argmap.brief import LEVELS, Brief
-from argmap.renderers.escape import CONTROLS
+from argmap.escape import CONTROLS
 
 # Word's XML cannot hold C0 controls; tabs and line breaks become spaces.
 _CLEAN = str.maketrans({**CONTROLS, "\t": " ", "\n": " ", "\r": " "})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.brief import LEVELS, Brief
-from argmap.renderers.escape import CONTROLS
+from argmap.escape import CONTROLS
 
 _CLEAN = str.maketrans(CONTROLS)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from argmap.brief import LEVELS, Brief
-from argmap.renderers.escape import CONTROLS
+from argmap.escape import CONTROLS
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _CLEAN = str.maketrans({**CONTROLS, "\t": " ", "\r": " "})

@@ -76,7 +76,7 @@ def format_text(text: str) -> str:
 
 def _verify(parsed: Parsed, before: str, after: str) -> None:
     """Refuse a result that means another map or lost a comment."""
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
 
     if after == before:
         return

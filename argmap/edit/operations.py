@@ -50,8 +50,8 @@ class EditError(Exception):
 
 def check_text(text: str, file: str) -> list[Diagnostic]:
     """Every diagnostic ``argmap check`` would report for ``text``, sorted."""
-    from argmap.checks import MapIndex, run_rules
-    from argmap.loader import load_text
+    from argmap.readers.yaml.load import load_text
+    from argmap.rules.format import MapIndex, run_rules
 
     loaded = load_text(text, file)
     found = list(loaded.diagnostics)

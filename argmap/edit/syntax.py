@@ -238,7 +238,7 @@ class Located(NamedTuple):
 def statements(documents: list[Any]) -> Iterator[Located]:
     """Every statement mapping with its derived path, depth-first in file order.
 
-    Paths are argmap/build.py's: a linked argument is ``c1.pro1``, its
+    Paths are argmap/readers/yaml/build.py's: a linked argument is ``c1.pro1``, its
     premises ``c1.pro1.1``, ``c1.pro1.2`` and its undercuts ``c1.pro1.undercut1``.
     """
     for number, document in enumerate(documents):

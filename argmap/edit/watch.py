@@ -46,7 +46,7 @@ class WatchOptions:
 
 
 def _say(message: str) -> None:
-    from argmap.renderers.escape import terminal_visible
+    from argmap.escape import terminal_visible
 
     sys.stderr.write(terminal_visible(message) + "\n")
     sys.stderr.flush()
@@ -54,11 +54,11 @@ def _say(message: str) -> None:
 
 def render(path: Path, data: bytes, options: WatchOptions) -> bool:
     """Render one version of the map; print diagnostics and return False if it has errors."""
-    from argmap.checks import MapIndex, run_rules
     from argmap.diagnostics import Diagnostic, count, format_text
     from argmap.exporters import cut_graphs
     from argmap.graph import ViewError, ViewOptions
-    from argmap.loader import load_bytes
+    from argmap.readers.yaml.load import load_bytes
+    from argmap.rules.format import MapIndex, run_rules
 
     started = time.monotonic()
     loaded = load_bytes(data, str(path))
@@ -85,7 +85,7 @@ def render(path: Path, data: bytes, options: WatchOptions) -> bool:
     result = _draw(views[0], options)
     if result is None:
         return False
-    from argmap.output import write_file
+    from argmap.cli.output import write_file
 
     try:
         write_file(options.output, result)

@@ -64,7 +64,7 @@ def script_json(value: object) -> str:
     ``<``, ``>`` and ``&`` are written as ``\\u003c`` etc. (they occur only
     inside JSON strings, where the escape means the same character).
     """
-    from argmap.renderers.escape import json_text
+    from argmap.escape import json_text
 
     return (json_text(value, indent=None).replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("&", "\\u0026"))

@@ -14,12 +14,12 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
+from argmap.escape import terminal_visible
 from argmap.exporters import notation
 from argmap.exporters.dot import relation_of
 from argmap.exporters.notation import more_below, preview, source_line
 from argmap.graph import ArgumentGraph, GStatement, Link
 from argmap.model import Relation
-from argmap.renderers.escape import terminal_visible
 
 #: the line that opens a linked argument, after its marker
 TOGETHER = "together:"

@@ -3,7 +3,7 @@
 Like the exporters (:mod:`argmap.exporters`), adding a format is one module
 under ``argmap/readers/`` with a function ``read(text: str, file: str) ->
 ReadResult`` and one line in :data:`READERS`. Every command reads these files
-through :func:`argmap.loader.load_path`, which asks :func:`detect` which
+through :func:`argmap.readers.yaml.load.load_path`, which asks :func:`detect` which
 reader, if any, a file needs; ``argmap import`` writes the result as YAML.
 
 The dict holds :class:`ReaderSpec` records that import their module only
@@ -128,8 +128,8 @@ def read_bytes(data: bytes, file: str, name: str) -> ReadResult:
     (``binary``, ``encoding``), never a traceback.
     """
     from argmap.diagnostics import error
-    from argmap.lines import offset_position
     from argmap.model import Span
+    from argmap.readers.lines import offset_position
 
     result = ReadResult()
     if b"\0" in data:

@@ -34,11 +34,11 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from argmap.build import slugify
 from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
 from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
+from argmap.readers.yaml.build import slugify
 
 CODE = "aif-syntax"
 LINKED_UNDERCUT = "CA-nodes with several premises aimed at a step, imported as separate undercuts"

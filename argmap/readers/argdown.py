@@ -39,12 +39,12 @@ from __future__ import annotations
 
 import re
 
-from argmap.build import slugify
 from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
 from argmap.readers.argdown_text import DATA, data_blocks, parts, plain, uncomment, unescape
 from argmap.readers.draft import DArgument, DEdge, DNode, Draft, assemble, file_stem
+from argmap.readers.yaml.build import slugify
 
 RULES = "inference rules"
 TWICE = "further texts of a title defined twice (the first is kept)"

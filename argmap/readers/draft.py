@@ -134,7 +134,7 @@ def file_stem(file: str) -> str:
     """The file's name without its suffix: what names a map with no question or id."""
     from pathlib import PurePath
 
-    from argmap.inputs import STDIN_ID, STDIN_NAME
+    from argmap.files import STDIN_ID, STDIN_NAME
 
     return STDIN_ID if file == STDIN_NAME else PurePath(file).stem
 

@@ -47,11 +47,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from argmap.build import slugify
 from argmap.diagnostics import Diagnostic, error
 from argmap.model import Citation, Relation, Source, Span
 from argmap.readers import ReadResult
 from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem, slug
+from argmap.readers.yaml.build import slugify
 
 _TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)")
 _NUMBER = re.compile(r"([ \t]*)((?:[0-9]+\.)+)(?:[ \t]+(.*))?\Z")

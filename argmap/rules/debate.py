@@ -3,7 +3,7 @@
 They are off by default (``check --strict`` keeps meaning "the file is
 well-formed") and on with ``check --select debate`` or by code. Each rule is a
 small function of one map's graph and evaluation; :data:`DEBATE_RULES` lists their
-codes (from :data:`argmap.codes.CODES`, which the docs and ``--select`` read).
+codes (from :data:`argmap.diagnostics.codes.CODES`, which the docs and ``--select`` read).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 
 from argmap.analysis.evaluate import Evaluation, Status, evaluate
 from argmap.analysis.report import preview  # control characters replaced: safe to print
-from argmap.codes import CODES, Code, group
 from argmap.diagnostics import Diagnostic, warning
+from argmap.diagnostics.codes import CODES, Code, group
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap, Relation
 

@@ -2,7 +2,7 @@
 
 A selector is a code (``bare-claim``) or a group: ``default`` (the warnings
 ``check`` reports without options), ``debate`` (the debate rules) or ``all``;
-codes and groups come from :data:`argmap.codes.CODES`. ``--select``
+codes and groups come from :data:`argmap.diagnostics.codes.CODES`. ``--select``
 replaces the default set; ``--ignore`` removes from the selected set.
 Errors are not rules to choose: they mean the file cannot be read as a map,
 so they are always reported.
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from argmap.codes import group
 from argmap.diagnostics import Diagnostic, Severity, did_you_mean
+from argmap.diagnostics.codes import group
 from argmap.errors import UsageError
 
 #: Warnings ``check`` reports without options (the format's own codes).
@@ -82,7 +82,7 @@ def github(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def _data(text: str) -> str:
-    from argmap.renderers.escape import terminal_visible
+    from argmap.escape import terminal_visible
 
     # GitHub's own escapes first (its runner decodes them), then whatever a
     # terminal or log viewer would obey shown visibly, as in every other output.

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from argmap.build import Node
 from argmap.diagnostics import Diagnostic, error
 from argmap.model import Span
+from argmap.readers.yaml.build import Node
 
 Table = dict[str, list[tuple[str, Callable[[str], Any]]]]
 

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.commands.edit import READ_ONLY, print_errors, read_map, read_only, say, write_map
-from argmap.output import to_stdout
+from argmap.cli.edit import READ_ONLY, print_errors, read_map, read_only, say, write_map
+from argmap.cli.output import to_stdout
 
 
 def fmt_command(
@@ -30,7 +30,7 @@ def fmt_command(
     from argmap.edit.fmt import FormatError, format_text
     from argmap.edit.operations import check_text
     from argmap.edit.syntax import YAMLSyntaxError
-    from argmap.loader import expand_paths
+    from argmap.readers.yaml.load import expand_paths
 
     changed = failed = 0
     for path in expand_paths(paths):

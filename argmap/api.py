@@ -6,11 +6,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.checks import MapIndex, run_rules
 from argmap.diagnostics import Diagnostic, count, error
-from argmap.inputs import MAX_BYTES, expand_paths
-from argmap.loader import load_path
+from argmap.files import MAX_BYTES, expand_paths
 from argmap.model import ArgumentMap
+from argmap.readers.yaml.load import load_path
+from argmap.rules.format import MapIndex, run_rules
 
 
 @dataclass
@@ -48,7 +48,7 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
     """Load every map under ``paths`` and run the map-level rules on each.
 
     ``-`` is standard input; ``max_bytes`` and ``exclude`` are ``--max-bytes`` and
-    ``--exclude`` (see :mod:`argmap.inputs`); ``reader`` is ``--from``.
+    ``--exclude`` (see :mod:`argmap.files`); ``reader`` is ``--from``.
     """
     report = Report()
     first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
@@ -75,7 +75,7 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
 
 def report_json(report: Report) -> str:
     """The JSON written by ``argmap check --format json``."""
-    from argmap.renderers.escape import json_text
+    from argmap.escape import json_text
 
     return json_text({
         "diagnostics": [d.as_dict() for d in report.diagnostics],

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.exporters.dot_text import EDGE_LABEL, EDGE_STYLES, FONT, MARKERS
+from argmap.escape import dot_string, html_text
+from argmap.exporters.dot.text import EDGE_LABEL, EDGE_STYLES, FONT, MARKERS
 from argmap.exporters.notation import gauge
-from argmap.renderers.escape import dot_string, html_text
 
 if TYPE_CHECKING:
     from argmap.exporters.dot import _Writer

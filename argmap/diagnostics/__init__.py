@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import NamedTuple
 
+from argmap.escape import terminal_visible
 from argmap.model import Span
-from argmap.renderers.escape import terminal_visible
 
 
 class Severity(StrEnum):

@@ -177,12 +177,12 @@ def write_outputs(plan: Plan, results: list[bytes], wrote: Callable[[Path], None
 def to_stdout(data: bytes) -> None:
     """Write a text result to stdout: exact bytes into a pipe or file, but on a
     terminal with every control and bidi character from user text made visible
-    (:func:`argmap.renderers.escape.terminal_visible`), as ``show`` prints it.
+    (:func:`argmap.escape.terminal_visible`), as ``show`` prints it.
 
     Binary formats never get here on a terminal (:func:`output_paths` refuses).
     """
     if sys.stdout.isatty():
-        from argmap.renderers.escape import terminal_visible
+        from argmap.escape import terminal_visible
 
         text = data.decode("utf-8", "replace")
         data = terminal_visible(text, multiline=True).encode("utf-8", "replace")

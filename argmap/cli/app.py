@@ -19,16 +19,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 # Re-exported (as X): command modules of other branches may still import them from here.
-from argmap.console import ColorMode as ColorMode
-from argmap.console import fail as fail
-from argmap.console import load_or_fail as load_or_fail
-from argmap.console import print_diagnostics as print_diagnostics
-from argmap.console import read_maps as read_maps
-from argmap.console import say as say
-from argmap.console import use_color as use_color
-from argmap.inputs import MAX_BYTES
-from argmap.model import Relation
-from argmap.options import (
+from argmap.cli.console import ColorMode as ColorMode
+from argmap.cli.console import fail as fail
+from argmap.cli.console import load_or_fail as load_or_fail
+from argmap.cli.console import print_diagnostics as print_diagnostics
+from argmap.cli.console import read_maps as read_maps
+from argmap.cli.console import say as say
+from argmap.cli.console import use_color as use_color
+from argmap.cli.options import (
     DEFAULT_THEME,
     ArgmapCommand,
     ArgmapGroup,
@@ -41,7 +39,9 @@ from argmap.options import (
     Theme,
     printable,
 )
-from argmap.renderers.escape import terminal_visible
+from argmap.escape import terminal_visible
+from argmap.files import MAX_BYTES
+from argmap.model import Relation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -141,7 +141,7 @@ def check(
 
     Example: argmap check --strict maps/ --select default,debate
     """
-    from argmap.commands.debate import apply_rules, choose_rules
+    from argmap.cli.debate import apply_rules, choose_rules
 
     codes = choose_rules(select, ignore)
     report = read_maps(paths, max_bytes, exclude, source_format)
@@ -152,7 +152,7 @@ def check(
         sys.stdout.write(github(report.diagnostics))
         typer.echo(report.summary(), err=True)
     elif fmt is CheckFormat.json:
-        from argmap.workflow import report_json
+        from argmap.api import report_json
 
         sys.stdout.write(report_json(report))
     else:
@@ -292,14 +292,14 @@ def render(
 
     Example: argmap render maps/nato-promise.yaml -o nato.png
     """
-    from argmap.exporters import ExportOptions
-    from argmap.output import (
+    from argmap.cli.output import (
         choose_format,
         default_stem,
         output_paths,
         refuse_inputs,
         write_outputs,
     )
+    from argmap.exporters import ExportOptions
 
     spec = choose_format(fmt and fmt.value, output)
     if evaluated:
@@ -332,9 +332,9 @@ def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
           looks: tuple[Paper, Orientation, Theme], timeout: float) -> None:
     """render --pages: each map as an atlas of legible pages (argmap.atlas)."""
     from argmap.atlas import AtlasOptions
-    from argmap.atlas.command import AtlasError, write_atlases
+    from argmap.cli.atlas import AtlasError, write_atlases
+    from argmap.cli.output import default_stem, output_paths
     from argmap.errors import OutputError
-    from argmap.output import default_stem, output_paths
 
     focus, depth, side = cuts
     graphs = cut_graphs(maps, focus, depth, side)
@@ -402,23 +402,23 @@ def schema(
 
         sys.stdout.write(json_export_schema_text())
         return
-    from argmap.schema import schema_text
+    from argmap.readers.yaml.schema import schema_text
 
     sys.stdout.write(schema_text())
 
 
-from argmap.commands.debate import brief_command, eval_command, stats_command  # noqa: E402
+from argmap.cli.debate import brief_command, eval_command, stats_command  # noqa: E402
 
 app.command("eval")(eval_command)
 app.command("brief")(brief_command)
 app.command("stats")(stats_command)
 
-# Commands that write maps live in argmap.commands (imported here, after the
+# Commands that write maps live in their own modules (imported here, after the
 # helpers above that it uses).
-from argmap.commands import edit as _edit  # noqa: E402
-from argmap.commands.fmt import fmt_command  # noqa: E402
-from argmap.commands.imports import import_command  # noqa: E402
-from argmap.commands.watch import watch_command  # noqa: E402
+from argmap.cli import edit as _edit  # noqa: E402
+from argmap.cli.fmt import fmt_command  # noqa: E402
+from argmap.cli.imports import import_command  # noqa: E402
+from argmap.cli.watch import watch_command  # noqa: E402
 
 app.command("new")(_edit.new_command)
 app.command("add")(_edit.add_command)
@@ -447,7 +447,7 @@ examples_last()
 
 
 def argument_help() -> None:
-    """Make each command an :class:`~argmap.options.ArgmapCommand`: help describes arguments."""
+    """Make each command an :class:`~argmap.cli.options.ArgmapCommand`: help describes arguments."""
     for info in app.registered_commands:
         if info.cls is None or issubclass(ArgmapCommand, info.cls):  # typer's default class
             info.cls = ArgmapCommand
@@ -488,7 +488,7 @@ def main() -> None:
     gc.disable()
     every = list(app.registered_commands)
     if os.environ.get("_ARGMAP_COMPLETE"):  # a shell asking for completions
-        from argmap.completion import enable
+        from argmap.cli.completion import enable
 
         enable()
     else:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap import console
+from argmap.cli import console
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,7 +40,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 def read_map(file: Path) -> tuple[str, bool]:
     """The file's text and whether it starts with a byte-order mark."""
-    from argmap.loader import load_bytes
+    from argmap.readers.yaml.load import load_bytes
 
     try:
         data = file.read_bytes()
@@ -79,8 +79,8 @@ def read_only(file: Path) -> bool:
 
 def print_errors(diagnostics: list[Diagnostic]) -> None:
     """Print diagnostics on stderr as ``argmap check`` does."""
-    from argmap.console import print_diagnostics
-    from argmap.workflow import Report
+    from argmap.api import Report
+    from argmap.cli.console import print_diagnostics
 
     print_diagnostics(Report(diagnostics=diagnostics), summary=False)
 
@@ -122,8 +122,8 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
 
 def write_map(file: Path, text: str) -> None:
     """Replace the file's contents through the one safe writer (whole or not at all,
-    through a symlink, keeping its mode: see :func:`argmap.output.write_file`)."""
-    from argmap.output import write_file
+    through a symlink, keeping its mode: see :func:`argmap.cli.output.write_file`)."""
+    from argmap.cli.output import write_file
 
     try:
         write_file(file, text.encode("utf-8"))

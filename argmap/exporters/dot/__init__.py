@@ -29,7 +29,8 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import NamedTuple
 
-from argmap.exporters import dot_text as text
+from argmap.escape import dot_string, html_safe, html_text, url
+from argmap.exporters.dot import text
 from argmap.exporters.notation import (
     BY,
     MORE,
@@ -40,10 +41,9 @@ from argmap.exporters.notation import (
     more_in_diagram,
     source_line,
 )
+from argmap.exporters.themes import THEMES
 from argmap.graph import ArgumentGraph, GStatement, Link, walk
 from argmap.model import Relation, Source
-from argmap.renderers.escape import dot_string, html_safe, html_text, url
-from argmap.renderers.themes import THEMES
 
 
 class DotOptions(NamedTuple):
@@ -302,7 +302,7 @@ def _edges(w: _Writer, key: str, into: list[Link], under: dict[str, list[Link]])
 def _edges_linked(w: _Writer, key: str, into: list[Link], under: dict[str, list[Link]]) -> None:
     """:func:`_edges` for a graph with linked arguments (format 1.1), drawn by their own
     module; maps without them keep the loop above, untouched."""
-    from argmap.exporters.dot_linked import argument
+    from argmap.exporters.dot.linked import argument
 
     for link in into:
         if len(link.premises) > 1:

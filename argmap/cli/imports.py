@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.commands.edit import fail, print_errors, say, write_map
-from argmap.options import SourceFormat
+from argmap.cli.edit import fail, print_errors, say, write_map
+from argmap.cli.options import SourceFormat
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -40,8 +40,8 @@ def import_command(
 
     Example: argmap import debate.argdown -o debate.yaml
     """
-    from argmap.console import as_path, hint_stdin
-    from argmap.inputs import read_input
+    from argmap.cli.console import as_path, hint_stdin
+    from argmap.files import read_input
     from argmap.readers import READERS, detect, dropped_warning, read_bytes
 
     path = as_path(file)

@@ -1,6 +1,6 @@
 """What every command shares below the CLI: colour, messages on stderr, loading maps.
 
-``cli`` and the command modules (``argmap.commands.*``) import these from here,
+``cli`` and the command modules (``argmap.cli.*``) import these from here,
 so no command module imports ``cli`` (which imports them to register them).
 """
 
@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from argmap.inputs import MAX_BYTES, STDIN
-from argmap.options import SourceFormat, printable
-from argmap.renderers.escape import terminal_visible
+from argmap.cli.options import SourceFormat, printable
+from argmap.escape import terminal_visible
+from argmap.files import MAX_BYTES, STDIN
 
 if TYPE_CHECKING:
-    from argmap.workflow import Report
+    from argmap.api import Report
 
 
 class ColorMode(StrEnum):
@@ -72,7 +72,7 @@ def as_path(arg: str) -> Path:
 def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
               exclude: list[str] | None = None, reader: SourceFormat | None = None) -> Report:
     """Load and check every map under ``paths``; a usage error when there are none."""
-    from argmap.workflow import check_paths
+    from argmap.api import check_paths
 
     hint_stdin(paths)
     report = check_paths([as_path(p) for p in paths], max_bytes, exclude or (),

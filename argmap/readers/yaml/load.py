@@ -21,15 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.build import Builder, Node, kind, slugify
-from argmap.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.diagnostics import Diagnostic, error
-from argmap.inputs import MAP_SUFFIXES, MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
-from argmap.inputs import expand_paths as expand_paths  # where callers have found it
-from argmap.lines import EditorLines, editor_lines, offset_position
+from argmap.files import MAP_SUFFIXES, MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
+from argmap.files import expand_paths as expand_paths  # where callers have found it
 from argmap.model import ArgumentMap, Span
-from argmap.syntax import hash_comments, syntax_diagnostic
-from argmap.tags import Table, explicit_tags, may_have_tags
+from argmap.readers.lines import EditorLines, editor_lines, offset_position
+from argmap.readers.yaml.build import Builder, Node, kind, slugify
+from argmap.readers.yaml.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
+from argmap.readers.yaml.messages import hash_comments, syntax_diagnostic
+from argmap.readers.yaml.tags import Table, explicit_tags, may_have_tags
 
 
 @dataclass
@@ -44,7 +44,7 @@ def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None)
     """Read and build every map in one file, or in standard input when ``path`` is ``-``.
 
     An input over ``max_bytes``, or anything but a regular file, is refused with
-    a diagnostic before it is read (see :func:`argmap.inputs.read_input`).
+    a diagnostic before it is read (see :func:`argmap.files.read_input`).
     Argdown, Kialo and AIF files (by suffix and content, or ``reader``, the
     name of one in :data:`argmap.readers.READERS`) go to their reader.
     """
@@ -136,7 +136,7 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
 
 
 def _too_deep(text: str, file: str) -> Diagnostic | None:
-    """Refuse nesting that would overflow libyaml's recursive composer (see argmap.depth)."""
+    """Refuse nesting that would overflow libyaml's recursive composer (see .depth)."""
     if not may_be_deep(text):
         return None
     from ruamel.yaml.error import YAMLError
@@ -149,7 +149,7 @@ def _too_deep(text: str, file: str) -> Diagnostic | None:
 
 
 def _at_editor_lines(found: list[Diagnostic], lines: EditorLines | None) -> list[Diagnostic]:
-    """Move diagnostics made at libyaml's lines to an editor's (see argmap.lines)."""
+    """Move diagnostics made at libyaml's lines to an editor's (see argmap.readers.lines)."""
     if lines is None:
         return found
     moved = []

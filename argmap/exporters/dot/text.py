@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from argmap.escape import dot_string, html_text
 from argmap.exporters import notation
 from argmap.exporters.notation import gauge, source_line
+from argmap.exporters.themes import Theme
 from argmap.model import Relation, single_spaced
-from argmap.renderers.escape import dot_string, html_text
-from argmap.renderers.themes import Theme
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph

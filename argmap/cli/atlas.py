@@ -9,9 +9,9 @@ from pathlib import Path
 
 from argmap.atlas import AtlasOptions
 from argmap.atlas.build import AtlasError, Progress, atlas_pdf, atlas_svg
+from argmap.cli.output import Plan, place_files
 from argmap.errors import OutputError
 from argmap.graph import ArgumentGraph
-from argmap.output import Plan, place_files
 
 __all__ = ["AtlasError", "write_atlases"]
 

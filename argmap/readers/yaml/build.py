@@ -2,7 +2,7 @@
 
 The builder never stops at the first problem: a bad value is reported and
 left out, and the walk goes on, so one run shows everything wrong in a file.
-Cross-references (ids, refs, citations) are checked later by :mod:`argmap.checks`.
+Cross-references (ids, refs, citations) are checked later by :mod:`argmap.rules.format`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
-from argmap.lines import EditorLines
 from argmap.model import (
     ARGUMENT_ONLY_KEYS,
     CITATION_KEYS,
@@ -36,6 +35,7 @@ from argmap.model import (
     Span,
     Statement,
 )
+from argmap.readers.lines import EditorLines
 
 
 class Node(Protocol):
@@ -129,7 +129,7 @@ class Builder:
                  comments: dict[int, str] | None = None, lines: EditorLines | None = None,
                  ) -> None:
         self.file = file
-        #: set when libyaml counts lines differently from editors (argmap.lines)
+        #: set when libyaml counts lines differently from editors (argmap.readers.lines)
         self.lines = lines
         #: where a comment like `#2 …` starts after white space: its offset -> the
         #: rest of the line (see syntax.hash_comments); usually empty

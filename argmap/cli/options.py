@@ -2,7 +2,7 @@
 
 The app's options (``--version``, ``--show-completion``, ``--install-completion``)
 and the path arguments of the commands that read maps (``PATH...``,
-``--exclude``, ``--max-bytes``) live here so that :mod:`argmap.cli` holds the
+``--exclude``, ``--max-bytes``) live here so that :mod:`argmap.cli.app` holds the
 commands. Nothing heavy is imported: ``argmap --help`` loads this module.
 """
 
@@ -17,9 +17,9 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from argmap.exporters import EXPORTERS
-from argmap.inputs import parse_size
+from argmap.exporters.themes import THEMES
+from argmap.files import parse_size
 from argmap.readers import READERS
-from argmap.renderers.themes import THEMES
 
 
 def usage_error(message: str) -> NoReturn:
@@ -41,7 +41,7 @@ def completion(ctx: click.Context, param: click.Parameter, value: str | None) ->
     """``--show-completion`` / ``--install-completion`` [SHELL]: print or install the script."""
     if value is None or ctx.resilient_parsing:
         return
-    from argmap import completion as shells
+    from argmap.cli import completion as shells
 
     try:
         shell = shells.pick_shell(value)
@@ -105,7 +105,7 @@ class ArgmapGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ArgmapError as exc:
-            from argmap.console import say
+            from argmap.cli.console import say
 
             say(f"argmap: {exc}")
             raise typer.Exit(exc.exit_code) from None
@@ -130,7 +130,7 @@ def one_line(ctx: click.Context, exc: click.ClickException) -> NoReturn:
     """
     if ctx.resilient_parsing or isinstance(exc, click.exceptions.NoArgsIsHelpError):
         raise exc
-    from argmap.console import say
+    from argmap.cli.console import say
 
     if isinstance(exc, (click.NoSuchOption, click.exceptions.NoSuchCommand)):
         # click adds the suggestions in a parenthesis of its own; one clause reads better
@@ -195,7 +195,7 @@ def existing(ctx: click.Context, paths: list[str]) -> list[str]:
 
 def printable(text: str) -> str:
     """User text for a message or a header, shown visibly (escape.terminal_visible)."""
-    from argmap.renderers.escape import terminal_visible
+    from argmap.escape import terminal_visible
 
     return terminal_visible(text)
 

@@ -1,6 +1,6 @@
 """The debater's commands: ``eval``, ``brief`` and ``stats``, and ``check``'s rule choice.
 
-Registered in :mod:`argmap.cli` with one line each. Heavy modules are imported
+Registered in :mod:`argmap.cli.app` with one line each. Heavy modules are imported
 inside the functions, so ``argmap --help`` stays fast.
 """
 
@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.console import fail, load_or_fail, say
-from argmap.options import Paths
-from argmap.output import to_stdout
-from argmap.renderers.escape import json_text
+from argmap.cli.console import fail, load_or_fail, say
+from argmap.cli.options import Paths
+from argmap.cli.output import to_stdout
+from argmap.escape import json_text
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
+    from argmap.api import Report
     from argmap.model import ArgumentMap
-    from argmap.workflow import Report
 
 
 class TextOrJson(StrEnum):

@@ -1,6 +1,6 @@
 """``argmap watch``: the command; the loop is :mod:`argmap.edit.watch`.
 
-The format, theme and direction choices are render's (argmap.options).
+The format, theme and direction choices are render's (argmap.cli.options).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.commands.edit import fail
-from argmap.options import DEFAULT_THEME, Direction, RenderFormat, Theme
+from argmap.cli.edit import fail
+from argmap.cli.options import DEFAULT_THEME, Direction, RenderFormat, Theme
 
 
 def watch_command(
@@ -42,8 +42,8 @@ def watch_command(
 
     Example: argmap watch maps/nato-promise.yaml -f svg -o nato.svg
     """
+    from argmap.cli.output import choose_format
     from argmap.edit.watch import WatchOptions, watch
-    from argmap.output import choose_format
 
     if fmt is not None and output is None:
         raise fail("give -o FILE to render to, or neither -f nor -o to print the tree", 2)

@@ -1,0 +1,1 @@
+"""The YAML reader: argmap's own format, the only code that imports ruamel.yaml."""
