@@ -53,8 +53,8 @@ def text_artifacts() -> dict[str, str]:
 
 def main() -> None:
     """Write the text artifacts, then lay each DOT out as SVG and PNG."""
-    from argmap.cli.output import write_file
     from argmap.exporters.layout import layout
+    from argmap.files.write import write_file
 
     for name, content in text_artifacts().items():
         write_file(HERE / name, content.encode("utf-8"))
@@ -81,7 +81,7 @@ def atlas_example(size: int) -> None:
 
     from argmap.atlas import AtlasOptions
     from argmap.atlas.build import atlas_pdf
-    from argmap.cli.output import write_file
+    from argmap.files.write import write_file
     from argmap.readers.yaml.load import load_text
 
     graph = build_graph(load_text(generate(size), f"synthetic-{size}.yaml").maps[0])

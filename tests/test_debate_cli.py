@@ -347,7 +347,7 @@ def test_show_eval_marks_and_legend() -> None:
 
 
 def test_show_eval_ascii_and_dim_style() -> None:
-    from argmap.analysis.marks import mark_tree
+    from argmap.exporters.notation import mark_tree
 
     assert mark_tree([("A.", "text"), (" [1]", "cite")], "out", False) == [
         ("✗ ", "status-out"), ("A.", "fallen"), (" [1]", "cite")]

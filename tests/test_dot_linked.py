@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.analysis.marks import statuses
+from argmap.analysis.evaluate import statuses
 from argmap.exporters.dot import DotOptions, render_dot
 from argmap.graph import ViewOptions, view_graph
 from argmap.model import ArgumentMap, Relation

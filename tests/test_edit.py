@@ -19,8 +19,8 @@ from argmap.edit.operations import (
     locate,
     remove,
 )
-from argmap.edit.syntax import get, parse
 from argmap.edit.write import NewStatement
+from argmap.readers.yaml.source import get, parse
 from tests.conftest import FIXTURES
 
 runner = CliRunner()
@@ -54,7 +54,7 @@ def can_hold(text: str, to: str, relation: str, map_id: str | None) -> bool:
 def targets(text: str) -> list[tuple[str | None, str]]:
     """(map id, address) of the first, last and a middle statement of each map."""
     from argmap.edit.operations import document_ids
-    from argmap.edit.syntax import statements
+    from argmap.readers.yaml.source import statements
 
     parsed = parse(text)
     ids = document_ids(parsed)

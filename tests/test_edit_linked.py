@@ -11,9 +11,9 @@ from argmap.cli import app as cli
 from argmap.edit.fmt import format_text
 from argmap.edit.move import move
 from argmap.edit.operations import EditError, add_argument, add_statement, remove
-from argmap.edit.syntax import parse, statements
 from argmap.edit.write import NewStatement
 from argmap.readers.yaml.load import load_text
+from argmap.readers.yaml.source import parse, statements
 from tests.conftest import FIXTURES
 
 runner = CliRunner()

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap.cli import app as cli
-from argmap.edit import style
 from argmap.edit.fmt import format_text, meaning
 from argmap.edit.operations import check_text
-from argmap.edit.syntax import parse
+from argmap.readers.yaml import style
 from argmap.readers.yaml.load import load_text
+from argmap.readers.yaml.source import parse
 from tests.conftest import FIXTURES
 
 runner = CliRunner()
@@ -361,8 +361,8 @@ def test_crlf_files_keep_crlf() -> None:
 @given(commented_maps(), st.data())
 def test_add_then_rm_keeps_generated_maps_byte_for_byte(text: str, data: st.DataObject) -> None:
     from argmap.edit.operations import add_statement, remove
-    from argmap.edit.syntax import get, statements
     from argmap.edit.write import NewStatement
+    from argmap.readers.yaml.source import get, statements
 
     parsed = parse(text)
     found = [s for s in statements(parsed.documents) if get(s.node, "ref") is None]

@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 from argmap.cli.app import app
 from argmap.model import Relation, Span
 from argmap.readers import READERS
-from argmap.readers.draft import DArgument, DEdge, DNode, Draft, assemble
+from argmap.readers.assemble import assemble
+from argmap.readers.draft import DArgument, DEdge, DNode, Draft
 from tests.conftest import TESTS, Golden
 
 CORPUS = Path("tests") / "corpus"  # relative: the golden headers name the file

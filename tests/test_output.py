@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from argmap.cli import app as cli
 from argmap.cli import output
-from argmap.cli.output import TMP_MARK, write_file, write_files
 from argmap.exporters import known_suffixes
+from argmap.files import write as writes
+from argmap.files.write import TMP_MARK, write_file, write_files
 from tests.conftest import FIXTURES, GOLDEN
 
 runner = CliRunner()
@@ -195,7 +196,7 @@ def test_waiting_results_leave_no_names_behind(tmp_path: Path,
     (tmp_path / "b").write_text("old b")
     commits = 0
 
-    def commit(self: output._Staged) -> None:
+    def commit(self: writes._Staged) -> None:
         nonlocal commits
         names = sorted(p.name for p in tmp_path.iterdir())
         assert [n for n in names if TMP_MARK not in n] == ["b"]
@@ -204,7 +205,7 @@ def test_waiting_results_leave_no_names_behind(tmp_path: Path,
         commits += 1
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(output._Staged, "commit", commit)
+    monkeypatch.setattr(writes._Staged, "commit", commit)
     with pytest.raises(KeyboardInterrupt):
         write_files([(tmp_path / "a", b"new a"), (tmp_path / "b", b"new b")])
     assert commits == 1
@@ -216,7 +217,7 @@ def test_waiting_results_leave_no_names_behind(tmp_path: Path,
 def test_write_file_both_ways(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                               anonymous: bool) -> None:
     if not anonymous:
-        monkeypatch.setattr(output, "_links_anonymous", lambda folder: False)
+        monkeypatch.setattr(writes, "_links_anonymous", lambda folder: False)
     target = tmp_path / "x"
     write_file(target, b"one")
     write_file(target, b"two")

@@ -220,7 +220,7 @@ def test_focus_on_a_premise_and_side(linked: ArgumentMap) -> None:
 
 def test_eval_marks_each_premise_and_whether_the_argument_counts(
         linked: ArgumentMap) -> None:
-    from argmap.analysis.marks import statuses
+    from argmap.analysis.evaluate import statuses
 
     marks = statuses(linked, by="key")
     lines = tree(linked, ViewOptions(), statuses=marks, ascii=True)

@@ -33,8 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from argmap.graph import ArgumentGraph, Link
-from argmap.model import Relation
+from argmap.graph import ArgumentGraph, Link, build_graph
+from argmap.model import ArgumentMap, Relation
 
 __all__ = ["Evaluation", "Semantics", "Status", "evaluate"]
 
@@ -45,6 +45,17 @@ class Status(StrEnum):
     IN = "in"
     OUT = "out"
     UNDECIDED = "undecided"
+
+
+#: The one table of what each status looks like: a symbol and a word, never colour alone.
+SYMBOLS: dict[str, str] = {Status.IN: "✓", Status.OUT: "✗", Status.UNDECIDED: "?"}
+ASCII_SYMBOLS: dict[str, str] = {Status.IN: "[ok]", Status.OUT: "[x]", Status.UNDECIDED: "[?]"}
+WORDS: dict[str, str] = {Status.IN: "stands", Status.OUT: "falls", Status.UNDECIDED: "undecided"}
+#: The legend line shown with the marks.
+LEGEND = "✓ stands · ✗ falls (dimmed) · ? undecided"
+#: How :func:`statuses` names a linked argument's own status (whether it counts): its
+#: link key after this prefix (no statement key holds a space).
+ARGUMENT = "argument "
 
 
 class Semantics(StrEnum):
@@ -279,3 +290,19 @@ def labels(evaluations: Iterable[Evaluation]) -> dict[str, int]:
         for name, n in evaluation.counts().items():
             total[name] += n
     return total
+
+
+def statuses(argmap: ArgumentMap, semantics: str = "grounded",
+             by: str = "path") -> dict[str, str]:
+    """Each written statement's status, keyed by its derived path (``by="path"``,
+    as views address statements) or its graph key (``by="key"``)."""
+    graph = build_graph(argmap)
+    evaluation = evaluate(graph, Semantics(semantics))
+    if by == "key":
+        found = {key: status.value for key, status in evaluation.statements.items()}
+        # diagrams dim a linked argument's one edge to its parent when it does not count
+        found.update({ARGUMENT + link.key: evaluation.links[link.key].value
+                      for link in graph.links if link.linked})
+        return found
+    return {graph.statements[key].path: status.value
+            for key, status in evaluation.statements.items()}

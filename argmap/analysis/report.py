@@ -5,14 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from argmap.analysis.evaluate import Evaluation, Status
+from argmap.analysis.evaluate import SYMBOLS, WORDS, Evaluation, Status
 from argmap.escape import terminal_visible
 from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation
-
-#: Symbol and word per status; the symbol is never the only cue.
-SYMBOLS = {Status.IN: "✓", Status.OUT: "✗", Status.UNDECIDED: "?"}
-WORDS = {Status.IN: "stands", Status.OUT: "falls", Status.UNDECIDED: "undecided"}
 
 
 def address(graph: ArgumentGraph, key: str) -> str:

@@ -23,41 +23,15 @@ them answers it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import NamedTuple
 
-from argmap.analysis.evaluate import Evaluation, Status
-from argmap.analysis.report import SYMBOLS, WORDS, address, reason
-from argmap.errors import UsageError
+from argmap.analysis.evaluate import SYMBOLS, WORDS, Evaluation, Status
+from argmap.analysis.report import address, reason
+from argmap.brief.records import LEVELS, Block, Brief, BriefError
 from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation, Source
 
-__all__ = ["Block", "Brief", "BriefError", "build_brief", "write_brief"]
-
-#: Kinds of block, in Verbatim's terms; heading levels 1-4 are Pocket..Tag.
-LEVELS = {"pocket": 1, "hat": 2, "block": 3, "tag": 4}
-
-
-class BriefError(UsageError, ValueError):
-    """``--for`` names something that is not a claim of the map."""
-
-
-class Block(NamedTuple):
-    """One piece of the brief: a heading, a cite line, card text or a note."""
-
-    kind: str  # title, pocket, hat, block, tag, cite, card, note
-    text: str
-    flag: str = ""  # UNANSWERED, or a status word, shown before the text
-
-
-class Brief(NamedTuple):
-    """A brief ready for a renderer."""
-
-    map_id: str
-    title: str
-    blocks: list[Block]
-
+__all__ = ["LEVELS", "Block", "Brief", "BriefError", "build_brief", "render_brief"]
 
 def build_brief(evaluation: Evaluation, ours: list[str]) -> Brief:
     """Lay out the brief for our claims (ids or paths) against the map's other claims.
@@ -334,29 +308,16 @@ FORMATS = {"md": BriefFormat("md", (".md",), False),
            "docx": BriefFormat("docx", (".docx",), True)}
 
 
-def write_brief(brief: Brief, fmt: str, output: str | None,
-                wrote: Callable[[Path], None]) -> None:
-    """Render and write a brief: md/html to stdout unless -o, docx to <map-id>.docx.
-
-    Raises:
-        OutputError: if it cannot go where ``output`` says (exit 2).
-        WriteError: if writing fails (exit 1; nothing is left half-written).
-    """
-    from argmap.cli.output import output_paths, write_outputs
-
+def render_brief(brief: Brief, fmt: str) -> bytes:
+    """A brief as the bytes of one file format of :data:`FORMATS` (md, html or docx)."""
     if fmt == "docx":
         from argmap.brief.docx import render_docx
 
-        data = render_docx(brief)
-    elif fmt == "html":
+        return render_docx(brief)
+    if fmt == "html":
         from argmap.brief.html import render_html
 
-        data = render_html(brief).encode("utf-8")
-    else:
-        from argmap.brief.md import render_md
+        return render_html(brief).encode("utf-8")
+    from argmap.brief.md import render_md
 
-        data = render_md(brief).encode("utf-8")
-    if output is None and fmt != "docx":
-        output = "-"
-    plan = output_paths([brief.map_id], FORMATS[fmt], output)
-    write_outputs(plan, [data], wrote)
+    return render_md(brief).encode("utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 
-from argmap.brief import LEVELS, Brief
+from argmap.brief.records import LEVELS, Brief
 from argmap.escape import CONTROLS
 
 # Word's XML cannot hold C0 controls; tabs and line breaks become spaces.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.brief import LEVELS, Brief
+from argmap.brief.records import LEVELS, Brief
 from argmap.escape import CONTROLS
 
 _CLEAN = str.maketrans(CONTROLS)

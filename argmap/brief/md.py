@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.brief import LEVELS, Brief
+from argmap.brief.records import LEVELS, Brief
 from argmap.escape import CONTROLS
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")

@@ -209,7 +209,7 @@ def show(
     headed = len(chosen) > 1 or focus is not None
     per_file = Counter(m.span.file for m in report.maps)
     if evaluated:
-        from argmap.analysis.marks import LEGEND, statuses
+        from argmap.analysis.evaluate import LEGEND, statuses
     # --eval judges the whole map, whatever the cut shows of it
     maps = {(m.id, m.span): m for m in report.maps}
     text = "\n".join(
@@ -303,7 +303,8 @@ def render(
 
     spec = choose_format(fmt and fmt.value, output)
     if evaluated:
-        from argmap.analysis.marks import EVAL_FORMATS, statuses
+        from argmap.analysis.evaluate import statuses
+        from argmap.exporters import EVAL_FORMATS
 
         if spec.name not in EVAL_FORMATS:
             fail(f"--eval: {spec.name} cannot show statuses; use {', '.join(EVAL_FORMATS)}, "

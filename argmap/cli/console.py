@@ -10,13 +10,16 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import typer
 
+from argmap.cli.messages import fail, say
 from argmap.cli.options import SourceFormat, printable
-from argmap.escape import terminal_visible
 from argmap.files import MAX_BYTES, STDIN
+
+__all__ = ["ColorMode", "fail", "load_or_fail", "print_diagnostics", "read_maps", "say",
+           "use_color"]
 
 if TYPE_CHECKING:
     from argmap.api import Report
@@ -45,22 +48,6 @@ def use_color(stream: object, mode: ColorMode = ColorMode.auto) -> bool:
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
-
-
-def say(message: str) -> None:
-    """Print one line on stderr; user text in it (file names, ids) is made visible."""
-    typer.echo(terminal_visible(message), err=True)
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print ``argmap: message`` on stderr and exit.
-
-    Messages quote file names and command-line values: they are made visible
-    (escape.terminal_visible), so a control character or a newline in them
-    cannot reach the terminal raw or start a line of its own.
-    """
-    say(f"argmap: {message}")
-    raise typer.Exit(code)
 
 
 def as_path(arg: str) -> Path:

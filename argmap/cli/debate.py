@@ -128,7 +128,8 @@ def brief_command(
 
     Example: argmap brief maps/nato-promise.yaml --for no-binding-promise -o brief.docx
     """
-    from argmap.brief import build_brief, write_brief
+    from argmap.brief import FORMATS, build_brief, render_brief
+    from argmap.cli.output import output_paths, write_outputs
 
     report = load_or_fail([str(path)])
     maps = [m for m in report.maps if map_id is None or m.id == map_id]
@@ -140,7 +141,10 @@ def brief_command(
     if output not in (None, "-") and os.path.realpath(output) == os.path.realpath(path):
         fail(f"not writing {output}: it is the map being read; choose another name with -o")
     brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
-    write_brief(brief, fmt.value, output, lambda path: say(f"wrote {path}"))
+    if output is None and fmt is not BriefFormat.docx:
+        output = "-"  # md and html go to stdout unless -o, docx to <map-id>.docx
+    plan = output_paths([brief.map_id], FORMATS[fmt.value], output)
+    write_outputs(plan, [render_brief(brief, fmt.value)], lambda path: say(f"wrote {path}"))
 
 
 def _brief_format(chosen: BriefFormat | None, output: str | None) -> BriefFormat:

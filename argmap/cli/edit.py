@@ -93,7 +93,7 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
     What the edit did is said last, before the file's name.
     """
     from argmap.edit.operations import EditError, check_text
-    from argmap.edit.syntax import YAMLSyntaxError
+    from argmap.readers.yaml.source import YAMLSyntaxError
 
     if read_only(file):
         raise fail(f"{file} left unchanged: {READ_ONLY}", 1)
@@ -123,7 +123,7 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
 def write_map(file: Path, text: str) -> None:
     """Replace the file's contents through the one safe writer (whole or not at all,
     through a symlink, keeping its mode: see :func:`argmap.cli.output.write_file`)."""
-    from argmap.cli.output import write_file
+    from argmap.files.write import write_file
 
     try:
         write_file(file, text.encode("utf-8"))

@@ -29,8 +29,8 @@ def fmt_command(
     """
     from argmap.edit.fmt import FormatError, format_text
     from argmap.edit.operations import check_text
-    from argmap.edit.syntax import YAMLSyntaxError
     from argmap.readers.yaml.load import expand_paths
+    from argmap.readers.yaml.source import YAMLSyntaxError
 
     changed = failed = 0
     for path in expand_paths(paths):

@@ -105,7 +105,7 @@ class ArgmapGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ArgmapError as exc:
-            from argmap.cli.console import say
+            from argmap.cli.messages import say
 
             say(f"argmap: {exc}")
             raise typer.Exit(exc.exit_code) from None
@@ -130,7 +130,7 @@ def one_line(ctx: click.Context, exc: click.ClickException) -> NoReturn:
     """
     if ctx.resilient_parsing or isinstance(exc, click.exceptions.NoArgsIsHelpError):
         raise exc
-    from argmap.cli.console import say
+    from argmap.cli.messages import say
 
     if isinstance(exc, (click.NoSuchOption, click.exceptions.NoSuchCommand)):
         # click adds the suggestions in a parenthesis of its own; one clause reads better

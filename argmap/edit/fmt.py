@@ -3,7 +3,7 @@
 The layout (docs/format.md, "Canonical layout"): keys in the order of the
 format's tables, two-space indentation, list items at two spaces under their
 key, lists of plain texts as ``[a, b]`` when they fit in 80 columns, one-line
-texts plain unless YAML needs quotes (:mod:`argmap.edit.style`), folded
+texts plain unless YAML needs quotes (:mod:`argmap.readers.yaml.style`), folded
 blocks (``>``) kept folded with lines of at most 80 columns, texts with line
 breaks as literal blocks (``|``).
 
@@ -13,7 +13,7 @@ it and moves with it, indented like it; a comment after a value stays after
 that value on its line; comments after the last key of a document stay at
 its end. Runs of blank lines become one.
 
-The output is composed from libyaml's node tree (:mod:`argmap.edit.syntax`),
+The output is composed from libyaml's node tree (:mod:`argmap.readers.yaml.source`),
 not dumped by ruamel: ruamel's round-trip dumper attaches a comment to the key
 *before* it, so putting keys in order moved comments to the wrong keys, and it
 is much slower (0.84 s against 0.07 s for a 1,000-statement map;
@@ -26,9 +26,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Any
 
-from argmap.edit import style
-from argmap.edit.syntax import Parsed, content_end, is_mapping, is_null, is_sequence, parse
 from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS
+from argmap.readers.yaml import style
+from argmap.readers.yaml.source import Parsed, content_end, is_mapping, is_null, is_sequence, parse
 
 WIDTH = 80
 #: The order ``fmt`` writes a statement's keys in: what the statement is
@@ -61,7 +61,7 @@ def format_text(text: str) -> str:
         FormatError: if the text is not YAML, or if the result would not read
             back as the same map with the same comments (a bug in argmap).
     """
-    from argmap.edit.syntax import YAMLSyntaxError
+    from argmap.readers.yaml.source import YAMLSyntaxError
 
     try:
         parsed = parse(text)

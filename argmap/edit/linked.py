@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from argmap.edit.syntax import Located, get, is_mapping, parse
 from argmap.edit.write import Layout, NewStatement, statement_lines
 from argmap.model import LINKED_VERSION
+from argmap.readers.yaml.source import Located, get, is_mapping, parse
 
 _STEP = re.compile(r"([a-z]+)\d+$")
 

@@ -19,8 +19,8 @@ from argmap.edit.operations import (
     refuse_lone_premise,
     removal,
 )
-from argmap.edit.syntax import Located, get, parse
 from argmap.edit.write import Layout, dash_column
+from argmap.readers.yaml.source import Located, get, parse
 
 
 def move(text: str, address: str, to: str, relation: str | None,

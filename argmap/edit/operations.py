@@ -1,7 +1,7 @@
 """Edits of a map's text: add and remove statements, add sources (moving: edit/move.py).
 
 Each edit is a splice of whole lines into or out of the text, at positions
-taken from libyaml's composed nodes (:mod:`argmap.edit.syntax`). Every byte
+taken from libyaml's composed nodes (:mod:`argmap.readers.yaml.source`). Every byte
 outside the lines an edit writes stays as it was: comments, blank lines, key
 order, quoting and line endings elsewhere in the file. New lines follow the
 file's own indentation (how far list items sit under their key, and how far
@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from argmap.diagnostics import Diagnostic, did_you_mean
-from argmap.edit import style
 from argmap.edit.fmt import LINKED_ORDER, STATEMENT_ORDER
 from argmap.edit.linked import (
     argument_lines,
@@ -25,7 +24,10 @@ from argmap.edit.linked import (
     declare_linked_version,
     premise_count,
 )
-from argmap.edit.syntax import (
+from argmap.edit.write import Layout, NewStatement, dash_column, detect_layout, statement_lines
+from argmap.model import SOURCE_KEYS
+from argmap.readers.yaml import style
+from argmap.readers.yaml.source import (
     Located,
     Parsed,
     content_end,
@@ -36,8 +38,6 @@ from argmap.edit.syntax import (
     parse,
     statements,
 )
-from argmap.edit.write import Layout, NewStatement, dash_column, detect_layout, statement_lines
-from argmap.model import SOURCE_KEYS
 
 
 class EditError(Exception):

@@ -85,7 +85,7 @@ def render(path: Path, data: bytes, options: WatchOptions) -> bool:
     result = _draw(views[0], options)
     if result is None:
         return False
-    from argmap.cli.output import write_file
+    from argmap.files.write import write_file
 
     try:
         write_file(options.output, result)

@@ -2,7 +2,7 @@
 
 ``add`` and ``new`` write statements and citations through these functions;
 the indentation comes from the file (:func:`detect_layout`), the quoting and
-the key order from :mod:`argmap.edit.style` and :mod:`argmap.edit.fmt`.
+the key order from :mod:`argmap.readers.yaml.style` and :mod:`argmap.edit.fmt`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.edit import style
 from argmap.edit.fmt import STATEMENT_ORDER
-from argmap.edit.syntax import Parsed, is_mapping, is_sequence
+from argmap.readers.yaml import style
+from argmap.readers.yaml.source import Parsed, is_mapping, is_sequence
 
 
 @dataclass

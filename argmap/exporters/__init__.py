@@ -136,6 +136,8 @@ EXPORTERS: dict[str, ExporterSpec] = {
                      "argument-mining corpora", "argmap.exporters.aif", by_suffix=False),
     )
 }
+#: Formats of ``render`` that can show the statuses (``marks=True`` in the registry).
+EVAL_FORMATS = tuple(name for name, spec in EXPORTERS.items() if spec.marks)
 
 
 def suffix_table() -> dict[str, str]:

@@ -43,7 +43,6 @@ _SPECIAL = re.compile(r"""[&<>"'\x00-\x08\x0b-\x1f\x7f-\x9f]""")
 _REPLACE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 #: the tree item that holds a linked argument's premises
 TOGETHER = "together:"
-STATUS_WORDS = {"in": "stands", "out": "falls", "undecided": "undecided"}
 
 
 def escape(text: str) -> str:
@@ -187,7 +186,8 @@ def _item(graph: ArgumentGraph, visit: Visit, index: int, numbers: dict[str, int
              f'tabindex="{tab}" aria-labelledby="r{index}"{expanded}><div class="row" {row}>'
              f'<span class="toggle" aria-hidden="true"></span>{marker}']
     if evaluated and status is not None:
-        from argmap.analysis.marks import SYMBOLS
+        from argmap.analysis.evaluate import SYMBOLS
+        from argmap.analysis.evaluate import WORDS as STATUS_WORDS
 
         parts.append(f'<span class="status {status}" title="{STATUS_WORDS[status]}">'
                      f'{SYMBOLS[status]}<span class="sr"> {STATUS_WORDS[status]}</span></span> ')

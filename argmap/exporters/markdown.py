@@ -101,7 +101,7 @@ def _item(out: list[str], graph: ArgumentGraph, visit: Visit, depth: int,
     if relation is Relation.CLAIM:
         body = f"**{body}**"
     if options.statuses is not None:
-        from argmap.analysis.marks import mark_markdown
+        from argmap.exporters.notation import mark_markdown
 
         body = mark_markdown(body, options.statuses.get(graph.id, {}).get(s.key))
     head = f'<a id="{s.key}"></a>' if s.id is not None else ""

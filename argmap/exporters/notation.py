@@ -7,6 +7,7 @@ rebuts, ``⊘`` undercuts, ``◆`` a claim; colour is never the only cue.
 
 from __future__ import annotations
 
+from argmap.analysis.evaluate import ASCII_SYMBOLS, SYMBOLS
 from argmap.model import Relation, Source
 
 MARKERS: dict[Relation, str] = {Relation.CLAIM: "◆", Relation.PRO: "+", Relation.CON: "−",
@@ -75,3 +76,31 @@ def source_line(source_id: str, source: Source | None) -> str:
 
 def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def mark_tree(body: list[tuple[str, str]], status: str | None,
+              ascii_only: bool) -> list[tuple[str, str]]:
+    """A terminal tree line's segments with the status symbol first; fallen text dimmed."""
+    if status is None:
+        return body
+    symbol = (ASCII_SYMBOLS if ascii_only else SYMBOLS)[status]
+    if status == "out":
+        body = [(text, "fallen" if style in ("text", "claim") else style)
+                for text, style in body]
+    return [(symbol + " ", f"status-{status}"), *body]
+
+
+def mark_dot(label: str, status: str | None, faint: str) -> tuple[str, str]:
+    """A DOT HTML label with the symbol in front, and attributes that dim a fallen node."""
+    if status is None:
+        return label, ""
+    marked = f"<{SYMBOLS[status]} {label[1:]}" if label.startswith("<") else label
+    extra = f', fontcolor="{faint}", penwidth=0.6' if status == "out" else ""
+    return marked, extra
+
+
+def mark_markdown(body: str, status: str | None) -> str:
+    """A Markdown outline item's text with the symbol in front; fallen text struck through."""
+    if status is None:
+        return body
+    return f"{SYMBOLS[status]} ~~{body}~~" if status == "out" else f"{SYMBOLS[status]} {body}"

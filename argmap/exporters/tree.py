@@ -157,7 +157,7 @@ def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None,
     body = _body(graph, statement, numbers, glyphs, options) if statement is not None \
         else _ref_body(graph, key, glyphs)
     if options.statuses is not None:
-        from argmap.analysis.marks import mark_tree
+        from argmap.exporters.notation import mark_tree
 
         body = mark_tree(body, options.statuses.get(key), options.ascii)
     lines = _wrap(body, lead, hang, options.width)
@@ -195,7 +195,8 @@ def _together_lines(link: Link, prefix: str, last: bool, glyphs: Glyphs,
         body.append((notation.gauge(link.weight, glyphs.gauge) + " ", "weight"))
     body.append((TOGETHER, "together"))
     if options.statuses is not None:  # show --eval: does the argument count?
-        from argmap.analysis.marks import ARGUMENT, mark_tree
+        from argmap.analysis.evaluate import ARGUMENT
+        from argmap.exporters.notation import mark_tree
 
         body = mark_tree(body, options.statuses.get(ARGUMENT + link.key), options.ascii)
     return _wrap(body, lead, hang, options.width)

@@ -37,7 +37,8 @@ from typing import Any
 from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
-from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem
+from argmap.readers.assemble import assemble
+from argmap.readers.draft import DEdge, DNode, Draft, file_stem
 from argmap.readers.yaml.build import slugify
 
 CODE = "aif-syntax"

@@ -43,7 +43,8 @@ from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
 from argmap.readers.argdown_text import DATA, data_blocks, parts, plain, uncomment, unescape
-from argmap.readers.draft import DArgument, DEdge, DNode, Draft, assemble, file_stem
+from argmap.readers.assemble import assemble
+from argmap.readers.draft import DArgument, DEdge, DNode, Draft, file_stem
 from argmap.readers.yaml.build import slugify
 
 RULES = "inference rules"

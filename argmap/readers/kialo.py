@@ -50,7 +50,8 @@ from typing import NamedTuple
 from argmap.diagnostics import Diagnostic, error
 from argmap.model import Citation, Relation, Source, Span
 from argmap.readers import ReadResult
-from argmap.readers.draft import DEdge, DNode, Draft, assemble, file_stem, slug
+from argmap.readers.assemble import assemble
+from argmap.readers.draft import DEdge, DNode, Draft, file_stem, slug
 from argmap.readers.yaml.build import slugify
 
 _TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)")

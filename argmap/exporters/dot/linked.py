@@ -22,17 +22,16 @@ from typing import TYPE_CHECKING
 
 from argmap.escape import dot_string, html_text
 from argmap.exporters.dot.text import EDGE_LABEL, EDGE_STYLES, FONT, MARKERS
+from argmap.exporters.dot.writer import draw_link, points_up
 from argmap.exporters.notation import gauge
 
 if TYPE_CHECKING:
-    from argmap.exporters.dot import _Writer
+    from argmap.exporters.dot.writer import Writer
     from argmap.graph import Link
 
 
-def argument(w: _Writer, above: str, link: Link) -> None:
+def argument(w: Writer, above: str, link: Link) -> None:
     """Draw a linked argument bearing on ``above``: junction, its edge, premises, undercuts."""
-    from argmap.exporters.dot import _link, _points_up
-
     w.together = True
     w.rated = w.rated or link.weight is not None
     graph, t = w.graph, w.theme
@@ -45,7 +44,7 @@ def argument(w: _Writer, above: str, link: Link) -> None:
                  f'fillcolor="{color}", tooltip={dot_string(tip)}];')
     dim = ""
     if w.options.statuses is not None:
-        from argmap.analysis.marks import ARGUMENT
+        from argmap.analysis.evaluate import ARGUMENT
 
         if w.options.statuses.get(ARGUMENT + link.key) == "out":  # the argument does not count
             dim = f', color="{t.faint}", penwidth=0.7'
@@ -56,17 +55,17 @@ def argument(w: _Writer, above: str, link: Link) -> None:
         if not written or premise in w.shared:
             w.marked = True
             extra = w.edge_marks[relation]
-            if not written and _points_up(graph, above, premise):
+            if not written and points_up(graph, above, premise):
                 # a ref up the branch would be a cycle: kept out of the ranking
                 extra = extra.replace(f"{EDGE_LABEL}=", "label=", 1) + ", constraint=false"
         w.out.append(f"  {junction} -> {w.node_for(not written, premise)} [dir=none, "
                      f'color="{color}", style={style}, penwidth=1.2{extra}];')
     for cut in graph.undercuts_of(link.key):
         for premise in cut.premises:
-            _link(w, junction, above, cut, premise)
+            draw_link(w, junction, above, cut, premise)
 
 
-def _chip(w: _Writer, link: Link) -> str:
+def _chip(w: Writer, link: Link) -> str:
     """The framed label on the argument's edge: marker, weight gauge, and its id."""
     t = w.theme
     color = t.lines[link.relation]

@@ -1,6 +1,6 @@
 """Read map files: the only module that reads maps with ruamel.yaml.
 
-(:mod:`argmap.edit.syntax` composes a map a second time, keeping character
+(:mod:`argmap.readers.yaml.source` composes a map a second time, keeping character
 offsets and comments, to edit it in place; nothing else imports ruamel.)
 
 Reading uses libyaml through ruamel.yaml.clib to compose nodes (which keep
