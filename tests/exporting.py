@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from argmap.exporters import EXPORTERS, ExportOptions
-from argmap.graph import ArgumentGraph, ViewOptions, build_graph, cut
+from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap
 from argmap.readers.yaml.load import load_path
+from argmap.view import ViewOptions, cut
 from tests.conftest import TESTS
 
 ROOT = TESTS.parent

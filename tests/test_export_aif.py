@@ -10,8 +10,9 @@ import pytest
 
 from argmap.exporters import ExportOptions
 from argmap.exporters.aif import export as export_graph
-from argmap.graph import ArgumentGraph, ViewOptions, cut
+from argmap.graph import ArgumentGraph
 from argmap.model import Relation
+from argmap.view import ViewOptions, cut
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import every_graph

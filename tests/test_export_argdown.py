@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from argmap.exporters import ExportOptions
 from argmap.exporters.argdown import argdown_data, argdown_text, argument_titles, conclusion
 from argmap.exporters.argdown import export as export_graph
-from argmap.graph import ArgumentGraph, ViewOptions, build_graph, cut
+from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap, Relation, single_spaced
 from argmap.readers.yaml.load import load_text
+from argmap.view import ViewOptions, cut
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import argdown_json, every_graph

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from argmap.exporters import ExportOptions
 from argmap.exporters.graphml import export as export_graph
 from argmap.exporters.graphml import xml_text
-from argmap.graph import ArgumentGraph, ViewOptions, cut
+from argmap.graph import ArgumentGraph
 from argmap.model import Relation
+from argmap.view import ViewOptions, cut
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import every_graph

@@ -11,8 +11,9 @@ from jsonschema import Draft7Validator
 
 from argmap.exporters import ExportOptions
 from argmap.exporters.json import json_export_schema, json_export_schema_text
-from argmap.graph import ViewOptions, build_graph
+from argmap.graph import build_graph
 from argmap.model import ArgumentMap, Relation
+from argmap.view import ViewOptions
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, ROOT, export, golden_name, load_all
 from tests.test_properties import maps

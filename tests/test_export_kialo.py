@@ -10,8 +10,9 @@ from hypothesis import given
 
 from argmap.exporters import ExportOptions
 from argmap.exporters.kialo import UNDERCUT, escape
-from argmap.graph import ViewOptions, build_graph, walk
+from argmap.graph import build_graph, walk
 from argmap.model import Relation, single_spaced
+from argmap.view import ViewOptions
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.test_properties import TEXT

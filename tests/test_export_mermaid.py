@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from argmap.exporters import ExportOptions
 from argmap.exporters.mermaid import export as export_graph
 from argmap.exporters.mermaid import mermaid_label
-from argmap.graph import ViewOptions, cut
 from argmap.model import single_spaced
+from argmap.view import ViewOptions, cut
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import ROOT, every_graph, mermaid_parse

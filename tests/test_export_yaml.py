@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.exporters.yaml import plain_ok, quoted, scalar
-from argmap.graph import ViewOptions
 from argmap.model import ArgumentMap, Relation
 from argmap.readers.yaml.load import load_text
 from argmap.rules.format import check
+from argmap.view import ViewOptions
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.helpers import plain

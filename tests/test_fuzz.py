@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from argmap.diagnostics import Severity
 from argmap.exporters.dot import DotOptions, render_dot
 from argmap.exporters.tree import TreeOptions, render_tree, to_text
-from argmap.graph import ViewOptions, view_graph
 from argmap.model import ArgumentMap, Relation
 from argmap.readers.yaml.load import load_bytes, load_text
 from argmap.rules.format import check
+from argmap.view import ViewOptions, view_graph
 
 #: the characters that have broken quoting somewhere before, heavily weighted
 NASTY = st.sampled_from(['"', "'", "\\", "\\N", "\\G", "<", ">", "&", "&amp;", "]", "[", "{",

@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 
 from argmap.cli import app as cli
 from argmap.exporters.layout import LayoutError, broken_output, layout
-from argmap.graph import view_graph, walk
+from argmap.graph import walk
 from argmap.readers.yaml.load import load_path
+from argmap.view import view_graph
 from tests.conftest import FIXTURES
 from tests.helpers import ctrl_c_as_in_a_terminal
 

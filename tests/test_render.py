@@ -16,8 +16,8 @@ from argmap.escape import DOT_STRING_LIMIT, dot_string
 from argmap.exporters.dot import DotOptions, render_dot
 from argmap.exporters.dot.text import wrap
 from argmap.exporters.tree import TreeOptions, render_tree, to_text
-from argmap.graph import ViewOptions, view_graph
 from argmap.readers.yaml.load import load_path
+from argmap.view import ViewOptions, view_graph
 from tests.conftest import FIXTURES, VALID, Golden
 
 ROOT = FIXTURES.parent.parent

@@ -31,9 +31,9 @@ from argmap.diagnostics import Diagnostic, Severity, error, format_text
 from argmap.escape import terminal_visible
 from argmap.exporters import EXPORTERS
 from argmap.exporters.tree import TreeOptions, render_tree, to_text
-from argmap.graph import view_graph
 from argmap.model import Span
 from argmap.readers.yaml.load import load_path
+from argmap.view import view_graph
 from tests.conftest import FIXTURES, Golden
 
 runner = CliRunner()

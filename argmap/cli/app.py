@@ -355,7 +355,7 @@ def cut_graphs(maps: list[ArgumentMap], focus: str | None, depth: int | None,
                side: Side | None) -> list[ArgumentGraph]:
     """The argument graph of each map, cut as --focus, --depth and --side say."""
     from argmap.exporters import cut_graphs as cut_all
-    from argmap.graph import ViewOptions
+    from argmap.view import ViewOptions
 
     return cut_all(maps, ViewOptions(focus, depth, None if side is None else Relation(side.value)))
 

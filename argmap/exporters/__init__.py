@@ -23,8 +23,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from argmap.graph import ArgumentGraph, ViewOptions
+    from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
+    from argmap.view import ViewOptions
 
 
 class ExportOptions(NamedTuple):
@@ -169,7 +170,8 @@ def cut_graphs(maps: list[ArgumentMap], view: ViewOptions) -> list[ArgumentGraph
     Raises:
         ViewError: if no map has the focused statement (naming each miss).
     """
-    from argmap.graph import ViewError, build_graph, cut
+    from argmap.graph import ViewError, build_graph
+    from argmap.view import cut
 
     done: list[ArgumentGraph] = []
     misses: list[str] = []
