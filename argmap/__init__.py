@@ -1,35 +1,129 @@
-"""argmap: check, print and draw argument maps written in YAML.
+"""argmap: check, print, draw and evaluate argument maps written in YAML.
 
-The public API is one call per stage of the pipeline::
+The public API is :mod:`argmap.api`, re-exported here (docs/api.md)::
 
-    result = argmap.load(Path("maps/nato-promise.yaml"))   # maps + diagnostics
-    problems = argmap.check(result.maps[0])                 # cross-reference rules
+    import argmap
+
+    doc = argmap.load("maps/nato-promise.yaml")   # maps + diagnostics; never raises
+    m = doc.maps[0]
+    labels = argmap.evaluate(m)                  # address -> Label(status, supported, ...)
+    svg = argmap.render(m, "svg", eval=True)
+
+Importing ``argmap`` is cheap: the API's modules load on first use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+# graph and view are modules of this package and functions of its API: the
+# modules load first, so the functions below are what ``argmap.graph`` names
+# (a later ``import argmap.graph`` finds the module loaded and rebinds nothing).
+from argmap import graph as _graph_module  # noqa: F401
+from argmap import model as _model
+from argmap import view as _view_module  # noqa: F401
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "check", "load"]
+__all__ = [
+    "ArgmapError",
+    "ArgumentGraph",
+    "ArgumentMap",
+    "Diagnostic",
+    "Document",
+    "Label",
+    "MapError",
+    "Statement",
+    "UsageError",
+    "ViewError",
+    "__version__",
+    "check",
+    "evaluate",
+    "export",
+    "graph",
+    "load",
+    "load_map",
+    "loads",
+    "render",
+    "show",
+    "to_networkx",
+    "view",
+]
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
+    from argmap.api import (
+        Document,
+        Label,
+        MapError,
+        evaluate,
+        export,
+        load,
+        load_map,
+        loads,
+        render,
+        show,
+        to_networkx,
+    )
     from argmap.diagnostics import Diagnostic
-    from argmap.model import ArgumentMap
-    from argmap.readers.yaml.load import LoadResult
+    from argmap.errors import ArgmapError, UsageError, ViewError
+    from argmap.graph import ArgumentGraph
+    from argmap.model import ArgumentMap, Statement
+
+#: where each public name lives (imported on first use, so ``import argmap`` stays cheap)
+_HOMES = {"ArgumentGraph": "argmap.graph", "ArgumentMap": "argmap.model",
+          "Statement": "argmap.model", "Diagnostic": "argmap.diagnostics",
+          "ArgmapError": "argmap.errors", "UsageError": "argmap.errors",
+          "ViewError": "argmap.errors"}
 
 
-def load(path: Path) -> LoadResult:
-    """Read every map in a YAML file; see :func:`argmap.readers.yaml.load.load_path`."""
-    from argmap.readers.yaml.load import load_path
+def __getattr__(name: str) -> Any:
+    if name in __all__ and name != "__version__":
+        from importlib import import_module
 
-    return load_path(path)
+        value = getattr(import_module(_HOMES.get(name, "argmap.api")), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+
+def graph(argmap: ArgumentMap) -> ArgumentGraph:
+    """The map as statements and links, refs resolved (:func:`argmap.api.graph`)."""
+    from argmap.api import graph as build
+
+    return build(argmap)
+
+
+def view(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None,
+         side: str | None = None) -> ArgumentGraph:
+    """The map's graph cut by focus, depth and side (:func:`argmap.api.view`)."""
+    from argmap.api import view as cut
+
+    return cut(argmap, focus, depth, side)
 
 
 def check(argmap: ArgumentMap) -> list[Diagnostic]:
-    """Run the map-level rules; see :func:`argmap.rules.format.check`."""
+    """Run the map-level rules (ids, refs, citations, debate warnings) on one map."""
     from argmap.rules.format import check as run
 
     return run(argmap)
+
+
+class _Display:
+    """The model's display (``str(m)``, Jupyter), drawn by the API on first use."""
+
+    def text(self, argmap: ArgumentMap) -> str:
+        from argmap.api import Display
+
+        return Display().text(argmap)
+
+    def svg(self, argmap: ArgumentMap) -> str:
+        from argmap.api import Display
+
+        return Display().svg(argmap)
+
+    def html(self, argmap: ArgumentMap) -> str:
+        from argmap.api import Display
+
+        return Display().html(argmap)
+
+
+_model.DISPLAY = _Display()

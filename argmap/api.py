@@ -1,21 +1,51 @@
-"""Load and check a set of paths: the step every command starts with."""
+"""The public API: one call per stage of the pipeline, and what the CLI calls too.
+
+    doc = argmap.load("maps/nato-promise.yaml")     # a Document: maps + diagnostics
+    m = doc.maps[0]                                 # or argmap.load_map(path)
+    labels = argmap.evaluate(m)                     # address -> Label(status, ...)
+    svg = argmap.render(m, "svg", eval=True)        # every format of `render -f`
+
+Loading never raises for a bad map: every problem is a diagnostic in
+``doc.diagnostics`` and ``doc.ok`` says whether there were errors (what
+``argmap check`` would exit with). :func:`load_map` is the strict form: it
+raises :class:`MapError`, which carries the diagnostics. A usage mistake (an
+unknown format, a ``focus`` no statement has) raises :class:`UsageError` or
+:class:`ViewError`, with the message the CLI prints.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import io
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
+from argmap.analysis.evaluate import Semantics, Status
 from argmap.diagnostics import Diagnostic, count, error
+from argmap.errors import ArgmapError, UsageError
+from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
 from argmap.files import MAX_BYTES, expand_paths
-from argmap.model import ArgumentMap
-from argmap.readers.yaml.load import load_path
+from argmap.graph import ArgumentGraph, build_graph
+from argmap.model import ArgumentMap, Relation
+from argmap.readers import READERS, load_path
 from argmap.rules.format import MapIndex, run_rules
+from argmap.view import ViewOptions, cut_graphs, view_graph
+
+if TYPE_CHECKING:
+    import networkx
+
+#: What :func:`load` reads: a path (str or os.PathLike) or an open file (text or binary).
+Source = str | os.PathLike[str] | IO[str] | IO[bytes]
+
+__all__ = ["Document", "Label", "MapError", "Source", "check_paths", "evaluate", "export",
+           "graph", "load", "load_map", "loads", "render", "show", "to_networkx", "view"]
 
 
 @dataclass
-class Report:
-    """Every map read from the paths, every diagnostic, and totals for the summary."""
+class Document:
+    """Every map read from a source, every diagnostic, and totals for the summary."""
 
     maps: list[ArgumentMap] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -33,6 +63,11 @@ class Report:
         """How many diagnostics are warnings."""
         return count(self.diagnostics)[1]
 
+    @property
+    def ok(self) -> bool:
+        """True when nothing is an error (warnings allowed), as ``argmap check`` exits 0."""
+        return self.errors == 0
+
     def summary(self) -> str:
         """One line: what was read and what was found."""
         def n(k: int, word: str) -> str:
@@ -42,38 +77,265 @@ class Report:
                 f"{n(self.sources, 'source')}: {n(self.errors, 'error')}, "
                 f"{n(self.warnings, 'warning')}")
 
+    def __repr__(self) -> str:
+        return f"<Document {self.summary()}>"
+
+
+class MapError(ArgmapError):
+    """A map that cannot be used: :func:`load_map` found errors (``diagnostics`` has them)."""
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
+        super().__init__(message, 1)
+        self.diagnostics = list(diagnostics)
+
+
+class Label(NamedTuple):
+    """One statement's verdict (``argmap eval``): does it stand, and why."""
+
+    status: Status  # Status.IN (stands), OUT (falls) or UNDECIDED; compares equal to "in" …
+    supported: bool  # a standing pro premise, or citations of its own
+    decided_by: str | None  # the address of the premise that decides it, if one does
+
 
 def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
-                exclude: Sequence[str] = (), reader: str | None = None) -> Report:
+                exclude: Sequence[str] = (), reader: str | None = None) -> Document:
     """Load every map under ``paths`` and run the map-level rules on each.
 
     ``-`` is standard input; ``max_bytes`` and ``exclude`` are ``--max-bytes`` and
     ``--exclude`` (see :mod:`argmap.files`); ``reader`` is ``--from``.
     """
-    report = Report()
+    doc = Document()
     first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
     for path in expand_paths(paths, exclude):
-        report.files += 1
+        doc.files += 1
         loaded = load_path(path, max_bytes, reader)
-        report.diagnostics.extend(loaded.diagnostics)
-        for argmap in loaded.maps:
-            earlier = first.setdefault(argmap.id, argmap)
-            # Within one file the loader reports it; across files only this can.
-            if earlier.span.file != argmap.span.file:
-                report.diagnostics.append(error(
-                    "duplicate-map-id", f"map id '{argmap.id}' is already used by the map at "
-                    f"{earlier.span.file}:{earlier.span.line}", argmap.span))
-            index = MapIndex.of(argmap)
-            report.maps.append(argmap)
-            report.statements += sum(1 for s in index.statements
-                                     if s.ref is None and not s.premises)
-            report.sources += len(argmap.sources)
-            report.diagnostics.extend(run_rules(index))
-    report.diagnostics.sort(key=Diagnostic.sort_key)
-    return report
+        _add(doc, loaded.maps, loaded.diagnostics, first)
+    doc.diagnostics.sort(key=Diagnostic.sort_key)
+    return doc
 
 
-def report_json(report: Report) -> str:
+def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],
+         first: dict[str, ArgumentMap]) -> None:
+    """Add one file's maps to ``doc`` with their load diagnostics and the rules' findings."""
+    doc.diagnostics.extend(found)
+    for argmap in maps:
+        earlier = first.setdefault(argmap.id, argmap)
+        # Within one file the loader reports it; across files only this can.
+        if earlier.span.file != argmap.span.file:
+            doc.diagnostics.append(error(
+                "duplicate-map-id", f"map id '{argmap.id}' is already used by the map at "
+                f"{earlier.span.file}:{earlier.span.line}", argmap.span))
+        index = MapIndex.of(argmap)
+        doc.maps.append(argmap)
+        doc.statements += sum(1 for s in index.statements if s.ref is None and not s.premises)
+        doc.sources += len(argmap.sources)
+        doc.diagnostics.extend(run_rules(index))
+
+
+def load(source: Source, *, format: str | None = None, max_bytes: int = MAX_BYTES,
+         exclude: Sequence[str] = ()) -> Document:
+    """Read every map in a file, a folder of maps, or an open file; never raises for bad input.
+
+    The reader is chosen as the CLI chooses it: ``format`` (``--from``: yaml,
+    argdown, kialo, aif), else the file's suffix and content.
+
+    Example::
+
+        doc = argmap.load("maps/")
+        if not doc.ok:
+            print(*doc.diagnostics, sep="\\n")
+    """
+    _known_reader(format)
+    if isinstance(source, (str, os.PathLike)):
+        return check_paths([Path(source)], max_bytes, exclude, format)
+    data = source.read()
+    name = str(getattr(source, "name", "<stream>"))
+    return loads(data, format=format, name=name)
+
+
+def loads(text: str | bytes, *, format: str | None = "yaml", name: str = "<string>") -> Document:
+    """Read maps from a string (or bytes) in one format (default: argmap YAML).
+
+    ``name`` is the file name diagnostics point at, and the default map id.
+    With ``format=None`` the format is sniffed from ``name``'s suffix and the text.
+    """
+    from argmap.readers import detect, dropped_warning
+
+    _known_reader(format)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    reader = format or detect(name, data) or "yaml"
+    result = READERS[reader].read_bytes(data, name)
+    found = list(result.diagnostics)
+    dropped = dropped_warning(result, name, reader) if reader != "yaml" else None
+    if dropped is not None:
+        found.append(dropped)
+    doc = Document(files=1)
+    _add(doc, result.maps, found, {})
+    doc.diagnostics.sort(key=Diagnostic.sort_key)
+    return doc
+
+
+def load_map(source: Source, *, format: str | None = None, id: str | None = None
+             ) -> ArgumentMap:
+    """The one map in ``source`` (or the one named ``id``), raising when it cannot be used.
+
+    Raises:
+        MapError: if the source has errors (``.diagnostics`` lists every problem),
+            holds no map, or several and ``id`` does not pick one.
+    """
+    doc = load(source, format=format)
+    if not doc.ok:
+        errors = [d for d in doc.diagnostics if d.severity == "error"]
+        more = f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
+        raise MapError(f"{errors[0]}{more}", doc.diagnostics)
+    maps = [m for m in doc.maps if id is None or m.id == id]
+    if len(maps) != 1:
+        names = ", ".join(m.id for m in doc.maps) or "no map"
+        wanted = f"no map '{id}'" if id is not None else "several maps"
+        raise MapError(f"{wanted} in {_name(source)}: it holds {names}"
+                       + ("; say which with id=" if id is None else ""), doc.diagnostics)
+    return maps[0]
+
+
+def graph(argmap: ArgumentMap) -> ArgumentGraph:
+    """The map as statements and links, refs resolved: iterate it, or look up by id or path."""
+    return build_graph(argmap)
+
+
+def view(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None,
+         side: str | None = None) -> ArgumentGraph:
+    """The map's graph cut as ``--focus``, ``--depth`` and ``--side`` (pro or con) cut it.
+
+    Raises:
+        ViewError: if ``focus`` names no statement (the message suggests one).
+    """
+    return view_graph(argmap, _view_options(focus, depth, side))
+
+
+def evaluate(argmap: ArgumentMap, semantics: str = "grounded") -> dict[str, Label]:
+    """Which statements stand: each statement's :class:`Label`, keyed by its address.
+
+    ``semantics`` is ``grounded`` (the sceptical default) or ``weighed``
+    (docs/eval.md). The address is the statement's id, else its derived path.
+    """
+    from argmap.analysis.evaluate import evaluate as run
+
+    g = build_graph(argmap)
+    evaluation = run(g, _semantics(semantics))
+    supported = evaluation.supported_keys()
+    deciders = evaluation.deciders()
+    labels = {}
+    for key, status in evaluation.statements.items():
+        decider = deciders.get(key)
+        labels[g.address(key)] = Label(status, key in supported,
+                                       None if decider is None else g.address(decider.premises[0]))
+    return labels
+
+
+def export(argmap: ArgumentMap, format: str, *, focus: str | None = None,
+           depth: int | None = None, side: str | None = None, theme: str = "light",
+           direction: str = "TB", legend: bool = True, quotes: bool = False,
+           eval: bool = False, semantics: str = "grounded", engine: str | None = None,
+           timeout: float = 120, warn: Callable[[str, str], None] | None = None
+           ) -> str | bytes:
+    """The map in one format of ``argmap render -f`` (text formats as str, PNG/PDF as bytes).
+
+    The options are render's: ``theme``, ``direction`` (TB, LR, BT, RL),
+    ``legend``, ``quotes``, ``eval`` (mark what stands, in the formats that
+    can), and the cut (``focus``, ``depth``, ``side``).
+
+    Raises:
+        UsageError: for an unknown format, or ``eval`` where the format cannot show it.
+        ViewError: if ``focus`` names no statement.
+    """
+    g = view(argmap, focus, depth, side)
+    options = export_options(format, theme=theme, direction=direction, legend=legend,
+                             quotes=quotes, engine=engine, timeout=timeout, warn=warn,
+                             statuses=_statuses([argmap], semantics) if eval else None)
+    result = EXPORTERS[format].export(g, options)
+    if isinstance(result, bytes) and not EXPORTERS[format].binary:
+        return result.decode("utf-8")  # SVG is text: str, like every text format
+    return result
+
+
+def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
+         depth: int | None = None, side: str | None = None, width: int | None = None,
+         ascii: bool = False, ids: bool = False, quotes: bool = False, sources: bool = True,
+         eval: bool = False, semantics: str = "grounded", color: bool = False) -> str:
+    """The text tree ``argmap show`` prints, for one map or several (each under a header).
+
+    ``width`` wraps lines (None: never); ``color`` adds ANSI colours; ``eval``
+    marks each statement ✓ stands, ✗ falls or ? undecided.
+
+    Raises:
+        ViewError: if no map has the ``focus`` statement.
+    """
+    from collections import Counter
+
+    from argmap.exporters.tree import TreeOptions, show_text
+
+    maps = [maps] if isinstance(maps, ArgumentMap) else list(maps)
+    graphs = views(maps, focus, depth, side)
+    per_file = Counter(m.span.file for m in maps)
+    options = TreeOptions(width=width, ascii=ascii, ids=ids, quotes=quotes, sources=sources)
+    return show_text(graphs, options, color, _statuses(maps, semantics) if eval else None,
+                     headed=len(graphs) > 1 or focus is not None,
+                     shared=frozenset(f for f, n in per_file.items() if n > 1))
+
+
+def render(argmap: ArgumentMap, format: str = "svg", **options: Any) -> str | bytes:
+    """Draw the map: :func:`export` with SVG as the default format (``argmap render``)."""
+    return export(argmap, format, **options)
+
+
+def export_options(format: str, *, statuses: dict[str, dict[str, str]] | None = None,
+                   **options: Any) -> ExportOptions:
+    """Check a format name (and that it can show ``statuses``) and make its options.
+
+    Raises:
+        UsageError: for an unknown format, or statuses where the format cannot show them.
+    """
+    if format not in EXPORTERS:
+        raise UsageError(f"unknown format '{format}'; use one of {', '.join(EXPORTERS)}")
+    if statuses is not None and format not in EVAL_FORMATS:
+        raise UsageError(f"--eval: {format} cannot show statuses; use "
+                         f"{', '.join(EVAL_FORMATS)}, or argmap eval --format json")
+    return ExportOptions(statuses=statuses, **options)
+
+
+def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None = None,
+          side: str | None = None) -> list[ArgumentGraph]:
+    """Each map's graph cut alike; with ``focus``, only the maps that have that statement.
+
+    Raises:
+        ViewError: if no map has the focused statement.
+    """
+    return cut_graphs(maps, _view_options(focus, depth, side))
+
+
+def statuses(maps: list[ArgumentMap], semantics: str = "grounded") -> dict[str, dict[str, str]]:
+    """``ExportOptions.statuses`` for ``render --eval``: map id -> statement key -> status."""
+    return _statuses(maps, semantics)
+
+
+def to_networkx(argmap: ArgumentMap) -> networkx.MultiDiGraph:
+    """The map as a networkx graph, read from its GraphML export (needs ``networkx``).
+
+    Nodes are statements (and the question, and linked arguments' junctions),
+    edges their relations, with the attributes docs/exports.md lists.
+    """
+    try:
+        import networkx
+    except ImportError as exc:  # an optional dependency
+        raise UsageError("to_networkx needs networkx: pip install networkx") from exc
+    data = export(argmap, "graphml")
+    found: networkx.MultiDiGraph = networkx.read_graphml(
+        io.BytesIO(data.encode("utf-8") if isinstance(data, str) else data),
+        force_multigraph=True)
+    return found
+
+
+def report_json(report: Document) -> str:
     """The JSON written by ``argmap check --format json``."""
     from argmap.escape import json_text
 
@@ -83,3 +345,55 @@ def report_json(report: Report) -> str:
                     "statements": report.statements, "sources": report.sources,
                     "errors": report.errors, "warnings": report.warnings},
     }) + "\n"
+
+
+def _statuses(maps: list[ArgumentMap], semantics: str) -> dict[str, dict[str, str]]:
+    from argmap.analysis.evaluate import statuses as of
+
+    return {m.id: of(m, _semantics(semantics).value, by="key") for m in maps}
+
+
+def _view_options(focus: str | None, depth: int | None, side: str | None) -> ViewOptions:
+    if side not in (None, "pro", "con"):
+        raise UsageError(f"side must be 'pro' or 'con', not {side!r}")
+    if depth is not None and depth < 1:
+        raise UsageError(f"depth must be 1 or more, not {depth}")
+    return ViewOptions(focus, depth, None if side is None else Relation(side))
+
+
+def _semantics(name: str) -> Semantics:
+    try:
+        return Semantics(name)
+    except ValueError:
+        choices = ", ".join(s.value for s in Semantics)
+        raise UsageError(f"unknown semantics '{name}'; use one of {choices}") from None
+
+
+def _known_reader(name: str | None) -> None:
+    if name is not None and name not in READERS:
+        raise UsageError(f"unknown input format '{name}'; use one of {', '.join(READERS)}")
+
+
+def _name(source: Source) -> str:
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    return str(getattr(source, "name", "<stream>"))
+
+
+class Display:
+    """How a map shows itself: ``str(m)`` is its text tree, Jupyter draws it (SVG)."""
+
+    def text(self, argmap: ArgumentMap) -> str:
+        """The tree ``argmap show`` prints, without colour."""
+        return show(argmap)
+
+    def svg(self, argmap: ArgumentMap) -> str:
+        """The diagram, as ``argmap render -f svg`` draws it (needs Graphviz)."""
+        drawn = export(argmap, "svg")
+        return drawn.decode("utf-8") if isinstance(drawn, bytes) else drawn
+
+    def html(self, argmap: ArgumentMap) -> str:
+        """The diagram in a scrolling box, for notebooks that prefer HTML."""
+        svg = self.svg(argmap)
+        start = svg.find("<svg")  # inline SVG: no XML declaration or DOCTYPE
+        return f'<div class="argmap" style="overflow:auto">{svg[max(start, 0):]}</div>'

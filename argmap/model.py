@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 #: the newest format version, which a map without `argmap:` is read as
 FORMAT_VERSION = "1.1"
@@ -176,6 +176,60 @@ class ArgumentMap:
     def walk(self) -> Iterator[Statement]:
         """Yield every statement depth-first in document order, refs included."""
         return depth_first(self.claims)
+
+    def __repr__(self) -> str:
+        written = sum(1 for s in self.walk() if s.ref is None and not s.premises)
+        return (f"<ArgumentMap {self.id!r}: {len(self.claims)} claims, {written} statements, "
+                f"{len(self.sources)} sources ({self.span.file}:{self.span.line})>")
+
+    def __str__(self) -> str:
+        """The map as ``argmap show`` prints it (plain text, no colour)."""
+        return DISPLAY.text(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # IPython's text display
+        printer.text(repr(self) if cycle else str(self))
+
+    def _repr_svg_(self) -> str:  # Jupyter: the diagram
+        return DISPLAY.svg(self)
+
+    def _repr_html_(self) -> str:  # Jupyter (and notebooks that prefer HTML): the diagram
+        return DISPLAY.html(self)
+
+
+class Display(Protocol):
+    """How a map shows itself (``str``, Jupyter); :mod:`argmap` registers the real one.
+
+    The model cannot import the exporters (they are a layer above), so the
+    package installs its display here when it is imported, which it always
+    is before any of its modules.
+    """
+
+    def text(self, argmap: ArgumentMap) -> str:
+        """The text tree."""
+        ...
+
+    def svg(self, argmap: ArgumentMap) -> str:
+        """The diagram as SVG."""
+        ...
+
+    def html(self, argmap: ArgumentMap) -> str:
+        """The diagram as an HTML fragment."""
+        ...
+
+
+class _NoDisplay:
+    def text(self, argmap: ArgumentMap) -> str:
+        return repr(argmap)
+
+    def svg(self, argmap: ArgumentMap) -> str:
+        raise NotImplementedError("import argmap to draw maps")
+
+    def html(self, argmap: ArgumentMap) -> str:
+        raise NotImplementedError("import argmap to draw maps")
+
+
+#: What ``str(map)`` and Jupyter use; replaced by :func:`argmap.api` 's display on import.
+DISPLAY: Display = _NoDisplay()
 
 
 class KeySpec(NamedTuple):

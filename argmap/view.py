@@ -16,7 +16,7 @@ from argmap.errors import ViewError
 from argmap.graph import ArgumentGraph, GStatement, build_graph, number_citations
 from argmap.model import ArgumentMap, Relation
 
-__all__ = ["ViewError", "ViewOptions", "cut", "view_graph"]
+__all__ = ["ViewError", "ViewOptions", "cut", "cut_graphs", "view_graph"]
 
 
 class ViewOptions(NamedTuple):
@@ -179,3 +179,24 @@ def _hint(graph: ArgumentGraph, address: str) -> str:
         return f"; '{parent}' has nothing below it"
     shown = ", ".join(below[:8]) + (", …" if len(below) > 8 else "")
     return f"; '{parent}' has {shown} below it" if parent else f"; the claims are {shown}"
+
+
+def cut_graphs(maps: list[ArgumentMap], view: ViewOptions) -> list[ArgumentGraph]:
+    """Build each map's graph and cut it as ``view`` says.
+
+    With ``--focus``, only the maps that have the focused statement are kept.
+
+    Raises:
+        ViewError: if no map has the focused statement (naming each miss).
+    """
+    done: list[ArgumentGraph] = []
+    misses: list[str] = []
+    for argmap in maps:
+        try:
+            done.append(cut(build_graph(argmap), view))
+        except ViewError as exc:
+            misses.append(str(exc))
+    if not done and misses:
+        more = f"; and {len(misses) - 3} more maps have none" if len(misses) > 3 else ""
+        raise ViewError("; ".join(misses[:3]) + more)
+    return done

@@ -9,7 +9,7 @@ import pytest
 from argmap.exporters import EXPORTERS, ExportOptions
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from argmap.view import ViewOptions, cut
 from tests.conftest import TESTS
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from argmap.graph import ArgumentGraph, build_graph
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from tests.conftest import FIXTURES, VALID
 
 ROOT = FIXTURES.parent.parent

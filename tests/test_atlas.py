@@ -19,7 +19,7 @@ from argmap.atlas.partition import partition
 from argmap.cli.app import app
 from argmap.graph import build_graph
 from argmap.model import Relation, single_spaced
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from tests.conftest import TESTS
 
 ROOT = TESTS.parent
@@ -195,7 +195,7 @@ def test_pages_only_for_pdf_and_svg() -> None:
 def test_svg_pages_refuse_stdout() -> None:
     result = CliRunner().invoke(app, ["render", str(ROOT / "maps/nato-promise.yaml"), "-f",
                                       "svg", "--pages", "-o", "-"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as without --pages
     assert result.stderr == ("argmap: -f svg --pages writes a file per page: use -o DIRECTORY "
                              "or -o INDEX.svg, not stdout\n")
 

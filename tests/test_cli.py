@@ -222,7 +222,7 @@ def test_render_writes_one_file_per_map(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli.app, ["render", STREAM, "-f", "svg"])
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == "wrote tea.svg\nwrote coffee.svg\n"
+    assert result.stderr == "argmap: wrote tea.svg\nargmap: wrote coffee.svg\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["coffee.svg", "tea.svg"]
     assert (tmp_path / "tea.svg").read_text().startswith("<?xml")
 
@@ -366,7 +366,7 @@ def test_dash_reads_one_map_from_stdin_for_every_command(tmp_path: Path,
     assert shown.stdout == runner.invoke(cli.app, ["show", VALID_MAP]).stdout
     monkeypatch.chdir(tmp_path)
     drawn = runner.invoke(cli.app, ["render", "-", "-f", "dot"], input=MINIMAL)
-    assert (drawn.exit_code, drawn.stderr) == (0, "wrote stdin.dot\n")  # a map without id
+    assert (drawn.exit_code, drawn.stderr) == (0, "argmap: wrote stdin.dot\n")  # a map without id
     assert 'digraph "stdin" {' in (tmp_path / "stdin.dot").read_text()
     both = runner.invoke(cli.app, ["check", "-", STREAM], input=MINIMAL)
     assert both.stderr == "3 maps, 7 statements, 0 sources: 0 errors, 0 warnings\n"
@@ -493,10 +493,11 @@ def test_show_names_each_map_when_it_shows_several_or_a_focus() -> None:
 
 
 def test_show_header_is_styled_on_a_terminal() -> None:
-    from argmap.exporters.tree import to_text
+    from argmap.exporters.tree import header, to_text
+    from argmap.graph import build_graph
 
     map_ = cli.read_maps([STREAM]).maps[1]
-    assert to_text([cli.header(map_, True, False)], True) == (
+    assert to_text([header(build_graph(map_), True, False)], True) == (
         f"\033[2m── \033[0m\033[1mcoffee\033[0m\033[2m ({STREAM}:10) \033[0m\033[2m──\033[0m\n")
 
 

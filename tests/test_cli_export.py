@@ -35,7 +35,7 @@ def test_output_suffix_picks_the_format(tmp_path: Path, suffix: str, name: str) 
     # --quotes as in the goldens (only the Markdown reads it)
     result = runner.invoke(cli.app, ["render", FULL, "--quotes", "-o", str(target)])
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"wrote {target}\n"
+    assert result.stderr == f"argmap: wrote {target}\n"
     if name == "json":  # the JSON names the file it came from, as given here
         assert json.loads(target.read_text())["map"]["file"] == FULL
         return

@@ -235,7 +235,7 @@ def test_brief_docx_uses_verbatim_headings(tmp_path: object) -> None:
 
     out = Path(str(tmp_path)) / "brief.docx"
     result = runner.invoke(cli.app, ["brief", DEBATE, "--for", "require", "-o", str(out)])
-    assert result.exit_code == 0 and result.stderr == f"wrote {out}\n"
+    assert result.exit_code == 0 and result.stderr == f"argmap: wrote {out}\n"
     paragraphs = Document(io.BytesIO(out.read_bytes())).paragraphs
     styles = [(p.style.name if p.style is not None else "", p.text) for p in paragraphs]
     assert styles[0] == ("Title", "Brief: Should schools require uniforms?")

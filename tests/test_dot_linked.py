@@ -11,7 +11,7 @@ import pytest
 from argmap.analysis.evaluate import statuses
 from argmap.exporters.dot import DotOptions, render_dot
 from argmap.model import ArgumentMap, Relation
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from argmap.view import ViewOptions, view_graph
 from tests.conftest import FIXTURES
 from tests.test_render import dot_to_svg, node_named, nodes_and_edges

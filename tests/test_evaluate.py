@@ -445,7 +445,7 @@ def test_one_pass_helpers_agree_with_per_statement_ones(graph: ArgumentGraph,
 def test_bundled_maps_and_fixtures_evaluate() -> None:
     from pathlib import Path
 
-    from argmap.readers.yaml.load import load_path
+    from argmap.readers import load_path
 
     root = Path(__file__).parent.parent
     for path in [*root.glob("maps/*.yaml"), *root.glob("tests/fixtures/valid/*.yaml")]:

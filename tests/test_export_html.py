@@ -19,7 +19,8 @@ from argmap.exporters import ExportOptions
 from argmap.exporters.html import DIAGRAM_LIMIT, escape, script_json
 from argmap.graph import build_graph
 from argmap.model import ArgumentMap
-from argmap.readers.yaml.load import load_path, load_text
+from argmap.readers import load_path
+from argmap.readers.yaml.load import load_text
 from argmap.view import ViewOptions
 from tests.conftest import FIXTURES, TESTS
 from tests.exporting import export

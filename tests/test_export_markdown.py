@@ -15,7 +15,7 @@ from argmap.exporters import ExportOptions
 from argmap.exporters.markdown import escape
 from argmap.graph import build_graph, walk
 from argmap.model import single_spaced
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from argmap.view import ViewOptions
 from tests.conftest import FIXTURES, Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all

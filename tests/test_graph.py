@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from argmap.graph import ArgumentGraph, ViewError, build_graph, walk
 from argmap.model import ArgumentMap, Relation, Statement, depth_first
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from argmap.rules.format import check
 from argmap.view import ViewOptions, cut
 from tests.conftest import FIXTURES, VALID

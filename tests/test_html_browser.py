@@ -15,7 +15,7 @@ import pytest
 
 from argmap.exporters import ExportOptions
 from argmap.graph import build_graph
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from tests.conftest import TESTS
 from tests.exporting import export
 

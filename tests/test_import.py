@@ -16,8 +16,7 @@ from argmap.cli.app import app
 from argmap.exporters import EXPORTERS, ExportOptions
 from argmap.graph import build_graph
 from argmap.model import ArgumentMap, Relation, Span, Statement, single_spaced, text_key
-from argmap.readers import READERS, ReadResult, detect
-from argmap.readers.yaml.load import load_path
+from argmap.readers import READERS, ReadResult, detect, load_path
 from argmap.rules.format import check
 from tests.conftest import TESTS, VALID
 from tests.test_properties import TEXT

@@ -23,8 +23,8 @@ import pytest
 
 from argmap.graph import build_graph
 from argmap.model import Relation, single_spaced
+from argmap.readers import load_path
 from argmap.readers.draft import slug
-from argmap.readers.yaml.load import load_path
 from tests.conftest import TESTS
 from tests.reference_tools import argdown_json
 

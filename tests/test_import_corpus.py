@@ -16,8 +16,7 @@ import pytest
 
 from argmap.graph import build_graph
 from argmap.model import ArgumentMap, single_spaced
-from argmap.readers import READERS
-from argmap.readers.yaml.load import load_path
+from argmap.readers import READERS, load_path
 from tests.conftest import TESTS
 
 CORPUS = TESTS / "corpus"

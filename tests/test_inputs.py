@@ -21,7 +21,7 @@ from argmap.files import (
     parse_size,
     read_input,
 )
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 
 
 def tree(root: Path, *names: str) -> None:

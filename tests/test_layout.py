@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from argmap.cli import app as cli
 from argmap.exporters.layout import LayoutError, broken_output, layout
 from argmap.graph import walk
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from argmap.view import view_graph
 from tests.conftest import FIXTURES
 from tests.helpers import ctrl_c_as_in_a_terminal
@@ -209,4 +209,4 @@ def test_refs_do_not_count_as_statements(tmp_path: Path,
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
     result = runner.invoke(cli.app, ["render", str(path), "-o", str(tmp_path / "x.svg")])
-    assert (result.exit_code, result.stderr) == (0, f"wrote {tmp_path / 'x.svg'}\n")
+    assert (result.exit_code, result.stderr) == (0, f"argmap: wrote {tmp_path / 'x.svg'}\n")

@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from argmap.api import check_paths
 from argmap.diagnostics import Severity
+from argmap.files import expand_paths
 from argmap.model import Citation, Relation, Source, Span
-from argmap.readers.yaml.load import expand_paths, load_bytes, load_path, load_text
+from argmap.readers import load_path
+from argmap.readers.yaml.load import load_bytes, load_text
 from tests.conftest import FIXTURES, VALID
 
 

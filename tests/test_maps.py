@@ -8,7 +8,7 @@ import pytest
 
 from argmap.api import check_paths
 from argmap.model import Relation, Statement
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from tests.conftest import TESTS
 
 MAPS = sorted((TESTS.parent / "maps").glob("*.yaml"))

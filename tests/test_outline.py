@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from argmap.exporters.outline import rows
 from argmap.graph import walk
 from argmap.model import ArgumentMap, Relation
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from argmap.view import ViewOptions, view_graph
 from tests.conftest import FIXTURES
 from tests.test_properties import maps

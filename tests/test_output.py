@@ -37,7 +37,7 @@ def test_symlink_is_written_through(tmp_path: Path) -> None:
     target.write_text("old")
     link = tmp_path / "link.dot"
     link.symlink_to(target.name)
-    assert render(FULL, "-o", str(link)) == (0, f"wrote {link}\n")
+    assert render(FULL, "-o", str(link)) == (0, f"argmap: wrote {link}\n")
     assert link.is_symlink() and os.readlink(link) == "real.dot"
     assert target.read_bytes() == FULL_DOT
 
@@ -135,7 +135,7 @@ def test_a_suffix_several_formats_write_needs_f(tmp_path: Path) -> None:
 def test_trailing_slash_makes_the_directory(tmp_path: Path) -> None:
     folder = tmp_path / "out" / "maps"
     assert render(STREAM, "-f", "dot", "-o", f"{folder}/") == (
-        0, f"wrote {folder}/tea.dot\nwrote {folder}/coffee.dot\n")
+        0, f"argmap: wrote {folder}/tea.dot\nargmap: wrote {folder}/coffee.dot\n")
     assert sorted(p.name for p in folder.iterdir()) == ["coffee.dot", "tea.dot"]
 
 
@@ -154,7 +154,7 @@ def test_trailing_slash_is_not_created_when_nothing_is_written(tmp_path: Path) -
 def test_partial_drawings_get_their_own_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                options: list[str], name: str) -> None:
     monkeypatch.chdir(tmp_path)
-    assert render(FULL, "-f", "dot", *options) == (0, f"wrote {name}\n")
+    assert render(FULL, "-f", "dot", *options) == (0, f"argmap: wrote {name}\n")
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 

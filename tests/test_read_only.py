@@ -107,7 +107,7 @@ def test_a_read_only_output_is_regenerated_and_stays_read_only(tmp_path: Path) -
     out.write_text("old\n")
     out.chmod(0o444)
     result = runner.invoke(cli.app, ["render", str(source), "-f", "dot", "-o", str(out)])
-    assert (result.exit_code, result.stderr) == (0, f"wrote {out}\n")
+    assert (result.exit_code, result.stderr) == (0, f"argmap: wrote {out}\n")
     assert out.read_text().startswith('digraph "m" {')
     assert stat.S_IMODE(out.stat().st_mode) == 0o444
 

@@ -16,7 +16,7 @@ from argmap.escape import DOT_STRING_LIMIT, dot_string
 from argmap.exporters.dot import DotOptions, render_dot
 from argmap.exporters.dot.text import wrap
 from argmap.exporters.tree import TreeOptions, render_tree, to_text
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from argmap.view import ViewOptions, view_graph
 from tests.conftest import FIXTURES, VALID, Golden
 

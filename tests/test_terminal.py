@@ -32,7 +32,7 @@ from argmap.escape import terminal_visible
 from argmap.exporters import EXPORTERS
 from argmap.exporters.tree import TreeOptions, render_tree, to_text
 from argmap.model import Span
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from argmap.view import view_graph
 from tests.conftest import FIXTURES, Golden
 
@@ -232,7 +232,7 @@ def test_wrote_lines_are_shown_visibly(tmp_path: Path) -> None:
     folder.mkdir()
     result = runner.invoke(cli.app, ["render", MINIMAL, "-f", "dot", "-o", str(folder)])
     assert result.exit_code == 0
-    assert result.stderr == f"wrote {tmp_path}/out\\x1b]0;x\\x07/minimal.dot\n"
+    assert result.stderr == f"argmap: wrote {tmp_path}/out\\x1b]0;x\\x07/minimal.dot\n"
 
 
 def test_internal_error_message_is_shown_visibly(monkeypatch: pytest.MonkeyPatch,

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from argmap.exporters.tree import TreeOptions, _wrap, render_tree, to_text
 from argmap.graph import ArgumentGraph, ViewError, walk
 from argmap.model import ArgumentMap, Relation
-from argmap.readers.yaml.load import load_path
+from argmap.readers import load_path
 from argmap.rules.format import check
 from argmap.view import ViewOptions, view_graph
 from tests.conftest import FIXTURES

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from argmap.atlas import MARGIN, AtlasOptions
 from argmap.atlas.pages import Pager, page_file
 from argmap.atlas.partition import FONT_PT, MIN_PT, partition
+from argmap.errors import ArgmapError
 from argmap.graph import ArgumentGraph
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ _SIZE = {"pdf": re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]"
          "svg": re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')}
 
 
-class AtlasError(RuntimeError):
+class AtlasError(ArgmapError):
     """The atlas cannot be made (Graphviz failed, or a page cannot be legible)."""
 
 

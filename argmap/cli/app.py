@@ -12,7 +12,6 @@ import gc
 import inspect
 import os
 import sys
-from collections import Counter
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -37,11 +36,9 @@ from argmap.cli.options import (
     Paths,
     RenderFormat,
     Theme,
-    printable,
 )
 from argmap.escape import terminal_visible
 from argmap.files import MAX_BYTES
-from argmap.model import Relation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,8 +46,6 @@ if TYPE_CHECKING:
     from typer.models import CommandInfo
 
     from argmap.exporters import ExporterSpec
-    from argmap.exporters.tree import Line
-    from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
 
 
@@ -197,43 +192,15 @@ def show(
 
     Example: argmap show maps/nato-promise.yaml --depth 2 --ids
     """
-    from argmap.exporters.tree import TreeOptions, render_tree, to_text
+    from argmap.api import show as tree
 
     report = load_or_fail(paths, max_bytes, exclude, color=color, reader=source_format)
-    chosen = cut_graphs(report.maps, focus, depth, side)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
-    options = TreeOptions(width=width, ascii=ascii_only, ids=ids, quotes=quotes,
-                          sources=not no_sources)
-    colored = use_color(sys.stdout, color)
-    headed = len(chosen) > 1 or focus is not None
-    per_file = Counter(m.span.file for m in report.maps)
-    if evaluated:
-        from argmap.analysis.evaluate import LEGEND, statuses
-    # --eval judges the whole map, whatever the cut shows of it
-    maps = {(m.id, m.span): m for m in report.maps}
-    text = "\n".join(
-        (to_text([header(g, per_file[g.span.file] > 1, ascii_only)], colored)
-         if headed else "")
-        + to_text(render_tree(g, options._replace(statuses=statuses(maps[g.id, g.span],
-                                                                    by="key"))
-                              if evaluated else options), colored)
-        for g in chosen)
-    sys.stdout.write(text + (f"\n{LEGEND}\n" if evaluated else ""))
-
-
-def header(argmap: ArgumentMap | ArgumentGraph, in_stream: bool, ascii_only: bool) -> Line:
-    """The rule line naming a map above its tree: ``── id (file) ──``.
-
-    A map from a file of several documents is named with the line its
-    document starts on (``file:12``), so each header points at its own map.
-    """
-    rule = "--" if ascii_only else "──"
-    where = printable(argmap.span.file)
-    if in_stream:
-        where += f":{argmap.span.line}"
-    return [(f"{rule} ", "guide"), (argmap.id, "heading"), (f" ({where}) ", "by"),
-            (rule, "guide")]
+    sys.stdout.write(tree(report.maps, focus=focus, depth=depth, side=side and side.value,
+                          width=width, ascii=ascii_only, ids=ids, quotes=quotes,
+                          sources=not no_sources, eval=evaluated,
+                          color=use_color(sys.stdout, color)))
 
 
 def valid_timeout(value: float) -> float:
@@ -292,72 +259,44 @@ def render(
 
     Example: argmap render maps/nato-promise.yaml -o nato.png
     """
-    from argmap.cli.output import (
-        choose_format,
-        default_stem,
-        output_paths,
-        refuse_inputs,
-        write_outputs,
-    )
-    from argmap.exporters import ExportOptions
+    from argmap import api
+    from argmap.cli.output import choose_format, output_paths, refuse_inputs, stems, write_outputs
 
     spec = choose_format(fmt and fmt.value, output)
-    if evaluated:
-        from argmap.analysis.evaluate import statuses
-        from argmap.exporters import EVAL_FORMATS
-
-        if spec.name not in EVAL_FORMATS:
-            fail(f"--eval: {spec.name} cannot show statuses; use {', '.join(EVAL_FORMATS)}, "
-                 "or argmap eval --format json")
     if pages and spec.name not in ("pdf", "svg"):
         fail(f"--pages: {spec.name} has no pages; use -f pdf or -f svg")
+    options = api.export_options(spec.name, statuses={} if evaluated else None, theme=theme.value,
+                                 direction=direction.value, legend=not no_legend, quotes=quotes,
+                                 engine=engine and engine.value, timeout=timeout,
+                                 on_slow=spinner, warn=warn)
     report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
     if pages:
         atlas(report.maps, spec, output, (focus, depth, side), (paper, orientation, theme),
               timeout)
         return
-    graphs = cut_graphs(report.maps, focus, depth, side)
-    stems = [default_stem(g.id, g.focus and g.address(g.focus), depth, side and side.value)
-             for g in graphs]
-    plan = output_paths(stems, spec, output)
+    graphs = api.views(report.maps, focus, depth, side and side.value)
+    plan = output_paths(stems(graphs, depth, side and side.value), spec, output)
     refuse_inputs(plan, {m.span.file for m in report.maps})
-    marks = {m.id: statuses(m, by="key") for m in report.maps} if evaluated else None
-    options = ExportOptions(quotes, theme.value, direction.value, not no_legend, marks,
-                            engine and engine.value, timeout, spinner, warn)
-    results = [as_bytes(spec.export(graph, options)) for graph in graphs]
-    write_outputs(plan, results, lambda path: say(f"wrote {path}"))
+    if evaluated:
+        options = options._replace(statuses=api.statuses(report.maps))
+    write_outputs(plan, [as_bytes(spec.export(g, options)) for g in graphs],
+                  lambda path: say(f"wrote {path}"))
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
           cuts: tuple[str | None, int | None, Side | None],
           looks: tuple[Paper, Orientation, Theme], timeout: float) -> None:
     """render --pages: each map as an atlas of legible pages (argmap.atlas)."""
+    from argmap.api import views
     from argmap.atlas import AtlasOptions
-    from argmap.cli.atlas import AtlasError, write_atlases
-    from argmap.cli.output import default_stem, output_paths
-    from argmap.errors import OutputError
+    from argmap.cli.atlas import write_atlases
+    from argmap.cli.output import output_paths, stems
 
     focus, depth, side = cuts
-    graphs = cut_graphs(maps, focus, depth, side)
-    stems = [default_stem(g.id, g.focus and g.address(g.focus), depth, side and side.value)
-             for g in graphs]
+    graphs = views(maps, focus, depth, side and side.value)
+    plan = output_paths(stems(graphs, depth, side and side.value), spec, output)
     options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value)
-    try:
-        write_atlases(graphs, output_paths(stems, spec, output), spec.name, options, timeout,
-                      say)
-    except AtlasError as exc:
-        fail(str(exc), 1)
-    except OutputError as exc:
-        fail(str(exc), 1)
-
-
-def cut_graphs(maps: list[ArgumentMap], focus: str | None, depth: int | None,
-               side: Side | None) -> list[ArgumentGraph]:
-    """The argument graph of each map, cut as --focus, --depth and --side say."""
-    from argmap.exporters import cut_graphs as cut_all
-    from argmap.view import ViewOptions
-
-    return cut_all(maps, ViewOptions(focus, depth, None if side is None else Relation(side.value)))
+    write_atlases(graphs, plan, spec.name, options, timeout, say)
 
 
 def as_bytes(result: str | bytes) -> bytes:
@@ -367,7 +306,7 @@ def as_bytes(result: str | bytes) -> bytes:
 
 def warn(map_id: str, message: str) -> None:
     """Print a warning about one map's export (a layout's) on stderr."""
-    say(f"argmap: {map_id}: {message}")
+    say(f"{map_id}: {message}")
 
 
 def spinner() -> Callable[[], None]:

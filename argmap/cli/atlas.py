@@ -57,6 +57,6 @@ def reporter(map_id: str, say: Callable[[str], None]) -> Progress:
         if now - started < 1.0 or (now - last[0] < 1.0 and done < total):
             return
         last[0] = now
-        say(f"argmap: {map_id}: laid out page {done} of {total}")
+        say(f"{map_id}: laid out page {done} of {total}")
 
     return progress

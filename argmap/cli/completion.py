@@ -11,13 +11,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from argmap.errors import UsageError
+
 PROG = "argmap"
 #: The variable the scripts set when they ask argmap for completions.
 COMPLETE_VAR = "_ARGMAP_COMPLETE"
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
-class CompletionError(Exception):
+class CompletionError(UsageError):
     """No supported shell was named or found; the message says what to do."""
 
 

@@ -22,7 +22,7 @@ __all__ = ["ColorMode", "fail", "load_or_fail", "print_diagnostics", "read_maps"
            "use_color"]
 
 if TYPE_CHECKING:
-    from argmap.api import Report
+    from argmap.api import Document
 
 
 class ColorMode(StrEnum):
@@ -57,7 +57,7 @@ def as_path(arg: str) -> Path:
 
 
 def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
-              exclude: list[str] | None = None, reader: SourceFormat | None = None) -> Report:
+              exclude: list[str] | None = None, reader: SourceFormat | None = None) -> Document:
     """Load and check every map under ``paths``; a usage error when there are none."""
     from argmap.api import check_paths
 
@@ -75,12 +75,12 @@ def hint_stdin(paths: list[str]) -> None:
     ``argmap check -`` typed without a pipe would wait for input in silence.
     """
     if "-" in paths and sys.stdin is not None and sys.stdin.isatty():
-        say("argmap: reading a map from standard input (end with Ctrl-D)")
+        say("reading a map from standard input (end with Ctrl-D)")
 
 
 def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str] | None = None,
                  strict: bool = False, color: ColorMode = ColorMode.auto,
-                 reader: SourceFormat | None = None) -> Report:
+                 reader: SourceFormat | None = None) -> Document:
     """Load and check paths, print diagnostics; exit 1 when the maps cannot be used."""
     report = read_maps(paths, max_bytes, exclude, reader)
     print_diagnostics(report, summary=False, color=color)
@@ -90,7 +90,7 @@ def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str
     return report
 
 
-def print_diagnostics(report: Report, summary: bool,
+def print_diagnostics(report: Document, summary: bool,
                       color: ColorMode = ColorMode.auto) -> None:
     """Write each diagnostic (and optionally the summary) to stderr."""
     from argmap.diagnostics import format_text

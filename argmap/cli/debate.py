@@ -20,7 +20,7 @@ from argmap.escape import json_text
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
-    from argmap.api import Report
+    from argmap.api import Document
     from argmap.model import ArgumentMap
 
 
@@ -168,7 +168,7 @@ def choose_rules(select: list[str] | None, ignore: list[str] | None) -> set[str]
     return selected(select, ignore)
 
 
-def apply_rules(report: Report, codes: set[str]) -> None:
+def apply_rules(report: Document, codes: set[str]) -> None:
     """Run the chosen debate rules on maps without errors and keep the chosen warnings."""
     from argmap.diagnostics import Diagnostic, Severity
     from argmap.rules.select import DEFAULT_WARNINGS, keep

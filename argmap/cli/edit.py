@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli import console
+from argmap.cli.messages import say
+from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,15 +28,9 @@ MapOpt = Annotated[str | None, typer.Option(
     "--map", show_default=False, help="In a file of several maps, the id of the one to edit.")]
 
 
-def say(message: str) -> None:
-    """Print ``argmap: message`` on stderr, user text in it made visible."""
-    console.say(f"argmap: {message}")
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    """Print ``argmap: message`` and return the exit to raise."""
-    say(message)
-    return typer.Exit(code)
+def fail(message: str, code: int = 2) -> ArgmapError:
+    """The error to raise for ``argmap: message`` and exit ``code`` (the one handler prints it)."""
+    return ArgmapError(message, code)
 
 
 def read_map(file: Path) -> tuple[str, bool]:
@@ -79,10 +74,10 @@ def read_only(file: Path) -> bool:
 
 def print_errors(diagnostics: list[Diagnostic]) -> None:
     """Print diagnostics on stderr as ``argmap check`` does."""
-    from argmap.api import Report
+    from argmap.api import Document
     from argmap.cli.console import print_diagnostics
 
-    print_diagnostics(Report(diagnostics=diagnostics), summary=False)
+    print_diagnostics(Document(diagnostics=diagnostics), summary=False)
 
 
 def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.edit import READ_ONLY, print_errors, read_map, read_only, say, write_map
+from argmap.cli.edit import READ_ONLY, print_errors, read_map, read_only, write_map
+from argmap.cli.messages import say
 from argmap.cli.output import to_stdout
 
 
@@ -29,7 +30,7 @@ def fmt_command(
     """
     from argmap.edit.fmt import FormatError, format_text
     from argmap.edit.operations import check_text
-    from argmap.readers.yaml.load import expand_paths
+    from argmap.files import expand_paths
     from argmap.readers.yaml.source import YAMLSyntaxError
 
     changed = failed = 0

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli.edit import fail, print_errors, say, write_map
+from argmap.cli.edit import fail, print_errors, write_map
+from argmap.cli.messages import say
 from argmap.cli.options import SourceFormat
 
 if TYPE_CHECKING:

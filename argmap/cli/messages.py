@@ -11,8 +11,12 @@ from argmap.escape import terminal_visible
 
 
 def say(message: str) -> None:
-    """Print one line on stderr; user text in it (file names, ids) is made visible."""
-    typer.echo(terminal_visible(message), err=True)
+    """Print ``argmap: message`` on stderr; user text in it (file names, ids) is made visible.
+
+    Every line argmap itself writes on stderr starts so (``argmap: wrote x.svg``),
+    apart from diagnostics, which start with the place they point at.
+    """
+    typer.echo(terminal_visible(f"argmap: {message}"), err=True)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

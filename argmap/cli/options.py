@@ -107,7 +107,7 @@ class ArgmapGroup(TyperGroup):
         except ArgmapError as exc:
             from argmap.cli.messages import say
 
-            say(f"argmap: {exc}")
+            say(f"{exc}")
             raise typer.Exit(exc.exit_code) from None
         except click.ClickException as exc:
             one_line(ctx, exc)
@@ -148,7 +148,7 @@ def one_line(ctx: click.Context, exc: click.ClickException) -> NoReturn:
         where = (exc.ctx.command_path if exc.ctx is not None
                  else " ".join(filter(None, (ctx.command_path, ctx.meta.get(RUNNING)))))
         message += f" (see '{where} --help')"
-    say(f"argmap: {message}")
+    say(f"{message}")
     raise typer.Exit(exc.exit_code) from None
 
 

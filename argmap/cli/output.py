@@ -11,11 +11,14 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from argmap.errors import OutputError, WriteError
 from argmap.exporters import EXPORTERS, ExporterSpec
 from argmap.files.write import write_file, write_files
+
+if TYPE_CHECKING:
+    from argmap.graph import ArgumentGraph
 
 __all__ = ["choose_format", "output_paths", "to_stdout", "write_file", "write_files"]
 
@@ -184,3 +187,8 @@ def to_stdout(data: bytes) -> None:
     sys.stdout.flush()
 
 
+
+
+def stems(graphs: list[ArgumentGraph], depth: int | None, side: str | None) -> list[str]:
+    """Each (cut) graph's file name without extension (:func:`default_stem`)."""
+    return [default_stem(g.id, g.focus and g.address(g.focus), depth, side) for g in graphs]

@@ -26,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Any
 
+from argmap.errors import ArgmapError
 from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS
 from argmap.readers.yaml import style
 from argmap.readers.yaml.source import Parsed, content_end, is_mapping, is_null, is_sequence, parse
@@ -50,7 +51,7 @@ CHILDREN = {("map", "claims"): "statement", ("map", "sources"): "sources",
 _BLANK = None
 
 
-class FormatError(Exception):
+class FormatError(ArgmapError):
     """The file cannot be formatted safely; the message says why."""
 
 

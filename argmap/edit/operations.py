@@ -25,6 +25,7 @@ from argmap.edit.linked import (
     premise_count,
 )
 from argmap.edit.write import Layout, NewStatement, dash_column, detect_layout, statement_lines
+from argmap.errors import ArgmapError
 from argmap.model import SOURCE_KEYS
 from argmap.readers.yaml import style
 from argmap.readers.yaml.source import (
@@ -40,12 +41,16 @@ from argmap.readers.yaml.source import (
 )
 
 
-class EditError(Exception):
+class EditError(ArgmapError):
     """An edit that cannot be made; the message says why. ``code`` is the exit code."""
 
     def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(message, code)
+
+    @property
+    def code(self) -> int:
+        """The exit code: 2 for an address the map does not have, else 1."""
+        return self.exit_code
 
 
 def check_text(text: str, file: str) -> list[Diagnostic]:

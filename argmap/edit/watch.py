@@ -55,11 +55,10 @@ def _say(message: str) -> None:
 def render(path: Path, data: bytes, options: WatchOptions) -> bool:
     """Render one version of the map; print diagnostics and return False if it has errors."""
     from argmap.diagnostics import Diagnostic, count, format_text
-    from argmap.exporters import cut_graphs
     from argmap.graph import ViewError
     from argmap.readers.yaml.load import load_bytes
     from argmap.rules.format import MapIndex, run_rules
-    from argmap.view import ViewOptions
+    from argmap.view import ViewOptions, cut_graphs
 
     started = time.monotonic()
     loaded = load_bytes(data, str(path))

@@ -24,8 +24,6 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
-    from argmap.model import ArgumentMap
-    from argmap.view import ViewOptions
 
 
 class ExportOptions(NamedTuple):
@@ -160,27 +158,3 @@ def formats_with_suffix(suffix: str) -> list[str]:
 def known_suffixes() -> list[str]:
     """Every file name ending ``-o`` understands, in registry order."""
     return list(dict.fromkeys(suffix for spec in EXPORTERS.values() for suffix in spec.suffixes))
-
-
-def cut_graphs(maps: list[ArgumentMap], view: ViewOptions) -> list[ArgumentGraph]:
-    """Build each map's graph and cut it as ``view`` says.
-
-    With ``--focus``, only the maps that have the focused statement are kept.
-
-    Raises:
-        ViewError: if no map has the focused statement (naming each miss).
-    """
-    from argmap.graph import ViewError, build_graph
-    from argmap.view import cut
-
-    done: list[ArgumentGraph] = []
-    misses: list[str] = []
-    for argmap in maps:
-        try:
-            done.append(cut(build_graph(argmap), view))
-        except ViewError as exc:
-            misses.append(str(exc))
-    if not done and misses:
-        more = f"; and {len(misses) - 3} more maps have none" if len(misses) > 3 else ""
-        raise ViewError("; ".join(misses[:3]) + more)
-    return done

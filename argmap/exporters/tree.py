@@ -322,3 +322,37 @@ def to_text(lines: list[Line], color: bool) -> str:
             parts.append(f"\033[{code}m{text}\033[0m" if code and text else text)
         out.append("".join(parts) + "\n")
     return "".join(out)
+
+
+def header(graph: ArgumentGraph, in_stream: bool, ascii_only: bool) -> Line:
+    """The rule line naming a map above its tree: ``── id (file) ──``.
+
+    A map from a file of several documents is named with the line its
+    document starts on (``file:12``), so each header points at its own map.
+    """
+    rule = "--" if ascii_only else "──"
+    where = terminal_visible(graph.span.file)
+    if in_stream:
+        where += f":{graph.span.line}"
+    return [(f"{rule} ", "guide"), (graph.id, "heading"), (f" ({where}) ", "by"),
+            (rule, "guide")]
+
+
+def show_text(graphs: list[ArgumentGraph], options: TreeOptions, color: bool,
+              statuses: dict[str, dict[str, str]] | None = None, headed: bool = False,
+              shared: frozenset[str] = frozenset()) -> str:
+    """What ``argmap show`` prints: each (cut) graph's tree, under a header when ``headed``.
+
+    ``statuses`` (map id -> statement key -> status) marks what stands and adds
+    the legend; a header names the line a map starts on when its file is one
+    of ``shared``, the files that hold several maps.
+    """
+    from argmap.analysis.evaluate import LEGEND
+
+    parts = []
+    for g in graphs:
+        head = (to_text([header(g, g.span.file in shared, options.ascii)], color)
+                if headed else "")
+        marked = options if statuses is None else options._replace(statuses=statuses[g.id])
+        parts.append(head + to_text(render_tree(g, marked), color))
+    return "\n".join(parts) + (f"\n{LEGEND}\n" if statuses is not None else "")

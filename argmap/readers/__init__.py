@@ -1,10 +1,11 @@
-"""Input formats other than argmap YAML: one module per format, listed in one dict.
+"""Input formats, argmap's own YAML among them: one module per format, listed in one dict.
 
 Like the exporters (:mod:`argmap.exporters`), adding a format is one module
 under ``argmap/readers/`` with a function ``read(text: str, file: str) ->
-ReadResult`` and one line in :data:`READERS`. Every command reads these files
-through :func:`argmap.readers.yaml.load.load_path`, which asks :func:`detect` which
-reader, if any, a file needs; ``argmap import`` writes the result as YAML.
+ReadResult`` and one line in :data:`READERS`. Every command (and
+:func:`argmap.load`) reads files through :func:`load_path`, which asks
+:func:`detect` which reader a file needs; ``argmap import`` writes the result
+of the other readers as YAML.
 
 The dict holds :class:`ReaderSpec` records that import their module only
 when a file is read, so ``argmap --help`` imports no reader.
@@ -23,12 +24,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
-from pathlib import PurePath
-from typing import TYPE_CHECKING, NamedTuple
+from pathlib import Path, PurePath
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from argmap.diagnostics import Diagnostic
-    from argmap.model import ArgumentMap
+from argmap.diagnostics import Diagnostic
+from argmap.files import MAP_SUFFIXES, MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
+from argmap.model import ArgumentMap
 
 #: How much of a file the content sniffs look at.
 SNIFF_BYTES = 4096
@@ -76,13 +77,29 @@ class ReaderSpec(NamedTuple):
         result: ReadResult = import_module(self.module).read(text, file)
         return result
 
+    def read_bytes(self, data: bytes, file: str, default_id: str | None = None) -> ReadResult:
+        """Read one file's bytes: the module's own ``read_bytes`` where it has one (YAML
+        keeps its decoding messages and a default map id), else UTF-8 and :meth:`read`."""
+        module = import_module(self.module)
+        if hasattr(module, "read_bytes"):
+            result: ReadResult = module.read_bytes(data, file, default_id)
+            return result
+        return read_bytes(data, file, self.name)
+
     def looks_like(self, head: bytes) -> bool:
         """Does ``head`` (the file's first bytes) look like this format?"""
         return self.sniff(head)
 
 
+def _never(head: bytes) -> bool:
+    del head  # argmap YAML is what a file is when no other reader claims it
+    return False
+
+
 READERS: dict[str, ReaderSpec] = {
     spec.name: spec for spec in (
+        ReaderSpec("yaml", (".yaml", ".yml"), "argmap YAML maps (the default)",
+                   "argmap.readers.yaml.load", _never),
         ReaderSpec("argdown", (".argdown", ".ad"), "Argdown text (argdown.org)",
                    "argmap.readers.argdown", _sniff_argdown),
         ReaderSpec("kialo", (".txt",), "Kialo discussion export, both text formats",
@@ -158,3 +175,29 @@ def dropped_warning(result: ReadResult, file: str, name: str) -> Diagnostic | No
         return None
     return warning("import-dropped", f"{name} import left out or changed what format 1.1 cannot "
                    f"hold: {summary}", Span(file, 1, 1))
+
+
+def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None) -> ReadResult:
+    """Read and build every map in one file, or in standard input when ``path`` is ``-``.
+
+    An input over ``max_bytes``, or anything but a regular file, is refused with
+    a diagnostic before it is read (see :func:`argmap.files.read_input`).
+    ``reader`` names a format of :data:`READERS` (``--from``); without it a
+    YAML suffix means argmap YAML and anything else is sniffed (:func:`detect`).
+    What another format's reader left out is counted in one warning.
+    """
+    data = read_input(path, max_bytes)
+    if isinstance(data, Diagnostic):
+        return ReadResult(diagnostics=[data])
+    if reader is None and path.suffix not in MAP_SUFFIXES:  # maps never pay for the sniff
+        reader = detect(path, data)
+    file = STDIN_NAME if path == STDIN else str(path)
+    spec = READERS[reader or "yaml"]
+    if spec.name == "yaml":
+        return spec.read_bytes(data, file, STDIN_ID if path == STDIN else None)
+    result = spec.read_bytes(data, file)
+    dropped = dropped_warning(result, file, spec.name)
+    if dropped is not None:
+        result.diagnostics.append(dropped)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result

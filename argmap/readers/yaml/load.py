@@ -17,14 +17,12 @@ import gc
 import operator
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, error
-from argmap.files import MAP_SUFFIXES, MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
-from argmap.files import expand_paths as expand_paths  # where callers have found it
 from argmap.model import ArgumentMap, Span
+from argmap.readers import ReadResult
 from argmap.readers.lines import EditorLines, editor_lines, offset_position
 from argmap.readers.yaml.build import Builder, Node, kind, slugify
 from argmap.readers.yaml.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
@@ -32,50 +30,17 @@ from argmap.readers.yaml.messages import hash_comments, syntax_diagnostic
 from argmap.readers.yaml.tags import Table, explicit_tags, may_have_tags
 
 
-@dataclass
-class LoadResult:
-    """The maps read from one file and every problem found on the way."""
-
-    maps: list[ArgumentMap] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+def read(text: str, file: str) -> ReadResult:
+    """The reader protocol of :data:`argmap.readers.READERS`: :func:`load_text`."""
+    return load_text(text, file)
 
 
-def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None) -> LoadResult:
-    """Read and build every map in one file, or in standard input when ``path`` is ``-``.
-
-    An input over ``max_bytes``, or anything but a regular file, is refused with
-    a diagnostic before it is read (see :func:`argmap.files.read_input`).
-    Argdown, Kialo and AIF files (by suffix and content, or ``reader``, the
-    name of one in :data:`argmap.readers.READERS`) go to their reader.
-    """
-    data = read_input(path, max_bytes)
-    if isinstance(data, Diagnostic):
-        return LoadResult(diagnostics=[data])
-    if reader is None and path.suffix not in MAP_SUFFIXES:  # maps never pay for the sniff
-        from argmap.readers import detect
-
-        reader = detect(path, data)
-    if reader is not None:
-        return _read_other(data, STDIN_NAME if path == STDIN else str(path), reader)
-    if path == STDIN:
-        return load_bytes(data, STDIN_NAME, default_id=STDIN_ID)
-    return load_bytes(data, str(path))
+def read_bytes(data: bytes, file: str, default_id: str | None = None) -> ReadResult:
+    """The reader protocol's bytes entry, which keeps the loader's own decoding messages."""
+    return load_bytes(data, file, default_id)
 
 
-def _read_other(data: bytes, file: str, reader: str) -> LoadResult:
-    """A file in another format, through its reader, with one warning for what it left out."""
-    from argmap.readers import dropped_warning, read_bytes
-
-    read = read_bytes(data, file, reader)
-    result = LoadResult(read.maps, read.diagnostics)
-    dropped = dropped_warning(read, file, reader)
-    if dropped is not None:
-        result.diagnostics.append(dropped)
-    result.diagnostics.sort(key=Diagnostic.sort_key)
-    return result
-
-
-def load_bytes(data: bytes, file: str, default_id: str | None = None) -> LoadResult:
+def load_bytes(data: bytes, file: str, default_id: str | None = None) -> ReadResult:
     """Decode UTF-8 bytes (refusing binary and other encodings) and load them."""
     start = Span(file, 1, 1)
     # UTF-32 first: the UTF-32-LE mark starts with the UTF-16-LE one.
@@ -96,7 +61,7 @@ def load_bytes(data: bytes, file: str, default_id: str | None = None) -> LoadRes
     return load_text(text, file, default_id)
 
 
-def load_text(text: str, file: str = "<string>", default_id: str | None = None) -> LoadResult:
+def load_text(text: str, file: str = "<string>", default_id: str | None = None) -> ReadResult:
     """Load every map in a YAML text (one or several documents).
 
     A map without ``id`` gets ``default_id``, or else one made from the file name.
@@ -105,10 +70,10 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
     try:
         too_deep = _too_deep(text, file)
     except UnicodeEncodeError as exc:
-        return LoadResult(diagnostics=[_surrogate(text, exc, file)])
+        return ReadResult(diagnostics=[_surrogate(text, exc, file)])
     if too_deep is not None:
-        return LoadResult(diagnostics=_at_editor_lines([too_deep], lines))
-    result = LoadResult()
+        return ReadResult(diagnostics=_at_editor_lines([too_deep], lines))
+    result = ReadResult()
     with _gc_paused():
         nodes, syntax = _compose(text, file)
         found = [] if syntax is None else [syntax]  # at libyaml's lines, mapped below
@@ -167,8 +132,8 @@ def _surrogate(text: str, exc: UnicodeEncodeError, file: str) -> Diagnostic:
                  "UTF-8 cannot encode", span)
 
 
-def _fail(code: str, message: str, span: Span) -> LoadResult:
-    return LoadResult(diagnostics=[error(code, message, span)])
+def _fail(code: str, message: str, span: Span) -> ReadResult:
+    return ReadResult(diagnostics=[error(code, message, span)])
 
 
 def _is_null(node: Node) -> bool:
