@@ -8,9 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.exporters.yaml import plain_ok, quoted, scalar
+from argmap.edit.fmt import format_text
+from argmap.exporters.yaml import scalar
 from argmap.model import ArgumentMap, Relation
 from argmap.readers.yaml.load import load_text
+from argmap.readers.yaml.style import plain_ok, quoted
 from argmap.rules.format import check
 from argmap.view import ViewOptions
 from tests.conftest import Golden
@@ -35,6 +37,7 @@ def test_round_trip_and_golden(path: Path, golden: Golden,
         again = reload(text, m.span.file)
         assert plain(again) == plain(m)
         assert export("yaml", again) == text  # canonical: a fixed point
+        assert format_text(text) == text  # and in fmt's layout: `fmt --check` passes
 
 
 @pytest.mark.parametrize("path", EXPORT_MAPS, ids=lambda p: p.name)
@@ -58,6 +61,7 @@ def test_generated_maps_round_trip(m: ArgumentMap) -> None:
     result = load_text(text, "gen.yaml")
     assert [d for d in result.diagnostics if d.severity == "error"] == [], text
     assert plain(result.maps[0]) == plain(m)
+    assert format_text(text) == text  # one canonical layout: fmt leaves the export alone
 
 
 @settings(max_examples=300)
@@ -94,9 +98,9 @@ def test_flow_rule() -> None:
 def test_scalars() -> None:
     assert scalar("two\nlines", 4) == "|-\n    two\n    lines"
     assert scalar("edge \nspace", 4) == '"edge \\nspace"'
-    assert scalar("blank\n\nline", 4) == '"blank\\n\\nline"'
-    assert quoted("a\u2028b\x85") == '"a\\u2028b\\u0085"'
-    assert scalar("key: value", 2) == '"key: value"'
+    assert scalar("blank\n\nline", 4) == "|-\n    blank\n\n    line"
+    assert quoted("a\u2028b\x85") == '"a\\Lb\\N"'
+    assert scalar("key: value", 2) == "'key: value'"
 
 
 def test_a_focused_premise_becomes_a_plain_claim(monkeypatch: pytest.MonkeyPatch) -> None:

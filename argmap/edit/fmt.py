@@ -31,7 +31,7 @@ from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS
 from argmap.readers.yaml import style
 from argmap.readers.yaml.source import Parsed, content_end, is_mapping, is_null, is_sequence, parse
 
-WIDTH = 80
+WIDTH = style.WIDTH
 #: The order ``fmt`` writes a statement's keys in: what the statement is
 #: (id, text) and who says it first, its evidence next, its premises last.
 STATEMENT_ORDER = ("id", "ref", "text", "by", "weight", "tags", "note", "cites",

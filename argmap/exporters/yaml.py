@@ -11,12 +11,13 @@ every fixture, bundled map and generated maps). The rules (docs/exports.md,
   ``note``, ``cites``, ``pro``, ``con``, ``undercut``; a linked argument's
   ``premises`` first, then ``id``, ``weight``, ``tags``, ``note``, ``undercut``
   (docs/format.md, "Canonical layout"); a source's as in its table.
-- Scalars (:func:`scalar`): one line, plain where :func:`plain_ok` allows,
-  else double-quoted; a text with line breaks is a literal block (``|-``)
-  unless a line has edge white space or a tab, then double-quoted. Texts
-  are never folded: one statement is one line, so a diff shows the words
-  that changed.
-- Lists of plain words (tags, bare citations) in flow style: ``[a, b]``.
+- Scalars (:func:`scalar`): ``fmt``'s rule, from :mod:`argmap.readers.yaml.style`
+  (so the export always passes ``fmt --check``): one line, plain where YAML
+  reads it back as the same text, else quoted; a text with line breaks is a
+  literal block (``|-``) where one can hold it. Texts are never folded: one
+  statement is one line, so a diff shows the words that changed.
+- Lists of texts (tags, authors, bare citations) in flow style, ``[a, b]``, when
+  the line fits in 80 columns.
 - Source dates plain, as argmap reads them: ``date: 2024-03``.
 - ``argmap: 1`` unless the map has a linked argument (``argmap: 1.1``).
 
@@ -28,73 +29,41 @@ that statement's own keys instead, without its premises and citations.
 
 from __future__ import annotations
 
-import json
 import re
 
 from argmap.exporters import ExportOptions
 from argmap.graph import ArgumentGraph, GStatement, Link
 from argmap.model import LINKED_VERSION, Citation, Relation, Source
+from argmap.readers.yaml import style
 
-#: what YAML reads as something other than a string, in 1.1 or 1.2 (case-insensitive)
-_SPECIAL = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=",
-                      "<<"})
-#: characters that change a plain scalar's meaning at its start
-_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`0123456789+.~=< ")
-#: characters YAML cannot hold raw (non-printable, or line breaks), plus tab
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _DATES = ("date", "accessed")
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-_FLOW = re.compile(r"[,:?\[\]{}]")
-
-
-def plain_ok(text: str, flow: bool = False) -> bool:
-    """Can ``text`` be written as a plain scalar and read back as the same string?
-
-    Conservative: a leading indicator, digit, sign or dot; ``: `` or `` #``
-    inside; a trailing ``:`` or space; a word YAML 1.1 or 1.2 reads as a
-    boolean or null; any control, tab or line break all need quotes. In a
-    flow list (``flow``) ``, : ? [ ] { }`` do too (libyaml refuses ``a:b`` there).
-    """
-    return bool(text) and (
-        text[0] not in _FIRST and text[-1] not in ": "
-        and ": " not in text and " #" not in text
-        and text.lower() not in _SPECIAL
-        and _UNSAFE.search(text) is None
-        and (not flow or _FLOW.search(text) is None))
-
-
-def quoted(text: str) -> str:
-    """``text`` as a double-quoted scalar (JSON's escapes are YAML's, plus a few more)."""
-    out = json.dumps(text, ensure_ascii=False)
-    if _ESCAPE.search(out):
-        out = _ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
-    return out
 
 
 def scalar(text: str, indent: int) -> str:
-    """The text to put after ``key: ``; a literal block's lines are indented ``indent``."""
-    if plain_ok(text):
+    """The text to put after ``key: ``; a literal block's lines are indented ``indent``.
+
+    ``fmt``'s rule (:mod:`argmap.readers.yaml.style`): plain where YAML reads it
+    back as the same text, a literal block for line breaks where one can hold
+    them, else quoted.
+    """
+    if style.plain_ok(text):
         return text
-    if "\n" in text and "\r" not in text and "\t" not in text:
-        lines = text.split("\n")
-        if all(line == line.strip(" ") for line in lines) and all(lines) and \
-                _UNSAFE.search(text.replace("\n", "")) is None:
-            pad = " " * indent
-            return "|-\n" + "\n".join(pad + line for line in lines)
-    return quoted(text)
+    if "\n" in text and style.literal_ok(text):
+        pad = " " * indent
+        return "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
+    return style.quoted(text)
 
 
 def key(name: str) -> str:
     """A mapping key (source ids are slugs, but ``yes`` or ``2024`` need quotes)."""
-    return name if plain_ok(name) else quoted(name)
+    return style.scalar(name)
 
 
-def flow_list(items: tuple[str, ...] | list[str]) -> str | None:
-    """``[a, b]`` if every item is plain in a flow list, else None (use a block list)."""
-    if all(plain_ok(item, flow=True) for item in items):
-        return "[" + ", ".join(items) + "]"
-    return None
+def flow_list(items: tuple[str, ...] | list[str], head: str) -> str | None:
+    """``head [a, b]`` when the line fits in fmt's width, else None (use a block list)."""
+    line = f"{head} [" + ", ".join(style.scalar(item, flow=True) for item in items) + "]"
+    return line if len(line) <= style.WIDTH else None
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
@@ -122,9 +91,9 @@ def _list(out: list[str], name: str, items: tuple[str, ...], pad: str) -> None:
     """A list of texts: flow style when every item is plain, else a block list."""
     if not items:
         return
-    flow = flow_list(items)
+    flow = flow_list(items, f"{pad}{name}:")
     if flow is not None:
-        out.append(f"{pad}{name}: {flow}")
+        out.append(flow)
         return
     out.append(f"{pad}{name}:")
     out.extend(f"{pad}  - {scalar(item, len(pad) + 4)}" for item in items)
@@ -233,9 +202,9 @@ def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None
 def _cites(out: list[str], cites: tuple[Citation, ...], pad: str) -> None:
     bare = [c.source for c in cites if c.quote is None and c.locator is None]
     if len(bare) == len(cites):
-        flow = flow_list(bare)
+        flow = flow_list(bare, f"{pad}cites:")
         if flow is not None:
-            out.append(f"{pad}cites: {flow}")
+            out.append(flow)
             return
     out.append(f"{pad}cites:")
     inner = len(pad) + 4
@@ -255,9 +224,8 @@ def _source(out: list[str], s: Source, pad: str) -> None:
     out.append(f"{pad}title: {scalar(s.title, deeper)}")
     if len(s.author) == 1:
         out.append(f"{pad}author: {scalar(s.author[0], deeper)}")
-    elif s.author:
-        out.append(f"{pad}author:")
-        out.extend(f"{pad}  - {scalar(a, deeper + 2)}" for a in s.author)
+    else:
+        _list(out, "author", s.author, pad)
     for name in ("publisher", "date", "url", "accessed", "kind", "note"):
         value = getattr(s, name)
         if value is None:

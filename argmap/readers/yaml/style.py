@@ -18,6 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+#: The widest line ``fmt`` and the YAML export write a flow list ``[a, b]`` or a folded
+#: paragraph in; a longer list becomes a block list.
+WIDTH = 80
+
 #: Words YAML 1.1 readers take for booleans; argmap refuses them unquoted.
 _YAML11_WORDS = frozenset(("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on",
                            "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "false",
@@ -53,7 +57,7 @@ def plain_ok(value: str, flow: bool = False) -> bool:
         return False
     if ": " in value or " #" in value or value.endswith(":") or value.startswith(("---", "...")):
         return False
-    if flow and any(c in value for c in ",[]{}:"):
+    if flow and any(c in value for c in ",[]{}:?"):  # libyaml reads `a?]` as a key
         return False
     return value not in _YAML11_WORDS and reads_as_text(value)
 
