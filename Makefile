@@ -1,11 +1,14 @@
 # Two commands set up a fresh machine: `make demo` and `make test`.
 # Everything they need is installed here: the virtual environment, the package
-# with its dev extra, and Graphviz (apt-get) when `dot` is missing.
+# (`make demo`: its runtime dependencies only; `make test`: with its dev extra),
+# and Graphviz (apt-get) when `dot` is missing.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+PYPROJECT_SUM := $(shell cksum < pyproject.toml | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(PYPROJECT_SUM)
+DEV_STAMP := $(VENV)/.installed-dev-$(PYPROJECT_SUM)
 ARGMAP := $(BIN)/argmap
 # The reference parsers the export conformance tests run (Mermaid, Argdown),
 # pinned in tests/conformance/package*.json and installed once into NPM_DIR.
@@ -13,7 +16,7 @@ NPM_DIR   := .cache/npm
 NPM_LOCK  := tests/conformance/package-lock.json
 NPM_STAMP := $(NPM_DIR)/.installed-$(shell cat tests/conformance/package.json $(NPM_LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit install graphviz chromium poppler conformance-tools examples briefs terminal-capture terminal-capture-eval bench schema clean
+.PHONY: demo test lint typecheck unit install install-dev graphviz chromium poppler conformance-tools examples briefs terminal-capture terminal-capture-eval bench schema clean
 
 # The main job on the bundled maps: check them, print one as a tree, draw them all.
 demo: install
@@ -24,36 +27,45 @@ demo: install
 	$(ARGMAP) render maps/ -f png -o out/
 	@echo "Diagrams are in out/; the gallery with focused views is in examples/."
 
-examples: install
+examples: install-dev
 	$(BIN)/python examples/build.py
 
 # The debater's examples: a brief per bundled map (md, docx; PDF pages as PNG when
 # LibreOffice is installed) and the eval summary, in examples/briefs/.
-briefs: install
+briefs: install-dev
 	$(BIN)/python examples/briefs.py
 
-test: install lint typecheck unit
+test: install-dev lint typecheck unit
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check argmap tests benchmarks examples
 
-typecheck: install
+typecheck: install-dev
 	$(BIN)/mypy
 
-unit: install conformance-tools chromium poppler
+unit: install-dev conformance-tools chromium poppler
 	$(BIN)/pytest
 
+# The runtime dependencies only: what `argmap` needs to run (make demo).
 install: $(STAMP) graphviz
 	@# Precompiled bytecode keeps start-up fast even where PYTHONDONTWRITEBYTECODE is set.
 	@$(BIN)/python -m compileall -q argmap
+
+# With the dev extra: pytest, hypothesis, ruff, mypy, playwright ... (make test).
+install-dev: $(DEV_STAMP) install
 
 $(STAMP):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@# compat mode puts the source on sys.path with a .pth line; the default
 	@# editable finder costs every argmap run about 20 ms of start-up.
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e . \
+	  --config-settings editable_mode=compat
+	@rm -f $(VENV)/.installed-[0-9]* && touch $@
+
+$(DEV_STAMP): $(STAMP)
 	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]' \
 	  --config-settings editable_mode=compat
-	@rm -f $(VENV)/.installed-* && touch $@
+	@rm -f $(VENV)/.installed-dev-* && touch $@
 
 # Mermaid's and Argdown's own parsers check argmap's exports in `make test`;
 # without them those tests fail, so a failed install stops here, loudly.
@@ -95,14 +107,14 @@ poppler:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; \
 	  command -v pdftotext >/dev/null 2>&1 || { echo "could not install poppler-utils: install it by hand (apt-get install poppler-utils)"; exit 1; }; }
 
-bench: install
+bench: install-dev
 	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis out
 
 # A real terminal: run `argmap show` in tmux at 80 columns and keep what it shows.
-terminal-capture: install
+terminal-capture: install-dev
 	tmux kill-session -t argmap-capture 2>/dev/null || true
 	tmux new-session -d -s argmap-capture -x 80 -y 60
 	tmux send-keys -t argmap-capture "clear; $(ARGMAP) show maps/nato-promise.yaml --depth 2; tmux wait-for -S argmap-done" Enter
@@ -117,7 +129,7 @@ terminal-capture: install
 
 # The same terminal, showing which statements stand: `argmap show --eval`, run on a
 # real pseudo-terminal 80 columns wide (script(1); tmux cannot start everywhere).
-terminal-capture-eval: install
+terminal-capture-eval: install-dev
 	script -qec "stty cols 80 rows 60; $(ARGMAP) show maps/nato-security.yaml --eval --depth 2" \
 	  examples/terminal-eval.raw > /dev/null
 	sed -e '1d' -e '/^Script done/d' -e 's/\r$$//' examples/terminal-eval.raw > examples/terminal-eval.ansi

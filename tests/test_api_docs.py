@@ -55,3 +55,14 @@ def test_the_examples_pass_mypy_strict(tmp_path: Path) -> None:
     stdout, stderr, status = api.run(["--strict", "--no-incremental",
                                       "--cache-dir", str(tmp_path / "cache"), str(script)])
     assert (status, stderr) == (0, ""), stdout
+
+
+@needs_dot
+def test_the_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## From Python"):]
+    (block, *_) = BLOCK.findall(section)
+    namespace: dict[str, object] = {}
+    exec(compile(block, "README.md From Python", "exec"), namespace)
+    assert isinstance(namespace["svg"], str) and namespace["labels"]
