@@ -337,14 +337,11 @@ def to_networkx(argmap: ArgumentMap) -> networkx.MultiDiGraph:
 
 def report_json(report: Document) -> str:
     """The JSON written by ``argmap check --format json``."""
-    from argmap.escape import json_text
+    from argmap.diagnostics.formats import format_json
 
-    return json_text({
-        "diagnostics": [d.as_dict() for d in report.diagnostics],
-        "summary": {"files": report.files, "maps": len(report.maps),
-                    "statements": report.statements, "sources": report.sources,
-                    "errors": report.errors, "warnings": report.warnings},
-    }) + "\n"
+    return format_json(report.diagnostics, {
+        "files": report.files, "maps": len(report.maps), "statements": report.statements,
+        "sources": report.sources, "errors": report.errors, "warnings": report.warnings})
 
 
 def _statuses(maps: list[ArgumentMap], semantics: str) -> dict[str, dict[str, str]]:

@@ -5,7 +5,14 @@ included. Wall time is the median of several runs (and the fastest run, which
 shows the work without the machine's noise); peak memory is the largest
 resident set of the process (from wait4).
 
-Usage: python benchmarks/bench.py [--runs N] [--sizes 1000,10000,100000]
+Usage: python benchmarks/bench.py [--runs N] [--sizes 1000,10000,100000] [--only TEXT]
+       python benchmarks/bench.py --against DIR [--only TEXT] [--sizes ...]
+
+``--against DIR`` compares this tree with another checkout (say, a
+``git worktree`` of an older commit): each case runs both as ``python -m argmap``
+with the tree on PYTHONPATH, in turn (A B A B ...), and the table gives each
+side's median CPU time (user + system) and the median of the pair-by-pair
+ratios, which holds when the machine's speed drifts between runs.
 """
 
 from __future__ import annotations
@@ -57,6 +64,32 @@ def measure(argv: list[str], runs: int) -> tuple[float, float, int, int]:
     results = [run_once(argv) for _ in range(runs)]
     return (statistics.median(r[0] for r in results), min(r[0] for r in results),
             max(r[1] for r in results), results[-1][2])
+
+
+def run_cpu(argv: list[str], tree: Path) -> float:
+    """Run ``argmap ARGS`` from ``tree`` as ``python -m argmap``; return its CPU seconds."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", *argv[1:]], env=env, cwd=tree,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_utime + usage.ru_stime
+
+
+def compare(cases: list[tuple[str, int, list[str]]], other: Path, runs: int) -> None:
+    """Print this tree against ``other``, case by case, interleaved."""
+    here = HERE.parent.resolve()
+    compileall.compile_dir(str(other / "argmap"), quiet=1)
+    print(f"| command | statements | {other.name} | this tree | ratio |")
+    print("|---|---:|---:|---:|---:|")
+    for label, n, argv in cases:
+        before, after = [], []
+        run_cpu(argv, other), run_cpu(argv, here)  # warm the file cache for both
+        for _ in range(runs):
+            before.append(run_cpu(argv, other))
+            after.append(run_cpu(argv, here))
+        ratio = statistics.median(a / b for a, b in zip(after, before, strict=True))
+        print(f"| `{label}` | {n or ''} | {statistics.median(before):.3f} s | "
+              f"{statistics.median(after):.3f} s | {ratio:.2f} |", flush=True)
 
 
 def map_file(n: int) -> Path:
@@ -178,8 +211,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="", help="only these sizes, e.g. 1000,10000")
     parser.add_argument("--only", default="", help="only cases whose label contains this")
+    parser.add_argument("--against", type=Path, help="compare with the checkout in this folder")
     args = parser.parse_args()
     only = {int(s) for s in args.sizes.split(",") if s}
+    if args.against is not None:
+        chosen = [(c.label, n, c.argv(map_file(n).resolve() if n else Path()))
+                  for c in CASES if not args.only or args.only in c.label
+                  for n in c.sizes if not (only and n and n not in only)]
+        compare(chosen, args.against.resolve(), args.runs)
+        return
     # Measure what an installed argmap does: with bytecode compiled (a stale
     # .pyc costs every run a recompile where PYTHONDONTWRITEBYTECODE is set).
     compileall.compile_dir(str(HERE.parent / "argmap"), quiet=1)

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from argmap.cli import app as cli
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.diagnostics.formats import format_github as github
 from argmap.model import Span
-from argmap.rules.select import github
 from tests.conftest import FIXTURES, Golden
 
 runner = CliRunner()

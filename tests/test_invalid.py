@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.api import check_paths
-from argmap.diagnostics import format_text
+from argmap.diagnostics.formats import format_text
 from tests.conftest import FIXTURES, INVALID, Golden
 
 # fixture -> (code, line, column) of the diagnostic it exists for

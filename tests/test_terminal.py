@@ -27,7 +27,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap.cli import app as cli
-from argmap.diagnostics import Diagnostic, Severity, error, format_text
+from argmap.diagnostics import Diagnostic, Severity, error
+from argmap.diagnostics.formats import format_text
 from argmap.escape import terminal_visible
 from argmap.exporters import EXPORTERS
 from argmap.exporters.tree import TreeOptions, render_tree, to_text

@@ -142,7 +142,7 @@ def check(
     report = read_maps(paths, max_bytes, exclude, source_format)
     apply_rules(report, codes)
     if fmt is CheckFormat.github:
-        from argmap.rules.select import github
+        from argmap.diagnostics.formats import format_github as github
 
         sys.stdout.write(github(report.diagnostics))
         typer.echo(report.summary(), err=True)

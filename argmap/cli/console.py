@@ -93,7 +93,7 @@ def load_or_fail(paths: list[str], max_bytes: int = MAX_BYTES, exclude: list[str
 def print_diagnostics(report: Document, summary: bool,
                       color: ColorMode = ColorMode.auto) -> None:
     """Write each diagnostic (and optionally the summary) to stderr."""
-    from argmap.diagnostics import format_text
+    from argmap.diagnostics.formats import format_text
 
     text = format_text(report.diagnostics, color=use_color(sys.stderr, color))
     if text:

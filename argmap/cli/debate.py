@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from argmap.cli.console import fail, load_or_fail, say
+from argmap.cli.messages import to_stdout
 from argmap.cli.options import Paths
-from argmap.cli.output import to_stdout
 from argmap.escape import json_text
 
 if TYPE_CHECKING:

@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.edit import READ_ONLY, print_errors, read_map, read_only, write_map
-from argmap.cli.messages import say
-from argmap.cli.output import to_stdout
+from argmap.cli.messages import say, to_stdout
 
 
 def fmt_command(

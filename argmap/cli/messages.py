@@ -1,7 +1,9 @@
-"""The two ways a command speaks on stderr: a line (:func:`say`), or a stop (:func:`fail`)."""
+"""What a command writes: its result on stdout (:func:`to_stdout`), a line on stderr
+(:func:`say`), or a stop (:func:`fail`)."""
 
 from __future__ import annotations
 
+import sys
 from typing import NoReturn
 
 import typer
@@ -30,3 +32,17 @@ def fail(message: str, code: int = 2) -> NoReturn:
     cannot reach the terminal raw or start a line of its own.
     """
     raise ArgmapError(message, code)
+
+
+def to_stdout(data: bytes) -> None:
+    """Write a text result to stdout: exact bytes into a pipe or file, but on a
+    terminal with every control and bidi character from user text made visible
+    (:func:`argmap.escape.terminal_visible`), as ``show`` prints it.
+
+    Binary formats never get here on a terminal (:func:`argmap.cli.output.output_paths` refuses).
+    """
+    if sys.stdout.isatty():
+        text = data.decode("utf-8", "replace")
+        data = terminal_visible(text, multiline=True).encode("utf-8", "replace")
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from argmap.cli.messages import to_stdout
 from argmap.errors import OutputError, WriteError
 from argmap.exporters import EXPORTERS, ExporterSpec
 from argmap.files.write import write_file, write_files
@@ -169,22 +170,6 @@ def write_outputs(plan: Plan, results: list[bytes], wrote: Callable[[Path], None
             to_stdout(data)
         else:
             wrote(target)
-
-
-def to_stdout(data: bytes) -> None:
-    """Write a text result to stdout: exact bytes into a pipe or file, but on a
-    terminal with every control and bidi character from user text made visible
-    (:func:`argmap.escape.terminal_visible`), as ``show`` prints it.
-
-    Binary formats never get here on a terminal (:func:`output_paths` refuses).
-    """
-    if sys.stdout.isatty():
-        from argmap.escape import terminal_visible
-
-        text = data.decode("utf-8", "replace")
-        data = terminal_visible(text, multiline=True).encode("utf-8", "replace")
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
 
 
 

@@ -95,22 +95,3 @@ def count(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
         else:
             warnings += 1
     return errors, warnings
-
-
-_COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m"}
-
-
-def format_text(diagnostics: Iterable[Diagnostic], color: bool = False) -> str:
-    """One ``file:line:col: severity: message [code]`` line per diagnostic.
-
-    User text in file names and messages is made visible (see
-    :meth:`Diagnostic.parts`): the only escape sequences are argmap's colours.
-    """
-    if not color:
-        return "".join(f"{d}\n" for d in diagnostics)
-    lines = []
-    for d in diagnostics:
-        where, message = d.parts()
-        lines.append(f"\033[1m{where}:\033[0m {_COLORS[d.severity]}{d.severity.value}:\033[0m "
-                     f"{message} \033[2m[{d.code}]\033[0m\n")
-    return "".join(lines)

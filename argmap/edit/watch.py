@@ -54,7 +54,8 @@ def _say(message: str) -> None:
 
 def render(path: Path, data: bytes, options: WatchOptions) -> bool:
     """Render one version of the map; print diagnostics and return False if it has errors."""
-    from argmap.diagnostics import Diagnostic, count, format_text
+    from argmap.diagnostics import Diagnostic, count
+    from argmap.diagnostics.formats import format_text
     from argmap.graph import ViewError
     from argmap.readers.yaml.load import load_bytes
     from argmap.rules.format import MapIndex, run_rules

@@ -65,30 +65,3 @@ def selected(select: Iterable[str] | None, ignore: Iterable[str] | None) -> set[
 def keep(diagnostics: Iterable[Diagnostic], codes: set[str]) -> list[Diagnostic]:
     """Every error, and the warnings whose code is selected."""
     return [d for d in diagnostics if d.severity is Severity.ERROR or d.code in codes]
-
-
-def github(diagnostics: Iterable[Diagnostic]) -> str:
-    """GitHub Actions workflow commands: one ``::warning file=…::message`` line each.
-
-    Escaped as GitHub's toolkit does: ``%``, CR and LF in the message;
-    also ``:`` and ``,`` in the properties.
-    """
-    lines = []
-    for d in diagnostics:
-        props = ",".join([f"file={_prop(d.span.file)}", f"line={d.span.line}",
-                          f"col={d.span.column}", f"title={_prop(d.code)}"])
-        lines.append(f"::{d.severity.value} {props}::{_data(d.message)}\n")
-    return "".join(lines)
-
-
-def _data(text: str) -> str:
-    from argmap.escape import terminal_visible
-
-    # GitHub's own escapes first (its runner decodes them), then whatever a
-    # terminal or log viewer would obey shown visibly, as in every other output.
-    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return terminal_visible(escaped)
-
-
-def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
