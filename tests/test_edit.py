@@ -15,12 +15,12 @@ from argmap.edit.operations import (
     EditError,
     add_source,
     add_statement,
-    check_text,
     locate,
     remove,
 )
 from argmap.edit.write import NewStatement
 from argmap.readers.yaml.source import get, parse
+from argmap.rules.format import check_text
 from tests.conftest import FIXTURES
 
 runner = CliRunner()

@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from argmap.cli import app as cli
 from argmap.edit.fmt import format_text, meaning
-from argmap.edit.operations import check_text
 from argmap.readers.yaml import style
 from argmap.readers.yaml.load import load_text
 from argmap.readers.yaml.source import parse
+from argmap.rules.format import check_text
 from tests.conftest import FIXTURES
 
 runner = CliRunner()

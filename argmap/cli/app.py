@@ -260,7 +260,7 @@ def render(
     Example: argmap render maps/nato-promise.yaml -o nato.png
     """
     from argmap import api
-    from argmap.cli.output import choose_format, output_paths, refuse_inputs, stems, write_outputs
+    from argmap.cli.output import choose_format, write_views
 
     spec = choose_format(fmt and fmt.value, output)
     if pages and spec.name not in ("pdf", "svg"):
@@ -269,22 +269,17 @@ def render(
                                  direction=direction.value, legend=not no_legend, quotes=quotes,
                                  engine=engine and engine.value, timeout=timeout,
                                  on_slow=spinner, warn=warn)
-    report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
+    maps = load_or_fail(paths, max_bytes, exclude, reader=source_format).maps
+    cut = (focus, depth, side and side.value)
     if pages:
-        atlas(report.maps, spec, output, (focus, depth, side), (paper, orientation, theme),
-              timeout)
-        return
-    graphs = api.views(report.maps, focus, depth, side and side.value)
-    plan = output_paths(stems(graphs, depth, side and side.value), spec, output)
-    refuse_inputs(plan, {m.span.file for m in report.maps})
-    if evaluated:
-        options = options._replace(statuses=api.statuses(report.maps))
-    write_outputs(plan, [as_bytes(spec.export(g, options)) for g in graphs],
-                  lambda path: say(f"wrote {path}"))
+        atlas(maps, spec, output, cut, (paper, orientation, theme), timeout)
+    else:
+        write_views(maps, spec, output, cut, options._replace(
+            statuses=api.statuses(maps) if evaluated else None))
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
-          cuts: tuple[str | None, int | None, Side | None],
+          cut: tuple[str | None, int | None, str | None],
           looks: tuple[Paper, Orientation, Theme], timeout: float) -> None:
     """render --pages: each map as an atlas of legible pages (argmap.atlas)."""
     from argmap.api import views
@@ -292,16 +287,10 @@ def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
     from argmap.cli.atlas import write_atlases
     from argmap.cli.output import output_paths, stems
 
-    focus, depth, side = cuts
-    graphs = views(maps, focus, depth, side and side.value)
-    plan = output_paths(stems(graphs, depth, side and side.value), spec, output)
+    graphs = views(maps, *cut)
+    plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
     options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value)
     write_atlases(graphs, plan, spec.name, options, timeout, say)
-
-
-def as_bytes(result: str | bytes) -> bytes:
-    """An export's result as the bytes to write (text is UTF-8)."""
-    return result.encode("utf-8") if isinstance(result, str) else result
 
 
 def warn(map_id: str, message: str) -> None:

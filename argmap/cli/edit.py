@@ -87,8 +87,9 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
     printed (the same as ``argmap check``) and the file is left untouched.
     What the edit did is said last, before the file's name.
     """
-    from argmap.edit.operations import EditError, check_text
+    from argmap.edit.operations import EditError
     from argmap.readers.yaml.source import YAMLSyntaxError
+    from argmap.rules.format import check_text
 
     if read_only(file):
         raise fail(f"{file} left unchanged: {READ_ONLY}", 1)
@@ -160,8 +161,8 @@ def new_command(
 
     Example: argmap new maps/ring-road.yaml -q "Close the centre to cars?" -c "Yes, close it."
     """
-    from argmap.edit.operations import check_text
     from argmap.edit.write import new_map
+    from argmap.rules.format import check_text
 
     if not claim:
         raise fail("a map needs at least one claim: give --claim TEXT", 2)

@@ -27,27 +27,18 @@ def fmt_command(
 
     Example: argmap fmt --check maps/
     """
-    from argmap.edit.fmt import FormatError, format_text
-    from argmap.edit.operations import check_text
+    from argmap.edit.fmt import FormatError, format_map
     from argmap.files import expand_paths
-    from argmap.readers.yaml.source import YAMLSyntaxError
 
     changed = failed = 0
     for path in expand_paths(paths):
         text, bom = read_map(path)
-        # Only a valid map is rewritten: a file argmap cannot read as a map
-        # (aliases, complex keys, a syntax error) has no canonical layout.
-        errors = [d for d in check_text(text, str(path)) if d.severity.value == "error"]
-        if errors:
-            failed += 1
-            print_errors(errors)
-            say(f"{path} left unchanged: fix its errors first")
-            continue
         try:
-            result = format_text(text)
-        except (FormatError, YAMLSyntaxError) as exc:
+            result = format_map(text, str(path))
+        except FormatError as exc:
             failed += 1
-            say(f"{path}: {exc}")
+            print_errors(exc.errors)
+            say(f"{path}{' ' if exc.errors else ': '}{exc}")
             continue
         if result == text:
             continue

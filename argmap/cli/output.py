@@ -13,13 +13,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from argmap.cli.messages import to_stdout
+from argmap.cli.messages import say, to_stdout
 from argmap.errors import OutputError, WriteError
 from argmap.exporters import EXPORTERS, ExporterSpec
 from argmap.files.write import write_file, write_files
 
 if TYPE_CHECKING:
+    from argmap.exporters import ExportOptions
     from argmap.graph import ArgumentGraph
+    from argmap.model import ArgumentMap
 
 __all__ = ["choose_format", "output_paths", "to_stdout", "write_file", "write_files"]
 
@@ -177,3 +179,24 @@ def write_outputs(plan: Plan, results: list[bytes], wrote: Callable[[Path], None
 def stems(graphs: list[ArgumentGraph], depth: int | None, side: str | None) -> list[str]:
     """Each (cut) graph's file name without extension (:func:`default_stem`)."""
     return [default_stem(g.id, g.focus and g.address(g.focus), depth, side) for g in graphs]
+
+
+def write_views(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
+                cut: tuple[str | None, int | None, str | None], options: ExportOptions) -> None:
+    """``render``: each map cut alike, exported, written where ``-o`` says (or named after it).
+
+    The places are checked before anything is drawn: an output that would
+    overwrite an input, or a file for several maps, stops the command first.
+    """
+    from argmap.api import views
+
+    graphs = views(maps, *cut)
+    plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
+    refuse_inputs(plan, {m.span.file for m in maps})
+    write_outputs(plan, [as_bytes(spec.export(g, options)) for g in graphs],
+                  lambda path: say(f"wrote {path}"))
+
+
+def as_bytes(result: str | bytes) -> bytes:
+    """An export's result as the bytes to write (text is UTF-8)."""
+    return result.encode("utf-8") if isinstance(result, str) else result

@@ -26,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Any
 
+from argmap.diagnostics import Diagnostic
 from argmap.errors import ArgmapError
 from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS
 from argmap.readers.yaml import style
@@ -52,7 +53,29 @@ _BLANK = None
 
 
 class FormatError(ArgmapError):
-    """The file cannot be formatted safely; the message says why."""
+    """The file cannot be formatted safely; the message says why (``errors``: the map's)."""
+
+    def __init__(self, message: str, errors: list[Diagnostic] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or []
+
+
+def format_map(text: str, file: str) -> str:
+    """The canonical layout of a map file's text, or :class:`FormatError` saying why not.
+
+    Only a valid map is formatted: a file argmap cannot read as a map (aliases,
+    complex keys, a syntax error) has no canonical layout.
+    """
+    from argmap.readers.yaml.source import YAMLSyntaxError
+    from argmap.rules.format import check_text
+
+    errors = [d for d in check_text(text, file) if d.severity.value == "error"]
+    if errors:
+        raise FormatError("left unchanged: fix its errors first", errors)
+    try:
+        return format_text(text)
+    except YAMLSyntaxError as exc:
+        raise FormatError(str(exc)) from None
 
 
 def format_text(text: str) -> str:

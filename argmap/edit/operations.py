@@ -7,7 +7,7 @@ order, quoting and line endings elsewhere in the file. New lines follow the
 file's own indentation (how far list items sit under their key, and how far
 their text sits after the ``-``) and the quoting rule of ``fmt``.
 
-The functions here take and return text; :func:`check_text` says whether a
+The functions here take and return text; :func:`argmap.rules.format.check_text` says whether a
 result is a valid map. Writing files is the command's job.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from argmap.diagnostics import Diagnostic, did_you_mean
+from argmap.diagnostics import did_you_mean
 from argmap.edit.fmt import LINKED_ORDER, STATEMENT_ORDER
 from argmap.edit.linked import (
     argument_lines,
@@ -51,19 +51,6 @@ class EditError(ArgmapError):
     def code(self) -> int:
         """The exit code: 2 for an address the map does not have, else 1."""
         return self.exit_code
-
-
-def check_text(text: str, file: str) -> list[Diagnostic]:
-    """Every diagnostic ``argmap check`` would report for ``text``, sorted."""
-    from argmap.readers.yaml.load import load_text
-    from argmap.rules.format import MapIndex, run_rules
-
-    loaded = load_text(text, file)
-    found = list(loaded.diagnostics)
-    for argmap in loaded.maps:
-        found.extend(run_rules(MapIndex.of(argmap)))
-    found.sort(key=Diagnostic.sort_key)
-    return found
 
 
 # -- finding statements -----------------------------------------------------

@@ -167,3 +167,15 @@ def run_rules(index: MapIndex) -> list[Diagnostic]:
 def check(argmap: ArgumentMap) -> list[Diagnostic]:
     """Run every rule over a map; return the diagnostics sorted by position."""
     return run_rules(MapIndex.of(argmap))
+
+
+def check_text(text: str, file: str) -> list[Diagnostic]:
+    """Every diagnostic ``argmap check`` would report for ``text``, sorted."""
+    from argmap.readers.yaml.load import load_text
+
+    loaded = load_text(text, file)
+    found = list(loaded.diagnostics)
+    for argmap in loaded.maps:
+        found.extend(run_rules(MapIndex.of(argmap)))
+    found.sort(key=Diagnostic.sort_key)
+    return found
