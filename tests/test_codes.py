@@ -65,3 +65,23 @@ def test_groups_come_from_the_registry() -> None:
     assert all(c.group in ("default", "debate") for c in CODES.values()
                if c.severity.value == "warning")
     assert all(c.group == "" for c in CODES.values() if c.severity.value == "error")
+
+
+def test_every_rule_is_listed_under_each_code_it_reports() -> None:
+    import ast
+
+    from argmap.rules import RULES as BY_CODE
+    from argmap.rules import format as format_rules
+
+    source = Path(format_rules.__file__).read_text(encoding="utf-8")
+    reported: dict[str, set[str]] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef):
+            reported[node.name] = {
+                str(call.args[0].value) for call in ast.walk(node) if isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Name) and call.func.id in ("error", "warning")
+                and isinstance(call.args[0], ast.Constant)}
+    listed = {code: rule.function.__name__ for code, rule in BY_CODE.items()
+              if rule.family == "format"}
+    assert listed == {code: name for name, codes in reported.items() for code in codes}
+    assert [c for c, r in BY_CODE.items() if r.family == "debate"] == list(group("debate"))

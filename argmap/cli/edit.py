@@ -1,6 +1,6 @@
 """The commands that edit maps: new, add, rm and mv (fmt and watch are next door).
 
-cli.py registers each with one line. This module imports only typer and the
+app.py registers each with one line. This module imports only typer and the
 console helpers at the top (``argmap --help`` must stay fast); the editing
 machinery is imported inside each command.
 """

@@ -146,15 +146,17 @@ def _siblings_in_argument(a: Statement, b: Statement) -> bool:
     return head_a == head_b and last_a.isdigit() and last_b.isdigit()
 
 
-RULES: tuple[Rule, ...] = (
-    duplicate_ids,
-    unknown_refs,
-    duplicate_premises,
-    unknown_sources,
-    undercut_on_claim,
-    unused_sources,
-    duplicate_texts,
-)
+#: each rule and the codes it reports (:data:`argmap.rules.RULES` lists them by code)
+REPORTS: dict[Rule, tuple[str, ...]] = {
+    duplicate_ids: ("duplicate-id",),
+    unknown_refs: ("unknown-ref", "ref-to-argument"),
+    duplicate_premises: ("duplicate-premise",),
+    unknown_sources: ("unknown-source",),
+    undercut_on_claim: ("undercut-on-claim",),
+    unused_sources: ("unused-source",),
+    duplicate_texts: ("duplicate-text",),
+}
+RULES: tuple[Rule, ...] = tuple(REPORTS)
 
 
 def run_rules(index: MapIndex) -> list[Diagnostic]:

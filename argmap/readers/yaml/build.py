@@ -501,7 +501,7 @@ class Builder:
                depth: int) -> Statement | None:
         """Build a linked argument (format 1.1): an item whose `premises` hold up its parent
         together; its premises are ``<path>.1``, ``<path>.2`` ... Every rule of
-        FORMAT.md's "Version 1.1" is checked here, except refs, which checks.py resolves."""
+        FORMAT.md's "Version 1.1" is checked here, except refs, which rules/format.py resolves."""
         key_node, list_node = entries["premises"]
         if self.version != LINKED_VERSION and not self.version_reported:
             self.version_reported = True
