@@ -146,6 +146,9 @@ def load(source: Source, *, format: str | None = None, max_bytes: int = MAX_BYTE
             print(*doc.diagnostics, sep="\\n")
     """
     _known_reader(format)
+    if isinstance(source, str) and "\n" in source:
+        raise UsageError("argmap.load takes a path or an open file; to read a map from a "
+                         "string, use argmap.loads(text)")
     if isinstance(source, (str, os.PathLike)):
         return check_paths([Path(source)], max_bytes, exclude, format)
     data = source.read()

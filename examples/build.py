@@ -24,7 +24,7 @@ from argmap.exporters.markdown import export  # noqa: E402
 from argmap.exporters.mermaid import export as mermaid  # noqa: E402
 from argmap.exporters.tree import TreeOptions, render_tree, to_text  # noqa: E402
 from argmap.graph import build_graph  # noqa: E402
-from argmap.readers.yaml.load import load_path  # noqa: E402
+from argmap.readers import load_path  # noqa: E402
 from argmap.view import ViewOptions, view_graph  # noqa: E402
 
 TREE = TreeOptions(width=100, ascii=True, ids=True)

@@ -27,6 +27,15 @@ def test_load_takes_a_str_a_path_a_folder_and_open_files() -> None:
     assert folder.files == len(list((ROOT / "maps").glob("*.yaml"))) and folder.ok
 
 
+def test_load_says_to_use_loads_for_text() -> None:
+    with pytest.raises(argmap.UsageError, match=r"to read a map from a string, use "
+                       r"argmap.loads\(text\)"):
+        argmap.load("question: Q?\nclaims:\n  - text: A\n")
+    missing = argmap.load("no-such-map.yaml")
+    assert [str(d) for d in missing.diagnostics] == [
+        "no-such-map.yaml:1:1: error: cannot read file: No such file or directory [unreadable]"]
+
+
 def test_a_bad_map_is_diagnostics_not_an_exception() -> None:
     doc = argmap.loads("question: Q?\nclaims:\n  - text: A\n    pro: [{ref: zz}]\n",
                        name="x.yaml")
