@@ -18,10 +18,12 @@ import gc
 
 gc.disable()
 
+import errno  # noqa: E402
+import io  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 from contextlib import suppress  # noqa: E402
-from typing import NoReturn  # noqa: E402
+from typing import Any, NoReturn  # noqa: E402
 
 from argmap.cli.app import main as run  # noqa: E402
 
@@ -36,8 +38,20 @@ def exit_status(code: object) -> int:
     return 1
 
 
+class _Closed(io.RawIOBase):
+    """Standard output when the shell closed it (``>&-``): writing says so, as a full disk would."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def main() -> NoReturn:
     """Run the command, flush its output, and leave without tearing the interpreter down."""
+    if sys.stdout is None:  # started with stdout closed: the command finds out if it writes
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
     try:
         run()
         status = 0
@@ -47,7 +61,8 @@ def main() -> NoReturn:
         # The reader may have gone away (`argmap show ... | head`) or the
         # stream be closed already: then what is left has nowhere to go.
         with suppress(OSError, ValueError):
-            stream.flush()
+            if stream is not None:
+                stream.flush()
     os._exit(status)
 
 

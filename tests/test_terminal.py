@@ -431,3 +431,14 @@ def test_text_output_on_a_terminal_is_made_visible(args: list[str]) -> None:
     code, raw = show_on_a_terminal(args)
     assert code == 0, raw
     assert_only_own_sequences(raw)
+
+
+def test_import_to_a_terminal_is_made_visible(tmp_path: Path) -> None:
+    # the file's name reaches the YAML's header comment; the text its statements
+    source = tmp_path / "talk\u202e\x1b]0;x\x07.argdown"
+    source.write_text("[Claim]: A claim \u202ewith a bidi override.\n  + Because.\n",
+                      encoding="utf-8")
+    code, raw = show_on_a_terminal(["import", str(source), "-o", "-"])
+    assert code == 0, raw
+    assert_only_own_sequences(raw)
+    assert "\u202e" not in raw.decode("utf-8")

@@ -25,6 +25,7 @@ from argmap.cli.console import print_diagnostics as print_diagnostics
 from argmap.cli.console import read_maps as read_maps
 from argmap.cli.console import say as say
 from argmap.cli.console import use_color as use_color
+from argmap.cli.messages import to_stdout, write_stdout
 from argmap.cli.options import (
     DEFAULT_THEME,
     ArgmapCommand,
@@ -144,12 +145,12 @@ def check(
     if fmt is CheckFormat.github:
         from argmap.diagnostics.formats import format_github as github
 
-        sys.stdout.write(github(report.diagnostics))
+        to_stdout(github(report.diagnostics).encode("utf-8"))
         typer.echo(report.summary(), err=True)
     elif fmt is CheckFormat.json:
         from argmap.api import report_json
 
-        sys.stdout.write(report_json(report))
+        write_stdout(report_json(report))
     else:
         print_diagnostics(report, summary=True, color=color)
     if report.errors or (strict and report.warnings):
@@ -197,7 +198,7 @@ def show(
     report = load_or_fail(paths, max_bytes, exclude, color=color, reader=source_format)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
-    sys.stdout.write(tree(report.maps, focus=focus, depth=depth, side=side and side.value,
+    write_stdout(tree(report.maps, focus=focus, depth=depth, side=side and side.value,
                           width=width, ascii=ascii_only, ids=ids, quotes=quotes,
                           sources=not no_sources, eval=evaluated,
                           color=use_color(sys.stdout, color)))
@@ -329,11 +330,11 @@ def schema(
     if json_export:
         from argmap.exporters.json import json_export_schema_text
 
-        sys.stdout.write(json_export_schema_text())
+        write_stdout(json_export_schema_text())
         return
     from argmap.readers.yaml.schema import schema_text
 
-    sys.stdout.write(schema_text())
+    write_stdout(schema_text())
 
 
 from argmap.cli.debate import brief_command, eval_command, stats_command  # noqa: E402

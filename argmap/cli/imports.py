@@ -7,14 +7,13 @@ question came from and what the source had that format 1.1 cannot hold.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli.edit import fail, print_errors, write_map
-from argmap.cli.messages import say
+from argmap.cli.messages import say, to_stdout
 from argmap.cli.options import SourceFormat
 
 if TYPE_CHECKING:
@@ -65,7 +64,7 @@ def import_command(
     text = "\n".join(map_yaml(m, result, name, reader, i > 0)
                      for i, m in enumerate(result.maps))
     if output == "-":
-        sys.stdout.write(text)
+        to_stdout(text.encode("utf-8"))  # the file's text, made visible on a terminal
     else:
         write_map(Path(output), text)
         say(f"wrote {output}")

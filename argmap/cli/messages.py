@@ -1,4 +1,5 @@
-"""What a command writes: its result on stdout (:func:`to_stdout`), a line on stderr
+"""What a command writes: its result on stdout (:func:`to_stdout`, :func:`write_stdout`),
+a line on stderr
 (:func:`say`), or a stop (:func:`fail`)."""
 
 from __future__ import annotations
@@ -44,5 +45,22 @@ def to_stdout(data: bytes) -> None:
     if sys.stdout.isatty():
         text = data.decode("utf-8", "replace")
         data = terminal_visible(text, multiline=True).encode("utf-8", "replace")
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): main() ends quietly
+    except OSError as exc:
+        raise ArgmapError(f"cannot write to standard output: {exc.strerror or exc}", 1) from None
+
+
+def write_stdout(text: str) -> None:
+    """Write text argmap made terminal-safe itself (``show``'s tree, with its colours),
+    or that holds no user text; a full disk or a closed stdout is one line and exit 1."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise ArgmapError(f"cannot write to standard output: {exc.strerror or exc}", 1) from None
