@@ -119,15 +119,20 @@ class _Writer:
                 self.support(premise, seen)
 
     def support(self, key: str, seen: set[str]) -> None:
-        """A premise's cards, then those of what supports it, depth first."""
-        if key in seen or key not in self.graph.statements:
-            return
-        seen.add(key)
-        self.cards(key, "tag")
-        for link in self.graph.links_into(key):
-            if link.relation is Relation.PRO:
-                for premise in link.premises:
-                    self.support(premise, seen)
+        """A premise's cards, then those of what supports it, depth first.
+
+        A stack, not recursion: a chain of supports may be thousands deep.
+        """
+        stack = [key]
+        while stack:
+            key = stack.pop()
+            if key in seen or key not in self.graph.statements:
+                continue
+            seen.add(key)
+            self.cards(key, "tag")
+            below = [premise for link in self.graph.links_into(key)
+                     if link.relation is Relation.PRO for premise in link.premises]
+            stack.extend(reversed(below))
 
     def frontlines(self, claim: str) -> None:
         self.add("hat", f"Frontlines for {address(self.graph, claim)}")

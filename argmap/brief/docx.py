@@ -22,7 +22,9 @@ def render_docx(brief: Brief) -> bytes:
     from docx.shared import Pt, RGBColor
 
     document = Document()
-    document.core_properties.title = f"Brief: {_clean(brief.title)}"
+    title = f"Brief: {_clean(brief.title)}"
+    # Word's core properties hold at most 255 characters (python-docx refuses more)
+    document.core_properties.title = title if len(title) <= 255 else title[:254] + "…"
     document.core_properties.author = "argmap"
     grey, black = RGBColor(0x44, 0x44, 0x44), RGBColor(0, 0, 0)
     # Verbatim's look: black bold headings shrinking from Pocket to Tag, no italics.

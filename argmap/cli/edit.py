@@ -28,6 +28,17 @@ MapOpt = Annotated[str | None, typer.Option(
     "--map", show_default=False, help="In a file of several maps, the id of the one to edit.")]
 
 
+def valid_texts(**options: str | list[str] | None) -> None:
+    """Refuse an option whose value is not text: bytes the shell passed that are not UTF-8
+    (Python keeps them as lone surrogates, which no map can hold). A usage error, exit 2."""
+    for name, value in options.items():
+        for text in [value] if isinstance(value, str) else value or []:
+            if any("\ud800" <= c <= "\udfff" for c in text):
+                shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                raise fail(f"--{name.replace('_', '-')} '{shown}' is not UTF-8 text; "
+                           "give the text in UTF-8", 2)
+
+
 def fail(message: str, code: int = 2) -> ArgmapError:
     """The error to raise for ``argmap: message`` and exit ``code`` (the one handler prints it)."""
     return ArgmapError(message, code)
@@ -164,6 +175,7 @@ def new_command(
     from argmap.edit.write import new_map
     from argmap.rules.format import check_text
 
+    valid_texts(question=question, claim=claim)
     if not claim:
         raise fail("a map needs at least one claim: give --claim TEXT", 2)
     if str(file) == "-":
@@ -283,6 +295,9 @@ def add_command(
 
     Example: argmap add maps/nato-promise.yaml --to baker-germany --con "Said twice." --by TASS
     """
+    valid_texts(pro=pro, con=con, undercut=undercut, claim=claim, together=together, id=new_id,
+                argument_id=argument_id, by=by, quote=quote, title=title, author=author,
+                publisher=publisher, kind=kind)
     from argmap.edit.operations import Edit, add_argument_edit, add_source, add_statement_edit
     from argmap.edit.write import NewStatement
 

@@ -1,0 +1,67 @@
+"""Issue 26's findings (hardening, round two), one regression test per item fixed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli import app as cli
+
+ROOT = Path(__file__).parent.parent
+
+
+def argmap_bytes(*args: bytes | str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run argmap with raw argv bytes, as a shell passes what the user typed."""
+    argv = [a if isinstance(a, bytes) else a.encode() for a in args]
+    return subprocess.run([sys.executable.encode(), b"-m", b"argmap", *argv], cwd=cwd,
+                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_8_brief_follows_a_support_chain_of_any_depth(tmp_path: Path) -> None:
+    lines = ["question: Q?", "claims:"]
+    for i in range(1500):  # deeper than Python's recursion limit
+        lines += [f"  - id: c{i}x", f"    text: Claim {i}"]
+        if i < 1499:
+            lines += ["    pro:", f"      - ref: c{i + 1}x"]
+    chain = tmp_path / "chain.yaml"
+    chain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["brief", str(chain), "--for", "c0x", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert "Claim 1499" in result.stdout
+
+
+def test_9_a_docx_brief_takes_a_long_question_and_a_long_word(tmp_path: Path) -> None:
+    import docx
+
+    question = "Q" * 300 + "?"
+    source = tmp_path / "long.yaml"
+    source.write_text(f"question: {question}\nclaims:\n  - id: a\n    text: {'W' * 5000}\n",
+                      encoding="utf-8")
+    out = tmp_path / "long.docx"
+    result = CliRunner().invoke(cli.app, ["brief", str(source), "--for", "a", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(out))
+    assert document.core_properties.title == ("Brief: " + question)[:254] + "…"
+    assert any("W" * 5000 in p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("args", [
+    ["add", "m.yaml", "--to", "a", "--pro", "B", "--together", b"\xff"],
+    ["add", "m.yaml", "--to", "a", "--pro", b"caf\xe9"],
+    ["new", "n.yaml", "-q", b"Q\xff?", "-c", "A"],
+])
+def test_10_text_options_that_are_not_utf8_are_usage_errors(tmp_path: Path,
+                                                           args: list[bytes | str]) -> None:
+    (tmp_path / "m.yaml").write_text("question: Q?\nclaims:\n  - id: a\n    text: A\n",
+                                     encoding="utf-8")
+    before = (tmp_path / "m.yaml").read_bytes()
+    done = argmap_bytes(*args, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("argmap: --")
+    assert b"is not UTF-8 text; give the text in UTF-8\n" in done.stderr
+    assert (tmp_path / "m.yaml").read_bytes() == before and not (tmp_path / "n.yaml").exists()
