@@ -65,3 +65,24 @@ def test_10_text_options_that_are_not_utf8_are_usage_errors(tmp_path: Path,
     assert done.stderr.decode().startswith("argmap: --")
     assert b"is not UTF-8 text; give the text in UTF-8\n" in done.stderr
     assert (tmp_path / "m.yaml").read_bytes() == before and not (tmp_path / "n.yaml").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["import", "d.argdown", "-o", "d.argdown"],
+    ["import", "d.argdown", "-o", "link.argdown"],  # through a symlink
+    ["watch", "m.yaml", "-f", "yaml", "-o", "m.yaml", "--once"],
+    ["brief", "m.yaml", "--for", "a", "-f", "md", "-o", "m.yaml"],
+])
+def test_1_no_command_writes_over_the_file_it_reads(tmp_path: Path, args: list[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.argdown").write_text("[A]: A claim.\n  + Because.\n", encoding="utf-8")
+    (tmp_path / "link.argdown").symlink_to("d.argdown")
+    (tmp_path / "m.yaml").write_text("# keep me\nquestion: Q?\nclaims:\n  - id: a\n"
+                                     "    text: A\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = CliRunner().invoke(cli.app, args)
+    assert (result.exit_code, result.stderr) == (
+        2, f"argmap: not writing {args[-2] if args[-1] == '--once' else args[-1]}: it is a map "
+        "being read; choose another name with -o\n")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -6,7 +6,6 @@ inside the functions, so ``argmap --help`` stays fast.
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -129,7 +128,7 @@ def brief_command(
     Example: argmap brief maps/nato-promise.yaml --for no-binding-promise -o brief.docx
     """
     from argmap.brief import FORMATS, build_brief, render_brief
-    from argmap.cli.output import output_paths, write_outputs
+    from argmap.cli.output import output_paths, refuse_overwrite, write_outputs
 
     report = load_or_fail([str(path)])
     maps = [m for m in report.maps if map_id is None or m.id == map_id]
@@ -137,9 +136,9 @@ def brief_command(
         names = ", ".join(m.id for m in report.maps)
         fail(f"{path} holds the maps {names}: say which with --map" if not maps or
              map_id is None else f"no map '{map_id}' in {path}")
+    if output != "-":
+        refuse_overwrite([output], [path])
     fmt = _brief_format(fmt, output)
-    if output not in (None, "-") and os.path.realpath(output) == os.path.realpath(path):
-        fail(f"not writing {output}: it is the map being read; choose another name with -o")
     brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
     if output is None and fmt is not BriefFormat.docx:
         output = "-"  # md and html go to stdout unless -o, docx to <map-id>.docx

@@ -41,11 +41,14 @@ def import_command(
     Example: argmap import debate.argdown -o debate.yaml
     """
     from argmap.cli.console import as_path, hint_stdin
+    from argmap.cli.output import refuse_overwrite
     from argmap.files import read_input
     from argmap.readers import READERS, detect, dropped_warning, read_bytes
 
     path = as_path(file)
     name = str(path) if file != "-" else "<stdin>"
+    if output != "-" and file != "-":
+        refuse_overwrite([output], [path])  # the source must survive its import
     hint_stdin([file])
     data = read_input(path)
     if not isinstance(data, bytes):

@@ -138,8 +138,19 @@ def refuse_inputs(plan: Plan, inputs: Iterable[str]) -> None:
     Raises:
         OutputError: naming the first such target.
     """
+    refuse_overwrite(plan.targets, inputs)
+
+
+def refuse_overwrite(targets: Iterable[str | os.PathLike[str] | None],
+                     inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse to write over a file being read, also through a symlink (every command that
+    writes: render, brief, import, watch).
+
+    Raises:
+        OutputError: naming the first such target (exit 2).
+    """
     read = {os.path.realpath(path) for path in inputs}
-    for target in plan.targets:
+    for target in targets:
         if target is not None and os.path.realpath(target) in read:
             raise OutputError(f"not writing {target}: it is a map being read; choose another "
                               "name with -o")

@@ -42,11 +42,13 @@ def watch_command(
 
     Example: argmap watch maps/nato-promise.yaml -f svg -o nato.svg
     """
-    from argmap.cli.output import choose_format
+    from argmap.cli.output import choose_format, refuse_overwrite
     from argmap.edit.watch import WatchOptions, watch
 
     if fmt is not None and output is None:
         raise fail("give -o FILE to render to, or neither -f nor -o to print the tree", 2)
+    if output is not None:
+        refuse_overwrite([output], [path])  # watch -f yaml -o m.yaml would rewrite the map
     # As for render: without -f, -o's extension names the format (it must agree with -f)
     name = None if output is None else choose_format(fmt and fmt.value, str(output)).name
     options = WatchOptions(name, output, direction.value, theme.value, depth, focus,
