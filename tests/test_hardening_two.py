@@ -86,3 +86,23 @@ def test_1_no_command_writes_over_the_file_it_reads(tmp_path: Path, args: list[s
         2, f"argmap: not writing {args[-2] if args[-1] == '--once' else args[-1]}: it is a map "
         "being read; choose another name with -o\n")
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+@pytest.mark.parametrize("args", [
+    ["add", "{map}", "--to", "a", "--pro", "B"], ["rm", "{map}", "a"],
+    ["mv", "{map}", "a", "--to", "b"], ["fmt", "{map}"], ["watch", "{map}", "--once"],
+])
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_13_edits_read_maps_as_every_command_does(tmp_path: Path, args: list[str],
+                                                  kind: str) -> None:
+    if kind == "fifo":
+        target = tmp_path / "m.yaml"
+        os.mkfifo(target)
+    else:
+        target = Path("/dev/zero")
+    command = [str(target) if a == "{map}" else a for a in args]
+    done = subprocess.run([sys.executable, "-m", "argmap", *command], capture_output=True,
+                          text=True, timeout=60, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1
+    assert "not a regular file but a " in done.stderr

@@ -45,13 +45,21 @@ def fail(message: str, code: int = 2) -> ArgmapError:
 
 
 def read_map(file: Path) -> tuple[str, bool]:
-    """The file's text and whether it starts with a byte-order mark."""
+    """The file's text and whether it starts with a byte-order mark.
+
+    Read as every command reads a map (:func:`argmap.files.read_input`): a
+    regular file of at most 64M; a FIFO, a device or standard input is
+    refused before anything is read.
+    """
+    from argmap.files import MAX_BYTES, STDIN, read_input
     from argmap.readers.yaml.load import load_bytes
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise fail(f"cannot read {file}: {exc.strerror}", 1) from None
+    if file == STDIN:
+        raise fail("this command edits a file in place: give its name (- is not one here)", 2)
+    data = read_input(file, MAX_BYTES)
+    if not isinstance(data, bytes):
+        print_errors([data])
+        raise fail(f"{file} left unchanged: it cannot be read as a map file", 1)
     try:
         return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
     except UnicodeDecodeError:

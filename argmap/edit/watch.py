@@ -135,10 +135,12 @@ def _print_tree(views: Sequence[ArgumentGraph]) -> None:
 
 
 def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
+    """The map's bytes, read as every command reads a map (a regular file within the
+    size limit), or None when it cannot be (gone, a FIFO, a device, too large)."""
+    from argmap.files import read_input
+
+    data = read_input(path)
+    return data if isinstance(data, bytes) else None
 
 
 def saves(path: Path, seen: bytes | None) -> Iterator[bytes | None]:
@@ -177,11 +179,14 @@ def watch(path: Path, options: WatchOptions, once: bool = False) -> int:
 
     ``once`` renders once and returns 0 or 1 (for tests and benchmarks).
     """
-    last = _read(path)
-    if last is None:
-        _say(f"argmap: cannot read {path}")
+    from argmap.files import read_input
+
+    first = read_input(path)
+    if not isinstance(first, bytes):
+        _say(f"argmap: cannot read {path}: {first.message}")
         return 1
-    good = render(path, last, options)
+    last: bytes | None = first
+    good = render(path, first, options)
     if once:
         return 0 if good else 1
     _say(f"argmap: watching {path} (Ctrl-C to stop)")
