@@ -106,3 +106,19 @@ def test_13_edits_read_maps_as_every_command_does(tmp_path: Path, args: list[str
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 1
     assert "not a regular file but a " in done.stderr
+
+
+def test_2_an_id_shaped_like_a_derived_path_is_an_error(tmp_path: Path) -> None:
+    # c2.pro1 names the second claim's first pro; as an id it named the first claim too,
+    # and `rm m.yaml c2.pro1` removed the claim's whole subtree
+    source = tmp_path / "m.yaml"
+    text = ("question: Q?\nclaims:\n  - id: c2.pro1\n    text: A\n    pro:\n      - text: X\n"
+            "  - text: B\n    pro:\n      - text: C\n")
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["rm", str(source), "c2.pro1"])
+    assert result.exit_code == 1 and source.read_text(encoding="utf-8") == text
+    checked = CliRunner().invoke(cli.app, ["check", str(source)])
+    assert checked.stderr.splitlines()[0] == (
+        f"{source}:3:9: error: id 'c2.pro1' looks like a derived path (c1 is the first claim, "
+        "c1.pro2 its second pro), so it and a position would be addressed alike; choose "
+        "another id, such as 'c2-pro1' [path-like-id]")

@@ -20,6 +20,7 @@ EXPECTED: dict[str, tuple[str, int, int]] = {
     "bad-url": ("bad-url", 8, 10),
     "bad-version": ("bad-version", 1, 9),
     "bad-weight": ("bad-weight", 6, 17),
+    "path-like-id": ("path-like-id", 3, 9),
     "binary": ("binary", 1, 1),
     "citation-missing-source": ("missing-key", 5, 9),
     "colon-in-text": ("yaml-syntax", 3, 15),

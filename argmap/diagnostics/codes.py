@@ -45,6 +45,7 @@ CODES: dict[str, Code] = {
     "empty-text": Code(E, "`text` or `question` is empty"),
     "empty-claims": Code(E, "`claims` has no items"),
     "bad-id": Code(E, "an id that is not a slug"),
+    "path-like-id": Code(E, "a statement id shaped like a derived path (c2.pro1)"),
     "bad-version": Code(E, "`argmap:` is not 1 or 1.1"),
     "bad-weight": Code(E, "`weight` is not a whole number from 1 to 5"),
     "bad-date": Code(E, "not YYYY, YYYY-MM or YYYY-MM-DD, or not a calendar date"),

@@ -116,6 +116,10 @@ def _is_null(node: Node) -> bool:
     return node.id == "scalar" and kind(node) == "null"
 
 
+#: what a derived path looks like (c1, c2.pro1, c1.pro1.2, c3.con2.undercut1)
+PATH_LIKE = re.compile(r"c[0-9]+(?:\.(?:pro|con|undercut)[0-9]+|\.[0-9]+)*\Z")
+
+
 def slugify(stem: str) -> str:
     """Make a map id from a file stem: lower-case, other characters become '-'."""
     slug = re.sub(r"[^a-z0-9_.\-]+", "-", stem.lower()).lstrip("-_.")
@@ -292,8 +296,9 @@ class Builder:
             "comment-in-text", f"`{what}` ends at ' #': YAML reads the rest of the line as a "
             f"comment; quote the text: {fix}", self.span(node)))
 
-    def slug(self, node: Node, what: str) -> str | None:
-        """An id: lower-case letters, digits, '-', '_' and '.'."""
+    def slug(self, node: Node, what: str, statement: bool = False) -> str | None:
+        """An id: lower-case letters, digits, '-', '_' and '.'; a ``statement``'s id must
+        not look like a derived path (``c2.pro1``), which addresses a position."""
         if node.id != "scalar" or kind(node) not in ("str", "int"):
             self.error("wrong-type", f"`{what}` must be an id, not {describe(node)}", node)
             return None
@@ -307,6 +312,12 @@ class Builder:
             self.error("bad-id", f"'{shortened(value)}' is not a valid id (lower-case letters, "
                        "digits, '-', '_', '.'; starting with a letter or digit); try "
                        f"'{shortened(suggestion)}'", node)
+            return None
+        if what == "id" and statement and PATH_LIKE.match(value):
+            other = value.replace(".", "-") if "." in value else f"claim-{value[1:]}"
+            self.error("path-like-id", f"id '{value}' looks like a derived path (c1 is the "
+                       "first claim, c1.pro2 its second pro), so it and a position would be "
+                       f"addressed alike; choose another id, such as '{other}'", node)
             return None
         return value
 
@@ -477,7 +488,7 @@ class Builder:
             elif key == "undercut" and not in_argument:
                 undercut = self.statements(v, Relation.UNDERCUT, path, depth + 1)
             elif key == "id":
-                statement_id = self.slug(v, "id")
+                statement_id = self.slug(v, "id", statement=True)
                 id_span = self.span(v)
             elif key == "by":
                 by = self.text(v, key)
@@ -524,7 +535,7 @@ class Builder:
         tags: tuple[str, ...] = ()
         for key, (_, v) in entries.items():
             if key == "id":
-                argument_id, id_span = self.slug(v, "id"), self.span(v)
+                argument_id, id_span = self.slug(v, "id", statement=True), self.span(v)
             elif key == "weight":
                 weight = self.weight(v)
             elif key == "undercut":
