@@ -122,3 +122,18 @@ def test_2_an_id_shaped_like_a_derived_path_is_an_error(tmp_path: Path) -> None:
         f"{source}:3:9: error: id 'c2.pro1' looks like a derived path (c1 is the first claim, "
         "c1.pro2 its second pro), so it and a position would be addressed alike; choose "
         "another id, such as 'c2-pro1' [path-like-id]")
+
+
+@pytest.mark.parametrize(("name", "head"), [
+    ("m.yaml", b"question: Q\xc3\xa9"), ("m.argdown", b"[A]: \xc3\xa9"),
+    ("m.txt", b"Discussion Title: \xc3\xa9"), ("m.json", b'{"nodes": [], "AIF": "\xc3\xa9'),
+])
+def test_5_a_bom_then_a_bad_byte_is_located_in_every_reader(tmp_path: Path, name: str,
+                                                            head: bytes) -> None:
+    source = tmp_path / name
+    source.write_bytes(b"\xef\xbb\xbf" + head + b"\xff\n")
+    result = CliRunner().invoke(cli.app, ["check", str(source)])
+    column = len(head.decode("utf-8")) + 1  # the mark is no column
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (
+        1, f"{source}:1:{column}: error: file is not UTF-8 (byte 0xff cannot be decoded); "
+        "save it as UTF-8 [encoding]")

@@ -146,20 +146,18 @@ def read_bytes(data: bytes, file: str, name: str) -> ReadResult:
     """
     from argmap.diagnostics import error
     from argmap.model import Span
-    from argmap.readers.lines import offset_position
+    from argmap.readers.lines import decode_utf8
 
     result = ReadResult()
     if b"\0" in data:
         result.diagnostics.append(error("binary", f"this is a binary file, not {name} text",
                                         Span(file, 1, 1)))
         return result
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        valid = data[:exc.start].decode("utf-8")
-        line, column = offset_position(valid, len(valid))
+    text = decode_utf8(data)
+    if not isinstance(text, str):
+        line, column, byte = text
         result.diagnostics.append(error(
-            "encoding", f"file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be decoded); "
+            "encoding", f"file is not UTF-8 (byte 0x{byte:02x} cannot be decoded); "
             "save it as UTF-8", Span(file, line, column)))
         return result
     return READERS[name].read(text, file)

@@ -47,3 +47,19 @@ def offset_position(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
     return len(_EDITOR_BREAK_RE.findall(before)) + 1, offset - line_start + 1
+
+
+def decode_utf8(data: bytes) -> str | tuple[int, int, int]:
+    """The text of UTF-8 bytes, without a leading byte-order mark; or, where they are not
+    UTF-8, ``(line, column, byte)`` of the first byte that cannot be decoded.
+
+    The position counts in the text after the mark, as an editor shows it (the
+    mark is no column), and the byte is the one at fault, not one of the mark's.
+    """
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        valid = body[:exc.start].decode("utf-8")  # all good up to the bad byte
+        line, column = offset_position(valid, len(valid))
+        return line, column, body[exc.start]

@@ -23,7 +23,7 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, error
 from argmap.model import ArgumentMap, Span
 from argmap.readers import ReadResult
-from argmap.readers.lines import EditorLines, editor_lines, offset_position
+from argmap.readers.lines import EditorLines, decode_utf8, editor_lines, offset_position
 from argmap.readers.yaml.build import Builder, Node, kind, slugify
 from argmap.readers.yaml.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.readers.yaml.messages import hash_comments, syntax_diagnostic
@@ -51,13 +51,11 @@ def load_bytes(data: bytes, file: str, default_id: str | None = None) -> ReadRes
                          start)
     if b"\0" in data:
         return _fail("binary", "this is a binary file, not a YAML map", start)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        valid = data[:exc.start].decode("utf-8")  # all good up to the bad byte
-        line, column = offset_position(valid, len(valid))
-        return _fail("encoding", f"file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot be "
-                     "decoded); save it as UTF-8", Span(file, line, column))
+    text = decode_utf8(data)
+    if not isinstance(text, str):
+        line, column, byte = text
+        return _fail("encoding", f"file is not UTF-8 (byte 0x{byte:02x} cannot be decoded); "
+                     "save it as UTF-8", Span(file, line, column))
     return load_text(text, file, default_id)
 
 
