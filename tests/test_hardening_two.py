@@ -137,3 +137,25 @@ def test_5_a_bom_then_a_bad_byte_is_located_in_every_reader(tmp_path: Path, name
     assert (result.exit_code, result.stderr.splitlines()[0]) == (
         1, f"{source}:1:{column}: error: file is not UTF-8 (byte 0xff cannot be decoded); "
         "save it as UTF-8 [encoding]")
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["add", "m.yaml", "--to", "a", "--pro", "B"],
+     "question: Q?\rclaims:\r  - id: a\r    text: A\r    pro:\r      - text: B\r"),
+    (["rm", "m.yaml", "c1.pro1"], "question: Q?\rclaims:\r  - id: a\r    text: A\r"),
+    (["fmt", "m.yaml"], None),
+])
+def test_23_edits_keep_a_files_lone_cr_line_endings(tmp_path: Path, args: list[str],
+                                                   expected: str | None,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    start = "question: Q?\rclaims:\r  - id: a\r    text: A\r"
+    if args[0] != "add":
+        start += "    pro:\r    - text: B\r"  # fmt indents the list item
+    (tmp_path / "m.yaml").write_bytes(start.encode())
+    result = CliRunner().invoke(cli.app, args)
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "m.yaml").read_bytes().decode()
+    assert "\n" not in text
+    assert text == (expected or "question: Q?\rclaims:\r  - id: a\r    text: A\r    pro:\r"
+                    "      - text: B\r")

@@ -106,6 +106,7 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
     printed (the same as ``argmap check``) and the file is left untouched.
     What the edit did is said last, before the file's name.
     """
+    from argmap.edit import with_cr, with_lf
     from argmap.edit.operations import EditError
     from argmap.readers.yaml.source import YAMLSyntaxError
     from argmap.rules.format import check_text
@@ -113,6 +114,7 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
     if read_only(file):
         raise fail(f"{file} left unchanged: {READ_ONLY}", 1)
     text, bom = read_map(file)
+    text, cr_only = with_lf(text)
     before = check_text(text, str(file))
     errors = [d for d in before if d.severity.value == "error"]
     if errors:
@@ -131,7 +133,7 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
                     "positions above are in the edited text)", 1)
     seen = {(d.code, d.message) for d in before}
     print_errors([d for d in after if (d.code, d.message) not in seen])
-    write_map(file, ("\ufeff" if bom else "") + edited)
+    write_map(file, ("\ufeff" if bom else "") + with_cr(edited, cr_only))
     say(f"{done} {file}")
 
 

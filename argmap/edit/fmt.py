@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from argmap.diagnostics import Diagnostic
+from argmap.edit import with_cr, with_lf
 from argmap.errors import ArgmapError
 from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS
 from argmap.readers.yaml import style
@@ -72,8 +73,9 @@ def format_map(text: str, file: str) -> str:
     errors = [d for d in check_text(text, file) if d.severity.value == "error"]
     if errors:
         raise FormatError("left unchanged: fix its errors first", errors)
+    text, cr_only = with_lf(text)
     try:
-        return format_text(text)
+        return with_cr(format_text(text), cr_only)
     except YAMLSyntaxError as exc:
         raise FormatError(str(exc)) from None
 
