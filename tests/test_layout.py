@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -85,7 +86,8 @@ def test_timeout_kills_a_wrapper_and_its_children(fake_dot: Path, tmp_path: Path
     assert gone(wait_for(fake_dot))
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT,
+                                    signal.SIGQUIT])
 def test_layout_dies_with_argmap(fake_dot: Path, tmp_path: Path, signum: int) -> None:
     with subprocess.Popen([*ARGMAP, "render", FULL, "-o", str(tmp_path / "x.svg")],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -96,6 +98,18 @@ def test_layout_dies_with_argmap(fake_dot: Path, tmp_path: Path, signum: int) ->
     # Ctrl-C ends argmap as KeyboardInterrupt does (130); the others as the signal
     assert proc.returncode == (130 if signum == signal.SIGINT else -signum)
     assert gone(pids), [pid for pid in pids if alive(pid)]
+    assert not (tmp_path / "x.svg").exists()
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs util-linux's setpriv")
+def test_layout_dies_with_argmap_killed_outright(fake_dot: Path, tmp_path: Path) -> None:
+    # SIGKILL leaves argmap no handler: the kernel's parent-death signal ends the layout
+    with subprocess.Popen([*ARGMAP, "render", FULL, "-o", str(tmp_path / "x.svg")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
+        layout_pid = wait_for(fake_dot)[0]
+        proc.kill()
+        proc.wait(30)
+    assert gone([layout_pid])
     assert not (tmp_path / "x.svg").exists()
 
 
