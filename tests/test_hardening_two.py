@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -159,3 +160,27 @@ def test_23_edits_keep_a_files_lone_cr_line_endings(tmp_path: Path, args: list[s
     assert "\n" not in text
     assert text == (expected or "question: Q?\rclaims:\r  - id: a\r    text: A\r    pro:\r"
                     "      - text: B\r")
+
+
+@pytest.mark.parametrize("text", ["\u200d", "\ufeff", "\u202e", "\u200d \u2060"])
+def test_21_a_text_with_no_visible_character_is_empty(tmp_path: Path, text: str) -> None:
+    source = tmp_path / "m.yaml"
+    escaped = "".join(f"\\u{ord(c):04x}" for c in text)
+    source.write_text(f'question: Q?\nclaims:\n  - text: "{escaped}"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["check", str(source)])
+    names = ", ".join(sorted({f"U+{ord(c):04X}" for c in text if not c.isspace()}))
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (
+        1, f"{source}:3:11: error: `text` has no visible character (only {names}); write "
+        "the text, or leave the key out [empty-text]")
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+def test_21_an_imported_invisible_text_still_draws(tmp_path: Path) -> None:
+    source = tmp_path / "z.argdown"
+    source.write_text("[A]: \u200d\n  + Because.\n", encoding="utf-8")
+    out = tmp_path / "z.png"
+    result = CliRunner().invoke(cli.app, ["render", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
+    dot = CliRunner().invoke(cli.app, ["render", str(source), "-f", "dot", "-o", "-"])
+    assert "⟨U+200D⟩" in dot.stdout

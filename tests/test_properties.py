@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
+from argmap.readers.yaml.build import visible
 from argmap.readers.yaml.load import load_bytes, load_text
 from argmap.rules.format import check
 from tests.conftest import INVALID, VALID
@@ -19,7 +20,7 @@ SPAN = Span("gen.yaml", 1, 1)
 # separators (U+2028/2029 fold inside quotes), no BOM; trimmed, as the loader trims.
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
                              blacklist_characters="\ufeff"), min_size=1, max_size=40
-               ).map(str.strip).filter(bool)
+               ).map(str.strip).filter(visible)  # a text of only U+200D & co. is empty
 SLUG = st.from_regex(r"[a-z0-9][a-z0-9_.\-]{0,12}", fullmatch=True)
 SOURCE_IDS = ("s1", "s2", "s3")
 

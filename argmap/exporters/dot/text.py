@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from argmap.escape import dot_string, html_text
@@ -35,12 +36,25 @@ def wrap(text: str, width: int) -> list[str]:
     """
     text = single_spaced(text)
     if len(text) <= width:
-        return [text]
-    pattern = _WRAPS.get(width)
-    if pattern is None:
-        # The longest run that ends before a space or the end, else a cut word.
-        pattern = _WRAPS[width] = re.compile(rf"\S(?:.{{0,{width - 1}}}(?= |$)|\S{{{width - 1}}})")
-    return pattern.findall(text)
+        lines = [text]
+    else:
+        pattern = _WRAPS.get(width)
+        if pattern is None:
+            # The longest run that ends before a space or the end, else a cut word.
+            pattern = _WRAPS[width] = re.compile(
+                rf"\S(?:.{{0,{width - 1}}}(?= |$)|\S{{{width - 1}}})")
+        lines = pattern.findall(text)
+    # Pango cannot lay out a line of only format characters (U+200D, U+FEFF, U+202E):
+    # such a line (an imported text, say) is shown by the characters' names.
+    return [line if line.isprintable() or _shows(line) else _named(line) for line in lines]
+
+
+def _shows(line: str) -> bool:
+    return any(unicodedata.category(c) not in ("Cc", "Cf", "Zs", "Zl", "Zp") for c in line)
+
+
+def _named(line: str) -> str:
+    return " ".join(f"⟨U+{ord(c):04X}⟩" for c in line if not c.isspace())
 
 
 BR = '<BR ALIGN="LEFT"/>'

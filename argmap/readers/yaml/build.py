@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -114,6 +115,17 @@ def quoted(value: str, limit: int = 60) -> str:
 
 def _is_null(node: Node) -> bool:
     return node.id == "scalar" and kind(node) == "null"
+
+
+def visible(text: str) -> bool:
+    """Whether a text has a character that shows: not only format and control characters
+    (U+200D, U+FEFF, U+202E ...), which no renderer can lay out as a label."""
+    return any(unicodedata.category(c) not in _INVISIBLE for c in text)
+
+
+#: Unicode categories that show nothing: controls, format characters, separators
+#: (an unassigned or private-use code point still draws, as a box)
+_INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
 
 
 #: what a derived path looks like (c1, c2.pro1, c1.pro1.2, c3.con2.undercut1)
@@ -259,7 +271,7 @@ class Builder:
         if node.id == "scalar" and node.tag == _STR and (
                 node.style or node.value.lower() not in _YAML11_BOOLS):
             stripped: str = node.value.strip()
-            if stripped:  # the common case, in one test
+            if stripped and (stripped.isprintable() or visible(stripped)):  # the common case
                 if self.comments and not node.style:
                     self.comment_after(node, what, stripped)
                 return stripped
@@ -268,6 +280,11 @@ class Builder:
             return None
         tag = kind(node)
         value: str = node.value
+        if tag == "str" and value.strip() and not visible(value):
+            names = ", ".join(sorted({f"U+{ord(c):04X}" for c in value if not c.isspace()}))
+            self.error("empty-text", f"`{what}` has no visible character (only {names}); "
+                       "write the text, or leave the key out", node)
+            return None
         if tag == "null" or (tag == "str" and not value.strip()):
             if required:
                 self.error("empty-text", f"`{what}` is empty", node)
