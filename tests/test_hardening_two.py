@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -184,3 +186,46 @@ def test_21_an_imported_invisible_text_still_draws(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"\x89PNG")
     dot = CliRunner().invoke(cli.app, ["render", str(source), "-f", "dot", "-o", "-"])
     assert "⟨U+200D⟩" in dot.stdout
+
+
+WRITER = """
+import sys
+import time
+from pathlib import Path
+from argmap.files.write import write_files
+folder = Path(sys.argv[1])
+write_files([(folder / f"m{i}.json", b"x" * 200_000) for i in range(3000)])
+"""
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if ".argmap-tmp-" in p.name]
+
+
+def _start_writer(folder: Path) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)], cwd=ROOT,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_temporaries(folder)) < 5:  # past the anonymous ones: named temporaries
+        assert time.monotonic() < deadline and proc.poll() is None, "no temporary files"
+        time.sleep(0.01)
+    return proc
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_4_an_interrupted_write_leaves_no_temporary_files(tmp_path: Path, signum: int) -> None:
+    proc = _start_writer(tmp_path)
+    proc.send_signal(signum)
+    assert proc.wait(60) == -signum
+    assert _temporaries(tmp_path) == [] and list(tmp_path.iterdir()) == []
+
+
+def test_4_a_later_write_removes_what_a_killed_one_left(tmp_path: Path) -> None:
+    from argmap.files.write import write_file
+
+    proc = _start_writer(tmp_path)
+    proc.kill()
+    proc.wait(60)
+    assert _temporaries(tmp_path)  # SIGKILL leaves no time to clean up
+    write_file(tmp_path / "next.json", b"{}")
+    assert [p.name for p in tmp_path.iterdir()] == ["next.json"]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -50,16 +52,80 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
         OSError: if a file cannot be prepared (then none is written) or put in place.
     """
     staged: list[_Staged] = []
+    for folder in {path.parent for path, _ in files}:
+        _sweep(folder)
     try:
-        for i, (path, data) in enumerate(files):
-            with _named(path):
-                staged.append(_stage(path, data, anonymous=i < MAX_ANONYMOUS))
-        for (path, _), item in zip(files, staged, strict=True):
-            with _named(path):
-                item.commit()
+        with _signals_unwind():
+            for i, (path, data) in enumerate(files):
+                with _named(path):
+                    _stage(path, data, anonymous=i < MAX_ANONYMOUS, into=staged)
+            for (path, _), item in zip(files, staged, strict=True):
+                with _named(path):
+                    item.commit()
+    except _Signalled as exc:
+        for item in staged:  # the temporary files go first, then argmap, as the signal says
+            item.discard()
+        signal.raise_signal(exc.args[0])
+        raise SystemExit(128 + exc.args[0]) from None
     finally:
         for item in staged:
             item.discard()
+
+
+class _Signalled(BaseException):
+    """SIGTERM or SIGHUP arrived while files were being written."""
+
+
+@contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """While files are written, SIGTERM and SIGHUP (where they would end argmap) unwind
+    the write as :class:`_Signalled`, so its temporary files can go; SIGINT is
+    KeyboardInterrupt already. Outside the main thread Python cannot catch signals."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    taken = [n for n in _SIGNALS if signal.getsignal(n) == signal.SIG_DFL]
+
+    def unwind(signum: int, frame: object) -> None:
+        raise _Signalled(signum)
+
+    for signum in taken:
+        signal.signal(signum, unwind)
+    try:
+        yield
+    finally:
+        for signum in taken:
+            signal.signal(signum, signal.SIG_DFL)
+
+
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                 if hasattr(signal, name))
+
+
+def _sweep(folder: Path) -> None:
+    """Remove temporary files a killed argmap left in ``folder`` (SIGKILL leaves no time to
+    clean up): ``.NAME.argmap-tmp-PID-XXXX`` whose process is gone."""
+    try:
+        names = os.listdir(folder if str(folder) else ".")
+    except OSError:
+        return
+    for name in names:
+        if not name.startswith(".") or TMP_MARK not in name:
+            continue
+        pid = name.rpartition(TMP_MARK)[2].partition("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with suppress(OSError):
+                os.unlink(folder / name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 class _Staged:
@@ -104,8 +170,9 @@ class _Staged:
             self.tmp = None
 
 
-def _stage(path: Path, data: bytes, anonymous: bool) -> _Staged:
-    """Write ``data`` where it can wait until every result is ready."""
+def _stage(path: Path, data: bytes, anonymous: bool, into: list[_Staged]) -> None:
+    """Write ``data`` where it can wait until every result is ready, and add it to ``into``
+    before any file exists, so a signal at any moment leaves nothing behind."""
     try:
         st: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -113,26 +180,26 @@ def _stage(path: Path, data: bytes, anonymous: bool) -> _Staged:
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     if st is not None and not stat.S_ISREG(st.st_mode):
-        return _Staged(path, data)  # a device or FIFO is written to, never replaced
+        into.append(_Staged(path, data))  # a device or FIFO is written to, never replaced
+        return
     target = _through_links(path, st)
     if target is None:  # e.g. /proc/self/fd/1 to a deleted file: write in place
-        return _Staged(path, data, flags=os.O_WRONLY | os.O_TRUNC)
+        into.append(_Staged(path, data, flags=os.O_WRONLY | os.O_TRUNC))
+        return
     if anonymous and _links_anonymous(target.parent):
-        fd = os.open(target.parent, os.O_TMPFILE | os.O_WRONLY, 0o666)
-        staged = _Staged(target, data, fd=fd)
+        staged = _Staged(target, data)
+        into.append(staged)
+        fd = staged.fd = os.open(target.parent, os.O_TMPFILE | os.O_WRONLY, 0o666)
     else:
-        tmp = _temp_name(target)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        staged = _Staged(target, data, tmp=tmp)
+        staged = _Staged(target, data, tmp=_temp_name(target))
+        into.append(staged)  # discard() removes the name if it comes to exist
+        assert staged.tmp is not None
+        fd = os.open(staged.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         _fill(fd, data, st)
-    except BaseException:
-        staged.discard()
-        raise
     finally:
         if staged.fd is None:  # a named file is complete once written; discard() closes fd
             os.close(fd)
-    return staged
 
 
 _ANONYMOUS_OK: dict[int, bool] = {}  # st_dev -> whether anonymous files can be linked there
@@ -219,5 +286,6 @@ def _write_into(path: Path, data: bytes, flags: int) -> None:
 
 
 def _temp_name(path: Path) -> Path:
-    """A fresh, clearly argmap's name beside ``path``: ``.NAME.argmap-tmp-XXXXXXXX``."""
-    return path.with_name(f".{path.name}{TMP_MARK}{os.urandom(4).hex()}")
+    """A fresh, clearly argmap's name beside ``path``: ``.NAME.argmap-tmp-PID-XXXXXXXX``
+    (the process id lets a later run tell a killed run's leftovers from a live one's)."""
+    return path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}-{os.urandom(4).hex()}")
