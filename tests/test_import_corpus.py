@@ -126,12 +126,16 @@ KNOWN: dict[str, tuple[str, ...]] = {
         "Construction costs *fell* by a third.", "Nuclear power should be used."),
     "kialo/congestion-newer.txt": (
         "Cities should charge drivers to enter the centre.",
+        "Congestion charges cut traffic by a fifth in the first year.",
         "The drop faded after a few years as drivers got used to paying.",
-        "The charge hits people on low incomes hardest."),
+        "The charge hits people on low incomes hardest.",
+        "The money pays for buses, which move more people per metre of road than cars do."),
     "kialo/congestion-outline.txt": (
         "Cities should charge drivers to enter the centre.",
         "Congestion charges cut traffic (London saw a 30% drop).",
         "The money pays for buses, 1) directly and 2) through loans.",
+        "Most people on low incomes do not drive into the centre; they take the [bus] - see "
+        "the survey.",
         "Even if few drive, those few have no alternative at night."),
 }
 
