@@ -74,7 +74,7 @@ def test_the_newer_layout_as_kialo_writes_it() -> None:
     (m,) = result.maps
     assert (m.question, m.span.line) == ("Should cities charge drivers to enter the centre?", 2)
     (claim,) = m.claims
-    assert claim.text == "Cities should charge drivers to enter the centre."
+    assert (claim.text, claim.origin) == ("Cities should charge drivers to enter the centre.", "1")
     first, buses = claim.pro
     assert first.text == "Congestion charges cut traffic by a fifth in the first year."
     assert [(c.source, c.quote, c.locator) for c in first.cites] == [
@@ -88,8 +88,8 @@ def test_the_newer_layout_as_kialo_writes_it() -> None:
     assert m.sources["source-4"].url == "https://example.org/city/travel-survey"
     (con,) = claim.con
     (low,) = con.con
-    assert low.text == ("Most people on low incomes do not drive into the centre; they take the "
-                        "bus, as a city survey found.")
+    assert (low.origin, low.text) == ("1.2.1", "Most people on low incomes do not drive into the "
+                                               "centre; they take the bus, as a city survey found.")
     assert first.con[0].pro[0].ref == low.id
 
 
@@ -131,3 +131,4 @@ def test_no_output_shows_the_brackets_of_an_imported_link() -> None:
     assert "take the \\[bus\\] - see the survey. [^3]" in export("markdown", m)
     assert "[^3]: *survey.* [https://example.org/survey](https://example.org/survey)" in (
         export("markdown", m))
+

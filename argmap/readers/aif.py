@@ -23,7 +23,8 @@ How the Argument Interchange Format becomes a map:
   locutions are read once; an ``AIF`` key that holds no ``nodes`` (metadata
   in some AIFdb-like files) leaves the graph at the top level.
 
-Spans point at each node's ``"nodeID"`` in the file, found with one regular
+Each statement's ``origin`` is its I-node's ``nodeID`` (as a string). Spans
+point at each node's ``"nodeID"`` in the file, found with one regular
 expression pass (``json`` keeps no positions).
 """
 
@@ -129,7 +130,7 @@ def _read_graph(document: dict[str, Any], draft: Draft, positions: _Positions) -
             if not isinstance(text, str) or not text.strip():
                 draft.dropped["I-nodes without text"] += 1
                 continue
-            draft.nodes[key] = DNode(key, text.strip(), positions.node(key))
+            draft.nodes[key] = DNode(key, text.strip(), positions.node(key), origin=key)
         elif kind in _DIALOGUE:
             draft.dropped[_DIALOGUE[kind]] += 1
         elif kind not in ("RA", "CA", "MA"):

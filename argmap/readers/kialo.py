@@ -43,6 +43,7 @@ How it becomes a map:
   export) and links inside the text become sources and citations; a link
   inside the text keeps its words there (:mod:`argmap.readers.kialo_text`).
   Other Markdown stays in the text, unescaped.
+- Each statement's number (``1.4.2``) is its ``origin``.
 - CRLF or LF, a missing final newline, and any depth are read alike.
 """
 
@@ -172,7 +173,8 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, Footnote],
         if not text:
             diagnostics.append(error(CODE, f"statement {entry.number} has no text", entry.span))
             text = f"(statement {entry.number} has no text)"
-        draft.nodes[entry.number] = DNode(entry.number, text, entry.span, cites=cites)
+        draft.nodes[entry.number] = DNode(entry.number, text, entry.span, cites=cites,
+                                          origin=entry.number.rstrip("."))
 
     def resolve(number: str) -> str | None:
         seen = set()
