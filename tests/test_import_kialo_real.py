@@ -132,3 +132,14 @@ def test_no_output_shows_the_brackets_of_an_imported_link() -> None:
     assert "[^3]: *survey.* [https://example.org/survey](https://example.org/survey)" in (
         export("markdown", m))
 
+
+def test_what_the_kialo_reader_leaves_out_is_counted() -> None:
+    text = ("Discussion Title: Q\n\n1. Q [1]\n1.1. Pro: A\n1.2. Pro: B [2]\n\n"
+            "Sources:\nSee below.\n[1] https://example.org/q\n[2]\n")
+    result = READERS["kialo"].read(text, "d.txt")
+    assert result.diagnostics == []
+    assert [c.text for c in result.maps[0].claims] == ["A", "B [2]"]
+    assert result.dropped == Counter({
+        "lines of 'Sources:' before its first [n] entry": 1,
+        "footnotes in 'Sources:' with nothing after the number": 1,
+        "citations of a thesis that repeats the question (its pros became the claims)": 1})

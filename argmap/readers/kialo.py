@@ -68,6 +68,7 @@ UNDERCUT = "[Undercut] "
 TOGETHER, AND = "[Together] ", " [and] "
 _PREMISE = re.compile(r"\[Premise ([0-9]+)\] ")
 CODE = "kialo-syntax"
+QUESTION_CITES = "citations of a thesis that repeats the question (its pros became the claims)"
 
 
 class _Entry(NamedTuple):
@@ -263,5 +264,7 @@ def _claims_of_question(draft: Draft, roots: list[str]) -> None:
             for e in draft.edges):
         draft.roots = [e.premise for e in below]
         draft.edges = [e if e.target != roots[0] else e._replace(target="") for e in draft.edges]
-        del draft.nodes[roots[0]]
+        thesis = draft.nodes.pop(roots[0])
+        if thesis.cites:
+            draft.dropped[QUESTION_CITES] += len(thesis.cites)
 

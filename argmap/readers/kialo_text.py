@@ -39,6 +39,7 @@ _OPEN = re.compile(r"[\w,]\Z")
 _CLOSING = re.compile(r"[.!?…][\"'”’)]*\Z")
 NOT_WEB = "links to no web address, kept as their text"
 NO_SOURCE = "footnotes in 'Sources:' with nothing after the number"
+BEFORE_SOURCES = "lines of 'Sources:' before its first [n] entry"
 
 
 class Footnote(NamedTuple):
@@ -67,6 +68,8 @@ def read_sources(lines: list[tuple[int, str]], draft: Draft, file: str) -> dict[
             entries.append((found.group(1), number, found.group(2).strip(), []))
             continue
         if not entries:
+            if line.strip():
+                draft.dropped[BEFORE_SOURCES] += 1
             continue
         entries[-1][3].append(line)
         stripped = line.strip()
