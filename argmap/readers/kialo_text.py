@@ -4,7 +4,8 @@ What :mod:`argmap.readers.kialo` keeps of a statement's text and what it turns i
 sources and citations:
 
 - ``[n]`` footnote marks (the newer export) cite the ``n``-th entry of the
-  ``Sources:`` block: ``[n] URL`` (or a plain title), then, on the lines below,
+  ``Sources:`` block: ``[n] URL`` (a source titled with the URL's site, such
+  as ``tfl.gov.uk``) or a plain title, then, on the lines below,
   the passage quoted from it in double quotes (paragraphs and all), which
   becomes the citation's ``quote``. Pages before the mark, ``(p. 5 [13])`` or
   ``(pp. 14-15 [36])``, become its ``locator``.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from argmap.model import Citation, Source, Span
 from argmap.readers.draft import Draft, slug
@@ -84,9 +86,20 @@ def read_sources(lines: list[tuple[int, str]], draft: Draft, file: str) -> dict[
             continue
         body = unescape(body)
         url = body if _URL.match(body) else None
-        source = _source(draft, f"source-{mark}", body, url, Span(file, number, 1))
+        # Kialo gives a URL and nothing else: its site names it in every list of sources
+        title = body if url is None else _site(url)
+        source = _source(draft, f"source-{mark}", title, url, Span(file, number, 1))
         footnotes[mark] = Footnote(source, _quote(rest))
     return footnotes
+
+
+def _site(url: str) -> str:
+    """``tfl.gov.uk`` for ``https://www.tfl.gov.uk/modes/…``: the host without ``www.``."""
+    try:
+        host = urlsplit(url).hostname or url
+    except ValueError:  # "http://[oops": not a host urlsplit can read
+        host = url
+    return host.removeprefix("www.")
 
 
 def _quote(lines: list[str]) -> str | None:
