@@ -14,7 +14,7 @@ DOC = (TESTS.parent / "docs/imports.md").read_text()
 #: every fixed label those readers count under (labels built from a node kind are
 #: documented by example: `PA-nodes`, `RA-nodes aimed at a CA-node`)
 LABELS = [kialo_text.NOT_WEB, kialo_text.NO_SOURCE, kialo_text.BEFORE_SOURCES,
-          kialo.QUESTION_CITES, same_text.SAME_TEXT, same_text.OTHER_SPEAKER,
+          kialo.QUESTION_CITES, kialo.OTHER_QUESTION, same_text.SAME_TEXT, same_text.OTHER_SPEAKER,
           assemble.UNDERCUT_OF_REF, aif.REPHRASE, aif.I_TO_I, aif.LINKED_UNDERCUT, aif.SCHEME,
           aif.ANALYSED, aif.REPEATED, aif.MALFORMED, *aif._DIALOGUE.values(),
           "I-nodes without text", "edges to or from no node",

@@ -11,7 +11,7 @@ from collections import Counter
 from argmap.exporters.tree import TreeOptions, render_tree, to_text
 from argmap.graph import build_graph
 from argmap.model import ArgumentMap
-from argmap.readers import READERS
+from argmap.readers import READERS, kialo
 from argmap.readers.kialo_text import NOT_WEB
 from argmap.readers.yaml.load import load_path
 from tests.conftest import TESTS
@@ -145,3 +145,22 @@ def test_what_the_kialo_reader_leaves_out_is_counted() -> None:
         "lines of 'Sources:' before its first [n] entry": 1,
         "footnotes in 'Sources:' with nothing after the number": 1,
         "citations of a thesis that repeats the question (its pros became the claims)": 1})
+
+
+def test_the_theses_under_a_question_are_the_claims() -> None:
+    # A discussion with several theses: samvalli/debate-analysis' Kialo parser skips a
+    # "Question" block before the theses, which sit one level down ("1.1. Thesis:").
+    text = ("Discussion Name:\r\nWhich drink is best?\r\n\r\n1. Question:\r\n"
+            "Which drink is best?\r\n\r\n  1.1. Thesis:\r\n  Tea.\r\n\r\n    1.1.1. Pro:\r\n"
+            "    It calms.\r\n\r\n  1.2. Thesis:\r\n  Coffee.\r\n\r\n    1.2.1. Con:\r\n"
+            "    It keeps you up.")
+    result = READERS["kialo"].read(text, "d.txt")
+    assert (result.diagnostics, result.dropped) == ([], Counter())
+    (m,) = result.maps
+    assert [(c.origin, c.text, [p.text for p in c.pro], [p.text for p in c.con])
+            for c in m.claims] == [("1.1", "Tea.", ["It calms."], []),
+                                   ("1.2", "Coffee.", [], ["It keeps you up."])]
+    other = READERS["kialo"].read(text.replace("1. Question:\r\nWhich drink is best?",
+                                               "1. Question:\r\nWhat to drink?"), "d.txt")
+    assert other.maps[0].question == "Which drink is best?"
+    assert other.dropped == Counter({kialo.OTHER_QUESTION: 1})

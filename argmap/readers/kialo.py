@@ -28,9 +28,10 @@ label line followed by its text, blank lines between entries, and a
 How it becomes a map:
 
 - The discussion title is the question; each top-level number (``1.``) a
-  claim. When the thesis is the title itself and only ``Pro:`` items hang
-  from it (what argmap writes for a map with several claims), those items
-  are the claims.
+  claim. The theses under a ``1. Question:`` (a discussion with several
+  theses) are the claims, and so are the items under a thesis that is the
+  title itself with only ``Pro:`` items below it (what argmap writes for a
+  map with several claims).
 - ``Pro:`` is pro, ``Con:`` con, and a ``Con: [Undercut] …`` (argmap's own
   mark) an undercut of the step from its parent to the grandparent.
 - ``Pro: [Together] A [and] B`` (argmap's mark for a linked argument) is a
@@ -62,13 +63,14 @@ from argmap.readers.yaml.build import slugify
 
 _TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)")
 _NUMBER = re.compile(r"([ \t]*)((?:[0-9]+\.)+)(?:[ \t]+(.*))?\Z")
-_LABEL = re.compile(r"(Pro|Con|Thesis):[ \t]*(.*)\Z", re.DOTALL)
+_LABEL = re.compile(r"(Pro|Con|Thesis|Question):[ \t]*(.*)\Z", re.DOTALL)
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:[0-9]+\.)+)[ \t]*\Z")
 UNDERCUT = "[Undercut] "
 TOGETHER, AND = "[Together] ", " [and] "
 _PREMISE = re.compile(r"\[Premise ([0-9]+)\] ")
 CODE = "kialo-syntax"
 QUESTION_CITES = "citations of a thesis that repeats the question (its pros became the claims)"
+OTHER_QUESTION = "a '1. Question:' that is not the discussion's name (the name is the question)"
 
 
 class _Entry(NamedTuple):
@@ -137,7 +139,7 @@ def _entries(lines: list[str], start: int, file: str,
                 diagnostics.append(error(CODE, f"statement {number} is numbered twice", span))
                 continue
             numbers.add(number)
-            if label is not None and number.count(".") == 1 and label.group(1) != "Thesis":
+            if label is not None and number.count(".") == 1 and label.group(1) in ("Pro", "Con"):
                 label = None  # a thesis has no Pro/Con: that is its text
             entries.append(_Entry(number, label.group(1) if label else None,
                                   [label.group(2) if label else rest], span))
@@ -223,7 +225,7 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, Footnote],
         if key == number:  # written here, not a `-> See`
             draft.home[key] = len(draft.edges)
         draft.edges.append(DEdge(key, parent, relation))
-    _claims_of_question(draft, roots)
+    _claims_of_question(draft, roots, entries[0].label == "Question" if entries else False)
 
 
 def _linked(entry: _Entry, body: str, draft: Draft, footnotes: dict[str, Footnote],
@@ -253,18 +255,22 @@ def _linked(entry: _Entry, body: str, draft: Draft, footnotes: dict[str, Footnot
     return body
 
 
-def _claims_of_question(draft: Draft, roots: list[str]) -> None:
-    """A thesis that repeats the title with only pros below: argmap's several claims."""
+def _claims_of_question(draft: Draft, roots: list[str], asked: bool) -> None:
+    """The theses below a ``1. Question:`` (Kialo's discussions with several theses), or
+    below a thesis that repeats the title with only pros below (argmap's several
+    claims), are the claims."""
     draft.roots = roots
-    if len(roots) != 1 or draft.nodes[roots[0]].text != draft.question:
+    if len(roots) != 1 or not (asked or draft.nodes[roots[0]].text == draft.question):
         return
     below = [e for e in draft.edges if e.target == roots[0]]
-    if below and all(e.relation is Relation.PRO for e in below) and not any(
+    if below and (asked or all(e.relation is Relation.PRO for e in below)) and not any(
             isinstance(e.target, int) and draft.edges[e.target].target == roots[0]
             for e in draft.edges):
         draft.roots = [e.premise for e in below]
         draft.edges = [e if e.target != roots[0] else e._replace(target="") for e in draft.edges]
         thesis = draft.nodes.pop(roots[0])
+        if thesis.text != draft.question:
+            draft.dropped[OTHER_QUESTION] += 1
         if thesis.cites:
             draft.dropped[QUESTION_CITES] += len(thesis.cites)
 
