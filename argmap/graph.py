@@ -68,6 +68,7 @@ class GStatement(NamedTuple):
     is_claim: bool
     link: str | None  # key of the link at its written position; None for a claim
     weight: int | None = None  # as written on it (for a premise, also its link's weight)
+    origin: str | None = None  # the identifier its source format gave it (imports only)
 
 
 class Link(NamedTuple):
@@ -267,7 +268,7 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
         s, parent, parent_link, argument = pop()
         # one unpacking instead of a dozen attribute lookups (Statement's field order)
         path, relation, span, text, sid, _, ref, pro, con, cuts, cites, by, tags, note, \
-            weight, premises = s
+            weight, premises, origin = s
         link_key = target = None
         if argument is not None:
             link_key = argument
@@ -297,7 +298,8 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                     key = "@" + path if path in statements or path in ids else path
                 with_ids.append((sid, key))
             statements[key] = new(GStatement, (key, sid, path, text, by, tags, note, cites,
-                                               span, parent is None, link_key, weight))
+                                               span, parent is None, link_key, weight,
+                                               origin))
             if pro or con or cuts:
                 push(zip(reversed(pro + con + cuts), repeat(key), repeat(link_key),
                          repeat(None)))

@@ -87,6 +87,10 @@ class Statement(NamedTuple):
     paths ``<path>.1``, ``<path>.2`` ...) bear on the parent together; it has
     no ``text``, and its ``id``, ``weight``, ``undercut``, ``note`` and
     ``tags`` belong to the argument as a whole.
+
+    ``origin`` is the identifier the source format gave this statement (an
+    AIF node id, a Kialo number such as ``1.4.2``, an Argdown ``[Title]`` or
+    ``<Title>``): set by the imports, never by the YAML format.
     """
 
     path: str
@@ -105,6 +109,7 @@ class Statement(NamedTuple):
     note: str | None = None
     weight: int | None = None
     premises: tuple[Statement, ...] = ()
+    origin: str | None = None  # the identifier the source format gave this statement
 
     @property
     def linked(self) -> bool:

@@ -9,6 +9,7 @@ from other people's AIF tools must give their known shape and an exact
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from argmap.graph import build_graph
 from argmap.model import ArgumentMap, single_spaced
 from argmap.readers import READERS, load_path
+from argmap.readers.aif import ANALYSED, SCHEME
 from tests.conftest import TESTS
 
 CORPUS = TESTS / "corpus"
@@ -125,12 +127,16 @@ KNOWN: dict[str, tuple[str, ...]] = {
         "Construction costs *fell* by a third.", "Nuclear power should be used."),
     "kialo/congestion-newer.txt": (
         "Cities should charge drivers to enter the centre.",
+        "Congestion charges cut traffic by a fifth in the first year.",
         "The drop faded after a few years as drivers got used to paying.",
-        "The charge hits people on low incomes hardest."),
+        "The charge hits people on low incomes hardest.",
+        "The money pays for buses, which move more people per metre of road than cars do."),
     "kialo/congestion-outline.txt": (
         "Cities should charge drivers to enter the centre.",
         "Congestion charges cut traffic (London saw a 30% drop).",
         "The money pays for buses, 1) directly and 2) through loans.",
+        "Most people on low incomes do not drive into the centre; they take the [bus] - see "
+        "the survey.",
         "Even if few drive, those few have no alternative at night."),
 }
 
@@ -179,8 +185,9 @@ def test_ova3_xaif_reads_b_for_a_by_its_speaker() -> None:
     (claim,) = m.claims
     assert (claim.text, claim.by) == ("A", "Participant Rachel")
     assert [(p.text, p.by) for p in claim.pro] == [("B", "Participant Rachel")]
+    # the HTML of the analysed text is left out too, and counted (ANALYSED)
     assert dropped == Counter({"locutions (L-nodes)": 4, "illocutions (YA-nodes)": 5,
-                               "transitions (TA-nodes)": 1})
+                               "transitions (TA-nodes)": 1, ANALYSED: 1})
 
 
 def test_xaif_with_integer_ids_from_zero() -> None:
@@ -192,7 +199,8 @@ def test_xaif_with_integer_ids_from_zero() -> None:
         ("it's not uncommon for there to be disagreements between party members.", "2",
          [("disagreements between party members are entirely to be expected.",
            "Speaker 1")])]
-    assert dropped == Counter({"locutions (L-nodes)": 3, "illocutions (YA-nodes)": 3})
+    assert dropped == Counter({"locutions (L-nodes)": 3, "illocutions (YA-nodes)": 3,
+                               ANALYSED: 1})
 
 
 def test_aifdb_like_file_with_metadata_key_and_bare_edges() -> None:
@@ -201,3 +209,17 @@ def test_aifdb_like_file_with_metadata_key_and_bare_edges() -> None:
     assert all(not c.pro and not c.con for c in m.claims)
     assert dropped == Counter({
         "edges straight from one I-node to another (no RA-, CA- or MA-node)": 5})
+
+
+def test_a_named_scheme_is_counted_where_it_is_left_out() -> None:
+    # argmap has no place for AIF's argument schemes; "Default Inference" says nothing
+    doc = {"nodes": [{"nodeID": "1", "type": "I", "text": "A"},
+                     {"nodeID": "2", "type": "I", "text": "B"},
+                     {"nodeID": "3", "type": "RA", "text": "Argument From Expert Opinion"},
+                     {"nodeID": "4", "type": "I", "text": "C"},
+                     {"nodeID": "5", "type": "RA", "text": "Default Inference"}],
+           "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"},
+                     {"fromID": "4", "toID": "5"}, {"fromID": "5", "toID": "1"}]}
+    result = READERS["aif"].read(json.dumps(doc), "s.json")
+    assert [p.text for p in result.maps[0].claims[0].pro] == ["B", "C"]
+    assert result.dropped == Counter({SCHEME: 1})

@@ -2,7 +2,9 @@
 
 One object with the keys ``argmap_json`` (the version, :data:`VERSION`), ``map``, ``claims``,
 ``statements``, ``links`` and ``sources``, in that order; every record has all
-its keys, ``null`` when unset, so ``jq`` paths never need ``?``. Statements
+its keys, ``null`` when unset, so ``jq`` paths never need ``?`` (one exception: a
+statement's ``origin``, the identifier an imported map's source format gave it, is
+written only when there is one, so the export of a YAML map is as before). Statements
 and links are arrays in file order, one record per line: readable, diffable,
 and written by the C encoder one record at a time (an indented dump runs the
 pure-Python encoder, several times slower on big maps).
@@ -82,7 +84,8 @@ def _statement(s: GStatement, numbers: dict[str, int], hidden: int, outside: boo
         [{"number": numbers.get(c.source), "source": c.source, "quote": c.quote,
           "locator": c.locator} for c in s.cites])
     span = s.span
-    return (f'{{"key": {q(s.key)}, "id": {"null" if s.id is None else q(s.id)}, '
+    origin = "" if s.origin is None else f'"origin": {q(s.origin)}, '
+    return (f'{{"key": {q(s.key)}, "id": {"null" if s.id is None else q(s.id)}, {origin}'
             f'"path": {q(s.path)}, "text": {q(s.text)}, '
             f'"by": {"null" if s.by is None else q(s.by)}, '
             f'"tags": {_dumps(list(s.tags)) if s.tags else "[]"}, '
@@ -108,9 +111,11 @@ def json_export_schema() -> dict[str, Any]:
     where = {"file": text, "line": {"type": "integer", "minimum": 1},
              "column": {"type": "integer", "minimum": 1}}
 
-    def record(description: str, properties: dict[str, Any]) -> dict[str, Any]:
+    def record(description: str, properties: dict[str, Any],
+               optional: tuple[str, ...] = ()) -> dict[str, Any]:
         return {"type": "object", "description": description, "properties": properties,
-                "required": list(properties), "additionalProperties": False}
+                "required": [k for k in properties if k not in optional],
+                "additionalProperties": False}
 
     citation = record("One citation of a source by a statement.", {
         "number": {"type": ["integer", "null"], "minimum": 1,
@@ -119,6 +124,9 @@ def json_export_schema() -> dict[str, Any]:
     statement = record("A claim or premise, once however often it is ref-ed.", {
         "key": {**key, "description": "unique key: the id, else the path"},
         "id": {"type": ["string", "null"], "description": "the author's explicit id"},
+        "origin": {**text, "description": "the identifier the source format gave this "
+                                          "statement (AIF node id, Kialo number, Argdown "
+                                          "title); only in imported maps, absent otherwise"},
         "path": {**text, "description": "derived path of the position it is written at"},
         "text": text, "by": maybe_text, "tags": {"type": "array", "items": text},
         "note": maybe_text, "claim": {"type": "boolean"},
@@ -128,7 +136,7 @@ def json_export_schema() -> dict[str, Any]:
         "hidden": {**count, "description": "positions --depth left out below it"},
         "outside": {"type": "boolean",
                     "description": "cut away by --focus/--depth; here because a link names it"},
-        **where})
+        **where}, optional=("origin",))
     link = record("Premises bearing on a statement (pro, con) or on a link (undercut); "
                   "several premises are a linked argument: they bear only together.", {
         "key": {**key, "description": "l1, l2, ... in file order"},

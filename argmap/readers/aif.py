@@ -13,8 +13,10 @@ How the Argument Interchange Format becomes a map:
   a step gives one undercut per premise, counted in the summary.
 - An **MA-node** (rephrase) is read as a ``pro`` of the statement it rephrases
   (a rephrase stands or falls with the original), and counted in the summary.
-- Dialogue nodes (L locutions, YA illocutions, TA transitions) and other
-  kinds (PA preferences …) are left out and counted, as are edges straight
+- Dialogue nodes (L locutions, YA illocutions, TA transitions), other
+  kinds (PA preferences …), named argument schemes (argmap has none), a
+  repeated ``nodeID`` and xAIF's analysed ``text`` are left out and counted
+  (docs/imports.md lists every count), as are edges straight
   from one I-node to another (AIF has none: a relation is an S-node, and a
   bare edge says neither pro nor con); a speaker that a
   locution names, through ``L -> YA -> I``, becomes the statement's ``by``.
@@ -45,6 +47,10 @@ CODE = "aif-syntax"
 LINKED_UNDERCUT = "CA-nodes with several premises aimed at a step, imported as separate undercuts"
 REPHRASE = "rephrases (MA-nodes) imported as pro"
 I_TO_I = "edges straight from one I-node to another (no RA-, CA- or MA-node)"
+REPEATED = "nodes whose nodeID an earlier node has"
+MALFORMED = "nodes that are not objects with a nodeID and a type"
+SCHEME = "scheme names of RA-, CA- and MA-nodes (other than 'Default …')"
+ANALYSED = "the analysed text (xAIF's `text`)"
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]*)')
 _DIALOGUE = {"L": "locutions (L-nodes)", "YA": "illocutions (YA-nodes)",
              "TA": "transitions (TA-nodes)"}
@@ -88,6 +94,9 @@ def read(text: str, file: str) -> ReadResult:
             or not isinstance(document.get("nodes"), list)):
         # xAIF wraps the graph in "AIF"; some AIFdb-like files use "AIF" for
         # metadata (version, analyst) and keep the nodes beside it.
+        analysed = document.get("text")
+        if analysed.get("txt") if isinstance(analysed, dict) else analysed:
+            result.dropped[ANALYSED] += 1
         document = document["AIF"]
     if not isinstance(document, dict) or not isinstance(document.get("nodes"), list):
         result.diagnostics.append(error(CODE, "not AIF: expected an object with a `nodes` "
@@ -116,31 +125,13 @@ def _key(value: Any) -> str | None:
 
 
 def _read_graph(document: dict[str, Any], draft: Draft, positions: _Positions) -> None:
-    kinds: dict[str, str] = {}
-    for node in document["nodes"]:
-        if not isinstance(node, dict):
-            continue
-        key, kind = _key(node.get("nodeID")), node.get("type")
-        if key is None or not isinstance(kind, str) or key in kinds:
-            continue
-        kinds[key] = kind
-        text = node.get("text")
-        if kind == "I":
-            if not isinstance(text, str) or not text.strip():
-                draft.dropped["I-nodes without text"] += 1
-                continue
-            draft.nodes[key] = DNode(key, text.strip(), positions.node(key))
-        elif kind in _DIALOGUE:
-            draft.dropped[_DIALOGUE[kind]] += 1
-        elif kind not in ("RA", "CA", "MA"):
-            draft.dropped[f"{kind}-nodes"] += 1
+    kinds = _nodes(document["nodes"], draft, positions)
     into: dict[str, list[str]] = {}
     out_of: dict[str, list[str]] = {}
     edges = document.get("edges")
     for edge in edges if isinstance(edges, list) else ():
-        if not isinstance(edge, dict):
-            continue
-        a, b = _key(edge.get("fromID")), _key(edge.get("toID"))
+        a, b = (_key(edge.get("fromID")), _key(edge.get("toID"))) if isinstance(
+            edge, dict) else (None, None)
         if a is None or b is None or a not in kinds or b not in kinds:
             draft.dropped["edges to or from no node"] += 1
             continue
@@ -151,6 +142,36 @@ def _read_graph(document: dict[str, Any], draft: Draft, positions: _Positions) -
         into.setdefault(b, []).append(a)
     _speakers(document, draft, kinds, into, out_of)
     _schemes(draft, kinds, into, out_of)
+
+
+def _nodes(nodes: list[Any], draft: Draft, positions: _Positions) -> dict[str, str]:
+    """Node id -> kind for every node; a statement for each I-node with text."""
+    kinds: dict[str, str] = {}
+    for node in nodes:
+        key, kind = (_key(node.get("nodeID")), node.get("type")) if isinstance(
+            node, dict) else (None, None)
+        if key is None or not isinstance(kind, str):
+            draft.dropped[MALFORMED] += 1
+            continue
+        if key in kinds:
+            draft.dropped[REPEATED] += 1
+            continue
+        kinds[key] = kind
+        text = node.get("text")
+        if kind == "I":
+            if not isinstance(text, str) or not text.strip():
+                draft.dropped["I-nodes without text"] += 1
+                continue
+            draft.nodes[key] = DNode(key, text.strip(), positions.node(key), origin=key)
+        elif kind in ("RA", "CA", "MA"):
+            name = node.get("scheme") or text
+            if isinstance(name, str) and name.strip() and not name.startswith("Default"):
+                draft.dropped[SCHEME] += 1
+        elif kind in _DIALOGUE:
+            draft.dropped[_DIALOGUE[kind]] += 1
+        else:
+            draft.dropped[f"{kind}-nodes"] += 1
+    return kinds
 
 
 def _schemes(draft: Draft, kinds: dict[str, str], into: dict[str, list[str]],

@@ -106,7 +106,9 @@ class _Reader:
             self.draft.nodes[key] = DNode(key, body, old.span if old and old.text else span,
                                           title=None if title is None else key[1:],
                                           by=data.by,
-                                          tags=tags)
+                                          tags=tags,
+                                          origin=None if title is None else
+                                          key + ("]" if bracket == "[" else ">"))
         return key
 
     def edge(self, premise: str, target: str, relation: Relation) -> None:

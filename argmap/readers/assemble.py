@@ -267,7 +267,7 @@ def _statements(draft: Draft, places: list[_Place],
                 pro=tuple(reversed(mine.get(Relation.PRO, ()))),
                 con=tuple(reversed(mine.get(Relation.CON, ()))),
                 undercut=tuple(reversed(mine.get(Relation.UNDERCUT, ()))),
-                cites=node.cites, by=node.by, tags=node.tags)
+                cites=node.cites, by=node.by, tags=node.tags, origin=node.origin)
         if place.parent < 0:
             claims.append(built)
         else:

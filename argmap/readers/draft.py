@@ -29,6 +29,8 @@ class DNode(NamedTuple):
     by: str | None = None
     cites: tuple[Citation, ...] = ()
     tags: tuple[str, ...] = ()
+    #: the identifier the source gave it (AIF node id, Kialo number, Argdown title)
+    origin: str | None = None
 
 
 class DEdge(NamedTuple):

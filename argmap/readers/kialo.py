@@ -8,24 +8,30 @@ The numbered outline (and what ``argmap render -f kialo`` writes)::
     1.1. Con: It is better to challenge bad ideas than to ban them.
     1.1.1. Pro: -> See 1.2.2.
 
-and the newer one, each label line followed by its text, with footnotes::
+and the newer one (``Discussion Name:`` with the name on the next line, each
+label line followed by its text, blank lines between entries, and a
+``Sources:`` block whose entries quote the passage they cite)::
 
-    Discussion Name: Should hate speech be illegal?
+    Discussion Name:
+    Should hate speech be illegal?
 
     1. Thesis:
     Hate speech should be banned.
+
       1.1. Con:
-      It is better to challenge bad ideas [1]
+      It is better to challenge bad ideas [1].
 
     Sources:
     [1] https://example.org/essay
+    "The passage quoted from it."
 
 How it becomes a map:
 
 - The discussion title is the question; each top-level number (``1.``) a
-  claim. When the thesis is the title itself and only ``Pro:`` items hang
-  from it (what argmap writes for a map with several claims), those items
-  are the claims.
+  claim. The theses under a ``1. Question:`` (a discussion with several
+  theses) are the claims, and so are the items under a thesis that is the
+  title itself with only ``Pro:`` items below it (what argmap writes for a
+  map with several claims).
 - ``Pro:`` is pro, ``Con:`` con, and a ``Con: [Undercut] …`` (argmap's own
   mark) an undercut of the step from its parent to the grandparent.
 - ``Pro: [Together] A [and] B`` (argmap's mark for a linked argument) is a
@@ -34,11 +40,11 @@ How it becomes a map:
   attack the argument as a whole.
 - ``-> See 1.2.3.`` is a ``ref`` to the statement numbered so; the target
   gets an id slugged from its text.
-- ``[n]`` footnotes resolve against the ``Sources:`` block into sources and
-  citations; trailing Markdown links ``[title](url)`` (argmap's export)
-  become cited sources too, unless they are all the text or finish its
-  sentence (``… within their [legal rights.](url)``). Other Markdown stays
-  in the text, unescaped.
+- ``[n]`` footnotes, trailing Markdown links ``[title](url)`` (argmap's
+  export) and links inside the text become sources and citations; a link
+  inside the text keeps its words there (:mod:`argmap.readers.kialo_text`).
+  Other Markdown stays in the text, unescaped.
+- Each statement's number (``1.4.2``) is its ``origin``.
 - CRLF or LF, a missing final newline, and any depth are read alike.
 """
 
@@ -48,29 +54,23 @@ import re
 from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic, error
-from argmap.model import Citation, Relation, Source, Span
+from argmap.model import Relation, Span
 from argmap.readers import ReadResult
 from argmap.readers.assemble import assemble
-from argmap.readers.draft import DEdge, DNode, Draft, file_stem, slug
+from argmap.readers.draft import DEdge, DNode, Draft, file_stem
+from argmap.readers.kialo_text import Footnote, read_sources, statement_text, unescape
 from argmap.readers.yaml.build import slugify
 
 _TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)")
 _NUMBER = re.compile(r"([ \t]*)((?:[0-9]+\.)+)(?:[ \t]+(.*))?\Z")
-_LABEL = re.compile(r"(Pro|Con|Thesis):[ \t]*(.*)\Z", re.DOTALL)
+_LABEL = re.compile(r"(Pro|Con|Thesis|Question):[ \t]*(.*)\Z", re.DOTALL)
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:[0-9]+\.)+)[ \t]*\Z")
-_FOOTNOTE = re.compile(r"[ \t]*\[([0-9]+)\](?!\()")
-_SOURCE_LINE = re.compile(r"[ \t]*\[([0-9]+)\]:?[ \t]*(.*)")
-_LINK = re.compile(r"[ \t]*\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\\])*)\)[ \t]*\Z")
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-_URL = re.compile(r"https?://\S+\Z")
-# A link that finishes a sentence the text leaves open ("… within their [contractual rights.](…)")
-# is part of the text, not a source cited after it.
-_OPEN = re.compile(r"[\w,]\Z")
-_CLOSING = re.compile(r"[.!?…][\"'”’)]*\Z")
 UNDERCUT = "[Undercut] "
 TOGETHER, AND = "[Together] ", " [and] "
 _PREMISE = re.compile(r"\[Premise ([0-9]+)\] ")
 CODE = "kialo-syntax"
+QUESTION_CITES = "citations of a thesis that repeats the question (its pros became the claims)"
+OTHER_QUESTION = "a '1. Question:' that is not the discussion's name (the name is the question)"
 
 
 class _Entry(NamedTuple):
@@ -78,11 +78,6 @@ class _Entry(NamedTuple):
     label: str | None
     lines: list[str]
     span: Span
-
-
-def unescape(text: str) -> str:
-    """Kialo Markdown's backslash escapes removed: ``\\(`` reads ``(``."""
-    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def read(text: str, file: str) -> ReadResult:
@@ -97,14 +92,15 @@ def read(text: str, file: str) -> ReadResult:
                                         "'Discussion Title: …' or 'Discussion Name: …'",
                                         Span(file, line, 1)))
         return result
-    entries, source_lines = _entries(lines, first + 1, file, result.diagnostics)
-    question = unescape(title.group(1).strip())
-    span = Span(file, first + 1, 1)
+    at = first if title.group(1).strip() else _name_line(lines, first)
+    entries, source_lines = _entries(lines, at + 1, file, result.diagnostics)
+    question = unescape(title.group(1).strip() if at == first else lines[at].strip())
+    span = Span(file, at + 1, 1)
     if not question:
         result.diagnostics.append(error(CODE, "the discussion title is empty", span))
         question = file_stem(file)
     draft = Draft(file, slugify(file_stem(file)), question, span)
-    footnotes = _sources(source_lines, draft, file)
+    footnotes = read_sources(source_lines, draft, file)
     _build(entries, draft, footnotes, result.diagnostics)
     if not draft.nodes:
         result.diagnostics.append(error(CODE, "the discussion has no statements: they are "
@@ -113,6 +109,13 @@ def read(text: str, file: str) -> ReadResult:
     result.maps.append(assemble(draft))
     result.dropped.update(draft.dropped)
     return result
+
+
+def _name_line(lines: list[str], first: int) -> int:
+    """The line of the discussion's name: Kialo's newer export writes it on the line
+    after ``Discussion Name:``; the title line itself if none follows before ``1.``."""
+    after = next((i for i in range(first + 1, len(lines)) if lines[i].strip()), None)
+    return first if after is None or _NUMBER.match(lines[after]) else after
 
 
 def _entries(lines: list[str], start: int, file: str,
@@ -136,7 +139,7 @@ def _entries(lines: list[str], start: int, file: str,
                 diagnostics.append(error(CODE, f"statement {number} is numbered twice", span))
                 continue
             numbers.add(number)
-            if label is not None and number.count(".") == 1 and label.group(1) != "Thesis":
+            if label is not None and number.count(".") == 1 and label.group(1) in ("Pro", "Con"):
                 label = None  # a thesis has no Pro/Con: that is its text
             entries.append(_Entry(number, label.group(1) if label else None,
                                   [label.group(2) if label else rest], span))
@@ -148,21 +151,7 @@ def _entries(lines: list[str], start: int, file: str,
     return entries, []
 
 
-def _sources(lines: list[tuple[int, str]], draft: Draft, file: str) -> dict[str, str]:
-    """Footnote number -> source id, adding each source of the ``Sources:`` block."""
-    footnotes: dict[str, str] = {}
-    for number, line in lines:
-        found = _SOURCE_LINE.match(line)
-        if found is None or not found.group(2).strip():
-            continue
-        body = unescape(found.group(2).strip())
-        url = body if _URL.match(body) else None
-        footnotes[found.group(1)] = source_id = f"source-{found.group(1)}"
-        draft.sources[source_id] = Source(source_id, body, Span(file, number, 1), url=url)
-    return footnotes
-
-
-def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, str],
+def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, Footnote],
            diagnostics: list[Diagnostic]) -> None:
     """Nodes for the statements, edges for their labels, refs for ``-> See``."""
     refs: dict[str, tuple[str, Span]] = {}  # number -> the number it points at
@@ -183,11 +172,12 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, str],
         if see is not None:
             refs[entry.number] = (see.group(1), entry.span)
             continue
-        text, cites = _text(body, entry.span, draft, footnotes)
+        text, cites = statement_text(body, entry.span, draft, footnotes)
         if not text:
             diagnostics.append(error(CODE, f"statement {entry.number} has no text", entry.span))
             text = f"(statement {entry.number} has no text)"
-        draft.nodes[entry.number] = DNode(entry.number, text, entry.span, cites=cites)
+        draft.nodes[entry.number] = DNode(entry.number, text, entry.span, cites=cites,
+                                          origin=entry.number.rstrip("."))
 
     def resolve(number: str) -> str | None:
         seen = set()
@@ -235,10 +225,10 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, str],
         if key == number:  # written here, not a `-> See`
             draft.home[key] = len(draft.edges)
         draft.edges.append(DEdge(key, parent, relation))
-    _claims_of_question(draft, roots)
+    _claims_of_question(draft, roots, entries[0].label == "Question" if entries else False)
 
 
-def _linked(entry: _Entry, body: str, draft: Draft, footnotes: dict[str, str],
+def _linked(entry: _Entry, body: str, draft: Draft, footnotes: dict[str, Footnote],
             refs: dict[str, tuple[str, Span]], joints: dict[str, list[str]],
             on_premise: dict[str, int]) -> str:
     """argmap's marks on a Pro or Con: ``[Premise i]`` (which premise of a linked
@@ -259,66 +249,28 @@ def _linked(entry: _Entry, body: str, draft: Draft, footnotes: dict[str, str],
         if see is not None:
             refs[key] = (see.group(1), entry.span)
             continue
-        text, cites = _text(part.strip(), entry.span, draft, footnotes)
+        text, cites = statement_text(part.strip(), entry.span, draft, footnotes)
         draft.nodes[key] = DNode(key, text or f"(premise {index} of {entry.number} has no text)",
                                  entry.span, cites=cites)
     return body
 
 
-def _claims_of_question(draft: Draft, roots: list[str]) -> None:
-    """A thesis that repeats the title with only pros below: argmap's several claims."""
+def _claims_of_question(draft: Draft, roots: list[str], asked: bool) -> None:
+    """The theses below a ``1. Question:`` (Kialo's discussions with several theses), or
+    below a thesis that repeats the title with only pros below (argmap's several
+    claims), are the claims."""
     draft.roots = roots
-    if len(roots) != 1 or draft.nodes[roots[0]].text != draft.question:
+    if len(roots) != 1 or not (asked or draft.nodes[roots[0]].text == draft.question):
         return
     below = [e for e in draft.edges if e.target == roots[0]]
-    if below and all(e.relation is Relation.PRO for e in below) and not any(
+    if below and (asked or all(e.relation is Relation.PRO for e in below)) and not any(
             isinstance(e.target, int) and draft.edges[e.target].target == roots[0]
             for e in draft.edges):
         draft.roots = [e.premise for e in below]
         draft.edges = [e if e.target != roots[0] else e._replace(target="") for e in draft.edges]
-        del draft.nodes[roots[0]]
+        thesis = draft.nodes.pop(roots[0])
+        if thesis.text != draft.question:
+            draft.dropped[OTHER_QUESTION] += 1
+        if thesis.cites:
+            draft.dropped[QUESTION_CITES] += len(thesis.cites)
 
-
-def _text(body: str, span: Span, draft: Draft,
-          footnotes: dict[str, str]) -> tuple[str, tuple[Citation, ...]]:
-    """The text without its footnote marks and trailing links, and what they cite."""
-    cites: list[Citation] = []
-    if footnotes and "[" in body:
-        def mark(found: re.Match[str]) -> str:
-            source = footnotes.get(found.group(1))
-            if source is None:
-                return found.group(0)
-            cites.append(Citation(source, span))
-            return ""
-        body = _FOOTNOTE.sub(mark, body).strip()
-    found: list[tuple[str, str]] = []
-    rest = body
-    while "](" in rest and (link := _LINK.search(rest)) is not None:
-        title, url = unescape(link.group(1)).strip(), link.group(2).strip()
-        url = url.replace("%28", "(").replace("%29", ")").replace("%20", " ")
-        if not title or not _URL.match(url):
-            break
-        if _CLOSING.search(title) and _OPEN.search(rest[:link.start()].rstrip()):
-            break
-        found.append((title, url))
-        rest = rest[:link.start()].rstrip()
-    if rest:  # a text that is nothing but links keeps them: they are what it says
-        body = rest
-        cites.extend(Citation(_link_source(draft, title, url, span), span)
-                     for title, url in reversed(found))
-    unique = tuple(dict.fromkeys(cites))
-    return unescape(body), unique
-
-
-def _link_source(draft: Draft, title: str, url: str, span: Span) -> str:
-    """The id of the source with this title and URL, added if new."""
-    for source in draft.sources.values():
-        if source.url == url and source.title == title:
-            return source.id
-    base = slug(title) or "source"
-    source_id, n = base, 1
-    while source_id in draft.sources:
-        n += 1
-        source_id = f"{base}-{n}"
-    draft.sources[source_id] = Source(source_id, title, span, url=url)
-    return source_id
