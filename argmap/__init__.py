@@ -30,9 +30,15 @@ __all__ = [
     "ArgumentMap",
     "Diagnostic",
     "Document",
+    "GStatement",
     "Label",
+    "Labels",
+    "Link",
     "MapError",
+    "PathOrFile",
+    "Relation",
     "Statement",
+    "Status",
     "UsageError",
     "ViewError",
     "__version__",
@@ -50,10 +56,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from argmap.analysis.evaluate import Status
     from argmap.api import (
         Document,
         Label,
+        Labels,
         MapError,
+        PathOrFile,
+        check,
         evaluate,
         export,
         load,
@@ -65,24 +75,26 @@ if TYPE_CHECKING:
     )
     from argmap.diagnostics import Diagnostic
     from argmap.errors import ArgmapError, UsageError, ViewError
-    from argmap.graph import ArgumentGraph
-    from argmap.model import ArgumentMap, Statement
+    from argmap.graph import ArgumentGraph, GStatement, Link
+    from argmap.model import ArgumentMap, Relation, Statement
 
 #: where each public name lives (imported on first use, so ``import argmap`` stays cheap)
-_HOMES = {"ArgumentGraph": "argmap.graph", "ArgumentMap": "argmap.model",
-          "Statement": "argmap.model", "Diagnostic": "argmap.diagnostics",
+_HOMES = {"ArgumentGraph": "argmap.graph", "GStatement": "argmap.graph", "Link": "argmap.graph",
+          "ArgumentMap": "argmap.model", "Statement": "argmap.model", "Relation": "argmap.model",
+          "Status": "argmap.analysis.evaluate", "Diagnostic": "argmap.diagnostics",
           "ArgmapError": "argmap.errors", "UsageError": "argmap.errors",
           "ViewError": "argmap.errors"}
 
+if not TYPE_CHECKING:  # type checkers see the imports above: a misspelt name is an error
 
-def __getattr__(name: str) -> Any:
-    if name in __all__ and name != "__version__":
-        from importlib import import_module
+    def __getattr__(name: str) -> Any:
+        if name in __all__ and name != "__version__":
+            from importlib import import_module
 
-        value = getattr(import_module(_HOMES.get(name, "argmap.api")), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+            value = getattr(import_module(_HOMES.get(name, "argmap.api")), name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
 
 
 def graph(argmap: ArgumentMap) -> ArgumentGraph:
@@ -100,13 +112,6 @@ def view(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None
     return cut(argmap, focus, depth, side)
 
 
-def check(argmap: ArgumentMap) -> list[Diagnostic]:
-    """Run the map-level rules (ids, refs, citations, debate warnings) on one map."""
-    from argmap.rules.format import check as run
-
-    return run(argmap)
-
-
 class _Display:
     """The model's display (``str(m)``, Jupyter), drawn by the API on first use."""
 
@@ -115,15 +120,15 @@ class _Display:
 
         return Display().text(argmap)
 
-    def svg(self, argmap: ArgumentMap) -> str:
+    def svg(self, argmap: ArgumentMap) -> str | None:
         from argmap.api import Display
 
         return Display().svg(argmap)
 
-    def html(self, argmap: ArgumentMap) -> str:
+    def html(self, argmap: ArgumentMap, svg: str | None = None) -> str | None:
         from argmap.api import Display
 
-        return Display().html(argmap)
+        return Display().html(argmap, svg)
 
 
 _model.DISPLAY = _Display()

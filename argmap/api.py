@@ -37,10 +37,11 @@ if TYPE_CHECKING:
     import networkx
 
 #: What :func:`load` reads: a path (str or os.PathLike) or an open file (text or binary).
-Source = str | os.PathLike[str] | IO[str] | IO[bytes]
+PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 
-__all__ = ["Document", "Label", "MapError", "Source", "check_paths", "evaluate", "export",
-           "graph", "load", "load_map", "loads", "render", "show", "to_networkx", "view"]
+__all__ = ["Document", "Label", "Labels", "MapError", "PathOrFile", "check", "check_paths",
+           "evaluate", "export", "graph", "load", "load_map", "loads", "render", "show",
+           "to_networkx", "view"]
 
 
 @dataclass
@@ -97,6 +98,22 @@ class Label(NamedTuple):
     decided_by: str | None  # the address of the premise that decides it, if one does
 
 
+class Labels(dict[str, Label]):
+    """:func:`evaluate`'s verdicts, keyed by each statement's address (its id, else its
+    derived path); a derived path (``c1.pro2``) finds a statement that has an id too."""
+
+    def __init__(self, labels: dict[str, Label], positions: dict[str, str],
+                 addresses: dict[str, str]) -> None:
+        super().__init__(labels)
+        self._positions, self._addresses = positions, addresses
+
+    def __missing__(self, address: str) -> Label:
+        key = self._positions.get(address)
+        if key is None or self._addresses.get(key) not in self:
+            raise KeyError(address)
+        return self[self._addresses[key]]
+
+
 def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
                 exclude: Sequence[str] = (), reader: str | None = None) -> Document:
     """Load every map under ``paths`` and run the map-level rules on each.
@@ -132,7 +149,7 @@ def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],
         doc.diagnostics.extend(run_rules(index))
 
 
-def load(source: Source, *, format: str | None = None, max_bytes: int = MAX_BYTES,
+def load(source: PathOrFile, *, format: str | None = None, max_bytes: int = MAX_BYTES,
          exclude: Sequence[str] = ()) -> Document:
     """Read every map in a file, a folder of maps, or an open file; never raises for bad input.
 
@@ -156,18 +173,19 @@ def load(source: Source, *, format: str | None = None, max_bytes: int = MAX_BYTE
     return loads(data, format=format, name=name)
 
 
-def loads(text: str | bytes, *, format: str | None = "yaml", name: str = "<string>") -> Document:
-    """Read maps from a string (or bytes) in one format (default: argmap YAML).
+def loads(text: str | bytes, *, format: str | None = None, name: str = "<string>") -> Document:
+    """Read maps from a string (or bytes): argmap YAML unless ``format`` names another
+    reader, or ``name``'s suffix (``x.argdown``) or the text says so, as for a file.
 
-    ``name`` is the file name diagnostics point at, and the default map id.
-    With ``format=None`` the format is sniffed from ``name``'s suffix and the text.
+    ``name`` is the file name diagnostics point at, and the default map id (``map``
+    for the default name).
     """
     from argmap.readers import detect, dropped_warning
 
     _known_reader(format)
     data = text.encode("utf-8") if isinstance(text, str) else text
     reader = format or detect(name, data) or "yaml"
-    result = READERS[reader].read_bytes(data, name)
+    result = READERS[reader].read_bytes(data, name, "map" if name == "<string>" else None)
     found = list(result.diagnostics)
     dropped = dropped_warning(result, name, reader) if reader != "yaml" else None
     if dropped is not None:
@@ -178,7 +196,7 @@ def loads(text: str | bytes, *, format: str | None = "yaml", name: str = "<strin
     return doc
 
 
-def load_map(source: Source, *, format: str | None = None, id: str | None = None
+def load_map(source: PathOrFile, *, format: str | None = None, id: str | None = None
              ) -> ArgumentMap:
     """The one map in ``source`` (or the one named ``id``), raising when it cannot be used.
 
@@ -200,6 +218,48 @@ def load_map(source: Source, *, format: str | None = None, id: str | None = None
     return maps[0]
 
 
+def check(argmap: ArgumentMap, select: str | Sequence[str] | None = None,
+          ignore: str | Sequence[str] | None = None) -> list[Diagnostic]:
+    """The map-level rules on one map (a map built or changed in Python), as ``argmap check``.
+
+    ``select`` and ``ignore`` take codes or groups (``default``, ``debate``,
+    ``all``), as ``--select`` and ``--ignore`` do: ``select="default,debate"``
+    adds the debate warnings. Errors are always reported.
+
+    Raises:
+        UsageError: for an unknown code or group.
+    """
+    from argmap.rules.select import selected
+
+    def listed(value: str | Sequence[str] | None) -> list[str] | None:
+        return [value] if isinstance(value, str) else None if value is None else list(value)
+
+    doc = Document(maps=[argmap], diagnostics=run_rules(MapIndex.of(argmap)))
+    apply_rules(doc, selected(listed(select), listed(ignore)))
+    return doc.diagnostics
+
+
+def apply_rules(doc: Document, codes: set[str]) -> None:
+    """Add the chosen debate rules' warnings to ``doc`` and keep only the chosen warnings.
+
+    The debate rules judge only maps without errors: judging a broken map would mislead.
+    """
+    from argmap.diagnostics import Severity
+    from argmap.rules.select import DEFAULT_WARNINGS, keep
+
+    # Only debate codes lie outside the default set: without one, the debate
+    # rules (and the evaluation they import) are not loaded at all.
+    if codes - set(DEFAULT_WARNINGS):
+        from argmap.rules.debate import run_debate_rules
+
+        broken = {d.span.file for d in doc.diagnostics if d.severity is Severity.ERROR}
+        for m in doc.maps:
+            if m.span.file not in broken:
+                doc.diagnostics.extend(run_debate_rules(m, codes))
+    doc.diagnostics = keep(doc.diagnostics, codes)
+    doc.diagnostics.sort(key=Diagnostic.sort_key)
+
+
 def graph(argmap: ArgumentMap) -> ArgumentGraph:
     """The map as statements and links, refs resolved: iterate it, or look up by id or path."""
     return build_graph(argmap)
@@ -215,7 +275,7 @@ def view(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None
     return view_graph(argmap, _view_options(focus, depth, side))
 
 
-def evaluate(argmap: ArgumentMap, semantics: str = "grounded") -> dict[str, Label]:
+def evaluate(argmap: ArgumentMap, semantics: str = "grounded") -> Labels:
     """Which statements stand: each statement's :class:`Label`, keyed by its address.
 
     ``semantics`` is ``grounded`` (the sceptical default) or ``weighed``
@@ -232,7 +292,7 @@ def evaluate(argmap: ArgumentMap, semantics: str = "grounded") -> dict[str, Labe
         decider = deciders.get(key)
         labels[g.address(key)] = Label(status, key in supported,
                                        None if decider is None else g.address(decider.premises[0]))
-    return labels
+    return Labels(labels, g.positions, {key: g.address(key) for key in g.statements})
 
 
 def export(argmap: ArgumentMap, format: str, *, focus: str | None = None,
@@ -298,12 +358,23 @@ def export_options(format: str, *, statuses: dict[str, dict[str, str]] | None = 
     Raises:
         UsageError: for an unknown format, or statuses where the format cannot show them.
     """
+    from argmap.exporters.themes import THEMES
+
     if format not in EXPORTERS:
         raise UsageError(f"unknown format '{format}'; use one of {', '.join(EXPORTERS)}")
+    for name, allowed in (("theme", tuple(THEMES)), ("direction", DIRECTIONS),
+                          ("engine", (None, "dot", "sfdp"))):
+        if name in options and options[name] not in allowed:
+            shown = ", ".join(str(a) for a in allowed if a is not None)
+            raise UsageError(f"unknown {name} {options[name]!r}; use one of {shown}")
     if statuses is not None and format not in EVAL_FORMATS:
         raise UsageError(f"--eval: {format} cannot show statuses; use "
                          f"{', '.join(EVAL_FORMATS)}, or argmap eval --format json")
     return ExportOptions(statuses=statuses, **options)
+
+
+#: where the question sits in a diagram: top, left, bottom, right
+DIRECTIONS = ("TB", "LR", "BT", "RL")
 
 
 def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None = None,
@@ -374,7 +445,7 @@ def _known_reader(name: str | None) -> None:
         raise UsageError(f"unknown input format '{name}'; use one of {', '.join(READERS)}")
 
 
-def _name(source: Source) -> str:
+def _name(source: PathOrFile) -> str:
     if isinstance(source, (str, os.PathLike)):
         return os.fspath(source)
     return str(getattr(source, "name", "<stream>"))
@@ -387,13 +458,21 @@ class Display:
         """The tree ``argmap show`` prints, without colour."""
         return show(argmap)
 
-    def svg(self, argmap: ArgumentMap) -> str:
-        """The diagram, as ``argmap render -f svg`` draws it (needs Graphviz)."""
-        drawn = export(argmap, "svg")
+    def svg(self, argmap: ArgumentMap) -> str | None:
+        """The diagram, as ``argmap render -f svg`` draws it; None when it cannot be drawn
+        (Graphviz missing or failing), so a notebook shows the text tree instead."""
+        from argmap.exporters.layout import LayoutError
+
+        try:
+            drawn = export(argmap, "svg")
+        except LayoutError:
+            return None
         return drawn.decode("utf-8") if isinstance(drawn, bytes) else drawn
 
-    def html(self, argmap: ArgumentMap) -> str:
+    def html(self, argmap: ArgumentMap, svg: str | None = None) -> str | None:
         """The diagram in a scrolling box, for notebooks that prefer HTML."""
-        svg = self.svg(argmap)
+        svg = svg if svg is not None else self.svg(argmap)
+        if svg is None:
+            return None
         start = svg.find("<svg")  # inline SVG: no XML declaration or DOCTYPE
         return f'<div class="argmap" style="overflow:auto">{svg[max(start, 0):]}</div>'

@@ -41,7 +41,7 @@ on a claim (an error ``check`` reports) has no link to attack and gets no Link.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import NamedTuple
@@ -69,6 +69,11 @@ class GStatement(NamedTuple):
     link: str | None  # key of the link at its written position; None for a claim
     weight: int | None = None  # as written on it (for a premise, also its link's weight)
     origin: str | None = None  # the identifier its source format gave it (imports only)
+
+    @property
+    def address(self) -> str:
+        """How a user names it: its id, else its derived path."""
+        return self.id if self.id is not None else self.path
 
 
 class Link(NamedTuple):
@@ -140,6 +145,32 @@ class ArgumentGraph:
     _into: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _under: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _by_key: dict[str, Link] | None = field(default=None, repr=False, compare=False)
+
+    def __iter__(self) -> Iterator[GStatement]:
+        """The statements, in file order."""
+        return iter(self.statements.values())
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+    def __contains__(self, address: object) -> bool:
+        return isinstance(address, str) and self.positions.get(address) in self.statements
+
+    def __getitem__(self, address: str) -> GStatement:
+        """The statement with this id or derived path (``c1.pro2``, a ref position too).
+
+        Raises:
+            KeyError: if no statement in the graph has that address.
+        """
+        key = self.positions.get(address)
+        if key is None or key not in self.statements:
+            raise KeyError(address)
+        return self.statements[key]
+
+    def __repr__(self) -> str:
+        cut = f", focus {self.address(self.focus)!r}" if self.focus is not None else ""
+        return (f"<ArgumentGraph {self.id!r}: {len(self.statements)} statements, "
+                f"{len(self.links)} links{cut}>")
 
     def _index(self) -> None:
         into: dict[str, list[Link]] = {}

@@ -116,6 +116,18 @@ class Statement(NamedTuple):
         """True for a linked argument (an item with ``premises``)."""
         return bool(self.premises)
 
+    def __repr__(self) -> str:
+        """One line, as a REPL or notebook shows it: the address, the text's start, the rest
+        counted (the whole record nests every premise below it)."""
+        if self.ref is not None:
+            return f"<Statement {self.path}: ref {self.ref!r}>"
+        words = self.text if len(self.text) <= 50 else self.text[:49] + "…"
+        what = f"{len(self.premises)} premises together" if self.premises else repr(words)
+        below = [f"{name} {len(items)}" for name, items in (
+            ("pro", self.pro), ("con", self.con), ("undercut", self.undercut)) if items]
+        return (f"<Statement {self.address}: {what}"
+                + (f" ({', '.join(below)})" if below else "") + ">")
+
     @property
     def address(self) -> str:
         """The id to address this statement by: its own id, else its path."""
@@ -184,8 +196,9 @@ class ArgumentMap:
 
     def __repr__(self) -> str:
         written = sum(1 for s in self.walk() if s.ref is None and not s.premises)
-        return (f"<ArgumentMap {self.id!r}: {len(self.claims)} claims, {written} statements, "
-                f"{len(self.sources)} sources ({self.span.file}:{self.span.line})>")
+        return (f"<ArgumentMap {self.id!r}: {_count(len(self.claims), 'claim')}, "
+                f"{_count(written, 'statement')}, {_count(len(self.sources), 'source')} "
+                f"({self.span.file}:{self.span.line})>")
 
     def __str__(self) -> str:
         """The map as ``argmap show`` prints it (plain text, no colour)."""
@@ -194,11 +207,25 @@ class ArgumentMap:
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # IPython's text display
         printer.text(repr(self) if cycle else str(self))
 
-    def _repr_svg_(self) -> str:  # Jupyter: the diagram
+    def _repr_svg_(self) -> str | None:  # Jupyter: the diagram (None without Graphviz)
         return DISPLAY.svg(self)
 
-    def _repr_html_(self) -> str:  # Jupyter (and notebooks that prefer HTML): the diagram
+    def _repr_html_(self) -> str | None:  # notebooks that prefer HTML: the diagram
         return DISPLAY.html(self)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """What Jupyter shows, drawn once: the diagram as SVG and HTML, and the text tree
+        (alone when Graphviz is not installed)."""
+        bundle = {"text/plain": str(self)}
+        svg = DISPLAY.svg(self)
+        if svg is not None:
+            bundle["image/svg+xml"] = svg
+            bundle["text/html"] = DISPLAY.html(self, svg) or ""
+        return bundle
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class Display(Protocol):
@@ -213,12 +240,12 @@ class Display(Protocol):
         """The text tree."""
         ...
 
-    def svg(self, argmap: ArgumentMap) -> str:
-        """The diagram as SVG."""
+    def svg(self, argmap: ArgumentMap) -> str | None:
+        """The diagram as SVG, or None when it cannot be drawn (no Graphviz)."""
         ...
 
-    def html(self, argmap: ArgumentMap) -> str:
-        """The diagram as an HTML fragment."""
+    def html(self, argmap: ArgumentMap, svg: str | None = None) -> str | None:
+        """The diagram as an HTML fragment (around ``svg`` when it is drawn already)."""
         ...
 
 
@@ -226,11 +253,11 @@ class _NoDisplay:
     def text(self, argmap: ArgumentMap) -> str:
         return repr(argmap)
 
-    def svg(self, argmap: ArgumentMap) -> str:
-        raise NotImplementedError("import argmap to draw maps")
+    def svg(self, argmap: ArgumentMap) -> str | None:
+        return None
 
-    def html(self, argmap: ArgumentMap) -> str:
-        raise NotImplementedError("import argmap to draw maps")
+    def html(self, argmap: ArgumentMap, svg: str | None = None) -> str | None:
+        return None
 
 
 #: What ``str(map)`` and Jupyter use; replaced by :func:`argmap.api` 's display on import.

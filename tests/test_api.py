@@ -115,16 +115,28 @@ def test_view_and_graph() -> None:
 
 def test_a_map_shows_itself() -> None:
     m = argmap.loads(SMALL, name="s.yaml").maps[0]
-    assert repr(m) == "<ArgumentMap 's': 1 claims, 2 statements, 0 sources (s.yaml:1)>"
+    assert repr(m) == "<ArgumentMap 's': 1 claim, 2 statements, 0 sources (s.yaml:1)>"
     assert str(m) == argmap.show(m) == "Q?\n└── ◆ A\n    └── − B\n"
 
 
 def test_jupyter_draws_the_map() -> None:
     m = argmap.load_map(PROMISE)
     svg = m._repr_svg_()
+    assert svg is not None
     assert svg.startswith("<?xml") and "<svg" in svg and svg.rstrip().endswith("</svg>")
     html = m._repr_html_()
+    assert html is not None
     assert html.startswith('<div class="argmap"') and "<svg" in html and "<?xml" not in html
+    bundle = m._repr_mimebundle_()  # what a notebook asks for: one layout for both
+    assert bundle == {"text/plain": str(m), "image/svg+xml": svg, "text/html": html}
+
+
+def test_jupyter_without_graphviz_shows_the_tree(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no dot here
+    m = argmap.load_map(PROMISE)
+    assert m._repr_svg_() is None and m._repr_html_() is None
+    assert m._repr_mimebundle_() == {"text/plain": str(m)}
 
 
 def test_to_networkx() -> None:
@@ -142,3 +154,39 @@ def test_importing_argmap_stays_cheap() -> None:
                           check=True, cwd=ROOT)
     # graph and view are the package's modules and its API's functions: they load first
     assert done.stdout.strip() == "argmap,argmap.errors,argmap.graph,argmap.model,argmap.view"
+
+
+def test_the_ascii_tree_has_an_ascii_legend() -> None:
+    m = argmap.load_map(PROMISE)
+    assert argmap.show(m, ascii=True, eval=True).splitlines()[-1] == (
+        "[ok] stands, [x] falls, [?] undecided")
+    assert argmap.show(m, eval=True).splitlines()[-1] == (
+        "✓ stands · ✗ falls (dimmed) · ? undecided")
+
+
+def test_check_takes_the_cli_selectors() -> None:
+    m = argmap.load_map(ROOT / "maps" / "nato-invasion-decision.yaml")
+    assert argmap.check(m) == []
+    assert {d.code for d in argmap.check(m, select="default,debate")} == {"unanswered-rebuttal"}
+    with pytest.raises(argmap.UsageError):
+        argmap.check(m, select="nonsense")
+
+
+def test_render_options_are_checked_as_the_cli_checks_them() -> None:
+    m = argmap.load_map(PROMISE)
+    with pytest.raises(argmap.UsageError, match="unknown theme 'nope'; use one of light"):
+        argmap.render(m, theme="nope")
+    with pytest.raises(argmap.UsageError, match="unknown direction 'lr'; use one of TB, LR"):
+        argmap.render(m, "dot", direction="lr")
+
+
+def test_a_graph_is_looked_up_by_id_or_path_and_iterated() -> None:
+    m = argmap.load_map(PROMISE)
+    g = argmap.graph(m)
+    assert g["c1"] is g["no-binding-promise"] and "c1.pro1" in g and "nope" not in g
+    assert [s.key for s in g] == list(g.statements) and len(g) == 21
+    with pytest.raises(KeyError):
+        g["c9"]
+    assert repr(g) == "<ArgumentGraph 'nato-promise': 21 statements, 21 links>"
+    labels = argmap.evaluate(m)
+    assert labels["c1"] == labels["no-binding-promise"]

@@ -229,3 +229,12 @@ def test_4_a_later_write_removes_what_a_killed_one_left(tmp_path: Path) -> None:
     assert _temporaries(tmp_path)  # SIGKILL leaves no time to clean up
     write_file(tmp_path / "next.json", b"{}")
     assert [p.name for p in tmp_path.iterdir()] == ["next.json"]
+
+
+@pytest.mark.parametrize("extra", [[], ["--from", "yaml"]])
+def test_import_refuses_a_map_that_is_argmap_yaml_already(extra: list[str]) -> None:
+    path = str(ROOT / "maps" / "nato-promise.yaml")
+    result = CliRunner().invoke(cli.app, ["import", path, *extra])
+    assert (result.exit_code, result.stderr) == (
+        2, f"argmap: {path} is an argmap map already: argmap fmt lays it out, argmap check "
+        "checks it (import reads argdown, kialo, aif)\n")

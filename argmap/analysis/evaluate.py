@@ -51,8 +51,12 @@ class Status(StrEnum):
 SYMBOLS: dict[str, str] = {Status.IN: "✓", Status.OUT: "✗", Status.UNDECIDED: "?"}
 ASCII_SYMBOLS: dict[str, str] = {Status.IN: "[ok]", Status.OUT: "[x]", Status.UNDECIDED: "[?]"}
 WORDS: dict[str, str] = {Status.IN: "stands", Status.OUT: "falls", Status.UNDECIDED: "undecided"}
-#: The legend line shown with the marks.
-LEGEND = "✓ stands · ✗ falls (dimmed) · ? undecided"
+#: The legend line shown with the marks (made from the table: the symbols cannot drift).
+LEGEND = (f"{SYMBOLS['in']} {WORDS['in']} · {SYMBOLS['out']} {WORDS['out']} (dimmed) · "
+          f"{SYMBOLS['undecided']} {WORDS['undecided']}")
+#: The same in pure ASCII, for ``show --ascii`` (where nothing is dimmed).
+ASCII_LEGEND = (f"{ASCII_SYMBOLS['in']} {WORDS['in']}, {ASCII_SYMBOLS['out']} {WORDS['out']}, "
+                f"{ASCII_SYMBOLS['undecided']} {WORDS['undecided']}")
 #: How :func:`statuses` names a linked argument's own status (whether it counts): its
 #: link key after this prefix (no statement key holds a space).
 ARGUMENT = "argument "

@@ -81,7 +81,9 @@ class _Writer:
         self.add("title", graph.question)
         names = ", ".join(address(graph, k) for k in ours)
         self.add("note", f"Map {graph.id} ({graph.span.file}). Our side: {names}. Statuses "
-                 f"by {self.e.semantics.value} semantics: ✓ stands, ✗ falls, ? undecided.")
+                 f"by {self.e.semantics.value} semantics: {SYMBOLS['in']} {WORDS['in']}, "
+                 f"{SYMBOLS['out']} {WORDS['out']}, {SYMBOLS['undecided']} "
+                 f"{WORDS['undecided']}.")
         self.add("pocket", "Our case")
         for key in ours:
             self.our_claim(key)
@@ -256,7 +258,7 @@ class _Writer:
         status = self.e.links[link.key]
         if status is Status.OUT and all(self.e.statements.get(p) is Status.IN
                                         for p in link.premises):
-            return "✗ STEP UNDERCUT"
+            return f"{SYMBOLS['out']} STEP UNDERCUT"
         if link.linked:
             return f"{SYMBOLS[status]} {COUNTS[status]}"
         return f"{SYMBOLS[status]} {WORDS[status].upper()}"

@@ -168,18 +168,7 @@ def choose_rules(select: list[str] | None, ignore: list[str] | None) -> set[str]
 
 
 def apply_rules(report: Document, codes: set[str]) -> None:
-    """Run the chosen debate rules on maps without errors and keep the chosen warnings."""
-    from argmap.diagnostics import Diagnostic, Severity
-    from argmap.rules.select import DEFAULT_WARNINGS, keep
+    """Run the chosen debate rules and keep the chosen warnings (:func:`argmap.api.apply_rules`)."""
+    from argmap.api import apply_rules as run
 
-    # Only debate codes lie outside the default set: without one, the debate
-    # rules (and the evaluation they import) are not loaded at all.
-    if codes - set(DEFAULT_WARNINGS):
-        from argmap.rules.debate import run_debate_rules
-
-        broken = {d.span.file for d in report.diagnostics if d.severity is Severity.ERROR}
-        for m in report.maps:
-            if m.span.file not in broken:  # judging a broken map's debate would mislead
-                report.diagnostics.extend(run_debate_rules(m, codes))
-    report.diagnostics = keep(report.diagnostics, codes)
-    report.diagnostics.sort(key=Diagnostic.sort_key)
+    run(report, codes)

@@ -54,10 +54,13 @@ def import_command(
     if not isinstance(data, bytes):
         print_errors([data])
         raise typer.Exit(1)
+    others = [r for r in READERS if r != "yaml"]
     reader = source_format.value if source_format is not None else detect(path, data)
+    if reader == "yaml" or (reader is None and path.suffix.lower() in (".yaml", ".yml")):
+        raise fail(f"{name} is an argmap map already: argmap fmt lays it out, argmap check "
+                   "checks it (import reads " + ", ".join(others) + ")", 2)
     if reader is None:
-        raise fail(f"cannot tell the format of {name}: use --from "
-                   + "|".join(READERS), 2)
+        raise fail(f"cannot tell the format of {name}: use --from " + "|".join(others), 2)
     result = read_bytes(data, name, reader)
     dropped = dropped_warning(result, name, reader)
     problems = result.diagnostics + ([dropped] if dropped is not None else [])

@@ -31,6 +31,9 @@ class Diagnostic(NamedTuple):
     message: str
     span: Span
 
+    def __repr__(self) -> str:
+        return f"<Diagnostic {self}>"
+
     def __str__(self) -> str:
         """The one-line text form, safe for a terminal (see :meth:`parts`)."""
         where, message = self.parts()

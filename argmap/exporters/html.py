@@ -86,14 +86,17 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         head.append(f'<p class="context">{escape(graph.context.strip())}</p>')
     if graph.focus is not None:
         head.append(f'<p class="context">Part of the map, from {escape(graph.focus)}</p>')
+    from argmap.analysis.evaluate import SYMBOLS
+    from argmap.analysis.evaluate import WORDS as STATUS_WORDS
+
     legend = (f'<p class="legend" aria-label="Legend">'
               f'<span class="mk claim">{MARKERS[Relation.CLAIM]}</span> claim · '
               f'<span class="mk pro">{MARKERS[Relation.PRO]}</span> supports · '
               f'<span class="mk con">{MARKERS[Relation.CON]}</span> rebuts · '
               f'<span class="mk undercut">{MARKERS[Relation.UNDERCUT]}</span> undercuts'
-              + (' · <span class="status in">✓</span> stands · <span class="status out">✗'
-                 '</span> falls · <span class="status undecided">?</span> undecided'
-                 if options.statuses is not None else "") + "</p>")
+              + "".join(f' · <span class="status {status}">{symbol}</span> {STATUS_WORDS[status]}'
+                        for status, symbol in SYMBOLS.items())
+              * (options.statuses is not None) + "</p>")
     figure = (f'<div class="viewport" id="viewport" tabindex="0" aria-label="Diagram: drag to '
               f'pan, wheel or + and − to zoom">{svg}</div>' if svg else "")
     return "".join([

@@ -347,7 +347,9 @@ def show_text(graphs: list[ArgumentGraph], options: TreeOptions, color: bool,
     the legend; a header names the line a map starts on when its file is one
     of ``shared``, the files that hold several maps.
     """
-    from argmap.analysis.evaluate import LEGEND
+    from argmap.analysis.evaluate import ASCII_LEGEND, LEGEND
+
+    legend = ASCII_LEGEND if options.ascii else LEGEND
 
     parts = []
     for g in graphs:
@@ -355,4 +357,4 @@ def show_text(graphs: list[ArgumentGraph], options: TreeOptions, color: bool,
                 if headed else "")
         marked = options if statuses is None else options._replace(statuses=statuses[g.id])
         parts.append(head + to_text(render_tree(g, marked), color))
-    return "\n".join(parts) + (f"\n{LEGEND}\n" if statuses is not None else "")
+    return "\n".join(parts) + (f"\n{legend}\n" if statuses is not None else "")

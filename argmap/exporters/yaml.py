@@ -2,7 +2,7 @@
 
 Loading the export gives the same model as loading the original (tested for
 every fixture, bundled map and generated maps). The rules (docs/exports.md,
-"Canonical form"), which the editing issue's ``argmap fmt`` will reuse:
+"Canonical form"), which ``argmap fmt`` follows too:
 
 - Two-space indentation; list items indented under their key, as in the docs.
 - Key order: the map's as in the key table (``argmap``, ``id``, ``question``,
