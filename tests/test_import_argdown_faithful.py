@@ -170,3 +170,14 @@ def test_an_argument_where_a_statement_must_stand_is_an_error(text: str) -> None
     result = READERS["argdown"].read(text, "e.argdown")
     assert result.maps == []
     assert [d.code for d in result.diagnostics] == ["argdown-syntax"]
+
+
+def test_every_count_of_the_argdown_reader_is_documented() -> None:
+    from argmap.readers import argdown, argdown_finish, argdown_sections, argdown_state
+    from argmap.readers.same_text import SAME_TEXT
+
+    docs = (TESTS.parent / "docs" / "imports.md").read_text(encoding="utf-8")
+    names = [argdown.RULES, argdown.PROSE_TAGS, argdown_state.TWICE, argdown_state.NO_URL,
+             argdown_sections.HEADING_LINKS, argdown_finish.ONE_PREMISE, SAME_TEXT,
+             "undercuts of an argument that supports nothing, read as con"]
+    assert [n for n in names if f"`{n}`" not in docs] == []
