@@ -113,7 +113,8 @@ def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple], set[Linked]]:
         # An undercut of a statement, or of an argument with no step to attack,
         # is read as a con (and counted in the import's summary).
         else:
-            relations.add((a, "pro" if kind == "support" else "con", b))
+            # in strict mode, relations between statements are "entails" and "contrary"
+            relations.add((a, "pro" if kind in ("support", "entails") else "con", b))
     # a statement relating to itself (an argument to its own conclusion) is no link
     relations = {r for r in relations if r[0] != r[2]}
     hidden = prose(doc)

@@ -76,6 +76,18 @@ def test_a_link_becomes_a_source_and_a_citation() -> None:
     assert (source.title, source.url) == ("(audit office)", "https://example.org/audit-2024")
 
 
+def test_a_link_on_a_wrapped_line_is_the_premise_s_evidence() -> None:
+    # vargmark's shape: the source's link on its own line below the premise's text
+    result = read("evidence-shape.argdown")
+    (m,) = result.maps
+    (drop,) = [s for s in m.walk() if s.id == "london-drop"]
+    assert [c.source for c in drop.cites] == ["transport-for-london-2004"]
+    assert m.sources["transport-for-london-2004"].url == "https://example.org/tfl-2004"
+    assert result.dropped["links whose address is no http(s) URL"] == 1  # the local file
+    assert "cluster-charge" not in {t for s in m.walk() for t in s.tags}  # an argument's tag
+    assert "<London Evidence>" not in {s.text for s in m.walk()}  # "<Title> #tag": no text
+
+
 def test_a_link_with_no_url_is_counted() -> None:
     result = READERS["argdown"].read("[A]: see [the site](www.example.org).\n  + B\n", "l.argdown")
     assert result.dropped["links whose address is no http(s) URL"] == 1

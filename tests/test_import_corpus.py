@@ -118,6 +118,9 @@ KNOWN: dict[str, tuple[str, ...]] = {
         "The reformers must come to power.", "Society is doomed and must be saved.",
         "Public debt doubled in ten years (audit office).",
         "The core argument first."),
+    "argdown/evidence-shape.argdown": (
+        "Congestion charges cut city-centre traffic for good.",
+        "The cut fades as drivers get used to the charge."),
     "argdown/parser-mix.argdown": (
         "Second item", "Some crazy stuff", "G",
         "This is a paragraph with rich text formatting and a link (www.argunet.org)."),

@@ -60,6 +60,7 @@ from argmap.readers.draft import DEdge, file_stem
 RULES = "inference rules"
 PROSE_TAGS = "tags of prose paragraphs (the map's context)"
 CODE = "argdown-syntax"
+_TAGGED = re.compile(r"([\[<].*?[\]>])((?:[ \t]+#(?:\([^)]*\)|[\w-]+))+[ \t]*)\Z")
 _ORDERED = re.compile(r"[0-9]+\.[ \t]+")
 _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]+(.*)\Z")
 _ELEMENT = re.compile(r"(\[|<)((?:\\.|[^\]>\\])+)[\]>](?::[ \t]*(.*))?\Z")
@@ -286,6 +287,9 @@ def _element(reader: Reader, text: str, span: Span) -> str:
     if found is None and (block := DATA.search(text)) is not None:
         found = _ELEMENT.match(text[:block.start()])  # "<Title> {data}": a title with data
         data = block.group(0)
+    if found is None and (tagged := _TAGGED.match(text)) is not None:
+        found = _ELEMENT.match(tagged.group(1))  # "<Title> #tag": a reference with tags
+        data = tagged.group(2)
     if found is None:
         return reader.node("[", None, text, span)
     bracket, title, body = found.groups()
