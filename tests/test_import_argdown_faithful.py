@@ -88,6 +88,20 @@ def test_a_link_on_a_wrapped_line_is_the_premise_s_evidence() -> None:
     assert "<London Evidence>" not in {s.text for s in m.walk()}  # "<Title> #tag": no text
 
 
+def test_a_link_in_an_argument_s_description_is_kept_or_counted() -> None:
+    # a reconstructed argument is its structure: its description is a note (which
+    # cites nothing) or, with one premise, left out; its link must not be lost
+    text = ("# Q\n\n[C]: Claim.\n  + <A>: described with [a link](https://e.org/a).\n\n"
+            "<A>\n\n(1) P one.\n(2) P two.\n----\n(3) [C]\n\n"
+            "<B>: one premise [b](https://e.org/b).\n\n(1) Q one.\n----\n(2) [C]\n")
+    result = READERS["argdown"].read(text, "d.argdown")
+    (m,) = result.maps
+    assert m.claims[0].pro[0].note == "described with a link (https://e.org/a)."
+    assert m.sources == {}  # no source that nothing cites
+    assert result.dropped[
+        "links in descriptions of reconstructed arguments with one premise"] == 1
+
+
 def test_a_link_with_no_url_is_counted() -> None:
     result = READERS["argdown"].read("[A]: see [the site](www.example.org).\n  + B\n", "l.argdown")
     assert result.dropped["links whose address is no http(s) URL"] == 1
@@ -190,6 +204,7 @@ def test_every_count_of_the_argdown_reader_is_documented() -> None:
 
     docs = (TESTS.parent / "docs" / "imports.md").read_text(encoding="utf-8")
     names = [argdown.RULES, argdown.PROSE_TAGS, argdown_state.TWICE, argdown_state.NO_URL,
-             argdown_sections.HEADING_LINKS, argdown_finish.ONE_PREMISE, SAME_TEXT,
+             argdown_sections.HEADING_LINKS, argdown_finish.ONE_PREMISE,
+             argdown_finish.ONE_PREMISE_LINKS, SAME_TEXT,
              "undercuts of an argument that supports nothing, read as con"]
     assert [n for n in names if f"`{n}`" not in docs] == []

@@ -1,12 +1,15 @@
 """Argdown (``.argdown``): a native reader for the common part of the syntax.
 
-What it reads:
+What it reads (docs/imports.md has the whole mapping and what is counted):
 
 - statements ``[Title]: text`` and arguments ``<Title>: text`` (an
   argument without a premise–conclusion structure is read as a statement:
-  its description is its text), bare ``[Title]``/``<Title>`` references, and
-  untitled text lines;
-- relations at any indentation, to the nearest less-indented element above:
+  its description is its text), bare ``[Title]``/``<Title>`` references (with
+  ``#tags`` after them), untitled text lines and list items (``*``, ``1.``);
+  a title defined twice has its last definition's text, Argdown's canonical
+  member, unless one says ``isCanonical: true``;
+- relations at any indentation, to the element above at a lesser level, the
+  levels counted as Argdown's lexer counts them:
   ``+``/``<+`` support, ``-``/``<-`` attack, ``_``/``<_`` undercut (the child
   bears on the parent), ``+>`` ``->`` ``_>`` (the parent bears on the child),
   ``><`` contradiction (a ``con`` both ways: one of them a ``ref``);
@@ -23,16 +26,20 @@ What it reads:
   a conclusion with no text and the argument's title that passes one
   relation on stands for the argument (argmap's export writes a linked
   ``con`` so); named rules are counted as left out;
-- headings (the first is the question unless the frontmatter between
-  ``===`` lines has ``title:``), ``#tags`` and ``#(long tags)``, backslash
-  escapes, hard-wrapped lines (an indented line that is no element continues
-  the text above), ``//`` and ``/* */`` comments, and argmap's own data
-  blocks ``{"by": …}`` (and ``{"weight": …}`` on a linked argument's title).
+- frontmatter and headings (:mod:`argmap.readers.argdown_sections`: the
+  question, sections as tags, prose paragraphs as the map's context),
+  ``#tags`` and ``#(long tags)``, links (a source the statement cites),
+  backslash escapes, hard-wrapped lines (an indented line that is no element
+  continues the text above), ``//`` and ``/* */`` comments, and argmap's own
+  data blocks ``{"by": …}`` (and ``{"weight": …}`` on a linked argument's title).
 
 Support is ``pro``, attack ``con``, undercut ``undercut`` (of the steps from
-the undercut argument to what it supports). Titles become ids. Not read
-(yet): Argdown's ``@`` mentions and ``{…}`` data other than argmap's own,
-group headings as map structure, and the ``isInMap``/selection settings.
+the undercut argument to what it supports). Titles become ids. What the
+Argdown CLI rejects (an argument where only a statement may stand, text
+where a conclusion must follow an inference line) is an error at the CLI's
+line and column, and no map. Not read (yet): Argdown's ``@`` mentions
+(kept as text), ``{…}`` data other than argmap's own, and the
+``isInMap``/selection settings.
 """
 
 from __future__ import annotations
@@ -98,6 +105,9 @@ def read(text: str, file: str) -> ReadResult:
                                         Span(file, 1, 1)))
         return result
     _prose(reader)
+    # the links of prose and of argument descriptions are spelt out, not cited
+    cited = {c.source for n in reader.draft.nodes.values() for c in n.cites}
+    reader.draft.sources = {k: v for k, v in reader.draft.sources.items() if k in cited}
     for key, node in list(reader.draft.nodes.items()):
         if not node.text:  # only ever referenced: its title is all the text it has
             reader.draft.nodes[key] = node._replace(text=node.title or key)
@@ -135,8 +145,6 @@ def _prose(reader: Reader) -> None:
         # its links are spelt out in the context: none is lost
         draft.dropped[NO_URL] -= sum(not URL.match(a) for _, a in links(written))
         paragraphs.append(spelt_out(written))
-    cited = {c.source for n in draft.nodes.values() for c in n.cites}
-    draft.sources = {k: v for k, v in draft.sources.items() if k in cited}
     draft.context = "\n\n".join(p for p in paragraphs if p) or None
     draft.dropped += Counter()  # drop the counts that came back to 0
 
@@ -225,7 +233,6 @@ def _top(reader: Reader, stripped: str, indent: int, span: Span) -> None:
     key = _element(reader, text, span)
     if key.startswith("#"):  # untitled: prose, if nothing relates to it
         reader.loose.append(key)
-        reader.raw[key] = [text]
     reader.argument = key if key.startswith("<") else None
     reader.stack, reader.last, reader.levels = [(indent, key)], key, sorted({0, indent})
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from argmap.model import Relation
 from argmap.readers.argdown_state import Reader
+from argmap.readers.argdown_text import parts, with_addresses
 from argmap.readers.draft import DArgument, DEdge
 
 ONE_PREMISE = "descriptions of reconstructed arguments with one premise"
+ONE_PREMISE_LINKS = "links in descriptions of reconstructed arguments with one premise"
 
 
 def finish(reader: Reader) -> None:
@@ -25,9 +27,10 @@ def finish(reader: Reader) -> None:
         if linked is not None:  # its description is the linked argument's note
             weight = reader.weights.pop(argument, None)
             draft.arguments[linked] = DArgument(node.title, weight, node.span,
-                                                note=node.text or None, tags=node.tags)
+                                                note=_note(reader, argument), tags=node.tags)
         elif node.text or node.tags:  # its one premise is a statement: not the argument's
             draft.dropped[ONE_PREMISE] += 1
+            draft.dropped[ONE_PREMISE_LINKS] += len(node.cites)
     # a weight is a linked argument's (argmap's Argdown export puts it on the title line)
     draft.dropped["data 'weight'"] += len(reader.weights)
     cuts = [(a, b, reader.inference.get(b)) for a, b in reader.undercuts]
@@ -58,6 +61,15 @@ def finish(reader: Reader) -> None:
             draft.edges.append(DEdge(undercutter, argument, Relation.CON))
         for step in steps:
             draft.edges.append(DEdge(undercutter, step, Relation.UNDERCUT))
+
+
+def _note(reader: Reader, argument: str) -> str | None:
+    """A reconstructed argument's description as its linked argument's note, each link's
+    address after its text (a note cites nothing)."""
+    node = reader.draft.nodes[argument]
+    if not node.cites:
+        return node.text or None
+    return parts(with_addresses(" ".join(reader.raw.get(argument, ()))))[0] or None
 
 
 def _anchor(reader: Reader, argument: str, index: int) -> None:

@@ -51,7 +51,8 @@ class Reader:
         self.sections = Sections()
         self.canonical: set[str] = set()  # titles whose text says ``isCanonical: true``
         self.loose: list[str] = []  # untitled paragraphs at the top: prose, if unrelated
-        self.raw: dict[str, list[str]] = {}  # their lines as written (links and all)
+        #: a definition's lines as written (links and all): prose, argument descriptions
+        self.raw: dict[str, list[str]] = {}
 
     def node(self, bracket: str, title: str | None, text: str, span: Span,
              defines: bool = True) -> str:
@@ -83,6 +84,8 @@ class Reader:
                                                  tags=union(old.tags, tags))
         else:
             self.draft.nodes[key] = old._replace(tags=union(old.tags, tags))
+        if defines and not self.ignoring:  # kept as written for a note or the context
+            self.raw[key] = [text]
         if not self.ignoring:
             self.cite(key, text, span)
         return key

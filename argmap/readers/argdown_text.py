@@ -63,12 +63,17 @@ def links(text: str) -> list[tuple[str, str]]:
             for found in _LINK.finditer(text)]
 
 
+def with_addresses(text: str) -> str:
+    """Each link written as its text and its address: ``here (https://…)``, for the
+    map's context and notes, which cite nothing."""
+    if "](" not in text:
+        return text
+    return _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2).strip()})", text)
+
+
 def spelt_out(text: str) -> str:
-    """Prose as Argdown shows it, each link's address kept after its text: ``here
-    (https://…)``, for the map's context and notes, which cite nothing."""
-    if "](" in text:
-        text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2).strip()})", text)
-    return " ".join(plain(text).split())
+    """Prose as Argdown shows it, but with each link's address after its text."""
+    return " ".join(plain(with_addresses(text)).split())
 
 
 class Data(NamedTuple):
