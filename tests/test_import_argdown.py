@@ -159,3 +159,42 @@ def test_import_reads_what_argdown_reads(path: Path, reference_json: dict[str, A
     assert our_texts == texts
     assert our_relations == relations
     assert our_linked == linked
+
+
+def groups(doc: dict[str, Any]) -> dict[str, str]:
+    """Statement text -> the title of the group Argdown's map draws it in: the section of
+    its first definition (else of its first mention), or the nearest section above
+    that one which is a group (not ``isGroup: false``)."""
+    sections: dict[str, tuple[str, bool, str | None]] = {}  # id -> (title, group, parent)
+
+    def walk(found: list[dict[str, Any]], parent: str | None) -> None:
+        for section in found:
+            group = (section.get("data") or {}).get("isGroup") is not False
+            sections[section["id"]] = (section["title"], group, parent)
+            walk(section.get("children") or [], section["id"])
+
+    walk(doc["sections"], None)
+    hidden = prose(doc)
+    found: dict[str, str] = {}
+    for title, ec in doc["statements"].items():
+        members = ec["members"]
+        first = next((m for m in members if not m.get("isReference")), members[0])
+        section = first.get("section")
+        while section is not None and not sections[section][1]:
+            section = sections[section][2]
+        text = canonical(members)
+        if section is not None and text and title not in hidden:
+            found[text] = sections[section][0]
+    return found
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_import_tags_each_statement_with_its_argdown_group(
+        path: Path, reference_json: dict[str, Any]) -> None:
+    (m,) = load_path(path).maps
+    tags: dict[str, set[str]] = {}
+    for statement in build_graph(m).statements.values():
+        tags.setdefault(single_spaced(statement.text), set()).update(statement.tags)
+    wanted = {text: group for text, group in groups(reference_json[path.stem]).items()
+              if clean(group) != m.question}  # the question's heading tags nothing
+    assert {t: g for t, g in wanted.items() if clean(g) not in tags.get(t, set())} == {}

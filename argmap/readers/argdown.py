@@ -52,7 +52,7 @@ from argmap.model import Relation, Span
 from argmap.readers import ReadResult
 from argmap.readers.argdown_finish import finish
 from argmap.readers.argdown_sections import frontmatter
-from argmap.readers.argdown_state import NO_URL, TWICE, URL, Reader, count_replaced, union
+from argmap.readers.argdown_state import NO_URL, TWICE, URL, Reader, settle, union
 from argmap.readers.argdown_text import (
     DATA,
     data_blocks,
@@ -97,7 +97,7 @@ def read(text: str, file: str) -> ReadResult:
     _heading(reader)
     if any(d.severity.value == "error" for d in result.diagnostics):
         return result  # as the Argdown CLI, which exports nothing from such a file
-    count_replaced(reader)
+    settle(reader)
     finish(reader)
     if not reader.draft.nodes:
         result.diagnostics.append(error(CODE, "no statements or arguments found: write them "

@@ -36,6 +36,8 @@ class Reader:
         self.pending: list[str] | None = None  # premises waiting for their conclusion
         self.ignoring = False
         self.counted = False  # this ignored definition is counted in the summary
+        #: element -> the section tags where it was first mentioned, until it is defined
+        self.unplaced: dict[str, tuple[str, ...]] = {}
         #: title -> the texts later definitions replaced (counted in the end if they differ)
         self.replaced: dict[str, list[str]] = {}
         self.in_rule = False  # between the two "--" lines around an inference rule
@@ -76,10 +78,11 @@ class Reader:
         if data.canonical and defines:
             self.canonical.add(key)
         if old is None:
-            self.draft.nodes[key] = DNode(key, body, span,
-                                          title=None if title is None else key[1:],
-                                          by=data.by, tags=self.sections.tags() + tags)
-        elif defines and not self.ignoring:
+            old = DNode(key, "", span, title=None if title is None else key[1:], by=data.by)
+            self.unplaced[key] = self.sections.tags()
+        if defines and key in self.unplaced:  # Argdown: the section of its first definition
+            tags = union(self.unplaced.pop(key), tags)
+        if defines and not self.ignoring:
             self.draft.nodes[key] = old._replace(text=body, span=span, by=data.by or old.by,
                                                  tags=union(old.tags, tags))
         else:
@@ -114,11 +117,15 @@ class Reader:
             self.draft.edges.append(DEdge(premise, target, relation))
 
 
-def count_replaced(reader: Reader) -> None:
-    """Count the replaced texts of titles defined twice that differ from the kept one."""
+def settle(reader: Reader) -> None:
+    """After the last line: count the replaced texts of titles defined twice that differ
+    from the kept one; an element never defined takes the section of its first mention."""
     for key, texts in reader.replaced.items():
         kept = text_key(reader.draft.nodes[key].text)
         reader.draft.dropped[TWICE] += sum(text_key(t) != kept for t in texts)
+    for key, section in reader.unplaced.items():
+        node = reader.draft.nodes[key]
+        reader.draft.nodes[key] = node._replace(tags=union(section, node.tags))
 
 
 def union(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
