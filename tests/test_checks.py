@@ -72,6 +72,21 @@ def test_duplicate_text_ignores_case_and_spacing() -> None:
                            "it, write `ref: s` here [duplicate-text]"]
 
 
+def test_duplicate_link_points_at_the_second_listing() -> None:
+    def ref(line: int, name: str, kind: Relation = Relation.PRO) -> Statement:
+        return Statement(path=f"c2.pro{line}", relation=kind, span=at(line), ref=name)
+
+    premise = Statement(path="c2.pro1", relation=Relation.PRO, span=at(3), text="B", id="b")
+    other = Statement(path="c2.con1", relation=Relation.CON, span=at(6), ref="b")
+    m = ArgumentMap("m", "Q?", at(1), (
+        claim(2, "A", pro=(premise, ref(4, "b"), ref(5, "b")), con=(other,)),))
+    assert messages(m) == [
+        "m.yaml:4:1: warning: 'b' is already a `pro` of this statement (line 3); one link "
+        "says it once, so remove this one [duplicate-link]",
+        "m.yaml:5:1: warning: 'b' is already a `pro` of this statement (line 3); one link "
+        "says it once, so remove this one [duplicate-link]"]
+
+
 def test_duplicate_text_treats_every_kind_of_space_alike() -> None:
     texts = ["Same words", "same\u00a0words", "same\twords", "same \u2003 words", "same\nwords"]
     m = ArgumentMap("m", "Q?", at(1), tuple(claim(n, t) for n, t in enumerate(texts, 2)))

@@ -60,7 +60,7 @@ def test_the_docs_table_lists_exactly_the_registry() -> None:
 
 def test_groups_come_from_the_registry() -> None:
     assert groups()["default"] == group("default") == (
-        "unused-source", "comment-in-text", "duplicate-text", "import-dropped")
+        "unused-source", "comment-in-text", "duplicate-text", "duplicate-link", "import-dropped")
     assert list(DEBATE_RULES) == list(RULES) == list(group("debate"))
     assert all(c.group in ("default", "debate") for c in CODES.values()
                if c.severity.value == "warning")

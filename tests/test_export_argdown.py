@@ -1,4 +1,10 @@
-"""Argdown export: golden files, the Argdown CLI's reading, and text that survives."""
+"""Argdown export: golden files, the Argdown CLI's reading, and text that survives.
+
+The CLI's reading is compared title by title, so the structure tests write
+every statement with its key as title (:func:`all_titled`); the export leaves
+out titles nobody needs, and tests/test_export_argdown_titles.py checks that
+the CLI reads the same texts and relations from it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import argmap.exporters.argdown as argdown_exporter
 from argmap.exporters import ExportOptions
 from argmap.exporters.argdown import argdown_data, argdown_text, argument_titles, conclusion
 from argmap.exporters.argdown import export as export_graph
@@ -21,6 +28,13 @@ from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 from tests.reference_tools import argdown_json, every_graph
 
 TYPES = {Relation.PRO: "support", Relation.CON: "attack", Relation.UNDERCUT: "undercut"}
+
+
+@pytest.fixture
+def all_titled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every statement written with its key as title, so the CLI's titles are argmap's keys."""
+    monkeypatch.setattr(argdown_exporter, "titled",
+                        lambda graph, *_: set(graph.statements) | set(graph.roots))
 
 
 @pytest.mark.parametrize("path", EXPORT_MAPS, ids=lambda p: p.name)
@@ -122,6 +136,7 @@ def premise_conclusion(document: dict[str, Any]) -> dict[str, list[tuple[str, st
             for title, entry in document["arguments"].items() if entry.get("pcs")}
 
 
+@pytest.mark.usefixtures("all_titled")
 def test_the_argdown_cli_reads_every_export(tmp_path: Path) -> None:
     files = {}
     for name, graph in every_graph():
@@ -199,6 +214,7 @@ def test_a_focused_premise_of_a_linked_argument_keeps_the_argument(tmp_path: Pat
         ("c1.con1.1", "premise"), ("c1.con1.2", "premise"), ("c1.con1", "main-conclusion")]
 
 
+@pytest.mark.usefixtures("all_titled")
 def test_the_argdown_cli_reads_generated_linked_arguments(tmp_path: Path) -> None:
     """Generated maps with linked arguments, nested and undercut (one CLI run for all)."""
     from tests.test_linked_round_trip import tree_only
@@ -223,6 +239,7 @@ def test_the_argdown_cli_reads_generated_linked_arguments(tmp_path: Path) -> Non
         assert premise_conclusion(document) == want.pcs, i
 
 
+@pytest.mark.usefixtures("all_titled")
 def test_a_linked_pro_of_an_undercut_premise_concludes_a_statement_of_its_own(
         tmp_path: Path) -> None:
     # the premise is written as the argument <p> (its step is undercut): a pcs cannot

@@ -42,18 +42,36 @@ def clean(text: str) -> str:
     return single_spaced(_TAGS.sub("", text))
 
 
+def canonical(members: list[dict[str, Any]]) -> str | None:
+    """The text of Argdown's canonical member (argdown-core ``model.ts``,
+    ``getCanonicalMember``): the last definition that says ``isCanonical``, else the
+    last definition (a member that is no reference)."""
+    defined = [m for m in members if not m.get("isReference") and clean(m.get("text") or "")]
+    chosen = [m for m in defined if (m.get("data") or {}).get("isCanonical")] or defined
+    return clean(chosen[-1]["text"]) if chosen else None
+
+
+def prose(doc: dict[str, Any]) -> set[str]:
+    """The untitled statements nothing relates to and no argument holds: prose, which
+    Argdown's map hides and the import makes the map's context (unless it is all the
+    file holds)."""
+    related = {r[end] for r in doc["relations"] for end in ("from", "to")}
+    held = {s["title"] for a in doc["arguments"].values() for s in a.get("pcs") or []}
+    found = {t for t in doc["statements"] if t.startswith("Untitled ")} - related - held
+    return set() if len(found) == len(doc["statements"]) else found
+
+
 def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple], set[Linked]]:
     """Texts, relations and linked arguments as the Argdown CLI read them."""
     texts: dict[str, str] = {}
     for title, ec in doc["statements"].items():
-        found = [clean(m["text"]) for m in ec["members"] if clean(m.get("text") or "")]
-        texts["[" + title] = found[0] if found else title
+        texts["[" + title] = canonical(ec["members"]) or title
     relations: set[Triple] = set()
     linked: set[Linked] = set()
     inference: dict[str, frozenset[str]] = {}  # argument -> the premises of its last inference
     for title, argument in doc["arguments"].items():
-        described = [clean(m["text"]) for m in argument["members"]
-                     if clean(m.get("text") or "")]
+        description = canonical(argument["members"])
+        described = [description] if description else []
         pcs = argument.get("pcs") or []
         conclusion = [s for s in pcs if s.get("role") == "main-conclusion"]
         if conclusion:  # a reconstructed argument is its pcs: its description is no text
@@ -95,12 +113,18 @@ def reference(doc: dict[str, Any]) -> tuple[set[str], set[Triple], set[Linked]]:
         # An undercut of a statement, or of an argument with no step to attack,
         # is read as a con (and counted in the import's summary).
         else:
-            relations.add((a, "pro" if kind == "support" else "con", b))
-    return set(texts.values()), relations, linked
+            # in strict mode, relations between statements are "entails" and "contrary"
+            relations.add((a, "pro" if kind in ("support", "entails") else "con", b))
+    # a statement relating to itself (an argument to its own conclusion) is no link
+    relations = {r for r in relations if r[0] != r[2]}
+    hidden = prose(doc)
+    shown = {text for key, text in texts.items() if key[0] == "<" or key[1:] not in hidden}
+    return shown, relations, linked
 
 
 def imported(path: Path) -> tuple[set[str], set[Triple], set[Linked]]:
-    """Texts, relations and linked arguments of argmap's import, described the same way."""
+    """Texts, relations and linked arguments of argmap's import, described the same way;
+    no link between two statements is there twice."""
     loaded = load_path(path)
     assert [d for d in loaded.diagnostics if d.severity.value == "error"] == []
     (m,) = loaded.maps
@@ -117,6 +141,9 @@ def imported(path: Path) -> tuple[set[str], set[Triple], set[Linked]]:
                 relations.add((text[premise], link.relation.value, text[link.target]))
     linked = {(link.id, frozenset(text[p] for p in link.premises), text[link.target],
                link.note) for link in g.links if link.linked}
+    single = [(link.premises, link.relation, link.target) for link in g.links
+              if not link.linked]
+    assert len(single) == len(set(single)), "a link written twice"
     return set(text.values()), relations, linked
 
 
@@ -132,3 +159,42 @@ def test_import_reads_what_argdown_reads(path: Path, reference_json: dict[str, A
     assert our_texts == texts
     assert our_relations == relations
     assert our_linked == linked
+
+
+def groups(doc: dict[str, Any]) -> dict[str, str]:
+    """Statement text -> the title of the group Argdown's map draws it in: the section of
+    its first definition (else of its first mention), or the nearest section above
+    that one which is a group (not ``isGroup: false``)."""
+    sections: dict[str, tuple[str, bool, str | None]] = {}  # id -> (title, group, parent)
+
+    def walk(found: list[dict[str, Any]], parent: str | None) -> None:
+        for section in found:
+            group = (section.get("data") or {}).get("isGroup") is not False
+            sections[section["id"]] = (section["title"], group, parent)
+            walk(section.get("children") or [], section["id"])
+
+    walk(doc["sections"], None)
+    hidden = prose(doc)
+    found: dict[str, str] = {}
+    for title, ec in doc["statements"].items():
+        members = ec["members"]
+        first = next((m for m in members if not m.get("isReference")), members[0])
+        section = first.get("section")
+        while section is not None and not sections[section][1]:
+            section = sections[section][2]
+        text = canonical(members)
+        if section is not None and text and title not in hidden:
+            found[text] = sections[section][0]
+    return found
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_import_tags_each_statement_with_its_argdown_group(
+        path: Path, reference_json: dict[str, Any]) -> None:
+    (m,) = load_path(path).maps
+    tags: dict[str, set[str]] = {}
+    for statement in build_graph(m).statements.values():
+        tags.setdefault(single_spaced(statement.text), set()).update(statement.tags)
+    wanted = {text: group for text, group in groups(reference_json[path.stem]).items()
+              if clean(group) != m.question}  # the question's heading tags nothing
+    assert {t: g for t, g in wanted.items() if clean(g) not in tags.get(t, set())} == {}

@@ -50,8 +50,8 @@ KNOWN: dict[str, tuple[str, ...]] = {
         f"Since the world is intelligently designed, {DESIGNED}"),
     "argdown/doc-argument-description-markup.argdown": (
         f"Because the world is intelligently designed {DESIGNED}",),
-    "argdown/doc-argument-descriptions.argdown": (
-        f"Since the world is intelligently designed, {DESIGNED}",),
+    # the last definition is the canonical one, as in Argdown
+    "argdown/doc-argument-descriptions.argdown": ("Someone must have designed this world.",),
     "argdown/doc-argument-reference-first.argdown": (
         "God exists.", f"Because the world is intelligently designed {DESIGNED}"),
     "argdown/doc-argument-reference.argdown": (
@@ -67,7 +67,7 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "argdown/doc-collapsed-inference.argdown": ("s1", "s2", "s3"),
     "argdown/doc-cycle.argdown": ("a", "b", "c"),
     "argdown/doc-direction.argdown": ("s1", "a", "b", "c"),
-    "argdown/doc-equivalence-class.argdown": ("A is the first letter of the alphabet.",),
+    "argdown/doc-equivalence-class.argdown": ("The lowest positive integer is 1.",),
     "argdown/doc-expanded-inference.argdown": (
         "All humans are mortal.", "Socrates is a human.", "Socrates is mortal."),
     "argdown/doc-flat-lists.argdown": ("s1", "a", "b", "c", "d", "e"),
@@ -115,6 +115,23 @@ KNOWN: dict[str, tuple[str, ...]] = {
         "Argdown is a simple syntax for defining argumentative structures, inspired by "
         "Markdown.",
         "Arguments can also be supported or attacked."),
+    "argdown/doom-shape.argdown": (
+        "The reformers must come to power.", "Society is doomed and must be saved.",
+        "Public debt doubled in ten years (audit office).",
+        "The core argument first."),
+    "argdown/evidence-shape.argdown": (
+        "Congestion charges cut city-centre traffic for good.",
+        "The cut fades as drivers get used to the charge."),
+    "argdown/parser-mix.argdown": (
+        "Second item", "Some crazy stuff", "G",
+        "This is a paragraph with rich text formatting and a link (www.argunet.org)."),
+    "argdown/semmelweis_betz.argdown": (
+        "The outbreak of childbed fever is controlled by epidemic influences.",
+        "By default, more women contract childbed fever in the First than in the Second "
+        "Division of the hospital."),
+    "argdown/veggie_debate.argdown": (
+        "Es gibt Fleisch und Tierprodukte, die man essen darf.",
+        "Man darf Fleisch und tierische Produkte beliebiger Art essen."),
     "argdown/linked.argdown": (
         "Close the centre to private cars.",
         "Most displaced car trips vanish rather than move.",
@@ -142,10 +159,12 @@ KNOWN: dict[str, tuple[str, ...]] = {
 
 
 def texts(maps: list[ArgumentMap]) -> set[str]:
-    """Every statement text of the maps, single-spaced."""
+    """Every statement text of the maps and every paragraph of their context (where
+    Argdown's prose goes), single-spaced."""
     found: set[str] = set()
     for m in maps:
         found |= {single_spaced(s.text) for s in build_graph(m).statements.values()}
+        found |= set((m.context or "").split("\n\n"))
     return found
 
 

@@ -223,4 +223,8 @@ def test_refs_do_not_count_as_statements(tmp_path: Path,
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
     result = runner.invoke(cli.app, ["render", str(path), "-o", str(tmp_path / "x.svg")])
-    assert (result.exit_code, result.stderr) == (0, f"argmap: wrote {tmp_path / 'x.svg'}\n")
+    # one premise listed 2,500 times under one parent: duplicate links, which the map's
+    # warnings say; nothing about the engine
+    said = [line for line in result.stderr.splitlines()
+            if not line.endswith("[duplicate-link]")]
+    assert (result.exit_code, said) == (0, [f"argmap: wrote {tmp_path / 'x.svg'}"])

@@ -76,6 +76,8 @@ CODES: dict[str, Code] = {
     "unused-source": Code(W, "a source that nothing cites", "default"),
     "comment-in-text": Code(W, "a ' #' comment right after unquoted text", "default"),
     "duplicate-text": Code(W, "two statements with the same text", "default"),
+    "duplicate-link": Code(W, "one statement listed twice as the same kind of premise of one "
+                           "parent", "default"),
     "import-dropped": Code(W, "an imported file held what the format cannot (one summary)",
                            "default"),
     # the debate rules (argmap.rules.debate), opt-in

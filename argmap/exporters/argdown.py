@@ -7,12 +7,17 @@ The shape, one indented tree per claim under the question as a heading::
     [replace]: The city should replace the fleet.
       + <health>: Electric buses cut street-level air pollution.
         - [grid]: The grid's electricity still comes partly from coal.
-        _ [c1.pro1.undercut1]: Cleaner air matters less on routes that meet the limits.
+        _ Cleaner air matters less on routes that meet the limits.
       - [upfront]: The upfront price is nearly twice a diesel bus.
         - [cost]
 
-- Every statement is titled by its key (its id or path), so ``[title]`` and
-  ``<title>`` name the same statement across the file; a ``ref`` is the bare
+- A statement is titled only where a title is needed or was given
+  (:func:`titled`): one with an id is ``[id]: text``, and so is one named
+  elsewhere in the file (a ``ref``'d statement, the conclusion of a linked
+  argument's pcs, a premise written as an argument); a claim that nothing
+  bears on keeps its title too, since Argdown reads an untitled, unrelated
+  paragraph as prose. The rest are written as bare text (``+ text``), never
+  with a machine title such as ``[c1.pro1.con1]``. A ``ref`` is the bare
   title, Argdown's reference.
 - pro is ``+`` (support), con ``-`` (attack), undercut ``_`` (undercut).
 - Argdown undercuts arguments, not statements, so a premise whose link to its
@@ -38,7 +43,9 @@ The shape, one indented tree per claim under the question as a heading::
   Argdown keeps as the statement's ``data``.
 
 Text goes through :func:`argdown_text`: Argdown reads ``[``, ``<``, ``#``,
-``*``, ``_``, ``//``, ``{``, ``:x:``… as syntax, so those are backslash-escaped.
+``*``, ``_``, ``//``, ``{``, ``:x:``… as syntax, so those are backslash-escaped;
+a Markdown link to a web address in the text (``[text](https://…)``, as Kialo
+writes them) stays an Argdown link.
 Data goes through :func:`argdown_data`.
 """
 
@@ -48,7 +55,7 @@ import json
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from argmap.graph import Link, walk
+from argmap.graph import Link, Visit, walk
 from argmap.model import Relation, single_spaced
 
 if TYPE_CHECKING:
@@ -63,16 +70,31 @@ MARKERS = {Relation.PRO: "+", Relation.CON: "-", Relation.UNDERCUT: "_"}
 _SYNTAX = re.compile(r"[\\\[\]<>@#*_{}=]|/(?=[/*])|[.:](?=\S)")
 
 
+_WEB_LINK = re.compile(r"\[([^\[\]]+)\]\((https?://[^\s()]+)\)")
+
+
 def argdown_text(text: str) -> str:
     """Escape one statement's text for a single Argdown line.
 
     Whitespace runs (newlines included) become one space, since a newline
     would end the statement; every character Argdown would read as syntax is
-    escaped with a backslash, which Argdown removes when it reads the text.
+    escaped with a backslash, which Argdown removes when it reads the text,
+    except in a Markdown link to a web address, which stays a link.
     """
     text = single_spaced(text)
     if _SYNTAX.search(text) is None:  # most texts: one C-level scan, no substitution
         return text
+    if "](" not in text:
+        return _escape(text)
+    pieces, last = [], 0
+    for link in _WEB_LINK.finditer(text):
+        pieces += [_escape(text[last:link.start()]),
+                   "[" + _escape(link.group(1)) + "](" + link.group(2) + ")"]
+        last = link.end()
+    return "".join(pieces) + _escape(text[last:])
+
+
+def _escape(text: str) -> str:
     return _SYNTAX.sub(r"\\\g<0>", text)
 
 
@@ -118,13 +140,22 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
                  if s.link is not None and graph.undercuts_of(s.link)
                  and s.link not in names}
 
+    visits = walk(graph)
+    needed = titled(graph, visits, names, arguments)
+
     def title(key: str) -> str:
         return f"<{key}>" if key in arguments else f"[{key}]"
+
+    def defined(name: str, key: str, text: str) -> str:
+        """``[title]: text``, or the bare text where no title is needed."""
+        if key in needed or _UNSAFE_START.match(text):
+            return f"{name}: {text}"
+        return text
 
     lines = [f"# {argdown_text(graph.question)}"]
     blocks: list[list[str]] = []  # premise-conclusion structures, after the current tree
     frames: list[_Frame] = []
-    for visit in walk(graph):
+    for visit in visits:
         link, depth = visit.link, visit.depth
         while frames and not _inside(frames[-1], link, depth):
             frame = frames.pop()
@@ -163,7 +194,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             data_link = link if not linked or link is None or link.key not in names else None
         if visit.expanded and statement is not None:
             data = _data_of(statement, data_link)
-            out.append(f"{prefix}{name}: {argdown_text(statement.text)}{data}")
+            out.append(prefix + defined(name, visit.key, argdown_text(statement.text)) + data)
         elif name.startswith("[") and visit.key in arguments and statement is not None:
             # a pcs premise written elsewhere as an argument (it is undercut there): a pcs
             # holds statements, so the statement is written here with its text
@@ -187,6 +218,31 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             else:
                 lines += ["", title(link.target), f"  {MARKERS[link.relation]} {title(key)}"]
     return "\n".join(lines) + "\n"
+
+
+#: a bare text that Argdown would read as syntax at the start of a line: a relation,
+#: a numbered premise, an ordered list item, an inference line
+_UNSAFE_START = re.compile(r"[+\-(]|[0-9]+\.[ \t]|\Z")
+
+
+def titled(graph: ArgumentGraph, visits: list[Visit], names: dict[str, str],
+           arguments: set[str]) -> set[str]:
+    """The statements that need their title (key) in the Argdown text.
+
+    Those with an id (a title the author gave), those named again elsewhere (a
+    ``ref``, a linked pro argument's conclusion, a focus's parent's child), those
+    written as arguments, and claims nothing bears on (untitled and unrelated,
+    Argdown's reader and argmap's take them for prose).
+    """
+    keys = {key for key, s in graph.statements.items() if s.id is not None}
+    keys |= arguments
+    keys |= {v.key for v in visits if not v.expanded}
+    keys |= {link.target for link in graph.links
+             if link.key in names and link.relation is Relation.PRO}
+    targets = {link.target for link in graph.links}
+    keys |= {key for key in graph.claims if key not in targets}
+    keys |= set(graph.roots) - set(graph.claims)
+    return keys
 
 
 def _inside(frame: _Frame, link: Link | None, depth: int) -> bool:

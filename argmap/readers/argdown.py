@@ -1,12 +1,15 @@
 """Argdown (``.argdown``): a native reader for the common part of the syntax.
 
-What it reads:
+What it reads (docs/imports.md has the whole mapping and what is counted):
 
 - statements ``[Title]: text`` and arguments ``<Title>: text`` (an
   argument without a premise–conclusion structure is read as a statement:
-  its description is its text), bare ``[Title]``/``<Title>`` references, and
-  untitled text lines;
-- relations at any indentation, to the nearest less-indented element above:
+  its description is its text), bare ``[Title]``/``<Title>`` references (with
+  ``#tags`` after them), untitled text lines and list items (``*``, ``1.``);
+  a title defined twice has its last definition's text, Argdown's canonical
+  member, unless one says ``isCanonical: true``;
+- relations at any indentation, to the element above at a lesser level, the
+  levels counted as Argdown's lexer counts them:
   ``+``/``<+`` support, ``-``/``<-`` attack, ``_``/``<_`` undercut (the child
   bears on the parent), ``+>`` ``->`` ``_>`` (the parent bears on the child),
   ``><`` contradiction (a ``con`` both ways: one of them a ``ref``);
@@ -23,34 +26,49 @@ What it reads:
   a conclusion with no text and the argument's title that passes one
   relation on stands for the argument (argmap's export writes a linked
   ``con`` so); named rules are counted as left out;
-- headings (the first is the question unless the frontmatter between
-  ``===`` lines has ``title:``), ``#tags`` and ``#(long tags)``, backslash
-  escapes, hard-wrapped lines (an indented line that is no element continues
-  the text above), ``//`` and ``/* */`` comments, and argmap's own data
-  blocks ``{"by": …}`` (and ``{"weight": …}`` on a linked argument's title).
+- frontmatter and headings (:mod:`argmap.readers.argdown_sections`: the
+  question, sections as tags, prose paragraphs as the map's context),
+  ``#tags`` and ``#(long tags)``, links (a source the statement cites),
+  backslash escapes, hard-wrapped lines (an indented line that is no element
+  continues the text above), ``//`` and ``/* */`` comments, and argmap's own
+  data blocks ``{"by": …}`` (and ``{"weight": …}`` on a linked argument's title).
 
 Support is ``pro``, attack ``con``, undercut ``undercut`` (of the steps from
-the undercut argument to what it supports). Titles become ids. Not read
-(yet): Argdown's ``@`` mentions and ``{…}`` data other than argmap's own,
-group headings as map structure, and the ``isInMap``/selection settings.
+the undercut argument to what it supports). Titles become ids. What the
+Argdown CLI rejects (an argument where only a statement may stand, text
+where a conclusion must follow an inference line) is an error at the CLI's
+line and column, and no map. Not read (yet): Argdown's ``@`` mentions
+(kept as text), ``{…}`` data other than argmap's own, and the
+``isInMap``/selection settings.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
-from argmap.readers.argdown_text import DATA, data_blocks, parts, plain, uncomment, unescape
+from argmap.readers.argdown_finish import finish
+from argmap.readers.argdown_sections import frontmatter
+from argmap.readers.argdown_state import NO_URL, TWICE, URL, Reader, settle, union
+from argmap.readers.argdown_text import (
+    DATA,
+    data_blocks,
+    links,
+    parts,
+    spelt_out,
+    uncomment,
+)
 from argmap.readers.assemble import assemble
-from argmap.readers.draft import DArgument, DEdge, DNode, Draft, file_stem
-from argmap.readers.yaml.build import slugify
+from argmap.readers.draft import DEdge, file_stem
 
 RULES = "inference rules"
-TWICE = "further texts of a title defined twice (the first is kept)"
-ONE_PREMISE = "descriptions of reconstructed arguments with one premise"
+PROSE_TAGS = "tags of prose paragraphs (the map's context)"
 CODE = "argdown-syntax"
+_TAGGED = re.compile(r"([\[<].*?[\]>])((?:[ \t]+#(?:\([^)]*\)|[\w-]+))+[ \t]*)\Z")
+_ORDERED = re.compile(r"[0-9]+\.[ \t]+")
 _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]+(.*)\Z")
 _ELEMENT = re.compile(r"(\[|<)((?:\\.|[^\]>\\])+)[\]>](?::[ \t]*(.*))?\Z")
 _PCS = re.compile(r"\(([0-9]+)\)[ \t]*(.*)\Z")
@@ -62,79 +80,34 @@ _MARKS = {"+": (Relation.PRO, False), "<+": (Relation.PRO, False),
           "_>": (Relation.UNDERCUT, True)}
 
 
-class _Reader:
-    def __init__(self, file: str, result: ReadResult) -> None:
-        self.file, self.result = file, result
-        stem = file_stem(file)
-        self.draft = Draft(file, slugify(stem), stem, Span(file, 1, 1))
-        self.texts: dict[str, str] = {}
-        self.anonymous = 0
-        #: (indent, node key) of the elements a relation may hang from
-        self.stack: list[tuple[int, str]] = []
-        self.last: str | None = None  # the element a hard-wrapped line continues
-        self.undercuts: list[tuple[str, str]] = []  # (undercutter, undercut argument)
-        self.pcs: list[str] = []  # premises since the last inference line
-        self.pending: list[str] | None = None  # premises waiting for their conclusion
-        self.ignoring = False
-        self.counted = False  # this ignored definition is counted in the summary
-        self.in_rule = False  # between the two "--" lines around an inference rule
-        self.question_set = False
-        #: a bare ``<Title>`` line, which a premise-conclusion structure may follow
-        self.argument: str | None = None
-        self.aliases: dict[str, str] = {}  # reconstructed argument -> its conclusion
-        #: reconstructed argument -> the edges of its last inference (to its conclusion)
-        self.inference: dict[str, list[int]] = {}
-        self.weights: dict[str, int] = {}  # element -> the weight in its data
-
-    def node(self, bracket: str, title: str | None, text: str, span: Span) -> str:
-        """The key of the element; its text and tags the first time it has text."""
-        if title is None:
-            self.anonymous += 1
-            key = f"#{self.anonymous}"
-        else:
-            key = bracket + unescape(title).strip()
-        body, tags, data = parts(text, self.draft.dropped)
-        if data.weight is not None:  # a linked argument's; else counted in _finish
-            self.weights[key] = data.weight
-        old = self.draft.nodes.get(key)
-        #: the text of this definition is not kept: neither are its hard-wrapped lines
-        self.ignoring = old is not None and bool(old.text)
-        self.counted = self.ignoring and bool(body)
-        if self.counted:
-            self.draft.dropped[TWICE] += 1
-        if old is None or (not old.text and body):
-            self.draft.nodes[key] = DNode(key, body, old.span if old and old.text else span,
-                                          title=None if title is None else key[1:],
-                                          by=data.by,
-                                          tags=tags,
-                                          origin=None if title is None else
-                                          key + ("]" if bracket == "[" else ">"))
-        return key
-
-    def edge(self, premise: str, target: str, relation: Relation) -> None:
-        if relation is Relation.UNDERCUT:
-            self.undercuts.append((premise, target))
-        else:
-            self.draft.edges.append(DEdge(premise, target, relation))
-
-
 def read(text: str, file: str) -> ReadResult:
     """Read one Argdown document (see the module docstring)."""
     result = ReadResult()
-    reader = _Reader(file, result)
+    reader = Reader(file, result)
     text = uncomment(text)
     if "{" in text:
         text = data_blocks(text, reader.draft.dropped)
     lines = [line.rstrip("\r") for line in text.split("\n")]
-    start = _frontmatter(lines, reader)
+    title, start = frontmatter(lines)
+    if title is not None:
+        reader.draft.question, reader.question_set = title, True
+        reader.sections.question = title
     for index in range(start, len(lines)):
         _line(reader, lines[index], index + 1)
-    _finish(reader)
+    _heading(reader)
+    if any(d.severity.value == "error" for d in result.diagnostics):
+        return result  # as the Argdown CLI, which exports nothing from such a file
+    settle(reader)
+    finish(reader)
     if not reader.draft.nodes:
         result.diagnostics.append(error(CODE, "no statements or arguments found: write them "
                                         "as '[Title]: text' or '<Title>: text'",
                                         Span(file, 1, 1)))
         return result
+    _prose(reader)
+    # the links of prose and of argument descriptions are spelt out, not cited
+    cited = {c.source for n in reader.draft.nodes.values() for c in n.cites}
+    reader.draft.sources = {k: v for k, v in reader.draft.sources.items() if k in cited}
     for key, node in list(reader.draft.nodes.items()):
         if not node.text:  # only ever referenced: its title is all the text it has
             reader.draft.nodes[key] = node._replace(text=node.title or key)
@@ -146,91 +119,151 @@ def read(text: str, file: str) -> ReadResult:
     return result
 
 
-def _frontmatter(lines: list[str], reader: _Reader) -> int:
-    """Read ``title:`` from a frontmatter block; the index of the first line after it."""
-    if not lines or lines[0].strip() != "===":
-        return 0
-    for index in range(1, len(lines)):
-        line = lines[index].strip()
-        if line == "===":
-            return index + 1
-        if line.startswith("title:") and line[6:].strip():
-            reader.draft.question = line[6:].strip().strip("'\"")
-            reader.question_set = True
-    return 0
+def _heading(reader: Reader) -> None:
+    """End the heading being read: the first is the question, unless the frontmatter
+    has a title; each opens a section (see :mod:`argmap.readers.argdown_sections`)."""
+    title = reader.sections.close(reader.draft.dropped)
+    if title is not None and not reader.question_set:
+        reader.draft.question, reader.question_set = title, True
+        reader.sections.question = title
 
 
-def _line(reader: _Reader, line: str, number: int) -> None:
+def _prose(reader: Reader) -> None:
+    """Untitled paragraphs at the top that nothing relates to are prose: the map's
+    context (Argdown's map hides them), unless nothing else would be a claim."""
+    draft = reader.draft
+    related = {e.premise for e in draft.edges} | {
+        e.target for e in draft.edges if isinstance(e.target, str)}
+    prose = [k for k in reader.loose if k in draft.nodes and k not in related]
+    if not prose or len(prose) == len(draft.nodes):
+        return
+    paragraphs = []
+    for key in prose:
+        del draft.nodes[key]
+        written = " ".join(reader.raw[key])
+        draft.dropped[PROSE_TAGS] += len(parts(written)[1])
+        # its links are spelt out in the context: none is lost
+        draft.dropped[NO_URL] -= sum(not URL.match(a) for _, a in links(written))
+        paragraphs.append(spelt_out(written))
+    draft.context = "\n\n".join(p for p in paragraphs if p) or None
+    draft.dropped += Counter()  # drop the counts that came back to 0
+
+
+def _line(reader: Reader, line: str, number: int) -> None:
     stripped = line.strip()
     indent = len(line) - len(line.lstrip())
     span = Span(reader.file, number, indent + 1)
-    if not stripped:  # a blank line ends a text, and a tree at the top
+    if not stripped:  # a blank line ends a text, a heading, and a tree at the top
         reader.last = None
+        _heading(reader)
+        return
+    if reader.sections.reading is not None:  # a hard-wrapped heading
+        reader.sections.more(stripped)
         return
     if reader.in_rule:  # the text of a rule between two "--" lines
         reader.in_rule = stripped != "--"
         return
-    if not indent and re.match(r"#+\s", stripped):
-        if not reader.question_set:
-            reader.draft.question = " ".join(plain(stripped.lstrip("#")).split())
-            reader.question_set = True
+    if not indent and reader.sections.start(stripped):
         reader.stack, reader.last, reader.argument = [], None, None
         return
     if _pcs_line(reader, stripped, indent, span):
         return
     relation = _RELATION.match(stripped)
     if relation is None:
-        if reader.last is not None and not _ELEMENT.match(stripped) and not (
-                stripped.startswith("* ")):
-            if reader.ignoring:  # more text of a definition whose title has text already
-                if not reader.counted:
-                    reader.draft.dropped[TWICE] += 1
-                    reader.counted = True
-            else:
-                _continue(reader, stripped)
-            return
-        reader.pcs, reader.pending = [], None
-        item = stripped[2:] if stripped.startswith("* ") else stripped  # a list item
-        key = _element(reader, item, span)
-        reader.argument = key if key.startswith("<") else None
-        reader.stack, reader.last = [(indent, key)], key
+        _top(reader, stripped, indent, span)
         return
     mark, rest = relation.groups()
-    while reader.stack and reader.stack[-1][0] >= indent:
+    level = _level(reader, indent)
+    while reader.stack and reader.stack[-1][0] >= level:
         reader.stack.pop()
     key = _element(reader, rest, span)
     if not reader.stack:
         reader.result.diagnostics.append(error(
             CODE, f"relation '{mark}' has nothing above it to relate to", span))
+    elif mark == "><":
+        parent = reader.stack[-1][1]
+        _statement_only(reader, key, "'><' (contradiction) relates statements only",
+                        span._replace(column=span.column + 3))
+        reader.edge(key, parent, Relation.CON)
+        reader.edge(parent, key, Relation.CON)
     else:
         parent = reader.stack[-1][1]
-        if mark == "><":
-            reader.edge(key, parent, Relation.CON)
-            reader.edge(parent, key, Relation.CON)
+        rel, outgoing = _MARKS[mark]
+        if outgoing:
+            reader.edge(parent, key, rel)
         else:
-            rel, outgoing = _MARKS[mark]
-            if outgoing:
-                reader.edge(parent, key, rel)
-            else:
-                reader.edge(key, parent, rel)
-    reader.stack.append((indent, key))
+            reader.edge(key, parent, rel)
+    reader.stack.append((level, key))
     reader.last = key
 
 
-def _continue(reader: _Reader, stripped: str) -> None:
+def _level(reader: Reader, indent: int) -> int:
+    """The level of a relation line, as Argdown's lexer sees it: deeper than the line
+    above opens a level; shallower closes levels down to one at most as deep, and the
+    line joins that level (so ``-> G`` between two levels belongs to the outer one)."""
+    levels = reader.levels
+    if indent > levels[-1]:
+        levels.append(indent)
+    else:
+        while len(levels) > 1 and indent < levels[-1]:
+            levels.pop()
+    return levels[-1]
+
+
+def _top(reader: Reader, stripped: str, indent: int, span: Span) -> None:
+    """A line that is no relation: more text of the element above, or a new element at
+    the top of a tree (a list item ``*`` or ``1.`` is one)."""
+    item = _ORDERED.match(stripped)
+    listed = stripped.startswith("* ") or item is not None
+    if reader.last is not None and not _ELEMENT.match(stripped) and not listed:
+        if reader.ignoring:  # more text of a definition whose text is not kept
+            if not reader.counted:
+                reader.draft.dropped[TWICE] += 1
+                reader.counted = True
+        else:
+            _continue(reader, stripped)
+        return
+    if reader.pending is not None:
+        reader.result.diagnostics.append(error(
+            CODE, "a conclusion must follow the inference line: write it as a numbered "
+            "statement, '(n) text'", span))
+    reader.pcs, reader.pending = [], None
+    text = stripped[2:] if stripped.startswith("* ") else stripped[item.end():] if item else (
+        stripped)
+    key = _element(reader, text, span)
+    if key.startswith("#"):  # untitled: prose, if nothing relates to it
+        reader.loose.append(key)
+    reader.argument = key if key.startswith("<") else None
+    reader.stack, reader.last, reader.levels = [(indent, key)], key, sorted({0, indent})
+
+
+def _statement_only(reader: Reader, key: str, what: str, span: Span) -> None:
+    """Argdown's parser refuses an argument where only a statement may stand."""
+    if key.startswith("<"):
+        reader.result.diagnostics.append(error(
+            CODE, f"{what}, not arguments: write a statement '[Title]' instead of "
+            f"'{key}>'", span))
+
+
+def _continue(reader: Reader, stripped: str) -> None:
     """A hard-wrapped line: more text of the element above."""
     assert reader.last is not None
     node = reader.draft.nodes[reader.last]
     body, tags, _ = parts(stripped, reader.draft.dropped)
     reader.draft.nodes[reader.last] = node._replace(text=f"{node.text} {body}".strip(),
-                                                    tags=node.tags + tags)
+                                                    tags=union(node.tags, tags))
+    reader.cite(reader.last, stripped, Span(reader.file, node.span.line, node.span.column))
+    if reader.last in reader.raw:
+        reader.raw[reader.last].append(stripped)
 
 
-def _pcs_line(reader: _Reader, stripped: str, indent: int, span: Span) -> bool:
+def _pcs_line(reader: Reader, stripped: str, indent: int, span: Span) -> bool:
     """A premise, conclusion or inference line of a premise-conclusion structure."""
     pcs = _PCS.match(stripped)
     if pcs is not None:
         key = _element(reader, pcs.group(2), span)
+        _statement_only(reader, key, "a premise-conclusion structure holds statements",
+                        span._replace(column=span.column + len(stripped) - len(pcs.group(2))))
         if reader.pending is not None:
             first = len(reader.draft.edges)
             linked = first if len(reader.pending) > 1 else None
@@ -241,7 +274,7 @@ def _pcs_line(reader: _Reader, stripped: str, indent: int, span: Span) -> bool:
                 reader.aliases[reader.argument] = key
                 reader.inference[reader.argument] = list(range(first, len(reader.draft.edges)))
         reader.pcs.append(key)
-        reader.stack, reader.last = [(indent, key)], key
+        reader.stack, reader.last, reader.levels = [(indent, key)], key, sorted({0, indent})
         return True
     inference = _INFERENCE.fullmatch(stripped)
     if inference is None or not reader.pcs:
@@ -255,107 +288,16 @@ def _pcs_line(reader: _Reader, stripped: str, indent: int, span: Span) -> bool:
     return True
 
 
-def _element(reader: _Reader, text: str, span: Span) -> str:
+def _element(reader: Reader, text: str, span: Span) -> str:
     found = _ELEMENT.match(text)
     data = ""
     if found is None and (block := DATA.search(text)) is not None:
         found = _ELEMENT.match(text[:block.start()])  # "<Title> {data}": a title with data
         data = block.group(0)
+    if found is None and (tagged := _TAGGED.match(text)) is not None:
+        found = _ELEMENT.match(tagged.group(1))  # "<Title> #tag": a reference with tags
+        data = tagged.group(2)
     if found is None:
         return reader.node("[", None, text, span)
     bracket, title, body = found.groups()
-    return reader.node(bracket, title, (body or "") + data, span)
-
-
-def _finish(reader: _Reader) -> None:
-    """Reconstructed arguments become their conclusions; undercuts attack every
-    step from the undercut argument to what it supports."""
-    draft = reader.draft
-    for argument, steps in reader.inference.items():  # its title names its last inference
-        linked = draft.edges[steps[0]].linked
-        node = draft.nodes[argument]
-        draft.dropped["data 'by'"] += node.by is not None  # an argument has no speaker
-        if linked is not None:  # its description is the linked argument's note
-            weight = reader.weights.pop(argument, None)
-            draft.arguments[linked] = DArgument(node.title, weight, node.span,
-                                                note=node.text or None, tags=node.tags)
-        elif node.text or node.tags:  # its one premise is a statement: not the argument's
-            draft.dropped[ONE_PREMISE] += 1
-    # a weight is a linked argument's (argmap's Argdown export puts it on the title line)
-    draft.dropped["data 'weight'"] += len(reader.weights)
-    cuts = [(a, b, reader.inference.get(b)) for a, b in reader.undercuts]
-    if reader.aliases:
-        alias = reader.aliases
-        edges = [e._replace(premise=alias.get(e.premise, e.premise),
-                            target=e.target if isinstance(e.target, int)
-                            else alias.get(e.target, e.target)) for e in draft.edges]
-        # "<+ <A>" under A's own conclusion says what A's inference says: the CLI
-        # drops it, and so does the import (a target "" is no node: left out), but
-        # A's linked argument takes its place among the conclusion's premises
-        for index, (edge, old) in enumerate(zip(edges, draft.edges, strict=True)):
-            if edge.premise == edge.target and edge != old:
-                edges[index] = edge._replace(target="")
-                _anchor(reader, old.premise, index)
-        draft.edges = edges
-        cuts = [(alias.get(a, a), alias.get(b, b), steps) for a, b, steps in cuts]
-        for argument in alias:  # the argument is its pcs, its description no statement
-            del draft.nodes[argument]
-        _stand_for_arguments(reader)
-    for undercutter, argument, inference in cuts:
-        # Argdown undercuts a reconstructed argument's inference (the CLI's "inference"
-        # relations); an argument without one, the steps from it to what it supports.
-        steps = inference or [i for i, e in enumerate(draft.edges)
-                              if e.premise == argument and not isinstance(e.target, int)]
-        if not steps:
-            draft.dropped["undercuts of an argument that supports nothing, read as con"] += 1
-            draft.edges.append(DEdge(undercutter, argument, Relation.CON))
-        for step in steps:
-            draft.edges.append(DEdge(undercutter, step, Relation.UNDERCUT))
-
-
-def _anchor(reader: _Reader, argument: str, index: int) -> None:
-    """Place ``argument``'s linked argument where edge ``index`` was written."""
-    steps = reader.inference.get(argument)
-    linked = reader.draft.edges[steps[0]].linked if steps else None
-    if linked is not None and linked in reader.draft.arguments:
-        found = reader.draft.arguments[linked]
-        if found.at is None:
-            reader.draft.arguments[linked] = found._replace(at=index)
-
-
-def _stand_for_arguments(reader: _Reader) -> None:
-    """A conclusion with no text, titled as its argument, that passes one relation
-    on is the argument.
-
-    Argdown relates an argument through its conclusion, so argmap's export
-    writes a linked ``con`` ``<A>`` as an argument concluding ``[A]``, a
-    statement that has only a title and attacks the parent: its premises bear
-    on the parent directly. A conclusion with a title of its own stays.
-    """
-    draft = reader.draft
-    into: dict[str, list[int]] = {}
-    out_of: dict[str, list[int]] = {}
-    for index, edge in enumerate(draft.edges):
-        if not isinstance(edge.target, int):
-            into.setdefault(edge.target, []).append(index)
-            out_of.setdefault(edge.premise, []).append(index)
-    undercut = {a for a, _ in reader.undercuts} | {b for _, b in reader.undercuts}
-    for argument, steps in reader.inference.items():
-        conclusion = reader.aliases[argument]
-        node = draft.nodes.get(conclusion)
-        passed = out_of.get(conclusion, [])
-        if (node is None or node.text or conclusion[1:] != argument[1:]
-                or len(passed) != 1 or conclusion in undercut
-                or sorted(into.get(conclusion, ())) != steps
-                or (argument in undercut and any(a == argument for a, _ in reader.undercuts))):
-            continue
-        (onward,) = passed
-        edge = draft.edges[onward]
-        if edge.relation is Relation.UNDERCUT or edge.target == conclusion:
-            continue
-        for step in steps:
-            draft.edges[step] = draft.edges[step]._replace(target=edge.target,
-                                                           relation=edge.relation)
-        draft.edges[onward] = edge._replace(target="")  # no node: left out
-        del draft.nodes[conclusion]
-        _anchor(reader, argument, onward)
+    return reader.node(bracket, title, (body or "") + data, span, defines=body is not None)

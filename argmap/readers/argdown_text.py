@@ -20,7 +20,7 @@ _TAG = re.compile(r"(?:^|(?<=\s))#(?:\(([^)]*)\)|([\w-]+))")
 DATA = re.compile(r"[ \t]*(?<!\\)(\{.*(?<!\\)\})[ \t]*\Z")  # an escaped brace is text
 _ESCAPE = re.compile(r"\\(.)")
 _BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _MARKUP = [re.compile(p) for p in (r"__(\S(?:.*?\S)?)__", r"\*\*(\S(?:.*?\S)?)\*\*",
                                    r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)", r"\*(\S(?:.*?\S)?)\*")]
 
@@ -55,17 +55,43 @@ def plain(text: str) -> str:
     return text
 
 
+def links(text: str) -> list[tuple[str, str]]:
+    """The ``[text](address)`` links of a text, as (text as shown, address)."""
+    if "](" not in text:
+        return []
+    return [(plain(found.group(1)).strip(), found.group(2).strip())
+            for found in _LINK.finditer(text)]
+
+
+def with_addresses(text: str) -> str:
+    """Each link written as its text and its address: ``here (https://…)``, for the
+    map's context and notes, which cite nothing."""
+    if "](" not in text:
+        return text
+    return _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2).strip()})", text)
+
+
+def spelt_out(text: str) -> str:
+    """Prose as Argdown shows it, but with each link's address after its text."""
+    return " ".join(plain(with_addresses(text)).split())
+
+
 class Data(NamedTuple):
     """What argmap reads from an element's data block: the rest is counted."""
 
     by: str | None = None
     weight: int | None = None  # kept by the reader only for a linked argument
+    canonical: bool = False  # ``isCanonical: true``: this definition's text is the title's
+    group: bool = True  # a heading's ``isGroup: false``: no group in Argdown's map
+
+
+_FLAG = re.compile(r"\b(isCanonical|isGroup)[\"']?[ \t]*:[ \t]*(true|false)\b")
 
 
 def parts(text: str, dropped: Counter[str] | None = None,
           ) -> tuple[str, tuple[str, ...], Data]:
-    """Text, its #tags and argmap's ``by`` and ``weight`` from a data block (other data
-    is counted)."""
+    """Text, its #tags and what argmap reads from a data block: its own ``by`` and
+    ``weight``, Argdown's ``isCanonical`` and ``isGroup`` (other data is counted)."""
     kept = Data()
     data = DATA.search(text)
     if data is not None:  # Argdown data: argmap's own is JSON; other YAML is left out
@@ -74,13 +100,20 @@ def parts(text: str, dropped: Counter[str] | None = None,
         except (ValueError, RecursionError):
             value = None
         text = text[:data.start()]
+        flags = dict(_FLAG.findall(data.group(1))) if value is None else {}
+        if flags:  # Argdown's own YAML flags, which argmap reads
+            value = {name: word == "true" for name, word in flags.items()}
+            if data.group(1).count(":") > len(flags) and dropped is not None:  # other YAML
+                dropped["data blocks"] += 1
         if isinstance(value, dict):
             by, weight = value.get("by"), value.get("weight")
             kept = Data(by if isinstance(by, str) else None,
                         weight if type(weight) is int and MIN_WEIGHT <= weight <= MAX_WEIGHT
-                        else None)
+                        else None, value.get("isCanonical") is True,
+                        value.get("isGroup") is not False)
             for name in value:
-                if (name != "by" and (name != "weight" or kept.weight is None)
+                if (name not in ("by", "isCanonical", "isGroup")
+                        and (name != "weight" or kept.weight is None)
                         and dropped is not None):
                     dropped[f"data '{name}'"] += 1
         elif dropped is not None:

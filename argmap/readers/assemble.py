@@ -19,7 +19,9 @@
   whole. Its id (from :attr:`Draft.arguments`' title) is unique among the
   statement ids. A group with one distinct premise is an ordinary item.
 - Nodes with the same text (ignoring case and spacing, as ``check``'s
-  ``duplicate-text`` does) are one statement (:mod:`argmap.readers.same_text`).
+  ``duplicate-text`` does) are one statement (:mod:`argmap.readers.same_text`);
+  then a relation of a statement to itself, or a second one with the same
+  premise, kind and target, is left out: one link per (premise, kind, target).
 
 Iterative, so a chain nested thousands deep cannot overflow the stack.
 """
@@ -33,7 +35,7 @@ from typing import NamedTuple
 
 from argmap.model import ArgumentMap, Relation, Statement
 from argmap.readers.draft import DArgument, Draft, slug
-from argmap.readers.same_text import merge_same_text
+from argmap.readers.same_text import merge_same_text, one_link_each
 
 _STEP = {Relation.PRO: ".pro", Relation.CON: ".con", Relation.UNDERCUT: ".undercut"}
 _PATHLIKE = re.compile(r"c[0-9]+(\.|\Z)")
@@ -68,6 +70,7 @@ class _Graph(NamedTuple):
 def assemble(draft: Draft) -> ArgumentMap:
     """The map the draft describes (see the module docstring)."""
     merge_same_text(draft)
+    one_link_each(draft)
     graph = _index(draft)
     undercuts = graph.undercuts
     roots = draft.roots if draft.roots is not None else [
@@ -98,7 +101,7 @@ def assemble(draft: Draft) -> ArgumentMap:
         reached.update(p.key for p in more)
     ids = _ids(draft, places)
     return ArgumentMap(draft.map_id, draft.question, draft.span, _statements(draft, places, ids),
-                       tags=draft.tags, sources=draft.sources)
+                       context=draft.context, tags=draft.tags, sources=draft.sources)
 
 
 def _index(draft: Draft) -> _Graph:

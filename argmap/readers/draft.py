@@ -79,6 +79,22 @@ class Draft:
     tags: tuple[str, ...] = ()
     #: ``DEdge.linked`` value -> what the source says about the linked argument itself
     arguments: dict[int, DArgument] = field(default_factory=dict)
+    context: str | None = None  # the map's background prose
+
+
+def link_source(draft: Draft, title: str, url: str, span: Span) -> str:
+    """The id of the draft's source with this title and URL, added if new (a link in
+    the source becomes a source its statement cites)."""
+    for source in draft.sources.values():
+        if source.url == url and source.title == title:
+            return source.id
+    base = slug(title) or "source"
+    source_id, n = base, 1
+    while source_id in draft.sources:
+        n += 1
+        source_id = f"{base}-{n}"
+    draft.sources[source_id] = Source(source_id, title, span, url=url)
+    return source_id
 
 
 def file_stem(file: str) -> str:

@@ -9,6 +9,13 @@ title, speaker and text, gains the others' tags, citations and relations, and
 every other place becomes a ``ref`` to it. The merges (and a second speaker
 that had to go) are counted in the draft's ``dropped``, so the import's one
 ``import-dropped`` warning says so and the map passes ``check --strict``.
+
+:func:`one_link_each` then leaves out what the merges (or the source itself)
+made redundant: a relation of a statement to itself (in Argdown, ``+ <A>``
+under the statement A's inference concludes: A's argument already says so)
+and a second relation with the same premise, kind and target (``+ <A>``
+under a claim that A's conclusion also supports with ``+>``). Neither adds
+anything the map does not already say, so neither is counted as dropped.
 """
 
 from __future__ import annotations
@@ -57,3 +64,28 @@ def merge_same_text(draft: Draft) -> None:
         if key in alias:
             home.setdefault(alias[key], edge)
     draft.home = home
+
+
+def one_link_each(draft: Draft) -> None:
+    """One relation per (premise, kind, target); none from a statement to itself.
+
+    A left-out edge keeps its index (its target becomes ``""``, no node), so the
+    undercuts and ``home`` entries that name edges by index stay right; an
+    undercut of a repeated edge attacks the one that is kept.
+    """
+    kept: dict[tuple[str, str, object], int] = {}
+    moved: dict[int, int] = {}
+    for index, edge in enumerate(draft.edges):
+        if isinstance(edge.target, int) or edge.linked is not None:
+            continue
+        if edge.premise == edge.target:
+            draft.edges[index] = edge._replace(target="")
+            continue
+        first = kept.setdefault((edge.premise, edge.target, edge.relation), index)
+        if first != index:
+            draft.edges[index] = edge._replace(target="")
+            moved[index] = first
+    if moved:
+        draft.edges = [e._replace(target=moved.get(e.target, e.target))
+                       if isinstance(e.target, int) else e for e in draft.edges]
+        draft.home = {k: moved.get(i, i) for k, i in draft.home.items()}

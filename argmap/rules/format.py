@@ -139,6 +139,25 @@ def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
             first[key] = statement
 
 
+def duplicate_links(index: MapIndex) -> Iterator[Diagnostic]:
+    """Warn when one statement is listed twice as the same kind of premise of one parent:
+    the second says nothing new, but ``stats`` and ``--semantics weighed`` count it."""
+    for statement in index.statements:
+        for kind, items in (("pro", statement.pro), ("con", statement.con),
+                            ("undercut", statement.undercut)):
+            seen: dict[str, Statement] = {}
+            for item in items:
+                name = item.ref or item.id
+                if name is None or item.premises:
+                    continue
+                if name in seen:
+                    yield warning("duplicate-link", f"'{name}' is already a `{kind}` of this "
+                                  f"statement (line {seen[name].span.line}); one link says "
+                                  "it once, so remove this one", item.span)
+                else:
+                    seen[name] = item
+
+
 def _siblings_in_argument(a: Statement, b: Statement) -> bool:
     """True for two premises of one linked argument (paths ``c1.pro1.1``, ``c1.pro1.2``)."""
     head_a, _, last_a = a.path.rpartition(".")
@@ -155,6 +174,7 @@ REPORTS: dict[Rule, tuple[str, ...]] = {
     undercut_on_claim: ("undercut-on-claim",),
     unused_sources: ("unused-source",),
     duplicate_texts: ("duplicate-text",),
+    duplicate_links: ("duplicate-link",),
 }
 RULES: tuple[Rule, ...] = tuple(REPORTS)
 
