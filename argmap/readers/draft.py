@@ -88,7 +88,11 @@ def link_source(draft: Draft, title: str, url: str, span: Span) -> str:
     for source in draft.sources.values():
         if source.url == url and source.title == title:
             return source.id
-    base = slug(title) or "source"
+    return add_source(draft, slug(title) or "source", title, url, span)
+
+
+def add_source(draft: Draft, base: str, title: str, url: str | None, span: Span) -> str:
+    """Add a source to the draft under ``base`` (``base-2`` ... if taken); return its id."""
     source_id, n = base, 1
     while source_id in draft.sources:
         n += 1

@@ -23,8 +23,8 @@ import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from argmap.model import Citation, Source, Span
-from argmap.readers.draft import Draft, slug
+from argmap.model import Citation, Span
+from argmap.readers.draft import Draft, add_source, slug
 
 #: a footnote mark "[13]", or one with the pages it cites: "(p. 5 [13])", "(pp. 14-15 [36])"
 _FOOTNOTE = re.compile(r"[ \t]*\((pp?\.[ \t]*[^()\[\]]*?)[ \t]*\[([0-9]+)\]\)"
@@ -178,11 +178,5 @@ def _source(draft: Draft, wanted: str | None, title: str, url: str | None,
     for source in draft.sources.values():
         if (source.url == url if url is not None else source.title == title):
             return source.id
-    base = wanted or slug(title) or "source"
-    source_id, n = base, 1
-    while source_id in draft.sources:
-        n += 1
-        source_id = f"{base}-{n}"
-    draft.sources[source_id] = Source(source_id, title, span, url=url)
-    return source_id
+    return add_source(draft, wanted or slug(title) or "source", title, url, span)
 
