@@ -14,14 +14,11 @@ Importing ``argmap`` is cheap: the API's modules load on first use.
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
-# graph and view are modules of this package and functions of its API: the
-# modules load first, so the functions below are what ``argmap.graph`` names
-# (a later ``import argmap.graph`` finds the module loaded and rebinds nothing).
-from argmap import graph as _graph_module  # noqa: F401
 from argmap import model as _model
-from argmap import view as _view_module  # noqa: F401
 
 __version__ = "0.1.0"
 __all__ = [
@@ -110,6 +107,22 @@ def view(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None
     from argmap.api import view as cut
 
     return cut(argmap, focus, depth, side)
+
+
+class _Package(types.ModuleType):
+    """``argmap`` itself. ``graph`` and ``view`` are modules of the package and functions of
+    its API: importing the module ``argmap.graph`` would rebind ``argmap.graph`` to it
+    (Python sets a package's attribute to each submodule it imports), so the functions
+    keep their names; the modules stay in ``sys.modules`` for ``from argmap.graph import``.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("graph", "view") and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 class _Display:
