@@ -238,3 +238,41 @@ def test_import_refuses_a_map_that_is_argmap_yaml_already(extra: list[str]) -> N
     assert (result.exit_code, result.stderr) == (
         2, f"argmap: {path} is an argmap map already: argmap fmt lays it out, argmap check "
         "checks it (import reads argdown, kialo, aif)\n")
+
+
+def _aif(first_id: str, first_text: str) -> str:
+    """An AIF file of two I-nodes and the RA-node between them; both values go in raw."""
+    head = f'{{"nodes": [{{"nodeID": {first_id}, "text": "{first_text}", "type": "I"}}, '
+    return (head + '{"nodeID": "2", "text": "because", "type": "I"}, '
+            '{"nodeID": "3", "text": "Default Inference", "type": "RA"}], '
+            '"edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, '
+            f'{{"edgeID": "2", "fromID": "3", "toID": {first_id}}}]}}')
+
+
+@pytest.mark.parametrize("command", [["check"], ["render", "-f", "json", "-o", "-"],
+                                     ["import", "-o", "-"], ["brief", "--for", "c1"]])
+def test_6_a_lone_surrogate_escape_is_a_located_error(tmp_path: Path,
+                                                      command: list[str]) -> None:
+    source = tmp_path / "s.json"
+    source.write_text(_aif('"1"', "claim \\ud800"), encoding="utf-8")  # JSON: claim \ud800
+    result = CliRunner().invoke(cli.app, [command[0], str(source), *command[1:]])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert (f"{source}:1:13: error: the text holds U+D800, half of a UTF-16 pair (a lone "
+            "surrogate escape), which is no character; write the character itself "
+            "[encoding]") in result.stderr
+
+
+def test_7_ids_of_thousands_of_digits_are_text(tmp_path: Path) -> None:
+    big = "9" * 4301
+    aif = tmp_path / "big.json"
+    aif.write_text(_aif(big, "claim"), encoding="utf-8")
+    kialo = tmp_path / "big.txt"
+    kialo.write_text(f"Discussion Title: Q\n\n1. Q\n1.1. Pro: [Premise {big}] x\n",
+                     encoding="utf-8")
+    for path in (aif, kialo):
+        result = CliRunner().invoke(cli.app, ["check", str(path)])
+        assert result.exit_code == 0, result.stderr
+    import argmap
+
+    m = argmap.load_map(aif)
+    assert next(s.origin for s in m.walk()) == big

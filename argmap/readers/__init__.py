@@ -20,6 +20,7 @@ turns the counts into one warning.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic
 from argmap.files import MAP_SUFFIXES, MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Span
 
 #: How much of a file the content sniffs look at.
 SNIFF_BYTES = 4096
@@ -160,7 +161,38 @@ def read_bytes(data: bytes, file: str, name: str) -> ReadResult:
             "encoding", f"file is not UTF-8 (byte 0x{byte:02x} cannot be decoded); "
             "save it as UTF-8", Span(file, line, column)))
         return result
-    return READERS[name].read(text, file)
+    result = READERS[name].read(text, file)
+    result.diagnostics.extend(_lone_surrogates(result.maps))
+    return result
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogates(maps: list[ArgumentMap]) -> list[Diagnostic]:
+    """An error for each statement or source whose text holds half of a UTF-16 pair (a JSON
+    escape such as ``\\ud800`` in AIF or an Argdown data block): no character, which no
+    output can encode. YAML refuses it as it reads; the other readers are checked here."""
+    from argmap.diagnostics import error
+
+    found = []
+    for argmap in maps:
+        places: list[tuple[list[object], Span]] = [
+            ([argmap.question, argmap.context, *argmap.tags], argmap.span)]
+        places += [([s.text, s.by, s.note, *s.tags, *(c.quote for c in s.cites),
+                     *(c.locator for c in s.cites)], s.span) for s in argmap.walk()]
+        places += [(list(source._asdict().values()), source.span)
+                   for source in argmap.sources.values()]
+        for values, span in places:
+            texts = [v for v in values if isinstance(v, str)]
+            texts += [a for v in values if isinstance(v, tuple) for a in v if isinstance(a, str)]
+            bad = next((m for t in texts if (m := _SURROGATE.search(t))), None)
+            if bad is not None:
+                found.append(error("encoding", f"the text holds U+{ord(bad.group()):04X}, half "
+                                   "of a UTF-16 pair (a lone surrogate escape), which is no "
+                                   "character; write the character itself", span))
+    return found
+
 
 
 def dropped_warning(result: ReadResult, file: str, name: str) -> Diagnostic | None:

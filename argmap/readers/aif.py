@@ -75,12 +75,18 @@ class _Positions:
         return Span(self.file, 1, 1) if offset is None else self.at(offset)
 
 
+def _number(digits: str) -> int | str:
+    """A JSON integer: an int, or its digits where Python will not make an int of them."""
+    return int(digits) if len(digits) <= 4000 else digits
+
+
 def read(text: str, file: str) -> ReadResult:
     """Read one AIF or xAIF document (see the module docstring)."""
     result = ReadResult()
     positions = _Positions(text, file)
     try:
-        document = json.loads(text)
+        # an id may be a number with thousands of digits: int() refuses past 4,300
+        document = json.loads(text, parse_int=_number)
     except json.JSONDecodeError as exc:
         result.diagnostics.append(error(CODE, f"not valid JSON: {exc.msg}",
                                         Span(file, exc.lineno, exc.colno)))
