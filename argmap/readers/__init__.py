@@ -52,6 +52,10 @@ def _sniff_aif(head: bytes) -> bool:
                                                            and b'"nodeID"' in head))
 
 
+def _sniff_json(head: bytes) -> bool:
+    return head.lstrip().startswith(b"{") and b'"argmap_json"' in head
+
+
 def _sniff_kialo(head: bytes) -> bool:
     first = head.lstrip(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
     return first.startswith((b"Discussion Title:", b"Discussion Name:"))
@@ -89,6 +93,8 @@ READERS: dict[str, ReaderSpec] = {
                    "argmap.readers.kialo", _sniff_kialo),
         ReaderSpec("aif", (".json",), "AIF JSON and xAIF (AIFdb, OVA, argument-mining corpora)",
                    "argmap.readers.aif", _sniff_aif),
+        ReaderSpec("json", (".json",), "argmap's own JSON export (render -f json)",
+                   "argmap.readers.json", _sniff_json),
     )
 }
 
@@ -99,8 +105,9 @@ def detect(path: PurePath | str, data: bytes) -> str | None:
     The suffix decides where it is unambiguous (``.argdown``); otherwise the
     content: AIF JSON starts ``{`` and has ``nodes`` with ``nodeID`` or an
     ``AIF`` key; Kialo text's first line is ``Discussion Title:`` or
-    ``Discussion Name:``. A ``.txt`` or ``.json`` file that looks like neither
-    is not claimed (argmap's own JSON export is ``.json`` too).
+    ``Discussion Name:``; argmap's own JSON export starts ``{`` and has an
+    ``argmap_json`` key. A ``.txt`` or ``.json`` file that looks like none of
+    them is not claimed.
     """
     suffix = PurePath(path).suffix.lower()
     if suffix in (".yaml", ".yml"):

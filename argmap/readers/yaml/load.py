@@ -51,6 +51,11 @@ def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None)
     data = read_input(path, max_bytes)
     if isinstance(data, Diagnostic):
         return LoadResult(diagnostics=[data])
+    return load_data(data, path, reader)
+
+
+def load_data(data: bytes, path: Path, reader: str | None = None) -> LoadResult:
+    """Build every map in the bytes read from ``path`` (``-``: stdin), as :func:`load_path`."""
     if reader is None and path.suffix not in MAP_SUFFIXES:  # maps never pay for the sniff
         from argmap.readers import detect
 
