@@ -272,7 +272,7 @@ def render(
                       "quote and locator under its statement.")] = False,
     evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides (svg, png, "
-                         "pdf, dot, markdown, html).")] = False,
+                         "pdf, dot, markdown, html; tables: a labels table).")] = False,
     pages: Annotated[bool, typer.Option("--pages", help="pdf, svg: an atlas of pages that "
                      "print legibly: an overview, then the map cut into subtrees that fit "
                      "a page, with continuation marks.")] = False,
@@ -311,6 +311,14 @@ def render(
                  "or argmap eval --format json")
     if pages and spec.name not in ("pdf", "svg"):
         fail(f"--pages: {spec.name} has no pages; use -f pdf or -f svg")
+    if spec.folder:  # one folder for the whole corpus, read on every core
+        from argmap.cli.tables import Job, write_tables
+        from argmap.graph import ViewOptions
+
+        view = ViewOptions(focus, depth, None if side is None else Relation(side.value))
+        job = Job(max_bytes, source_format and source_format.value, view, evaluated)
+        write_tables(paths, output, exclude or [], job)
+        return
     report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
     if pages:
         atlas(report.maps, spec, output, (focus, depth, side), (paper, orientation, theme),
