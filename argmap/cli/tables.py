@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 PARALLEL_FILES = 200
 #: chunks per worker, so that one chunk of big maps does not leave a core idle
 CHUNKS_PER_WORKER = 4
+#: the most files in one chunk: the maps of one chunk are in memory at a time
+CHUNK_FILES = 500
 #: where the tables go without -o
 DEFAULT_FOLDER = "tables"
 
@@ -84,12 +86,24 @@ def write_tables(paths: list[str], output: str | None, exclude: list[str], job: 
 
 
 def _read(files: list[Path], job: Job) -> list[Chunk]:
-    """Each chunk of files read, in order: in worker processes when that pays."""
+    """Each chunk of files read, in order: in worker processes when that pays.
+
+    Chunks keep memory flat in one process too: only one chunk's maps are held
+    at a time, and the rest of the corpus is CSV text.
+    """
     workers = _workers()
-    if workers < 2 or len(files) < PARALLEL_FILES or Path("-") in files:
-        return [read_chunk(files, job)]
-    size = -(-len(files) // (workers * CHUNKS_PER_WORKER))
+    parallel = workers > 1 and len(files) >= PARALLEL_FILES and Path("-") not in files
+    size = min(CHUNK_FILES, -(-len(files) // (workers * CHUNKS_PER_WORKER))) if parallel else (
+        CHUNK_FILES)
     parts = [files[i:i + size] for i in range(0, len(files), size)]
+    if not parallel:
+        return [read_chunk(part, job) for part in parts]
+    # imported before the workers start, so that forked workers inherit them
+    import argmap.analysis.evaluate
+    import argmap.api
+    import argmap.exporters.tables
+    import argmap.readers.yaml.load  # noqa: F401
+
     with ProcessPoolExecutor(workers) as pool:
         return list(pool.map(read_chunk, parts, [job] * len(parts)))
 
