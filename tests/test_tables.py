@@ -139,6 +139,9 @@ def test_output_must_be_a_folder(tmp_path: Path) -> None:
     result = runner.invoke(app, ["render", str(FIXTURES / "valid/full.yaml"), "-f", "tables",
                                  "-o", str(tmp_path / "taken.csv")])
     assert (result.exit_code, result.stderr) == (2, (
-        f"argmap: -f tables writes a folder of CSV files; -o {tmp_path / 'taken.csv'} is a "
+        f"argmap: -f tables writes a folder of CSV files; -o {tmp_path / 'taken.csv'} names a "
         "file: name a directory (DIR/)\n"))
     assert (tmp_path / "taken.csv").read_text(encoding="utf-8") == "x\n"
+    result = runner.invoke(app, ["render", str(FIXTURES / "valid/full.yaml"), "-f", "tables",
+                                 "-o", str(tmp_path / "new.csv")])
+    assert result.exit_code == 2 and not (tmp_path / "new.csv").exists()

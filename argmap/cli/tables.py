@@ -160,8 +160,9 @@ def _place(texts: dict[str, str], output: str | None) -> None:
                   .encode("utf-8"))
         return
     folder = Path(output or DEFAULT_FOLDER)
-    if folder.exists() and not folder.is_dir():
-        fail(f"-f tables writes a folder of CSV files; -o {output} is a file: name a "
+    if (folder.exists() and not folder.is_dir()) or (
+            not folder.exists() and folder.suffix.lower() == ".csv"):
+        fail(f"-f tables writes a folder of CSV files; -o {output} names a file: name a "
              "directory (DIR/)")
     files = [(folder / name, text.encode("utf-8")) for name, text in texts.items()]
     place_files(Plan([], None if folder.exists() else folder), files)  # all or none

@@ -162,8 +162,13 @@ class _Tree:
         span = r["span"]
         cites = tuple(Citation(c["source"], span, c["quote"], c["locator"])
                       for c in r["citations"])
-        return Statement(path, relation, span, r["text"], r["id"], None, None, pro, con, cuts,
-                         cites, r["by"], tuple(r["tags"]), r["note"], weight)
+        statement = Statement(path, relation, span, r["text"], r["id"], None, None, pro, con,
+                              cuts, cites, r["by"], tuple(r["tags"]), r["note"], weight)
+        if r.get("origin") is not None and "origin" in Statement._fields:
+            # an imported statement's own id in its source (issue 19), once the model has it
+            origin: dict[str, Any] = {"origin": r["origin"]}  # a keyword mypy cannot see yet
+            statement = statement._replace(**origin)
+        return statement
 
     def _ordered(self, reversed_kids: list[Statement], path: str) -> tuple[
             tuple[Statement, ...], tuple[Statement, ...], tuple[Statement, ...]]:
