@@ -114,6 +114,7 @@ def test_a_map_with_errors_writes_nothing(tmp_path: Path) -> None:
                                  "tables", "-o", f"{tmp_path}/out/"])
     assert result.exit_code == 1
     assert "[undercut-on-claim]" in result.stderr
+    assert result.stderr.endswith("2 maps, 11 statements, 3 sources: 1 error, 0 warnings\n")
     assert not (tmp_path / "out").exists()
 
 

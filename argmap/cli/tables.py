@@ -61,6 +61,7 @@ class Chunk(NamedTuple):
 def write_tables(paths: list[str], output: str | None, exclude: list[str], job: Job) -> None:
     """Read every map under ``paths`` and write its tables to ``output`` (a folder, or -)."""
     from argmap.api import Report
+    from argmap.diagnostics import Diagnostic
     from argmap.exporters.tables import csv_files
 
     hint_stdin(paths)
@@ -73,9 +74,12 @@ def write_tables(paths: list[str], output: str | None, exclude: list[str], job: 
     report.statements = sum(c.report.statements for c in chunks)
     report.sources = sum(c.report.sources for c in chunks)
     report.diagnostics += _duplicate_ids([c.ids for c in chunks])
+    report.diagnostics.sort(key=Diagnostic.sort_key)
     print_diagnostics(report, summary=False)
-    if report.errors:
-        typer.echo(report.summary(), err=True)
+    if report.errors:  # the summary counts the maps, which stayed in the chunks
+        maps = sum(len(c.ids) for c in chunks)
+        rest = report.summary().split(", ", 1)[1]
+        typer.echo(f"{maps} map{'' if maps == 1 else 's'}, {rest}", err=True)
         raise typer.Exit(1)
     if job.view.focus is not None and not any(c.kept for c in chunks):
         fail(f"no map has a statement '{job.view.focus}'", 1)
