@@ -62,22 +62,26 @@ def main() -> None:
     folder = corpus(args.maps)
     target = OUT / "tables"
     cores = len(os.sched_getaffinity(0))
-    pin = ["taskset", "-c", "0"] if shutil.which("taskset") and cores > 1 else None
+    pin: list[str] | None = ["taskset", "-c", "0"] if shutil.which("taskset") and cores > 1 \
+        else None
     print(f"python {sys.version.split()[0]}, {cores} cores, {args.maps:,} maps, "
           f"load average {os.getloadavg()[0]:.1f}; median of {args.runs} runs\n")
     print("| command | cores | wall time | fastest | CPU | peak memory (largest process) |")
     print("|---|---:|---:|---:|---:|---:|")
     for extra in ([], ["--eval"]):
         argv = [ARGMAP, "render", str(folder), "-f", "tables", *extra, "-o", f"{target}/"]
-        for label, prefix in (("1", pin), (str(cores), [])):
-            if prefix is None:
-                continue
-            runs = [run_once(prefix + argv) for _ in range(args.runs)]
-            walls = [r[0] for r in runs]
+        cases = [("1", pin), (str(cores), [])] if pin is not None else [(str(cores), [])]
+        # interleaved, so that a drift in the machine's load touches every case alike
+        runs: dict[str, list[tuple[float, float, int]]] = {label: [] for label, _ in cases}
+        for _ in range(args.runs):
+            for label, prefix in cases:
+                runs[label].append(run_once(prefix + argv))
+        for label, done in runs.items():
+            walls = [r[0] for r in done]
             print(f"| `render -f tables {' '.join(extra)}` | {label} | "
                   f"{statistics.median(walls):.2f} s | {min(walls):.2f} s | "
-                  f"{statistics.median(r[1] for r in runs):.2f} s | "
-                  f"{max(r[2] for r in runs) / 1024:.0f} MB |", flush=True)
+                  f"{statistics.median(r[1] for r in done):.2f} s | "
+                  f"{max(r[2] for r in done) / 1024:.0f} MB |", flush=True)
     sizes = {p.name: p.stat().st_size for p in target.iterdir()}
     print("\n" + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in sorted(sizes.items())))
 
