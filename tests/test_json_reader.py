@@ -15,7 +15,7 @@ from argmap.graph import build_graph
 from argmap.model import ArgumentMap
 from argmap.readers import detect, read_bytes
 from argmap.readers.yaml.load import load_path
-from tests.conftest import GOLDEN, VALID
+from tests.conftest import FIXTURES, GOLDEN, VALID
 from tests.test_properties import maps
 
 ROOT = Path(__file__).parent.parent
@@ -124,3 +124,17 @@ def test_brief_and_watch_read_json(tmp_path: Path) -> None:
     watched = runner.invoke(app, ["watch", str(named), "--from", "json", "--once"])
     assert watched.exit_code == 0, watched.output
     assert "Should the city replace its bus fleet" in watched.stdout
+
+
+def test_a_depth_cut_reads_as_the_smaller_map_and_counts_what_it_hid(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.json"
+    result = runner.invoke(app, ["render", str(FIXTURES / "valid/full.yaml"), "-f", "json",
+                                 "--depth", "2",
+                                 "-o", str(cut)])
+    assert result.exit_code == 0, result.output
+    checked = runner.invoke(app, ["check", str(cut)])
+    assert checked.exit_code == 0
+    assert checked.stderr == (
+        f"{cut}:1:1: warning: json import left out or changed what format 1.1 cannot hold: "
+        "positions --depth cut away (an export of a cut map): 6 [import-dropped]\n"
+        "1 map, 5 statements, 2 sources: 0 errors, 1 warning\n")
