@@ -4,7 +4,7 @@ Unlike the other formats, which give each map its own result, the tables hold
 every map's rows, so this path reads the corpus itself: the files are split
 into chunks, and each chunk is loaded, checked and turned into CSV rows in a
 worker process when there are enough files for that to pay (reading a map
-costs milliseconds, starting a worker a fraction of a second; see
+costs about a millisecond, starting the workers a fraction of a second; see
 benchmarks/tables.py). Workers send back CSV text and diagnostics, never maps,
 so little crosses between processes. The tables are written all or none, only
 when no map has errors.
@@ -12,6 +12,7 @@ when no map has errors.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -30,8 +31,10 @@ if TYPE_CHECKING:
     from argmap.graph import ViewOptions
     from argmap.model import Span
 
-#: below this many files, one process does it all: a worker costs more than it saves
-PARALLEL_FILES = 200
+#: below this much input, one process does it all: starting workers and sending their
+#: tables back costs about 0.3 s, about what a second core saves on 2-3 MB of maps
+#: (benchmarks/README.md, "Corpus tables")
+PARALLEL_BYTES = 3 << 20
 #: chunks per worker, so that one chunk of big maps does not leave a core idle
 CHUNKS_PER_WORKER = 4
 #: the most files in one chunk: the maps of one chunk are in memory at a time
@@ -96,7 +99,7 @@ def _read(files: list[Path], job: Job) -> list[Chunk]:
     at a time, and the rest of the corpus is CSV text.
     """
     workers = _workers()
-    parallel = workers > 1 and len(files) >= PARALLEL_FILES and Path("-") not in files
+    parallel = workers > 1 and Path("-") not in files and _size(files) >= PARALLEL_BYTES
     size = min(CHUNK_FILES, -(-len(files) // (workers * CHUNKS_PER_WORKER))) if parallel else (
         CHUNK_FILES)
     parts = [files[i:i + size] for i in range(0, len(files), size)]
@@ -110,6 +113,15 @@ def _read(files: list[Path], job: Job) -> list[Chunk]:
 
     with ProcessPoolExecutor(workers) as pool:
         return list(pool.map(read_chunk, parts, [job] * len(parts)))
+
+
+def _size(files: list[Path]) -> int:
+    """The bytes of the files, as far as they can be seen (reading reports the rest)."""
+    total = 0
+    for file in files:
+        with contextlib.suppress(OSError):
+            total += file.stat().st_size
+    return total
 
 
 def _workers() -> int:
