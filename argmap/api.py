@@ -272,7 +272,7 @@ def view(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None
     Raises:
         ViewError: if ``focus`` names no statement (the message suggests one).
     """
-    return view_graph(argmap, _view_options(focus, depth, side))
+    return view_graph(argmap, view_options(focus, depth, side))
 
 
 def evaluate(argmap: ArgumentMap, semantics: str = "grounded") -> Labels:
@@ -384,7 +384,7 @@ def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None =
     Raises:
         ViewError: if no map has the focused statement.
     """
-    return cut_graphs(maps, _view_options(focus, depth, side))
+    return cut_graphs(maps, view_options(focus, depth, side))
 
 
 def statuses(maps: list[ArgumentMap], semantics: str = "grounded") -> dict[str, dict[str, str]]:
@@ -424,7 +424,7 @@ def _statuses(maps: list[ArgumentMap], semantics: str) -> dict[str, dict[str, st
     return {m.id: of(m, _semantics(semantics).value, by="key") for m in maps}
 
 
-def _view_options(focus: str | None, depth: int | None, side: str | None) -> ViewOptions:
+def view_options(focus: str | None, depth: int | None, side: str | None) -> ViewOptions:
     if side not in (None, "pro", "con"):
         raise UsageError(f"side must be 'pro' or 'con', not {side!r}")
     if depth is not None and depth < 1:

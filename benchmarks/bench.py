@@ -147,6 +147,7 @@ CASES = [
     Case("argmap import (kialo)", _import("kialo", ".txt"), (1_000, 10_000), "10k ≤ 1 s"),
     Case("argmap import (aif)", _import("aif", ".json"), (1_000, 10_000), "10k ≤ 1 s"),
     Case("argmap import (argdown)", _import("argdown", ".argdown"), (1_000, 10_000), ""),
+    Case("argmap import (json)", _import("json", ".json"), (1_000, 10_000), "10k ≤ 1 s"),
     # every format of the export registry, so a new exporter is timed without editing this
     # (the Graphviz formats are timed above: their time is the layout's)
     *[Case(f"argmap render -f {name}", _export(name), (1_000, 10_000, 100_000), "10k ≤ 0.5 s")

@@ -370,7 +370,7 @@ def test_render_eval_refuses_formats_that_cannot_show_it() -> None:
     result = runner.invoke(cli.app, ["render", "--eval", "-f", "json", "-o", "-", DEBATE])
     assert result.exit_code == 2
     assert result.stderr == ("argmap: --eval: json cannot show statuses; use svg, png, pdf, "
-                             "dot, markdown, html, or argmap eval --format json\n")
+                             "dot, markdown, html, tables, or argmap eval --format json\n")
 
 
 def test_every_bundled_map_and_fixture_works_with_each_command(tmp_path: object) -> None:

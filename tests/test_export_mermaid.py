@@ -123,6 +123,28 @@ def test_a_map_too_big_for_mermaid_says_how_to_export_part_of_it(tmp_path: Path)
     assert str(said[str(tmp_path / "too-big.mmd")]).startswith("Edge limit exceeded.")
 
 
+def test_render_says_on_stderr_when_a_map_is_too_big_for_mermaid(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli.app import app
+
+    def render(n: int) -> tuple[str, str]:
+        pros = "".join(f"      - text: Reason {i}.\n" for i in range(n))
+        (tmp_path / "big.yaml").write_text(f"question: Q?\nclaims:\n  - text: C.\n    pro:\n"
+                                           f"{pros}", encoding="utf-8")
+        result = CliRunner().invoke(app, ["render", str(tmp_path / "big.yaml"), "-f", "mermaid",
+                                          "-o", "-"])
+        assert result.exit_code == 0, result.output
+        return result.stdout, result.stderr
+
+    assert render(499)[1] == ""
+    out, err = render(500)
+    assert err == ("argmap: big: too big for Mermaid, which draws at most 50,000 characters and "
+                   "500 edges (25,643 and 501 here): export part of the map with --focus ID or "
+                   "--depth N\n")
+    assert out.startswith("%% Too big for Mermaid")
+
+
 def test_a_linked_argument_is_one_junction_with_its_undercut_aimed_at_it() -> None:
     graph = dict(every_graph())["linked"]
     lines = export_graph(graph, ExportOptions()).splitlines()

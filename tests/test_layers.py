@@ -168,7 +168,7 @@ def test_one_handler_prints_an_argmap_error(monkeypatch: pytest.MonkeyPatch, cod
 def test_eval_formats_come_from_the_registry() -> None:
     from argmap.exporters import EVAL_FORMATS
 
-    assert EVAL_FORMATS == ("svg", "png", "pdf", "dot", "markdown", "html")
+    assert EVAL_FORMATS == ("svg", "png", "pdf", "dot", "markdown", "html", "tables")
 
 
 def test_a_format_is_named_only_by_its_module_and_the_registry() -> None:

@@ -240,7 +240,7 @@ def render(
                       "quote and locator under its statement.")] = False,
     evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides (svg, png, "
-                         "pdf, dot, markdown, html).")] = False,
+                         "pdf, dot, markdown, html; tables: a labels table).")] = False,
     pages: Annotated[bool, typer.Option("--pages", help="pdf, svg: an atlas of pages that "
                      "print legibly: an overview, then the map cut into subtrees that fit "
                      "a page, with continuation marks.")] = False,
@@ -270,8 +270,15 @@ def render(
                                  direction=direction.value, legend=not no_legend, quotes=quotes,
                                  engine=engine and engine.value, timeout=timeout,
                                  on_slow=spinner, warn=warn)
-    maps = load_or_fail(paths, max_bytes, exclude, reader=source_format).maps
     cut = (focus, depth, side and side.value)
+    if spec.folder:  # one folder for the whole corpus, read on every core
+        from argmap.cli.tables import Job, write_tables
+
+        job = Job(max_bytes, source_format and source_format.value, api.view_options(*cut),
+                  evaluated)
+        write_tables(paths, output, exclude or [], job)
+        return
+    maps = load_or_fail(paths, max_bytes, exclude, reader=source_format).maps
     if pages:
         atlas(maps, spec, output, cut, (paper, orientation, theme), timeout)
     else:

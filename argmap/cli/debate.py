@@ -14,7 +14,7 @@ import typer
 
 from argmap.cli.console import fail, load_or_fail, say
 from argmap.cli.messages import to_stdout
-from argmap.cli.options import Paths
+from argmap.cli.options import From, Paths
 from argmap.escape import json_text
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def eval_command(
     fmt: Annotated[TextOrJson, typer.Option("--format", "-f", help="text: a summary per "
                    "claim; json: every statement's status (docs/eval.md).")] = TextOrJson.text,
     semantics: SemanticsOpt = SemanticsChoice.grounded,
+    source_format: From = None,
 ) -> None:
     """Say which claims stand after the rebuttals: in (✓), out (✗) or undecided (?).
 
@@ -76,7 +77,7 @@ def eval_command(
     """
     from argmap.analysis.report import eval_json, eval_text
 
-    report = load_or_fail(paths)
+    report = load_or_fail(paths, reader=source_format)
     evaluations = evaluate_maps(report.maps, semantics.value)
     if fmt is TextOrJson.json:
         to_stdout(eval_json(evaluations).encode("utf-8"))
@@ -88,6 +89,7 @@ def stats_command(
     paths: Paths,
     fmt: Annotated[TextOrJson, typer.Option("--format", "-f", help="text for people, json "
                    "for scripts.")] = TextOrJson.text,
+    source_format: From = None,
 ) -> None:
     """Count statements, depth, claims, pro/con/undercut links, citations per source,
     and how many statements stand, fall or are undecided.
@@ -97,7 +99,7 @@ def stats_command(
 
     from argmap.analysis.stats import map_stats, stats_text
 
-    report = load_or_fail(paths)
+    report = load_or_fail(paths, reader=source_format)
     records = [map_stats(e) for e in evaluate_maps(report.maps)]
     if fmt is TextOrJson.json:
         to_stdout((json_text({"maps": records}) + "\n").encode("utf-8"))
@@ -118,6 +120,7 @@ def brief_command(
                       "html, <map-id>.docx for docx).")] = None,
     map_id: Annotated[str | None, typer.Option("--map", show_default=False, help="Which map "
                       "of a file that holds several.")] = None,
+    source_format: From = None,
 ) -> None:
     """Write the brief a debater reads from: our case with its cards, frontlines
     against each rebuttal (unanswered ones first) and their case with our attacks.
@@ -130,7 +133,7 @@ def brief_command(
     from argmap.brief import FORMATS, build_brief, render_brief
     from argmap.cli.output import output_paths, refuse_overwrite, write_outputs
 
-    report = load_or_fail([str(path)])
+    report = load_or_fail([str(path)], reader=source_format)
     maps = [m for m in report.maps if map_id is None or m.id == map_id]
     if len(maps) != 1:
         names = ", ".join(m.id for m in report.maps)

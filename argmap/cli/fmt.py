@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.edit import READ_ONLY, print_errors, read_map, read_only, write_map
+from argmap.cli.edit import READ_ONLY, fail, print_errors, read_map, read_only, write_map
 from argmap.cli.messages import say, to_stdout
+from argmap.cli.options import From
 
 
 def fmt_command(
@@ -18,6 +19,7 @@ def fmt_command(
                      "files that would change (for CI).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Change nothing; print what would "
                     "change as a unified diff.")] = False,
+    source_format: From = None,
 ) -> None:
     """Rewrite maps in the canonical layout, keeping every comment.
 
@@ -27,6 +29,11 @@ def fmt_command(
 
     Example: argmap fmt --check maps/
     """
+    if source_format is not None:
+        # --from is every reading command's option, so fmt takes it to say why it cannot
+        raise fail(f"fmt rewrites argmap YAML in place and cannot rewrite a "
+                   f"{source_format.value} file; convert it first with argmap import FILE "
+                   f"--from {source_format.value} -o MAP.yaml, then fmt the map", 2)
     from argmap.edit.fmt import FormatError, format_map
     from argmap.files import expand_paths
 

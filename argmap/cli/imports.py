@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 def import_command(
     file: Annotated[str, typer.Argument(show_default=False, metavar="FILE",
-                    help="An Argdown, Kialo or AIF file, or - for standard input.")],
+                    help="An Argdown, Kialo or AIF file, an argmap JSON export, or - for "
+                    "standard input.")],
     source_format: Annotated[SourceFormat | None, typer.Option(
         "--from", show_default=False,
         help="The input format; by default from the suffix and content.")] = None,

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from argmap.cli.edit import fail
-from argmap.cli.options import DEFAULT_THEME, Direction, RenderFormat, Theme
+from argmap.cli.options import DEFAULT_THEME, Direction, From, RenderFormat, Theme
 
 
 def watch_command(
@@ -32,6 +32,7 @@ def watch_command(
                      help="Show one statement's subtree, by id or derived id.")] = None,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend.")
                          ] = False,
+    source_format: From = None,
     once: Annotated[bool, typer.Option("--once", hidden=True)] = False,
 ) -> None:
     """Re-render a map every time it is saved, until Ctrl-C.
@@ -52,5 +53,5 @@ def watch_command(
     # As for render: without -f, -o's extension names the format (it must agree with -f)
     name = None if output is None else choose_format(fmt and fmt.value, str(output)).name
     options = WatchOptions(name, output, direction.value, theme.value, depth, focus,
-                           not no_legend)
+                           not no_legend, source_format and source_format.value)
     raise typer.Exit(watch(path, options, once=once))

@@ -60,6 +60,7 @@ CODES: dict[str, Code] = {
     "kialo-syntax": Code(E, "a Kialo export argmap cannot read"),
     "aif-syntax": Code(E, "an AIF file argmap cannot read"),
     "argdown-syntax": Code(E, "an Argdown file argmap cannot read"),
+    "json-syntax": Code(E, "an argmap JSON export argmap cannot read"),
     # across the map
     "duplicate-id": Code(E, "two statements with the same `id`"),
     "unknown-ref": Code(E, "a `ref` to an id no statement has"),

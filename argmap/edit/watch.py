@@ -43,6 +43,7 @@ class WatchOptions:
     depth: int | None = None
     focus: str | None = None
     legend: bool = True
+    reader: str | None = None  # --from: a reader of argmap.readers.READERS; None: YAML or sniffed
 
 
 def _say(message: str) -> None:
@@ -57,12 +58,12 @@ def render(path: Path, data: bytes, options: WatchOptions) -> bool:
     from argmap.diagnostics import Diagnostic, count
     from argmap.diagnostics.formats import format_text
     from argmap.graph import ViewError
-    from argmap.readers.yaml.load import load_bytes
+    from argmap.readers import load_data
     from argmap.rules.format import MapIndex, run_rules
     from argmap.view import ViewOptions, cut_graphs
 
     started = time.monotonic()
-    loaded = load_bytes(data, str(path))
+    loaded = load_data(data, path, options.reader)
     diagnostics = list(loaded.diagnostics)
     for argmap in loaded.maps:
         diagnostics.extend(run_rules(MapIndex.of(argmap)))

@@ -95,6 +95,9 @@ class ExporterSpec(NamedTuple):
     function: str = "export"
     #: shows ``render --eval``'s statuses (read from ExportOptions.statuses)
     marks: bool = False
+    #: writes one folder for all maps together (tables): the module's ``map_rows`` and
+    #: ``csv_files`` make it, and ``export`` shows one map's folder on stdout
+    folder: bool = False
 
     def export(self, graph: ArgumentGraph, options: ExportOptions) -> str | bytes:
         """Import the format's module and export one map with it."""
@@ -130,6 +133,9 @@ EXPORTERS: dict[str, ExporterSpec] = {
                      "argmap.exporters.argdown"),
         ExporterSpec("html", (".html", ".htm"), "one offline page to explore: outline, "
                      "diagram, sources", "argmap.exporters.html", marks=True),
+        ExporterSpec("tables", (".csv",), "CSV tables of a whole corpus (maps, statements, "
+                     "links, attacks, citations, sources) for DuckDB and pandas",
+                     "argmap.exporters.tables", by_suffix=False, marks=True, folder=True),
         # default files are <map>.aif.json, so they never replace argmap JSON's <map>.json
         ExporterSpec("aif", (".aif.json", ".json"), "AIF JSON (AIFdb, OVA), for "
                      "argument-mining corpora", "argmap.exporters.aif", by_suffix=False),

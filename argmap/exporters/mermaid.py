@@ -117,10 +117,14 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     # Mermaid measures in JavaScript string units: UTF-16 code units.
     size = len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
     if size > MAX_TEXT or len(edges) > MAX_EDGES:
-        hint = (f"%% Too big for Mermaid, which draws at most {MAX_TEXT:,} characters and "
-                f"{MAX_EDGES} edges ({size:,} and {len(edges)} here): export part of "
-                "the map with --focus ID or --depth N.\n")
-        text = hint + text
+        limits = (f"Mermaid, which draws at most {MAX_TEXT:,} characters and {MAX_EDGES} edges "
+                  f"({size:,} and {len(edges)} here): export part of the map with --focus ID "
+                  "or --depth N")
+        # the comment travels with the file; the warning reaches whoever ran the export,
+        # who would otherwise learn it only when GitHub shows "Edge limit exceeded"
+        if options.warn is not None:
+            options.warn(graph.id, f"too big for {limits}")
+        text = f"%% Too big for {limits}.\n" + text
     return text
 
 

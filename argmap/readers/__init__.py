@@ -54,6 +54,10 @@ def _sniff_aif(head: bytes) -> bool:
                                                            and b'"nodeID"' in head))
 
 
+def _sniff_json(head: bytes) -> bool:
+    return head.lstrip().startswith(b"{") and b'"argmap_json"' in head
+
+
 def _sniff_kialo(head: bytes) -> bool:
     first = head.lstrip(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
     return first.startswith((b"Discussion Title:", b"Discussion Name:"))
@@ -107,6 +111,8 @@ READERS: dict[str, ReaderSpec] = {
                    "argmap.readers.kialo", _sniff_kialo),
         ReaderSpec("aif", (".json",), "AIF JSON and xAIF (AIFdb, OVA, argument-mining corpora)",
                    "argmap.readers.aif", _sniff_aif),
+        ReaderSpec("json", (".json",), "argmap's own JSON export (render -f json)",
+                   "argmap.readers.json", _sniff_json),
     )
 }
 
@@ -117,8 +123,9 @@ def detect(path: PurePath | str, data: bytes) -> str | None:
     The suffix decides where it is unambiguous (``.argdown``); otherwise the
     content: AIF JSON starts ``{`` and has ``nodes`` with ``nodeID`` or an
     ``AIF`` key; Kialo text's first line is ``Discussion Title:`` or
-    ``Discussion Name:``. A ``.txt`` or ``.json`` file that looks like neither
-    is not claimed (argmap's own JSON export is ``.json`` too).
+    ``Discussion Name:``; argmap's own JSON export starts ``{`` and has an
+    ``argmap_json`` key. A ``.txt`` or ``.json`` file that looks like none of
+    them is not claimed.
     """
     suffix = PurePath(path).suffix.lower()
     if suffix in (".yaml", ".yml"):
@@ -219,6 +226,12 @@ def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None)
     data = read_input(path, max_bytes)
     if isinstance(data, Diagnostic):
         return ReadResult(diagnostics=[data])
+    return load_data(data, path, reader)
+
+
+def load_data(data: bytes, path: Path, reader: str | None = None) -> ReadResult:
+    """Build every map in the bytes read from ``path`` (``-``: stdin), as :func:`load_path`
+    does (``watch`` reads the file itself, to compare it with the last version)."""
     if reader is None and path.suffix not in MAP_SUFFIXES:  # maps never pay for the sniff
         reader = detect(path, data)
     file = STDIN_NAME if path == STDIN else str(path)
