@@ -13,8 +13,7 @@ from argmap.cli.app import app
 from argmap.exporters import EXPORTERS, ExportOptions
 from argmap.graph import build_graph
 from argmap.model import ArgumentMap
-from argmap.readers import detect, read_bytes
-from argmap.readers.yaml.load import load_path
+from argmap.readers import detect, load_path, read_bytes
 from tests.conftest import FIXTURES, GOLDEN, VALID
 from tests.test_properties import maps
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
-from argmap.readers.yaml.build import visible
+from argmap.readers.yaml.build import PATH_LIKE, visible
 from argmap.readers.yaml.load import load_bytes, load_text
 from argmap.rules.format import check
 from tests.conftest import INVALID, VALID
@@ -21,7 +21,8 @@ SPAN = Span("gen.yaml", 1, 1)
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
                              blacklist_characters="\ufeff"), min_size=1, max_size=40
                ).map(str.strip).filter(visible)  # a text of only U+200D & co. is empty
-SLUG = st.from_regex(r"[a-z0-9][a-z0-9_.\-]{0,12}", fullmatch=True)
+SLUG = st.from_regex(r"[a-z0-9][a-z0-9_.\-]{0,12}", fullmatch=True).filter(
+    lambda s: PATH_LIKE.match(s) is None)  # an id must not look like a derived path
 SOURCE_IDS = ("s1", "s2", "s3")
 
 

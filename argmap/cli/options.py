@@ -224,9 +224,9 @@ SourceFormat = StrEnum("SourceFormat", {name: name for name in READERS})  # type
 
 
 From = Annotated[SourceFormat | None, typer.Option(
-    "--from", show_default=False, help="Read the inputs as Argdown, Kialo, AIF or argmap JSON "
-    "(render -f json) files; by default a file's suffix and content say (directories hold "
-    "only YAML maps).")]
+    "--from", show_default=False, help="Read the inputs as argmap YAML, Argdown, Kialo, AIF or "
+    "argmap JSON (render -f json) files; by default a file's suffix and content say "
+    "(directories hold only YAML maps).")]
 
 
 def size(text: str) -> int:

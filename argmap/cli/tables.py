@@ -21,15 +21,16 @@ from typing import TYPE_CHECKING, NamedTuple
 import typer
 
 from argmap.cli.console import as_path, fail, hint_stdin, print_diagnostics, say
+from argmap.cli.messages import to_stdout
 from argmap.cli.options import printable
-from argmap.cli.output import Plan, place_files, to_stdout
+from argmap.cli.output import Plan, place_files
 from argmap.files import expand_paths
 
 if TYPE_CHECKING:
-    from argmap.api import Report
+    from argmap.api import Document
     from argmap.diagnostics import Diagnostic
-    from argmap.graph import ViewOptions
     from argmap.model import Span
+    from argmap.view import ViewOptions
 
 #: below this much input, one process does it all: starting workers and sending their
 #: tables back costs about 0.3 s, about what a second core saves on 2-3 MB of maps
@@ -55,7 +56,7 @@ class Job(NamedTuple):
 class Chunk(NamedTuple):
     """What one chunk of files gave: diagnostics and totals, map ids, CSV rows by file."""
 
-    report: Report  # without its maps: only diagnostics and totals cross back
+    report: Document  # without its maps: only diagnostics and totals cross back
     ids: list[tuple[str, Span]]
     tables: dict[str, str]
     kept: int  # maps the cut kept (--focus: those that have the statement)
@@ -63,7 +64,7 @@ class Chunk(NamedTuple):
 
 def write_tables(paths: list[str], output: str | None, exclude: list[str], job: Job) -> None:
     """Read every map under ``paths`` and write its tables to ``output`` (a folder, or -)."""
-    from argmap.api import Report
+    from argmap.api import Document
     from argmap.diagnostics import Diagnostic
     from argmap.exporters.tables import csv_files
 
@@ -72,7 +73,7 @@ def write_tables(paths: list[str], output: str | None, exclude: list[str], job: 
     if not files:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     chunks = _read(files, job)
-    report = Report(diagnostics=[d for c in chunks for d in c.report.diagnostics],
+    report = Document(diagnostics=[d for c in chunks for d in c.report.diagnostics],
                     files=len(files))
     report.statements = sum(c.report.statements for c in chunks)
     report.sources = sum(c.report.sources for c in chunks)
@@ -137,7 +138,8 @@ def read_chunk(files: list[Path], job: Job) -> Chunk:
     from argmap.api import check_paths
     from argmap.errors import ViewError
     from argmap.exporters.tables import csv_files, map_rows
-    from argmap.graph import build_graph, cut
+    from argmap.graph import build_graph
+    from argmap.view import cut
 
     report = check_paths(files, job.max_bytes, (), job.reader)
     ids = [(m.id, m.span) for m in report.maps]

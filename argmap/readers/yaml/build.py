@@ -129,7 +129,7 @@ _INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
 
 
 #: what a derived path looks like (c1, c2.pro1, c1.pro1.2, c3.con2.undercut1)
-PATH_LIKE = re.compile(r"c[0-9]+(?:\.(?:pro|con|undercut)[0-9]+|\.[0-9]+)*\Z")
+PATH_LIKE = re.compile(r"c[1-9][0-9]*(?:\.(?:pro|con|undercut)[1-9][0-9]*|\.[1-9][0-9]*)*\Z")
 
 
 def slugify(stem: str) -> str:
