@@ -271,7 +271,7 @@ class Builder:
         if node.id == "scalar" and node.tag == _STR and (
                 node.style or node.value.lower() not in _YAML11_BOOLS):
             stripped: str = node.value.strip()
-            if stripped and (stripped.isprintable() or visible(stripped)):  # the common case
+            if stripped and (stripped.isascii() or stripped.isprintable() or visible(stripped)):
                 if self.comments and not node.style:
                     self.comment_after(node, what, stripped)
                 return stripped
