@@ -276,3 +276,28 @@ def test_7_ids_of_thousands_of_digits_are_text(tmp_path: Path) -> None:
 
     m = argmap.load_map(aif)
     assert next(s.origin for s in m.walk()) == big
+
+
+def test_24_import_takes_the_max_bytes_its_message_names(tmp_path: Path) -> None:
+    source = tmp_path / "small.argdown"
+    source.write_text("[A]: A claim.\n  + Because.\n" * 20, encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["import", str(source), "--max-bytes", "100"])
+    assert (result.exit_code, result.stderr) == (
+        1, f"{source}:1:1: error: file is 540 bytes, over the 100 bytes limit (--max-bytes) "
+        "[too-large]\n")
+
+
+def test_24_an_aif_file_with_a_byte_order_mark_is_sniffed(tmp_path: Path) -> None:
+    source = tmp_path / "bom.json"
+    source.write_bytes(b"\xef\xbb\xbf" + _aif('"1"', "A claim").encode())
+    result = CliRunner().invoke(cli.app, ["check", str(source)])
+    assert result.exit_code == 0, result.stderr
+
+
+def test_24_a_ref_with_keys_and_no_valid_target_names_no_none(tmp_path: Path) -> None:
+    source = tmp_path / "m.yaml"
+    source.write_text("question: Q?\nclaims:\n  - text: A\n    pro:\n      - ref: 12\n"
+                      "        text: X\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["check", str(source)])
+    assert (f"{source}:6:9: error: a `ref` item has no other keys; put `text` on the "
+            "statement it names [ref-with-keys]") in result.stderr.splitlines()

@@ -14,7 +14,8 @@ import typer
 
 from argmap.cli.edit import fail, print_errors, write_map
 from argmap.cli.messages import say, to_stdout
-from argmap.cli.options import SourceFormat
+from argmap.cli.options import MaxBytes, SourceFormat
+from argmap.files import MAX_BYTES
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -30,6 +31,7 @@ def import_command(
         help="The input format; by default from the suffix and content.")] = None,
     output: Annotated[str, typer.Option("-o", "--output", metavar="MAP.yaml",
                       help="Where to write the map; - is standard output.")] = "-",
+    max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
     """Convert an Argdown, Kialo or AIF file into an argmap YAML map.
 
@@ -51,7 +53,7 @@ def import_command(
     if output != "-" and file != "-":
         refuse_overwrite([output], [path])  # the source must survive its import
     hint_stdin([file])
-    data = read_input(path)
+    data = read_input(path, max_bytes)
     if not isinstance(data, bytes):
         print_errors([data])
         raise typer.Exit(1)

@@ -49,13 +49,14 @@ class ReadResult:
 
 
 def _sniff_aif(head: bytes) -> bool:
-    start = head.lstrip()
+    start = head.lstrip(b"\xef\xbb\xbf").lstrip()
     return start.startswith(b"{") and (b'"AIF"' in head or (b'"nodes"' in head
                                                            and b'"nodeID"' in head))
 
 
 def _sniff_json(head: bytes) -> bool:
-    return head.lstrip().startswith(b"{") and b'"argmap_json"' in head
+    return (head.lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"{")
+            and b'"argmap_json"' in head)
 
 
 def _sniff_kialo(head: bytes) -> bool:

@@ -579,10 +579,11 @@ class Builder:
         """Build a `ref` item, which may have no other key."""
         value_node = entries["ref"][1]
         target = self.slug(value_node, "ref")
+        on = f"the statement with id '{target}'" if target else "the statement it names"
         for key, (other, _) in entries.items():
             if key != "ref":
                 self.error("ref-with-keys", f"a `ref` item has no other keys; put `{key}` on "
-                           f"the statement with id '{target}'", other)
+                           f"{on}", other)
         if target is None:
             return None
         return Statement(path=path, relation=relation, span=self.span(value_node), ref=target)
