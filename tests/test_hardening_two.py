@@ -301,3 +301,17 @@ def test_24_a_ref_with_keys_and_no_valid_target_names_no_none(tmp_path: Path) ->
     result = CliRunner().invoke(cli.app, ["check", str(source)])
     assert (f"{source}:6:9: error: a `ref` item has no other keys; put `text` on the "
             "statement it names [ref-with-keys]") in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize(("line", "laid_out"), [
+    ("weight: !!int 3 # strong", "weight: 3  # strong"),
+    ("by: !!str true # c", "by: 'true'  # c"),
+])
+def test_24_fmt_keeps_the_comment_after_a_tagged_value(tmp_path: Path, line: str,
+                                                       laid_out: str) -> None:
+    source = tmp_path / "m.yaml"
+    source.write_text(f"question: Q?\nclaims:\n  - text: A\n    pro:\n      - text: C\n"
+                      f"        {line}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["fmt", str(source)])
+    assert result.exit_code == 0, result.stderr
+    assert source.read_text(encoding="utf-8").splitlines()[-1] == f"        {laid_out}"

@@ -140,6 +140,8 @@ def _scan_tokens(parsed: Parsed) -> None:
             parsed.loose.extend((len(text), c) for c in pending)
             break
         end = token.end_mark.index
+        if name == "ScalarToken" and prev_name == "TagToken":
+            start = prev_start  # a tagged scalar's node starts at its tag (`!!int 3 # c`)
         if name == "ScalarToken":
             last_scalar = start
             if token.end_mark.line > token.start_mark.line:
@@ -150,7 +152,8 @@ def _scan_tokens(parsed: Parsed) -> None:
                     last -= 1
                 covered.append((token.start_mark.line + 1, parsed.line_of(last - 1)))
             if getattr(token, "style", None) in ("|", ">"):
-                header = _HEADER_COMMENT.match(text, start, parsed.line_end(start))
+                header = _HEADER_COMMENT.match(text, token.start_mark.index,
+                                               parsed.line_end(start))
                 if header:
                     comment = header.group(1).rstrip()
                     parsed.comments.append(Comment(header.start(1), parsed.line_of(start),
