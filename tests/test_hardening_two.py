@@ -315,3 +315,19 @@ def test_24_fmt_keeps_the_comment_after_a_tagged_value(tmp_path: Path, line: str
     result = CliRunner().invoke(cli.app, ["fmt", str(source)])
     assert result.exit_code == 0, result.stderr
     assert source.read_text(encoding="utf-8").splitlines()[-1] == f"        {laid_out}"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "argdown", "kialo"])
+def test_18_no_export_writes_a_raw_control_character(tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "m.yaml"
+    source.write_text('question: "Q\\x07?"\nclaims:\n  - text: "A\\x1b[31m red"\n'
+                      '    pro:\n      - text: "B\\x00 nul"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["render", str(source), "-f", fmt, "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert [c for c in result.stdout if ord(c) < 0x20 and c not in "\t\n"] == []
+    assert "\ufffd" in result.stdout
+    if fmt != "markdown":  # argmap reads these back: never a file it refuses
+        back = tmp_path / ("m.argdown" if fmt == "argdown" else "m.txt")
+        back.write_text(result.stdout, encoding="utf-8")
+        again = CliRunner().invoke(cli.app, ["check", str(back)])
+        assert again.exit_code == 0, again.stderr

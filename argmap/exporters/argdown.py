@@ -55,6 +55,7 @@ import json
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from argmap.escape import CONTROLS
 from argmap.graph import Link, Visit, walk
 from argmap.model import Relation, single_spaced
 
@@ -81,7 +82,7 @@ def argdown_text(text: str) -> str:
     escaped with a backslash, which Argdown removes when it reads the text,
     except in a Markdown link to a web address, which stays a link.
     """
-    text = single_spaced(text)
+    text = single_spaced(text).translate(CONTROLS)  # U+FFFD, never a raw control byte
     if _SYNTAX.search(text) is None:  # most texts: one C-level scan, no substitution
         return text
     if "](" not in text:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from argmap.escape import CONTROLS
 from argmap.exporters import ExportOptions
 from argmap.exporters.notation import LABELS
 from argmap.graph import ArgumentGraph, GStatement, Link, Visit
@@ -52,7 +53,7 @@ def escape(text: str) -> str:
     A text that starts like Kialo's pointer (``-> See 1.2.``) gets its ``>``
     escaped, so an import cannot mistake it for one.
     """
-    escaped = single_spaced(text).translate(_SPECIAL)
+    escaped = single_spaced(text).translate(CONTROLS).translate(_SPECIAL)
     return "-\\>" + escaped[2:] if escaped.startswith("->") else escaped
 
 

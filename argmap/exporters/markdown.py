@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from argmap.escape import CONTROLS
 from argmap.exporters import ExportOptions
 from argmap.exporters.notation import BY, MARKERS, QUOTES, REF, gauge, more_below, preview
 from argmap.exporters.outline import rows
@@ -39,6 +40,7 @@ def escape(text: str, line_start: bool = False) -> str:
     always do), so ``street-level`` stays readable in the source. Line breaks
     become hard breaks; the caller indents continuation lines.
     """
+    text = text.translate(CONTROLS)  # a control character becomes U+FFFD, never raw bytes
     if not line_start and _PLAIN.search(text) is None:
         return text  # most texts: nothing to escape
     lines = []
