@@ -331,3 +331,18 @@ def test_18_no_export_writes_a_raw_control_character(tmp_path: Path, fmt: str) -
         back.write_text(result.stdout, encoding="utf-8")
         again = CliRunner().invoke(cli.app, ["check", str(back)])
         assert again.exit_code == 0, again.stderr
+
+
+def test_19_an_imported_link_is_a_url_check_accepts_or_is_counted(tmp_path: Path) -> None:
+    source = tmp_path / "u.txt"
+    source.write_text("Discussion Title: Q\n\n1. Q\n1.1. Pro: Cars [Source](https://exa]]mple.org"
+                      "/x) and [Two](https://x.org/a%20b) and [Three](HTTPS://x.org/c).\n",
+                      encoding="utf-8")
+    out = tmp_path / "u.yaml"
+    result = CliRunner().invoke(cli.app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "links to no web address, kept as their text: 1" in result.stderr
+    checked = CliRunner().invoke(cli.app, ["check", "--strict", str(out)])
+    assert checked.exit_code == 0, checked.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "url: https://x.org/a%20b" in text and "url: https://x.org/c" in text

@@ -52,7 +52,7 @@ from argmap.model import Relation, Span
 from argmap.readers import ReadResult
 from argmap.readers.argdown_finish import finish
 from argmap.readers.argdown_sections import frontmatter
-from argmap.readers.argdown_state import NO_URL, TWICE, URL, Reader, settle, union
+from argmap.readers.argdown_state import NO_URL, TWICE, Reader, settle, union
 from argmap.readers.argdown_text import (
     DATA,
     data_blocks,
@@ -63,6 +63,7 @@ from argmap.readers.argdown_text import (
 )
 from argmap.readers.assemble import assemble
 from argmap.readers.draft import DEdge, file_stem
+from argmap.readers.urls import web_url
 
 RULES = "inference rules"
 PROSE_TAGS = "tags of prose paragraphs (the map's context)"
@@ -143,7 +144,7 @@ def _prose(reader: Reader) -> None:
         written = " ".join(reader.raw[key])
         draft.dropped[PROSE_TAGS] += len(parts(written)[1])
         # its links are spelt out in the context: none is lost
-        draft.dropped[NO_URL] -= sum(not URL.match(a) for _, a in links(written))
+        draft.dropped[NO_URL] -= sum(web_url(a) is None for _, a in links(written))
         paragraphs.append(spelt_out(written))
     draft.context = "\n\n".join(p for p in paragraphs if p) or None
     draft.dropped += Counter()  # drop the counts that came back to 0

@@ -5,18 +5,16 @@ Used by :mod:`argmap.readers.argdown` and :mod:`argmap.readers.argdown_finish`.
 
 from __future__ import annotations
 
-import re
-
 from argmap.model import Citation, Relation, Span, text_key
 from argmap.readers import ReadResult
 from argmap.readers.argdown_sections import Sections
 from argmap.readers.argdown_text import links, parts, unescape
 from argmap.readers.draft import DEdge, DNode, Draft, file_stem, link_source
+from argmap.readers.urls import web_url
 from argmap.readers.yaml.build import slugify
 
 TWICE = "further texts of a title defined twice (the last is kept, as in Argdown)"
 NO_URL = "links whose address is no http(s) URL"
-URL = re.compile(r"https?://\S+\Z")
 
 
 class Reader:
@@ -102,11 +100,12 @@ class Reader:
             return
         node = self.draft.nodes[key]
         cites = list(node.cites)
-        for shown, address in found:
-            if not URL.match(address):
+        for shown, written in found:
+            address = web_url(written)
+            if address is None:
                 self.draft.dropped[NO_URL] += 1
                 continue
-            source = link_source(self.draft, shown or address, address, span)
+            source = link_source(self.draft, shown or written, address, span)
             if all(c.source != source for c in cites):
                 cites.append(Citation(source, span))
         self.draft.nodes[key] = node._replace(cites=tuple(cites))

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from argmap.model import Citation, Span
 from argmap.readers.draft import Draft, add_source, slug
+from argmap.readers.urls import web_url
 
 #: a footnote mark "[13]", or one with the pages it cites: "(p. 5 [13])", "(pp. 14-15 [36])"
 _FOOTNOTE = re.compile(r"[ \t]*\((pp?\.[ \t]*[^()\[\]]*?)[ \t]*\[([0-9]+)\]\)"
@@ -34,7 +35,7 @@ _LINK = r"\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\\])*)\)"
 _TRAILING = re.compile(r"[ \t]*" + _LINK + r"[ \t]*\Z")
 _INLINE = re.compile(r"(?<!\\)" + _LINK)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-_URL = re.compile(r"https?://\S+\Z")
+_URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 # A link that finishes a sentence the text leaves open ("… within their [contractual rights.](…)")
 # is part of the text, not a source cited after it.
 _OPEN = re.compile(r"[\w,]\Z")
@@ -85,7 +86,7 @@ def read_sources(lines: list[tuple[int, str]], draft: Draft, file: str) -> dict[
             draft.dropped[NO_SOURCE] += 1
             continue
         body = unescape(body)
-        url = body if _URL.match(body) else None
+        url = web_url(body) if _URL.match(body) else None
         # Kialo gives a URL and nothing else: its site names it in every list of sources
         title = body if url is None else _site(url)
         source = _source(draft, f"source-{mark}", title, url, Span(file, number, 1))
@@ -165,11 +166,9 @@ def _trailing_links(body: str) -> tuple[str, list[tuple[str, str]]]:
 def _link(found: re.Match[str]) -> tuple[str, str | None]:
     """A link's title (unescaped) and URL (decoded where argmap's export encodes it),
     None if it is no web address."""
-    url = found.group(2).strip()
-    if not _URL.match(url):
-        return unescape(found.group(1)).strip(), None
-    return (unescape(found.group(1)).strip(),
-            url.replace("%28", "(").replace("%29", ")").replace("%20", " "))
+    # argmap's export encodes parentheses; a %20 stays: a space is no part of a URL
+    url = web_url(found.group(2).strip().replace("%28", "(").replace("%29", ")"))
+    return unescape(found.group(1)).strip(), url
 
 
 def _source(draft: Draft, wanted: str | None, title: str, url: str | None,

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 import unicodedata
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
 from argmap.model import (
@@ -37,6 +36,7 @@ from argmap.model import (
     Statement,
 )
 from argmap.readers.lines import EditorLines
+from argmap.readers.urls import url_problem
 
 
 class Node(Protocol):
@@ -367,15 +367,10 @@ class Builder:
         value = self.text(node, what)
         if value is None:
             return None
-        try:
-            parts = urlsplit(value)
-        except ValueError as exc:  # "http://[::1", or a host NFKC turns into "/" or "@"
-            reason = str(exc)
-            self.error("bad-url", f"'{shortened(value)}' is not an http(s) URL: "
-                       f"{reason[:1].lower()}{reason[1:]}", node)
-            return None
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-            self.error("bad-url", f"'{shortened(value)}' is not an http(s) URL", node)
+        problem = url_problem(value)
+        if problem is not None:
+            self.error("bad-url", f"'{shortened(value)}' is not an http(s) URL"
+                       + (f": {problem}" if problem else ""), node)
             return None
         return value
 
