@@ -346,3 +346,24 @@ def test_19_an_imported_link_is_a_url_check_accepts_or_is_counted(tmp_path: Path
     assert checked.exit_code == 0, checked.stderr
     text = out.read_text(encoding="utf-8")
     assert "url: https://x.org/a%20b" in text and "url: https://x.org/c" in text
+
+
+@pytest.mark.parametrize(("name", "source"), [
+    ("ws.txt", "Discussion Title: Q\n\n1. Q\n1.1. Pro: \u2028\u2009\u00a0Leading separators.\n"
+               "1.2. Con: Trailing ones.\u00a0\u2009\n"),
+    ("ws.argdown", "[A]: A claim #(tag\t)\n  + Because.\u00a0\n"),
+])
+def test_20_readers_trim_texts_as_the_yaml_reader_does(tmp_path: Path, name: str,
+                                                      source: str) -> None:
+    import json
+
+    path = tmp_path / name
+    path.write_text(source, encoding="utf-8")
+    out = tmp_path / "m.yaml"
+    assert CliRunner().invoke(cli.app, ["import", str(path), "-o", str(out)]).exit_code == 0
+
+    def texts(p: Path) -> list[tuple[str, list[str]]]:
+        result = CliRunner().invoke(cli.app, ["render", str(p), "-f", "json", "-o", "-"])
+        return [(s["text"], s["tags"]) for s in json.loads(result.stdout)["statements"]]
+
+    assert texts(path) == texts(out)

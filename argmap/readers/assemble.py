@@ -265,15 +265,28 @@ def _statements(draft: Draft, places: list[_Place],
             node = draft.nodes[place.key]
             mine = kids.pop(index, {})
             built = Statement(
-                place.path, place.relation, node.span, node.text, ids.get(place.key),
+                place.path, place.relation, node.span, node.text.strip(), ids.get(place.key),
                 node.span if place.key in ids else None,
                 pro=tuple(reversed(mine.get(Relation.PRO, ()))),
                 con=tuple(reversed(mine.get(Relation.CON, ()))),
                 undercut=tuple(reversed(mine.get(Relation.UNDERCUT, ()))),
-                cites=node.cites, by=node.by, tags=node.tags, origin=node.origin)
+                cites=node.cites, by=_trimmed(node.by), tags=_tags(node.tags),
+                origin=node.origin)
         if place.parent < 0:
             claims.append(built)
         else:
             kids.setdefault(place.parent, {}).setdefault(place.relation, []).append(built)
     claims.reverse()
     return tuple(claims)
+
+
+def _trimmed(text: str | None) -> str | None:
+    """A text trimmed as the YAML reader trims one (every Unicode space, U+2028 and
+    U+00A0 too), so an imported map and its YAML hold the same texts; None if empty."""
+    if text is None:
+        return None
+    return text.strip() or None
+
+
+def _tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in (tag.strip() for tag in tags) if t)
