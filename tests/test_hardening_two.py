@@ -367,3 +367,19 @@ def test_20_readers_trim_texts_as_the_yaml_reader_does(tmp_path: Path, name: str
         return [(s["text"], s["tags"]) for s in json.loads(result.stdout)["statements"]]
 
     assert texts(path) == texts(out)
+
+
+def test_3_a_kialo_round_trip_keeps_an_escaped_bracket_as_text(tmp_path: Path) -> None:
+    source = tmp_path / "n.yaml"
+    source.write_text('question: Q?\nclaims:\n  - text: "[Note] Cars should be banned."\n'
+                      "    cites: [r]\n    pro:\n      - text: Because.\nsources:\n  r:\n"
+                      "    title: Report\n    url: https://x.org/r\n", encoding="utf-8")
+    kialo = tmp_path / "n.txt"
+    assert CliRunner().invoke(cli.app, ["render", str(source), "-f", "kialo", "-o",
+                                        str(kialo)]).exit_code == 0
+    import argmap
+
+    back = argmap.load_map(kialo)
+    assert back.claims[0].text == "[Note] Cars should be banned."
+    assert [back.sources[c.source].url for c in back.claims[0].cites] == ["https://x.org/r"]
+    assert back.claims[0].pro[0].ref is None  # no statement merged into a ref to itself

@@ -31,9 +31,11 @@ from argmap.readers.urls import web_url
 _FOOTNOTE = re.compile(r"[ \t]*\((pp?\.[ \t]*[^()\[\]]*?)[ \t]*\[([0-9]+)\]\)"
                        r"|[ \t]*\[([0-9]+)\](?!\()")
 _SOURCE_LINE = re.compile(r"[ \t]*\[([0-9]+)\]:?[ \t]*(.*)")
-_LINK = r"\[((?:\\.|[^\]\\])*)\]\(((?:\\.|[^)\\])*)\)"
+# A link starts at an unescaped "[" and its words hold no unescaped bracket: in
+# "\[Note\] Cars. [Report](url)" the link is [Report], not the escaped [Note...
+_LINK = r"(?<!\\)\[((?:\\.|[^\[\]\\])*)\]\(((?:\\.|[^)\\])*)\)"
 _TRAILING = re.compile(r"[ \t]*" + _LINK + r"[ \t]*\Z")
-_INLINE = re.compile(r"(?<!\\)" + _LINK)
+_INLINE = re.compile(_LINK)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
 # A link that finishes a sentence the text leaves open ("… within their [contractual rights.](…)")
