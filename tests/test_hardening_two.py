@@ -383,3 +383,23 @@ def test_3_a_kialo_round_trip_keeps_an_escaped_bracket_as_text(tmp_path: Path) -
     assert back.claims[0].text == "[Note] Cars should be banned."
     assert [back.sources[c.source].url for c in back.claims[0].cites] == ["https://x.org/r"]
     assert back.claims[0].pro[0].ref is None  # no statement merged into a ref to itself
+
+
+@pytest.mark.parametrize(("depth", "code"), [(200, 0), (201, 1), (5000, 1)])
+def test_12_readers_refuse_what_the_yaml_reader_would(tmp_path: Path, depth: int,
+                                                      code: int) -> None:
+    lines, number = ["Discussion Title: Q", "", "1. Q"], "1"
+    for i in range(1, depth + 1):
+        number += ".1"
+        lines.append(f"{number}. Pro: Statement {i}.")
+    source = tmp_path / "chain.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "chain.yaml"
+    result = CliRunner().invoke(cli.app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == code, result.stderr
+    if code:  # refused before the paths pile up, and nothing written
+        assert not out.exists()
+        assert f"{source}:203:1: error: statements nest more than 200 levels deep here" in (
+            result.stderr)
+    else:  # what is imported reads back
+        assert CliRunner().invoke(cli.app, ["check", str(out)]).exit_code == 0

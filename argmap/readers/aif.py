@@ -39,7 +39,7 @@ from typing import Any
 from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
-from argmap.readers.assemble import assemble
+from argmap.readers.assemble import assemble_into
 from argmap.readers.draft import DEdge, DNode, Draft, file_stem
 from argmap.readers.yaml.build import slugify
 
@@ -118,7 +118,7 @@ def read(text: str, file: str) -> ReadResult:
         result.diagnostics.append(error(CODE, "the AIF graph has no I-nodes (statements)",
                                         Span(file, 1, 1)))
         return result
-    result.maps.append(assemble(draft))
+    assemble_into(draft, result)
     result.dropped.update(draft.dropped)
     return result
 

@@ -61,7 +61,7 @@ from argmap.readers.argdown_text import (
     spelt_out,
     uncomment,
 )
-from argmap.readers.assemble import assemble
+from argmap.readers.assemble import assemble_into
 from argmap.readers.draft import DEdge, file_stem
 from argmap.readers.urls import web_url
 
@@ -115,7 +115,7 @@ def read(text: str, file: str) -> ReadResult:
     if reader.draft.question == file_stem(file):
         result.notes.append(f"The source has no title or heading: the question is the file "
                             f"name, {reader.draft.question!r}; edit it")
-    result.maps.append(assemble(reader.draft))
+    assemble_into(reader.draft, result)
     result.dropped.update(reader.draft.dropped)
     return result
 

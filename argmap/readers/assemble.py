@@ -33,9 +33,12 @@ from bisect import insort
 from collections import Counter
 from typing import NamedTuple
 
+from argmap.diagnostics import error
 from argmap.model import ArgumentMap, Relation, Statement
+from argmap.readers import ReadResult
 from argmap.readers.draft import DArgument, Draft, slug
 from argmap.readers.same_text import merge_same_text, one_link_each
+from argmap.readers.yaml.build import MAX_DEPTH
 
 _STEP = {Relation.PRO: ".pro", Relation.CON: ".con", Relation.UNDERCUT: ".undercut"}
 _PATHLIKE = re.compile(r"c[0-9]+(\.|\Z)")
@@ -65,6 +68,22 @@ class _Graph(NamedTuple):
     groups: dict[int, list[int]]  # linked argument -> its edges, one per premise
     anchor: dict[int, int]  # edge -> the linked argument written in its place
     premises: set[str]  # the nodes that support or attack something
+
+
+class TooDeep(Exception):
+    """Statements would nest deeper than the YAML reader reads (``MAX_DEPTH``)."""
+
+
+def assemble_into(draft: Draft, result: ReadResult) -> None:
+    """Add the draft's map to ``result``, or a located ``too-deep`` error instead of a map
+    nested deeper than argmap reads back (found before its paths pile up: a chain of
+    thousands would otherwise build megabytes of them, and a YAML file ``check`` refuses)."""
+    try:
+        result.maps.append(assemble(draft))
+    except TooDeep as exc:
+        result.diagnostics.append(error(
+            "too-deep", f"statements nest more than {MAX_DEPTH} levels deep here; argmap "
+            "reads no deeper (cut the chain into several claims)", exc.args[0]))
 
 
 def assemble(draft: Draft) -> ArgumentMap:
@@ -199,6 +218,8 @@ def _places(draft: Draft, graph: _Graph, roots: list[str], home: dict[str, int],
         if via is not None and via not in group_of:
             children += [(edges[i].premise, Relation.UNDERCUT, i, None)
                          for i in graph.undercuts.get(via, ())]
+        if children and path.count(".") >= MAX_DEPTH - 1:
+            raise TooDeep(draft.nodes[key].span if key in draft.nodes else draft.span)
         counts: Counter[Relation] = Counter()
         pushed = []
         for premise, rel, index, linked in children:

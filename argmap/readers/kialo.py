@@ -56,7 +56,7 @@ from typing import NamedTuple
 from argmap.diagnostics import Diagnostic, error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
-from argmap.readers.assemble import assemble
+from argmap.readers.assemble import assemble_into
 from argmap.readers.draft import DEdge, DNode, Draft, file_stem
 from argmap.readers.kialo_text import Footnote, read_sources, statement_text, unescape
 from argmap.readers.yaml.build import slugify
@@ -106,7 +106,7 @@ def read(text: str, file: str) -> ReadResult:
         result.diagnostics.append(error(CODE, "the discussion has no statements: they are "
                                         "lines numbered '1.', '1.1.' …", span))
         return result
-    result.maps.append(assemble(draft))
+    assemble_into(draft, result)
     result.dropped.update(draft.dropped)
     return result
 
