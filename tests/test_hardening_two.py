@@ -403,3 +403,17 @@ def test_12_readers_refuse_what_the_yaml_reader_would(tmp_path: Path, depth: int
             result.stderr)
     else:  # what is imported reads back
         assert CliRunner().invoke(cli.app, ["check", str(out)]).exit_code == 0
+
+
+def test_14_a_long_chain_of_see_links_is_followed_once(tmp_path: Path) -> None:
+    # 20,000 links: following each chain again from every link took minutes (quadratic)
+    n = 20_000
+    lines = ["Discussion Title: Q", "", "1. Q"]
+    lines += [f"1.{i}. Pro: -> See 1.{i + 1}." for i in range(1, n)]
+    lines.append(f"1.{n}. Pro: The end of the chain.")
+    source = tmp_path / "see.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import argmap
+
+    m = argmap.load_map(source)
+    assert [s.text for s in m.walk() if s.ref is None] == ["The end of the chain."]

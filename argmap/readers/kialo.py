@@ -179,12 +179,19 @@ def _build(entries: list[_Entry], draft: Draft, footnotes: dict[str, Footnote],
         draft.nodes[entry.number] = DNode(entry.number, text, entry.span, cites=cites,
                                           origin=entry.number.rstrip("."))
 
+    resolved: dict[str, str | None] = {}  # a chain of `-> See` is followed once, not per link
+
     def resolve(number: str) -> str | None:
-        seen = set()
-        while number in refs and number not in seen:
+        path: list[str] = []
+        seen: set[str] = set()
+        while number in refs and number not in seen and number not in resolved:
             seen.add(number)
+            path.append(number)
             number = refs[number][0]
-        return number if number in draft.nodes else None
+        found = resolved.get(number, number if number in draft.nodes else None)
+        for step in path:
+            resolved[step] = found
+        return found
 
     for number, (target, span) in refs.items():
         if resolve(number) is None:
