@@ -180,8 +180,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _lone_surrogates(maps: list[ArgumentMap]) -> list[Diagnostic]:
     """An error for each statement or source whose text holds half of a UTF-16 pair (a JSON
     escape such as ``\\ud800`` in AIF or an Argdown data block): no character, which no
-    output can encode. YAML refuses it as it reads; the other readers are checked here."""
+    output can encode; and for a text with no visible character, which nothing can draw.
+    YAML refuses both as it reads; the other readers are checked here, so an import is
+    never a map argmap refuses to read back."""
     from argmap.diagnostics import error
+    from argmap.readers.yaml.build import visible
 
     found = []
     for argmap in maps:
@@ -199,6 +202,11 @@ def _lone_surrogates(maps: list[ArgumentMap]) -> list[Diagnostic]:
                 found.append(error("encoding", f"the text holds U+{ord(bad.group()):04X}, half "
                                    "of a UTF-16 pair (a lone surrogate escape), which is no "
                                    "character; write the character itself", span))
+            blank = next((t for t in texts if t.strip() and not visible(t)), None)
+            if blank is not None:  # as the YAML reader says of such a text
+                names = ", ".join(sorted({f"U+{ord(c):04X}" for c in blank if not c.isspace()}))
+                found.append(error("empty-text", f"a text has no visible character (only "
+                                   f"{names}); write the text", span))
     return found
 
 
