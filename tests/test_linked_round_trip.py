@@ -9,6 +9,8 @@ the Kialo reader's reading of the marks is pinned.
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -66,3 +68,30 @@ def test_the_kialo_reader_turns_the_marks_back() -> None:
     (against,) = claim.con
     c, x = against.premises
     assert c.text == "C" and x.ref == a.pro[0].id
+
+
+#: each format's metacharacters (issue 26's round-trip property): brackets, backslashes,
+#: '#', '->', 'Pro:', numbering, Markdown links, edge spaces
+TRICKY = st.lists(st.sampled_from([
+    "[", "]", "(", ")", "\\", "#", "#tag", "->", "-> See 1.2.", "Pro: ", "Con:", "1.2. ",
+    "[x](https://example.org/a)", "[Note]", "<a>", "{", "}", "//", "/*", "*", "_", "==",
+    "+ ", "- ", ">", "`", "[and]", "[Together]", "  ", " ", "word", "Über", "日本",
+]), min_size=1, max_size=8).map(lambda parts: "".join(parts).strip()).filter(
+    lambda t: any(c.isalnum() for c in t))
+
+
+@settings(max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "150")), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(st.lists(TRICKY, min_size=3, max_size=3, unique=True),
+       st.sampled_from(["kialo", "aif", "argdown"]))
+def test_metacharacters_round_trip(texts: list[str], fmt: str) -> None:
+    from argmap.model import Relation, Span
+
+    if fmt == "argdown" and any("](" in t for t in texts):
+        return  # the Argdown export writes a Markdown link as a link: it comes back a citation
+    span = Span("gen.yaml", 1, 1)
+    a, b, c = texts
+    pro = Statement("c1.pro1", Relation.PRO, span, f"{b} (pro)",
+                    con=(Statement("c1.pro1.con1", Relation.CON, span, f"{c} (con)"),))
+    claim = Statement("c1", Relation.CLAIM, span, f"{a} (claim)", pro=(pro,))
+    assert_round_trips(ArgumentMap("gen", "Question?", span, (claim,)), fmt)
