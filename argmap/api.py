@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpack, overload
 
 from argmap.analysis.evaluate import Semantics, Status
 from argmap.diagnostics import Diagnostic, count, error
@@ -295,27 +295,61 @@ def evaluate(argmap: ArgumentMap, semantics: str = "grounded") -> Labels:
     return Labels(labels, g.positions, {key: g.address(key) for key in g.statements})
 
 
-def export(argmap: ArgumentMap, format: str, *, focus: str | None = None,
-           depth: int | None = None, side: str | None = None, theme: str = "light",
-           direction: str = "TB", legend: bool = True, quotes: bool = False,
-           eval: bool = False, semantics: str = "grounded", engine: str | None = None,
-           timeout: float = 120, warn: Callable[[str, str], None] | None = None
-           ) -> str | bytes:
-    """The map in one format of ``argmap render -f`` (text formats as str, PNG/PDF as bytes).
+#: the formats whose result is bytes (pictures); every other format gives str
+BinaryFormat = Literal["png", "pdf"]
+#: the formats whose result is text (str)
+TextFormat = Literal["svg", "dot", "json", "yaml", "markdown", "kialo", "mermaid", "graphml",
+                     "argdown", "html", "aif", "tables"]
+
+
+class RenderOptions(TypedDict, total=False):
+    """The keyword options of :func:`export` and :func:`render` (``argmap render``'s)."""
+
+    focus: str | None
+    depth: int | None
+    side: str | None
+    theme: str
+    direction: str
+    legend: bool
+    quotes: bool
+    eval: bool
+    semantics: str
+    engine: str | None
+    timeout: float
+    warn: Callable[[str, str], None] | None
+
+
+@overload
+def export(argmap: ArgumentMap, format: BinaryFormat,
+           **options: Unpack[RenderOptions]) -> bytes: ...
+@overload
+def export(argmap: ArgumentMap, format: TextFormat,
+           **options: Unpack[RenderOptions]) -> str: ...
+@overload
+def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -> str | bytes: ...
+def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -> str | bytes:
+    """The map in one format of ``argmap render -f``: str for text formats, bytes for PNG and
+    PDF (a type checker knows which from a literal format name).
 
     The options are render's: ``theme``, ``direction`` (TB, LR, BT, RL),
     ``legend``, ``quotes``, ``eval`` (mark what stands, in the formats that
-    can), and the cut (``focus``, ``depth``, ``side``).
+    can, judged by ``semantics``), ``engine`` and ``timeout`` for Graphviz, and
+    the cut (``focus``, ``depth``, ``side``).
 
     Raises:
-        UsageError: for an unknown format, or ``eval`` where the format cannot show it.
+        UsageError: for an unknown format or option value, or ``eval`` where the format
+            cannot show it.
         ViewError: if ``focus`` names no statement.
     """
-    g = view(argmap, focus, depth, side)
-    options = export_options(format, theme=theme, direction=direction, legend=legend,
-                             quotes=quotes, engine=engine, timeout=timeout, warn=warn,
-                             statuses=_statuses([argmap], semantics) if eval else None)
-    result = EXPORTERS[format].export(g, options)
+    g = view(argmap, options.get("focus"), options.get("depth"), options.get("side"))
+    evaluated = options.get("eval", False)
+    made = export_options(
+        format, theme=options.get("theme", "light"), direction=options.get("direction", "TB"),
+        legend=options.get("legend", True), quotes=options.get("quotes", False),
+        engine=options.get("engine"), timeout=options.get("timeout", 120),
+        warn=options.get("warn"),
+        statuses=_statuses([argmap], options.get("semantics", "grounded")) if evaluated else None)
+    result = EXPORTERS[format].export(g, made)
     if isinstance(result, bytes) and not EXPORTERS[format].binary:
         return result.decode("utf-8")  # SVG is text: str, like every text format
     return result
@@ -346,7 +380,16 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
                      shared=frozenset(f for f, n in per_file.items() if n > 1))
 
 
-def render(argmap: ArgumentMap, format: str = "svg", **options: Any) -> str | bytes:
+@overload
+def render(argmap: ArgumentMap, format: BinaryFormat,
+           **options: Unpack[RenderOptions]) -> bytes: ...
+@overload
+def render(argmap: ArgumentMap, format: TextFormat = ...,
+           **options: Unpack[RenderOptions]) -> str: ...
+@overload
+def render(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -> str | bytes: ...
+def render(argmap: ArgumentMap, format: str = "svg",
+           **options: Unpack[RenderOptions]) -> str | bytes:
     """Draw the map: :func:`export` with SVG as the default format (``argmap render``)."""
     return export(argmap, format, **options)
 

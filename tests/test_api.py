@@ -189,3 +189,14 @@ def test_a_graph_is_looked_up_by_id_or_path_and_iterated() -> None:
     assert repr(g) == "<ArgumentGraph 'nato-promise': 21 statements, 21 links>"
     labels = argmap.evaluate(m)
     assert labels["c1"] == labels["no-binding-promise"]
+
+
+def test_the_typed_format_names_are_the_registry_s() -> None:
+    from typing import get_args
+
+    from argmap.api import BinaryFormat, TextFormat
+    from argmap.exporters import EXPORTERS
+
+    binary = {name for name, spec in EXPORTERS.items() if spec.binary}
+    assert set(get_args(BinaryFormat)) == binary
+    assert set(get_args(TextFormat)) == set(EXPORTERS) - binary
