@@ -6,7 +6,10 @@ browser's own ``performance.getEntriesByType('paint')`` (milliseconds from
 navigation start), and "ready" is the end of the load event (the page's
 script has run). The median of several fresh pages is printed.
 
-Usage: python benchmarks/html_paint.py [--sizes 10000] [--runs 5]
+Usage: python benchmarks/html_paint.py [--sizes 10000] [--runs 5] [--wide]
+
+``--wide`` draws one claim with N premises instead of the balanced tree: the
+shape whose load once grew with the square of the siblings.
 """
 
 from __future__ import annotations
@@ -27,13 +30,20 @@ ARGMAP = str(Path(sys.executable).parent / "argmap")
 LIMIT_MS = 2000  # the issue's budget for first paint at 10,000 statements
 
 
-def page_of(n: int) -> tuple[Path, float]:
+def wide(n: int) -> str:
+    """One claim with ``n - 1`` premises."""
+    lines = ["question: Wide benchmark question?", "claims:", "  - text: The claim", "    pro:"]
+    lines += [f"      - text: Premise number {i}" for i in range(1, n)]
+    return "\n".join(lines) + "\n"
+
+
+def page_of(n: int, shape: str = "synthetic") -> tuple[Path, float]:
     """Write a synthetic map and its page; the seconds ``render -f html`` took."""
     OUT.mkdir(exist_ok=True)
-    source = OUT / f"synthetic-{n}.yaml"
+    source = OUT / f"{shape}-{n}.yaml"
     if not source.exists():
-        source.write_text(generate(n), encoding="utf-8")
-    page = OUT / f"synthetic-{n}.html"
+        source.write_text(wide(n) if shape == "wide" else generate(n), encoding="utf-8")
+    page = OUT / f"{shape}-{n}.html"
     started = time.perf_counter()
     subprocess.run([ARGMAP, "render", str(source), "-o", str(page)], check=True,
                    capture_output=True)
@@ -69,13 +79,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--wide", action="store_true", help="one claim with N premises")
     args = parser.parse_args()
     print("| statements | page size | render -f html | first paint | first contentful "
           "paint | load end |")
     print("|---|---|---|---|---|---|")
     slow = False
     for n in (int(s) for s in args.sizes.split(",")):
-        page, seconds = page_of(n)
+        page, seconds = page_of(n, "wide" if args.wide else "synthetic")
         times = paint_times(page, args.runs)
         slow |= n <= 10_000 and times["first-contentful-paint"] > LIMIT_MS
         print(f"| {n:,} | {page.stat().st_size / 1e6:.1f} MB | {seconds:.2f} s | "

@@ -271,3 +271,16 @@ def test_a_10000_statement_page_paints_within_two_seconds(browser: Browser,
     assert "The diagram is left out: 10,000 statements" in (page.text_content(".note") or "")
     assert page.locator("[role=treeitem][data-address]").count() == 10_000
     assert problems == []
+
+
+def test_only_items_with_a_subtree_skip_their_layout(browser: Browser, tmp_path: Path) -> None:
+    # content-visibility on every item made a claim's thousands of leaf premises cost the
+    # square of their number to lay out (issue 26, item 16: 16,000 siblings 15.5 s, now
+    # 2.9 s; benchmarks/html_paint.py --wide); a subtree is what is worth skipping
+    file, _ = write_page("maps/nato-promise.yaml", tmp_path)
+    page, problems = open_page(browser, file)
+    styles = page.eval_on_selector_all(
+        "[role=treeitem]", "els => els.map(e => [e.hasAttribute('aria-expanded'), "
+        "getComputedStyle(e).contentVisibility])")
+    assert {tuple(s) for s in styles} == {(True, "auto"), (False, "visible")}
+    assert problems == []
