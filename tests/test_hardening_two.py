@@ -417,3 +417,15 @@ def test_14_a_long_chain_of_see_links_is_followed_once(tmp_path: Path) -> None:
 
     m = argmap.load_map(source)
     assert [s.text for s in m.walk() if s.ref is None] == ["The end of the chain."]
+
+
+def test_24_fmt_says_what_to_write_instead_of_calling_its_refusal_a_bug(tmp_path: Path) -> None:
+    source = tmp_path / "m.yaml"
+    text = '{question: "Q?", claims: [{text: A}]} # trailing\n'
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["fmt", str(source)])
+    assert (result.exit_code, result.stderr) == (
+        1, f"argmap: {source}: formatting would lose a comment, so it is left as it is; fmt "
+        "keeps comments on their own line or after a block-style value: move the comment "
+        "onto a line of its own\n")
+    assert source.read_text(encoding="utf-8") == text

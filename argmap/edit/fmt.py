@@ -85,7 +85,8 @@ def format_text(text: str) -> str:
 
     Raises:
         FormatError: if the text is not YAML, or if the result would not read
-            back as the same map with the same comments (a bug in argmap).
+            back as the same map with the same comments (a flow-style document or a
+            comment fmt cannot place; the message says what to write instead).
     """
     from argmap.readers.yaml.source import YAMLSyntaxError
 
@@ -108,11 +109,14 @@ def _verify(parsed: Parsed, before: str, after: str) -> None:
         return
     old, new = load_text(before), load_text(after)
     if meaning(old.maps) != meaning(new.maps) or len(new.diagnostics) != len(old.diagnostics):
-        raise FormatError("formatting would change what the map says; left as it is "
-                          "(this is a bug in argmap)")
+        raise FormatError("formatting would change what the map says, so it is left as it "
+                          "is; fmt lays out block-style YAML: write any flow-style {...} or "
+                          "[...] mapping as a block, and keep a comment apart from a value "
+                          "by a space (`text: 'B'  # note`)")
     if _comment_words(parse(after)) != _comment_words(parsed):
-        raise FormatError("formatting would lose a comment; left as it is "
-                          "(this is a bug in argmap)")
+        raise FormatError("formatting would lose a comment, so it is left as it is; fmt "
+                          "keeps comments on their own line or after a block-style value: "
+                          "move the comment onto a line of its own")
 
 
 def _comment_words(parsed: Parsed) -> list[str]:
