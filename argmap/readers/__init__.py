@@ -26,11 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path, PurePath
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from argmap.diagnostics import Diagnostic
 from argmap.files import MAP_SUFFIXES, MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, read_input
-from argmap.model import ArgumentMap, Span
+
+if TYPE_CHECKING:  # imported where used: `argmap --help` lists the readers, reads nothing
+    from argmap.diagnostics import Diagnostic
+    from argmap.model import ArgumentMap, Span
 
 #: How much of a file the content sniffs look at.
 SNIFF_BYTES = 4096
@@ -174,7 +176,7 @@ def read_bytes(data: bytes, file: str, name: str) -> ReadResult:
     return result
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"
 
 
 def _lone_surrogates(maps: list[ArgumentMap]) -> list[Diagnostic]:
@@ -186,6 +188,7 @@ def _lone_surrogates(maps: list[ArgumentMap]) -> list[Diagnostic]:
     from argmap.diagnostics import error
     from argmap.readers.yaml.build import visible
 
+    surrogate = re.compile(_SURROGATE)
     found = []
     for argmap in maps:
         places: list[tuple[list[object], Span]] = [
@@ -197,7 +200,7 @@ def _lone_surrogates(maps: list[ArgumentMap]) -> list[Diagnostic]:
         for values, span in places:
             texts = [v for v in values if isinstance(v, str)]
             texts += [a for v in values if isinstance(v, tuple) for a in v if isinstance(a, str)]
-            bad = next((m for t in texts if (m := _SURROGATE.search(t))), None)
+            bad = next((m for t in texts if (m := surrogate.search(t))), None)
             if bad is not None:
                 found.append(error("encoding", f"the text holds U+{ord(bad.group()):04X}, half "
                                    "of a UTF-16 pair (a lone surrogate escape), which is no "
@@ -233,7 +236,7 @@ def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None)
     What another format's reader left out is counted in one warning.
     """
     data = read_input(path, max_bytes)
-    if isinstance(data, Diagnostic):
+    if not isinstance(data, bytes):  # why it cannot be read: a diagnostic
         return ReadResult(diagnostics=[data])
     return load_data(data, path, reader)
 
@@ -251,5 +254,7 @@ def load_data(data: bytes, path: Path, reader: str | None = None) -> ReadResult:
     dropped = dropped_warning(result, file, spec.name)
     if dropped is not None:
         result.diagnostics.append(dropped)
+    from argmap.diagnostics import Diagnostic
+
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
