@@ -16,6 +16,7 @@ against 4 µs for a statement; benchmarks/README.md).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -154,6 +155,17 @@ def depth_first(roots: tuple[Statement, ...]) -> Iterator[Statement]:
         if statement.pro or statement.con or statement.undercut or statement.premises:
             stack.extend(reversed(statement.premises + statement.pro + statement.con
                                   + statement.undercut))
+
+
+def visible(text: str) -> bool:
+    """Whether a text has a character that shows: not only format and control characters
+    (U+200D, U+FEFF, U+202E ...), which no renderer can lay out as a label."""
+    return any(unicodedata.category(c) not in _INVISIBLE for c in text)
+
+
+#: Unicode categories that show nothing: controls, format characters, separators
+#: (an unassigned or private-use code point still draws, as a box)
+_INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
 
 
 def single_spaced(text: str) -> str:

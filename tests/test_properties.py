@@ -8,8 +8,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
-from argmap.readers.yaml.build import PATH_LIKE, visible
+from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement, visible
+from argmap.readers.yaml.build import PATH_LIKE
 from argmap.readers.yaml.load import load_bytes, load_text
 from argmap.rules.format import check
 from tests.conftest import INVALID, VALID

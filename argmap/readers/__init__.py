@@ -186,7 +186,7 @@ def _lone_surrogates(maps: list[ArgumentMap]) -> list[Diagnostic]:
     YAML refuses both as it reads; the other readers are checked here, so an import is
     never a map argmap refuses to read back."""
     from argmap.diagnostics import error
-    from argmap.readers.yaml.build import visible
+    from argmap.model import visible
 
     surrogate = re.compile(_SURROGATE)
     found = []

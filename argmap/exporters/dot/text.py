@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from argmap.escape import dot_string, html_text
 from argmap.exporters import notation
 from argmap.exporters.notation import gauge, source_line
 from argmap.exporters.themes import Theme
-from argmap.model import Relation, single_spaced
+from argmap.model import Relation, single_spaced, visible
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
@@ -46,11 +45,7 @@ def wrap(text: str, width: int) -> list[str]:
         lines = pattern.findall(text)
     # Pango cannot lay out a line of only format characters (U+200D, U+FEFF, U+202E):
     # such a line (an imported text, say) is shown by the characters' names.
-    return [line if line.isprintable() or _shows(line) else _named(line) for line in lines]
-
-
-def _shows(line: str) -> bool:
-    return any(unicodedata.category(c) not in ("Cc", "Cf", "Zs", "Zl", "Zp") for c in line)
+    return [line if line.isprintable() or visible(line) else _named(line) for line in lines]
 
 
 def _named(line: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Any, Protocol
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
@@ -34,6 +33,7 @@ from argmap.model import (
     Source,
     Span,
     Statement,
+    visible,
 )
 from argmap.readers.lines import EditorLines
 from argmap.readers.urls import url_problem
@@ -115,17 +115,6 @@ def quoted(value: str, limit: int = 60) -> str:
 
 def _is_null(node: Node) -> bool:
     return node.id == "scalar" and kind(node) == "null"
-
-
-def visible(text: str) -> bool:
-    """Whether a text has a character that shows: not only format and control characters
-    (U+200D, U+FEFF, U+202E ...), which no renderer can lay out as a label."""
-    return any(unicodedata.category(c) not in _INVISIBLE for c in text)
-
-
-#: Unicode categories that show nothing: controls, format characters, separators
-#: (an unassigned or private-use code point still draws, as a box)
-_INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp"))
 
 
 #: what a derived path looks like (c1, c2.pro1, c1.pro1.2, c3.con2.undercut1)
