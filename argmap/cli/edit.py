@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli.messages import say
-from argmap.errors import ArgmapError
+from argmap.cli.messages import fail, say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,13 +34,8 @@ def valid_texts(**options: str | list[str] | None) -> None:
         for text in [value] if isinstance(value, str) else value or []:
             if any("\ud800" <= c <= "\udfff" for c in text):
                 shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-                raise fail(f"--{name.replace('_', '-')} '{shown}' is not UTF-8 text; "
+                fail(f"--{name.replace('_', '-')} '{shown}' is not UTF-8 text; "
                            "give the text in UTF-8", 2)
-
-
-def fail(message: str, code: int = 2) -> ArgmapError:
-    """The error to raise for ``argmap: message`` and exit ``code`` (the one handler prints it)."""
-    return ArgmapError(message, code)
 
 
 def read_map(file: Path) -> tuple[str, bool]:
@@ -55,16 +49,16 @@ def read_map(file: Path) -> tuple[str, bool]:
     from argmap.readers.yaml.load import load_bytes
 
     if file == STDIN:
-        raise fail("this command edits a file in place: give its name (- is not one here)", 2)
+        fail("this command edits a file in place: give its name (- is not one here)", 2)
     data = read_input(file, MAX_BYTES)
     if not isinstance(data, bytes):
         print_errors([data])
-        raise fail(f"{file} left unchanged: it cannot be read as a map file", 1)
+        fail(f"{file} left unchanged: it cannot be read as a map file", 1)
     try:
         return data.decode("utf-8-sig"), data.startswith(b"\xef\xbb\xbf")
     except UnicodeDecodeError:
         print_errors(load_bytes(data, str(file)).diagnostics)
-        raise fail(f"{file} left unchanged: it is not UTF-8", 1) from None
+        fail(f"{file} left unchanged: it is not UTF-8", 1)
 
 
 #: Why a read-only map is left alone, after ``FILE left unchanged: ``.
@@ -112,24 +106,24 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
     from argmap.rules.format import check_text
 
     if read_only(file):
-        raise fail(f"{file} left unchanged: {READ_ONLY}", 1)
+        fail(f"{file} left unchanged: {READ_ONLY}", 1)
     text, bom = read_map(file)
     text, cr_only = with_lf(text)
     before = check_text(text, str(file))
     errors = [d for d in before if d.severity.value == "error"]
     if errors:
         print_errors(errors)
-        raise fail(f"{file} left unchanged: fix its errors first, then edit it", 1)
+        fail(f"{file} left unchanged: fix its errors first, then edit it", 1)
     try:
         edited, done = edit(text)
     except EditError as exc:
-        raise fail(f"{file} left unchanged: {exc}", exc.code) from None
+        fail(f"{file} left unchanged: {exc}", exc.code)
     except YAMLSyntaxError as exc:  # checked above, so only a bug gets here
-        raise fail(f"{file} left unchanged: {exc}", 3) from None
+        fail(f"{file} left unchanged: {exc}", 3)
     after = check_text(edited, str(file))
     if any(d.severity.value == "error" for d in after):
         print_errors([d for d in after if d.severity.value == "error"])
-        raise fail(f"{file} left unchanged: the edit would make the map invalid (the "
+        fail(f"{file} left unchanged: the edit would make the map invalid (the "
                     "positions above are in the edited text)", 1)
     seen = {(d.code, d.message) for d in before}
     print_errors([d for d in after if (d.code, d.message) not in seen])
@@ -145,7 +139,7 @@ def write_map(file: Path, text: str) -> None:
     try:
         write_file(file, text.encode("utf-8"))
     except OSError as exc:
-        raise fail(f"cannot write {file}: {exc.strerror}", 1) from None
+        fail(f"cannot write {file}: {exc.strerror}", 1)
 
 
 # -- new ------------------------------------------------------------------------
@@ -187,23 +181,23 @@ def new_command(
 
     valid_texts(question=question, claim=claim)
     if not claim:
-        raise fail("a map needs at least one claim: give --claim TEXT", 2)
+        fail("a map needs at least one claim: give --claim TEXT", 2)
     if str(file) == "-":
-        raise fail("argmap new writes a file: give its name (- is not one here)", 2)
+        fail("argmap new writes a file: give its name (- is not one here)", 2)
     if file.exists() or file.is_symlink():
-        raise fail(f"{file} already exists; not overwriting it", 1)
+        fail(f"{file} already exists; not overwriting it", 1)
     reference, found = schema_reference(file)
     text = new_map(question, claim, reference)
     errors = [d for d in check_text(text, str(file)) if d.severity.value == "error"]
     if errors:
         print_errors(errors)
-        raise fail(f"{file} not written: the question or a claim is not valid text", 1)
+        fail(f"{file} not written: the question or a claim is not valid text", 1)
     try:
         _create(file, text.encode("utf-8"))
     except FileExistsError:
-        raise fail(f"{file} already exists; not overwriting it", 1) from None
+        fail(f"{file} already exists; not overwriting it", 1)
     except OSError as exc:
-        raise fail(f"cannot write {file}: {exc.strerror}", 1) from None
+        fail(f"cannot write {file}: {exc.strerror}", 1)
     say(f"wrote {file}")
     if not found:
         say(f"no {SCHEMA_NAME} found near it; for editor checks run: "
@@ -313,10 +307,10 @@ def add_command(
 
     if source is not None:
         if any(v is not None for v in (to, pro, con, undercut, claim, together)):
-            raise fail("--source adds a source; leave out --to, --pro, --con, --undercut, "
+            fail("--source adds a source; leave out --to, --pro, --con, --undercut, "
                         "--claim and --together", 2)
         if title is None:
-            raise fail("a source needs a --title", 2)
+            fail("a source needs a --title", 2)
         fields = {"title": title, "author": author, "publisher": publisher, "date": date,
                   "url": url, "kind": kind}
         given = {k: v for k, v in fields.items() if v is not None}
@@ -327,18 +321,18 @@ def add_command(
               (("pro", pro), ("con", con), ("undercut", undercut), ("claim", claim))
               if value is not None]
     if len(chosen) != 1:
-        raise fail("say what to add: one of --pro, --con, --undercut or --claim TEXT "
+        fail("say what to add: one of --pro, --con, --undercut or --claim TEXT "
                     "(or --source ID)", 2)
     relation, text = chosen[0]
     if (relation == "claim") != (to is None):
-        raise fail("--claim adds a claim, without --to; --pro, --con and --undercut need "
+        fail("--claim adds a claim, without --to; --pro, --con and --undercut need "
                     "--to ADDRESS", 2)
     cites = [(c.split(":", 1)[0], c.split(":", 1)[1] if ":" in c else None) for c in cite or []]
     if quote is not None and not cites:
-        raise fail("--quote needs a --cite SOURCE to quote from", 2)
+        fail("--quote needs a --cite SOURCE to quote from", 2)
     if together:
         if relation not in ("pro", "con") or to is None:
-            raise fail("--together adds premises that hold up a statement together: use it "
+            fail("--together adds premises that hold up a statement together: use it "
                         "with --to ADDRESS and --pro or --con TEXT", 2)
         premises = [NewStatement(text, new_id, by, None, cites, quote),
                     *(NewStatement(other) for other in together)]
@@ -346,7 +340,7 @@ def add_command(
                                                     argument_id))
         return
     if argument_id is not None:
-        raise fail("--argument-id names a linked argument: use it with --together", 2)
+        fail("--argument-id names a linked argument: use it with --together", 2)
     new = NewStatement(text, new_id, by, weight, cites, quote)
     edit_file(file, lambda t: add_statement_edit(t, new, to, relation, map_id))
 
@@ -393,6 +387,6 @@ def mv_command(
 
     flags = [name for name, on in (("pro", pro), ("con", con), ("undercut", undercut)) if on]
     if len(flags) > 1:
-        raise fail("give at most one of --pro, --con and --undercut", 2)
+        fail("give at most one of --pro, --con and --undercut", 2)
     relation = flags[0] if flags else None
     edit_file(file, lambda text: move_edit(text, address, to, relation, map_id))

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.edit import READ_ONLY, fail, print_errors, read_map, read_only, write_map
-from argmap.cli.messages import say, to_stdout
+from argmap.cli.edit import READ_ONLY, print_errors, read_map, read_only, write_map
+from argmap.cli.messages import fail, say, to_stdout
 from argmap.cli.options import From
 
 
@@ -31,7 +31,7 @@ def fmt_command(
     """
     if source_format is not None:
         # --from is every reading command's option, so fmt takes it to say why it cannot
-        raise fail(f"fmt rewrites argmap YAML in place and cannot rewrite a "
+        fail(f"fmt rewrites argmap YAML in place and cannot rewrite a "
                    f"{source_format.value} file; convert it first with argmap import FILE "
                    f"--from {source_format.value} -o MAP.yaml, then fmt the map", 2)
     from argmap.edit.fmt import FormatError, format_map

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli.edit import fail, print_errors, write_map
-from argmap.cli.messages import say, to_stdout
+from argmap.cli.edit import print_errors, write_map
+from argmap.cli.messages import fail, say, to_stdout
 from argmap.cli.options import MaxBytes, SourceFormat
 from argmap.files import MAX_BYTES
 
@@ -60,10 +60,10 @@ def import_command(
     others = [r for r in READERS if r != "yaml"]
     reader = source_format.value if source_format is not None else detect(path, data)
     if reader == "yaml" or (reader is None and path.suffix.lower() in (".yaml", ".yml")):
-        raise fail(f"{name} is an argmap map already: argmap fmt lays it out, argmap check "
+        fail(f"{name} is an argmap map already: argmap fmt lays it out, argmap check "
                    "checks it (import reads " + ", ".join(others) + ")", 2)
     if reader is None:
-        raise fail(f"cannot tell the format of {name}: use --from " + "|".join(others), 2)
+        fail(f"cannot tell the format of {name}: use --from " + "|".join(others), 2)
     result = read_bytes(data, name, reader)
     dropped = dropped_warning(result, name, reader)
     problems = result.diagnostics + ([dropped] if dropped is not None else [])

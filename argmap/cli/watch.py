@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.edit import fail
+from argmap.cli.messages import fail
 from argmap.cli.options import DEFAULT_THEME, Direction, From, RenderFormat, Theme
 
 
@@ -47,7 +47,7 @@ def watch_command(
     from argmap.edit.watch import WatchOptions, watch
 
     if fmt is not None and output is None:
-        raise fail("give -o FILE to render to, or neither -f nor -o to print the tree", 2)
+        fail("give -o FILE to render to, or neither -f nor -o to print the tree", 2)
     if output is not None:
         refuse_overwrite([output], [path])  # watch -f yaml -o m.yaml would rewrite the map
     # As for render: without -f, -o's extension names the format (it must agree with -f)
