@@ -172,14 +172,14 @@ def read_bytes(data: bytes, file: str, name: str) -> ReadResult:
             "save it as UTF-8", Span(file, line, column)))
         return result
     result = READERS[name].read(text, file)
-    result.diagnostics.extend(_lone_surrogates(result.maps))
+    result.diagnostics.extend(_texts_no_output_can_hold(result.maps))
     return result
 
 
 _SURROGATE = "[\ud800-\udfff]"
 
 
-def _lone_surrogates(maps: list[ArgumentMap]) -> list[Diagnostic]:
+def _texts_no_output_can_hold(maps: list[ArgumentMap]) -> list[Diagnostic]:
     """An error for each statement or source whose text holds half of a UTF-16 pair (a JSON
     escape such as ``\\ud800`` in AIF or an Argdown data block): no character, which no
     output can encode; and for a text with no visible character, which nothing can draw.
