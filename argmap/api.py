@@ -348,7 +348,7 @@ def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -
         legend=options.get("legend", True), quotes=options.get("quotes", False),
         engine=options.get("engine"), timeout=options.get("timeout", 120),
         warn=options.get("warn"),
-        statuses=_statuses([argmap], options.get("semantics", "grounded")) if evaluated else None)
+        statuses=statuses([argmap], options.get("semantics", "grounded")) if evaluated else None)
     result = EXPORTERS[format].export(g, made)
     if isinstance(result, bytes) and not EXPORTERS[format].binary:
         return result.decode("utf-8")  # SVG is text: str, like every text format
@@ -375,7 +375,7 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
     graphs = views(maps, focus, depth, side)
     per_file = Counter(m.span.file for m in maps)
     options = TreeOptions(width=width, ascii=ascii, ids=ids, quotes=quotes, sources=sources)
-    return show_text(graphs, options, color, _statuses(maps, semantics) if eval else None,
+    return show_text(graphs, options, color, statuses(maps, semantics) if eval else None,
                      headed=len(graphs) > 1 or focus is not None,
                      shared=frozenset(f for f, n in per_file.items() if n > 1))
 
@@ -432,7 +432,9 @@ def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None =
 
 def statuses(maps: list[ArgumentMap], semantics: str = "grounded") -> dict[str, dict[str, str]]:
     """``ExportOptions.statuses`` for ``render --eval``: map id -> statement key -> status."""
-    return _statuses(maps, semantics)
+    from argmap.analysis.evaluate import statuses as of
+
+    return {m.id: of(m, _semantics(semantics).value, by="key") for m in maps}
 
 
 def to_networkx(argmap: ArgumentMap) -> networkx.MultiDiGraph:
@@ -445,10 +447,8 @@ def to_networkx(argmap: ArgumentMap) -> networkx.MultiDiGraph:
         import networkx
     except ImportError as exc:  # an optional dependency
         raise UsageError("to_networkx needs networkx: pip install networkx") from exc
-    data = export(argmap, "graphml")
     found: networkx.MultiDiGraph = networkx.read_graphml(
-        io.BytesIO(data.encode("utf-8") if isinstance(data, str) else data),
-        force_multigraph=True)
+        io.BytesIO(export(argmap, "graphml").encode("utf-8")), force_multigraph=True)
     return found
 
 
@@ -459,12 +459,6 @@ def report_json(report: Document) -> str:
     return format_json(report.diagnostics, {
         "files": report.files, "maps": len(report.maps), "statements": report.statements,
         "sources": report.sources, "errors": report.errors, "warnings": report.warnings})
-
-
-def _statuses(maps: list[ArgumentMap], semantics: str) -> dict[str, dict[str, str]]:
-    from argmap.analysis.evaluate import statuses as of
-
-    return {m.id: of(m, _semantics(semantics).value, by="key") for m in maps}
 
 
 def view_options(focus: str | None, depth: int | None, side: str | None) -> ViewOptions:
@@ -507,10 +501,9 @@ class Display:
         from argmap.exporters.layout import LayoutError
 
         try:
-            drawn = export(argmap, "svg")
+            return export(argmap, "svg")
         except LayoutError:
             return None
-        return drawn.decode("utf-8") if isinstance(drawn, bytes) else drawn
 
     def html(self, argmap: ArgumentMap, svg: str | None = None) -> str | None:
         """The diagram in a scrolling box, for notebooks that prefer HTML."""
