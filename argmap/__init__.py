@@ -125,23 +125,11 @@ class _Package(types.ModuleType):
 sys.modules[__name__].__class__ = _Package
 
 
-class _Display:
-    """The model's display (``str(m)``, Jupyter), drawn by the API on first use."""
+def _display() -> _model.Display:
+    """The model's display (``str(m)``, Jupyter): the API's, imported on first use."""
+    from argmap.api import Display
 
-    def text(self, argmap: ArgumentMap) -> str:
-        from argmap.api import Display
-
-        return Display().text(argmap)
-
-    def svg(self, argmap: ArgumentMap) -> str | None:
-        from argmap.api import Display
-
-        return Display().svg(argmap)
-
-    def html(self, argmap: ArgumentMap, svg: str | None = None) -> str | None:
-        from argmap.api import Display
-
-        return Display().html(argmap, svg)
+    return Display()
 
 
-_model.DISPLAY = _Display()
+_model.DISPLAY = _display

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple, Protocol
@@ -214,25 +214,26 @@ class ArgumentMap:
 
     def __str__(self) -> str:
         """The map as ``argmap show`` prints it (plain text, no colour)."""
-        return DISPLAY.text(self)
+        return DISPLAY().text(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # IPython's text display
         printer.text(repr(self) if cycle else str(self))
 
     def _repr_svg_(self) -> str | None:  # Jupyter: the diagram (None without Graphviz)
-        return DISPLAY.svg(self)
+        return DISPLAY().svg(self)
 
     def _repr_html_(self) -> str | None:  # notebooks that prefer HTML: the diagram
-        return DISPLAY.html(self)
+        return DISPLAY().html(self)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         """What Jupyter shows, drawn once: the diagram as SVG and HTML, and the text tree
         (alone when Graphviz is not installed)."""
         bundle = {"text/plain": str(self)}
-        svg = DISPLAY.svg(self)
+        display = DISPLAY()
+        svg = display.svg(self)
         if svg is not None:
             bundle["image/svg+xml"] = svg
-            bundle["text/html"] = DISPLAY.html(self, svg) or ""
+            bundle["text/html"] = display.html(self, svg) or ""
         return bundle
 
 
@@ -272,8 +273,8 @@ class _NoDisplay:
         return None
 
 
-#: What ``str(map)`` and Jupyter use; replaced by :func:`argmap.api` 's display on import.
-DISPLAY: Display = _NoDisplay()
+#: Makes what ``str(map)`` and Jupyter use; argmap (the package) installs the API's on import.
+DISPLAY: Callable[[], Display] = _NoDisplay
 
 
 class KeySpec(NamedTuple):
