@@ -69,6 +69,9 @@ class GStatement(NamedTuple):
     link: str | None  # key of the link at its written position; None for a claim
     weight: int | None = None  # as written on it (for a premise, also its link's weight)
     origin: str | None = None  # the identifier its source format gave it (imports only)
+    side: str | None = None  # format 1.2: the side a claim names (see analysis.sides)
+    speech: str | None = None  # format 1.2: the speech it was first said in
+    answers: tuple[str, ...] = ()  # format 1.2: the critical questions it raises or settles
 
     @property
     def address(self) -> str:
@@ -90,6 +93,8 @@ class Link(NamedTuple):
     id: str | None = None  # a linked argument's own id (format 1.1)
     note: str | None = None  # a linked argument's note
     tags: tuple[str, ...] = ()  # a linked argument's tags
+    speech: str | None = None  # format 1.2: a ref step's speech (an extension)
+    scheme: str | None = None  # format 1.2: the argument scheme of the step
 
     @property
     def linked(self) -> bool:
@@ -299,7 +304,7 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
         s, parent, parent_link, argument = pop()
         # one unpacking instead of a dozen attribute lookups (Statement's field order)
         path, relation, span, text, sid, _, ref, pro, con, cuts, cites, by, tags, note, \
-            weight, premises, origin = s
+            weight, premises, origin, side, speech, scheme, answers = s
         link_key = target = None
         if argument is not None:
             link_key = argument
@@ -313,7 +318,7 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
         if premises:  # a linked argument: one link, completed when its premises are read
             if link_key is not None and target is not None:
                 link = new(Link, (link_key, (), target, relation, weight, path, span, True,
-                                  sid, note, tags))
+                                  sid, note, tags, speech, scheme))
                 arguments[link_key] = (len(links), link, [])
                 links.append(link)
                 push(zip(reversed(premises + cuts), repeat(parent),
@@ -330,18 +335,21 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                 with_ids.append((sid, key))
             statements[key] = new(GStatement, (key, sid, path, text, by, tags, note, cites,
                                                span, parent is None, link_key, weight,
-                                               origin))
+                                               origin, side, speech, answers))
             if pro or con or cuts:
                 push(zip(reversed(pro + con + cuts), repeat(key), repeat(link_key),
                          repeat(None)))
         else:
             key = ref
+            if cuts and link_key is not None:  # format 1.2: undercuts of this ref's step
+                push(zip(reversed(cuts), repeat(key), repeat(link_key), repeat(None)))
         positions[path] = key
         if argument is not None:
             arguments[argument][2].append(key)
         elif link_key is not None:
             links.append(new(Link, (link_key, (key,), target, relation, weight, path, span,
-                                    ref is not None, None, None, ())))
+                                    ref is not None, None, None if ref is None else note, (),
+                                    speech, scheme)))
     for index, link, keys in arguments.values():
         written = any(statements[k].link == link.key for k in keys if k in statements)
         links[index] = link._replace(premises=tuple(keys), ref=not written)

@@ -23,11 +23,22 @@ from enum import StrEnum
 from typing import Any, NamedTuple, Protocol
 
 #: the newest format version, which a map without `argmap:` is read as
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 #: every version argmap reads, as written after `argmap:`
-VERSIONS = ("1", "1.1")
+VERSIONS = ("1", "1.1", "1.2")
 #: the first version with linked premises (`premises` items)
 LINKED_VERSION = "1.1"
+#: the first version with sides, speeches, steps on refs, cards, schemes and projects
+V1_2 = "1.2"
+
+
+def at_least(version: str, needed: str) -> bool:
+    """Whether a map declaring ``version`` may use what format ``needed`` brought."""
+    return tuple(map(int, version.split("."))) >= tuple(map(int, needed.split(".")))
+
+
+#: how statuses are computed (argmap.analysis.evaluate); the first is the default
+SEMANTICS = ("grounded", "weighed")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
 
@@ -111,6 +122,10 @@ class Statement(NamedTuple):
     weight: int | None = None
     premises: tuple[Statement, ...] = ()
     origin: str | None = None  # the identifier the source format gave this statement
+    side: str | None = None  # format 1.2: the side a claim is advanced by (claims only)
+    speech: str | None = None  # format 1.2: the speech it was first said in (a ref: extended)
+    scheme: str | None = None  # format 1.2: the argument scheme of the step to the parent
+    answers: tuple[str, ...] = ()  # format 1.2: the critical questions it raises or settles
 
     @property
     def linked(self) -> bool:
@@ -201,6 +216,10 @@ class ArgumentMap:
     #: as declared by `argmap:`, else the newest; how the file is written, not what it says,
     #: so maps that differ only in it are equal
     version: str = field(default=FORMAT_VERSION, compare=False)
+    #: format 1.2: the sides of the debate, in order (empty: not declared)
+    sides: tuple[str, ...] = ()
+    #: format 1.2: the semantics statuses are computed under (None: the default, grounded)
+    semantics: str | None = None
 
     def walk(self) -> Iterator[Statement]:
         """Yield every statement depth-first in document order, refs included."""
@@ -293,6 +312,9 @@ MAP_KEYS: dict[str, KeySpec] = {
     "tags": KeySpec("tags", "free-form labels"),
     "claims": KeySpec("statements", "the positions that answer the question", required=True),
     "sources": KeySpec("sources", "the works cited in this map, by id"),
+    "sides": KeySpec("slugs", "format 1.2: the sides of the debate, in order (e.g. [aff, neg])"),
+    "semantics": KeySpec("semantics", "format 1.2: how statuses are computed: grounded "
+                         "(the default) or weighed"),
 }
 
 STATEMENT_KEYS: dict[str, KeySpec] = {
@@ -309,6 +331,15 @@ STATEMENT_KEYS: dict[str, KeySpec] = {
     "tags": KeySpec("tags", "free-form labels"),
     "note": KeySpec("text", "a remark for the author, not part of the argument"),
     "weight": KeySpec("weight", "how much this premise bears on its parent, 1-5"),
+    "side": KeySpec("slug", "format 1.2, claims only: the side that advances the claim"),
+}
+
+#: format 1.2: the keys a `ref` item may carry besides `ref`: they belong to the step from
+#: the statement to THIS parent, not to the statement (FORMAT.md, "Steps on a `ref`")
+REF_STEP_KEYS: dict[str, KeySpec] = {
+    "weight": KeySpec("weight", "how much the statement bears on this parent, 1-5"),
+    "undercut": KeySpec("statements", "premises that attack this step only"),
+    "note": KeySpec("text", "a remark about this step"),
 }
 
 #: the keys of a linked argument (format 1.1): an item of `pro` or `con` with `premises`

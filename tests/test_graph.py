@@ -251,7 +251,8 @@ def test_build_unpacks_statements_in_field_order() -> None:
     # graph._build unpacks a Statement positionally, for speed
     assert Statement._fields == ("path", "relation", "span", "text", "id", "id_span", "ref",
                                  "pro", "con", "undercut", "cites", "by", "tags", "note",
-                                 "weight", "premises", "origin")
+                                 "weight", "premises", "origin", "side", "speech", "scheme",
+                                 "answers")
 
 
 def test_an_undercut_on_a_claim_is_walked_from_its_links() -> None:

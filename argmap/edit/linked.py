@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from argmap.edit.write import Layout, NewStatement, statement_lines
-from argmap.model import LINKED_VERSION
+from argmap.model import LINKED_VERSION, VERSIONS, at_least
 from argmap.readers.yaml.source import Located, get, is_mapping, parse
 
 _STEP = re.compile(r"([a-z]+)\d+$")
@@ -57,12 +57,13 @@ def declare_linked_version(text: str, document: int) -> str:
     """``text`` with ``argmap: 1`` of document number ``document`` raised to 1.1.
 
     Only the version's own characters change; a map without ``argmap`` (the
-    newest version) or already at 1.1 is returned as it is.
+    newest version) or already at 1.1 or later is returned as it is.
     """
     documents = parse(text, comments=False).documents
     node = documents[document] if document < len(documents) else None
     pair = get(node, "argmap") if node is not None and is_mapping(node) else None
-    if pair is None or pair[1].id != "scalar" or pair[1].value == LINKED_VERSION:
+    if pair is None or pair[1].id != "scalar" or (
+            pair[1].value in VERSIONS and at_least(pair[1].value, LINKED_VERSION)):
         return text
     value = pair[1]
     quote = value.style if value.style in ("'", '"') else ""

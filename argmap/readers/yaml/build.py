@@ -22,9 +22,12 @@ from argmap.model import (
     MAX_WEIGHT,
     MIN_WEIGHT,
     PREMISE_ONLY_KEYS,
+    REF_STEP_KEYS,
+    SEMANTICS,
     SLUG_RE,
     SOURCE_KEYS,
     STATEMENT_KEYS,
+    V1_2,
     VERSIONS,
     ArgumentMap,
     Citation,
@@ -33,6 +36,7 @@ from argmap.model import (
     Source,
     Span,
     Statement,
+    at_least,
     visible,
 )
 from argmap.readers.lines import EditorLines
@@ -146,6 +150,10 @@ class Builder:
         self.version = FORMAT_VERSION
         #: a document's first linked argument under `argmap: 1` is reported; the rest are not
         self.version_reported = False
+        #: the format-1.2 keys already reported under an older declared version
+        self.newer_reported: set[str] = set()
+        #: the `sides` of the map being built, which a claim's `side` must be one of
+        self.declared_sides: tuple[str, ...] = ()
         self.seen: set[int] = set()
         #: set when a node is reached twice, i.e. through a YAML alias
         self.alias_seen = False
@@ -163,6 +171,15 @@ class Builder:
     def error(self, code: str, message: str, node: Node) -> None:
         """Record an error at a node."""
         self.diagnostics.append(error(code, message, self.span(node)))
+
+    def require(self, needed: str, key: str, node: Node) -> None:
+        """Report a key of format ``needed`` in a map declaring an older version: once per
+        key and document, at its first use (FORMAT.md: "which key needs 1.2")."""
+        if at_least(self.version, needed) or key in self.newer_reported:
+            return
+        self.newer_reported.add(key)
+        self.error("needs-version", f"`{key}` is format {needed}, but this map declares "
+                   f"`argmap: {self.version}`; declare `argmap: {needed}`", node)
 
     def first_visit(self, node: Node) -> bool:
         """False when the node was reached before, which only an alias can do."""
@@ -405,12 +422,16 @@ class Builder:
             return entries[key][1] if key in entries else None
 
         self.version, self.version_reported = FORMAT_VERSION, False
+        self.newer_reported = set()
         if (version := value("argmap")) is not None:
             if version.id == "scalar" and version.value in VERSIONS:
                 self.version = version.value
             else:
                 self.error("bad-version", f"unsupported format version: {describe(version)}; "
-                           "this argmap reads versions 1 and 1.1 (`argmap: 1.1`)", version)
+                           "this argmap reads versions 1, 1.1 and 1.2 (`argmap: 1.2`)",
+                           version)
+        sides = self.declared_sides = self.sides(value("sides"), entries)
+        semantics = self.semantics(entries["semantics"]) if "semantics" in entries else None
         map_id = self.slug(id_node, "id") if (id_node := value("id")) is not None else None
         if id_node is None and need_id:
             self.error("missing-map-id", "this file holds several maps, so each needs its own "
@@ -420,16 +441,59 @@ class Builder:
             self.error("empty-claims", "`claims` needs at least one claim", claims_node)
         question, context, tags, sources = value("question"), value("context"), value("tags"), \
             value("sources")
+        claims = self.statements(claims_node, Relation.CLAIM, "", 1) if claims_node else ()
         return ArgumentMap(
             id=map_id or default_id,
             question=(self.text(question, "question", True) if question else None) or "",
             span=self.span(node),
-            claims=self.statements(claims_node, Relation.CLAIM, "", 1) if claims_node else (),
+            claims=claims,
             context=self.text(context, "context") if context else None,
             tags=self.strings(tags, "tags") if tags else (),
             sources=self.sources(sources) if sources else {},
             version=self.version,
+            sides=sides,
+            semantics=semantics,
         )
+
+    def sides(self, node: Node | None, entries: Entries) -> tuple[str, ...]:
+        """The map's `sides` (format 1.2): a list of distinct slugs."""
+        if node is None:
+            return ()
+        self.require(V1_2, "sides", entries["sides"][0])
+        names: list[str] = []
+        for item in self.sequence(node, "sides"):
+            name = self.slug(item, "sides")
+            if name is not None and name in names:
+                self.error("duplicate-side", f"side '{name}' is listed twice", item)
+            elif name is not None:
+                names.append(name)
+        return tuple(names)
+
+    def side(self, key_node: Node, node: Node, relation: Relation) -> str | None:
+        """A claim's `side` (format 1.2): a slug, one of the map's `sides` when it has them."""
+        self.require(V1_2, "side", key_node)
+        if relation is not Relation.CLAIM:
+            self.error("side-position", "`side` goes on claims only; every other statement "
+                       "takes its side from its position (a pro is on its parent's side, a "
+                       "con or undercut against it)", key_node)
+            return None
+        name = self.slug(node, "side")
+        if name is not None and self.declared_sides and name not in self.declared_sides:
+            self.error("unknown-side", f"side '{name}' is not one of the map's `sides` "
+                       f"({', '.join(self.declared_sides)})"
+                       + did_you_mean(name, self.declared_sides), node)
+            return None
+        return name
+
+    def semantics(self, entry: tuple[Node, Node]) -> str | None:
+        """The map's `semantics` (format 1.2): grounded or weighed."""
+        key_node, node = entry
+        self.require(V1_2, "semantics", key_node)
+        if node.id == "scalar" and node.value in SEMANTICS:
+            return str(node.value)
+        self.error("bad-semantics", f"`semantics` must be grounded or weighed, not "
+                   f"{describe(node)}", node)
+        return None
 
     def statements(self, node: Node, relation: Relation, parent: str,
                    depth: int) -> tuple[Statement, ...]:
@@ -469,8 +533,8 @@ class Builder:
                 self.error("linked-key", f"`{key}` belongs on the linked argument (the item "
                            "with `premises`), not on one of its premises", entries[key][0])
         if "ref" in entries:
-            return self.ref(entries, relation, path)
-        text = statement_id = id_span = by = note = weight = None
+            return self.ref(entries, relation, path, depth, in_argument)
+        text = statement_id = id_span = by = note = weight = side = None
         pro: tuple[Statement, ...] = ()
         con: tuple[Statement, ...] = ()
         undercut: tuple[Statement, ...] = ()
@@ -499,6 +563,8 @@ class Builder:
                 tags = self.strings(v, "tags")
             elif key == "weight" and not in_argument:
                 weight = self.weight(v)
+            elif key == "side":
+                side = self.side(entries[key][0], v, relation)
         if "text" not in entries:
             self.error("missing-key", "a statement needs `text` (or `ref` to another statement)",
                        node)
@@ -507,7 +573,7 @@ class Builder:
             self.span(node)
         return Statement(path, relation, span,
                          text or "", statement_id, id_span, None, pro, con, undercut, cites, by,
-                         tags, note, weight)
+                         tags, note, weight, (), None, side)
 
     def linked(self, node: Node, entries: Entries, relation: Relation, path: str,
                depth: int) -> Statement | None:
@@ -515,7 +581,7 @@ class Builder:
         together; its premises are ``<path>.1``, ``<path>.2`` ... Every rule of
         FORMAT.md's "Version 1.1" is checked here, except refs, which rules/format.py resolves."""
         key_node, list_node = entries["premises"]
-        if self.version != LINKED_VERSION and not self.version_reported:
+        if not at_least(self.version, LINKED_VERSION) and not self.version_reported:
             self.version_reported = True
             self.error("needs-version", "`premises` (a linked argument) is format 1.1, but this "
                        "map declares `argmap: 1`; declare `argmap: 1.1`", key_node)
@@ -559,18 +625,39 @@ class Builder:
         for i, item in enumerate(self.sequence(entry[1], "premises"), 1):
             self.statement(item, Relation.PRO, f"{path}.{i}", depth + 1, True)
 
-    def ref(self, entries: Entries, relation: Relation, path: str) -> Statement | None:
-        """Build a `ref` item, which may have no other key."""
+    def ref(self, entries: Entries, relation: Relation, path: str, depth: int,
+            in_argument: bool = False) -> Statement | None:
+        """Build a `ref` item: the statement's id and, in format 1.2, the keys of the step
+        from it to this parent (`weight`, `undercut`, `note`); no key of the statement."""
         value_node = entries["ref"][1]
         target = self.slug(value_node, "ref")
         on = f"the statement with id '{target}'" if target else "the statement it names"
-        for key, (other, _) in entries.items():
-            if key != "ref":
-                self.error("ref-with-keys", f"a `ref` item has no other keys; put `{key}` on "
-                           f"{on}", other)
+        weight = note = None
+        undercut: tuple[Statement, ...] = ()
+        for key, (key_node, v) in entries.items():
+            if key == "ref":
+                continue
+            if key not in REF_STEP_KEYS:
+                self.error("ref-with-keys", f"a `ref` item carries only the keys of its step "
+                           f"({', '.join(REF_STEP_KEYS)}); put `{key}` on {on}", key_node)
+                continue
+            self.require(V1_2, f"{key}` on a `ref", key_node)
+            if in_argument and key in ARGUMENT_ONLY_KEYS:
+                self.error("linked-key", f"`{key}` belongs on the linked argument (the item "
+                           "with `premises`), not on one of its premises", key_node)
+            elif relation is Relation.CLAIM:
+                self.error("ref-with-keys", f"a claim has no parent, so a `ref` among the "
+                           f"claims has no step to put `{key}` on", key_node)
+            elif key == "weight":
+                weight = self.weight(v)
+            elif key == "undercut":
+                undercut = self.statements(v, Relation.UNDERCUT, path, depth + 1)
+            else:
+                note = self.text(v, key)
         if target is None:
             return None
-        return Statement(path=path, relation=relation, span=self.span(value_node), ref=target)
+        return Statement(path=path, relation=relation, span=self.span(value_node), ref=target,
+                         undercut=undercut, note=note, weight=weight)
 
     def citation(self, node: Node) -> Citation | None:
         """A citation: a source id, or a mapping with `source`, `quote`, `locator`."""

@@ -1,4 +1,4 @@
-"""The JSON Schema of format 1.1 (which every format-1 map meets), from the model's key tables.
+"""The JSON Schema of format 1.2 (which every format-1 map meets), from the model's key tables.
 
 Editors running the YAML language server use it to validate and complete maps.
 It describes the shape only; argmap check also verifies what a schema cannot
@@ -17,6 +17,7 @@ from argmap.model import (
     MAP_KEYS,
     MAX_WEIGHT,
     MIN_WEIGHT,
+    REF_STEP_KEYS,
     SOURCE_KEYS,
     STATEMENT_KEYS,
     KeySpec,
@@ -32,7 +33,9 @@ _DATE = {
 }
 _TYPES: dict[str, dict[str, Any]] = {
     # quoted versions read the same (version 1 always accepted "1")
-    "version": {"enum": [1, 1.1, "1", "1.1"]},
+    "version": {"enum": [1, 1.1, 1.2, "1", "1.1", "1.2"]},
+    "slugs": {"type": "array", "items": _SLUG, "uniqueItems": True},
+    "semantics": {"enum": ["grounded", "weighed"]},
     "slug": _SLUG,
     "text": _TEXT,
     "tags": {"type": "array", "items": {"type": "string"}},
@@ -67,25 +70,30 @@ def json_schema() -> dict[str, Any]:
     """Build the JSON Schema (draft-07) of one map document."""
     document = _object(MAP_KEYS, "An argument map: one question, its claims and sources.")
     document["properties"]["claims"]["minItems"] = 1
-    full = _object({k: v for k, v in STATEMENT_KEYS.items() if k != "ref"},
-                   "A claim or premise.", required=("text",))
-    ref = _object({"ref": STATEMENT_KEYS["ref"]}, "A pointer to the statement with that id.",
-                  required=("ref",))
+    full = _object({k: v for k, v in STATEMENT_KEYS.items() if k not in ("ref", "side")},
+                   "A premise.", required=("text",))
+    claim = _object({k: v for k, v in STATEMENT_KEYS.items() if k != "ref"},
+                    "A claim: it may name its side (format 1.2).", required=("text",))
+    ref = _object({"ref": STATEMENT_KEYS["ref"], **REF_STEP_KEYS},
+                  "A pointer to the statement with that id; its other keys (format 1.2) "
+                  "belong to the step to this parent.", required=("ref",))
     premise = _object({k: v for k, v in STATEMENT_KEYS.items()
-                       if k != "ref" and k not in ARGUMENT_ONLY_KEYS},
+                       if k not in ("ref", "side") and k not in ARGUMENT_ONLY_KEYS},
                       "One premise of a linked argument: weight and undercut belong on the "
                       "argument.", required=("text",))
     linked = _object(LINKED_KEYS, "A linked argument (format 1.1): premises that bear on the "
                      "parent together.")
+    document["properties"]["claims"]["items"] = {"$ref": "#/definitions/claim"}
     for name in ("pro", "con"):  # only these lists may hold linked arguments
-        for shape in (full, premise):
+        for shape in (full, claim, premise):
             shape["properties"][name]["items"] = {"$ref": "#/definitions/item"}
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": "argmap map, format 1.1",
+        "title": "argmap map, format 1.2",
         **document,
         "definitions": {
             "statement": {"oneOf": [ref, full]},
+            "claim": {"oneOf": [ref, claim]},
             "item": {"oneOf": [ref, full, linked]},
             "premise": {"oneOf": [ref, premise]},
             "citation": _object(CITATION_KEYS, "A source id with a quote and locator."),
