@@ -406,7 +406,7 @@ def export_options(format: str, *, statuses: dict[str, dict[str, str]] | None = 
     if format not in EXPORTERS:
         raise UsageError(f"unknown format '{format}'; use one of {', '.join(EXPORTERS)}")
     for name, allowed in (("theme", tuple(THEMES)), ("direction", DIRECTIONS),
-                          ("engine", (None, "dot", "sfdp"))):
+                          ("engine", (None, "dot", "tidy", "sfdp"))):
         if name in options and options[name] not in allowed:
             shown = ", ".join(str(a) for a in allowed if a is not None)
             raise UsageError(f"unknown {name} {options[name]!r}; use one of {shown}")

@@ -284,7 +284,7 @@ def test_render_layout_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
                                      str(tmp_path / "x.svg")])
     assert result.exit_code == 1
     assert result.stderr == (
-        "argmap: the dot layout took longer than 1 s and was stopped; try --engine sfdp, or "
+        "argmap: the dot layout took longer than 1 s and was stopped; try --engine tidy, or "
         "draw less with --depth N or --focus ID (or allow more time with --timeout)\n")
 
 

@@ -81,7 +81,7 @@ def test_timeout_kills_a_wrapper_and_its_children(fake_dot: Path, tmp_path: Path
     assert time.monotonic() - started < 30
     assert result.returncode == 1
     assert result.stderr.decode() == (
-        "argmap: the dot layout took longer than 1 s and was stopped; try --engine sfdp, or "
+        "argmap: the dot layout took longer than 1 s and was stopped; try --engine tidy, or "
         "draw less with --depth N or --focus ID (or allow more time with --timeout)\n")
     assert gone(wait_for(fake_dot))
 

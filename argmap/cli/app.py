@@ -99,6 +99,7 @@ class Engine(StrEnum):
     """Graphviz layout engines argmap supports."""
 
     dot = "dot"
+    tidy = "tidy"
     sfdp = "sfdp"
 
 
@@ -229,8 +230,9 @@ def render(
     focus: Focus = None,
     side: SideOpt = None,
     engine: Annotated[Engine | None, typer.Option("--engine", show_default=False,
-                      help="Graphviz layout: dot (tidy trees; default up to 2,000 "
-                      "statements) or sfdp (fast for big maps; default above).")] = None,
+                      help="Layout: dot (Graphviz's; default up to 2,000 statements), "
+                      "tidy (argmap places the boxes as a tree, Graphviz draws them: fast, "
+                      "default above) or sfdp (force-directed).")] = None,
     theme: Annotated[Theme, typer.Option("--theme", help="Colours.")] = DEFAULT_THEME,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend of "
                          "markers and sources.")] = False,

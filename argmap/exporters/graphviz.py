@@ -55,6 +55,10 @@ def picture(graph: ArgumentGraph, options: ExportOptions, fmt: str) -> bytes:
     dot = dot_text(graph, options, xml_urls=fmt != "pdf")
     # A ref repeats a statement drawn elsewhere, so only written statements count.
     engine, note = choose_engine(len(graph.statements), options.engine)
+    if engine == "tidy":
+        from argmap.exporters.tidy import tidy_dot
+
+        dot = tidy_dot(dot, graph, options.direction)
     warn = options.warn
     if note and warn is not None:
         warn(graph.id, note)

@@ -17,8 +17,11 @@ from typing import Any
 
 from argmap.errors import ArgmapError
 
-#: Past this many statements a `dot` layout takes many seconds (it grows about
-#: as N^1.9: 1,000 in 0.2 s, 5,000 in 4.5 s, 10,000 in 17 s).
+#: Past this many statements a `dot` layout costs more than six times reading
+#: the map (it grows about as N^1.9: 1,000 in 0.2 s, 2,000 in 0.5 s, 10,000 in
+#: 17 s), so argmap lays the tree out itself ("tidy": linear, Graphviz only
+#: draws). Up to here `dot` stays: its pictures are the ones users know, and it
+#: routes cross-links around boxes, which the tidy layout does not.
 LARGE = 2000
 #: Past this many statements one picture cannot be read at print size (8 pt text
 #: on A4 holds a few dozen boxes a page): argmap says so and suggests --pages.
@@ -31,21 +34,21 @@ def choose_engine(size: int, requested: str | None) -> tuple[str, str | None]:
     """The layout engine for a diagram of ``size`` statements, and what to tell the user.
 
     An engine the user asked for is kept (with a warning when `dot` meets a
-    big map); otherwise `dot` up to LARGE statements and `sfdp` above. Past
-    LEGIBLE statements the note says the picture cannot be read and suggests
-    ``--pages``.
+    big map); otherwise `dot` up to LARGE statements and `tidy` above. Past
+    LEGIBLE statements the note says the picture cannot be read at print size
+    and suggests ``--pages``.
     """
     if requested is None:
         if size <= LEGIBLE:
             return "dot", None
         if size <= LARGE:
             return "dot", f"{size:,} statements are too many to read in one picture; {PAGES}"
-        return "sfdp", (f"{size:,} statements, so using --engine sfdp (a dot layout this big "
-                        "takes minutes), whose boxes overlap and cannot be read; "
-                        f"{PAGES}, --depth or --focus draw less")
+        return "tidy", (f"{size:,} statements, so using --engine tidy (a dot layout this big "
+                        "takes minutes); zoom in to read it, or "
+                        f"{PAGES}; --depth or --focus draw less")
     if requested == "dot" and size > LARGE:
         return "dot", (f"{size:,} statements: a dot layout this big may take minutes; "
-                       "--engine sfdp is much faster")
+                       "--engine tidy is much faster")
     return requested, None
 
 
@@ -54,11 +57,13 @@ class LayoutError(ArgmapError):
 
 
 def command(engine: str, fmt: str) -> list[str]:
-    """The Graphviz command line, from the graphviz package (it knows engines and formats)."""
-    from graphviz.backend.dot_command import command as dot_command
-
+    """The Graphviz command line (``dot -K<engine> -T<fmt>``, as the graphviz package
+    writes it; building it ourselves spares a picture that package's 40-80 ms import).
+    """
     args = [f"-Gdpi={DPI[fmt]}"] if fmt in DPI else []
-    return [*map(str, dot_command(engine, fmt)), *args]
+    if engine == "tidy":  # argmap placed everything: neato only draws (see exporters.tidy)
+        return ["dot", "-Kneato", f"-T{fmt}", "-n2", *args]
+    return ["dot", f"-K{engine}", f"-T{fmt}", *args]
 
 
 def layout(dot: str, engine: str, fmt: str, timeout: float,
@@ -111,7 +116,7 @@ def _communicate(proc: subprocess.Popen[bytes], data: bytes, engine: str, timeou
             return proc.communicate(timeout=max(0.0, timeout - (time.monotonic() - started)))
     except subprocess.TimeoutExpired:
         _kill_group(proc)
-        advice = "try --engine sfdp, or draw less" if engine == "dot" else "draw less"
+        advice = "try --engine tidy, or draw less" if engine == "dot" else "draw less"
         raise LayoutError(f"the {engine} layout took longer than {timeout:g} s and was "
                           f"stopped; {advice} with --depth N or --focus ID (or allow more "
                           "time with --timeout)") from None

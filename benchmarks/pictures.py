@@ -1,0 +1,89 @@
+"""Time big pictures against ``check`` on the same map: the issue's goal is a
+10,000-statement SVG in at most 6 times the CPU time of ``check``.
+
+Usage: python benchmarks/pictures.py [--sizes 2000,10000] [--runs 5] [--against DIR]
+       [--formats svg,pdf]
+
+Each run is a fresh ``python -m argmap`` process (start-up included), timed by
+its CPU time and its children's (Graphviz), as ``bench.py --against`` does.
+With ``--against DIR`` (another checkout, e.g. a ``git worktree`` of an older
+commit) every case runs in both trees in turn, A B A B ..., and the table gives
+both trees' medians side by side, so the ratios come from one run of the
+machine, whatever else it is doing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+
+HERE = Path(__file__).parent
+OUT = HERE / "out"
+
+
+def cpu(args: list[str], tree: Path) -> float:
+    """CPU seconds (user + system, Graphviz included) of ``argmap ARGS`` run from ``tree``."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", *args], env=env, cwd=tree,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return float("nan")  # failed (say, sfdp's time limit): shown as nan
+    return usage.ru_utime + usage.ru_stime
+
+
+def map_file(n: int) -> Path:
+    """A synthetic map of n statements, written once."""
+    path = OUT / f"synthetic-{n}.yaml"
+    if not path.exists():
+        OUT.mkdir(exist_ok=True)
+        path.write_text(generate(n), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    """Print one Markdown row per size and format."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="2000,10000")
+    parser.add_argument("--formats", default="svg")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--against", type=Path, help="compare with the checkout in this folder")
+    args = parser.parse_args()
+    trees = [HERE.parent.resolve()]
+    if args.against is not None:
+        trees.insert(0, args.against.resolve())
+    for tree in trees:
+        compileall.compile_dir(str(tree / "argmap"), quiet=1)
+    names = [t.name for t in trees]
+    head = " | ".join(f"{n}: check | {n}: render | {n}: ratio" for n in names)
+    print(f"| statements | format | {head} |")
+    print("|---:|---|" + "---:|" * 3 * len(trees))
+    for n in (int(s) for s in args.sizes.split(",")):
+        path = str(map_file(n))
+        for fmt in args.formats.split(","):
+            out = OUT / f"picture-{n}.{fmt}"
+            jobs = {"check": ["check", path],
+                    "render": ["render", path, "-f", fmt, "-o", str(out)]}
+            times: dict[tuple[int, str], list[float]] = {}
+            for _ in range(args.runs):  # interleaved: tree by tree, job by job
+                for t, tree in enumerate(trees):
+                    for job, argv in jobs.items():
+                        times.setdefault((t, job), []).append(cpu(argv, tree))
+            cells = []
+            for t in range(len(trees)):
+                check = statistics.median(times[(t, "check")])
+                render = statistics.median(times[(t, "render")])
+                cells.append(f"{check:.2f} s | {render:.2f} s | {render / check:.1f}×")
+            print(f"| {n:,} | {fmt} | {' | '.join(cells)} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
