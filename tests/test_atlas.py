@@ -45,6 +45,15 @@ def page_texts(pdf: Path) -> list[str]:
     return [single_spaced(page) for page in raw.split("\f")[:-1]]
 
 
+def pages_of_runs(runs: str) -> list[int]:
+    """``2, 5–9`` -> [2, 5, 6, 7, 8, 9]."""
+    out: list[int] = []
+    for run in runs.split(","):
+        first, _, last = run.strip().partition("–")
+        out += range(int(first), int(last or first) + 1)
+    return out
+
+
 def check_atlas(pdf: Path, source: Path, size: tuple[int, int]) -> list[str]:
     """Every statement on exactly one page, marks paired both ways, paper size, 8 pt."""
     info = subprocess.run(["pdfinfo", "-l", "9999", str(pdf)], check=True, capture_output=True,
@@ -61,9 +70,10 @@ def check_atlas(pdf: Path, source: Path, size: tuple[int, int]) -> list[str]:
                  if text in page and re.search(re.escape(text) + r"(?![\w])", page)]
         assert len(found) == 1, (key, found)
     assert texts[0].startswith(single_spaced(graph.question))  # the overview comes first
-    continued = {(m, int(n)) for m, text in enumerate(texts, start=1)
-                 for group in re.findall(r"continued on pages? (\d+(?:, \d+)*)", text)
-                 for n in group.split(",")}
+    continued = {(m, n) for m, text in enumerate(texts, start=1)
+                 for group in re.findall(r"continued on pages? (\d+(?:–\d+)?(?:, \d+(?:–\d+)?)*)",
+                                         text)
+                 for n in pages_of_runs(group)}
     came = {(int(m), n) for n, text in enumerate(texts, start=1)
             for m in re.findall(r"from page (\d+)", text)}
     assert continued == came
@@ -245,6 +255,7 @@ def test_pages_with_linked_arguments_fit_on_the_first_try(source: str, tmp_path:
     from argmap.atlas.pages import Pager
     from argmap.atlas.partition import FONT_PT, MIN_PT
     from argmap.exporters.layout import layout
+    from argmap.exporters.tidy import tidy_dot
 
     path = TESTS / "fixtures/valid/linked.yaml"
     if source == "deep":
@@ -254,7 +265,8 @@ def test_pages_with_linked_arguments_fit_on_the_first_try(source: str, tmp_path:
     width, height = AtlasOptions().area()
     pager = Pager(graph, partition(graph, width, height))
     for i in range(len(pager.pages)):
-        scale = _scale(layout(pager.dot(i), "dot", "svg", 60), "svg", width, height)
+        scale = _scale(layout(tidy_dot(pager.dot(i), graph, "LR"), "tidy", "svg", 60), "svg",
+                       width, height)
         assert scale * FONT_PT >= MIN_PT, (i + 2, scale)
     if source == "linked":  # a linked argument stays beside its parent
         page = pager.dot(0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 
 import pytest
@@ -139,7 +139,7 @@ def test_the_placer_keeps_boxes_apart_and_parents_over_their_premises(
         rows.setdefault(level[name], []).append(name)
     for row in rows.values():
         row.sort(key=across.__getitem__)
-        for a, b in zip(row, row[1:]):
+        for a, b in pairwise(row):
             gap = (across[b] - boxes[b].across / 2) - (across[a] + boxes[a].across / 2)
             assert gap >= NODESEP - 1e-6
     for parent, kids in children.items():

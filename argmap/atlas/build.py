@@ -21,6 +21,10 @@ Progress = Callable[[int, int], None]
 #: The budget a page is cut to, as a share of the paper, on each try: the
 #: estimate of a page's size is checked against its real layout.
 TRIES = (1.0, 0.8, 0.6, 0.45)
+#: Pages laid out by one Graphviz process: it reads them one after another and
+#: writes one document per page, so a page costs milliseconds, not a process
+#: start (about 30 ms, fonts included) as when each page had its own.
+BATCH = 40
 _SIZE = {"pdf": re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]"),
          "svg": re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')}
 
@@ -42,7 +46,7 @@ def pages_of(graph: ArgumentGraph, options: AtlasOptions, fmt: str, timeout: flo
         pager = Pager(graph, partition(graph, width * share, height * share), options.theme)
         texts = [pager.overview(fmt == "svg", stem)]
         texts += [pager.dot(i) for i in range(len(pager.pages))]
-        laid = _layout_all(texts, fmt, timeout, progress)
+        laid = _layout_all(graph, texts, fmt, timeout, progress)
         scaled = [(data, _scale(data, fmt, width, height)) for data in laid]
         small = [i + 1 for i, (_, scale) in enumerate(scaled[1:], start=1)
                  if scale * FONT_PT < MIN_PT - 1e-6]
@@ -53,26 +57,48 @@ def pages_of(graph: ArgumentGraph, options: AtlasOptions, fmt: str, timeout: flo
                      "landscape")
 
 
-def _layout_all(texts: list[str], fmt: str, timeout: float,
+def _layout_all(graph: ArgumentGraph, texts: list[str], fmt: str, timeout: float,
                 progress: Progress | None) -> list[bytes]:
-    """Graphviz on every page, two at a time (the machine's cores), in page order."""
+    """Every page laid out, in page order: placed by argmap's tidy layout (a premise
+    right of its parent, premises top to bottom in file order) and drawn by Graphviz,
+    pages in batches, two batches at a time (the machine's cores)."""
     from argmap.exporters.layout import LayoutError, layout
+    from argmap.exporters.tidy import tidy_dot
 
     done = 0
+    batches = [texts[i:i + BATCH] for i in range(0, len(texts), BATCH)]
 
-    def one(text: str) -> bytes:
+    def one(batch: list[str]) -> list[bytes]:
         nonlocal done
         try:
-            data = layout(text, "dot", fmt, timeout)
+            data = layout("".join(tidy_dot(text, graph, "LR") for text in batch), "tidy", fmt,
+                          timeout)
         except LayoutError as exc:
             raise AtlasError(str(exc)) from None
-        done += 1
+        pages = split_documents(data, fmt)
+        if len(pages) != len(batch):
+            raise AtlasError(f"Graphviz made {len(pages)} {fmt.upper()} pages of {len(batch)}")
+        done += len(batch)
         if progress is not None:
             progress(done, len(texts))
-        return data
+        return pages
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(one, texts))
+        return [page for pages in pool.map(one, batches) for page in pages]
+
+
+#: where each document starts in Graphviz's output for several graphs
+_STARTS = {"pdf": re.compile(rb"%PDF-"), "svg": re.compile(rb"<\?xml ")}
+
+
+def split_documents(data: bytes, fmt: str) -> list[bytes]:
+    """Graphviz's output for several graphs, one document each (it writes them one after
+    another: whole PDF files, or SVG files, each starting with its header)."""
+    if fmt == "pdf":  # a PDF ends with %%EOF and the next begins right after it
+        starts = [0] + [m.end() - 5 for m in re.finditer(rb"%%EOF\r?\n%PDF-", data)]
+    else:
+        starts = [m.start() for m in _STARTS[fmt].finditer(data)]
+    return [data[a:b] for a, b in zip(starts, [*starts[1:], len(data)], strict=True)]
 
 
 def _scale(data: bytes, fmt: str, width: float, height: float) -> float:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from argmap.atlas.partition import FONT_PT, WRAP, Item, Page, groups, kids
 from argmap.escape import html_text
-from argmap.exporters.dot.text import BR, EDGE_STYLES, FONT, wrap
+from argmap.exporters.dot.text import BR, EDGE_STYLES, FONT
+from argmap.exporters.dot.text import wrap as cut_wrap
 from argmap.exporters.notation import MARKERS, WORDS, gauge, preview, source_line
 from argmap.exporters.themes import THEMES
 from argmap.graph import ArgumentGraph, Link
@@ -54,15 +57,15 @@ class Pager:
             names[item] = f"b{len(names) + 1}"
             order.append(item)
             stack.extend(reversed(page.below.get(item, [])))
-        # dot's LR layout stacks what comes first at the bottom: write bottom-up
-        for item in reversed(order):
+        # the tidy layout keeps the edges' order: premises top to bottom as the file has them
+        for item in order:
             out.append(self.box(item, names[item], page, number))
-        for item in reversed(order):
+        for item in order:
             below = page.below.get(item, [])
             if any(kid.link is not None and kid.link.linked for kid in below):
                 out += self.together(names[item], below, names)
                 continue
-            for kid in reversed(below):
+            for kid in below:
                 relation = kid.link.relation if kid.link else Relation.PRO
                 out.append(f"  {names[item]} -> {names[kid]} [dir=back, "
                            f'color="{t.lines[relation]}", style={EDGE_STYLES[relation]}];')
@@ -145,9 +148,9 @@ class Pager:
         if cut:
             targets = sorted({self.page_of[k] for k in cut})
             word = "page" if len(targets) == 1 else "pages"
-            marks.append(f"▸ continued on {word} {', '.join(map(str, targets))}")
-        tail = "".join(f'{BR}<FONT COLOR="{t.faint}">{html_text(m)}</FONT>'
-                       for m in marks)
+            marks.append(f"▸ continued on {word} {page_runs(targets)}")
+        tail = "".join(f'{BR}<FONT COLOR="{t.faint}">'
+                       f'{BR.join(html_text(x) for x in wrap(m, WRAP))}</FONT>' for m in marks)
         if item.ref:
             target = g.lookup(item.key)
             name_ = target.id if target is not None and target.id else item.key
@@ -235,6 +238,44 @@ class Pager:
             f'  graph [bgcolor="{t.background}", fontcolor="{t.faint}", '
             f"label=<{self.foot(1)}>];",
             f"  o [shape=plain, style=\"\", label=<{table}>];", "}", ""])
+
+
+_PIECES = re.compile(r"[^-_/.]*[-_/.]+|[^-_/.]+")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Word wrap that never breaks inside a word: a word longer than a line (an id such
+    as ``since-they-own-their-platforms``, a URL) is broken after a hyphen, underscore,
+    slash or dot, or else stands whole on a longer line (the page's real layout is
+    checked, so a wider box only makes a page cut smaller)."""
+    if len(text) <= width or all(len(word) <= width for word in text.split()):
+        return cut_wrap(text, width)
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        pieces = _PIECES.findall(word) if len(word) > width else [word]
+        for i, piece in enumerate(pieces):
+            joined = line + piece if i else (f"{line} {piece}" if line else piece)
+            if line and len(joined) > width:
+                lines.append(line)
+                line = piece
+            else:
+                line = joined
+    if line:
+        lines.append(line)
+    return [cut_wrap(x, len(x))[0] if x else x for x in lines]
+
+
+def page_runs(pages: list[int]) -> str:
+    """Sorted page numbers as runs: ``2, 5–9, 12`` (a wide statement's premises continue
+    on thousands of pages in a row: one run, not a list Graphviz cannot read)."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][1] + 1:
+            runs[-1][1] = page
+        else:
+            runs.append([page, page])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
 def page_file(stem: str, number: int) -> str:

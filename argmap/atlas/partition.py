@@ -30,7 +30,7 @@ WRAP = 28  # characters per box line
 LINE = 11.0  # pt per text line
 PAD = 10.0  # box padding and the gap to the next box, vertically (pt)
 COLUMN = WRAP * 0.55 * FONT_PT + 14 + 24  # a box's width plus the gap to the next column (pt)
-GAP = 24.0  # the gap after the last column, which a page does not need (pt)
+GAP = 0.3 * 72  # the gap after the last column, which a page does not need (pt)
 #: A linked argument's premises meet at a junction dot one column to the right
 #: of their parent, so they stand two columns to the right; a column of only
 #: junctions is this wide (a dot and the gap after it, pt).
@@ -103,10 +103,9 @@ class Columns:
     :data:`JUNCTION`; a linked argument's chip (its marker, weight and id, an
     edge label) widens the gap between its parent's column and its junction's.
 
-    A page fits if its boxes would fit at :data:`FONT_PT` with the junctions
-    and chips left out (a map without linked arguments is cut as it always
-    was), and fit at :data:`MIN_PT` with them: the atlas shrinks a page down
-    to that size, and a linked argument stays beside its parent.
+    A page fits if its boxes, junctions and chips fit at :data:`MIN_PT`: the
+    atlas shrinks a page down to that size, and a linked argument stays beside
+    its parent.
     """
 
     def __init__(self, graph: ArgumentGraph) -> None:
@@ -120,7 +119,10 @@ class Columns:
         """Does the page fit ``width`` pt (as the class says)?"""
         boxes = (max(self.level.values()) + 1) * COLUMN - GAP
         joined = sum(self.wide.values()) + sum(self.chips.values()) - GAP
-        return boxes <= width and joined <= width * FONT_PT / MIN_PT
+        # A column of text wrapped at WRAP characters is wider than COLUMN where its
+        # characters are (the tidy layout sizes each box by its text): both may shrink
+        # the page to MIN_PT, never below.
+        return max(boxes, joined) <= width * FONT_PT / MIN_PT
 
     def joint(self, link: Link | None) -> Link | None:
         """The linked argument a box hangs from through a junction (a premise of it, or
@@ -218,14 +220,22 @@ def _take(graph: ArgumentGraph, page: Page, root: Item, used: float,
     base = used
     while queue:
         item = queue.popleft()
-        below = kids(graph, item)
+        below = everything = kids(graph, item)
         if not below:
             continue
         wider = columns.copy()
         wider.place(below, columns.at[item] + 1, columns.level[item] + 1)
         if wider.fit(width):
+            if sum(tall(kid) for kid in below) > height:
+                # a wide statement: its premises fill no single page, so this page takes
+                # as many as fit (whole units) and the rest continue on the next pages
+                below = _fitting(graph, extent, parent, item, below, tall, height - base, root)
             grown = _grow(extent, parent, item, below, tall)
-            if base + grown[root] <= height:
+            if below and base + grown[root] <= height:
+                rest = everything[len(below):]
+                if rest:
+                    page.cut[item] = rest
+                    cuts.extend(rest)
                 extent = grown
                 for kid in below:
                     parent[kid] = item
@@ -234,9 +244,28 @@ def _take(graph: ArgumentGraph, page: Page, root: Item, used: float,
                 page.below[item] = below
                 queue.extend(below)
                 continue
-        page.cut[item] = below
-        cuts.extend(below)
+        page.cut[item] = everything
+        cuts.extend(everything)
     return base + extent[root]
+
+
+def _fitting(graph: ArgumentGraph, extent: dict[Item, float], parent: dict[Item, Item],
+             item: Item, below: list[Item], tall: Callable[[Item], float], room: float,
+             root: Item) -> list[Item]:
+    """The longest run of ``below``'s first units (see :func:`groups`) that fits ``room``
+    pt under ``item`` (a binary search: a statement may have 100,000 premises)."""
+    units = groups(graph, below)
+    ends = [0]
+    for unit in units:
+        ends.append(ends[-1] + len(unit))
+    low, high = 0, len(units)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _grow(extent, parent, item, below[:ends[middle]], tall)[root] <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return below[:ends[low]]
 
 
 def _grow(extent: dict[Item, float], parent: dict[Item, Item], item: Item, below: list[Item],

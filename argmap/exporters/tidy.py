@@ -65,6 +65,30 @@ _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<BR[^>]*>|</TR>")
 
 
+class Style(NamedTuple):
+    """The spacing and text defaults a DOT text sets in its ``graph`` and ``node`` lines (pt)."""
+
+    nodesep: float = NODESEP
+    ranksep: float = RANKSEP
+    font: float = 11.0
+    margin: tuple[float, float] = (0.14 * 72, 0.07 * 72)
+
+
+_DEFAULT = Style()
+
+
+def style_of(lines: list[str]) -> Style:
+    """The :class:`Style` of a DOT text, from its first ``graph [`` and ``node [`` lines."""
+    graph = next((x for x in lines if x.startswith("  graph [")), "")
+    node = next((x for x in lines if x.startswith("  node [")), "")
+    margin = re.search(r'margin="([\d.]+),([\d.]+)"', node)
+    return Style(_number(graph, "nodesep", NODESEP / 72) * 72,
+                 _number(graph, "ranksep", RANKSEP / 72) * 72,
+                 _number(node, "fontsize", 11.0),
+                 (float(margin.group(1)) * 72, float(margin.group(2)) * 72) if margin
+                 else Style.margin)
+
+
 class Box(NamedTuple):
     """A node's estimated size in pt: ``across`` the levels and ``deep`` along them."""
 
@@ -81,6 +105,7 @@ def tidy_dot(dot: str, graph: ArgumentGraph, direction: str = "TB") -> str:
         direction: where the question sits: TB, LR, BT or RL.
     """
     lines = dot.split("\n")
+    style = style_of(lines[:6])
     nodes: dict[str, int] = {}  # name -> its line
     edges: list[tuple[int, str, str, str]] = []  # (line, tail, head, attributes)
     boxes: dict[str, Box] = {}
@@ -97,19 +122,19 @@ def tidy_dot(dot: str, graph: ArgumentGraph, direction: str = "TB") -> str:
             name = found.group(1)
             if name not in _KEYWORDS:
                 nodes[name] = i
-                boxes[name] = size(found.group(2), sideways)
+                boxes[name] = size(found.group(2), sideways, style)
     parent, children = _tree(graph, nodes, edges)
     roots = [n for n in nodes if n not in parent and n != "legend"]
-    place = _Placer(boxes, children)
+    place = _Placer(boxes, children, style.nodesep)
     across, depth_of = place.forest(roots)
-    top = _levels(boxes, depth_of, edges)
+    top = _levels(boxes, depth_of, edges, style.ranksep)
     if "legend" in nodes:  # under the deepest level, at the left, as dot's rank=sink puts it
         box = boxes["legend"]
         left = min((across[n] - boxes[n].across / 2 for n in across), default=0.0)
         across["legend"] = left + box.across / 2
         deepest = max(top, default=0)
         depth_of["legend"] = deepest + 1
-        top[deepest + 1] = top[deepest] + _thickness(boxes, depth_of, deepest) + RANKSEP
+        top[deepest + 1] = top[deepest] + _thickness(boxes, depth_of, deepest) + style.ranksep
     centre = {n: top[depth_of[n]] + boxes[n].deep / 2 for n in across}
     to_xy = _orient(direction)
     grow = "width" if sideways else "height"
@@ -145,12 +170,14 @@ def tidy_dot(dot: str, graph: ArgumentGraph, direction: str = "TB") -> str:
     return "\n".join(lines)
 
 
-def size(attrs: str, sideways: bool = False) -> Box:
+def size(attrs: str, sideways: bool = False, style: Style | None = None) -> Box:
     """The estimated size of a node (pt) from its DOT attributes: its label, shape, margins."""
     if "shape=point" in attrs:
         side = _number(attrs, "width", 0.05) * 72 + 2
         return Box(side, side)
-    font = _number(attrs, "fontsize", 11) if "fontsize=" in attrs else 11.0
+    style = style or _DEFAULT
+    font = _number(attrs, "fontsize", 11) if "fontsize=" in attrs else style.font
+    mx, my = style.margin
     if attrs.startswith("label=<") and "POINT-SIZE" not in attrs and "shape=" not in attrs:
         # a statement's box, the common case: one size of text, default margins
         end = attrs.find(">>")
@@ -159,8 +186,8 @@ def size(attrs: str, sideways: bool = False) -> Box:
         longest = max([text_width(html.unescape(t) if "&" in t else t) for t in texts])
         count = len(texts) - (not texts[-1] or texts[-1].isspace())
         bold = BOLD if attrs.startswith("label=<<B>") else 1.0
-        w = max(MIN_W, longest * font * bold + 20.16) * SAFETY + 2
-        h = max(MIN_H, max(1, count) * font * LINE + 10.08) * SAFETY + 2
+        w = max(MIN_W, longest * font * bold + 2 * mx) * SAFETY + 2
+        h = max(MIN_H, max(1, count) * font * LINE + 2 * my) * SAFETY + 2
         return Box(h, w) if sideways else Box(w, h)
     rows = label_lines(attrs, font)
     # bold lines (a claim's, the question's), not only a bold marker
@@ -176,7 +203,6 @@ def size(attrs: str, sideways: bool = False) -> Box:
     if "shape=plain" in attrs:
         w, h = wide, tall
     else:
-        mx, my = 0.14 * 72, 0.07 * 72
         margin = re.search(r'margin="([\d.]+),([\d.]+)"', attrs) if "margin=" in attrs else None
         if margin:
             mx, my = float(margin.group(1)) * 72, float(margin.group(2)) * 72
@@ -342,15 +368,17 @@ def _break_cycles(parent: dict[str, str]) -> None:
 class _Placer:
     """Reingold–Tilford: each subtree is packed against its left siblings' contours."""
 
-    def __init__(self, boxes: dict[str, Box], children: dict[str, list[str]]) -> None:
+    def __init__(self, boxes: dict[str, Box], children: dict[str, list[str]],
+                 gap: float = NODESEP) -> None:
         self.boxes = boxes
+        self.gap = gap
         self.children = children
         self.offset: dict[str, float] = {}  # a box's centre relative to its parent's
 
     def forest(self, roots: list[str]) -> tuple[dict[str, float], dict[str, int]]:
         """Every box's position across the levels (its centre, pt) and its level."""
         contours = [self.subtree(root) for root in roots]
-        offsets, _ = _pack(contours)
+        offsets, _ = _pack(contours, self.gap)
         across: dict[str, float] = {}
         depth: dict[str, int] = {}
         for root, x in zip(roots, offsets, strict=True):
@@ -379,7 +407,7 @@ class _Placer:
             if not kids:
                 done[name] = [(-half, half)]
                 continue
-            offsets, merged = _pack([done.pop(kid) for kid in kids])
+            offsets, merged = _pack([done.pop(kid) for kid in kids], self.gap)
             middle = (offsets[0] + offsets[-1]) / 2
             for kid, at in zip(kids, offsets, strict=True):
                 self.offset[kid] = at - middle
@@ -390,13 +418,13 @@ class _Placer:
 _Contour = list[tuple[float, float]]
 
 
-def _pack(contours: list[_Contour]) -> tuple[list[float], _Contour]:
+def _pack(contours: list[_Contour], gap: float) -> tuple[list[float], _Contour]:
     """Place subtrees left to right, each as close as its contour allows: their offsets
     (the first at 0) and the contour of them all."""
     offsets = [0.0]
     merged = list(contours[0])
     for contour in contours[1:]:
-        shift = max(r - a for (_, r), (a, _) in zip(merged, contour, strict=False)) + NODESEP
+        shift = max(r - a for (_, r), (a, _) in zip(merged, contour, strict=False)) + gap
         offsets.append(shift)
         shared = min(len(merged), len(contour))
         for i in range(shared):
@@ -422,7 +450,7 @@ def _thickness(boxes: dict[str, Box], depth: dict[str, int], level: int) -> floa
 
 
 def _levels(boxes: dict[str, Box], depth: dict[str, int],
-            edges: list[tuple[int, str, str, str]]) -> dict[int, float]:
+            edges: list[tuple[int, str, str, str]], ranksep: float) -> dict[int, float]:
     """Where each level starts (pt down from the top): the levels above it, as thick as
     their deepest box, and the gaps between (wider where an edge label must fit)."""
     thick: dict[int, float] = {}
@@ -439,7 +467,7 @@ def _levels(boxes: dict[str, Box], depth: dict[str, int],
     at = 0.0
     for level in range(max(thick, default=-1) + 1):
         if level:
-            at += RANKSEP + room.get(level, 0.0)
+            at += ranksep + room.get(level, 0.0)
         top[level] = at
         at += thick.get(level, 0.0)
     return top
