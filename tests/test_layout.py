@@ -228,3 +228,15 @@ def test_refs_do_not_count_as_statements(tmp_path: Path,
     said = [line for line in result.stderr.splitlines()
             if not line.endswith("[duplicate-link]")]
     assert (result.exit_code, said) == (0, [f"argmap: wrote {tmp_path / 'x.svg'}"])
+
+
+def test_a_layout_whose_input_is_still_being_written_when_it_turns_slow_finishes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before: the retry after the first (1 s) wait passed no input, and Python then
+    # wrote none of the rest: Graphviz waited for it until the time limit.
+    import argmap.exporters.layout as module
+
+    monkeypatch.setattr(module, "SLOW", 0.0001)
+    lines = [f'  n{i} [pos="{i},0", label="{"x" * 200}"];' for i in range(5_000)]
+    dot = "digraph {\n" + "\n".join(lines) + "\n}\n"  # 1 MB: more than a pipe holds
+    assert module.layout(dot, "tidy", "svg", 30, None).endswith(b"</svg>\n")

@@ -43,7 +43,9 @@ def pages_of(graph: ArgumentGraph, options: AtlasOptions, fmt: str, timeout: flo
     """
     width, height = options.area()
     for share in TRIES:
-        pager = Pager(graph, partition(graph, width * share, height * share), options.theme)
+        measure = Pager(graph, [], options.theme).measure
+        pager = Pager(graph, partition(graph, width * share, height * share, measure),
+                      options.theme)
         texts = [pager.overview(fmt == "svg", stem)]
         texts += [pager.dot(i) for i in range(len(pager.pages))]
         laid = _layout_all(graph, texts, fmt, timeout, progress)

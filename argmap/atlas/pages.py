@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import TYPE_CHECKING
 
 from argmap.atlas.partition import FONT_PT, WRAP, Item, Page, groups, kids
 from argmap.escape import html_text
@@ -13,6 +15,9 @@ from argmap.exporters.themes import THEMES
 from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation
 
+if TYPE_CHECKING:
+    from argmap.exporters.tidy import Style
+
 _HEAD = [
     '  graph [rankdir=LR, nodesep=0.08, ranksep=0.3, pad=0, margin=0, charset="UTF-8", '
     f'fontname="{FONT}", fontsize={FONT_PT:g}, labelloc=b, labeljust=r];',
@@ -20,6 +25,19 @@ _HEAD = [
     'margin="0.07,0.03", penwidth=1];',
     "  edge [penwidth=1, arrowsize=0.6];",
 ]
+
+
+_EMPTY = Page([], {}, {})
+#: the widest page mark a box may get (wrapped at WRAP characters)
+_MARK = "▸ continued on pages 100–200"
+
+
+@functools.cache
+def _style() -> Style:
+    """The pages' spacing and text size, as the tidy layout reads them from their DOT."""
+    from argmap.exporters.tidy import style_of
+
+    return style_of(_HEAD)
 
 
 class Pager:
@@ -122,6 +140,20 @@ class Pager:
         return (f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" '
                 f'STYLE="rounded" COLOR="{t.lines[link.relation]}" BGCOLOR="{t.background}">'
                 f"<TR><TD>{cell}</TD></TR></TABLE>")
+
+    def measure(self, item: Item) -> tuple[float, float]:
+        """How wide and tall ``item``'s box is drawn, each with the gap after it (pt): the
+        tidy layout's own estimate of its label, with room for a page mark."""
+        from argmap.exporters.tidy import LINE, MIN_H, SAFETY, size, text_width
+
+        style = _style()
+        line = self.box(item, "b", _EMPTY, 0)
+        box = size(line[5:-2], True, style)
+        marks = (text_width(_MARK) * FONT_PT + 2 * style.margin[0]) * SAFETY + 2
+        # the mark's line: added to the text, whose box may be taller than Graphviz's least
+        text = (box.across - 2) / SAFETY - 2 * style.margin[1]
+        tall = max(MIN_H, text + 2 * style.margin[1] + FONT_PT * LINE) * SAFETY + 2
+        return max(box.deep, marks) + style.ranksep, tall + style.nodesep
 
     def foot(self, number: int) -> str:
         """The line under each page: the map's title and the page number."""

@@ -37,6 +37,10 @@ GAP = 0.3 * 72  # the gap after the last column, which a page does not need (pt)
 JUNCTION = 30.0
 
 
+#: a box's width and height (pt), each with the gap after it
+Measure = Callable[["Item"], tuple[float, float]]
+
+
 class Item(NamedTuple):
     """One box of a page: a written statement, or a ``ref`` pointer to one (a leaf)."""
 
@@ -99,7 +103,8 @@ def box_height(graph: ArgumentGraph, item: Item) -> float:
 class Columns:
     """The columns a page's boxes and junctions take, to estimate its width before layout.
 
-    A column holding a box is :data:`COLUMN` wide, one holding only junctions
+    A column holding a box is as wide as its widest box (``measure``; else
+    :data:`COLUMN`) and the gap after it, one holding only junctions
     :data:`JUNCTION`; a linked argument's chip (its marker, weight and id, an
     edge label) widens the gap between its parent's column and its junction's.
 
@@ -108,8 +113,9 @@ class Columns:
     its parent.
     """
 
-    def __init__(self, graph: ArgumentGraph) -> None:
+    def __init__(self, graph: ArgumentGraph, measure: Measure | None = None) -> None:
         self.graph = graph
+        self.measure = measure
         self.wide: dict[int, float] = {}  # column -> its width
         self.chips: dict[int, float] = {}  # column -> the widest chip in the gap after it
         self.at: dict[Item, int] = {}  # box -> its column
@@ -117,12 +123,9 @@ class Columns:
 
     def fit(self, width: float) -> bool:
         """Does the page fit ``width`` pt (as the class says)?"""
-        boxes = (max(self.level.values()) + 1) * COLUMN - GAP
         joined = sum(self.wide.values()) + sum(self.chips.values()) - GAP
-        # A column of text wrapped at WRAP characters is wider than COLUMN where its
-        # characters are (the tidy layout sizes each box by its text): both may shrink
-        # the page to MIN_PT, never below.
-        return max(boxes, joined) <= width * FONT_PT / MIN_PT
+        # the page may shrink to MIN_PT, never below (a little kept for the estimate)
+        return joined <= width * FONT_PT / MIN_PT * 0.98
 
     def joint(self, link: Link | None) -> Link | None:
         """The linked argument a box hangs from through a junction (a premise of it, or
@@ -152,12 +155,13 @@ class Columns:
                                                  chip_width(joint))
                 self.wide[junction] = max(self.wide.get(junction, 0.0), JUNCTION)
                 at = junction + 1
-            self.wide[at] = COLUMN  # the widest a column gets
+            wide = COLUMN if self.measure is None else self.measure(item)[0]
+            self.wide[at] = max(self.wide.get(at, 0.0), wide)
             self.at[item] = at
 
     def copy(self) -> Columns:
         """A copy to try more boxes on."""
-        other = Columns(self.graph)
+        other = Columns(self.graph, self.measure)
         other.wide, other.chips = dict(self.wide), dict(self.chips)
         other.at, other.level = dict(self.at), dict(self.level)
         return other
@@ -169,8 +173,13 @@ def chip_width(link: Link) -> float:
     return chars * 0.55 * FONT_PT + 10
 
 
-def partition(graph: ArgumentGraph, width: float, height: float) -> list[Page]:
-    """Cut the graph's outline into pages of at most ``width`` x ``height`` pt (estimated)."""
+def partition(graph: ArgumentGraph, width: float, height: float,
+              measure: Measure | None = None) -> list[Page]:
+    """Cut the graph's outline into pages of at most ``width`` x ``height`` pt (estimated).
+
+    ``measure`` gives a box's width and height, each with the gap after it (pt);
+    without it every column is :data:`COLUMN` wide and a box :func:`box_height` tall.
+    """
     #: units a page takes whole (see :func:`groups`): a linked argument's premises
     #: continued from another page stay on one page together
     pending: deque[list[Item]] = deque()
@@ -182,7 +191,8 @@ def partition(graph: ArgumentGraph, width: float, height: float) -> list[Page]:
     def tall(item: Item) -> float:
         found = heights.get(item)
         if found is None:
-            found = heights[item] = box_height(graph, item)
+            found = heights[item] = (box_height(graph, item) if measure is None
+                                     else measure(item)[1])
         return found
 
     pages: list[Page] = []
@@ -190,7 +200,7 @@ def partition(graph: ArgumentGraph, width: float, height: float) -> list[Page]:
         page = Page([], {}, {})
         used = 0.0
         cuts: list[Item] = []
-        columns = Columns(graph)
+        columns = Columns(graph, measure)
         while pending:
             unit = pending[0]
             if page.roots and used + sum(tall(root) for root in unit) > height:

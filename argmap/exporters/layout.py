@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import IO, Any
 
 from argmap.errors import ArgmapError
 
@@ -26,6 +26,8 @@ LARGE = 2000
 #: Past this many statements one picture cannot be read at print size (8 pt text
 #: on A4 holds a few dozen boxes a page): argmap says so and suggests --pages.
 LEGIBLE = 300
+#: after this many seconds a layout is slow: on_slow starts a spinner
+SLOW = 1.0
 PAGES = "-f pdf --pages prints it as an atlas of legible pages"
 DPI = {"png": 150}
 
@@ -108,9 +110,15 @@ def _communicate(proc: subprocess.Popen[bytes], data: bytes, engine: str, timeou
                  on_slow: Callable[[], Callable[[], None]] | None) -> tuple[bytes, bytes]:
     stop: Callable[[], None] | None = None
     started = time.monotonic()
+    # The input goes in from a thread of its own: retried after a timeout, Python's
+    # communicate() (3.11) writes none of the input it has not yet written, so
+    # Graphviz waited for the rest until the time limit whenever writing took over
+    # SLOW seconds (a big map, a batch of atlas pages, a busy machine).
+    pipe, proc.stdin = proc.stdin, None
+    threading.Thread(target=_feed, args=(pipe, data), daemon=True).start()
     try:
         try:
-            return proc.communicate(data, timeout=min(1.0, timeout))
+            return proc.communicate(timeout=min(SLOW, timeout))
         except subprocess.TimeoutExpired:
             stop = on_slow() if on_slow is not None else None
             return proc.communicate(timeout=max(0.0, timeout - (time.monotonic() - started)))
@@ -123,6 +131,16 @@ def _communicate(proc: subprocess.Popen[bytes], data: bytes, engine: str, timeou
     finally:
         if stop is not None:
             stop()
+
+
+def _feed(pipe: IO[bytes] | None, data: bytes) -> None:
+    """Write all of ``data`` to Graphviz's input and close it (it reads to the end)."""
+    if pipe is None:
+        return
+    with contextlib.suppress(OSError, ValueError):  # Graphviz gone: killed, or failed
+        pipe.write(data)
+    with contextlib.suppress(OSError, ValueError):
+        pipe.close()
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
