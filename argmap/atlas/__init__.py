@@ -29,6 +29,7 @@ class AtlasOptions(NamedTuple):
     paper: str = "a4"
     orientation: str = "portrait"
     theme: str = "light"
+    fit: bool = False  # one page per claim's subtree, shrunk to fit (no 8 pt floor)
 
     def size(self) -> tuple[float, float]:
         """The paper's width and height in pt, as oriented."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from argmap.atlas import MARGIN, AtlasOptions
 from argmap.atlas.pages import Pager, page_file
-from argmap.atlas.partition import FONT_PT, MIN_PT, partition
+from argmap.atlas.partition import FONT_PT, MIN_PT, partition, whole_subtrees
 from argmap.errors import ArgmapError
 from argmap.graph import ArgumentGraph
 
@@ -42,6 +42,12 @@ def pages_of(graph: ArgumentGraph, options: AtlasOptions, fmt: str, timeout: flo
         AtlasError: if a page stays too big to print at 8 pt after every try.
     """
     width, height = options.area()
+    if options.fit:  # the user's choice: one page a claim, whatever its size
+        pager = Pager(graph, whole_subtrees(graph), options.theme)
+        texts = [pager.overview(fmt == "svg", stem)]
+        texts += [pager.dot(i) for i in range(len(pager.pages))]
+        laid = _layout_all(graph, texts, fmt, timeout, progress)
+        return pager, [(data, _scale(data, fmt, width, height)) for data in laid]
     for share in TRIES:
         measure = Pager(graph, [], options.theme).measure
         pager = Pager(graph, partition(graph, width * share, height * share, measure),

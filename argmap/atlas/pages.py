@@ -6,7 +6,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from argmap.atlas.partition import FONT_PT, WRAP, Item, Page, groups, kids
+from argmap.atlas.partition import FONT_PT, REFS, WRAP, Item, Page, groups, kids
 from argmap.escape import html_text
 from argmap.exporters.dot.text import BR, EDGE_STYLES, FONT
 from argmap.exporters.dot.text import wrap as cut_wrap
@@ -183,13 +183,13 @@ class Pager:
             marks.append(f"▸ continued on {word} {page_runs(targets)}")
         tail = "".join(f'{BR}<FONT COLOR="{t.faint}">'
                        f'{BR.join(html_text(x) for x in wrap(m, WRAP))}</FONT>' for m in marks)
+        if item.ref and REFS in item.key:  # several refs: one line each, no preview
+            lines = BR.join(html_text(x) for key in item.key.split(REFS)
+                            for x in wrap(self.pointer(key, False), WRAP))
+            return (f'  {name} [label=<{marker}{lines}{tail}{BR}>, style="rounded,dashed", '
+                    f'color="{t.faint}", fontcolor="{t.faint}"];')
         if item.ref:
-            target = g.lookup(item.key)
-            name_ = target.id if target is not None and target.id else item.key
-            words = f" “{preview(target.text)}”" if target is not None else ""
-            where = self.statement_page.get(item.key)
-            text = f"↪ {name_}{words}" + (f" (page {where})" if where else "")
-            lines = BR.join(html_text(x) for x in wrap(text, WRAP))
+            lines = BR.join(html_text(x) for x in wrap(self.pointer(item.key), WRAP))
             return (f'  {name} [label=<{marker}{lines}{tail}{BR}>, style="rounded,dashed", '
                     f'color="{t.faint}", fontcolor="{t.faint}"];')
         s = g.statements[item.key]
@@ -210,6 +210,14 @@ class Pager:
         dashed = ', style="rounded,filled,dashed"' if relation is Relation.UNDERCUT else ""
         return (f'  {name} [label=<{marker}{lines}{tail}{BR}>, color="{color}", '
                 f'fillcolor="{fill}"{width}{dashed}];')
+
+    def pointer(self, key: str, words: bool = True) -> str:
+        """``↪ id “its first words…” (page N)``: a ref to a statement shown elsewhere."""
+        target = self.graph.lookup(key)
+        name = target.id if target is not None and target.id else key
+        quoted = f" “{preview(target.text)}”" if words and target is not None else ""
+        where = self.statement_page.get(key)
+        return f"↪ {name}{quoted}" + (f" (page {where})" if where else "")
 
     def _parent_page(self, item: Item) -> int | None:
         """The page of the box a page root hangs under (where its "continued on" mark is)."""

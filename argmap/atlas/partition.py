@@ -41,8 +41,13 @@ JUNCTION = 30.0
 Measure = Callable[["Item"], tuple[float, float]]
 
 
+#: joins the keys of a box that lists several refs (a key never holds a line break)
+REFS = "\n"
+
+
 class Item(NamedTuple):
-    """One box of a page: a written statement, or a ``ref`` pointer to one (a leaf)."""
+    """One box of a page: a written statement, or a ``ref`` pointer to one (a leaf), or
+    one box listing a statement's several refs of one relation (keys joined by REFS)."""
 
     key: str  # the statement's key
     link: Link | None  # the link it hangs from (None for a claim)
@@ -62,9 +67,16 @@ def kids(graph: ArgumentGraph, item: Item) -> list[Item]:
     a linked argument's premises, then its undercuts, as the outline shows them."""
     if item.ref:
         return []
-    out = []
+    out: list[Item] = []
+    refs: dict[Relation, int] = {}  # relation -> where its box of refs is in out
     for link in graph.children(item.key):
         if len(link.premises) == 1:
+            if link.ref:  # a statement's refs of one relation share one box of pointers:
+                at = refs.get(link.relation)  # pages grow with statements, not refs
+                if at is not None:
+                    out[at] = out[at]._replace(key=out[at].key + REFS + link.premises[0])
+                    continue
+                refs[link.relation] = len(out)
             out.append(Item(link.premises[0], link, link.ref))
             continue
         out += [Item(p, link, not graph.written_at(link, p)) for p in link.premises]
@@ -91,8 +103,10 @@ def groups(graph: ArgumentGraph, items: list[Item]) -> list[list[Item]]:
 
 def box_height(graph: ArgumentGraph, item: Item) -> float:
     """The estimated height of a box with its gap (pt): its wrapped text plus meta lines."""
+    if item.ref:
+        return (2 + item.key.count(REFS)) * LINE + PAD
     s = graph.lookup(item.key)
-    if s is None or item.ref:
+    if s is None:
         return 2 * LINE + PAD
     lines = -(-len(s.text) // (WRAP - 4))  # wrapping wastes a few characters a line
     if s.by or s.weight is not None:
@@ -212,6 +226,24 @@ def partition(graph: ArgumentGraph, width: float, height: float,
         pages.append(page)
         # what this page cut continues on the next pages, in outline order
         pending.extendleft(reversed(groups(graph, _in_order(page, cuts))))
+    return pages
+
+
+def whole_subtrees(graph: ArgumentGraph) -> list[Page]:
+    """One page for each root's whole subtree (``--fit``), nothing cut."""
+    pages = []
+    for key in graph.roots:
+        home = graph.statements[key].link
+        root = Item(key, graph.link(home) if home else None, False)
+        page = Page([root], {}, {})
+        stack = [root]
+        while stack:
+            item = stack.pop()
+            below = kids(graph, item)
+            if below:
+                page.below[item] = below
+                stack.extend(below)
+        pages.append(page)
     return pages
 
 

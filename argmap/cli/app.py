@@ -249,6 +249,9 @@ def render(
     paper: Annotated[Paper, typer.Option("--page", help="Paper for --pages.")] = Paper.a4,
     orientation: Annotated[Orientation, typer.Option("--orientation", help="Paper "
                            "orientation for --pages.")] = Orientation.portrait,
+    fit: Annotated[bool, typer.Option("--fit", help="With --pages: each claim's whole "
+                   "subtree on one page, shrunk to fit (text may be smaller than 8 pt).")]
+    = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
     source_format: From = None,
@@ -268,6 +271,8 @@ def render(
     spec = choose_format(fmt and fmt.value, output)
     if pages and spec.name not in ("pdf", "svg"):
         fail(f"--pages: {spec.name} has no pages; use -f pdf or -f svg")
+    if fit and not pages:
+        fail("--fit: only with --pages (a picture without pages is one page already)")
     options = api.export_options(spec.name, statuses={} if evaluated else None, theme=theme.value,
                                  direction=direction.value, legend=not no_legend, quotes=quotes,
                                  engine=engine and engine.value, timeout=timeout,
@@ -282,7 +287,7 @@ def render(
         return
     maps = load_or_fail(paths, max_bytes, exclude, reader=source_format).maps
     if pages:
-        atlas(maps, spec, output, cut, (paper, orientation, theme), timeout)
+        atlas(maps, spec, output, cut, (paper, orientation, theme, fit), timeout)
     else:
         write_views(maps, spec, output, cut, options._replace(
             statuses=api.statuses(maps) if evaluated else None))
@@ -290,7 +295,7 @@ def render(
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
           cut: tuple[str | None, int | None, str | None],
-          looks: tuple[Paper, Orientation, Theme], timeout: float) -> None:
+          looks: tuple[Paper, Orientation, Theme, bool], timeout: float) -> None:
     """render --pages: each map as an atlas of legible pages (argmap.atlas)."""
     from argmap.api import views
     from argmap.atlas import AtlasOptions
@@ -299,7 +304,7 @@ def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
 
     graphs = views(maps, *cut)
     plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
-    options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value)
+    options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value, looks[3])
     write_atlases(graphs, plan, spec.name, options, timeout, say)
 
 
