@@ -157,7 +157,7 @@ def test_a_statement_used_once_keeps_its_marker() -> None:
     grid = node_named(nodes, "partly from coal")
     assert nodes[grid].startswith('label=<<FONT COLOR="#cf222e"><B>−</B></FONT> The grid')
     assert "▰▰▱▱▱" in nodes[grid]
-    assert [attrs for _, head, attrs in edges if head == grid] == [
+    assert [attrs for _, head, attrs in edges if head == grid and "invis" not in attrs] == [
         'dir=back, color="#cf222e", style=dashed']
 
 
@@ -270,3 +270,38 @@ def test_dot_strings_fit_graphviz(text: str) -> None:
     else:  # cut visibly, and not far short of the limit
         assert quoted.endswith(f'… (text cut from {len(text):,} characters)"')
         assert size > DOT_STRING_LIMIT - 60
+
+
+def _out_of_order(dot: str) -> list[str]:
+    """The boxes whose written premises dot drew out of file order, left to right."""
+    svg = subprocess.run(["dot", "-Tsvg"], input=dot, capture_output=True, text=True,
+                         check=True).stdout
+    xs = {}
+    for title, body in re.findall(r'<g id="node\d+" class="node">\s*<title>([^<]*)</title>'
+                                  r"(.*?)</g>", svg, re.S):
+        points = [float(x) for x in re.findall(r"(-?[\d.]+),", body)]
+        points = points or [float(x) for x in re.findall(r'cx="(-?[\d.]+)"', body)]  # a dot
+        xs[title] = (min(points) + max(points)) / 2
+    below: dict[str, list[str]] = {}
+    for tail, head, attrs in nodes_and_edges(dot)[1]:
+        # written premises only: not a ref's chip, not an edge dot leaves out of the ranks
+        # and not a linked argument's junction (l3_j), which dot places freely: chained,
+        # it pulled the chip on its line away from the line
+        if tail != "q" and not re.search(r"invis|constraint=false|headlabel", attrs) and not (
+                re.fullmatch(r"l\d+_j", head)):
+            below.setdefault(tail, []).append(head)
+    return [tail for tail, heads in below.items()
+            if [xs[h] for h in heads] != sorted(xs[h] for h in heads)]
+
+
+# nato-promise is left out on purpose: beside its linked argument, a reused premise's
+# junction is not chained (that pulled the argument's chip off its line), and dot
+# places it out of order (dot/__init__._in_order).
+@pytest.mark.parametrize("path", [*(ROOT / "maps" / f"{name}.yaml" for name in (
+    "nato-invasion-decision", "nato-russia-foreign-policy", "nato-security")),
+    FIXTURES / "valid/full.yaml", FIXTURES / "valid/linked.yaml"], ids=lambda p: p.stem)
+def test_premises_stand_left_to_right_in_file_order(path: Path) -> None:
+    # Before: crossing reduction swapped premises on 2 to 3 statements of each bundled map
+    # (claims were kept in order, premises were not).
+    (_, view), = views(path)
+    assert _out_of_order(render_dot(view)) == []  # type: ignore[arg-type]

@@ -83,6 +83,9 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
     for v in drawn:
         if v.key in into:
             edges(w, v.key, into[v.key], under)
+    for v in drawn:
+        if v.key in into:
+            w.out += _in_order(w, into[v.key])
     if graph.focus is not None:
         # A focused premise's undercuts attack its link to a parent not drawn here.
         root = graph.focus
@@ -97,6 +100,60 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
         w.out += text.legend(w.theme, graph, weighted, w.marked, w.together)
     w.out += ["}", ""]  # the empty line gives the final newline without copying the text
     return "\n".join(w.out)
+
+
+def _in_order(w: Writer, into: list[Link]) -> list[str]:
+    """Keep a statement's premises left to right in file order, as `show` lists them.
+
+    Crossing reduction may swap them. ``ordering=out`` would order every edge
+    leaving the statement, refs to boxes elsewhere included, and pulled shared
+    boxes and junctions across the picture; instead the boxes one rank below it
+    that are its own (a premise written there, or the junction its link runs
+    through) are chained by invisible edges within their rank, as the claims are,
+    and so are a junction's own boxes (premises, then undercuts). A premise a ref
+    reuses is left out: dot puts it below all its parents.
+    """
+    graph = w.graph
+    own: list[str] = []
+    out: list[str] = []
+    linked = any(len(link.premises) > 1 for link in into)
+    for link in into:
+        if len(link.premises) > 1:
+            # not its junction: the edge to it has a label, which takes a rank of its own
+            out += _chain(w, [*((p, link) for p in link.premises if graph.written_at(link, p)),
+                              *_undercuts(graph, link.key)])
+        elif not link.ref:
+            premise = w.names[link.premises[0]]
+            cuts = _undercuts(graph, link.key)
+            if cuts and (link.premises[0] not in w.shared or not linked):
+                # the junction is its own, even when the premise is reused, except beside a
+                # linked argument: chained, it pulled that argument's chip off its line
+                own.append(f"{premise}_j")
+                out += _chain(w, [(link.premises[0], None), *cuts])
+            elif link.premises[0] not in w.shared:
+                own.append(premise)
+    return _chain(w, [], own) + out
+
+
+def _undercuts(graph: ArgumentGraph, key: str) -> list[tuple[str, Link | None]]:
+    return [(p, cut) for cut in graph.undercuts_of(key) if not cut.ref for p in cut.premises]
+
+
+def _chain(w: Writer, boxes: list[tuple[str, Link | None]], names: list[str] | None = None
+           ) -> list[str]:
+    """``{ rank=same; a; b; c; }`` and invisible edges a -> b -> c: left to right."""
+    if names is None:
+        names = []
+        for key, link in boxes:
+            if key in w.shared or key not in w.names:
+                continue
+            cut = link is not None and w.graph.undercuts_of(link.key)
+            names.append(f"{w.names[key]}_j" if cut and link is not None and not link.linked
+                         else w.names[key])
+    if len(names) < 2:
+        return []
+    return [f"  {{ rank=same; {'; '.join(names)}; }}",
+            *(f"  {a} -> {b} [style=invis];" for a, b in pairwise(names))]
 
 
 def _edges(w: Writer, key: str, into: list[Link], under: dict[str, list[Link]]) -> None:
