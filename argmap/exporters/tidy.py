@@ -96,13 +96,15 @@ class Box(NamedTuple):
     deep: float
 
 
-def tidy_dot(dot: str, graph: ArgumentGraph, direction: str = "TB") -> str:
+def tidy_dot(dot: str, graph: ArgumentGraph, direction: str = "TB", square: bool = False
+             ) -> str:
     """The DOT text with a position for every box and a path for every edge, for ``neato -n2``.
 
     Args:
         dot: the DOT text :func:`~argmap.exporters.dot.render_dot` wrote for ``graph``.
         graph: the graph it was written from (it says where a reused statement is written).
         direction: where the question sits: TB, LR, BT or RL.
+        square: draw boxes with square corners (faster; for big pictures).
     """
     lines = dot.split("\n")
     style = style_of(lines[:6])
@@ -147,7 +149,10 @@ def tidy_dot(dot: str, graph: ArgumentGraph, direction: str = "TB") -> str:
             lines[i] = f'  {name} [pos="{x:.1f},{y:.1f}", {extra}' + line[len(name) + 4:]
     ports = _ports(boxes, children)
     for i, tail, head, attrs in edges:
-        if "style=invis" in attrs or tail not in across or head not in across:
+        if "style=invis" in attrs:  # dot's ordering aids: nothing to draw
+            lines[i] = ""
+            continue
+        if tail not in across or head not in across:
             continue
         port = ports.get(head) if parent.get(head) == tail else None
         if port is not None and attrs.startswith("dir=back") and ", label=<" not in attrs:
@@ -158,16 +163,24 @@ def tidy_dot(dot: str, graph: ArgumentGraph, direction: str = "TB") -> str:
             step = min(ARROW, (da * da + dd * dd) ** 0.5 / 2) / ((da * da + dd * dd) ** 0.5 or 1)
             ba, bd = ta + da * step, td + dd * step
             da, dd = (ha - ba) / 3, (hd - bd) / 3
-            lines[i] = lines[i][:-2] + _STRAIGHT.format(
-                *to_xy(ta, td), *to_xy(ba, bd), *to_xy(ba + da, bd + dd),
-                *to_xy(ha - da, hd - dd), *to_xy(ha, hd))
+            if direction == "TB":  # no call per point for the usual direction
+                lines[i] = lines[i][:-2] + _STRAIGHT.format(
+                    ta, -td, ba, -bd, ba + da, -bd - dd, ha - da, dd - hd, ha, -hd)
+            else:
+                lines[i] = lines[i][:-2] + _STRAIGHT.format(
+                    *to_xy(ta, td), *to_xy(ba, bd), *to_xy(ba + da, bd + dd),
+                    *to_xy(ha - da, hd - dd), *to_xy(ha, hd))
             continue
         path = _path(across, centre, boxes, tail, head, port, attrs, to_xy)
         lines[i] = lines[i][:-2] + f", {path}];"
     # every edge has a path; "line" only for any Graphviz would otherwise route
     first = next(i for i, line in enumerate(lines) if line.startswith("  graph ["))
     lines.insert(first + 1, "  graph [splines=line, overlap=true];")
-    return "\n".join(lines)
+    text = "\n".join([line for line in lines if line and not line.startswith("  { rank=")])
+    if square:
+        # Graphviz's rounded corners are a sixth of drawing a 10,000-box picture
+        text = text.replace('style="rounded,filled', 'style="filled')
+    return text
 
 
 def size(attrs: str, sideways: bool = False, style: Style | None = None) -> Box:
