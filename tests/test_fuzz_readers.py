@@ -3,11 +3,19 @@ decoding faults, huge numbers, deep nesting. Property: a result or located diagn
 never an exception, and whatever is read is a map the YAML export writes and reads back.
 
 ``ARGMAP_FUZZ_EXAMPLES`` raises the number of cases (default 60 per reader and property).
+
+Memory bound: each case reads within ``BOUND_MB`` (256 MB) of address space beyond what
+the test process already holds (a soft RLIMIT_AS around the read, so a reader that
+blows up fails with MemoryError instead of taking the machine).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import random
+import resource
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +35,29 @@ SEEDS: dict[str, list[bytes]] = {
 SUFFIX = {"argdown": ".argdown", "kialo": ".txt", "aif": ".json"}
 NASTY = [b"\xef\xbb\xbf", b"\xff", b"\x00", b"\\ud800", b"9" * 5000, b"\r",
          "\u2028".encode(), b"[", b"](", b"->", b"{", b"}", b"\n" + b"  " * 300 + b"+ x"]
+
+
+BOUND_MB = 256
+
+
+@contextlib.contextmanager
+def memory_bound(megabytes: int = BOUND_MB) -> Iterator[None]:
+    """At most ``megabytes`` more address space for the block (Linux: from /proc)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    pages = int(Path("/proc/self/statm").read_text().split()[0])
+    limit = pages * resource.getpagesize() + megabytes * 2**20
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def read(data: bytes, path: Path, name: str) -> ReadResult:
+    with memory_bound():
+        return load_data(data, path, name)
 
 
 def mutate(seed: bytes, cuts: list[tuple[int, int, bytes]]) -> bytes:
@@ -64,7 +95,7 @@ def test_mutated_real_files_never_break_a_reader(name: str) -> None:
                               st.sampled_from(NASTY) | st.binary(max_size=12)), max_size=4))
     def run(seed: bytes, cuts: list[tuple[int, int, bytes]]) -> None:
         data = mutate(seed, cuts)
-        assert_sound(load_data(data, Path("fuzz" + SUFFIX[name]), name), name)
+        assert_sound(read(data, Path("fuzz" + SUFFIX[name]), name), name)
 
     run()
 
@@ -75,6 +106,29 @@ def test_random_bytes_never_break_a_reader(name: str) -> None:
               suppress_health_check=list(HealthCheck))
     @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
     def run(data: bytes) -> None:
-        assert_sound(load_data(data, Path("fuzz.in"), name), name)
+        assert_sound(read(data, Path("fuzz.in"), name), name)
 
     run()
+
+
+def test_a_big_tangle_of_aif_cycles_is_read_within_the_bound() -> None:
+    # Issue 26 item 12: a 3.3 MB AIF cycle used 4.8 GB and wrote a 1.6 GB file. A
+    # 2.5 MB tangle (4,000 I-nodes, each supporting or attacking three others at random)
+    # is refused at once as too deep, within the memory bound.
+    import json
+
+    rng = random.Random(1)
+    nodes = [{"nodeID": f"i{i}", "text": f"Statement {i} in a tangle.", "type": "I"}
+             for i in range(4000)]
+    edges = []
+    for i in range(4000):
+        for j, target in enumerate(rng.sample(range(4000), 3)):
+            node = f"s{i}-{j}"
+            nodes.append({"nodeID": node, "text": "Default", "type": rng.choice(["RA", "CA"])})
+            edges += [{"edgeID": f"{node}a", "fromID": f"i{i}", "toID": node},
+                      {"edgeID": f"{node}b", "fromID": node, "toID": f"i{target}"}]
+    data = json.dumps({"nodes": nodes, "edges": edges, "locutions": []}).encode()
+    assert len(data) > 2_000_000
+    result = read(data, Path("tangle.json"), "aif")
+    assert result.maps == [] or all(m.statements for m in result.maps)
+    assert [d.code for d in result.diagnostics if d.severity == "error"] == ["too-deep"]
