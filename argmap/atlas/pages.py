@@ -22,7 +22,7 @@ _HEAD = [
     '  graph [rankdir=LR, nodesep=0.08, ranksep=0.3, pad=0, margin=0, charset="UTF-8", '
     f'fontname="{FONT}", fontsize={FONT_PT:g}, labelloc=b, labeljust=r];',
     f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize={FONT_PT:g}, '
-    'margin="0.07,0.03", penwidth=1];',
+    'margin="0.07,0.03", penwidth=1, height=0.3];',
     "  edge [penwidth=1, arrowsize=0.6];",
 ]
 
@@ -144,7 +144,7 @@ class Pager:
     def measure(self, item: Item) -> tuple[float, float]:
         """How wide and tall ``item``'s box is drawn, each with the gap after it (pt): the
         tidy layout's own estimate of its label, with room for a page mark."""
-        from argmap.exporters.tidy import LINE, MIN_H, SAFETY, size, text_width
+        from argmap.exporters.tidy import LINE, SAFETY, size, text_width
 
         style = _style()
         line = self.box(item, "b", _EMPTY, 0)
@@ -152,7 +152,7 @@ class Pager:
         marks = (text_width(_MARK) * FONT_PT + 2 * style.margin[0]) * SAFETY + 2
         # the mark's line: added to the text, whose box may be taller than Graphviz's least
         text = (box.across - 2) / SAFETY - 2 * style.margin[1]
-        tall = max(MIN_H, text + 2 * style.margin[1] + FONT_PT * LINE) * SAFETY + 2
+        tall = max(style.least[1], text + 2 * style.margin[1] + FONT_PT * LINE) * SAFETY + 2
         return max(box.deep, marks) + style.ranksep, tall + style.nodesep
 
     def foot(self, number: int) -> str:

@@ -72,6 +72,7 @@ class Style(NamedTuple):
     ranksep: float = RANKSEP
     font: float = 11.0
     margin: tuple[float, float] = (0.14 * 72, 0.07 * 72)
+    least: tuple[float, float] = (MIN_W, MIN_H)  # a box's least width and height
 
 
 _DEFAULT = Style()
@@ -86,7 +87,9 @@ def style_of(lines: list[str]) -> Style:
                  _number(graph, "ranksep", RANKSEP / 72) * 72,
                  _number(node, "fontsize", 11.0),
                  (float(margin.group(1)) * 72, float(margin.group(2)) * 72) if margin
-                 else Style.margin)
+                 else Style.margin,
+                 (_number(node, "width", MIN_W / 72) * 72,
+                  _number(node, "height", MIN_H / 72) * 72))
 
 
 class Box(NamedTuple):
@@ -199,8 +202,8 @@ def size(attrs: str, sideways: bool = False, style: Style | None = None) -> Box:
         longest = max([text_width(html.unescape(t) if "&" in t else t) for t in texts])
         count = len(texts) - (not texts[-1] or texts[-1].isspace())
         bold = BOLD if attrs.startswith("label=<<B>") else 1.0
-        w = max(MIN_W, longest * font * bold + 2 * mx) * SAFETY + 2
-        h = max(MIN_H, max(1, count) * font * LINE + 2 * my) * SAFETY + 2
+        w = max(style.least[0], longest * font * bold + 2 * mx) * SAFETY + 2
+        h = max(style.least[1], max(1, count) * font * LINE + 2 * my) * SAFETY + 2
         return Box(h, w) if sideways else Box(w, h)
     rows = label_lines(attrs, font)
     # bold lines (a claim's, the question's), not only a bold marker
@@ -219,7 +222,7 @@ def size(attrs: str, sideways: bool = False, style: Style | None = None) -> Box:
         margin = re.search(r'margin="([\d.]+),([\d.]+)"', attrs) if "margin=" in attrs else None
         if margin:
             mx, my = float(margin.group(1)) * 72, float(margin.group(2)) * 72
-        w, h = max(MIN_W, wide + 2 * mx), max(MIN_H, tall + 2 * my)
+        w, h = max(style.least[0], wide + 2 * mx), max(style.least[1], tall + 2 * my)
         if "shape=note" in attrs:
             w += 8
     w, h = w * SAFETY + 2, h * SAFETY + 2  # and the pen's width
