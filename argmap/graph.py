@@ -147,6 +147,10 @@ class ArgumentGraph:
     #: a whole map's graph in which every premise hangs below a claim (no undercut on a
     #: claim): its outline is its links in file order, which :func:`walk` reads directly
     whole: bool = False
+    #: format 1.2: the map's `sides` as declared (derived sides: argmap.analysis.sides)
+    sides: tuple[str, ...] = ()
+    #: format 1.2: the map's `semantics`, when it sets one
+    semantics: str | None = None
     _into: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _under: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _by_key: dict[str, Link] | None = field(default=None, repr=False, compare=False)
@@ -365,7 +369,8 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                          argmap.span,
                          argmap.sources, statements, claims, tuple(links), positions,
                          number_citations(statements.values(), argmap.sources), claims,
-                         whole=not orphans and not arguments)
+                         whole=not orphans and not arguments, sides=argmap.sides,
+                         semantics=argmap.semantics)
 
 
 def number_citations(statements: Iterable[GStatement],

@@ -25,6 +25,8 @@ class ViewOptions(NamedTuple):
     focus: str | None = None
     depth: int | None = None
     side: Relation | None = None
+    #: ``--for``: keep only these claims (keys) as roots; empty: every claim
+    claims: tuple[str, ...] = ()
 
 
 def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
@@ -40,12 +42,14 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
     Raises:
         ViewError: if ``options.focus`` names no statement.
     """
-    if options.focus is None and options.depth is None and options.side is None:
+    if options.focus is None and options.depth is None and options.side is None and (
+            not options.claims):
         return graph
     focus = via = None
     if options.focus is not None:
         focus, via = _find_focus(graph, options.focus)
-    roots = (focus,) if focus is not None else graph.roots
+    roots = (focus,) if focus is not None else (
+        tuple(k for k in graph.roots if k in options.claims) if options.claims else graph.roots)
     kept: dict[str, GStatement] = {}
     kept_links: set[str] = set()
     hidden: dict[str, int] = {}
@@ -87,7 +91,8 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
         {k: v for k, v in graph.sources.items() if k in cited}, statements,
         tuple(k for k in graph.claims if k in statements), links,
         {a: k for a, k in graph.positions.items() if k in statements}, citations,
-        tuple(roots), focus, via, hidden, outside)
+        tuple(roots), focus, via, hidden, outside, sides=graph.sides,
+        semantics=graph.semantics)
 
 
 def _count_below(graph: ArgumentGraph, key: str) -> int:

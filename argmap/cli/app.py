@@ -32,11 +32,15 @@ from argmap.cli.options import (
     ArgmapGroup,
     Direction,
     Exclude,
+    ForOpt,
     From,
     MaxBytes,
     Paths,
     RenderFormat,
+    SemanticsOpt,
     Theme,
+    for_names,
+    semantics_value,
 )
 from argmap.escape import terminal_visible
 from argmap.files import MAX_BYTES
@@ -178,6 +182,11 @@ def show(
     color: ColorOpt = ColorMode.auto,
     evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides.")] = False,
+    semantics: SemanticsOpt = None,
+    ours: ForOpt = None,
+    against: Annotated[bool, typer.Option("--against", help="With --for: every attack by "
+                       "the other side on a statement or step of ours, anywhere in the map, "
+                       "with its answers, most dangerous first (the frontlines).")] = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
     source_format: From = None,
@@ -191,6 +200,11 @@ def show(
     --color always | less -R). Control characters and bidi overrides in the
     map are shown as escapes.
 
+    --for SIDE keeps that side's claims (a side of the map, or claim ids);
+    --for SIDE --against prints its frontlines instead: every attack on it, in
+    order of danger (their attack stands although answered; unanswered;
+    undecided; beaten), each with its whole exchange.
+
     Example: argmap show maps/nato-promise.yaml --depth 2 --ids
     """
     from argmap.api import show as tree
@@ -198,10 +212,14 @@ def show(
     report = load_or_fail(paths, max_bytes, exclude, color=color, reader=source_format)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
+    if against and ours is None:
+        fail("--against needs --for SIDE: whose frontlines?")
     write_stdout(tree(report.maps, focus=focus, depth=depth, side=side and side.value,
                           width=width, ascii=ascii_only, ids=ids, quotes=quotes,
                           sources=not no_sources, eval=evaluated,
-                          color=use_color(sys.stdout, color)))
+                          semantics=semantics_value(semantics),
+                          color=use_color(sys.stdout, color), for_=for_names(ours),
+                          against=against))
 
 
 def valid_timeout(value: float) -> float:

@@ -86,7 +86,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         head.append(f'<p class="context">{escape(graph.context.strip())}</p>')
     if graph.focus is not None:
         head.append(f'<p class="context">Part of the map, from {escape(graph.focus)}</p>')
-    from argmap.analysis.evaluate import SYMBOLS
+    from argmap.analysis.evaluate import SEMANTICS_KEY, SYMBOLS
     from argmap.analysis.evaluate import WORDS as STATUS_WORDS
 
     legend = (f'<p class="legend" aria-label="Legend">'
@@ -96,7 +96,9 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
               f'<span class="mk undercut">{MARKERS[Relation.UNDERCUT]}</span> undercuts'
               + "".join(f' · <span class="status {status}">{symbol}</span> {STATUS_WORDS[status]}'
                         for status, symbol in SYMBOLS.items())
-              * (options.statuses is not None) + "</p>")
+              * (options.statuses is not None)
+              + (f" · {statuses.get(SEMANTICS_KEY, 'grounded')} semantics"
+                 if statuses is not None else "") + "</p>")
     figure = (f'<div class="viewport" id="viewport" tabindex="0" aria-label="Diagram: drag to '
               f'pan, wheel or + and − to zoom">{svg}</div>' if svg else "")
     return "".join([

@@ -347,9 +347,12 @@ def show_text(graphs: list[ArgumentGraph], options: TreeOptions, color: bool,
     the legend; a header names the line a map starts on when its file is one
     of ``shared``, the files that hold several maps.
     """
-    from argmap.analysis.evaluate import ASCII_LEGEND, LEGEND
+    from argmap.analysis.evaluate import ASCII_LEGEND, LEGEND, SEMANTICS_KEY
 
     legend = ASCII_LEGEND if options.ascii else LEGEND
+    if statuses is not None:  # name how the statuses were decided
+        used = dict.fromkeys(statuses[g.id].get(SEMANTICS_KEY, "grounded") for g in graphs)
+        legend += (" · " if not options.ascii else ", ") + ", ".join(used) + " semantics"
 
     parts = []
     for g in graphs:
