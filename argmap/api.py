@@ -318,6 +318,8 @@ class RenderOptions(TypedDict, total=False):
     semantics: str | None
     engine: str | None
     timeout: float
+    color_by: str
+    for_: list[str] | None
     warn: Callable[[str, str], None] | None
 
 
@@ -343,13 +345,16 @@ def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -
             cannot show it.
         ViewError: if ``focus`` names no statement.
     """
-    g = view(argmap, options.get("focus"), options.get("depth"), options.get("side"))
+    g = views([argmap], options.get("focus"), options.get("depth"), options.get("side"),
+              options.get("for_"))[0]
     evaluated = options.get("eval", False)
+    by_side = options.get("color_by", "relation") == "side"
     made = export_options(
         format, theme=options.get("theme", "light"), direction=options.get("direction", "TB"),
         legend=options.get("legend", True), quotes=options.get("quotes", False),
         engine=options.get("engine"), timeout=options.get("timeout", 120),
-        warn=options.get("warn"),
+        warn=options.get("warn"), color_by=options.get("color_by", "relation"),
+        sides=side_colours([argmap], options.get("for_")) if by_side else None,
         statuses=statuses([argmap], options.get("semantics")) if evaluated else None)
     result = EXPORTERS[format].export(g, made)
     if isinstance(result, bytes) and not EXPORTERS[format].binary:
@@ -416,7 +421,7 @@ def export_options(format: str, *, statuses: dict[str, dict[str, str]] | None = 
     if format not in EXPORTERS:
         raise UsageError(f"unknown format '{format}'; use one of {', '.join(EXPORTERS)}")
     for name, allowed in (("theme", tuple(THEMES)), ("direction", DIRECTIONS),
-                          ("engine", (None, "dot", "sfdp"))):
+                          ("engine", (None, "dot", "sfdp")), ("color_by", ("relation", "side"))):
         if name in options and options[name] not in allowed:
             shown = ", ".join(str(a) for a in allowed if a is not None)
             raise UsageError(f"unknown {name} {options[name]!r}; use one of {shown}")
@@ -452,6 +457,34 @@ def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None =
         claims = tuple(k for k in graph.claims if sides.ours(k, ours))
         done.append(cut(graph, options._replace(claims=claims or ("",))))
     return done
+
+
+def side_colours(maps: list[ArgumentMap],
+                 for_: list[str] | None = None) -> dict[str, dict[str, int]]:
+    """``ExportOptions.sides`` for ``--color-by side``: map id -> statement key -> 0 for the
+    first side (``--for``'s, else the map's first), 1 for the second, 2 for any other.
+
+    Raises:
+        UsageError: if ``for_`` names neither a side nor a claim of a map, or a map has no
+            sides and no ``for_`` says which claims are ours.
+    """
+    from argmap.analysis.sides import derive_sides, sides_for
+
+    found: dict[str, dict[str, int]] = {}
+    for m in maps:
+        g = build_graph(m)
+        if for_:
+            first, all_sides = sides_for(g, for_)
+        else:
+            all_sides = derive_sides(g)
+            if not all_sides.names:
+                raise UsageError(f"--color-by side: map '{m.id}' names no sides; give its "
+                                 "claims a `side` (format 1.2) or say --for CLAIM-IDS")
+            first = all_sides.names[0]
+        order = [first, *(n for n in all_sides.names if n != first)]
+        found[m.id] = {key: (order.index(side) if side in order[:2] else 2)
+                       for key, side in all_sides.statements.items() if side is not None}
+    return found
 
 
 def sides(argmap: ArgumentMap) -> dict[str, str | None]:

@@ -444,6 +444,11 @@ def _walk_stack(graph: ArgumentGraph) -> list[Visit]:
         visit = pop()
         append(visit)
         if not visit.expanded:
+            step = visit.link  # format 1.2: a ref's own step may be undercut
+            if step is not None and step.ref and len(step.premises) == 1 and step.key in under:
+                for cut_link in reversed(under[step.key]):
+                    stack.append(new(Visit, (cut_link.premises[0], cut_link, visit.depth + 1,
+                                             visit.level + 1, not cut_link.ref)))
             continue
         below = into.get(visit.key, [])
         home = statements[visit.key].link

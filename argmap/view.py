@@ -73,6 +73,11 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
             kept_links.add(link.key)
             stack.extend([(p, level + 1, False) for p in reversed(link.premises)
                           if graph.written_at(link, p)])
+            if link.ref and len(link.premises) == 1:  # format 1.2: undercuts of a ref's step
+                for step_cut in graph.undercuts_of(link.key):
+                    kept_links.add(step_cut.key)
+                    if not step_cut.ref:
+                        stack.append((step_cut.premises[0], level + 2, False))
     if focus is not None and graph.statements[focus].link is not None:
         kept_links.add(graph.statements[focus].link)  # type: ignore[arg-type]
     statements = {k: s for k, s in graph.statements.items() if k in kept}

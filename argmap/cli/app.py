@@ -99,6 +99,13 @@ class Orientation(StrEnum):
     landscape = "landscape"
 
 
+class ColorBy(StrEnum):
+    """What a diagram's box colours show."""
+
+    relation = "relation"
+    side = "side"
+
+
 class Engine(StrEnum):
     """Graphviz layout engines argmap supports."""
 
@@ -259,6 +266,12 @@ def render(
     evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides (svg, png, "
                          "pdf, dot, markdown, html; tables: a labels table).")] = False,
+    semantics: SemanticsOpt = None,
+    ours: ForOpt = None,
+    color_by: Annotated[ColorBy, typer.Option("--color-by", help="Colour boxes by relation "
+                        "(pro, con, undercut) or by side (format 1.2 `sides`, or --for); "
+                        "markers and line styles always keep the relation.")
+                        ] = ColorBy.relation,
     pages: Annotated[bool, typer.Option("--pages", help="pdf, svg: an atlas of pages that "
                      "print legibly: an overview, then the map cut into subtrees that fit "
                      "a page, with continuation marks.")] = False,
@@ -287,13 +300,14 @@ def render(
     options = api.export_options(spec.name, statuses={} if evaluated else None, theme=theme.value,
                                  direction=direction.value, legend=not no_legend, quotes=quotes,
                                  engine=engine and engine.value, timeout=timeout,
-                                 on_slow=spinner, warn=warn)
+                                 on_slow=spinner, warn=warn, color_by=color_by.value)
     cut = (focus, depth, side and side.value)
+    chosen = semantics_value(semantics)
     if spec.folder:  # one folder for the whole corpus, read on every core
         from argmap.cli.tables import Job, write_tables
 
         job = Job(max_bytes, source_format and source_format.value, api.view_options(*cut),
-                  evaluated)
+                  evaluated, chosen)
         write_tables(paths, output, exclude or [], job)
         return
     maps = load_or_fail(paths, max_bytes, exclude, reader=source_format).maps
@@ -301,7 +315,9 @@ def render(
         atlas(maps, spec, output, cut, (paper, orientation, theme), timeout)
     else:
         write_views(maps, spec, output, cut, options._replace(
-            statuses=api.statuses(maps) if evaluated else None))
+            statuses=api.statuses(maps, chosen) if evaluated else None,
+            sides=api.side_colours(maps, for_names(ours)) if color_by is ColorBy.side else None),
+            for_=for_names(ours))
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,

@@ -42,6 +42,10 @@ class ExportOptions(NamedTuple):
     on_slow: Callable[[], Callable[[], None]] | None = None
     #: called with (map id, message) for each thing a user should hear about a layout
     warn: Callable[[str, str], None] | None = None
+    #: ``--color-by``: relation (the default) or side
+    color_by: str = "relation"
+    #: ``--color-by side``: map id -> statement key -> 0 (first side), 1 (second), 2 (other)
+    sides: dict[str, dict[str, int]] | None = None
 
 
 class Exporter(Protocol):

@@ -31,6 +31,8 @@ class DotOptions(NamedTuple):
     wrap: int = 38  # characters per label line
     xml_urls: bool = True  # links will end up in SVG (see escape.url)
     statuses: dict[str, str] | None = None  # statement key -> in/out/undecided (render --eval)
+    #: ``--color-by side``: statement key -> 0 (first side), 1 (second) or 2 (another)
+    sides: dict[str, int] | None = None
 
 
 def relation_of(graph: ArgumentGraph, key: str, link: Link | None) -> Relation:
@@ -39,6 +41,14 @@ def relation_of(graph: ArgumentGraph, key: str, link: Link | None) -> Relation:
         return link.relation
     # An undercut written on a claim (an error check reports) has no link.
     return Relation.CLAIM if graph.statements[key].is_claim else Relation.UNDERCUT
+
+
+def _recolour(look: str, line: str, fill: str) -> str:
+    """A box's look with the side's colours instead of the relation's (style kept)."""
+    import re
+
+    look = re.sub(r'(^|, )color="[^"]*"', rf'\1color="{line}"', look, count=1)
+    return re.sub(r'fillcolor="[^"]*"', f'fillcolor="{fill}"', look, count=1)
 
 
 class Writer:
@@ -151,6 +161,9 @@ class Writer:
             label, dim = mark_dot(label, self.options.statuses.get(key), self.theme.faint)
             extra += dim
         look = self.looks[relation] if own or relation is Relation.CLAIM else self.looks_shared
+        if self.options.sides is not None and key in self.options.sides:
+            line, fill = self.theme.sides[self.options.sides[key]]
+            look = _recolour(look, line, fill)
         self.out.append(f"  {name} [label={label}, {look}{extra}];")
         hidden = self.graph.hidden.get(key) if self.graph.hidden else None
         if hidden:
