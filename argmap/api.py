@@ -240,10 +240,13 @@ def check(argmap: ArgumentMap, select: str | Sequence[str] | None = None,
     return doc.diagnostics
 
 
-def apply_rules(doc: Document, codes: set[str]) -> None:
+def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
+                for_: list[str] | None = None) -> None:
     """Add the chosen debate rules' warnings to ``doc`` and keep only the chosen warnings.
 
     The debate rules judge only maps without errors: judging a broken map would mislead.
+    ``semantics`` (None: each map's own) and ``for_`` (a side or claim ids: judge from
+    that side's seat) are passed to :func:`argmap.rules.debate.run_debate_rules`.
     """
     from argmap.diagnostics import Severity
     from argmap.rules.select import DEFAULT_WARNINGS, keep
@@ -256,7 +259,7 @@ def apply_rules(doc: Document, codes: set[str]) -> None:
         broken = {d.span.file for d in doc.diagnostics if d.severity is Severity.ERROR}
         for m in doc.maps:
             if m.span.file not in broken:
-                doc.diagnostics.extend(run_debate_rules(m, codes))
+                doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
     doc.diagnostics = keep(doc.diagnostics, codes)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
 

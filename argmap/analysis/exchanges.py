@@ -120,3 +120,35 @@ def exchange(graph: ArgumentGraph, link: Link, depth: int | None = None) -> Exch
         node = Exchange(current, level, tuple(reversed(children.pop(current.key, []))))
         children.setdefault(parent, []).append(node)
     return children[None][0]
+
+
+class Standing(NamedTuple):
+    """One side's standing claims and their total weight under one semantics."""
+
+    side: str
+    claims: tuple[str, ...]  # keys of the side's claims that stand
+    weight: int
+
+
+def side_summary(evaluation: Evaluation, sides: Sides) -> tuple[list[Standing], str | None]:
+    """Each side's standing claims and weight, and the side ahead (None: even).
+
+    A model of how a judge weighs a round, not a judge: a standing claim weighs what
+    its counting support weighs (the weights of its pro links that count, unrated
+    counting 1), and at least 1; a claim that falls or is undecided weighs nothing.
+    """
+    graph = evaluation.graph
+    found = []
+    for name in sides.names:
+        claims = tuple(k for k in graph.claims if sides.ours(k, name)
+                       and evaluation.statements[k] is Status.IN)
+        total = 0
+        for key in claims:
+            support = sum(weight(link) for link in graph.links_into(key)
+                          if link.relation is Relation.PRO
+                          and evaluation.links[link.key] is Status.IN)
+            total += max(support, 1)
+        found.append(Standing(name, claims, total))
+    ranked = sorted(found, key=lambda s: -s.weight)
+    ahead = ranked[0].side if len(ranked) > 1 and ranked[0].weight > ranked[1].weight else None
+    return found, ahead

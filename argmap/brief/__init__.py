@@ -148,6 +148,8 @@ class _Writer:
                 if premise == key:
                     self.add("note", "Circular: this support is a statement already in "
                              "the case.")
+                elif premise in seen:  # e.g. also a premise of a linked argument above
+                    self.add("note", f"{self.name(premise)}: already in the case above.")
                 self.support(premise, seen)
 
     def support(self, key: str, seen: set[str]) -> None:

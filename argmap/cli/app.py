@@ -137,6 +137,8 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", show_default=False,
                       help="Warnings not to report: codes or groups.")] = None,
     color: ColorOpt = ColorMode.auto,
+    semantics: SemanticsOpt = None,
+    ours: ForOpt = None,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
     source_format: From = None,
@@ -144,7 +146,9 @@ def check(
     """Check map files and report every problem as FILE:LINE:COL.
 
     Exits 0 when the maps are clean, 1 on errors (or on warnings with
-    --strict), 2 on usage errors.
+    --strict), 2 on usage errors. The debate rules judge by --semantics and,
+    with --for SIDE, from that side's seat: only attacks on SIDE are
+    unanswered-attack warnings, only SIDE's claims bare-claim ones.
 
     Example: argmap check --strict maps/ --select default,debate
     """
@@ -152,7 +156,7 @@ def check(
 
     codes = choose_rules(select, ignore)
     report = read_maps(paths, max_bytes, exclude, source_format)
-    apply_rules(report, codes)
+    apply_rules(report, codes, semantics_value(semantics), for_names(ours))
     if fmt is CheckFormat.github:
         from argmap.diagnostics.formats import format_github as github
 

@@ -118,10 +118,10 @@ def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
                                   last, is_root, glyphs, options)
         if statement is None:
             if link is not None and len(link.premises) == 1 and link.key in under:
-                kids = under[link.key]  # format 1.2: the undercuts of a ref's own step
+                cuts = under[link.key]  # format 1.2: the undercuts of a ref's own step
                 below = prefix + (glyphs.blank if last else glyphs.pipe)
-                for child in reversed(kids):
-                    push((child.premises[0], child, level + 1, below, child is kids[-1], False,
+                for child in reversed(cuts):
+                    push((child.premises[0], child, level + 1, below, child is cuts[-1], False,
                           False))
             continue
         kids = into.get(key)
