@@ -209,6 +209,11 @@ class Writer:
             words = " ".join((target.text if target else "").split()[:PREVIEW_WORDS])
             # DOT's stub always ends in MORE: it stands for the whole statement
             pointer = f"{REF} {premise}: {words}{MORE}" if words else f"{REF} {premise}"
+            status = (self.options.statuses or {}).get(premise)
+            if status is not None:  # --eval: a stub says how its statement stands too
+                from argmap.analysis.evaluate import SYMBOLS
+
+                pointer = f"{SYMBOLS[status]} {pointer}"
             self.out.append(f'  {name} [label={dot_string(pointer)}, shape=note, style="dashed", '
                             f'color="{self.theme.faint}", fontcolor="{self.theme.faint}"];')
         return self.stubs[premise]
