@@ -352,12 +352,13 @@ def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -
               options.get("for_"))[0]
     evaluated = options.get("eval", False)
     by_side = options.get("color_by", "relation") == "side"
+    colours = side_colours([argmap], options.get("for_")) if by_side else None
     made = export_options(
         format, theme=options.get("theme", "light"), direction=options.get("direction", "TB"),
         legend=options.get("legend", True), quotes=options.get("quotes", False),
         engine=options.get("engine"), timeout=options.get("timeout", 120),
         warn=options.get("warn"), color_by=options.get("color_by", "relation"),
-        sides=side_colours([argmap], options.get("for_")) if by_side else None,
+        sides=colours[0] if colours else None, side_names=colours[1] if colours else None,
         statuses=statuses([argmap], options.get("semantics")) if evaluated else None)
     result = EXPORTERS[format].export(g, made)
     if isinstance(result, bytes) and not EXPORTERS[format].binary:
@@ -462,10 +463,11 @@ def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None =
     return done
 
 
-def side_colours(maps: list[ArgumentMap],
-                 for_: list[str] | None = None) -> dict[str, dict[str, int]]:
-    """``ExportOptions.sides`` for ``--color-by side``: map id -> statement key -> 0 for the
-    first side (``--for``'s, else the map's first), 1 for the second, 2 for any other.
+def side_colours(maps: list[ArgumentMap], for_: list[str] | None = None,
+                 ) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, ...]]]:
+    """``ExportOptions.sides`` and ``side_names`` for ``--color-by side``: map id ->
+    statement key -> 0 for the first side (``--for``'s, else the map's first), 1 for the
+    second, 2 for any other; and map id -> the first two sides' names.
 
     Raises:
         UsageError: if ``for_`` names neither a side nor a claim of a map, or a map has no
@@ -474,6 +476,7 @@ def side_colours(maps: list[ArgumentMap],
     from argmap.analysis.sides import derive_sides, sides_for
 
     found: dict[str, dict[str, int]] = {}
+    names: dict[str, tuple[str, ...]] = {}
     for m in maps:
         g = build_graph(m)
         if for_:
@@ -487,7 +490,8 @@ def side_colours(maps: list[ArgumentMap],
         order = [first, *(n for n in all_sides.names if n != first)]
         found[m.id] = {key: (order.index(side) if side in order[:2] else 2)
                        for key, side in all_sides.statements.items() if side is not None}
-    return found
+        names[m.id] = tuple(order[:2])
+    return found, names
 
 
 def sides(argmap: ArgumentMap) -> dict[str, str | None]:

@@ -497,3 +497,19 @@ def test_side_errors_are_located() -> None:
          "it)"),
         ("unknown-side", 20, "side 'bb' is not one of the map's `sides` (a, b); did you mean "
          "'b'?")]
+
+
+def test_7_add_and_rm_an_undercut_of_a_ref_step(tmp_path: Path) -> None:
+    source = tmp_path / "m.yaml"
+    source.write_text(REF_STEP.replace("argmap: 1.2", "argmap: 1.1").replace(
+        "        weight: 4\n        note: P answers D too.\n        undercut:\n"
+        "          - text: U.\n", ""))
+    result = runner.invoke(cli.app, ["add", str(source), "--to", "c2.con1", "--undercut", "W."])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"argmap: added an undercut of the step at c2.con1 (a ref to p) " \
+        f"to {source}\n"
+    text = source.read_text()
+    assert text.startswith("argmap: 1.2\n")  # the map now needs 1.2, as a linked add needs 1.1
+    assert text.endswith("      - ref: p\n        undercut:\n          - text: W.\n")
+    assert runner.invoke(cli.app, ["rm", str(source), "c2.con1.undercut1"]).exit_code == 0
+    assert source.read_text().endswith("      - ref: p\n")

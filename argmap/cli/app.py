@@ -318,10 +318,11 @@ def render(
     if pages:
         atlas(maps, spec, output, cut, (paper, orientation, theme), timeout)
     else:
+        colours = (api.side_colours(maps, for_names(ours)) if color_by is ColorBy.side
+                   else (None, None))
         write_views(maps, spec, output, cut, options._replace(
             statuses=api.statuses(maps, chosen) if evaluated else None,
-            sides=api.side_colours(maps, for_names(ours)) if color_by is ColorBy.side else None),
-            for_=for_names(ours))
+            sides=colours[0], side_names=colours[1]), for_=for_names(ours))
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,

@@ -54,7 +54,9 @@ def sides_of(evaluations: list[Evaluation], ours: list[str] | None) -> list[Side
 
     if ours:
         return [sides_for(e.graph, ours)[1] for e in evaluations]
-    return [derive_sides(e.graph) for e in evaluations]
+    # only maps that name sides have any: the others skip the pass over their links
+    return [derive_sides(e.graph) if e.graph.sides or any(
+        e.graph.statements[k].side for k in e.graph.claims) else None for e in evaluations]
 
 
 def eval_command(

@@ -46,6 +46,8 @@ class ExportOptions(NamedTuple):
     color_by: str = "relation"
     #: ``--color-by side``: map id -> statement key -> 0 (first side), 1 (second), 2 (other)
     sides: dict[str, dict[str, int]] | None = None
+    #: ``--color-by side``: map id -> the names of the first and second side (the legend)
+    side_names: dict[str, tuple[str, ...]] | None = None
 
 
 class Exporter(Protocol):

@@ -33,6 +33,7 @@ class DotOptions(NamedTuple):
     statuses: dict[str, str] | None = None  # statement key -> in/out/undecided (render --eval)
     #: ``--color-by side``: statement key -> 0 (first side), 1 (second) or 2 (another)
     sides: dict[str, int] | None = None
+    side_names: tuple[str, ...] = ()  # the first two sides, for the legend
 
 
 def relation_of(graph: ArgumentGraph, key: str, link: Link | None) -> Relation:
@@ -238,11 +239,13 @@ def draw_link(w: Writer, end: str, above: str, link: Link, premise: str) -> None
             # Such an edge often runs between neighbouring claims, too short for
             # a chip at its end: a middle label makes dot leave room for it.
             extra = extra.replace(f"{text.EDGE_LABEL}=", "label=", 1) + ", constraint=false"
-        cuts = [] if link.ref else w.graph.undercuts_of(link.key)
+        # format 1.2: a ref's own step may be undercut too (a linked argument's are drawn
+        # with the argument)
+        cuts = w.graph.undercuts_of(link.key) if len(link.premises) == 1 else []
         if not cuts:
             w.edge(end, target, relation, extra)
             continue
-        junction = f"{target}_j"
+        junction = f"{target}_j" if not link.ref else f"{target}_j{link.key}"
         color = w.theme.lines[relation]
         w.out.append(f'  {junction} [shape=point, width=0.09, color="{color}"];')
         w.edge(end, junction, relation)
