@@ -73,9 +73,11 @@ class _Writer:
         self.blocks: list[Block] = []
         #: statements whose cards this Pocket has printed in full: key -> their tag
         self.printed: dict[str, str] = {}
+        #: the depth in the exchange being written (html and docx indent by it)
+        self.depth_now = 0
 
     def add(self, kind: str, text: str, flag: str = "") -> None:
-        self.blocks.append(Block(kind, text, flag))
+        self.blocks.append(Block(kind, text, flag, self.depth_now))
 
     def status(self, key: str) -> str:
         if not self.show_status or key not in self.e.statements:
@@ -191,6 +193,7 @@ class _Writer:
         while stack:
             node = stack.pop()
             link = node.link
+            self.depth_now = node.depth
             if node.depth:
                 self.add("note", self.step(node))
             if link.linked and node.depth:
@@ -201,6 +204,7 @@ class _Writer:
             if self.depth is not None and node.depth >= self.depth and self.below(link):
                 self.add("note", f"(Cut at depth {self.depth}: the exchange goes on.)")
             stack.extend(reversed(node.below))
+        self.depth_now = 0
 
     def below(self, link: Link) -> bool:
         return bool(self.graph.undercuts_of(link.key)) or any(
