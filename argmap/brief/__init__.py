@@ -273,7 +273,7 @@ class _Writer:
         weight = f" Weight {link.weight}." if link.weight is not None else ""
         if link.linked:
             return f"{what}, as {self.argument(link)}.{weight} {self.counts(link)}".rstrip()
-        via = " (a statement used again here by `ref`)" if link.ref else ""
+        via = " (a statement used again here, by ref)" if link.ref else ""
         return f"{what}{via}.{weight}"
 
     # -- their case --------------------------------------------------------
