@@ -360,7 +360,9 @@ def _homes(graph: ArgumentGraph, heads: list[str]) -> dict[str, tuple[str, ...]]
         attacked = graph.link(link.target)
         if attacked is not None:
             found.append(f"{attacked.key}_j")
-            found += [f"{names[p]}_j" for p in attacked.premises if p in names]
+            # (the junction on a ref's step is named for the step too: format 1.2)
+            found += [f"{names[p]}_j{suffix}" for p in attacked.premises if p in names
+                      for suffix in ("", attacked.key)]
         out[head] = tuple(found)
     return out
 
