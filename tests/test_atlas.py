@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap.atlas.partition import partition
+from argmap.atlas.partition import Item, partition
 from argmap.cli.app import app
 from argmap.graph import build_graph
 from argmap.model import Relation, single_spaced
@@ -347,7 +347,7 @@ def test_premises_run_top_to_bottom_in_file_order(tmp_path: Path) -> None:
         svg = layout(tidy_dot(pager.dot(index), graph, "LR"), "tidy", "svg", 60).decode()
         tops = {title: min(float(y) for y in re.findall(r",(-?[\d.]+)", d)) for title, d in
                 re.findall(r'<title>(\w+)</title>\s*<path[^>]* d="([^"]+)"', svg)}
-        names = {}
+        names: dict[Item, str] = {}
         stack = list(reversed(page.roots))
         while stack:  # the boxes are named b1, b2 ... depth-first, as Pager.dot names them
             item = stack.pop()

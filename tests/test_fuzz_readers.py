@@ -130,5 +130,4 @@ def test_a_big_tangle_of_aif_cycles_is_read_within_the_bound() -> None:
     data = json.dumps({"nodes": nodes, "edges": edges, "locutions": []}).encode()
     assert len(data) > 2_000_000
     result = read(data, Path("tangle.json"), "aif")
-    assert result.maps == [] or all(m.statements for m in result.maps)
     assert [d.code for d in result.diagnostics if d.severity == "error"] == ["too-deep"]
