@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpack, overload
 
-from argmap.analysis.evaluate import Semantics, Status
 from argmap.diagnostics import Diagnostic, count, error
 from argmap.errors import ArgmapError, UsageError
 from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
@@ -35,6 +34,9 @@ from argmap.view import ViewOptions, cut_graphs, view_graph
 
 if TYPE_CHECKING:
     import networkx
+
+    # imported where used: `check` and the exports never load the evaluation
+    from argmap.analysis.evaluate import Semantics, Status
 
 #: What :func:`load` reads: a path (str or os.PathLike) or an open file (text or binary).
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
@@ -470,6 +472,8 @@ def view_options(focus: str | None, depth: int | None, side: str | None) -> View
 
 
 def _semantics(name: str) -> Semantics:
+    from argmap.analysis.evaluate import Semantics
+
     try:
         return Semantics(name)
     except ValueError:

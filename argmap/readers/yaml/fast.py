@@ -60,6 +60,17 @@ _TEXT_KEYS = frozenset(("by", "note"))
 _SOURCE_TEXT_KEYS = frozenset(("title", "publisher", "kind", "note"))
 
 
+#: The fields of a statement this reader fills, in order; every later field keeps its
+#: default (so a field added to the model is filled as the builder fills it: not at all,
+#: until both readers learn it).
+_FILLED = ("path", "relation", "span", "text", "id", "id_span", "ref", "pro", "con",
+           "undercut", "cites", "by", "tags", "note", "weight")
+assert Statement._fields[:len(_FILLED)] == _FILLED, "the model's Statement fields moved"
+_STATEMENT_DEFAULTS = tuple(Statement._field_defaults[name]
+                            for name in Statement._fields[len(_FILLED):])
+assert Citation._fields == ("source", "span", "quote", "locator")
+
+
 class _NotCanonical(Exception):
     """Something this reader does not know: the full reader reads the file."""
 
@@ -131,7 +142,8 @@ class _Reader:
     def text(self, value: str) -> str:
         """A one-line plain text the builder takes as it is (else: not canonical)."""
         if (not value or value[0] in _INDICATORS or ": " in value or value[-1] == ":"
-                or value.lower() in _YAML11_BOOLS or not self.is_text(value)):
+                or (len(value) <= 3 and value.lower() in _YAML11_BOOLS)
+                or (value[0] in _RESOLVED_FIRST and not self.is_text(value))):
             raise _NotCanonical
         return value
 
@@ -240,63 +252,80 @@ class _Reader:
 
     def statement(self, column: int, relation: Relation, path: str,
                   depth: int) -> Statement:
-        """One statement whose keys stand at ``column`` (the first after its dash)."""
-        start = self.at
-        seen: set[str] = set()
+        """One statement whose keys stand at ``column`` (the first after its dash).
+
+        The hot loop: one pass over the rows with the next-row lookup inlined, each key's
+        variable standing for "seen", and the records made with ``tuple.__new__``
+        (a NamedTuple's own ``__new__`` is a Python function).
+        """
+        rows, count, file, new = self.rows, self.count, self.file, tuple.__new__
+        start = at = self.at
         text = statement_id = id_span = by = note = weight = None
-        pro: tuple[Statement, ...] = ()
-        con: tuple[Statement, ...] = ()
-        undercut: tuple[Statement, ...] = ()
-        cites: tuple[Citation, ...] = ()
-        tags: tuple[str, ...] = ()
-        first = True  # the line with the dash, which statements() has checked
-        while (row := self.next_row()) is not None:
-            indent_text, dash, key, value, _ = row
-            if first:
-                first = False
-            elif len(indent_text) != column or dash:
+        pro: tuple[Statement, ...] | None = None
+        con: tuple[Statement, ...] | None = None
+        undercut: tuple[Statement, ...] | None = None
+        cites: tuple[Citation, ...] | None = None
+        tags: tuple[str, ...] | None = None
+        indent = " " * column
+        while at < count:
+            indent_text, dash, key, value, other = rows[at]
+            if not key:  # a blank line, or one this reader does not know
+                if other:
+                    raise _NotCanonical
+                at += 1
+                continue
+            if at != start and (indent_text != indent or dash):
                 if len(indent_text) < column:
                     break
                 raise _NotCanonical
-            if key in seen:
-                raise _NotCanonical
-            seen.add(key)
-            number = self.at
-            self.at = number + 1
-            if key == "text":
+            if key == "text" and text is None:
                 text = self.text(value)
+                at += 1
             elif key in _LISTS and not value:
+                self.at = at + 1
                 kind, step = _LISTS[key]
                 items = self.statements(column + 2, kind, path + step, depth + 1)
-                if key == "pro":
+                at = self.at
+                if key == "pro" and pro is None:
                     pro = items
-                elif key == "con":
+                elif key == "con" and con is None:
                     con = items
-                else:
+                elif key == "undercut" and undercut is None:
                     undercut = items
-            elif key == "cites":
-                offset = column + 7  # len("cites: ")
-                cites = tuple(Citation(self.slug(item), Span(self.file, number + 1,
-                                                             offset + at + 1))
-                              for item, at in self.flow(value))
-            elif key == "id":
+                else:
+                    raise _NotCanonical
+            elif key == "cites" and cites is None:
+                offset = column + 8  # len("cites: ") + 1
+                line = at + 1
+                cites = tuple(new(Citation, (self.slug(item), new(Span, (file, line, offset + i)),
+                                             None, None))
+                              for item, i in self.flow(value))
+                at += 1
+            elif key == "id" and statement_id is None:
                 statement_id = self.slug(value, statement=True)
-                id_span = self.span(number, column + 4)  # len("id: ")
-            elif key == "by":
+                id_span = new(Span, (file, at + 1, column + 5))  # len("id: ") + 1
+                at += 1
+            elif key == "by" and by is None:
                 by = self.text(value)
-            elif key == "note":
+                at += 1
+            elif key == "note" and note is None:
                 note = self.text(value)
-            elif key == "tags":
-                tags = self.texts(value, number, column + 6)
-            elif key == "weight" and len(value) == 1 and value in "12345":
+                at += 1
+            elif key == "tags" and tags is None:
+                tags = self.texts(value, at, column + 6)
+                at += 1
+            elif key == "weight" and weight is None and len(value) == 1 and value in "12345":
                 weight = int(value)
+                at += 1
             else:
                 raise _NotCanonical
+        self.at = at
         if text is None:
             raise _NotCanonical
-        return Statement(path, relation, Span(self.file, start + 1, column + 1), text,
-                         statement_id, id_span, None, pro, con, undercut, cites, by, tags,
-                         note, weight)
+        return new(Statement, (path, relation, new(Span, (file, start + 1, column + 1)), text,
+                               statement_id, id_span, None, pro or (), con or (),
+                               undercut or (), cites or (), by, tags or (), note, weight,
+                               *_STATEMENT_DEFAULTS))
 
     def sources(self) -> dict[str, Source]:
         """The ``sources`` mapping: ids at two spaces, their keys at four."""
