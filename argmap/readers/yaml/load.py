@@ -1,7 +1,8 @@
 """Read map files: the only module that reads maps with ruamel.yaml.
 
-(:mod:`argmap.readers.yaml.source` composes a map a second time, keeping character
-offsets and comments, to edit it in place; nothing else imports ruamel.)
+(:mod:`argmap.readers.yaml.source` composes a map with the same parser and nodes
+(:func:`lean_parser`, :func:`lean_nodes`), keeping character offsets and comments, to
+edit it in place; nothing else imports ruamel.)
 
 Reading uses libyaml through ruamel.yaml.clib to compose nodes (which keep
 their line and column) and builds the model from them; it never constructs
@@ -216,6 +217,16 @@ def _lean_nodes() -> Iterator[None]:
     finally:
         for name, original in zip(names, saved, strict=True):
             setattr(_ruamel_yaml, name, original)
+
+
+def lean_parser(text: str) -> Any:
+    """libyaml's parser as the loader drives it (see :func:`_parser`), for the edit layer."""
+    return _parser(text)
+
+
+def lean_nodes() -> Any:
+    """The context in which that parser composes argmap's slim nodes (:func:`_lean_nodes`)."""
+    return _lean_nodes()
 
 
 def _parser(text: str) -> Any:
