@@ -27,7 +27,7 @@ from argmap.errors import ArgmapError, UsageError
 from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
 from argmap.files import MAX_BYTES, expand_paths
 from argmap.graph import ArgumentGraph, build_graph
-from argmap.model import ArgumentMap, Relation
+from argmap.model import ArgumentMap, Relation, Span
 from argmap.readers import READERS, load_path
 from argmap.rules.format import MapIndex, run_rules
 from argmap.view import ViewOptions, cut_graphs, view_graph
@@ -55,6 +55,13 @@ class Document:
     files: int = 0
     statements: int = 0
     sources: int = 0
+    #: how many maps were read when ``maps`` does not hold them (:func:`check_files`)
+    maps_read: int | None = None
+
+    @property
+    def map_count(self) -> int:
+        """How many maps were read."""
+        return len(self.maps) if self.maps_read is None else self.maps_read
 
     @property
     def errors(self) -> int:
@@ -76,7 +83,7 @@ class Document:
         def n(k: int, word: str) -> str:
             return f"{k} {word}{'' if k == 1 else 's'}"
 
-        return (f"{n(len(self.maps), 'map')}, {n(self.statements, 'statement')}, "
+        return (f"{n(self.map_count, 'map')}, {n(self.statements, 'statement')}, "
                 f"{n(self.sources, 'source')}: {n(self.errors, 'error')}, "
                 f"{n(self.warnings, 'warning')}")
 
@@ -131,6 +138,62 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
         _add(doc, loaded.maps, loaded.diagnostics, first)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
+
+
+def check_files(paths: Iterable[Path], max_bytes: int = MAX_BYTES, exclude: Sequence[str] = (),
+                reader: str | None = None, codes: set[str] | None = None) -> Document:
+    """:func:`check_paths` then :func:`apply_rules` (with ``codes``), for a command that
+    needs only the diagnostics and totals (``argmap check``): the returned Document holds
+    no maps (``maps_read`` counts them).
+
+    Many files are read in chunks on every core when that is faster
+    (:func:`argmap.files.pool.in_chunks`); the diagnostics, their order and the totals
+    are exactly a serial run's.
+    """
+    from argmap.files.pool import in_chunks
+    from argmap.rules.select import DEFAULT_WARNINGS
+
+    if codes is not None and codes - set(DEFAULT_WARNINGS):
+        # debate rules skip a file with any error, also one found across files: serial
+        doc = check_paths(paths, max_bytes, exclude, reader)
+        apply_rules(doc, codes)
+        return doc
+    files = expand_paths(paths, exclude)
+    chunks = in_chunks(check_chunk, files, (max_bytes, reader, codes),
+                       preload=("argmap.readers.yaml.load", "argmap.rules.format"))
+    doc = Document(files=len(files), maps_read=0)
+    first: dict[str, Span] = {}  # map id -> where the first map with it is, in any file
+    for chunk, ids in chunks:
+        doc.diagnostics.extend(chunk.diagnostics)
+        doc.statements += chunk.statements
+        doc.sources += chunk.sources
+        for map_id, span in ids:
+            doc.maps_read = (doc.maps_read or 0) + 1
+            earlier = first.setdefault(map_id, span)
+            if earlier.file != span.file:  # as check_paths says it (_add)
+                doc.diagnostics.append(error(
+                    "duplicate-map-id", f"map id '{map_id}' is already used by the map at "
+                    f"{earlier.file}:{earlier.line}", span))
+    doc.diagnostics.sort(key=Diagnostic.sort_key)
+    return doc
+
+
+def check_chunk(files: list[Path], job: tuple[int, str | None, set[str] | None],
+                ) -> tuple[Document, list[tuple[str, Span]]]:
+    """:func:`check_files`' work on one chunk of files (in a worker, or here): its
+    diagnostics and totals without the maps, and each map's id and span in order.
+    Maps in different files with one id are left to the caller, which sees every file."""
+    max_bytes, reader, codes = job
+    doc = Document()
+    for path in files:
+        doc.files += 1
+        loaded = load_path(path, max_bytes, reader)
+        _add(doc, loaded.maps, loaded.diagnostics, {})
+    if codes is not None:
+        apply_rules(doc, codes)
+    ids = [(m.id, m.span) for m in doc.maps]
+    doc.maps = []
+    return doc, ids
 
 
 def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],
@@ -459,7 +522,7 @@ def report_json(report: Document) -> str:
     from argmap.diagnostics.formats import format_json
 
     return format_json(report.diagnostics, {
-        "files": report.files, "maps": len(report.maps), "statements": report.statements,
+        "files": report.files, "maps": report.map_count, "statements": report.statements,
         "sources": report.sources, "errors": report.errors, "warnings": report.warnings})
 
 

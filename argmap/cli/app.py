@@ -137,11 +137,10 @@ def check(
 
     Example: argmap check --strict maps/ --select default,debate
     """
-    from argmap.cli.debate import apply_rules, choose_rules
+    from argmap.cli.debate import choose_rules
 
     codes = choose_rules(select, ignore)
-    report = read_maps(paths, max_bytes, exclude, source_format)
-    apply_rules(report, codes)
+    report = read_maps(paths, max_bytes, exclude, source_format, codes)
     if fmt is CheckFormat.github:
         from argmap.diagnostics.formats import format_github as github
 
