@@ -159,41 +159,116 @@ def check_files(paths: Iterable[Path], max_bytes: int = MAX_BYTES, exclude: Sequ
         apply_rules(doc, codes)
         return doc
     files = expand_paths(paths, exclude)
-    chunks = in_chunks(check_chunk, files, (max_bytes, reader, codes),
-                       preload=("argmap.readers.yaml.load", "argmap.rules.format"))
-    doc = Document(files=len(files), maps_read=0)
-    first: dict[str, Span] = {}  # map id -> where the first map with it is, in any file
-    for chunk, ids in chunks:
-        doc.diagnostics.extend(chunk.diagnostics)
-        doc.statements += chunk.statements
-        doc.sources += chunk.sources
-        for map_id, span in ids:
-            doc.maps_read = (doc.maps_read or 0) + 1
-            earlier = first.setdefault(map_id, span)
-            if earlier.file != span.file:  # as check_paths says it (_add)
-                doc.diagnostics.append(error(
-                    "duplicate-map-id", f"map id '{map_id}' is already used by the map at "
-                    f"{earlier.file}:{earlier.line}", span))
-    doc.diagnostics.sort(key=Diagnostic.sort_key)
-    return doc
+    chunks = in_chunks(check_chunk, files, (max_bytes, reader, codes), preload=_PRELOAD)
+    return _merged(len(files), chunks)
+
+
+#: what every chunk's worker needs, imported once before the workers start
+_PRELOAD = ("argmap.readers.yaml.load", "argmap.rules.format", "argmap.graph", "argmap.view")
 
 
 def check_chunk(files: list[Path], job: tuple[int, str | None, set[str] | None],
                 ) -> tuple[Document, list[tuple[str, Span]]]:
     """:func:`check_files`' work on one chunk of files (in a worker, or here): its
-    diagnostics and totals without the maps, and each map's id and span in order.
-    Maps in different files with one id are left to the caller, which sees every file."""
+    diagnostics and totals without the maps, and each map's id and span in order."""
     max_bytes, reader, codes = job
-    doc = Document()
-    for path in files:
-        doc.files += 1
-        loaded = load_path(path, max_bytes, reader)
-        _add(doc, loaded.maps, loaded.diagnostics, {})
+    doc = _read_chunk(files, max_bytes, reader)
     if codes is not None:
         apply_rules(doc, codes)
     ids = [(m.id, m.span) for m in doc.maps]
     doc.maps = []
     return doc, ids
+
+
+class Exported(NamedTuple):
+    """One map's export from :func:`export_files`, and the warnings its exporter gave."""
+
+    map_id: str
+    file: str  # the map's file
+    result: bytes
+    warnings: tuple[str, ...]
+
+
+def export_files(paths: Iterable[Path], format: str, options: ExportOptions, *,
+                 max_bytes: int = MAX_BYTES, exclude: Sequence[str] = (),
+                 reader: str | None = None, depth: int | None = None,
+                 side: str | None = None) -> tuple[Document, list[Exported]]:
+    """Load, check and export every map under ``paths`` (``argmap render`` of many files in
+    a text format, without ``--focus`` or ``--eval``): the report (no maps, as
+    :func:`check_paths` finds it) and each map's export in order, none when anything has an
+    error. Chunks of files are read and exported on every core when that is faster; only
+    the exports' bytes come back. ``options.warn`` and ``on_slow`` are not called: each
+    export's warnings come back with it.
+    """
+    from argmap.files.pool import in_chunks
+
+    files = expand_paths(paths, exclude)
+    job = (format, options._replace(warn=None, on_slow=None), max_bytes, reader, depth, side)
+    chunks = in_chunks(export_chunk, files, job, preload=(*_PRELOAD, EXPORTERS[format].module))
+    doc = _merged(len(files), [(report, ids) for report, ids, _ in chunks])
+    return doc, [] if doc.errors else [e for _, _, exported in chunks for e in exported]
+
+
+def export_chunk(files: list[Path], job: tuple[str, ExportOptions, int, str | None, int | None,
+                                                 str | None],
+                 ) -> tuple[Document, list[tuple[str, Span]], list[Exported]]:
+    """:func:`export_files`' work on one chunk of files: the report without maps, each map's
+    id and span, and (when the chunk has no error) each map's export."""
+    format, options, max_bytes, reader, depth, side = job
+    doc = _read_chunk(files, max_bytes, reader)
+    ids = [(m.id, m.span) for m in doc.maps]
+    exported = []
+    if not doc.errors:
+        for argmap, cut in zip(doc.maps, views(doc.maps, None, depth, side), strict=True):
+            notes: list[str] = []
+            result = EXPORTERS[format].export(cut, options._replace(warn=_noting(notes)))
+            exported.append(Exported(cut.id, argmap.span.file, result.encode("utf-8")
+                                     if isinstance(result, str) else result, tuple(notes)))
+    doc.maps = []
+    return doc, ids, exported
+
+
+def _noting(notes: list[str]) -> Callable[[str, str], None]:
+    """An exporter's ``warn`` that keeps each message in ``notes``."""
+    def warn(map_id: str, message: str) -> None:
+        del map_id  # the export's own
+        notes.append(message)
+
+    return warn
+
+
+def _read_chunk(files: list[Path], max_bytes: int, reader: str | None) -> Document:
+    """Load and check each file as :func:`check_paths` does, except that maps in different
+    files with one id are left to :func:`_merged`, which sees every chunk."""
+    doc = Document()
+    for path in files:
+        doc.files += 1
+        loaded = load_path(path, max_bytes, reader)
+        _add(doc, loaded.maps, loaded.diagnostics, {})
+    return doc
+
+
+def _merged(files: int, chunks: Iterable[tuple[Document, list[tuple[str, Span]]]],
+            ) -> Document:
+    """One report from the chunks' reports, as :func:`check_paths` would make it in one pass
+    (duplicate map ids across files said as :func:`_add` says them)."""
+    doc = Document(files=files, maps_read=0)
+    first: dict[str, Span] = {}  # map id -> where the first map with it is, in any file
+    count = 0
+    for chunk, ids in chunks:
+        doc.diagnostics.extend(chunk.diagnostics)
+        doc.statements += chunk.statements
+        doc.sources += chunk.sources
+        for map_id, span in ids:
+            count += 1
+            earlier = first.setdefault(map_id, span)
+            if earlier.file != span.file:
+                doc.diagnostics.append(error(
+                    "duplicate-map-id", f"map id '{map_id}' is already used by the map at "
+                    f"{earlier.file}:{earlier.line}", span))
+    doc.maps_read = count
+    doc.diagnostics.sort(key=Diagnostic.sort_key)
+    return doc
 
 
 def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],

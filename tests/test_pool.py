@@ -79,3 +79,35 @@ def test_in_chunks_keeps_the_order_and_stays_serial_for_small_inputs(
 
 def _names(files: list[Path], prefix: str) -> list[str]:
     return [prefix + f.name for f in files]
+
+
+def render(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["render", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "mermaid", "argdown", "yaml"])
+def test_render_on_two_cores_writes_what_one_core_does(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       fmt: str) -> None:
+    inputs = [str(FIXTURES / "valid"), str(ROOT / "maps")]
+    one = render(*inputs, "-f", fmt, "-o", f"{tmp_path}/one/", "--depth", "3")
+    on_two_cores(monkeypatch)
+    two = render(*inputs, "-f", fmt, "-o", f"{tmp_path}/two/", "--depth", "3")
+    assert (two[0], two[1], two[2].replace("/two/", "/one/")) == one
+    written = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert written == sorted(p.name for p in (tmp_path / "two").iterdir()) and written
+    for name in written:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_render_on_two_cores_streams_and_refuses_as_one_core_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    valid, invalid = str(FIXTURES / "valid"), str(FIXTURES / "invalid")
+    cases = [[valid, "-f", "dot", "-o", "-"], [valid, "-f", "json", "-o", "-"],
+             [valid, invalid, "-f", "json", "-o", "-"],
+             [valid, "-f", "markdown", "-o", str(tmp_path / "one.md")]]
+    one = [render(*args) for args in cases]
+    on_two_cores(monkeypatch)
+    assert [render(*args) for args in cases] == one
+    assert [code for code, _, _ in one] == [0, 2, 1, 2]

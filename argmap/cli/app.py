@@ -277,6 +277,12 @@ def render(
                   evaluated)
         write_tables(paths, output, exclude or [], job)
         return
+    if not (pages or focus or evaluated or spec.needs_graphviz):  # many files: every core
+        from argmap.cli.output import write_exports
+
+        write_exports(paths, spec, output, (depth, side and side.value), options,
+                      (max_bytes, exclude, source_format))
+        return
     maps = load_or_fail(paths, max_bytes, exclude, reader=source_format).maps
     if pages:
         atlas(maps, spec, output, cut, (paper, orientation, theme), timeout)
