@@ -111,3 +111,23 @@ def test_render_on_two_cores_streams_and_refuses_as_one_core_does(
     on_two_cores(monkeypatch)
     assert [render(*args) for args in cases] == one
     assert [code for code, _, _ in one] == [0, 2, 1, 2]
+
+
+def test_many_new_files_can_all_wait_as_anonymous_files() -> None:
+    """Each result waits in an open anonymous file (linked into place when complete, no
+    rename), as far as the limit on open files can be raised to hold them."""
+    import resource
+
+    from argmap.files import write
+
+    assert write._anonymous_budget(10) == 10
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        budget = write._anonymous_budget(3000)
+        raised = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        if hard == resource.RLIM_INFINITY or hard >= 3000 + write.FD_RESERVE:
+            assert budget == 3000 and raised >= 3000 + write.FD_RESERVE
+        else:
+            assert budget == max(write.MAX_ANONYMOUS, hard - write.FD_RESERVE)
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
