@@ -229,3 +229,28 @@ def test_edits_of_a_canonical_map_are_read_alike(edits: list[tuple[int, int, str
         at %= len(text) + 1
         text = text[:at] + insert + text[at + cut:]
     assert_pinned(text)
+
+
+def test_fmt_recognises_its_own_layout_without_formatting() -> None:
+    from argmap.edit.fmt import already_formatted, format_text
+
+    for n in (1, 7, 1000):
+        text = generate(n)
+        assert already_formatted(text) and format_text(text) == text
+    for path in sorted((ROOT / "maps").glob("*.yaml")):
+        lines = [line for line in format_text(path.read_text(encoding="utf-8")).split("\n")
+                 if not line.lstrip().startswith("#")]
+        text = "\n".join(lines)
+        assert not already_formatted(text) or format_text(text) == text
+
+
+@settings(max_examples=300)
+@given(canonical_maps(), st.integers(0, 60))
+def test_what_fmt_recognises_as_formatted_is_what_it_writes(text: str, longer: int) -> None:
+    """Whenever the line check says "formatted", formatting changes nothing (keys out of
+    order, lists past 80 columns, texts fmt would quote: it must say no)."""
+    from argmap.edit.fmt import already_formatted, format_text
+
+    text = text.replace("tags: [", "tags: [" + "x" * longer + ", ", 1)
+    if already_formatted(text):
+        assert format_text(text) == text

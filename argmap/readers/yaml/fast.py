@@ -373,3 +373,49 @@ class _Reader:
         if "title" not in fields:
             raise _NotCanonical
         return Source(source_id, span=span, **fields)  # type: ignore[arg-type]
+
+
+def is_formatted(text: str, implicit: Callable[[str], str],
+                 plain_ok: Callable[..., bool], orders: dict[str, tuple[str, ...]],
+                 width: int) -> bool:
+    """Whether ``fmt`` would leave ``text`` as it is, judged from its lines alone.
+
+    Only for a text :func:`read_canonical` reads (so: no comment, no quote, every line
+    a key): no blank line, one line break at the end, the keys of each mapping in
+    ``orders`` (``fmt``'s ORDERS), every text one ``plain_ok`` keeps plain, every
+    ``[a, b]`` list within ``width`` columns. ``tests/test_fast_reader.py`` pins it to
+    ``fmt``: whenever this says yes, formatting changes nothing.
+    """
+    if not text.endswith("\n") or text.endswith("\n\n"):
+        return False
+    rows = _LINES.findall(text)
+    ranks = {kind: {key: i for i, key in enumerate(order)} for kind, order in orders.items()}
+    last: dict[int, int] = {}  # column -> rank of the last key of the mapping open there
+    in_sources = False
+    for indent_text, dash, key, value, _ in rows:
+        if not key:
+            return False  # a blank line
+        indent = len(indent_text)
+        column = indent + 2 if dash else indent
+        if column == 0:
+            in_sources = key == "sources"
+        kind = ("map" if column == 0 else "source" if in_sources and column == 4 else
+                "sources" if in_sources else "statement")
+        for deeper in [c for c in last if c > column]:
+            del last[deeper]
+        rank = ranks.get(kind, {}).get(key, len(ranks.get(kind, ())))
+        if not dash and column in last and kind in ranks and rank < last[column]:
+            return False
+        last[column] = rank
+        if kind == "sources" and not plain_ok(key):
+            return False
+        if not value:
+            continue
+        if value[0] == "[":
+            if len(indent_text) + len(dash) + len(key) + 2 + len(value) > width or not all(
+                    implicit(item) != "tag:yaml.org,2002:str" or plain_ok(item, flow=True)
+                    for item in value[1:-1].split(", ") if item):
+                return False
+        elif implicit(value) == "tag:yaml.org,2002:str" and not plain_ok(value):
+            return False
+    return True
