@@ -218,6 +218,18 @@ CASES = [
          (1_000, 10_000), "1k ≤ 0.5 s"),
     Case("argmap fmt --check maps/",
          lambda p: [ARGMAP, "fmt", "--check", str(HERE.parent / "maps")], (0,), "≤ 0.5 s"),
+    Case("argmap fmt --check", lambda p: [ARGMAP, "fmt", "--check", str(p)],
+         (1_000, 10_000, 100_000), "≤ 2× check"),
+    Case("argmap rm", lambda p: [ARGMAP, "rm", str(edit_copy(p)), "c1.pro1.pro1"], (10_000,),
+         "≤ 1.5× check"),
+    Case("argmap mv --to c2", lambda p: [ARGMAP, "mv", str(edit_copy(p)), "c1.pro1.pro1", "--to",
+                                         "c2"], (10_000,), "≤ 1.5× check"),
+    # many files: a folder of 10,000 small maps (benchmarks/tables.py's corpus)
+    Case("argmap check (many files)", lambda p: [ARGMAP, "check", str(many_maps())], (0,),
+         "both cores"),
+    Case("argmap render -f json -o DIR/ (many files)",
+         lambda p: [ARGMAP, "render", str(many_maps()), "-f", "json", "-o", fresh_folder()],
+         (0,), "both cores"),
     Case("argmap render -f svg --engine sfdp",
          lambda p: [ARGMAP, "render", str(p), "-f", "svg", "--engine", "sfdp", "-o", "-"],
          (5_000,), "layout time"),
@@ -231,6 +243,20 @@ CASES = [
     *[Case(f"argmap render -f {name}", _export(name), (1_000, 10_000, 100_000), "10k ≤ 0.5 s")
       for name, spec in EXPORTERS.items() if not spec.needs_graphviz and name != "dot"],
 ]
+
+
+def many_maps(n: int = 10_000) -> Path:
+    """A folder of n small maps (10-59 statements), written once."""
+    from tables import corpus
+
+    return corpus(n)
+
+
+def fresh_folder() -> str:
+    """``-o`` for an output folder that does not exist yet (the first run's files are new)."""
+    folder = OUT / "many-out"
+    shutil.rmtree(folder, ignore_errors=True)
+    return f"{folder}/"
 
 
 def edit_copy(path: Path) -> Path:
