@@ -47,6 +47,8 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 #: First characters whose plain scalars the implicit resolvers may read as something
 #: other than text (argmap.readers.yaml.load's table; the test pins it); words below.
 _RESOLVED_FIRST = frozenset("!&*+-.0123456789<=FNTfnt~")
+#: first characters after which text() has more to check
+_SPECIAL_FIRST = _INDICATORS | _RESOLVED_FIRST
 _WORDS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"))
 #: Plain texts the builder refuses: YAML 1.1 reads them as booleans (lower-cased).
 _YAML11_BOOLS = frozenset(("yes", "no", "on", "off", "y", "n"))
@@ -279,7 +281,10 @@ class _Reader:
                     break
                 raise _NotCanonical
             if key == "text" and text is None:
-                text = self.text(value)
+                # text() inlined for the usual text: no special first character, no `: `
+                text = value if (len(value) > 3 and value[0] not in _SPECIAL_FIRST
+                                 and value[-1] != ":" and ": " not in value) else (
+                    self.text(value))
                 at += 1
             elif key in _LISTS and not value:
                 self.at = at + 1
