@@ -58,20 +58,21 @@ def as_path(arg: str) -> Path:
 
 def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
               exclude: list[str] | None = None, reader: SourceFormat | None = None,
-              codes: set[str] | None = None) -> Document:
+              rules: tuple[set[str], str | None, list[str] | None] | None = None,
+              ) -> Document:
     """Load and check every map under ``paths``; a usage error when there are none.
 
-    With ``codes`` (``check``: the warnings to report), the report keeps no maps, only
-    the diagnostics and totals, and many files are read on every core
-    (:func:`argmap.api.check_files`).
+    With ``rules`` (``check``: the warnings to report, the semantics and the side to
+    judge from), the report keeps no maps, only the diagnostics and totals, and many
+    files are read on every core (:func:`argmap.api.check_files`).
     """
     from argmap.api import check_files, check_paths
 
     hint_stdin(paths)
     inputs = [as_path(p) for p in paths]
     name = None if reader is None else reader.value
-    report = (check_paths(inputs, max_bytes, exclude or (), name) if codes is None else
-              check_files(inputs, max_bytes, exclude or (), name, codes))
+    report = (check_paths(inputs, max_bytes, exclude or (), name) if rules is None else
+              check_files(inputs, max_bytes, exclude or (), name, *rules))
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     return report
