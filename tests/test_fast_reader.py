@@ -99,7 +99,9 @@ ODD_TEXTS = st.sampled_from([
     "off", "<<", "=", ".5", "+1", "0x3", "a: b: c", "a -b", "...", "---", "x\\y", "1990 talks",
 ])
 GOOD_TEXTS = st.sampled_from(["A plain statement.", "Another one, with a comma.",
-                              "Three [bracketed] words", "naïve café", "Option 2: more"])
+                              "Three [bracketed] words", "naïve café", "Option 2: more",
+                              "'Cost: £30m'", "'it''s'", '"yes"', "' padded '", "'#2 #3'",
+                              "\"a 'b'\"", "''", '""', "'a' b", '"x" y', "'''", '"a\\"'])
 GOOD_TAGS = st.sampled_from(["economy", "urban planning", "naïve", "x-1"])
 ODD_IDS = st.sampled_from(["c1", "c1.pro2", "2024", "1e3", "Up", "null", "_x", "true", "0x1"])
 GOOD_IDS = st.sampled_from(["ok", "a-1", "x.y", "a_b", "2024-report"])

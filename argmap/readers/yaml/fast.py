@@ -40,6 +40,10 @@ from argmap.model import (
 #: optional value (no trailing space); or, in the last group, a line of anything else.
 _LINES = re.compile(r"^( *)(?:(- )?([a-z0-9][a-z0-9_.\-]*):(?: ([^ \n](?:[^\n]*[^ \n])?))?"
                     r"|([^\n]+))$", re.MULTILINE)
+#: A single-quoted scalar on one line ('' is a quote), and a double-quoted one without
+#: escapes (a backslash sends the file to the full reader).
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
 #: ASCII characters libyaml refuses or reads as line breaks (besides ``\n``).
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
 #: Characters that cannot start a plain scalar, or start one that needs care.
@@ -142,7 +146,14 @@ class _Reader:
         return self.implicit(value) == "tag:yaml.org,2002:str"
 
     def text(self, value: str) -> str:
-        """A one-line plain text the builder takes as it is (else: not canonical)."""
+        """A one-line text the builder takes: plain, or quoted without escapes (a quoted
+        scalar is text whatever it says, and the builder strips it); else not canonical."""
+        if value[:1] in ("'", '"'):
+            match = (_SINGLE_QUOTED if value[0] == "'" else _DOUBLE_QUOTED).fullmatch(value)
+            text = "" if match is None else match.group(1).replace("''", "'").strip()
+            if not text:
+                raise _NotCanonical
+            return text
         if (not value or value[0] in _INDICATORS or ": " in value or value[-1] == ":"
                 or (len(value) <= 3 and value.lower() in _YAML11_BOOLS)
                 or (value[0] in _RESOLVED_FIRST and not self.is_text(value))):
@@ -416,6 +427,8 @@ def is_formatted(text: str, implicit: Callable[[str], str],
             return False
         if not value:
             continue
+        if value[0] in "'\"":
+            return False  # fmt may quote it otherwise: let it format to find out
         if value[0] == "[":
             if len(indent_text) + len(dash) + len(key) + 2 + len(value) > width or not all(
                     implicit(item) != "tag:yaml.org,2002:str" or plain_ok(item, flow=True)
