@@ -34,12 +34,15 @@ STUB_TITLE = "TODO: the title of this source"
 
 
 def code_actions(analysis: Analysis, uri: str, selection: t.Range) -> list[t.CodeAction]:
-    """The fixes for the diagnostics touching ``selection``, and the edits for the statement
-    at its start."""
+    """The fixes for the diagnostics touching ``selection`` or starting on its lines (a
+    cursor anywhere on the line of a problem is offered its fix), and the edits for the
+    statement at its start."""
     actions = []
     for d in analysis.diagnostics:
         where = diagnostic_range(analysis.lines, d)
-        if _before(where.end, selection.start) or _before(selection.end, where.start):
+        on_lines = selection.start.line <= where.start.line <= selection.end.line
+        if not on_lines and (_before(where.end, selection.start)
+                             or _before(selection.end, where.start)):
             continue
         actions.extend(_fixes(analysis, uri, d, where))
     answer = _answer(analysis, uri, selection.start)

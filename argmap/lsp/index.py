@@ -109,18 +109,25 @@ def build_index(text: str) -> Index | None:
                     content_end(parsed, document), *_select(document, "question"))
         items[id(document)] = root
         outline.append(root)
-        _sources(parsed, document, number, found, root)
+    relations: dict[int, str] = {}  # id(node) -> relation, for a linked argument's premises
     for spot in located:
-        item = _statement(parsed, spot, found)
+        relation = relations.get(id(spot.holder), "pro") if spot.key == "premises" else (
+            "claim" if spot.key == "claims" else spot.key)
+        relations[id(spot.node)] = relation
+        item = _statement(parsed, spot, found, relation)
         parent = items.get(id(spot.holder))
         if parent is not None:
             parent.children.append(item)
         items[id(spot.node)] = item
+    for number, document in enumerate(parsed.documents):  # the sources, after the claims
+        if is_mapping(document):
+            _sources(parsed, document, number, found, items[id(document)])
     return Index(found, outline, located, parsed)
 
 
-def _statement(parsed: Parsed, spot: Located, found: list[Occurrence]) -> Item:
-    """Record one statement's names and keys; return its outline item."""
+def _statement(parsed: Parsed, spot: Located, found: list[Occurrence], relation: str) -> Item:
+    """Record one statement's names and keys; return its outline item. ``relation`` is
+    claim, pro, con or undercut (a linked argument's premise has the argument's)."""
     node, number = spot.node, spot.document
     table = (LINKED if spot.linked else REF_ITEM if get(node, "ref") is not None
              else STATEMENT)
@@ -138,22 +145,20 @@ def _statement(parsed: Parsed, spot: Located, found: list[Occurrence]) -> Item:
                 cite = source[1] if source is not None else None
             if cite is not None and cite.id == "scalar":
                 found.append(_name(CITE, cite, number, spot.path))
-    relation = "claim" if spot.key == "claims" else spot.key
     if table == REF_ITEM:
         ref = _text(node, "ref") or ""
-        return Item("ref", f"↪ {ref}", spot.path, node.start_mark.index,
+        return Item("ref", f"{_MARKS[relation]} ↪ {ref}", spot.path, node.start_mark.index,
                     content_end(parsed, node), *_select(node, "ref"))
     if table == LINKED:
         return Item("premises", f"{_MARKS[relation]} together:", spot.id or spot.path,
                     node.start_mark.index, content_end(parsed, node), *_select(node, "id"))
     words = " ".join((_text(node, "text") or "(no text)").split())
-    mark = _MARKS.get("premise" if spot.key == "premises" else relation, "")
-    return Item(relation, f"{mark} {words}".strip(), spot.id or spot.path,
+    return Item(relation, f"{_MARKS[relation]} {words}", spot.id or spot.path,
                 node.start_mark.index, content_end(parsed, node), *_select(node, "text"))
 
 
 #: the markers of `argmap show`, so the editor's outline reads like the tree
-_MARKS = {"claim": "◆", "pro": "+", "con": "−", "undercut": "⊘", "premise": "·"}
+_MARKS = {"claim": "◆", "pro": "+", "con": "−", "undercut": "⊘"}
 
 
 def _sources(parsed: Parsed, document: Any, number: int, found: list[Occurrence],
