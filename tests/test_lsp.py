@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -50,7 +50,7 @@ def at(line: int, character: int) -> t.Position:
     return t.Position(line, character)
 
 
-def apply(text: str, edits: list[t.TextEdit] | tuple[t.TextEdit, ...]) -> str:
+def apply(text: str, edits: Sequence[t.TextEdit]) -> str:
     """The text with LSP edits applied (UTF-16 positions), as an editor applies them."""
     lines = Lines(text)
 
@@ -324,8 +324,9 @@ def test_rename_refuses_taken_names_and_non_slugs(client: Client, tmp_path: Path
 # -- code actions and formatting -----------------------------------------------------------
 
 def actions(client: Client, uri: str, p: t.Position) -> list[t.CodeAction]:
-    return client.request("textDocument/codeAction", t.CodeActionParams(
+    found: list[t.CodeAction] = client.request("textDocument/codeAction", t.CodeActionParams(
         doc(uri), t.Range(p, p), t.CodeActionContext([])), list[t.CodeAction])
+    return found
 
 
 def fix(client: Client, uri: str, text: str, p: t.Position, title: str) -> str:
