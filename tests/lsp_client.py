@@ -52,6 +52,10 @@ class Client:
         self.notes: queue.Queue[dict[str, Any]] = queue.Queue()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
+        # The server's log is read as it comes: a full stderr pipe would stop the server.
+        self.logged: list[bytes] = []
+        self.drain = threading.Thread(target=self._drain, daemon=True)
+        self.drain.start()
         self.versions: dict[str, int] = {}
         general = None if encodings is None else t.GeneralClientCapabilities(
             position_encodings=encodings)
@@ -70,7 +74,21 @@ class Client:
             self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
             self.process.stdin.flush()
 
+    def _drain(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.logged.append(line)
+
     def _read(self) -> None:
+        try:
+            self._read_messages()
+        except Exception as exc:  # the test that waits next says why
+            self.broken = exc
+
+    #: why the reader stopped, if the server sent something that is not the protocol
+    broken: Exception | None = None
+
+    def _read_messages(self) -> None:
         stream = self.process.stdout
         assert stream is not None
         while True:
@@ -103,7 +121,11 @@ class Client:
         self.replies.setdefault(number, queue.Queue())
         self._send({"jsonrpc": "2.0", "id": number, "method": method,
                     "params": CONVERTER.unstructure(params)})
-        reply = self.replies[number].get(timeout=timeout)
+        try:
+            reply = self.replies[number].get(timeout=timeout)
+        except queue.Empty:
+            raise TimeoutError(f"no answer to {method} in {timeout} s (server exit code "
+                               f"{self.process.poll()}, reader: {self.broken!r})") from None
         del self.replies[number]
         if "error" in reply:
             raise ResponseError(reply["error"])
@@ -164,8 +186,8 @@ class Client:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait()
-            assert self.process.stderr is not None
-            self.log = self.process.stderr.read().decode("utf-8", "replace")
+            self.drain.join(timeout=10)
+            self.log = b"".join(self.logged).decode("utf-8", "replace")
             for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
                 if stream is not None:
                     stream.close()

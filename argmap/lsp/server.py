@@ -16,17 +16,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import Any, TypeVar
 
 from lsprotocol import types as t
 from pygls.exceptions import JsonRpcException, JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from argmap.lsp import actions, features, navigate
 from argmap.lsp.analysis import Analysis
+from argmap.lsp.text import apply_change
 
 #: how long typing must pause before the diagnostics of a change are computed
 DEBOUNCE_S = 0.15
@@ -37,41 +40,84 @@ log = logging.getLogger("argmap.lsp")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls' protocol, but the texts of open documents are argmap's to keep.
+
+    pygls' documents split lines with ``str.splitlines``, which also breaks at
+    U+2028, NEL and form feeds, where LSP breaks only at ``\\n``, ``\\r\\n`` and
+    ``\\r``; and converting a change's range it rewrites the range in place. A map
+    holding such a character would drift from the editor's text (the random edits
+    of tests/test_lsp_fuzz.py found it), so changes go to :meth:`ArgmapServer.edit` only.
+    """
+
+    @lsp_method(t.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: t.DidChangeTextDocumentParams
+                                      ) -> Iterator[tuple[Any, tuple[Any, ...], None]]:
+        handler = self.fm.features.get(t.TEXT_DOCUMENT_DID_CHANGE)
+        if handler is not None:
+            yield handler, (params,), None
+
+
 class ArgmapServer(LanguageServer):
-    """pygls' server with argmap's state: the analyses of the open documents."""
+    """pygls' server with argmap's state: the texts and analyses of the open documents."""
 
     def __init__(self) -> None:
         from argmap import __version__
 
-        super().__init__("argmap", __version__)
+        super().__init__("argmap", __version__, protocol_cls=_Protocol)
+        self.texts: dict[str, tuple[str, int]] = {}  # uri -> (text, version), as the editor has
         self.analyses: dict[str, Analysis] = {}
         self.good: dict[str, Analysis] = {}  # the last analysis that held a map, per uri
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.codes: set[str] = set()
 
     def analysis(self, uri: str) -> Analysis:
-        """The analysis of the document's text as the editor holds it now."""
-        document = self.workspace.get_text_document(uri)
+        """The analysis of the document's text as the editor holds it now (a document the
+        editor has not opened is read from its file)."""
+        if uri in self.texts:
+            source = self.texts[uri][0]
+        else:
+            try:
+                source = self.workspace.get_text_document(uri).source
+            except (OSError, UnicodeDecodeError) as exc:
+                raise JsonRpcException(f"argmap lsp: {uri} is not open and cannot be read: "
+                                       f"{exc}", REQUEST_FAILED) from None
         current = self.analyses.get(uri)
-        if current is not None and current.text == document.source:
+        if current is not None and current.text == source:
             return current
         file = to_fs_path(uri) or uri
-        encoding = str(self.workspace.position_encoding or "utf-16")
-        current = Analysis(document.source, file, self.codes, encoding)
+        current = Analysis(source, file, self.codes, self.encoding)
         self.analyses[uri] = current
         if current.maps:
             self.good[uri] = current
         return current
 
+    @property
+    def encoding(self) -> str:
+        """The position encoding agreed with the client: utf-16 unless it chose another."""
+        return str(self.workspace.position_encoding or "utf-16")
+
+    def edit(self, params: t.DidChangeTextDocumentParams) -> None:
+        """Apply the editor's changes to the text kept for it."""
+        uri = params.text_document.uri
+        text = self.texts.get(uri, ("", 0))[0]
+        for change in params.content_changes:
+            if isinstance(change, t.TextDocumentContentChangePartial):
+                r = change.range
+                text = apply_change(text, (r.start.line, r.start.character),
+                                    (r.end.line, r.end.character), change.text, self.encoding)
+            else:
+                text = change.text
+        self.texts[uri] = (text, params.text_document.version)
+
     def publish(self, uri: str) -> None:
         """Send the document's diagnostics (``check``'s) to the editor."""
         self.timers.pop(uri, None)
-        if uri not in self.workspace.text_documents:
+        if uri not in self.texts:
             return
-        document = self.workspace.get_text_document(uri)
         found = features.diagnostics(self.analysis(uri))
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-            uri=uri, diagnostics=found, version=document.version))
+            uri=uri, diagnostics=found, version=self.texts[uri][1]))
 
     def later(self, uri: str) -> None:
         """Publish after :data:`DEBOUNCE_S` of quiet: each change restarts the wait."""
@@ -88,6 +134,7 @@ class ArgmapServer(LanguageServer):
             timer.cancel()
         self.analyses.pop(uri, None)
         self.good.pop(uri, None)
+        self.texts.pop(uri, None)
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri,
                                                                           diagnostics=[]))
 
@@ -147,10 +194,13 @@ def _register_sync(server: ArgmapServer) -> None:
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ArgmapServer, params: t.DidOpenTextDocumentParams) -> None:
-        _guarded_publish(ls, params.text_document.uri)
+        item = params.text_document
+        ls.texts[item.uri] = (item.text, item.version)
+        _guarded_publish(ls, item.uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: ArgmapServer, params: t.DidChangeTextDocumentParams) -> None:
+        ls.edit(params)
         ls.later(params.text_document.uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
@@ -230,4 +280,7 @@ def _register_features(server: ArgmapServer) -> None:
 def serve_stdio() -> None:
     """Run the server on standard input and output until the editor says exit."""
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    # pygls logs a traceback for every error answer, refused renames included; argmap logs
+    # its own failures (guarded), so the editor's log holds only what is worth reading.
+    logging.getLogger("pygls.protocol.json_rpc").setLevel(logging.CRITICAL)
     make_server().start_io()

@@ -123,3 +123,19 @@ def token_end(line: str, start: int) -> int:
     while end > start + 1 and line[end - 1] in " \t":
         end -= 1
     return max(end, start + 1)
+
+
+def apply_change(text: str, start: tuple[int, int] | None, end: tuple[int, int] | None,
+                 new: str, encoding: str = "utf-16") -> str:
+    """The text after an editor's change: ``new`` between two LSP positions, or the whole
+    text when there are none.
+
+    (pygls' own documents split lines with ``str.splitlines``, which also breaks at
+    U+2028, NEL and form feeds; LSP breaks only at ``\\n``, ``\\r\\n`` and ``\\r``, so a
+    map holding one of those would drift from the editor's text.)
+    """
+    if start is None or end is None:
+        return new
+    lines = Lines(text, encoding)
+    first, last = lines.offset(*start), lines.offset(*end)
+    return text[:first] + new + text[max(first, last):]
