@@ -59,10 +59,13 @@ def serve_command(
         fail(str(exc), exc.exit_code)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", 1)
-    say(f"serving {path} at {preview.url} (Ctrl-C to stop)")
-    if open_browser:
-        import webbrowser
+    try:  # Ctrl-C may come at any moment from here on: it always ends cleanly
+        say(f"serving {path} at {preview.url} (Ctrl-C to stop)")
+        if open_browser:
+            import webbrowser
 
-        webbrowser.open(preview.url)
-    preview.run()
+            webbrowser.open(preview.url)
+        preview.run()
+    except KeyboardInterrupt:
+        preview.close()
     say("stopped serving")

@@ -123,22 +123,20 @@ class Preview:
             time.sleep(POLL_S)
 
     def run(self) -> None:
-        """Serve until Ctrl-C (or :meth:`stop`)."""
+        """Serve until Ctrl-C (KeyboardInterrupt, which the caller handles)."""
         watcher = threading.Thread(target=self._watch, daemon=True)
         watcher.start()
         try:
             self.httpd.serve_forever(poll_interval=0.2)
-        except KeyboardInterrupt:
-            pass
         finally:
-            self.stop()
-            self.httpd.server_close()
+            self.close()
 
-    def stop(self) -> None:
-        """End the event streams and the watcher."""
+    def close(self) -> None:
+        """End the event streams and the watcher, and stop listening."""
         with self.changed:
             self.stopping = True
             self.changed.notify_all()
+        self.httpd.server_close()
 
 
 class _Handler(BaseHTTPRequestHandler):
