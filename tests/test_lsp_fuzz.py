@@ -96,3 +96,17 @@ def test_random_edits_never_kill_the_server(client: Client, edits: list[tuple[fl
                                                                  d.range.end.character)
     client.notify("textDocument/didClose", t.DidCloseTextDocumentParams(doc))
     assert client.alive()
+
+
+@given(st.text(alphabet="ab\n\r\u2028\x85é𝄞", max_size=40))
+def test_lines_break_where_lsp_breaks_and_positions_round_trip(text: str) -> None:
+    import re
+
+    lines = Lines(text)
+    assert lines.starts == [0, *(m.end() for m in re.finditer("\r\n|[\n\r]", text))]
+    for offset in range(len(text) + 1):
+        if 0 < offset < len(text) and text[offset - 1:offset + 1] == "\r\n":
+            continue  # no position falls between \r and \n
+        line, character = lines.position(offset)
+        back = lines.offset(line, character)
+        assert back == offset or text[back:offset].strip("\r\n") == ""

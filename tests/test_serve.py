@@ -161,6 +161,7 @@ def test_a_bad_save_shows_its_diagnostics_over_the_last_good_map(
         "buses.yaml:5:5: error: unknown key 'Pro' in a statement; did you mean 'pro'? "
         "[unknown-key]")
     assert page.text_content('[data-address="cheaper"] .tx') == "They are cheaper to run."
+    page.screenshot(path=str(_shots() / "serve-bad-save.png"))
     (project / "buses.yaml").write_text(MAP.replace("Wait five years.", "Wait ten years."))
     page.wait_for_selector("#argmap-live-errors[hidden]", state="attached", timeout=10_000)
     assert page.text_content('[data-address="wait"] .tx') == "Wait ten years."

@@ -6,6 +6,8 @@ offsets are code points (:mod:`argmap.lsp.text`).
 
 from __future__ import annotations
 
+from itertools import islice
+
 from lsprotocol import types as t
 
 from argmap.diagnostics import Diagnostic, Severity
@@ -65,26 +67,25 @@ def diagnostics(analysis: Analysis) -> list[t.Diagnostic]:
 
 # -- completion ---------------------------------------------------------------------------
 
-def completion(analysis: Analysis, good: Analysis | None, line: int, character: int
+def completion(lines: Lines, good: Analysis | None, line: int, character: int
                ) -> t.CompletionList:
     """What may be typed at the cursor: keys of the mapping there (with their docs), or the
     values of ``ref``, a citation's source, ``side``, ``semantics`` and ``argmap``.
 
-    Names come from the last text that held a map (``good``), so a half-typed line does
-    not empty the list.
+    Only the lines around the cursor are read in the text being typed (``lines``); the
+    names come from the last analysed text that held a map (``good``), so a half-typed
+    line does not empty the list and a big map is not read again for every keystroke.
     """
-    lines = analysis.lines
     column = lines.offset(line, character) - lines.starts[min(line, len(lines) - 1)]
     here = context_at(lines, line, column)
     start = lines.offset(line, character) - len(here.typed)
     replace = lsp_range(lines, start, lines.offset(line, character))
-    source = good if good is not None and good.maps else analysis
-    argmap = source.map_at(line)
+    argmap = good.map_at(line) if good is not None else None
     items: list[t.CompletionItem]
     if here.value_of is not None:
-        items = _values(here, source, argmap, replace)
+        items = _values(here, good, argmap, replace)
     elif here.list_of == "cites" and here.dash:  # a source id, or the first key of a mapping
-        items = _values(here, source, argmap, replace) + _keys(here, replace)
+        items = _values(here, good, argmap, replace) + _keys(here, replace)
     else:
         items = _keys(here, replace)
     chosen = [i for i in items if i.label.startswith(here.typed)] or items
@@ -106,14 +107,15 @@ def _keys(here: Context, replace: t.Range) -> list[t.CompletionItem]:
     return items
 
 
-def _values(here: Context, source: Analysis, argmap: ArgumentMap | None, replace: t.Range
-            ) -> list[t.CompletionItem]:
+def _values(here: Context, source: Analysis | None, argmap: ArgumentMap | None,
+            replace: t.Range) -> list[t.CompletionItem]:
     key = here.value_of
-    if key == "ref" and argmap is not None:
-        found = source.statements(argmap)
+    if key == "ref" and argmap is not None and source is not None:
+        # One more than is shown says the list is incomplete; building all 10,000 would not.
+        chosen = islice(((name, s) for name, s in source.statements(argmap).items()
+                         if name.startswith(here.typed)), MAX_ITEMS + 1)
         return [_item(name, t.CompletionItemKind.Reference, s.text or "together:",
-                      _statement_doc(name, s), replace) for name, s in found.items()
-                if name.startswith(here.typed)]
+                      _statement_doc(name, s), replace) for name, s in chosen]
     if key in ("cites", "source") or (key is None and here.list_of == "cites"):
         if argmap is None:
             return []

@@ -29,7 +29,7 @@ from pygls.uris import to_fs_path
 
 from argmap.lsp import actions, features, navigate
 from argmap.lsp.analysis import Analysis
-from argmap.lsp.text import apply_change
+from argmap.lsp.text import Lines, apply_change
 
 #: how long typing must pause before the diagnostics of a change are computed
 DEBOUNCE_S = 0.15
@@ -66,6 +66,7 @@ class ArgmapServer(LanguageServer):
 
         super().__init__("argmap", __version__, protocol_cls=_Protocol)
         self.texts: dict[str, tuple[str, int]] = {}  # uri -> (text, version), as the editor has
+        self.split: dict[str, Lines] = {}  # uri -> the lines of its text, made once a version
         self.analyses: dict[str, Analysis] = {}
         self.good: dict[str, Analysis] = {}  # the last analysis that held a map, per uri
         self.timers: dict[str, asyncio.TimerHandle] = {}
@@ -91,6 +92,22 @@ class ArgmapServer(LanguageServer):
         if current.maps:
             self.good[uri] = current
         return current
+
+    def lines(self, uri: str) -> Lines:
+        """The lines of the text the editor holds, analysed or not (completion reads only
+        the lines at the cursor: it must not wait for a whole check of a big map)."""
+        if uri not in self.texts:
+            return self.analysis(uri).lines
+        current = self.analyses.get(uri)
+        text = self.texts[uri][0]
+        if current is not None and current.text == text:
+            return current.lines
+        if uri not in self.good:  # nothing analysed yet to take the names from
+            return self.analysis(uri).lines
+        split = self.split.get(uri)
+        if split is None or split.text is not text:
+            split = self.split[uri] = Lines(text, self.encoding)
+        return split
 
     @property
     def encoding(self) -> str:
@@ -135,6 +152,7 @@ class ArgmapServer(LanguageServer):
         self.analyses.pop(uri, None)
         self.good.pop(uri, None)
         self.texts.pop(uri, None)
+        self.split.pop(uri, None)
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri,
                                                                           diagnostics=[]))
 
@@ -218,7 +236,7 @@ def _register_features(server: ArgmapServer) -> None:
     @guarded("completion")
     def completion(ls: ArgmapServer, params: t.CompletionParams) -> t.CompletionList:
         uri, at = params.text_document.uri, params.position
-        return features.completion(ls.analysis(uri), ls.good.get(uri), at.line, at.character)
+        return features.completion(ls.lines(uri), ls.good.get(uri), at.line, at.character)
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
     @guarded("hover")
