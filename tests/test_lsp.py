@@ -372,7 +372,10 @@ def test_answer_this_rebuttal(client: Client, tmp_path: Path) -> None:
     text = ("question: Q?\nclaims:\n  - text: A\n    con:\n      - text: Not so.\n"
             "        by: B  # said it\n  - text: C\n")
     uri = client.open(tmp_path / "a.yaml", text)
-    answered = fix(client, uri, text, at(4, 12), "Answer this rebuttal (add a con under c1.con1)")
+    title = "Answer this rebuttal (add a con under c1.con1)"
+    answered = fix(client, uri, text, at(4, 12), title)
+    # on the item's dash too, where an editor's cursor often is (found typing in Neovim)
+    assert fix(client, uri, text, at(4, 6), title) == answered
     assert answered == text.replace(
         "        by: B  # said it\n",
         f"        by: B  # said it\n        con:\n          - text: '{ANSWER_PLACEHOLDER}'\n")

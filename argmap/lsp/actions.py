@@ -142,8 +142,10 @@ def _answer(analysis: Analysis, uri: str, at: t.Position) -> t.CodeAction | None
     if index is None:
         return None
     offset = analysis.lines.offset(at.line, at.character)
+    # An item starts at the start of its line: a cursor on its `- ` is in it.
     inside = [spot for spot in index.located
-              if spot.node.start_mark.index <= offset <= content_end(index.parsed, spot.node)]
+              if index.parsed.line_start(spot.node.start_mark.index) <= offset
+              <= content_end(index.parsed, spot.node)]
     if not inside:
         return None
     spot = inside[-1]  # depth-first order: the last one holding the cursor is innermost
