@@ -13,7 +13,7 @@ from argmap.cli.messages import fail, say
 def lsp_command(
     stdio: Annotated[bool, typer.Option("--stdio", help="Talk over standard input and output "
                                         "(the only transport; accepted because many editors "
-                                        "pass it).")] = True,
+                                        "pass it).")] = False,
 ) -> None:
     """Run the language server for editors, over standard input and output.
 
@@ -59,6 +59,9 @@ def serve_command(
         fail(str(exc), exc.exit_code)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", 1)
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends it as Ctrl-C does
     try:  # Ctrl-C may come at any moment from here on: it always ends cleanly
         say(f"serving {path} at {preview.url} (Ctrl-C to stop)")
         if open_browser:
@@ -69,3 +72,7 @@ def serve_command(
     except KeyboardInterrupt:
         preview.close()
     say("stopped serving")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
