@@ -16,6 +16,7 @@ from argmap.exporters.html import escape, script_json
 _CSP = ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "connect-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
         "img-src data:\">")
+_PLAIN = "<style>body{font:15px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}</style>"
 _STYLE = ("<style>#argmap-live-errors{position:fixed;left:1rem;right:1rem;bottom:1rem;"
           "z-index:10;max-height:40vh;overflow:auto;margin:0;padding:.75rem 1rem;"
           "background:#fff4f4;color:#7a0000;border:2px solid #b00020;border-radius:6px;"
@@ -52,7 +53,7 @@ def live_page(html: str, config: dict[str, object]) -> str:
 def error_page(name: str, config: dict[str, object]) -> str:
     """The page of a file that has never held a good map: its diagnostics, waiting for one."""
     return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"{_CSP}\n<title>{escape(name)}: errors</title>\n</head>\n<body>\n"
+            f"{_CSP}\n{_PLAIN}\n<title>{escape(name)}: errors</title>\n</head>\n<body>\n"
             f"<h1>{escape(name)}</h1>\n<p>This file does not hold a map argmap can draw yet; "
             "the page shows it once a save fixes the errors below.</p>\n"
             f"{_live_parts(config)}</body>\n</html>\n")
@@ -63,5 +64,5 @@ def index_page(names: list[str]) -> str:
     items = "".join(f'<li><a href="/map/{escape(quote(n))}">{escape(n)}</a></li>'
                     for n in names)
     return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"{_CSP}\n<title>argmap serve</title>\n</head>\n<body>\n<h1>Maps</h1>\n"
+            f"{_CSP}\n{_PLAIN}\n<title>argmap serve</title>\n</head>\n<body>\n<h1>Maps</h1>\n"
             f"<ul>{items}</ul>\n</body>\n</html>\n")
