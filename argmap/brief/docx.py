@@ -8,6 +8,7 @@ defines those styles, so blocks pasted from this file take its look.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from argmap.brief.records import LEVELS, Brief
 from argmap.escape import CONTROLS
@@ -19,13 +20,10 @@ _CLEAN = str.maketrans({**CONTROLS, "\t": " ", "\n": " ", "\r": " "})
 def render_docx(brief: Brief) -> bytes:
     """The brief as the bytes of a .docx file."""
     from docx import Document
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Cm, Pt, RGBColor
 
     document = Document()
-    title = f"Brief: {_clean(brief.title)}"
-    # Word's core properties hold at most 255 characters (python-docx refuses more)
-    document.core_properties.title = title if len(title) <= 255 else title[:254] + "…"
-    document.core_properties.author = "argmap"
+    _properties(document, _clean(brief.title))
     grey, black = RGBColor(0x44, 0x44, 0x44), RGBColor(0, 0, 0)
     # Verbatim's look: black bold headings shrinking from Pocket to Tag, no italics.
     for level, size in ((1, 26), (2, 20), (3, 16), (4, 13)):
@@ -34,27 +32,55 @@ def render_docx(brief: Brief) -> bytes:
     document.styles["Normal"].font.size = Pt(11)
     for block in brief.blocks:
         text = _clean(block.text)
+        made = []  # the paragraphs this block wrote, indented by its depth in an exchange
         if block.kind == "title":
-            document.add_heading(f"Brief: {text}", level=0)
+            made.append(document.add_heading(f"Brief: {text}", level=0))
         elif block.kind in LEVELS:
-            heading = document.add_heading(level=LEVELS[block.kind])
-            if block.flag:
-                flag = heading.add_run(f"[{_clean(block.flag)}] ")
-                flag.underline = block.flag == "UNANSWERED"
-            heading.add_run(text)
+            made.append(document.add_heading(text, level=LEVELS[block.kind]))
+            if block.flag:  # its own paragraph: a tag copied into a file carries no label
+                made.append(document.add_paragraph())
+                flag = made[-1].add_run(_clean(block.flag))
+                flag.bold = True
+                flag.font.size = Pt(9)
+                flag.underline = "UNANSWERED" in block.flag
         elif block.kind == "cite":
-            cite = document.add_paragraph().add_run(text)
+            made.append(document.add_paragraph())
+            cite = made[-1].add_run(text)
             cite.bold, cite.font.size = True, Pt(13)
         elif block.kind == "card":
-            document.add_paragraph(text, style="Normal")
+            made.append(document.add_paragraph(text, style="Normal"))
         else:
-            run = document.add_paragraph().add_run(text)
+            made.append(document.add_paragraph())
+            run = made[-1].add_run(text)
             run.italic = True
             run.font.size = Pt(9)
             run.font.color.rgb = grey
+        if block.depth:
+            for paragraph in made:
+                paragraph.paragraph_format.left_indent = Cm(0.8 * block.depth)
     buffer = io.BytesIO()
     document.save(buffer)
     return _stable(buffer.getvalue())
+
+
+def _properties(document: Any, question: str) -> None:
+    """The file's core properties: the map's question as its title, made now (or at
+    ``SOURCE_DATE_EPOCH``, for reproducible builds), by argmap; python-docx's template
+    would otherwise say it was made in 2013 by python-docx."""
+    import datetime as dt
+    import os
+
+    props = document.core_properties
+    # Word's core properties hold at most 255 characters (python-docx refuses more)
+    props.title = question if len(question) <= 255 else question[:254] + "…"
+    props.subject = "Debate brief"
+    props.author = props.last_modified_by = "argmap"
+    props.comments = props.keywords = props.category = ""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else
+            dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = when
+    props.revision = 1
 
 
 def _stable(data: bytes) -> bytes:
