@@ -425,3 +425,14 @@ def test_positions_in_utf8_when_the_client_asks_for_them(tmp_path: Path) -> None
         assert t.Range(at(3, 4), at(3, 8)) in [d.range for d in got]
     finally:
         assert own.close() == 0
+
+
+def test_the_debate_rules_are_chosen_in_the_editor_settings(tmp_path: Path) -> None:
+    own = Client(ROOT, initialization_options={"select": "default,debate"})
+    try:
+        text = "question: Q?\nclaims:\n  - text: A\n    con:\n      - text: B\n"
+        uri = own.open(tmp_path / "d.yaml", text)
+        assert sorted(str(d.code) for d in own.wait_diagnostics(uri)) == [
+            "bare-claim", "unanswered-attack", "uncited-evidence"]  # check --select's
+    finally:
+        assert own.close() == 0

@@ -21,7 +21,7 @@ def lsp_command(
     references, the outline, rename, quick fixes and formatting (fmt's). See
     docs/editors.md for each editor's settings.
 
-    Example: argmap lsp
+    Example: argmap lsp --stdio
     """
     del stdio
     from argmap.lsp.server import serve_stdio

@@ -202,12 +202,12 @@ def _register_sync(server: ArgmapServer) -> None:
         from argmap.rules.select import selected
 
         options = params.initialization_options
-        select = options.get("select") if isinstance(options, dict) else None
-        ignore = options.get("ignore") if isinstance(options, dict) else None
+        options = options if isinstance(options, dict) else {}
         try:
-            ls.codes = selected(select, ignore)
+            ls.codes = selected(_selectors(options.get("select")),
+                                _selectors(options.get("ignore")))
         except Exception as exc:  # a bad selector: say so, keep the default rules
-            log.warning("argmap lsp: %s; using the default rules", exc)
+            log.log(logging.WARNING, "argmap lsp: %s; using the default rules", exc)
             ls.codes = selected(None, None)
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
@@ -228,6 +228,16 @@ def _register_sync(server: ArgmapServer) -> None:
     @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ArgmapServer, params: t.DidCloseTextDocumentParams) -> None:
         ls.forget(params.text_document.uri)
+
+
+def _selectors(value: object) -> list[str] | None:
+    """``select``/``ignore`` from the editor's settings: a list, or one comma-separated
+    string as ``--select`` takes it."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, list):
+        return [str(part) for part in value]
+    return None
 
 
 def _register_features(server: ArgmapServer) -> None:
