@@ -237,3 +237,11 @@ def _shots() -> Path:
     folder = ROOT / ".cache/serve-screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def test_a_file_that_is_no_map_is_refused_in_one_line(project: Path) -> None:
+    argmap = Path(sys.executable).with_name("argmap")
+    done = subprocess.run([str(argmap), "serve", str(project / "notes.txt")],
+                          capture_output=True, text=True, timeout=30, check=False)
+    assert (done.returncode, done.stderr) == (
+        2, f"argmap: cannot serve {project / 'notes.txt'}: not a map file (.yaml or .yml)\n")

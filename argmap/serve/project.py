@@ -30,6 +30,8 @@ class Project:
             self.root = Path(os.path.realpath(path))
             self.only: Path | None = None
         elif path.is_file():
+            if path.suffix.lower() not in MAP_SUFFIXES:
+                raise ArgmapError(f"cannot serve {path}: not a map file (.yaml or .yml)", 2)
             self.only = Path(os.path.realpath(path))
             self.root = self.only.parent
         else:
