@@ -62,6 +62,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("argmap.brief", "argmap.atlas", "argmap.edit"),
     ("argmap.api",),
     ("argmap",),  # the package's __init__: the public names, re-exported from api
+    # the editor's servers: clients of the API like the CLI, which starts them
+    ("argmap.lsp", "argmap.serve"),
     ("argmap.cli",),
     ("argmap.__main__",),
 ]

@@ -406,6 +406,7 @@ app.command("stats")(stats_command)
 # Commands that write maps live in their own modules (imported here, after the
 # helpers above that it uses).
 from argmap.cli import edit as _edit  # noqa: E402
+from argmap.cli.editor import lsp_command, serve_command  # noqa: E402
 from argmap.cli.fmt import fmt_command  # noqa: E402
 from argmap.cli.imports import import_command  # noqa: E402
 from argmap.cli.watch import watch_command  # noqa: E402
@@ -417,6 +418,8 @@ app.command("mv")(_edit.mv_command)
 app.command("fmt")(fmt_command)
 app.command("watch")(watch_command)
 app.command("import")(import_command)
+app.command("lsp")(lsp_command)
+app.command("serve")(serve_command)
 
 
 def examples_last() -> None:

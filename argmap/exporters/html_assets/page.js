@@ -124,6 +124,8 @@ if(svg){var box=svg.viewBox.baseVal,home={x:box.x,y:box.y,w:box.width,h:box.heig
   apply();ev.preventDefault()});
  document.querySelector(".zoom").addEventListener("click",function(ev){var z=ev.target.getAttribute("data-zoom");
   if(z==="in")zoom(1/1.25);else if(z==="out")zoom(1.25);
-  else if(z==="fit"){view={x:home.x,y:home.y,w:home.w,h:home.h};apply()}})}
+  else if(z==="fit"){view={x:home.x,y:home.y,w:home.w,h:home.h};apply()}});
+ // argmap serve keeps the zoom across a live update: it reads the view and sets it back
+ viewport.argmapView=function(v){if(v){view={x:v.x,y:v.y,w:v.w,h:v.h};apply()}return view}}
 function centre(){}
 })();
