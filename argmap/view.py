@@ -87,7 +87,7 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
         {k: v for k, v in graph.sources.items() if k in cited}, statements,
         tuple(k for k in graph.claims if k in statements), links,
         {a: k for a, k in graph.positions.items() if k in statements}, citations,
-        tuple(roots), focus, via, hidden, outside)
+        tuple(roots), focus, via, hidden, outside, version=graph.version)
 
 
 def _count_below(graph: ArgumentGraph, key: str) -> int:

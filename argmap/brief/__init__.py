@@ -33,8 +33,9 @@ from argmap.model import Relation, Source
 
 __all__ = ["LEVELS", "Block", "Brief", "BriefError", "build_brief", "render_brief"]
 
-def build_brief(evaluation: Evaluation, ours: list[str]) -> Brief:
-    """Lay out the brief for our claims (ids or paths) against the map's other claims.
+def build_brief(evaluation: Evaluation, ours: list[str], wpm: int = 250) -> Brief:
+    """Lay out the brief for our claims (ids or paths) against the map's other claims;
+    ``wpm`` (words per minute) times the cards.
 
     Raises:
         BriefError: if a name is not one of the map's claims, or none is given.
@@ -55,7 +56,9 @@ def build_brief(evaluation: Evaluation, ours: list[str]) -> Brief:
         raise BriefError("--for needs at least one claim id")
     writer = _Writer(evaluation)
     writer.write(keys)
-    return Brief(graph.id, graph.question, writer.blocks)
+    from argmap.brief.cards import with_reading
+
+    return Brief(graph.id, graph.question, with_reading(writer.blocks), wpm)
 
 
 #: a linked argument does not stand or fall as a statement does: it counts, or not
@@ -280,25 +283,21 @@ class _Writer:
         self.add("tag", statement.text, flag or self.status(key))
         if not statement.cites:
             self.add("note", "No card: this statement cites nothing.")
+        from argmap.brief.cards import card_block, cite_block
+
         for citation in statement.cites:
             source = self.graph.sources.get(citation.source)
-            self.add("cite", cite_line(citation.source, source, citation.locator))
+            self.blocks.append(cite_block(citation, source))
             if citation.quote:
-                self.add("card", citation.quote)
+                self.blocks.append(card_block(citation, source, self.graph.marked))
 
 
 def cite_line(source_id: str, source: Source | None, locator: str | None) -> str:
-    """Author, date, title, publisher, URL, locator: whichever the source has."""
-    if source is None:
-        return f"[{source_id}]" + (f", {locator}" if locator else "")
-    parts = [", ".join(source.author)] if source.author else []
-    if source.date:
-        parts.append(source.date)
-    parts.append(f"“{source.title}”")
-    parts += [p for p in (source.publisher, source.url) if p]
-    if locator:
-        parts.append(locator)
-    return "; ".join(parts)
+    """The cite line: short cite, (authors and qualifications; title; publisher; date; URL;
+    accessed), locator (:mod:`argmap.brief.cards`)."""
+    from argmap.brief.cards import cite_text
+
+    return cite_text(source_id, source, locator)
 
 
 class BriefFormat(NamedTuple):

@@ -121,12 +121,17 @@ def brief_command(
     map_id: Annotated[str | None, typer.Option("--map", show_default=False, help="Which map "
                       "of a file that holds several.")] = None,
     source_format: From = None,
+    wpm: Annotated[int, typer.Option("--wpm", min=1, max=1000, help="Reading speed in "
+                   "words per minute, which times each card, Hat and Block (Verbatim's "
+                   "default).")] = 250,
 ) -> None:
     """Write the brief a debater reads from: our case with its cards, frontlines
     against each rebuttal (unanswered ones first) and their case with our attacks.
 
-    docx uses the headings of Verbatim-style templates (Pocket, Hat, Block,
-    Tag), so a brief pastes into a debater's own file.
+    docx uses Verbatim's styles (Pocket, Hat, Block and Tag on Heading 1-4,
+    Cite, Underline, Emphasis, highlighting), so a brief pastes into a
+    debater's own file; each Hat, Block and Tag says how long its cards take
+    to read aloud at --wpm.
 
     Example: argmap brief maps/nato-promise.yaml --for no-binding-promise -o brief.docx
     """
@@ -142,7 +147,7 @@ def brief_command(
     if output != "-":
         refuse_overwrite([output], [path])
     fmt = _brief_format(fmt, output)
-    brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
+    brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c], wpm)
     if output is None and fmt is not BriefFormat.docx:
         output = "-"  # md and html go to stdout unless -o, docx to <map-id>.docx
     plan = output_paths([brief.map_id], FORMATS[fmt.value], output)

@@ -83,6 +83,7 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
                          "`claims`", Span(file, 1, 1))
         builder = Builder(file, track_aliases="*" in text,
                           comments=hash_comments(text) if "#" in text else None, lines=lines)
+        builder.text_source = text
         default = default_id or slugify(Path(file).stem)
         several = len(documents) > 1
         for index, node in enumerate(documents, 1):
