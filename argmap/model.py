@@ -91,12 +91,14 @@ class Source(NamedTuple):
 
 def short_cite(source: Source) -> str:
     """The spoken cite of a source (format 1.2): its ``short``, else the authors' last
-    names and the year's last two digits (``Murray & Rivers 15``), else its title."""
+    names and the year's last two digits (``Murray & Rivers 15``); with no author, the
+    publisher's name or the title's first four words stand for them."""
     if source.short:
         return source.short
     names = [_last_name(a) for a in source.author]
     who = (names[0] if len(names) == 1 else " & ".join(names) if len(names) == 2
-           else f"{names[0]} et al." if names else source.publisher or source.title)
+           else f"{names[0]} et al." if names else source.publisher
+           or " ".join(source.title.split()[:4]))
     year = source.date[2:4] if source.date and len(source.date) >= 4 else ""
     return f"{who} {year}".strip()
 

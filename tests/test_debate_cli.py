@@ -245,10 +245,13 @@ def test_brief_docx_uses_verbatim_headings(tmp_path: object) -> None:
     assert ("Heading 3", "[UNANSWERED] A2: Uniforms have no measurable effect on grades.") \
         in styles
     tag = styles.index(("Heading 4", "[✓ STANDS] Uniforms cut what families spend on clothes."))
-    cite, card = paragraphs[tag + 1], paragraphs[tag + 2]
-    assert cite.text == ("A. Researcher, B. Analyst; 2024-05; “School clothing costs survey”; "
-                         "Education Institute; https://example.org/survey?a=1&b=2; p. 3")
-    assert all(run.bold for run in cite.runs)
+    timed, cite, card = paragraphs[tag + 1], paragraphs[tag + 2], paragraphs[tag + 3]
+    assert timed.text == "Read aloud: 18 words, 0:04." and timed.style.name == "argmap Note"
+    assert cite.text == ("Researcher & Analyst 24 (A. Researcher & B. Analyst; “School clothing "
+                         "costs survey”; Education Institute; 2024-05; "
+                         "https://example.org/survey?a=1&b=2) p. 3")
+    assert [(r.text, r.style.name) for r in cite.runs][0] == (
+        "Researcher & Analyst 24", "Style 13 pt Bold")
     assert card.style is not None and card.style.name == "Normal"
     assert card.text == "parents spent 40% less on school clothing"
 
@@ -260,13 +263,17 @@ def test_brief_linked_arguments_are_one_block_with_every_premise_card(golden: Go
     lines = result.stdout.splitlines()
     block = lines.index("### ✗ DOES NOT COUNT — Support (together): Most displaced car trips "
                         "vanish rather… + Transit has spare capacity at peak…")
-    assert [line for line in lines[block + 1:block + 13] if line] == [
+    assert [line for line in lines[block + 1:block + 19] if line] == [
+        "*Read aloud: 30 words, 0:07.*",
         "*The linked argument no-gridlock (trips-vanish + transit-capacity): these premises "
         "support it only together; it counts while all of them stand.*",
         "#### ✗ FALLS — Most displaced car trips vanish rather than move.",
-        "**2020; “Traffic evaporation in European cities”**",
+        "*Read aloud: 13 words, 0:03.*",
+        "**Traffic evaporation in European 20** (“Traffic evaporation in European cities”; "
+        "2020)",
         "#### ✓ STANDS — Transit has spare capacity at peak hours.",
-        "**“Transit load report”**",
+        "*Read aloud: 17 words, 0:04.*",
+        "**Transit load report** (“Transit load report”)",
         "> off-peak and peak loads both below 80%"]
     assert "### UNANSWERED — A2 (together): Shops in the centre depend on… + Those customers " \
         "will not switch to…" in lines
@@ -288,7 +295,7 @@ def test_brief_a_linked_answer_shows_each_premise_as_part_of_it() -> None:
     graph = build_graph(load_text(text, "t.yaml").maps[0])
     brief = render_md(build_brief(evaluate(graph), ["c"])).splitlines()
     start = brief.index("### A2: X.")
-    assert [line for line in brief[start:start + 14] if line.startswith("#")] == [
+    assert [line for line in brief[start:start + 22] if line.startswith("#")] == [
         "### A2: X.", "#### ✗ FALLS — X.", "#### Answer, together (✓ STANDS) — A.",
         "#### Answer, together (✓ STANDS) — B."]
 
@@ -301,11 +308,12 @@ def test_brief_docx_keeps_a_linked_argument_together(tmp_path: Path) -> None:
     assert result.exit_code == 0
     styles = [(p.style.name if p.style is not None else "", p.text)
               for p in Document(io.BytesIO(out.read_bytes())).paragraphs]
+    styles = [s for s in styles if not s[1].startswith("Read aloud")]
     block = styles.index(("Heading 3", "[✗ DOES NOT COUNT] Support (together): Most displaced "
                                        "car trips vanish rather… + Transit has spare capacity at "
                                        "peak…"))
     assert [style for style, _ in styles[block + 1:block + 7]] == [
-        "Normal", "Heading 4", "Normal", "Heading 4", "Normal", "Normal"]
+        "argmap Note", "Heading 4", "Normal", "Heading 4", "Normal", "Normal"]
     assert styles[block + 6] == ("Normal", "off-peak and peak loads both below 80%")
 
 

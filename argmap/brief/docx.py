@@ -72,7 +72,8 @@ def _block(document: Any, block: Block, wpm: int) -> None:
             flag.underline = block.flag == "UNANSWERED"
         heading.add_run(text)
         if block.words:
-            heading.add_run(f"  ({reading(block.words, wpm)})", style=STATUS)
+            timed = document.add_paragraph(style=NOTE)
+            timed.add_run(f"Read aloud: {reading(block.words, wpm)}.").font.size = Pt(8)
     elif block.kind == "cite" and block.citation is not None:
         short, rest, locator = cite_parts(block.citation.source, block.source,
                                           block.citation.locator)

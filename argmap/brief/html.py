@@ -22,8 +22,7 @@ h4 { font-size: 11pt; margin: 1em 0 0.2em; }
 .unanswered { font-weight: bold; text-decoration: underline; }
 .cite { margin: 0.2em 0; }
 .cite .short { font-weight: bold; font-size: 13pt; }
-.read { font-family: sans-serif; font-size: 8pt; font-weight: normal; color: #444;
-        margin-left: 0.6em; }
+.read { font-family: sans-serif; font-size: 8pt; color: #444; margin: 0; }
 .card { margin: 0.2em 0 0.8em 1.5em; font-size: 8pt; }
 .card p { margin: 0 0 0.4em; }
 .card mark, .card u, .card strong { font-size: 11pt; }
@@ -53,9 +52,10 @@ def render_html(brief: Brief) -> str:
             body.append(f'<h1 class="title">Brief: {text}</h1>')
         elif block.kind in LEVELS:
             level = LEVELS[block.kind]
-            timed = (f'<span class="read">{reading(block.words, brief.wpm)}</span>'
-                     if block.words else "")
-            body.append(f"<h{level}>{flag}{text}{timed}</h{level}>")
+            body.append(f"<h{level}>{flag}{text}</h{level}>")
+            if block.words:
+                body.append(f'<p class="read">Read aloud: {reading(block.words, brief.wpm)}.'
+                            "</p>")
         elif block.kind == "cite" and block.citation is not None:
             short, rest, locator = cite_parts(block.citation.source, block.source,
                                               block.citation.locator)

@@ -27,8 +27,9 @@ def render_md(brief: Brief) -> str:
         if block.kind == "title":
             out.append(f"# Brief: {text}")
         elif block.kind in LEVELS:
-            timed = f" *({reading(block.words, brief.wpm)})*" if block.words else ""
-            out.append(f"{'#' * LEVELS[block.kind]} {flag}{text}{timed}")
+            out.append(f"{'#' * LEVELS[block.kind]} {flag}{text}")
+            if block.words:
+                out.append(f"*Read aloud: {reading(block.words, brief.wpm)}.*")
         elif block.kind == "cite" and block.citation is not None:
             short, rest, locator = cite_parts(block.citation.source, block.source,
                                               block.citation.locator)
