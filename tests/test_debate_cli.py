@@ -246,11 +246,12 @@ def test_brief_docx_uses_verbatim_headings(tmp_path: object) -> None:
         in styles
     tag = styles.index(("Heading 4", "[✓ STANDS] Uniforms cut what families spend on clothes."))
     timed, cite, card = paragraphs[tag + 1], paragraphs[tag + 2], paragraphs[tag + 3]
-    assert timed.text == "Read aloud: 18 words, 0:04." and timed.style.name == "argmap Note"
+    assert timed.text == "Read aloud: 18 words, 0:04."
+    assert timed.style is not None and timed.style.name == "argmap Note"
     assert cite.text == ("Researcher & Analyst 24 (A. Researcher & B. Analyst; “School clothing "
                          "costs survey”; Education Institute; 2024-05; "
                          "https://example.org/survey?a=1&b=2) p. 3")
-    assert [(r.text, r.style.name) for r in cite.runs][0] == (
+    assert (cite.runs[0].text, cite.runs[0].style.name) == (
         "Researcher & Analyst 24", "Style 13 pt Bold")
     assert card.style is not None and card.style.name == "Normal"
     assert card.text == "parents spent 40% less on school clothing"
