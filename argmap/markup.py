@@ -16,6 +16,7 @@ model, so readers and exporters alike can use it.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 #: the marks, outermost first, and the marker that writes each
@@ -23,6 +24,7 @@ HIGHLIGHT, UNDERLINE, EMPHASIS = "highlight", "underline", "emphasis"
 MARKERS = {HIGHLIGHT: "==", UNDERLINE: "__", EMPHASIS: "**"}
 _BY_MARKER = {marker: mark for mark, marker in MARKERS.items()}
 _ESCAPABLE = frozenset("=_*\\")
+_SPECIAL = re.compile(r"[=_*\\]")
 #: the order marks nest in when :func:`write` opens several at once
 _ORDER = (HIGHLIGHT, UNDERLINE, EMPHASIS)
 
@@ -141,6 +143,8 @@ def write(runs: list[Run]) -> str:
 def escape(text: str) -> str:
     """Text with every backslash and marker character escaped that could read as markup:
     a backslash, and ``=``, ``_`` or ``*`` next to its twin or at either end."""
+    if not _SPECIAL.search(text):  # most text: nothing to escape, one C-level scan
+        return text
     out = []
     last = len(text) - 1
     for i, c in enumerate(text):

@@ -189,6 +189,7 @@ def _is(styles: dict[str, _Style], style_id: str | None, word: str) -> bool:
 def _paragraphs(root: ElementTree.Element, styles: dict[str, _Style]) -> list[Paragraph]:
     body = root.find(W + "body")
     out: list[Paragraph] = []
+    cache: dict[str | None, _RunStyle] = {}
     for p in (body.iter(W + "p") if body is not None else ()):
         style_id = _val(p.find(f"{W}pPr/{W}pStyle"))
         level = int(_inherited(styles, style_id, "level") or 0)
@@ -204,7 +205,7 @@ def _paragraphs(root: ElementTree.Element, styles: dict[str, _Style]) -> list[Pa
             text = _run_text(r)
             if not text:
                 continue
-            found = _marks(r, styles)
+            found = _marks(r, styles, cache)
             if found is None:
                 continue
             marks, cite = found
@@ -243,27 +244,47 @@ def _run_text(r: ElementTree.Element) -> str:
 _WS = re.compile(r"\s+")
 
 
+class _RunStyle(NamedTuple):
+    status: bool
+    emphasis: bool
+    cite: bool
+    bold: bool
+    underline: bool
+
+
+def _run_style(styles: dict[str, _Style], style_id: str | None,
+               cache: dict[str | None, _RunStyle]) -> _RunStyle:
+    found = cache.get(style_id)
+    if found is None:
+        found = cache[style_id] = _RunStyle(
+            _is(styles, style_id, BRIEF_STATUS), _is(styles, style_id, "emphasis"),
+            _is(styles, style_id, "cite"), bool(_inherited(styles, style_id, "bold")),
+            bool(_inherited(styles, style_id, "underline")))
+    return found
+
+
 def _marks(r: ElementTree.Element, styles: dict[str, _Style],
-           ) -> tuple[frozenset[str], bool] | None:
+           cache: dict[str | None, _RunStyle]) -> tuple[frozenset[str], bool] | None:
     """The marks of a run (highlight, emphasis, underline) and whether it is in a cite
     style: Verbatim's Cite (or any bold run not underlined); None for argmap's own status
     runs in a brief."""
     rpr = r.find(W + "rPr")
     style_id = _val(rpr.find(W + "rStyle")) if rpr is not None else None
-    if _is(styles, style_id, BRIEF_STATUS):
+    style = _run_style(styles, style_id, cache)
+    if style.status:
         return None
     bold, underline = _bold_underline(rpr)
     if bold is None:
-        bold = bool(_inherited(styles, style_id, "bold"))
+        bold = style.bold
     if underline is None:
-        underline = bool(_inherited(styles, style_id, "underline"))
+        underline = style.underline
     marks = set()
     highlight = _val(rpr.find(W + "highlight")) if rpr is not None else None
     if highlight and highlight != "none":
         marks.add(HIGHLIGHT)
-    if _is(styles, style_id, "emphasis") or (bold and underline):
+    if style.emphasis or (bold and underline):
         marks.add(EMPHASIS)
     elif underline:
         marks.add(UNDERLINE)
-    cite = _is(styles, style_id, "cite") or (bool(bold) and not underline)
+    cite = style.cite or (bool(bold) and not underline)
     return frozenset(marks), cite
