@@ -57,9 +57,12 @@ STYLES = (
     + _style("character", "Emphasis", "Emphasis", "", "", '<w:b/><w:u w:val="single"/>')
     + "</w:styles>")
 
-WORDS = ("carbon price emissions senate coal states revenue dividend households border "
-         "adjustment leakage industry growth jobs treaty warming model estimate decline "
-         "policy report economists the a of and will would could not only because").split()
+WORDS = [
+    "carbon", "price", "emissions", "senate", "coal", "states", "revenue", "dividend",
+    "households", "border", "adjustment", "leakage", "industry", "growth", "jobs", "treaty",
+    "warming", "model", "estimate", "decline", "policy", "report", "economists", "the", "a",
+    "of", "and", "will", "would", "could", "not", "only", "because",
+]
 
 
 def run(text: str, style: str | None = None, highlight: bool = False) -> str:
