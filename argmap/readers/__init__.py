@@ -132,7 +132,7 @@ READERS: dict[str, ReaderSpec] = {
 def detect(path: PurePath | str, data: bytes) -> str | None:
     """The reader a file needs, or None for argmap YAML (and anything unknown).
 
-    The suffix decides where it is unambiguous (``.argdown``); otherwise the
+    The suffix decides where it is unambiguous (``.argdown``, ``.docx``); otherwise the
     content: AIF JSON starts ``{`` and has ``nodes`` with ``nodeID`` or an
     ``AIF`` key; Kialo text's first line is ``Discussion Title:`` or
     ``Discussion Name:``; argmap's own JSON export starts ``{`` and has an
@@ -144,7 +144,7 @@ def detect(path: PurePath | str, data: bytes) -> str | None:
         return None
     head = data[:SNIFF_BYTES]
     for spec in READERS.values():
-        if suffix in spec.suffixes and spec.name == "argdown":
+        if suffix in spec.suffixes and spec.name in ("argdown", "verbatim"):
             return spec.name
     for spec in READERS.values():
         if spec.looks_like(head):

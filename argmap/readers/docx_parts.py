@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import NamedTuple
 from xml.etree import ElementTree
 
@@ -112,7 +113,8 @@ def _part(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
     try:
         with archive.open(info) as stream:
             raw = stream.read(MAX_PART + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
+            ValueError) as exc:
         raise DocxError(f"{name} cannot be unpacked ({exc}); the file is damaged") from None
     if len(raw) > MAX_PART or (info.compress_size and len(raw) > 1024 * 1024
                                and len(raw) / max(info.compress_size, 1) > MAX_RATIO):
