@@ -53,7 +53,8 @@ def test_a_real_verbatim_file_keeps_every_card_as_python_docx_reads_it() -> None
     # is the cite, the rest (up to the next heading) the card text
     document = Document(str(REAL))
     expected: dict[str, str] = {}
-    tag, body = None, []
+    tag: str | None = None
+    body: list[str] = []
     for p in [*document.paragraphs, None]:
         level = 0 if p is None else _level(p)
         if p is None or level:
