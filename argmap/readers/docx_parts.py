@@ -58,6 +58,8 @@ class Paragraph(NamedTuple):
     runs: list[Run]
     cite_runs: list[str]
     title: bool = False
+    #: the paragraph opens with a run in Verbatim's Cite style: a cite line, wherever it is
+    opens_cite: bool = False
 
     @property
     def text(self) -> str:
@@ -203,6 +205,7 @@ def _paragraphs(root: ElementTree.Element, styles: dict[str, _Style]) -> list[Pa
         title = _is(styles, style_id, "title")
         runs: list[Run] = []
         cites: list[str] = []
+        opens = False
         for r in _runs(p):
             text = _run_text(r)
             if not text:
@@ -210,11 +213,13 @@ def _paragraphs(root: ElementTree.Element, styles: dict[str, _Style]) -> list[Pa
             found = _marks(r, styles, cache)
             if found is None:
                 continue
-            marks, cite = found
+            marks, cite, styled = found
+            if not runs and styled:
+                opens = True
             runs.append(Run(text, marks))
             if cite:
                 cites.append(text)
-        out.append(Paragraph(level, runs, cites, title))
+        out.append(Paragraph(level, runs, cites, title, opens))
     return out
 
 
@@ -266,10 +271,10 @@ def _run_style(styles: dict[str, _Style], style_id: str | None,
 
 
 def _marks(r: ElementTree.Element, styles: dict[str, _Style],
-           cache: dict[str | None, _RunStyle]) -> tuple[frozenset[str], bool] | None:
-    """The marks of a run (highlight, emphasis, underline) and whether it is in a cite
-    style: Verbatim's Cite (or any bold run not underlined); None for argmap's own status
-    runs in a brief."""
+           cache: dict[str | None, _RunStyle]) -> tuple[frozenset[str], bool, bool] | None:
+    """The marks of a run (highlight, emphasis, underline), whether it may be a cite's
+    (Verbatim's Cite style, or bold and not underlined) and whether it is in the Cite style
+    itself; None for argmap's own status runs in a brief."""
     rpr = r.find(W + "rPr")
     style_id = _val(rpr.find(W + "rStyle")) if rpr is not None else None
     style = _run_style(styles, style_id, cache)
@@ -289,4 +294,4 @@ def _marks(r: ElementTree.Element, styles: dict[str, _Style],
     elif underline:
         marks.add(UNDERLINE)
     cite = style.cite or (bool(bold) and not underline)
-    return frozenset(marks), cite
+    return frozenset(marks), cite, style.cite

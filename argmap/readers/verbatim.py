@@ -173,27 +173,43 @@ def _build(claims: list[_Claim], tags: list[_Tag], question: str, file: str,
 
 def _card(tag: _Tag, sources: dict[str, Source], by_cite: dict[str, str],
           ) -> tuple[tuple[Citation, ...], str | None]:
-    """A tag's citation (cite line and card text), or the note of an analytic."""
+    """A tag's citations (each a cite line and its card text), or the note of an analytic.
+
+    Each paragraph that opens with a run in the Cite style starts a card (argmap's brief
+    writes a statement's citations so); what stands above the first is a remark on the
+    tag, kept as its ``note`` (a real file has ``*HR leadership internal`` there). A file
+    without the Cite style has one card a tag, its first paragraph the cite line."""
     body = tag.body
     if not body:
         return (), None
     if len(body) == 1 and not body[0].cite_runs:
         return (), " ".join(body[0].text.split())
-    cite_text = " ".join(body[0].text.split())
+    first = next((n for n, p in enumerate(body) if p.opens_cite), 0)
+    note = " ".join(" ".join(p.text.split()) for p in body[:first]) or None
+    groups: list[list[Paragraph]] = []
+    for n, paragraph in enumerate(body[first:]):
+        if n == 0 or paragraph.opens_cite:
+            groups.append([])
+        groups[-1].append(paragraph)
+    return tuple(_citation(group, tag.span, sources, by_cite) for group in groups), note
+
+
+def _citation(group: list[Paragraph], span: Span, sources: dict[str, Source],
+              by_cite: dict[str, str]) -> Citation:
+    cite_text = " ".join(group[0].text.split())
     source_id = by_cite.get(cite_text)
-    parsed = parse_cite(cite_text, body[0].cite_runs)
+    parsed = parse_cite(cite_text, group[0].cite_runs)
     if source_id is None:
         source_id = _unique(slugify(parsed.short or cite_text[:30]).strip("-.") or "source",
                             set(sources))
         by_cite[cite_text] = source_id
-        sources[source_id] = _source(source_id, parsed, cite_text, tag.span)
+        sources[source_id] = _source(source_id, parsed, cite_text, span)
     runs: list[Run] = []
-    for paragraph in body[1:]:
+    for paragraph in group[1:]:
         if runs:
             runs.append(Run("\n"))
         runs.extend(paragraph.runs)
-    quote = write(_tidy(runs)) or None
-    return (Citation(source_id, tag.span, quote, parsed.locator),), None
+    return Citation(source_id, span, write(_tidy(runs)) or None, parsed.locator)
 
 
 def _tidy(runs: list[Run]) -> list[Run]:
