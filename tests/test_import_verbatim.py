@@ -86,10 +86,16 @@ def test_a_real_file_reads_its_structure_and_cites() -> None:
     assert plan.cites == () and plan.text.startswith("The United States federal government")
     kiersz = m.sources["kiersz-18"]
     assert (kiersz.short, kiersz.author, kiersz.url) == (
-        "Kiersz 18", ("Andy",), "https://www.businessinsider.com/saudi-arabia-reportedly-"
+        "Kiersz 18", ("Andy Kiersz",), "https://www.businessinsider.com/saudi-arabia-reportedly-"
         "using-sudanese-child-soldiers-in-yemen-2018-12")
     # what the cite parser could not place is kept whole, never dropped
     assert kiersz.note is not None and kiersz.note.startswith("Kiersz 18 (Andy, a senior")
+    guay = m.sources["guay-10-19-2018"]  # a cite placed whole: nothing left for the note
+    assert guay == guay._replace(
+        title="Arms sales to Saudi Arabia give Trump all the leverage he needs in Khashoggi "
+        "affair", author=("Terrence Guay",), quals="Clinical Professor of International "
+        "Business, Pennsylvania State University", publisher="Conversation",
+        date="2018-10-19", note=None, short="Guay, 10-19-2018")
     quote = m.claims[1].pro[1].cites[0].quote or ""
     assert quote.startswith("==**Saudi Arabia and its allies are paying Sudanese soldiers")
 

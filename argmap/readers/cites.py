@@ -35,7 +35,9 @@ class Cite(NamedTuple):
     whole: bool = False
 
 
-_SHORT_END = re.compile(r"\s*[(\[]|\s+[–—-]{1,3}\s+|\s*//")
+_SHORT_END = re.compile(r"\s*[(\[]|\s+[–—-]{1,3}\s+|\s*[–—]\s*|\s*//")
+#: a line that is nothing but a short cite: a name and a year (``Smith 2020``, ``Lee 15``)
+_ONLY_SHORT = re.compile(r"[A-Z][\w .,&'’-]{0,60}\s\d{2}(?:\d{2})?")
 _URL = re.compile(r"https?://\S+")
 _ACCESSED = re.compile(r"(?i)(?:date\s+)?(?:accessed|access date|doa|retrieved)[:\s]+(.+)")
 _QUOTED = re.compile(r'\A[“"‘\'](.+?)[”"’\']?[,.]?\Z')
@@ -50,7 +52,7 @@ def parse_cite(text: str, cite_runs: list[str] | None = None) -> Cite:
     text = " ".join(text.split())
     short, rest = _short(text, cite_runs or [])
     inner, after = _bracketed(rest)
-    fields = _fields(inner)
+    fields = [piece for field in _fields(inner) for piece in _pieces(field)]
     found: dict[str, str] = {}
     who: list[str] = []
     quals: list[str] = []
@@ -68,8 +70,8 @@ def parse_cite(text: str, cite_runs: list[str] | None = None) -> Cite:
                 leftover = True
             else:
                 found["accessed"] = value
-        elif (quoted := _QUOTED.match(field)) is not None and "title" not in found \
-                and field[0] in "“\"‘'":
+        elif (quoted := _QUOTED.match(field.lstrip("("))) is not None and \
+                "title" not in found and field.lstrip("(")[0] in "“\"‘'":
             found["title"] = quoted.group(1).strip().rstrip(",.")
         elif "date" not in found and (date := parse_date(field)) is not None:
             found["date"] = date
@@ -85,6 +87,11 @@ def parse_cite(text: str, cite_runs: list[str] | None = None) -> Cite:
             who[0], "", "")
         author = tuple(a.strip() for a in re.split(r"\s+(?:&|and)\s+", names) if a.strip())
         quals = ([more] if more else []) + quals
+        last = re.match(r"[A-Z][\w'’-]+", short or "")
+        if len(author) == 1 and " " not in author[0] and last and author[0][:1].isupper():
+            author = (f"{author[0]} {last.group()}",)  # "Guay, 18 - Terrence, …": Terrence Guay
+    if "date" not in found and short and (date := _date_in(short)) is not None:
+        found["date"] = date
     locator = after.strip(" ,;.") or None
     whole = leftover or short is None or "title" not in found
     return Cite(short, author, ", ".join(quals) or None, found.get("title"),
@@ -99,6 +106,8 @@ def _short(text: str, cite_runs: list[str]) -> tuple[str | None, str]:
     runs = " ".join("".join(cite_runs).split())
     if runs and text.startswith(runs):
         return runs.strip(" ,;:") or None, text[len(runs):].strip()
+    if _ONLY_SHORT.fullmatch(text):
+        return text, ""
     return None, text
 
 
@@ -111,6 +120,32 @@ def _bracketed(rest: str) -> tuple[str, str]:
             return rest[1:close], rest[close + 1:]
         return rest[1:], ""
     return re.sub(r"\A(?:[–—-]{1,3}|//)\s*", "", rest), ""
+
+
+def _pieces(field: str) -> list[str]:
+    """A ``; ``-field that holds a quoted title or a URL among other things (``"Title,"
+    Publisher, https://…``), split at its commas outside quotation marks; any other field
+    whole (argmap's own cites keep one thing a field, and qualifications have commas)."""
+    stripped = field.strip(" (")
+    pure = (stripped[:1] in "“\"" and stripped.rstrip(" ,.)").endswith(("”", '"'))) or \
+        _URL.fullmatch(stripped.rstrip(" ,.)")) is not None
+    if pure or not (_URL.search(field) or any(q in field for q in "“\"")):
+        return [field]
+    out = []
+    for piece in _fields(field.replace(";", ",")):
+        # `“Title,” Publisher`: the title ends at its closing mark
+        close = max(piece.find("”"), piece.rfind('"') if piece.count('"') >= 2 else -1)
+        if 0 < close < len(piece.rstrip()) - 1 and piece.lstrip(" (")[:1] in "“\"":
+            out += [piece[:close + 1], piece[close + 1:]]
+        else:
+            out.append(piece)
+    return out
+
+
+def _date_in(short: str) -> str | None:
+    """The date a short cite holds (``Guay, 10-19-2018``, ``Karnofsky 2014``), if whole."""
+    match = re.search(r"(\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4})\s*\Z", short)
+    return parse_date(match.group(1)) if match else None
 
 
 def _fields(inner: str) -> list[str]:
