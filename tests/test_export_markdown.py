@@ -24,7 +24,8 @@ from tests.test_properties import TEXT
 # GitHub: CommonMark with footnotes, strikethrough and tables; raw HTML kept (and sanitised)
 MD = MarkdownIt("commonmark").enable(["strikethrough", "table"]).use(footnote_plugin)
 ALLOWED = {"h1", "p", "ul", "li", "strong", "em", "a", "blockquote", "br", "sup", "section",
-           "ol", "hr"}
+           "ol", "hr",
+           "mark", "u"}  # a 1.2 quote's read parts (tests/fixtures/valid/cards.yaml)
 
 
 class Text(HTMLParser):
