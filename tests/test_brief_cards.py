@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -101,14 +102,13 @@ def test_libreoffice_shows_the_structure_and_the_marks(brief_docx: Path, tmp_pat
     assert yellow > 100  # the highlighted words are painted yellow
 
 
-def _count(ppm: bytes, wanted: object) -> int:
+def _count(ppm: bytes, wanted: Callable[[int, int, int], bool]) -> int:
     """Pixels of a binary PPM (P6) for which ``wanted(r, g, b)`` holds."""
     header = ppm.split(b"\n", 3)
     assert header[0] == b"P6" and header[2] == b"255"
     pixels = header[3]
-    test = wanted  # a callable
     return sum(1 for i in range(0, len(pixels) - 2, 3)
-               if test(pixels[i], pixels[i + 1], pixels[i + 2]))  # type: ignore[operator]
+               if wanted(pixels[i], pixels[i + 1], pixels[i + 2]))
 
 
 def test_md_and_html_mark_the_read_parts(golden: Golden) -> None:
