@@ -60,9 +60,9 @@ def test_the_docx_has_verbatims_styles_by_name_alias_and_definition(brief_docx: 
 
 def test_card_runs_carry_verbatims_styles_and_highlight(brief_docx: Path) -> None:
     paragraphs = Document(str(brief_docx)).paragraphs
-    tag = next(i for i, p in enumerate(paragraphs) if p.style is not None
-               and p.style.name == "Heading 4")
-    cite, card = paragraphs[tag + 2], paragraphs[tag + 3]
+    at = next(i for i, p in enumerate(paragraphs) if p.runs and p.runs[0].style is not None
+              and p.runs[0].style.name == "Style 13 pt Bold")
+    cite, card = paragraphs[at], paragraphs[at + 1]
     assert [(r.text, r.style.name) for r in cite.runs] == [
         ("Murray & Rivers 15", "Style 13 pt Bold"),
         (" (Jane Murray & Bob Rivers, Professors of Economics at MIT; “The Tax Will Fail”; "
@@ -118,7 +118,7 @@ def test_md_and_html_mark_the_read_parts(golden: Golden) -> None:
     assert ("> Senators <mark><u>from coal states</u></mark> will <mark><strong>block any"
             "</strong></mark> <u>carbon price</u>, said the report. It is not close.") \
         in md.stdout.splitlines()
-    assert ('<blockquote class="card"><p>Senators <mark><u>from coal states</u></mark> will '
+    assert ('<blockquote class="card cut"><p>Senators <mark><u>from coal states</u></mark> will '
             "<mark><strong>block any</strong></mark> <u>carbon price</u>, said the report. "
             "It is not close.</p></blockquote>") in html.stdout
     golden("debate/brief-cards.md", md.stdout.replace(str(CARDS), "CARDS"))
@@ -127,9 +127,11 @@ def test_md_and_html_mark_the_read_parts(golden: Golden) -> None:
 def test_reading_time_per_card_and_block_at_the_chosen_speed() -> None:
     slow = runner.invoke(app, ["brief", str(CARDS), "--for", "fail", "--wpm", "60"])
     lines = slow.stdout.splitlines()
-    tag = lines.index("#### ✗ FALLS — The tax will fail in the Senate.")
-    # the tag (7 words), the short cite (4) and the highlighted words (5) are read
-    assert lines[tag + 2] == "*Read aloud: 16 words, 0:16.*"
+    hat = lines.index("## The tax will fail in the Senate.")  # the claim, its card under it
+    # the claim (7 words), the short cite (4) and the highlighted words (5) are read
+    assert lines[hat + 2: hat + 5] == ["**✗ FALLS**", "", "*Read aloud: 16 words, 0:16.*"]
+    tag = lines.index("#### Leadership has the votes.")  # a tag: its words and its cite's
+    assert lines[tag + 4] == "*Read aloud: 8 words, 0:08.*"
     assert runner.invoke(app, ["brief", str(CARDS), "--for", "fail", "--wpm", "0"]
                          ).exit_code == 2
 

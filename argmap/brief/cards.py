@@ -70,30 +70,37 @@ def count_words(runs: list[Run]) -> int:
 
 def with_reading(blocks: list[Block]) -> list[Block]:
     """The blocks with ``words`` set on each tag (its text, short cites and read card
-    text) and each hat and block heading (the sum of its tags)."""
+    text), and on each hat and block heading (the sum of its tags; a hat's own cards,
+    written right under it, count with its text as a tag's do)."""
     out = list(blocks)
-    tag = None
+    own: dict[int, int] = {}  # heading index -> the words of the cards right under it
+    holder = None
+    for i, block in enumerate(out):
+        if block.kind in ("tag", "hat"):
+            holder, own[i] = i, 0
+        elif block.kind in ("cite", "card") and holder is not None:
+            own[holder] += (
+                len(cite_parts(block.citation.source, block.source, None)[0].split())
+                if block.kind == "cite" and block.citation is not None else
+                count_words(read_part(card_runs(block))) if block.kind == "card" else 0)
+        elif block.kind != "note":
+            holder = None
+    for i, words in own.items():
+        if out[i].kind == "tag" or words:
+            own[i] = words + len(out[i].text.split())
     for i, block in enumerate(out):
         if block.kind == "tag":
-            tag = i
-            out[i] = block._replace(words=len(block.text.split()))
-        elif block.kind in ("cite", "card") and tag is not None:
-            extra = (len(cite_parts(block.citation.source, block.source, None)[0].split())
-                     if block.kind == "cite" and block.citation is not None else
-                     count_words(read_part(card_runs(block))) if block.kind == "card" else 0)
-            out[tag] = out[tag]._replace(words=(out[tag].words or 0) + extra)
-        elif block.kind != "note":
-            tag = None
-    for i, block in enumerate(out):
-        if block.kind in ("hat", "block"):
+            out[i] = block._replace(words=own[i])
+        elif block.kind in ("hat", "block"):
             level = 2 if block.kind == "hat" else 3
-            total = 0
-            for after in out[i + 1:]:
+            total = own.get(i, 0)
+            for j in range(i + 1, len(out)):
+                after = out[j]
                 if after.kind in ("pocket", "hat", "title") or (
                         after.kind == "block" and level == 3):
                     break
                 if after.kind == "tag":
-                    total += after.words or 0
+                    total += own[j]
             out[i] = block._replace(words=total)
     return out
 

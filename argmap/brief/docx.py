@@ -9,7 +9,7 @@ ashtarcommunications/verbatim, version 6), names, aliases and definitions:
   13 pt; Pocket boxed and centred, Hat double-underlined, Block underlined,
   the first three starting a page;
 - ``Normal`` (alias ``Normal/Card``), Calibri 11 pt, for card text, whose
-  unread part is 8 pt, the size Verbatim's Shrink takes it to first;
+  unread part (in a card that has marks) is 8 pt, the size Verbatim's Shrink takes it to first;
 - character styles ``Style 13 pt Bold`` (alias ``Cite``) for the short cite,
   ``Style Underline`` (alias ``Underline``: 11 pt, underlined, not bold) and
   ``Emphasis`` (11 pt bold underlined, not italic) for the read parts, and
@@ -47,10 +47,7 @@ def render_docx(brief: Brief) -> bytes:
     from docx import Document
 
     document = Document()
-    title = f"Brief: {_clean(brief.title)}"
-    # Word's core properties hold at most 255 characters (python-docx refuses more)
-    document.core_properties.title = title if len(title) <= 255 else title[:254] + "…"
-    document.core_properties.author = "argmap"
+    _properties(document, _clean(brief.title))
     _styles(document)
     for block in brief.blocks:
         _block(document, block, brief.wpm)
@@ -66,11 +63,11 @@ def _block(document: Any, block: Block, wpm: int) -> None:
     if block.kind == "title":
         document.add_heading(f"Brief: {text}", level=0)
     elif block.kind in LEVELS:
-        heading = document.add_heading(level=LEVELS[block.kind])
-        if block.flag:
-            flag = heading.add_run(f"[{_clean(block.flag)}] ", style=STATUS)
-            flag.underline = block.flag == "UNANSWERED"
-        heading.add_run(text)
+        document.add_heading(text, level=LEVELS[block.kind])
+        if block.flag:  # its own paragraph: a tag copied into a file carries no label
+            flag = document.add_paragraph(style=NOTE).add_run(_clean(block.flag), style=STATUS)
+            flag.bold, flag.italic = True, False
+            flag.underline = "UNANSWERED" in block.flag
         if block.words:
             timed = document.add_paragraph(style=NOTE)
             timed.add_run(f"Read aloud: {reading(block.words, wpm)}.").font.size = Pt(8)
@@ -87,18 +84,20 @@ def _block(document: Any, block: Block, wpm: int) -> None:
         paragraph.add_run(text, style=CITE)
     elif block.kind == "card":
         paragraph = document.add_paragraph()
-        for run in card_runs(block):
+        runs = card_runs(block)
+        cut = any(run.marks for run in runs)  # a card nobody has cut is read whole
+        for run in runs:
             for n, piece in enumerate(run.text.split("\n")):
                 if n:
                     paragraph = document.add_paragraph()
                 if piece:
-                    _card_run(paragraph, piece, run.marks)
+                    _card_run(paragraph, piece, run.marks, cut)
     else:
         paragraph = document.add_paragraph(style=NOTE)
         paragraph.add_run(text).font.size = Pt(9)
 
 
-def _card_run(paragraph: Any, text: str, marks: frozenset[str]) -> None:
+def _card_run(paragraph: Any, text: str, marks: frozenset[str], cut: bool) -> None:
     from docx.enum.text import WD_COLOR_INDEX
     from docx.shared import Pt
 
@@ -107,7 +106,7 @@ def _card_run(paragraph: Any, text: str, marks: frozenset[str]) -> None:
     run = paragraph.add_run(" ".join(text.translate(_CLEAN).split(" ")), style=style)
     if HIGHLIGHT in marks:
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-    if not marks:
+    if cut and not marks:
         run.font.size = Pt(SHRUNK)
 
 
@@ -184,6 +183,26 @@ def _box(style: Any) -> None:
     # pBdr goes after keepNext/keepLines/pageBreakBefore in CT_PPr's sequence
     ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens",
                               "w:spacing", "w:ind", "w:jc", "w:outlineLvl")
+
+
+def _properties(document: Any, question: str) -> None:
+    """The file's core properties: the map's question as its title, made now (or at
+    ``SOURCE_DATE_EPOCH``, for reproducible builds), by argmap; python-docx's template
+    would otherwise say it was made in 2013 by python-docx."""
+    import datetime as dt
+    import os
+
+    props = document.core_properties
+    # Word's core properties hold at most 255 characters (python-docx refuses more)
+    props.title = question if len(question) <= 255 else question[:254] + "…"
+    props.subject = "Debate brief"
+    props.author = props.last_modified_by = "argmap"
+    props.comments = props.keywords = props.category = ""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else
+            dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = when
+    props.revision = 1
 
 
 def _stable(data: bytes) -> bytes:

@@ -17,15 +17,17 @@ h1.title { font-size: 22pt; border: none; margin-top: 0; }
 h2 { font-size: 16pt; margin-top: 1.6em; border-bottom: 1px solid #999; }
 h3 { font-size: 13pt; margin-top: 1.4em; }
 h4 { font-size: 11pt; margin: 1em 0 0.2em; }
+.status { margin: 0 0 0.3em; }
 .flag { font-family: sans-serif; font-size: 9pt; border: 1px solid; padding: 0 0.3em;
         margin-right: 0.4em; }
 .unanswered { font-weight: bold; text-decoration: underline; }
 .cite { margin: 0.2em 0; }
 .cite .short { font-weight: bold; font-size: 13pt; }
 .read { font-family: sans-serif; font-size: 8pt; color: #444; margin: 0; }
-.card { margin: 0.2em 0 0.8em 1.5em; font-size: 8pt; }
+.card { margin: 0.2em 0 0.8em 1.5em; }
 .card p { margin: 0 0 0.4em; }
-.card mark, .card u, .card strong { font-size: 11pt; }
+.card.cut { font-size: 8pt; }
+.card.cut mark, .card.cut u, .card.cut strong { font-size: 11pt; }
 .card mark { background: #ff0; color: inherit; }
 .note { font-style: italic; color: #444; margin: 0.2em 0; }
 @media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; }
@@ -46,13 +48,15 @@ def render_html(brief: Brief) -> str:
         text = esc(block.text)
         flag = ""
         if block.flag:
-            extra = " unanswered" if block.flag == "UNANSWERED" else ""
+            extra = " unanswered" if "UNANSWERED" in block.flag else ""
             flag = f'<span class="flag{extra}">{esc(block.flag)}</span>'
         if block.kind == "title":
             body.append(f'<h1 class="title">Brief: {text}</h1>')
         elif block.kind in LEVELS:
             level = LEVELS[block.kind]
-            body.append(f"<h{level}>{flag}{text}</h{level}>")
+            body.append(f"<h{level}>{text}</h{level}>")
+            if flag:  # its own line: a heading copied into a file carries no label
+                body.append(f'<p class="status">{flag}</p>')
             if block.words:
                 body.append(f'<p class="read">Read aloud: {reading(block.words, brief.wpm)}.'
                             "</p>")
@@ -64,7 +68,8 @@ def render_html(brief: Brief) -> str:
         elif block.kind == "cite":
             body.append(f'<p class="cite">{text}</p>')
         elif block.kind == "card":
-            body.append(f'<blockquote class="card">{card_html(block)}</blockquote>')
+            cut = " cut" if any(run.marks for run in card_runs(block)) else ""
+            body.append(f'<blockquote class="card{cut}">{card_html(block)}</blockquote>')
         else:
             body.append(f'<p class="note">{text}</p>')
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

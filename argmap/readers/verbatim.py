@@ -7,8 +7,10 @@ read parts underlined, emphasised and highlighted. The import (docs/imports.md,
 
 - the **question**: the document's Title paragraph (an argmap brief's, without
   ``Brief:``), else the file name;
-- a **claim** per Hat (its heading text); a Tag before any Hat hangs under its
-  Block as a claim, or is a claim itself when there is no Block either;
+- a **claim** per Hat (its heading text; cards right under it, before any Block
+  or Tag, are its own, as argmap's brief writes a claim's cards); a Tag before
+  any Hat hangs under its Block as a claim, or is a claim itself when there is
+  no Block either;
 - a **pro** of that claim per Tag, tagged with its Pocket and Block names (so
   an ``A2:`` block keeps its name), with a source parsed from its cite line
   (:mod:`argmap.readers.cites`; what cannot be placed is kept whole in the
@@ -52,6 +54,7 @@ class _Claim(NamedTuple):
     text: str
     span: Span
     tags: tuple[str, ...]
+    body: list[Paragraph]  # cards right under a Hat, before any Block or Tag: its own
 
 
 def read(text: str, file: str) -> ReadResult:
@@ -95,7 +98,7 @@ def _outline(paragraphs: list[Paragraph], file: str,
     pocket = block = ""
     hat: int | None = None
     block_claim: int | None = None
-    current: _Tag | None = None
+    current: list[Paragraph] | None = None  # the body being collected: a Tag's or a Hat's
     for number, paragraph in enumerate(paragraphs, 1):
         text = " ".join(paragraph.text.split())
         span = Span(file, number, 1)
@@ -104,7 +107,7 @@ def _outline(paragraphs: list[Paragraph], file: str,
             continue
         if not paragraph.level:
             if current is not None and text:
-                current.body.append(paragraph)
+                current.append(paragraph)
             continue
         current = None
         if not text:
@@ -112,18 +115,20 @@ def _outline(paragraphs: list[Paragraph], file: str,
         if paragraph.level == 1:
             pocket, block, hat, block_claim = text, "", None, None
         elif paragraph.level == 2:
-            claims.append(_Claim(text, span, _names(pocket)))
+            claims.append(_Claim(text, span, _names(pocket), []))
             hat, block, block_claim = len(claims) - 1, "", None
+            current = claims[-1].body
         elif paragraph.level == 3:
             block, block_claim = text, None
         else:
             parent = hat if hat is not None else block_claim
             if parent is None and block:
-                claims.append(_Claim(block, span, _names(pocket)))
+                claims.append(_Claim(block, span, _names(pocket), []))
                 parent = block_claim = len(claims) - 1
-            current = _Tag(text, span, _names(pocket, block if hat is not None else ""),
-                           [], -1 if parent is None else parent)
-            tags.append(current)
+            tag = _Tag(text, span, _names(pocket, block if hat is not None else ""),
+                       [], -1 if parent is None else parent)
+            tags.append(tag)
+            current = tag.body
     return claims, tags, question
 
 
@@ -140,7 +145,7 @@ def _build(claims: list[_Claim], tags: list[_Tag], question: str, file: str,
     roots: list[Statement | _Claim] = list(claims)
     ids: set[str] = set()
     for tag in tags:
-        cites, note = _card(tag, sources, by_cite)
+        cites, note = _card(tag.body, tag.span, sources, by_cite)
         key = (" ".join(tag.text.split()).casefold(),
                repr([(c.source, c.quote, c.locator) for c in cites]) + repr(note))
         under = tag.parent >= 0
@@ -161,8 +166,9 @@ def _build(claims: list[_Claim], tags: list[_Tag], question: str, file: str,
     built = []
     for n, root in enumerate(roots, 1):
         if isinstance(root, _Claim):
-            built.append(Statement(f"c{n}", Relation.CLAIM, root.span, root.text,
-                                   pro=tuple(pros[n - 1]), tags=root.tags))
+            cites, note = _card(root.body, root.span, sources, by_cite)
+            built.append(Statement(f"c{n}", Relation.CLAIM, root.span, root.text, cites=cites,
+                                   pro=tuple(pros[n - 1]), tags=root.tags, note=note))
         else:
             built.append(root._replace(path=f"c{n}"))
     used = _used_ids(built)
@@ -171,15 +177,14 @@ def _build(claims: list[_Claim], tags: list[_Tag], question: str, file: str,
                        tuple(built), sources=sources, version="1.2")
 
 
-def _card(tag: _Tag, sources: dict[str, Source], by_cite: dict[str, str],
-          ) -> tuple[tuple[Citation, ...], str | None]:
+def _card(body: list[Paragraph], span: Span, sources: dict[str, Source],
+          by_cite: dict[str, str]) -> tuple[tuple[Citation, ...], str | None]:
     """A tag's citations (each a cite line and its card text), or the note of an analytic.
 
     Each paragraph that opens with a run in the Cite style starts a card (argmap's brief
     writes a statement's citations so); what stands above the first is a remark on the
     tag, kept as its ``note`` (a real file has ``*HR leadership internal`` there). A file
     without the Cite style has one card a tag, its first paragraph the cite line."""
-    body = tag.body
     if not body:
         return (), None
     if len(body) == 1 and not body[0].cite_runs:
@@ -191,7 +196,7 @@ def _card(tag: _Tag, sources: dict[str, Source], by_cite: dict[str, str],
         if n == 0 or paragraph.opens_cite:
             groups.append([])
         groups[-1].append(paragraph)
-    return tuple(_citation(group, tag.span, sources, by_cite) for group in groups), note
+    return tuple(_citation(group, span, sources, by_cite) for group in groups), note
 
 
 def _citation(group: list[Paragraph], span: Span, sources: dict[str, Source],
