@@ -97,7 +97,7 @@ def _verbatim(runs: list[Run]) -> list[Run]:
     return out
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(maps())
 def test_brief_docx_then_import_gives_back_the_cards(m: ArgumentMap) -> None:
     evaluation = evaluate(build_graph(m))
