@@ -206,3 +206,20 @@ def test_no_traceback_on_any_part_that_fails_to_inflate(tmp_path: Path) -> None:
     result = read_bytes(bytes(data), "damaged.docx")
     assert [d.code for d in result.diagnostics] == ["verbatim-syntax"]
     assert result.maps == []
+
+
+def test_the_same_tag_and_card_twice_is_one_statement() -> None:
+    card = (paragraph(run("Taxes cut emissions"), "Heading4")
+            + paragraph(run("Murray 15", "Style13ptBold") + run(" (“Report”; Brookings)"))
+            + paragraph(run("Prices ") + run("cut emissions", "StyleUnderline", True)))
+    body = (paragraph(run("Aff"), "Heading1") + paragraph(run("Solvency"), "Heading2")
+            + paragraph(run("A2: Leakage"), "Heading3") + card
+            + paragraph(run("A2: Jobs"), "Heading3") + card
+            + paragraph(run("Taxes cut emissions"), "Heading4"))  # same tag, no card
+    m = read_bytes(package(body), "aff.docx").maps[0]
+    first, again, analytic = m.claims[0].pro
+    assert (first.id, first.tags, again.ref) == ("taxes-cut-emissions", ("Aff", "A2: Leakage"),
+                                                 "taxes-cut-emissions")
+    assert first.cites[0].quote == "Prices ==__cut emissions__=="
+    assert (analytic.text, analytic.cites, analytic.ref) == ("Taxes cut emissions", (), None)
+    assert list(m.sources) == ["murray-15"]
