@@ -148,3 +148,12 @@ def test_show_quotes_marks_the_read_parts_on_a_terminal(width: int, golden: Gold
     plain = runner.invoke(app, ["show", str(CARDS), "--quotes", "--width", str(width)])
     assert "==" not in plain.stdout and "__" not in plain.stdout and "**" not in plain.stdout
     golden(f"show/cards-quotes-{width}.txt", plain.stdout)
+
+
+def test_no_color_on_a_terminal_keeps_the_marks_as_attributes() -> None:
+    from argmap.api import load_map, show
+
+    shown = show(load_map(CARDS), quotes=True, width=80, marks=True)
+    assert "\x1b[7;4mfrom" in shown and "\x1b[1;7mblock" in shown and "\x1b[4mcarbon" in shown
+    assert "\x1b[1m" not in shown and "\x1b[36m" not in shown and "\x1b[3m" not in shown
+    assert "\x1b" not in show(load_map(CARDS), quotes=True, width=80)  # a pipe: plain text

@@ -38,6 +38,8 @@ class TreeOptions(NamedTuple):
     quotes: bool = False
     sources: bool = True
     statuses: dict[str, str] | None = None  # statement key -> in/out/undecided (show --eval)
+    #: without colour, still show a 1.2 quote's marks as attributes (a terminal with NO_COLOR)
+    marks: bool = False
 
 
 class Glyphs(NamedTuple):
@@ -342,8 +344,12 @@ def _rstrip(line: Line) -> Line:
     return line
 
 
-def to_text(lines: list[Line], color: bool) -> str:
-    """Join lines as plain text, or with ANSI colour per segment."""
+def to_text(lines: list[Line], color: bool, marks: bool = False) -> str:
+    """Join lines as plain text, or with ANSI colour per segment; ``marks`` keeps the
+    attributes of a quote's marks (reverse, underline, bold: no colour) in plain text."""
+    if not color and marks and any(s.startswith("mark:") for line in lines for _, s in line):
+        return to_text([[(t, s if s.startswith("mark:") else "") for t, s in line]
+                        for line in lines], True)
     if not color:
         return "".join("".join(t for t, _ in line).rstrip() + "\n" for line in lines)
     out = []
@@ -391,5 +397,5 @@ def show_text(graphs: list[ArgumentGraph], options: TreeOptions, color: bool,
         head = (to_text([header(g, g.span.file in shared, options.ascii)], color)
                 if headed else "")
         marked = options if statuses is None else options._replace(statuses=statuses[g.id])
-        parts.append(head + to_text(render_tree(g, marked), color))
+        parts.append(head + to_text(render_tree(g, marked), color, options.marks))
     return "\n".join(parts) + (f"\n{legend}\n" if statuses is not None else "")
