@@ -101,7 +101,7 @@ def _verbatim(runs: list[Run]) -> list[Run]:
 @given(maps())
 def test_brief_docx_then_import_gives_back_the_cards(m: ArgumentMap) -> None:
     evaluation = evaluate(build_graph(m))
-    brief = build_brief(evaluation, [c.address for c in m.claims])
+    brief = build_brief(evaluation, [m.claims[0].address])  # the others: their case
     result = read_bytes(render_brief(brief, "docx"), "brief.docx")
     assert [d for d in result.diagnostics if d.severity.value == "error"] == []
     back = result.maps[0]

@@ -273,13 +273,15 @@ def test_brief_linked_arguments_are_one_block_with_every_premise_card(golden: Go
     lines = [line for line in result.stdout.splitlines() if not line.startswith("*Read aloud")]
     block = lines.index("### Support (together): Most displaced car trips vanish rather… + "
                         "Transit has spare capacity at peak…")
-    assert [line for line in lines[block + 1:block + 30] if line][:12] == [
+    assert [line for line in lines[block + 1:block + 32] if line][:13] == [
         "**✗ DOES NOT COUNT**",
         "*The linked argument no-gridlock (trips-vanish + transit-capacity): these premises "
         "support it only together; it counts while all of them stand.*",
         "*Weight 4.*",
         "#### Most displaced car trips vanish rather than move.", "**✗ FALLS**",
         "*Card · trips-vanish*",
+        "*Why: falls to c1.pro1.1.con1 “Some trips just move to the ring road.”, which "
+        "stands.*",
         "**Traffic evaporation in European 20** (“Traffic evaporation in European cities”; "
         "2020)",
         "#### Transit has spare capacity at peak hours.", "**✓ STANDS**",
@@ -310,7 +312,7 @@ def test_brief_a_linked_answer_shows_each_premise_as_part_of_it() -> None:
              if not line.startswith("*Read aloud")]
     start = brief.index("### A2: X.")
     assert [line for line in brief[start:start + 40] if line and line[0] in "#*"][:14] == [
-        "### A2: X.", "**ANSWERED**", "*Rebuts our c “C.”.*", "#### X.", "**✗ FALLS**",
+        "### A2: X.", "**ANSWERED**", "*Rebuts our c “C.”*", "#### X.", "**✗ FALLS**",
         "*Their card, analytic · c1.con1*", "*We rebut c1.con1 “X.”:*",
         "*Together: the linked argument c1.con1.con1 (c1.con1.con1.1 + c1.con1.con1.2) "
         "✓ COUNTS.*",
@@ -329,10 +331,11 @@ def test_brief_docx_keeps_a_linked_argument_together(tmp_path: Path) -> None:
               if not p.text.startswith("Read aloud")]
     block = styles.index(("Heading 3", "Support (together): Most displaced car trips vanish "
                                        "rather… + Transit has spare capacity at peak…"))
-    assert [style for style, _ in styles[block + 1:block + 14]] == [
+    assert [style for style, _ in styles[block + 1:block + 15]] == [
         "argmap Note", "argmap Note", "argmap Note", "Heading 4", "argmap Note", "argmap Note",
-        "Normal", "Heading 4", "argmap Note", "argmap Note", "Normal", "Normal", "Heading 3"]
-    assert styles[block + 12] == ("Normal", "off-peak and peak loads both below 80%")
+        "argmap Note", "Normal", "Heading 4", "argmap Note", "argmap Note", "Normal", "Normal",
+        "Heading 3"]
+    assert styles[block + 13] == ("Normal", "off-peak and peak loads both below 80%")
 
 
 def test_brief_unanswered_first_heaviest_first() -> None:

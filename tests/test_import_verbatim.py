@@ -104,7 +104,7 @@ def test_import_then_brief_of_a_real_file_keeps_every_card(tmp_path: Path) -> No
     out = tmp_path / "1ac.yaml"
     assert runner.invoke(app, ["import", str(REAL), "-o", str(out)]).exit_code == 0
     m = load_path(out).maps[0]
-    claims = ",".join(c.address for c in m.claims)
+    claims = ",".join(c.address for c in m.claims[:-1])  # the last: their case
     brief = tmp_path / "1ac.docx"
     result = runner.invoke(app, ["brief", str(out), "--for", claims, "-o", str(brief)])
     assert result.exit_code == 0, result.output

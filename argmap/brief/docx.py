@@ -45,56 +45,64 @@ SHRUNK = 8
 def render_docx(brief: Brief) -> bytes:
     """The brief as the bytes of a .docx file."""
     from docx import Document
+    from docx.shared import Cm
 
     document = Document()
     _properties(document, _clean(brief.title))
     _styles(document)
     for block in brief.blocks:
-        _block(document, block, brief.wpm)
+        made = _block(document, block, brief.wpm)
+        if block.depth:  # indented by its depth in an exchange
+            for paragraph in made:
+                paragraph.paragraph_format.left_indent = Cm(0.8 * block.depth)
     buffer = io.BytesIO()
     document.save(buffer)
     return _stable(buffer.getvalue())
 
 
-def _block(document: Any, block: Block, wpm: int) -> None:
+def _block(document: Any, block: Block, wpm: int) -> list[Any]:
+    """Write one block; return the paragraphs it made."""
     from docx.shared import Pt
 
     text = _clean(block.text)
+    made: list[Any] = []
     if block.kind == "title":
-        document.add_heading(f"Brief: {text}", level=0)
+        made.append(document.add_heading(f"Brief: {text}", level=0))
     elif block.kind in LEVELS:
-        document.add_heading(text, level=LEVELS[block.kind])
+        made.append(document.add_heading(text, level=LEVELS[block.kind]))
         if block.flag:  # its own paragraph: a tag copied into a file carries no label
-            flag = document.add_paragraph(style=NOTE).add_run(_clean(block.flag), style=STATUS)
+            made.append(document.add_paragraph(style=NOTE))
+            flag = made[-1].add_run(_clean(block.flag), style=STATUS)
             flag.bold, flag.italic = True, False
             flag.underline = "UNANSWERED" in block.flag
         if block.words:
-            timed = document.add_paragraph(style=NOTE)
-            timed.add_run(f"Read aloud: {reading(block.words, wpm)}.").font.size = Pt(8)
+            made.append(document.add_paragraph(style=NOTE))
+            made[-1].add_run(f"Read aloud: {reading(block.words, wpm)}.").font.size = Pt(8)
     elif block.kind == "cite" and block.citation is not None:
         short, rest, locator = cite_parts(block.citation.source, block.source,
                                           block.citation.locator)
-        paragraph = document.add_paragraph()
-        paragraph.add_run(_clean(short), style=CITE)
+        made.append(document.add_paragraph())
+        made[-1].add_run(_clean(short), style=CITE)
         tail = " ".join(_clean(p) for p in (rest, locator) if p)
         if tail:
-            paragraph.add_run(" " + tail)
+            made[-1].add_run(" " + tail)
     elif block.kind == "cite":
-        paragraph = document.add_paragraph()
-        paragraph.add_run(text, style=CITE)
+        made.append(document.add_paragraph())
+        made[-1].add_run(text, style=CITE)
     elif block.kind == "card":
-        paragraph = document.add_paragraph()
+        made.append(document.add_paragraph())
         runs = card_runs(block)
         cut = any(run.marks for run in runs)  # a card nobody has cut is read whole
         for run in runs:
             for n, piece in enumerate(run.text.split("\n")):
                 if n:
-                    paragraph = document.add_paragraph()
+                    made.append(document.add_paragraph())
                 if piece:
-                    _card_run(paragraph, piece, run.marks, cut)
+                    _card_run(made[-1], piece, run.marks, cut)
     else:
-        paragraph = document.add_paragraph(style=NOTE)
-        paragraph.add_run(text).font.size = Pt(9)
+        made.append(document.add_paragraph(style=NOTE))
+        made[-1].add_run(text).font.size = Pt(9)
+    return made
 
 
 def _card_run(paragraph: Any, text: str, marks: frozenset[str], cut: bool) -> None:

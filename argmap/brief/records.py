@@ -20,7 +20,8 @@ class Block(NamedTuple):
 
     kind: str  # title, pocket, hat, block, tag, cite, card, note
     text: str
-    flag: str = ""  # UNANSWERED, or a status word, shown before the text
+    flag: str = ""  # UNANSWERED, or a status word, shown on its own line after the text
+    depth: int = 0  # how deep in an exchange (0: the attack itself): html and docx indent it
     #: a cite or card block: what it cites (the source None when the map has no such source)
     source: Source | None = None
     citation: Citation | None = None
