@@ -446,9 +446,10 @@ class _Writer:
 
         for citation in statement.cites:
             source = self.graph.sources.get(citation.source)
-            self.blocks.append(cite_block(citation, source))
+            self.blocks.append(cite_block(citation, source)._replace(depth=self.depth_now))
             if citation.quote:
-                self.blocks.append(card_block(citation, source, self.graph.marked))
+                self.blocks.append(card_block(citation, source, self.graph.marked)._replace(
+                    depth=self.depth_now))
             if source is not None and source.note and "source " + source.id not in self.printed:
                 self.printed["source " + source.id] = ""
                 self.add("note", f"About {source.id}: {source.note}")
