@@ -30,6 +30,7 @@ h4 { font-size: 11pt; margin: 1em 0 0.2em; }
 .card.cut { font-size: 8pt; }
 .card.cut mark, .card.cut u, .card.cut strong { font-size: 11pt; }
 .card mark { background: #ff0; color: inherit; }
+.card strong { text-decoration: underline; }
 .note { font-style: italic; color: #444; margin: 0.2em 0; }
 @media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; }
                h4 { break-after: avoid; } }
