@@ -16,7 +16,7 @@ NPM_DIR   := .cache/npm
 NPM_LOCK  := tests/conformance/package-lock.json
 NPM_STAMP := $(NPM_DIR)/.installed-$(shell cat tests/conformance/package.json $(NPM_LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit install install-dev graphviz chromium poppler conformance-tools examples briefs terminal-capture terminal-capture-eval bench schema clean
+.PHONY: demo test lint typecheck unit install install-dev graphviz chromium poppler libreoffice conformance-tools examples briefs terminal-capture terminal-capture-eval bench schema clean
 
 # The main job on the bundled maps: check them, print one as a tree, draw them all.
 demo: install
@@ -43,7 +43,7 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy
 
-unit: install-dev conformance-tools chromium poppler
+unit: install-dev conformance-tools chromium poppler libreoffice
 	$(BIN)/pytest
 
 # The runtime dependencies only: what `argmap` needs to run (make demo).
@@ -106,6 +106,14 @@ poppler:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; \
 	  command -v pdftotext >/dev/null 2>&1 || { echo "could not install poppler-utils: install it by hand (apt-get install poppler-utils)"; exit 1; }; }
+
+# The docx brief's test opens it in LibreOffice (headless) and reads the PDF back.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "soffice is missing: installing libreoffice-writer-nogui with apt-get (for the docx brief's test)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	  command -v soffice >/dev/null 2>&1 || { echo "could not install LibreOffice: install it by hand (apt-get install libreoffice-writer-nogui)"; exit 1; }; }
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench.py

@@ -512,10 +512,11 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
          depth: int | None = None, side: str | None = None, width: int | None = None,
          ascii: bool = False, ids: bool = False, quotes: bool = False, sources: bool = True,
          eval: bool = False, semantics: str | None = None, color: bool = False,
-         for_: list[str] | None = None, against: bool = False) -> str:
+         for_: list[str] | None = None, against: bool = False, marks: bool = False) -> str:
     """The text tree ``argmap show`` prints, for one map or several (each under a header).
 
-    ``width`` wraps lines (None: never); ``color`` adds ANSI colours; ``eval``
+    ``width`` wraps lines (None: never); ``color`` adds ANSI colours (``marks``: without
+    them, a quote's read parts still in reverse, underline, bold); ``eval``
     marks each statement ✓ stands, ✗ falls or ? undecided (by ``semantics``: None takes
     each map's own, else grounded). ``for_`` (a side or claim ids) keeps that side's
     claims; with ``against``, the text is that side's frontlines (:func:`frontlines`).
@@ -535,7 +536,8 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
                                     ascii=ascii) for m in maps)
     graphs = views(maps, focus, depth, side, for_)
     per_file = Counter(m.span.file for m in maps)
-    options = TreeOptions(width=width, ascii=ascii, ids=ids, quotes=quotes, sources=sources)
+    options = TreeOptions(width=width, ascii=ascii, ids=ids, quotes=quotes, sources=sources,
+                          marks=marks)
     return show_text(graphs, options, color, statuses(maps, semantics) if eval else None,
                      headed=len(graphs) > 1 or focus is not None,
                      shared=frozenset(f for f, n in per_file.items() if n > 1))

@@ -47,7 +47,17 @@ from itertools import repeat
 from typing import NamedTuple
 
 from argmap.errors import ViewError
-from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement
+from argmap.model import (
+    FORMAT_VERSION,
+    V1_2,
+    ArgumentMap,
+    Citation,
+    Relation,
+    Source,
+    Span,
+    Statement,
+    at_least,
+)
 
 __all__ = ["ArgumentGraph", "GStatement", "Link", "ViewError", "Visit", "build_graph",
            "number_citations", "walk"]
@@ -154,6 +164,13 @@ class ArgumentGraph:
     _into: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _under: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _by_key: dict[str, Link] | None = field(default=None, repr=False, compare=False)
+    #: the format version the map declares (format 1.2 reads quote markup; older ones not)
+    version: str = field(default=FORMAT_VERSION, compare=False)
+
+    @property
+    def marked(self) -> bool:
+        """Whether the map's quotes carry markup (``==read==``): format 1.2 and later."""
+        return at_least(self.version, V1_2)
 
     def __iter__(self) -> Iterator[GStatement]:
         """The statements, in file order."""
@@ -370,7 +387,7 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                          argmap.sources, statements, claims, tuple(links), positions,
                          number_citations(statements.values(), argmap.sources), claims,
                          whole=not orphans and not arguments, sides=argmap.sides,
-                         semantics=argmap.semantics)
+                         semantics=argmap.semantics, version=argmap.version)
 
 
 def number_citations(statements: Iterable[GStatement],

@@ -85,6 +85,42 @@ class Source(NamedTuple):
     accessed: str | None = None
     kind: str | None = None
     note: str | None = None
+    quals: str | None = None  # format 1.2: the author's qualifications, as debaters read them
+    short: str | None = None  # format 1.2: the spoken cite; None: see :func:`short_cite`
+
+
+def short_cite(source: Source) -> str:
+    """The spoken cite of a source (format 1.2): its ``short``, else the authors' last
+    names and the year's last two digits (``Murray & Rivers 15``); with no author, the
+    publisher's name or the title's first four words stand for them."""
+    if source.short:
+        return source.short
+    names = [_last_name(a) for a in source.author]
+    who = (names[0] if len(names) == 1 else " & ".join(names) if len(names) == 2
+           else f"{names[0]} et al." if names else source.publisher
+           or " ".join(source.title.split()[:4]))
+    year = source.date[2:4] if source.date and len(source.date) >= 4 else ""
+    return f"{who} {year}".strip()
+
+
+def _last_name(author: str) -> str:
+    """``Murray`` of ``Jane Murray``, ``Murray, Jane`` and ``Murray``; an organisation
+    (three words or more) whole."""
+    if "," in author:
+        return author.split(",", 1)[0].strip()
+    words = author.split()
+    if _BODIES.intersection(w.casefold() for w in words):
+        return author
+    return words[-1] if 1 < len(words) <= 3 else author
+
+
+#: words that make an author an organisation, named whole in a short cite
+_BODIES = frozenset((
+    "office", "institute", "institution", "council", "center", "centre", "university",
+    "committee", "department", "agency", "bureau", "foundation", "association", "commission",
+    "organization", "organisation", "service", "board", "group", "network", "project", "fund",
+    "bank",
+))
 
 
 class Statement(NamedTuple):
@@ -367,6 +403,9 @@ CITATION_KEYS: dict[str, KeySpec] = {
 SOURCE_KEYS: dict[str, KeySpec] = {
     "title": KeySpec("text", "title of the work", required=True),
     "author": KeySpec("authors", "a name or a list of names"),
+    "quals": KeySpec("text", "format 1.2: the author's qualifications, as debaters read them"),
+    "short": KeySpec("text", "format 1.2: the spoken cite (Murray & Rivers 15); default: the "
+                     "authors' last names and the year's last two digits"),
     "publisher": KeySpec("text", "outlet, institution or archive"),
     "date": KeySpec("date", "publication date: YYYY, YYYY-MM or YYYY-MM-DD"),
     "url": KeySpec("url", "http(s) address"),

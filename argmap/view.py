@@ -97,7 +97,7 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
         tuple(k for k in graph.claims if k in statements), links,
         {a: k for a, k in graph.positions.items() if k in statements}, citations,
         tuple(roots), focus, via, hidden, outside, sides=graph.sides,
-        semantics=graph.semantics)
+        semantics=graph.semantics, version=graph.version)
 
 
 def _count_below(graph: ArgumentGraph, key: str) -> int:

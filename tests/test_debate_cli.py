@@ -245,16 +245,22 @@ def test_brief_docx_uses_verbatim_headings(tmp_path: object) -> None:
     assert styles[0] == ("Title", "Brief: Should schools require uniforms?")
     assert ("Heading 1", "Our case") in styles and ("Heading 1", "Frontlines") in styles
     # the status on its own line after the heading: a tag pastes without a label (issue 20)
+    # (in argmap's note style, which the Verbatim import skips: issue 21)
     hat = styles.index(("Heading 2", "Schools should require uniforms."))
-    assert styles[hat + 1] == ("Normal", "✗ FALLS")
+    assert styles[hat + 1] == ("argmap Note", "✗ FALLS")
     block = styles.index(("Heading 3", "A2: Uniforms have no measurable effect on grades."))
-    assert styles[block + 1] == ("Normal", "UNANSWERED")
+    assert styles[block + 1] == ("argmap Note", "UNANSWERED")
     tag = styles.index(("Heading 4", "Uniforms cut what families spend on clothes."))
-    assert styles[tag + 1: tag + 3] == [("Normal", "✓ STANDS"), ("Normal", "Card · cost")]
-    cite, card = paragraphs[tag + 3], paragraphs[tag + 4]
-    assert cite.text == ("A. Researcher, B. Analyst; 2024-05; “School clothing costs survey”; "
-                         "Education Institute; https://example.org/survey?a=1&b=2; p. 3")
-    assert all(run.bold for run in cite.runs)
+    assert styles[tag + 1: tag + 4] == [("argmap Note", "✓ STANDS"),
+                                        ("argmap Note", "Read aloud: 18 words, 0:04."),
+                                        ("argmap Note", "Card · cost")]
+    cite, card = paragraphs[tag + 4], paragraphs[tag + 5]
+    # the cite line as Verbatim's users write it (issue 21): the short cite in Cite
+    assert cite.text == ("Researcher & Analyst 24 (A. Researcher & B. Analyst; “School clothing "
+                         "costs survey”; Education Institute; 2024-05; "
+                         "https://example.org/survey?a=1&b=2) p. 3")
+    assert (cite.runs[0].text, cite.runs[0].style.name) == (
+        "Researcher & Analyst 24", "Style 13 pt Bold")
     assert card.style is not None and card.style.name == "Normal"
     assert card.text == "parents spent 40% less on school clothing"
 
@@ -263,10 +269,11 @@ def test_brief_linked_arguments_are_one_block_with_every_premise_card(golden: Go
     result = runner.invoke(cli.app, ["brief", LINKED, "--for", "close-centre"])
     assert result.exit_code == 0 and result.stderr == ""
     golden("debate/brief-linked.md", result.stdout)
-    lines = result.stdout.splitlines()
+    # reading times (issue 21) left aside: test_brief_cards.py reads them
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("*Read aloud")]
     block = lines.index("### Support (together): Most displaced car trips vanish rather… + "
                         "Transit has spare capacity at peak…")
-    assert [line for line in lines[block + 1:block + 28] if line] == [
+    assert [line for line in lines[block + 1:block + 32] if line][:13] == [
         "**✗ DOES NOT COUNT**",
         "*The linked argument no-gridlock (trips-vanish + transit-capacity): these premises "
         "support it only together; it counts while all of them stand.*",
@@ -275,10 +282,11 @@ def test_brief_linked_arguments_are_one_block_with_every_premise_card(golden: Go
         "*Card · trips-vanish*",
         "*Why: falls to c1.pro1.1.con1 “Some trips just move to the ring road.”, which "
         "stands.*",
-        "**2020; “Traffic evaporation in European cities”**",
+        "**Traffic evaporation in European 20** (“Traffic evaporation in European cities”; "
+        "2020)",
         "#### Transit has spare capacity at peak hours.", "**✓ STANDS**",
         "*Card · transit-capacity*",
-        "**“Transit load report”**",
+        "**Transit load report** (“Transit load report”)",
         "> off-peak and peak loads both below 80%"]
     start = lines.index("### A2 (together): Shops in the centre depend on… + Those customers "
                         "will not switch to…")
@@ -300,9 +308,10 @@ def test_brief_a_linked_answer_shows_each_premise_as_part_of_it() -> None:
             "      - text: X.\n        con:\n          - premises:\n"
             "              - text: A.\n              - text: B.\n")
     graph = build_graph(load_text(text, "t.yaml").maps[0])
-    brief = render_md(build_brief(evaluate(graph), ["c"])).splitlines()
+    brief = [line for line in render_md(build_brief(evaluate(graph), ["c"])).splitlines()
+             if not line.startswith("*Read aloud")]
     start = brief.index("### A2: X.")
-    assert [line for line in brief[start:start + 30] if line and line[0] in "#*"][:14] == [
+    assert [line for line in brief[start:start + 40] if line and line[0] in "#*"][:14] == [
         "### A2: X.", "**ANSWERED**", "*Rebuts our c “C.”*", "#### X.", "**✗ FALLS**",
         "*Their card, analytic · c1.con1*", "*We rebut c1.con1 “X.”:*",
         "*Together: the linked argument c1.con1.con1 (c1.con1.con1.1 + c1.con1.con1.2) "
@@ -318,12 +327,14 @@ def test_brief_docx_keeps_a_linked_argument_together(tmp_path: Path) -> None:
     result = runner.invoke(cli.app, ["brief", LINKED, "--for", "close-centre", "-o", str(out)])
     assert result.exit_code == 0
     styles = [(p.style.name if p.style is not None else "", p.text)
-              for p in Document(io.BytesIO(out.read_bytes())).paragraphs]
+              for p in Document(io.BytesIO(out.read_bytes())).paragraphs
+              if not p.text.startswith("Read aloud")]
     block = styles.index(("Heading 3", "Support (together): Most displaced car trips vanish "
                                        "rather… + Transit has spare capacity at peak…"))
     assert [style for style, _ in styles[block + 1:block + 15]] == [
-        "Normal", "Normal", "Normal", "Heading 4", "Normal", "Normal", "Normal", "Normal",
-        "Heading 4", "Normal", "Normal", "Normal", "Normal", "Heading 3"]
+        "argmap Note", "argmap Note", "argmap Note", "Heading 4", "argmap Note", "argmap Note",
+        "argmap Note", "Normal", "Heading 4", "argmap Note", "argmap Note", "Normal", "Normal",
+        "Heading 3"]
     assert styles[block + 13] == ("Normal", "off-peak and peak loads both below 80%")
 
 

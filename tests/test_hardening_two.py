@@ -240,7 +240,7 @@ def test_import_refuses_a_map_that_is_argmap_yaml_already(extra: list[str]) -> N
     result = CliRunner().invoke(cli.app, ["import", path, *extra])
     assert (result.exit_code, result.stderr) == (
         2, f"argmap: {path} is an argmap map already: argmap fmt lays it out, argmap check "
-        "checks it (import reads argdown, kialo, aif, json)\n")
+        "checks it (import reads argdown, kialo, aif, json, verbatim)\n")
 
 
 def _aif(first_id: str, first_text: str) -> str:

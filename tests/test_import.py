@@ -427,7 +427,7 @@ def test_corpus_imports_cleanly(path: Path, tmp_path: Path) -> None:
 
 def test_the_corpus_is_found() -> None:
     kinds = {p.parent.name for p in CORPUS_FILES}
-    assert kinds == {"aif", "argdown", "kialo"}
+    assert kinds == {"aif", "argdown", "kialo", "verbatim"}
     assert all(p.name != "README.md" for p in CORPUS_FILES)
 
 

@@ -28,6 +28,10 @@ DESIGNED = "there has to be an intelligent creator."
 
 #: corpus file -> statement texts known to be in it (single-spaced, markup and tags gone)
 KNOWN: dict[str, tuple[str, ...]] = {
+    "verbatim/opendebate-1ac-sample.docx": (
+        "Yemen", "233,000 will die by the end of 2019",
+        "No great power wars – economic incentives, deterrence, and democratic norms",
+        "Checks prevent miscalculation."),
     "aif/bypass.json": BYPASS,
     "aif/bypass-xaif.json": BYPASS,
     "aif/ostruct-generated-aifdb-like.json": (

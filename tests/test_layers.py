@@ -50,7 +50,7 @@ MODULES = {module(p): imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
 #: below it, never one above. Within a rank, wings do not import each other.
 LAYERS: list[tuple[str, ...]] = [
     ("argmap.errors", "argmap.escape"),
-    ("argmap.model",),
+    ("argmap.model", "argmap.markup"),
     ("argmap.diagnostics",),
     ("argmap.files",),
     ("argmap.readers",),

@@ -42,11 +42,11 @@ __all__ = ["LEVELS", "Block", "Brief", "BriefError", "build_brief", "render_brie
 
 
 def build_brief(evaluation: Evaluation, ours: list[str], *, depth: int | None = None,
-                status: bool = True) -> Brief:
+                status: bool = True, wpm: int = 250) -> Brief:
     """Lay out the brief for our side (a side name, or claim ids or paths) against the rest.
 
     ``depth`` cuts each exchange after that many answers (None: to its end);
-    ``status`` False leaves the statuses out.
+    ``status`` False leaves the statuses out; ``wpm`` (words per minute) times the cards.
 
     Raises:
         BriefError: if a name is neither a side nor a claim of the map, or none is given.
@@ -57,7 +57,10 @@ def build_brief(evaluation: Evaluation, ours: list[str], *, depth: int | None = 
         raise BriefError(str(exc)) from None
     writer = _Writer(evaluation, sides, side, depth, status)
     writer.write()
-    return Brief(evaluation.graph.id, evaluation.graph.question, writer.blocks)
+    from argmap.brief.cards import with_reading
+
+    return Brief(evaluation.graph.id, evaluation.graph.question, with_reading(writer.blocks),
+                 wpm)
 
 
 #: a linked argument does not stand or fall as a statement does: it counts, or not
@@ -439,11 +442,14 @@ class _Writer:
         statement = statement or self.graph.lookup(key)
         if statement is None:
             return
+        from argmap.brief.cards import card_block, cite_block
+
         for citation in statement.cites:
             source = self.graph.sources.get(citation.source)
-            self.add("cite", cite_line(citation.source, source, citation.locator))
+            self.blocks.append(cite_block(citation, source)._replace(depth=self.depth_now))
             if citation.quote:
-                self.add("card", citation.quote)
+                self.blocks.append(card_block(citation, source, self.graph.marked)._replace(
+                    depth=self.depth_now))
             if source is not None and source.note and "source " + source.id not in self.printed:
                 self.printed["source " + source.id] = ""
                 self.add("note", f"About {source.id}: {source.note}")
@@ -454,19 +460,11 @@ def _quoted(text: str) -> str:
 
 
 def cite_line(source_id: str, source: Source | None, locator: str | None) -> str:
-    """Author, date, title, publisher, URL, locator: whichever the source has."""
-    if source is None:
-        return f"[{source_id}]" + (f", {locator}" if locator else "")
-    parts = [", ".join(source.author)] if source.author else []
-    if source.date:
-        parts.append(source.date)
-    parts.append(f"“{source.title}”")
-    parts += [p for p in (source.publisher, source.url) if p]
-    if source.accessed:
-        parts.append(f"accessed {source.accessed}")
-    if locator:
-        parts.append(locator)
-    return "; ".join(parts)
+    """The cite line: short cite, (authors and qualifications; title; publisher; date; URL;
+    accessed), locator (:mod:`argmap.brief.cards`)."""
+    from argmap.brief.cards import cite_text
+
+    return cite_text(source_id, source, locator)
 
 
 class BriefFormat(NamedTuple):

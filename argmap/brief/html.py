@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from argmap.brief.records import LEVELS, Brief
+from argmap.brief.cards import card_runs, cite_parts, reading
+from argmap.brief.records import LEVELS, Block, Brief
 from argmap.escape import CONTROLS
+from argmap.markup import EMPHASIS, HIGHLIGHT, UNDERLINE
 
 _CLEAN = str.maketrans(CONTROLS)
 
@@ -20,8 +22,15 @@ h4 { font-size: 11pt; margin: 1em 0 0.2em; }
 .flag { font-family: sans-serif; font-size: 9pt; border: 1px solid; padding: 0 0.3em;
         margin-right: 0.4em; }
 .unanswered { font-weight: bold; text-decoration: underline; }
-.cite { font-weight: bold; margin: 0.2em 0; }
+.cite { margin: 0.2em 0; }
+.cite .short { font-weight: bold; font-size: 13pt; }
+.read { font-family: sans-serif; font-size: 8pt; color: #444; margin: 0; }
 .card { margin: 0.2em 0 0.8em 1.5em; }
+.card p { margin: 0 0 0.4em; }
+.card.cut { font-size: 8pt; }
+.card.cut mark, .card.cut u, .card.cut strong { font-size: 11pt; }
+.card mark { background: #ff0; color: inherit; }
+.card strong { text-decoration: underline; }
 .note { font-style: italic; color: #444; margin: 0.2em 0; }
 @media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; }
                h4 { break-after: avoid; } }
@@ -52,10 +61,19 @@ def render_html(brief: Brief) -> str:
             body.append(f"<h{level}>{text}</h{level}>")
             if flag:  # its own line: a heading copied into a file carries no label
                 body.append(f'<p class="status">{flag}</p>')
+            if block.words:
+                body.append(f'<p class="read">Read aloud: {reading(block.words, brief.wpm)}.'
+                            "</p>")
+        elif block.kind == "cite" and block.citation is not None:
+            short, rest, locator = cite_parts(block.citation.source, block.source,
+                                              block.citation.locator)
+            tail = " ".join(esc(p) for p in (rest, locator) if p)
+            body.append(f'<p class="cite"><span class="short">{esc(short)}</span> {tail}</p>')
         elif block.kind == "cite":
             body.append(f'<p class="cite">{text}</p>')
         elif block.kind == "card":
-            body.append(f'<blockquote class="card">{text}</blockquote>')
+            cut = " cut" if any(run.marks for run in card_runs(block)) else ""
+            body.append(f'<blockquote class="card{cut}">{card_html(block)}</blockquote>')
         else:
             body.append(f'<p class="note">{text}</p>')
         if block.depth:
@@ -63,3 +81,21 @@ def render_html(brief: Brief) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>Brief: {esc(brief.title)}</title>\n<style>{STYLE}</style>\n</head>\n"
             "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+_TAGS = ((HIGHLIGHT, "mark"), (UNDERLINE, "u"), (EMPHASIS, "strong"))
+
+
+def card_html(block: Block) -> str:
+    """Card text in paragraphs (a line break in the quote starts one), the read parts in
+    ``<mark>``, ``<u>``, ``<strong>``; the rest small, as Verbatim's shrink leaves it."""
+    paragraphs: list[list[str]] = [[]]
+    for run in card_runs(block):
+        for n, piece in enumerate(run.text.split("\n")):
+            if n:
+                paragraphs.append([])
+            if piece:
+                opened = [tag for mark, tag in _TAGS if mark in run.marks]
+                paragraphs[-1].append("".join(f"<{t}>" for t in opened) + esc(piece)
+                                      + "".join(f"</{t}>" for t in reversed(opened)))
+    return "".join(f"<p>{''.join(p)}</p>" for p in paragraphs if p)

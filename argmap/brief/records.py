@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from argmap.errors import UsageError
+from argmap.model import Citation, Source
 
 #: Kinds of block, in Verbatim's terms; heading levels 1-4 are Pocket..Tag.
 LEVELS = {"pocket": 1, "hat": 2, "block": 3, "tag": 4}
@@ -21,6 +22,13 @@ class Block(NamedTuple):
     text: str
     flag: str = ""  # UNANSWERED, or a status word, shown on its own line after the text
     depth: int = 0  # how deep in an exchange (0: the attack itself): html and docx indent it
+    #: a cite or card block: what it cites (the source None when the map has no such source)
+    source: Source | None = None
+    citation: Citation | None = None
+    #: a card: whether its quote carries format 1.2 markup (``==read==``)
+    marked: bool = False
+    #: a tag, hat or block: the words read aloud (tag, short cite, read card text), or None
+    words: int | None = None
 
 
 class Brief(NamedTuple):
@@ -29,3 +37,5 @@ class Brief(NamedTuple):
     map_id: str
     title: str
     blocks: list[Block]
+    #: the reading speed that times the cards, in words per minute
+    wpm: int = 250

@@ -231,7 +231,9 @@ def show(
                           sources=not no_sources, eval=evaluated,
                           semantics=semantics_value(semantics),
                           color=use_color(sys.stdout, color), for_=for_names(ours),
-                          against=against))
+                          against=against,
+                          # NO_COLOR forbids colour, not attributes: marks stay visible
+                          marks=sys.stdout.isatty() and color is not ColorMode.never))
 
 
 def valid_timeout(value: float) -> float:

@@ -141,13 +141,18 @@ def brief_command(
     no_status: Annotated[bool, typer.Option("--no-status", help="Leave the statuses out "
                          "(for a file to read from, not to judge by).")] = False,
     source_format: From = None,
+    wpm: Annotated[int, typer.Option("--wpm", min=1, max=1000, help="Reading speed in "
+                   "words per minute, which times each card, Hat and Block (Verbatim's "
+                   "default).")] = 250,
 ) -> None:
     """Write the brief a debater reads from: our case with its cards; the frontlines,
     every attack on us anywhere in the map, most dangerous first, each with its whole
     exchange; and their case with our attacks and why any of them fails.
 
-    docx uses the headings of Verbatim-style templates (Pocket, Hat, Block,
-    Tag), so a brief pastes into a debater's own file.
+    docx uses Verbatim's styles (Pocket, Hat, Block and Tag on Heading 1-4,
+    Cite, Underline, Emphasis, highlighting), so a brief pastes into a
+    debater's own file; each Hat, Block and Tag says how long its cards take
+    to read aloud at --wpm.
 
     Example: argmap brief examples/debate/carbon-tax.yaml --for aff -o brief.docx
     """
@@ -164,7 +169,8 @@ def brief_command(
         refuse_overwrite([output], [path])
     fmt = _brief_format(fmt, output)
     brief = build_brief(evaluate_maps(maps, semantics_value(semantics))[0],
-                        [c for c in ours.split(",") if c], depth=depth, status=not no_status)
+                        [c for c in ours.split(",") if c], depth=depth, status=not no_status,
+                        wpm=wpm)
     if output is None and fmt is not BriefFormat.docx:
         output = "-"  # md and html go to stdout unless -o, docx to <map-id>.docx
     plan = output_paths([brief.map_id], FORMATS[fmt.value], output)

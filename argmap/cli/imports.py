@@ -1,4 +1,5 @@
-"""``argmap import``: an Argdown, Kialo or AIF file as a commented argmap YAML map.
+"""``argmap import``: an Argdown, Kialo, AIF or Verbatim (.docx) file as a commented argmap
+YAML map.
 
 The readers (:mod:`argmap.readers`) build the map; the canonical YAML
 exporter writes it, under a header that says where it came from, where its
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 def import_command(
     file: Annotated[str, typer.Argument(show_default=False, metavar="FILE",
-                    help="An Argdown, Kialo or AIF file, an argmap JSON export, or - for "
-                    "standard input.")],
+                    help="An Argdown, Kialo or AIF file, a Verbatim (Word .docx) file, an "
+                    "argmap JSON export, or - for standard input.")],
     source_format: Annotated[SourceFormat | None, typer.Option(
         "--from", show_default=False,
         help="The input format; by default from the suffix and content.")] = None,
@@ -33,13 +34,14 @@ def import_command(
                       help="Where to write the map; - is standard output.")] = "-",
     max_bytes: MaxBytes = MAX_BYTES,
 ) -> None:
-    """Convert an Argdown, Kialo or AIF file into an argmap YAML map.
+    """Convert an Argdown, Kialo, AIF or Verbatim (.docx) file into an argmap YAML map.
 
     The map keeps every statement and relation the source has, linked
     premises as linked arguments; what format 1.1 cannot hold (dialogue
     nodes, inference rules, data) is left out, statements with the same text
     are merged into one, and both are listed in one warning and in the
-    map's header comment.
+    map's header comment. A Verbatim file's Hats become claims and its
+    Tags premises with their cards (cite, quote with the read parts marked).
 
     Example: argmap import debate.argdown -o debate.yaml
     """

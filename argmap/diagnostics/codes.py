@@ -61,6 +61,7 @@ CODES: dict[str, Code] = {
     "aif-syntax": Code(E, "an AIF file argmap cannot read"),
     "argdown-syntax": Code(E, "an Argdown file argmap cannot read"),
     "json-syntax": Code(E, "an argmap JSON export argmap cannot read"),
+    "verbatim-syntax": Code(E, "a Word (.docx) file argmap cannot read"),
     # across the map
     "duplicate-id": Code(E, "two statements with the same `id`"),
     "unknown-ref": Code(E, "a `ref` to an id no statement has"),
@@ -72,6 +73,7 @@ CODES: dict[str, Code] = {
     "unknown-side": Code(E, "a claim's `side` that is not one of the map's `sides`"),
     "side-position": Code(E, "`side` on a statement that is not a claim"),
     "bad-semantics": Code(E, "`semantics` that is not grounded or weighed"),
+    "quote-markup": Code(E, "unbalanced or crossing quote markup (format 1.2)"),
     "too-few-premises": Code(E, "a linked argument with fewer than two premises"),
     "linked-key": Code(E, "a key on the wrong level of a linked argument"),
     "linked-position": Code(E, "`premises` on a claim, an undercut or a premise"),

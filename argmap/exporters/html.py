@@ -30,6 +30,7 @@ from argmap.exporters import ExportOptions
 from argmap.exporters.notation import BY, MARKERS, WORDS, gauge, more_below, ref_preview
 from argmap.exporters.outline import rows
 from argmap.graph import ArgumentGraph, Link, Visit
+from argmap.markup import plain
 from argmap.model import Relation
 
 if TYPE_CHECKING:
@@ -239,8 +240,9 @@ def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]
         if s.note:
             entry["note"] = s.note
         if s.cites:
-            entry["cites"] = [[numbers.get(c.source), c.source, c.quote, c.locator]
-                              for c in s.cites]
+            entry["cites"] = [[numbers.get(c.source), c.source,
+                               plain(c.quote) if c.quote and graph.marked else c.quote,
+                               c.locator] for c in s.cites]
         if len(used.get(key, ())) > 1:
             entry["at"] = used[key]
         statements[key] = entry

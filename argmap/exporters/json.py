@@ -38,12 +38,16 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     del options  # nothing to choose: the export is the whole graph
     numbers = graph.numbers()
     undercut = Relation.UNDERCUT
-    head = {"id": graph.id, "question": graph.question, "context": graph.context,
-            "tags": list(graph.tags), "file": graph.span.file, "focus": graph.focus}
+    head: dict[str, object] = {
+        "id": graph.id, "question": graph.question, "context": graph.context,
+        "tags": list(graph.tags), "file": graph.span.file, "focus": graph.focus}
     if graph.sides:  # format 1.2, only when set: older readers see the export unchanged
         head["sides"] = list(graph.sides)
     if graph.semantics is not None:
         head["semantics"] = graph.semantics
+    if graph.marked and any(c.quote and any(m in c.quote for m in ("==", "__", "**", "\\"))
+                            for s in graph.statements.values() for c in s.cites):
+        head["marked"] = True  # format 1.2: the quotes carry markup (``==read==``)
     q = _string
     join = ", ".join
     # every link of a map is in the map's file: its name is encoded once
@@ -68,7 +72,9 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     sources = [_dumps({"id": source_id, "number": numbers.get(source_id),
                        "title": s.title, "author": list(s.author), "publisher": s.publisher,
                        "date": s.date, "url": s.url, "accessed": s.accessed, "kind": s.kind,
-                       "note": s.note})
+                       "note": s.note,
+                       # format 1.2, only when set: older readers see the export unchanged
+                       **{k: v for k, v in (("quals", s.quals), ("short", s.short)) if v}})
                for source_id, s in graph.sources.items()]
     return "".join([
         f'{{\n  "argmap_json": {VERSION},\n  "map": {_dumps(head)},\n',
@@ -175,14 +181,21 @@ def json_export_schema() -> dict[str, Any]:
                               "description": "its citation number; null if not cited"},
         "title": text, "author": {"type": "array", "items": text}, "publisher": maybe_text,
         "date": maybe_text, "url": maybe_text, "accessed": maybe_text, "kind": maybe_text,
-        "note": maybe_text})
+        "note": maybe_text,
+        "quals": {**text, "description": "format 1.2: the author's qualifications; absent "
+                  "when the source has none"},
+        "short": {**text, "description": "format 1.2: the spoken cite as written; absent when "
+                  "the source has none (the default applies)"}}, ("quals", "short"))
     document = record("One argument map, exported by argmap render -f json.", {
         "argmap_json": {"const": VERSION, "description": "version of this JSON format"},
         "map": record("The map itself.", {
             "id": key, "question": text, "context": maybe_text,
             "tags": {"type": "array", "items": text}, "file": text,
             "focus": {"type": ["string", "null"],
-                      "description": "key of the --focus statement, if any"}}),
+                      "description": "key of the --focus statement, if any"},
+            "marked": {"const": True, "description": "format 1.2: the quotes carry markup "
+                       "(==highlighted==, __underlined__, **emphasised**); absent otherwise"}},
+            ("marked",)),
         "claims": {"type": "array", "items": key},
         "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
         "links": {"type": "array", "items": {"$ref": "#/definitions/link"}},

@@ -117,7 +117,7 @@ def _item(out: list[str], graph: ArgumentGraph, visit: Visit, depth: int,
         line += f" {BY} *{escape(s.by)}*".replace("\n", "\n" + inner)
     out.append(line)
     if options.quotes and numbers:
-        _quotes(out, s, numbers, inner)
+        _quotes(out, s, numbers, inner, graph.marked)
     hidden = graph.hidden.get(s.key)
     if hidden:
         out.append(f"{inner}- *{escape(more_below(hidden, visit.level, s.key))}*")
@@ -133,15 +133,30 @@ def _ref(graph: ArgumentGraph, key: str) -> str:
     return f"{REF} {escape(name)}{words} (not shown)"
 
 
-def _quotes(out: list[str], s: GStatement, numbers: dict[str, int], inner: str) -> None:
+def _quotes(out: list[str], s: GStatement, numbers: dict[str, int], inner: str,
+            marked: bool) -> None:
     for c in s.cites:
         if c.quote is None and c.locator is None:
             continue
         number = numbers.get(c.source)
-        text = f"{QUOTES[0]}{escape(c.quote)}{QUOTES[1]} " if c.quote else ""
+        text = f"{QUOTES[0]}{_marked(c.quote, marked)}{QUOTES[1]} " if c.quote else ""
         where = f", {escape(c.locator)}" if c.locator else ""
         quote = f"{text}[^{number}]{where}" if number else f"{text}{where}"
         out.append(f"{inner}> " + quote.replace("\n", f"\n{inner}> "))
+
+
+def _marked(quote: str, marked: bool) -> str:
+    """A quote escaped, its read parts (format 1.2 markup) in ``<mark>``, ``<u>`` and
+    ``<strong>``, as the brief writes them."""
+    from argmap.markup import EMPHASIS, HIGHLIGHT, UNDERLINE, runs_or_text
+
+    out = []
+    for run in runs_or_text(quote, marked):
+        tags = [t for m, t in ((HIGHLIGHT, "mark"), (UNDERLINE, "u"), (EMPHASIS, "strong"))
+                if m in run.marks]
+        out.append("".join(f"<{t}>" for t in tags) + escape(run.text)
+                   + "".join(f"</{t}>" for t in reversed(tags)))
+    return "".join(out)
 
 
 def _source(source_id: str, source: Source | None) -> str:

@@ -10,6 +10,7 @@ can send a control character or a bidi override to the terminal.
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -37,6 +38,8 @@ class TreeOptions(NamedTuple):
     quotes: bool = False
     sources: bool = True
     statuses: dict[str, str] | None = None  # statement key -> in/out/undecided (show --eval)
+    #: without colour, still show a 1.2 quote's marks as attributes (a terminal with NO_COLOR)
+    marks: bool = False
 
 
 class Glyphs(NamedTuple):
@@ -65,6 +68,10 @@ SGR = {"question": "1", "context": "2", "claim": "1", "pro": "1;32", "con": "1;3
        "weight": "33", "ref": "3", "more": "2;3", "quote": "3", "heading": "1",
        "source": "", "text": "", "status-in": "1;32", "status-out": "1;31",
        "status-undecided": "1;33", "fallen": "2", "together": "1"}
+#: quote markup (format 1.2): highlight reverse, underline underlined, emphasis bold
+_MARK_SGR = {"highlight": "7", "underline": "4", "emphasis": "1"}
+SGR.update({"mark:" + "+".join(combo): ";".join(_MARK_SGR[m] for m in combo)
+            for n in (1, 2, 3) for combo in combinations(sorted(_MARK_SGR), n)})
 
 
 #: one line of the tree to lay out: (key, link it is reached by, level, prefix, last,
@@ -176,16 +183,34 @@ def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None,
         for citation in statement.cites:
             if citation.quote is None and citation.locator is None:
                 continue
-            lq, rq = glyphs.quote
             locator = f", {_shown(citation.locator)}" if citation.locator else ""
-            segs: Line = [(f"{lq}{_shown(citation.quote)}{rq} " if citation.quote else "",
-                           "quote"), (f"[{numbers[citation.source]}{locator}]", "cite")]
+            segs: Line = _quote(citation.quote, glyphs, graph.marked) if citation.quote else []
+            segs.append((f"[{numbers[citation.source]}{locator}]", "cite"))
             lines += _wrap(segs, hang, hang, options.width)
     hidden = graph.hidden.get(key) if graph.hidden else None
     if hidden:
         more = more_below(hidden, level, _shown(graph.address(key)), glyphs.more)
         lines += _wrap([(more, "more")], hang, hang, options.width)
     return lines
+
+
+def _quote(quote: str, glyphs: Glyphs, marked: bool) -> Line:
+    """A quote in quotation marks, its read parts (format 1.2 markup) in the mark styles:
+    reverse video for highlighted, underline, bold for emphasised (attributes, not colours,
+    so a monochrome terminal shows them too)."""
+    from argmap.markup import runs_or_text
+
+    lq, rq = glyphs.quote
+    runs = runs_or_text(quote, marked)
+    if not any(run.marks for run in runs):  # as before markup: one segment
+        return [(f"{lq}{_shown(''.join(run.text for run in runs))}{rq} ", "quote")]
+    segs: Line = [(_shown(run.text), "mark:" + "+".join(sorted(run.marks)) if run.marks
+                   else "quote") for run in runs]
+    # the quotation marks join the first and last words, so a line never breaks inside them
+    segs[0] = (lq + segs[0][0], segs[0][1])
+    segs[-1] = (segs[-1][0] + rq, segs[-1][1])
+    segs.append((" ", "quote"))
+    return segs
 
 
 def _together_lines(link: Link, prefix: str, last: bool, glyphs: Glyphs,
@@ -319,8 +344,12 @@ def _rstrip(line: Line) -> Line:
     return line
 
 
-def to_text(lines: list[Line], color: bool) -> str:
-    """Join lines as plain text, or with ANSI colour per segment."""
+def to_text(lines: list[Line], color: bool, marks: bool = False) -> str:
+    """Join lines as plain text, or with ANSI colour per segment; ``marks`` keeps the
+    attributes of a quote's marks (reverse, underline, bold: no colour) in plain text."""
+    if not color and marks and any(s.startswith("mark:") for line in lines for _, s in line):
+        return to_text([[(t, s if s.startswith("mark:") else "") for t, s in line]
+                        for line in lines], True)
     if not color:
         return "".join("".join(t for t, _ in line).rstrip() + "\n" for line in lines)
     out = []
@@ -368,5 +397,5 @@ def show_text(graphs: list[ArgumentGraph], options: TreeOptions, color: bool,
         head = (to_text([header(g, g.span.file in shared, options.ascii)], color)
                 if headed else "")
         marked = options if statuses is None else options._replace(statuses=statuses[g.id])
-        parts.append(head + to_text(render_tree(g, marked), color))
+        parts.append(head + to_text(render_tree(g, marked), color, options.marks))
     return "\n".join(parts) + (f"\n{legend}\n" if statuses is not None else "")

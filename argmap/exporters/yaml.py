@@ -70,7 +70,8 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The canonical YAML of one (possibly cut) map."""
     del options
     # the oldest version that holds the map, so that older argmap releases read it too
-    version = (V1_2 if _needs_1_2(graph) else LINKED_VERSION if graph.has_linked() else "1")
+    version = (V1_2 if _needs_1_2(graph) or _cards(graph)
+               else LINKED_VERSION if graph.has_linked() else "1")
     out = [f"argmap: {version}", f"id: {scalar(graph.id, 2)}",
            f"question: {scalar(graph.question, 2)}"]
     if graph.context is not None:
@@ -88,6 +89,17 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             _source(out, source, "    ")
     out.append("")
     return "\n".join(out)
+
+
+def _cards(graph: ArgumentGraph) -> bool:
+    """Whether the map needs format 1.2 for its cards: a source with `quals` or `short`, or,
+    in a map read as 1.2, a quote with a marker or an escape (which 1.1 would read as
+    written)."""
+    if any(s.quals or s.short for s in graph.sources.values()):
+        return True
+    return graph.marked and any(
+        c.quote and ("==" in c.quote or "__" in c.quote or "**" in c.quote or "\\" in c.quote)
+        for s in graph.statements.values() for c in s.cites)
 
 
 def _needs_1_2(graph: ArgumentGraph) -> bool:
@@ -259,7 +271,7 @@ def _source(out: list[str], s: Source, pad: str) -> None:
         out.append(f"{pad}author: {scalar(s.author[0], deeper)}")
     else:
         _list(out, "author", s.author, pad)
-    for name in ("publisher", "date", "url", "accessed", "kind", "note"):
+    for name in ("quals", "short", "publisher", "date", "url", "accessed", "kind", "note"):
         value = getattr(s, name)
         if value is None:
             continue

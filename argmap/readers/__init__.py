@@ -66,6 +66,12 @@ def _sniff_kialo(head: bytes) -> bool:
     return first.startswith((b"Discussion Title:", b"Discussion Name:"))
 
 
+def _sniff_docx(head: bytes) -> bool:
+    # a zip (a .docx), or an OLE2 file: an encrypted .docx or a Word 97-2003 .doc, which the
+    # Verbatim reader names as such
+    return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
+
+
 def _sniff_argdown(head: bytes) -> bool:
     del head  # Argdown has no mark of its own: only its suffix (or --from) says so
     return False
@@ -116,6 +122,9 @@ READERS: dict[str, ReaderSpec] = {
                    "argmap.readers.aif", _sniff_aif),
         ReaderSpec("json", (".json",), "argmap's own JSON export (render -f json)",
                    "argmap.readers.json", _sniff_json),
+        ReaderSpec("verbatim", (".docx",), "Verbatim debate files and other Word .docx files "
+                   "with Heading 1-4 (Pocket, Hat, Block, Tag)",
+                   "argmap.readers.verbatim", _sniff_docx),
     )
 }
 
@@ -123,7 +132,7 @@ READERS: dict[str, ReaderSpec] = {
 def detect(path: PurePath | str, data: bytes) -> str | None:
     """The reader a file needs, or None for argmap YAML (and anything unknown).
 
-    The suffix decides where it is unambiguous (``.argdown``); otherwise the
+    The suffix decides where it is unambiguous (``.argdown``, ``.docx``); otherwise the
     content: AIF JSON starts ``{`` and has ``nodes`` with ``nodeID`` or an
     ``AIF`` key; Kialo text's first line is ``Discussion Title:`` or
     ``Discussion Name:``; argmap's own JSON export starts ``{`` and has an
@@ -135,7 +144,7 @@ def detect(path: PurePath | str, data: bytes) -> str | None:
         return None
     head = data[:SNIFF_BYTES]
     for spec in READERS.values():
-        if suffix in spec.suffixes and spec.name == "argdown":
+        if suffix in spec.suffixes and spec.name in ("argdown", "verbatim"):
             return spec.name
     for spec in READERS.values():
         if spec.looks_like(head):
@@ -160,6 +169,11 @@ def read_bytes(data: bytes, file: str, name: str) -> ReadResult:
     from argmap.readers.lines import decode_utf8
 
     result = ReadResult()
+    module = import_module(READERS[name].module)
+    if name != "yaml" and hasattr(module, "read_bytes"):  # a binary format (.docx)
+        binary: ReadResult = module.read_bytes(data, file)
+        binary.diagnostics.extend(_texts_no_output_can_hold(binary.maps))
+        return binary
     if b"\0" in data:
         result.diagnostics.append(error("binary", f"this is a binary file, not {name} text",
                                         Span(file, 1, 1)))

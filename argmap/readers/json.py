@@ -21,7 +21,16 @@ import re
 from typing import Any
 
 from argmap.diagnostics import error
-from argmap.model import LINKED_VERSION, ArgumentMap, Citation, Relation, Source, Span, Statement
+from argmap.model import (
+    LINKED_VERSION,
+    V1_2,
+    ArgumentMap,
+    Citation,
+    Relation,
+    Source,
+    Span,
+    Statement,
+)
 from argmap.readers import ReadResult
 from argmap.readers.json_records import (
     JsonError,
@@ -88,8 +97,11 @@ def _build(document: Any, result: ReadResult) -> ArgumentMap:
     return ArgumentMap(
         head["id"], head["question"], start, claims, head["context"], tuple(head["tags"]),
         {s["id"]: Source(s["id"], s["title"], start, tuple(s["author"]), s["publisher"],
-                         s["date"], s["url"], s["accessed"], s["kind"], s["note"])
+                         s["date"], s["url"], s["accessed"], s["kind"], s["note"], s["quals"],
+                         s["short"])
          for s in sources},
+        # format 1.2's cards: a quote read as markup needs the map to say 1.2
+        V1_2 if head["marked"] or any(s["quals"] or s["short"] for s in sources) else
         LINKED_VERSION if any(len(link["premises"]) > 1 for link in links) else "1",
         tuple(head["sides"]),
         head["semantics"] if head["semantics"] in ("grounded", "weighed") else None)

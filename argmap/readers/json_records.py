@@ -35,11 +35,11 @@ _LINK = {"key": (_TEXT, _REQUIRED), "id": (_MAYBE, None), "premises": (_STRINGS,
          "weight": ((int, type(None)), None), "address": (_TEXT, _REQUIRED),
          "ref": ((bool,), False), "tags": (_STRINGS, []), "note": (_MAYBE, None), **_WHERE}
 _SOURCE = {"id": (_TEXT, _REQUIRED), "title": (_TEXT, _REQUIRED), "author": (_STRINGS, []),
-           **dict.fromkeys(("publisher", "date", "url", "accessed", "kind", "note"),
-                           (_MAYBE, None))}
+           **dict.fromkeys(("publisher", "date", "url", "accessed", "kind", "note", "quals",
+                            "short"), (_MAYBE, None))}
 _MAP = {"id": (_TEXT, _REQUIRED), "question": (_TEXT, _REQUIRED), "context": (_MAYBE, None),
         "tags": (_STRINGS, []), "file": (_TEXT, _REQUIRED), "focus": (_MAYBE, None),
-        "sides": (_STRINGS, []), "semantics": (_MAYBE, None)}
+        "sides": (_STRINGS, []), "semantics": (_MAYBE, None), "marked": ((bool,), False)}
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list",
                type(None): "null"}
 

@@ -19,6 +19,7 @@ from argmap.exporters.notation import (
 )
 from argmap.exporters.themes import THEMES
 from argmap.graph import ArgumentGraph, GStatement, Link
+from argmap.markup import plain
 from argmap.model import Relation, Source
 
 
@@ -130,7 +131,8 @@ class Writer:
             source = self.graph.sources.get(c.source)
             tips.append(self.source_tip(c.source, source))
             if c.quote:
-                tips.append(f"    {QUOTES[0]}{c.quote}{QUOTES[1]}"
+                quote = plain(c.quote) if self.graph.marked else c.quote
+                tips.append(f"    {QUOTES[0]}{quote}{QUOTES[1]}"
                             + (f" ({c.locator})" if c.locator else ""))
             elif c.locator:
                 tips.append(f"    ({c.locator})")

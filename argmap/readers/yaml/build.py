@@ -155,6 +155,8 @@ class Builder:
         #: the `sides` of the map being built, which a claim's `side` must be one of
         self.declared_sides: tuple[str, ...] = ()
         self.seen: set[int] = set()
+        #: the file's text, to place a quote's broken marker exactly (set by the loader)
+        self.text_source: str | None = None
         #: set when a node is reached twice, i.e. through a YAML alias
         self.alias_seen = False
 
@@ -672,8 +674,22 @@ class Builder:
         if source is None:
             return None
         quote = self.text(entries["quote"][1], "quote") if "quote" in entries else None
+        if quote is not None and at_least(self.version, V1_2):
+            self.markup(quote, entries["quote"][1])
         locator = self.text(entries["locator"][1], "locator") if "locator" in entries else None
         return Citation(source, self.span(source_node), quote, locator)
+
+    def markup(self, quote: str, node: Node) -> None:
+        """Report broken quote markup (format 1.2) at the column of the offending marker."""
+        from argmap.markup import MarkupError, parse
+
+        try:
+            parse(quote)
+        except MarkupError as broken:
+            span = self.span(node)
+            if self.text_source is not None:
+                span = marker_span(self.text_source, self.file, node, quote, broken)
+            self.diagnostics.append(error("quote-markup", broken.message, span))
 
     def sources(self, node: Node) -> dict[str, Source]:
         """The `sources` mapping: id -> source."""
@@ -701,6 +717,25 @@ class Builder:
             elif key == "url":
                 fields[key] = self.url(v, key)
             else:
+                if key in ("quals", "short"):
+                    self.require(V1_2, key, entries[key][0])
                 fields[key] = self.text(v, key, required=key == "title")
         fields["title"] = fields.get("title") or ""
         return Source(id=source_id, span=self.span(key_node), **fields)
+
+
+def marker_span(text: str, file: str, node: Node, quote: str, broken: Any) -> Span:
+    """Where a quote's broken marker is in the file: the same occurrence of the marker in
+    the scalar as written (a folded or escaped scalar's value is not its text)."""
+    from argmap.readers.lines import offset_position
+
+    nth = quote[:broken.offset].count(broken.marker)
+    start, end = node.start_mark.index, node.end_mark.index
+    at = start - 1
+    for _ in range(nth + 1):
+        at = text.find(broken.marker, at + 1, end)
+        if at < 0:
+            at = start
+            break
+    line, column = offset_position(text, at)
+    return Span(file, line, column)

@@ -92,6 +92,7 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
                          "`claims`", Span(file, 1, 1))
         builder = Builder(file, track_aliases="*" in text,
                           comments=hash_comments(text) if "#" in text else None, lines=lines)
+        builder.text_source = text
         several = len(documents) > 1
         for index, node in enumerate(documents, 1):
             built = builder.document(node, f"{default}-{index}" if several else default, several)
