@@ -239,10 +239,15 @@ def check(argmap: ArgumentMap, select: str | Sequence[str] | None = None,
     return doc.diagnostics
 
 
-def apply_rules(doc: Document, codes: set[str]) -> None:
+def apply_rules(doc: Document, codes: set[str], sides: Sequence[str] = ()) -> None:
     """Add the chosen debate rules' warnings to ``doc`` and keep only the chosen warnings.
 
     The debate rules judge only maps without errors: judging a broken map would mislead.
+    ``sides`` (``check --for``: side names or claim ids) splits the open critical questions
+    into holes to close (ours) and questions to ask (theirs).
+
+    Raises:
+        UsageError: ``sides`` names neither a side nor a claim of a map.
     """
     from argmap.diagnostics import Severity
     from argmap.rules.select import DEFAULT_WARNINGS, keep
@@ -251,11 +256,13 @@ def apply_rules(doc: Document, codes: set[str]) -> None:
     # rules (and the evaluation they import) are not loaded at all.
     if codes - set(DEFAULT_WARNINGS):
         from argmap.rules.debate import run_debate_rules
+        from argmap.rules.schemes import run_scheme_rules
 
         broken = {d.span.file for d in doc.diagnostics if d.severity is Severity.ERROR}
         for m in doc.maps:
             if m.span.file not in broken:
                 doc.diagnostics.extend(run_debate_rules(m, codes))
+                doc.diagnostics.extend(run_scheme_rules(m, codes, sides))
     doc.diagnostics = keep(doc.diagnostics, codes)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
 

@@ -125,6 +125,10 @@ def check(
                       "(default, debate, all), comma-separated.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", show_default=False,
                       help="Warnings not to report: codes or groups.")] = None,
+    sides: Annotated[list[str] | None, typer.Option("--for", show_default=False,
+                     help="Our side (a side name or claim ids, comma-separated): open "
+                     "critical questions become holes to close (ours) and questions to "
+                     "ask (theirs).")] = None,
     color: ColorOpt = ColorMode.auto,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
@@ -141,7 +145,7 @@ def check(
 
     codes = choose_rules(select, ignore)
     report = read_maps(paths, max_bytes, exclude, source_format)
-    apply_rules(report, codes)
+    apply_rules(report, codes, sides)
     if fmt is CheckFormat.github:
         from argmap.diagnostics.formats import format_github as github
 

@@ -170,8 +170,8 @@ def choose_rules(select: list[str] | None, ignore: list[str] | None) -> set[str]
     return selected(select, ignore)
 
 
-def apply_rules(report: Document, codes: set[str]) -> None:
+def apply_rules(report: Document, codes: set[str], sides: list[str] | None = None) -> None:
     """Run the chosen debate rules and keep the chosen warnings (:func:`argmap.api.apply_rules`)."""
     from argmap.api import apply_rules as run
 
-    run(report, codes)
+    run(report, codes, [n.strip() for s in sides or () for n in s.split(",") if n.strip()])
