@@ -267,6 +267,30 @@ def apply_rules(doc: Document, codes: set[str], sides: Sequence[str] = ()) -> No
     doc.diagnostics.sort(key=Diagnostic.sort_key)
 
 
+def schemes(id: str | None = None, format: str = "text") -> str:
+    """The scheme catalogue as ``argmap schemes`` prints it: every scheme, or the one named
+    ``id`` with its critical questions; ``format`` is ``text`` or ``json``.
+
+    Raises:
+        UsageError: ``id`` names no scheme (the message suggests one).
+    """
+    from argmap.diagnostics import did_you_mean
+    from argmap.errors import UsageError
+    from argmap.exporters.catalogue import catalogue_json, catalogue_text
+    from argmap.readers.catalogue import catalogue
+
+    found = catalogue()
+    chosen = list(found.schemes.values())
+    if id is not None:
+        name = found.questions[id].scheme if id in found.questions else id
+        if name not in found.schemes:
+            raise UsageError(f"no scheme '{id}' in the catalogue"
+                             + (did_you_mean(id, found.schemes) or
+                                "; `argmap schemes` lists them"))
+        chosen = [found.schemes[name]]
+    return (catalogue_json if format == "json" else catalogue_text)(chosen, found)
+
+
 def graph(argmap: ArgumentMap) -> ArgumentGraph:
     """The map as statements and links, refs resolved: iterate it, or look up by id or path."""
     return build_graph(argmap)

@@ -17,7 +17,7 @@ def address(graph: ArgumentGraph, key: str) -> str:
     return statement.id if statement.id is not None else statement.path
 
 
-def eval_json(evaluations: list[Evaluation]) -> str:
+def eval_json(evaluations: list[Evaluation], questions: str = "raise") -> str:
     """The documented JSON of ``argmap eval --format json`` (docs/eval.md).
 
     One statement record per line, each written with the C string encoder:
@@ -25,7 +25,8 @@ def eval_json(evaluations: list[Evaluation]) -> str:
     times slower on big maps.
     """
     semantics = evaluations[0].semantics.value if evaluations else "grounded"
-    parts = [f'{{\n  "semantics": "{semantics}",\n  "maps": [']
+    mode = f'\n  "critical_questions": "{questions}",' if questions != "raise" else ""
+    parts = [f'{{\n  "semantics": "{semantics}",{mode}\n  "maps": [']
     for n, evaluation in enumerate(evaluations):
         graph = evaluation.graph
         head = _dumps({"id": graph.id, "file": graph.span.file,
@@ -36,7 +37,12 @@ def eval_json(evaluations: list[Evaluation]) -> str:
         arguments = _arguments(evaluation)
         parts.append("\n    ], \"arguments\": [")
         parts.append(",".join(arguments))
-        parts.append("\n    ]}" if arguments else "]}")
+        steps = _steps(evaluation)
+        if steps:  # format 1.2: the steps that name a scheme, with their critical questions
+            parts.append("\n    ]" if arguments else "]")
+            parts.append(', "steps": [' + ",".join(steps) + "\n    ]}")
+        else:
+            parts.append("\n    ]}" if arguments else "]}")
     parts.append("\n  ]\n}\n")
     return "".join(parts)
 
@@ -80,6 +86,25 @@ def _arguments(evaluation: Evaluation) -> list[str]:
                 "bears_on": _address(graph, link.target),
                 "premises": [_address(graph, p) for p in link.premises],
                 "status": evaluation.links[link.key].value}))
+    return rows
+
+
+def _steps(evaluation: Evaluation) -> list[str]:
+    """One JSON object per step that names a scheme: whether it counts, and each critical
+    question with whether it is open and what answers it."""
+    from argmap.analysis.questions import asked
+
+    graph, rows = evaluation.graph, []
+    for key, questions in asked(graph).items():
+        link = questions[0].link
+        rows.append("\n      " + _dumps({
+            "address": link.address, "scheme": link.scheme, "relation": link.relation.value,
+            "bears_on": _address(graph, link.target),
+            "premises": [_address(graph, p) for p in link.premises],
+            "status": evaluation.links[key].value,
+            "questions": [{"id": q.question.id, "kind": q.question.kind, "open": q.open,
+                           "answered_by": [_address(graph, a) for a in q.answers]}
+                          for q in questions]}))
     return rows
 
 

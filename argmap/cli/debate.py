@@ -51,12 +51,27 @@ SemanticsOpt = Annotated[SemanticsChoice, typer.Option(
     "(docs/eval.md).")]
 
 
-def evaluate_maps(maps: list[ArgumentMap], semantics: str = "grounded") -> list[Evaluation]:
-    """Build each map's graph and label it."""
-    from argmap.analysis.evaluate import Semantics, evaluate
+class QuestionsChoice(StrEnum):
+    """``eval --critical-questions``: how an unanswered critical question counts."""
+
+    raise_ = "raise"
+    assume = "assume"
+
+
+QuestionsOpt = Annotated[QuestionsChoice, typer.Option(
+    "--critical-questions", help="raise: a scheme's critical questions count only once a "
+    "statement raises them (default); assume: an unanswered question of the assumption "
+    "kind makes its step not count (docs/eval.md).")]
+
+
+def evaluate_maps(maps: list[ArgumentMap], semantics: str = "grounded",
+                  questions: str = "raise") -> list[Evaluation]:
+    """Build each map's graph and label it (``questions``: ``--critical-questions``)."""
+    from argmap.analysis.evaluate import Semantics
+    from argmap.analysis.questions import evaluate_questions
     from argmap.graph import build_graph
 
-    return [evaluate(build_graph(m), Semantics(semantics)) for m in maps]
+    return [evaluate_questions(build_graph(m), Semantics(semantics), questions) for m in maps]
 
 
 def eval_command(
@@ -64,6 +79,7 @@ def eval_command(
     fmt: Annotated[TextOrJson, typer.Option("--format", "-f", help="text: a summary per "
                    "claim; json: every statement's status (docs/eval.md).")] = TextOrJson.text,
     semantics: SemanticsOpt = SemanticsChoice.grounded,
+    questions: QuestionsOpt = QuestionsChoice.raise_,
     source_format: From = None,
 ) -> None:
     """Say which claims stand after the rebuttals: in (✓), out (✗) or undecided (?).
@@ -78,9 +94,9 @@ def eval_command(
     from argmap.analysis.report import eval_json, eval_text
 
     report = load_or_fail(paths, reader=source_format)
-    evaluations = evaluate_maps(report.maps, semantics.value)
+    evaluations = evaluate_maps(report.maps, semantics.value, questions.value)
     if fmt is TextOrJson.json:
-        to_stdout(eval_json(evaluations).encode("utf-8"))
+        to_stdout(eval_json(evaluations, questions.value).encode("utf-8"))
     else:
         to_stdout(eval_text(evaluations).encode("utf-8"))
 

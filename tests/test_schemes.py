@@ -1,0 +1,343 @@
+"""Argument schemes and critical questions (format 1.2, issue 24): the catalogue, the
+reader's checks, the lint, and ``eval --critical-questions`` worked by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from argmap.analysis.evaluate import Semantics, Status
+from argmap.analysis.questions import asked, evaluate_questions, ours
+from argmap.api import check, loads
+from argmap.cli.app import app
+from argmap.exporters.catalogue import catalogue_markdown
+from argmap.graph import build_graph
+from argmap.readers.catalogue import catalogue, schema_text, text
+from argmap.readers.yaml.data import plain_data
+from tests.conftest import TESTS, Golden
+
+ROOT = TESTS.parent
+CARBON = ROOT / "examples/schemes/carbon-tax.yaml"
+#: the schemes issue 24 names (ad hominem in its two forms, consequences in both signs)
+NAMED = ("expert-opinion", "position-to-know", "witness-testimony", "popular-opinion",
+         "popular-practice", "example", "analogy", "precedent", "verbal-classification",
+         "commitment", "direct-ad-hominem", "circumstantial-ad-hominem", "bias",
+         "positive-consequences", "negative-consequences", "practical-reasoning", "values",
+         "waste", "sign", "evidence-to-hypothesis", "correlation-to-cause", "cause-to-effect",
+         "slippery-slope", "established-rule", "composition", "division")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+# -- the catalogue -----------------------------------------------------------------------
+
+def test_the_catalogue_validates_against_its_schema() -> None:
+    jsonschema.validate(plain_data(text()), json.loads(schema_text()))
+
+
+def test_the_catalogue_has_every_named_scheme_with_three_questions_each() -> None:
+    found = catalogue()
+    assert set(NAMED) <= set(found.schemes)
+    for scheme in found.schemes.values():
+        assert len(scheme.questions) >= 3, scheme.id
+        assert all(q.id.startswith(scheme.id + ".") for q in scheme.questions)
+        assert {q.kind for q in scheme.questions} <= {"assumption", "exception"}
+        assert scheme.sources and set(scheme.sources) <= set(found.sources)
+    assert len(found.questions) == sum(len(s.questions) for s in found.schemes.values())
+
+
+def test_the_catalogue_schema_refuses_a_scheme_with_two_questions() -> None:
+    data = plain_data(text())
+    data["schemes"][0]["questions"] = data["schemes"][0]["questions"][:2]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json.loads(schema_text()))
+
+
+def test_docs_schemes_md_is_generated_from_the_catalogue() -> None:
+    assert (ROOT / "docs/schemes.md").read_text(encoding="utf-8") == catalogue_markdown()
+
+
+def test_aifdb_names_find_their_scheme() -> None:
+    found = catalogue()
+    assert found.by_aifdb("Expert Opinion") is found.schemes["expert-opinion"]
+    assert found.by_aifdb("Argument From Position To Know") is found.schemes["position-to-know"]
+    assert found.by_aifdb("Default Inference") is None
+
+
+# -- argmap schemes ----------------------------------------------------------------------
+
+def test_schemes_lists_the_catalogue(golden: Golden) -> None:
+    code, out, err = run("schemes")
+    assert (code, err) == (0, "")
+    golden("schemes/list.txt", out)
+
+
+def test_schemes_shows_one_scheme(golden: Golden) -> None:
+    code, out, err = run("schemes", "expert-opinion")
+    assert (code, err) == (0, "")
+    golden("schemes/expert-opinion.txt", out)
+    assert run("schemes", "expert-opinion.field")[1] == out  # a question finds its scheme
+
+
+def test_schemes_json() -> None:
+    code, out, _ = run("schemes", "sign", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and [s["id"] for s in data["schemes"]] == ["sign"]
+    assert [q["id"] for q in data["schemes"][0]["questions"]] == [
+        "sign.strength", "sign.other-events", "sign.observed"]
+    assert set(data["sources"]) == {"wrm2008", "walton2006"}
+    assert len(json.loads(run("schemes", "-f", "json")[1])["schemes"]) == len(
+        catalogue().schemes)
+
+
+def test_schemes_with_an_unknown_id_suggests_one() -> None:
+    assert run("schemes", "analogi") == (
+        2, "", "argmap: no scheme 'analogi' in the catalogue; did you mean 'analogy'?\n")
+
+
+# -- reading scheme and answers ----------------------------------------------------------
+
+HEAD = "argmap: 1.2\nquestion: Q?\nclaims:\n  - id: c\n    text: C\n"
+
+
+def diagnostics(text_: str) -> list[str]:
+    doc = loads(text_, name="m.yaml")
+    return [str(d) for d in doc.diagnostics]
+
+
+def test_an_unknown_scheme_is_an_error_with_a_suggestion() -> None:
+    assert diagnostics(HEAD + "    pro:\n      - text: P\n        scheme: expert-opinon\n") == [
+        "m.yaml:8:17: error: no scheme 'expert-opinon' in the catalogue; did you mean "
+        "'expert-opinion'? [unknown-scheme]"]
+
+
+def test_an_unknown_question_names_the_schemes_questions() -> None:
+    text_ = (HEAD + "    pro:\n      - text: P\n        scheme: position-to-know\n"
+             "        con:\n          - text: K\n            answers: [position-to-know.x,"
+             " expert-opinion.expert]\n")
+    assert diagnostics(text_) == [
+        "m.yaml:11:23: error: no critical question 'position-to-know.x' in the catalogue; "
+        "position-to-know's questions are position-to-know.position, "
+        "position-to-know.honesty, position-to-know.assertion [unknown-question]",
+        "m.yaml:11:43: error: no critical question 'expert-opinion.expert' in the catalogue; "
+        "did you mean 'expert-opinion.expertise'? [unknown-question]"]
+
+
+def test_answers_of_another_scheme_say_which_scheme_the_step_uses() -> None:
+    text_ = (HEAD + "    pro:\n      - id: p\n        text: P\n        scheme: analogy\n"
+             "        con:\n          - text: K\n            answers: expert-opinion.field\n"
+             "      - text: Q\n        pro:\n          - text: R\n"
+             "            answers: sign.strength\n")
+    assert diagnostics(text_) == [
+        "m.yaml:11:13: error: `answers: expert-opinion.field` names a question of "
+        "'expert-opinion', but the step above (p) uses 'analogy' (its questions: `argmap "
+        "schemes analogy`) [answers-elsewhere]",
+        "m.yaml:15:13: error: `answers: sign.strength` names a question of 'sign', but the "
+        "step above (c1.pro2) uses no scheme; add `scheme: sign` to it [answers-elsewhere]"]
+
+
+def test_scheme_and_answers_where_there_is_no_step() -> None:
+    text_ = (HEAD + "    scheme: sign\n    pro:\n      - text: P\n"
+             "        answers: sign.strength\n        undercut:\n          - text: U\n"
+             "            scheme: sign\n")
+    assert diagnostics(text_) == [
+        "m.yaml:6:5: error: `scheme` goes on a `pro` or `con` item, a linked argument or a "
+        "`ref` step; a claim has no step to its parent [scheme-position]",
+        "m.yaml:8:9: error: `answers: sign.strength` names a question of 'sign', but this "
+        "statement's parent is a claim: there is no step above it [answers-elsewhere]",
+        "m.yaml:12:13: error: `scheme` goes on a `pro` or `con` item, a linked argument or a "
+        "`ref` step; an undercut attacks a step rather than making one [scheme-position]"]
+
+
+def test_scheme_needs_format_1_2() -> None:
+    text_ = ("argmap: 1.1\nquestion: Q?\nclaims:\n  - text: C\n    pro:\n      - text: P\n"
+             "        scheme: sign\n")
+    assert diagnostics(text_) == [
+        "m.yaml:7:9: error: `scheme` is format 1.2, but this map declares `argmap: 1.1`; "
+        "declare `argmap: 1.2` [needs-version]"]
+
+
+def test_scheme_on_a_linked_argument_and_a_ref_step_and_answers_to_them() -> None:
+    text_ = (HEAD + "    pro:\n      - premises:\n          - text: A\n          - ref: b\n"
+             "        scheme: practical-reasoning\n        undercut:\n          - text: U\n"
+             "            answers: practical-reasoning.alternatives\n"
+             "      - id: b\n        text: B\n    con:\n      - ref: b\n"
+             "        scheme: sign\n        undercut:\n          - text: V\n"
+             "            answers: sign.observed\n")
+    doc = loads(text_, name="m.yaml")
+    assert doc.diagnostics == []
+    graph = build_graph(doc.maps[0])
+    found = {link.address: [(q.question.id, [graph.address(a) for a in q.answers])
+                            for q in qs if not q.open]
+             for qs in asked(graph).values() for link in [qs[0].link]}
+    assert found == {"c1.pro1": [("practical-reasoning.alternatives", ["c1.pro1.undercut1"])],
+                     "c1.con1": [("sign.observed", ["c1.con1.undercut1"])]}
+
+
+def test_scheme_on_a_premise_of_a_linked_argument_belongs_on_the_argument() -> None:
+    text_ = (HEAD + "    pro:\n      - premises:\n          - text: A\n"
+             "            scheme: sign\n          - text: B\n")
+    assert diagnostics(text_) == [
+        "m.yaml:9:13: error: `scheme` belongs on the linked argument (the item with "
+        "`premises`), not on one of its premises [linked-key]"]
+
+
+# -- the lint ----------------------------------------------------------------------------
+
+def test_check_select_schemes_on_the_carbon_tax_map(golden: Golden) -> None:
+    code, out, err = run("check", str(CARBON.relative_to(ROOT)), "--select", "schemes")
+    assert (code, out) == (0, "")
+    golden("schemes/carbon-tax.check.txt", err)
+
+
+def test_check_for_a_side_splits_holes_from_questions(golden: Golden) -> None:
+    code, out, err = run("check", str(CARBON.relative_to(ROOT)), "--select", "schemes",
+                         "--for", "aff")
+    assert (code, out) == (0, "")
+    golden("schemes/carbon-tax.check-for-aff.txt", err)
+    assert "[open-critical-question]" not in err
+    # --for neg turns every hole into a question and back
+    neg = run("check", str(CARBON.relative_to(ROOT)), "--select", "schemes", "--for", "neg")[2]
+    assert neg.count("[hole-to-close]") == err.count("[question-to-ask]")
+    assert neg.count("[question-to-ask]") == err.count("[hole-to-close]")
+
+
+def test_check_for_an_unknown_side_is_a_usage_error() -> None:
+    code, _, err = run("check", str(CARBON), "--select", "schemes", "--for", "affirmative")
+    assert code == 2
+    assert err == ("argmap: --for affirmative: neither a side nor a claim of map "
+                   "'carbon-tax'\n")
+
+
+def test_the_api_check_selects_the_schemes_group() -> None:
+    doc = loads(HEAD + "    pro:\n      - text: P\n        scheme: sign\n", name="m.yaml")
+    assert [str(d) for d in check(doc.maps[0], select="schemes")] == [
+        f"m.yaml:7:9: warning: sign step “P” leaves open: {q.text} ({q.kind}, {q.id}) "
+        "[open-critical-question]" for q in catalogue().schemes["sign"].questions]
+    assert check(doc.maps[0]) == []  # opt-in
+
+
+def test_sides_follow_positions() -> None:
+    graph = build_graph(loads(CARBON.read_text(), name="c.yaml").maps[0])
+    mine = ours(graph, ["aff"]).ours
+    assert {"aff", "cbo-revenue", "offset", "bc-analogy", "bc-small", "emissions-fall"} & mine \
+        == {"aff", "cbo-revenue", "bc-analogy", "emissions-fall"}
+    assert ours(graph, ["neg"]).ours >= {"neg", "regressive", "offset", "bc-small"}
+
+
+# -- eval --critical-questions, worked by hand --------------------------------------------
+
+def labels(text_: str, mode: str, semantics: str = "grounded") -> dict[str, str]:
+    doc = loads(text_, name="m.yaml")
+    assert doc.diagnostics == []
+    graph = build_graph(doc.maps[0])
+    found = evaluate_questions(graph, Semantics(semantics), mode)
+    return {graph.address(k): v.value for k, v in found.statements.items()} | {
+        link.address: "counts" if found.links[link.key] is Status.IN else "not"
+        for link in graph.links}
+
+
+# A pro by expert opinion with one of its three assumptions answered (expertise).
+EXPERT = (HEAD + "    pro:\n      - id: p\n        text: Dr X says C.\n"
+          "        scheme: expert-opinion\n        pro:\n          - id: a\n"
+          "            text: X chairs the field's society.\n"
+          "            answers: expert-opinion.expertise\n")
+
+
+def test_raise_changes_nothing() -> None:
+    # raise: no question is raised, so everything stands and the step counts
+    assert labels(EXPERT, "raise") == {"c": "in", "p": "in", "a": "in", "c1.pro1": "counts",
+                                       "c1.pro1.pro1": "counts"}
+
+
+def test_assume_voids_a_step_with_an_open_assumption() -> None:
+    # field and opinion are open assumptions: two virtual undercuts of c1.pro1, so the
+    # step does not count; the statements themselves are not attacked and stand.
+    assert labels(EXPERT, "assume") == {"c": "in", "p": "in", "a": "in", "c1.pro1": "not",
+                                        "c1.pro1.pro1": "counts"}
+    doc = loads(EXPERT, name="m.yaml")
+    graph = build_graph(doc.maps[0])
+    evaluation = evaluate_questions(graph, Semantics.GROUNDED, "assume")
+    assert not evaluation.supported("c")  # its only support no longer counts
+    assert evaluation.supported("p")
+
+
+# A con by popular opinion; its assumptions are evidence and group; its exception doubt.
+POPULAR = (HEAD + "    con:\n      - id: k\n        text: Most people reject C.\n"
+           "        scheme: popular-opinion\n        pro:\n          - id: e\n"
+           "            text: A national poll found 70 percent reject C.\n"
+           "            answers: popular-opinion.evidence\n")
+GROUP = ("          - id: g\n            text: The public's view bears on a policy.\n"
+         "            answers: popular-opinion.group\n")
+
+
+def test_an_open_assumption_of_a_con_lets_its_target_stand_under_assume() -> None:
+    assert labels(POPULAR, "raise")["c"] == "out"  # the rebuttal stands and counts
+    found = labels(POPULAR, "assume")  # `group` is open: the rebuttal does not count
+    assert (found["c"], found["k"], found["c1.con1"]) == ("in", "in", "not")
+
+
+def test_answering_every_assumption_restores_the_step() -> None:
+    found = labels(POPULAR + GROUP, "assume")  # `doubt` is an exception: it is not assumed
+    assert (found["c"], found["c1.con1"]) == ("out", "counts")
+
+
+def test_a_settling_pro_that_falls_reopens_its_question() -> None:
+    rebutted = POPULAR + GROUP + ("            con:\n              - id: r\n"
+                                  "                text: Policy is not settled by polls.\n")
+    found = labels(rebutted, "assume")  # g falls, so `group` is open again
+    assert (found["g"], found["c1.con1"], found["c"]) == ("out", "not", "in")
+    assert labels(rebutted, "raise")["c"] == "out"  # raise: the pro's fate does not matter
+
+
+def test_an_assumption_raised_by_an_undercut_acts_by_its_position() -> None:
+    raised = (POPULAR + GROUP.replace("answers: popular-opinion.group\n",
+                                      "answers: popular-opinion.evidence\n")
+              + "        undercut:\n          - id: u\n"
+              "            text: The crowd polled is not the one that matters.\n"
+              "            answers: popular-opinion.group\n"
+              "            con:\n              - text: It is the electorate.\n")
+    # raised by u, which falls to its con: under assume no virtual undercut is added, and
+    # the step counts, as under raise
+    for mode in ("raise", "assume"):
+        found = labels(raised, mode)
+        assert (found["u"], found["c1.con1"], found["c"]) == ("out", "counts", "out"), mode
+
+
+def test_assume_under_weighed_semantics() -> None:
+    weighed = POPULAR.replace("        scheme: popular-opinion\n",
+                              "        scheme: popular-opinion\n        weight: 3\n") + (
+        "    pro:\n      - id: s\n        text: C is cheap.\n        weight: 2\n")
+    assert labels(weighed, "raise", "weighed")["c"] == "out"  # 3 against 2
+    assert labels(weighed, "assume", "weighed")["c"] == "in"  # the con does not count
+
+
+def test_eval_cli_assume_on_the_carbon_tax_map(golden: Golden) -> None:
+    rel = str(CARBON.relative_to(ROOT))
+    for mode in ("raise", "assume"):
+        code, out, err = run("eval", rel, "--critical-questions", mode)
+        assert (code, err) == (0, "")
+        golden(f"schemes/carbon-tax.eval-{mode}.txt", out)
+    code, out, _ = run("eval", rel, "-f", "json", "--critical-questions", "assume")
+    golden("schemes/carbon-tax.eval-assume.json", out)
+    assert json.loads(out)["critical_questions"] == "assume"
+    assert len(json.loads(out)["maps"][0]["steps"]) >= 10
+
+
+def test_the_carbon_tax_map_names_ten_schemes_or_more() -> None:
+    argmap = loads(CARBON.read_text(), name="c.yaml").maps[0]
+    assert sum(1 for s in argmap.walk() if s.scheme) >= 10
+
+
+def test_the_assume_transformation_leaves_the_map_without_schemes_alone() -> None:
+    graph = build_graph(loads(Path(ROOT / "maps/nato-security.yaml").read_text()).maps[0])
+    plain = [link for link in graph.links if link.scheme is None]
+    assert evaluate_questions(graph, mode="assume").links.keys() >= {
+        link.key for link in plain}
