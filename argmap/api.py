@@ -408,7 +408,18 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
     options = TreeOptions(width=width, ascii=ascii, ids=ids, quotes=quotes, sources=sources)
     return show_text(graphs, options, color, statuses(maps, semantics) if eval else None,
                      headed=len(graphs) > 1 or focus is not None,
-                     shared=frozenset(f for f, n in per_file.items() if n > 1))
+                     shared=frozenset(f for f, n in per_file.items() if n > 1),
+                     schemes=_scheme_marks(maps))
+
+
+def _scheme_marks(maps: list[ArgumentMap]) -> dict[str, dict[str, tuple[str, int]]] | None:
+    """Per map with a scheme: link key -> scheme and open questions, on the whole map."""
+    named = [m for m in maps if any(s.scheme for s in m.walk())]
+    if not named:
+        return None
+    from argmap.analysis.questions import scheme_marks
+
+    return {m.id: scheme_marks(build_graph(m)) for m in named}
 
 
 @overload

@@ -27,8 +27,15 @@ from argmap.graph import ArgumentGraph, GStatement, Link
 from argmap.model import Relation
 from argmap.readers.catalogue import ASSUMPTION, Question, catalogue
 
-__all__ = ["MODES", "Asked", "assume_open", "asked", "evaluate_questions", "ours",
-           "step_above"]
+__all__ = [
+    "MODES",
+    "Asked",
+    "asked",
+    "assume_open",
+    "evaluate_questions",
+    "ours",
+    "step_above",
+]
 
 #: eval --critical-questions: how an unanswered question counts; the first is the default
 MODES = ("raise", "assume")
@@ -86,6 +93,13 @@ def asked(graph: ArgumentGraph) -> dict[str, list[Asked]]:
 def open_count(questions: Iterable[Asked]) -> int:
     """How many of the questions nothing answers."""
     return sum(1 for q in questions if q.open)
+
+
+def scheme_marks(graph: ArgumentGraph) -> dict[str, tuple[str, int]]:
+    """Link key -> (its scheme, how many of its critical questions are open), for the
+    marks ``show`` prints after a step."""
+    return {key: (questions[0].link.scheme or "", open_count(questions))
+            for key, questions in asked(graph).items()}
 
 
 #: a virtual statement's key starts with this (no statement key holds a space)

@@ -33,7 +33,7 @@ import re
 
 from argmap.exporters import ExportOptions
 from argmap.graph import ArgumentGraph, GStatement, Link
-from argmap.model import LINKED_VERSION, Citation, Relation, Source
+from argmap.model import LINKED_VERSION, V1_2, Citation, Relation, Source
 from argmap.readers.yaml import style
 
 _DATES = ("date", "accessed")
@@ -71,6 +71,8 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     del options
     # the oldest version that holds the map, so that older argmap releases read it too
     version = LINKED_VERSION if graph.has_linked() else "1"
+    if any(link.scheme for link in graph.links) or any(s.answers for s in graph):
+        version = V1_2  # format 1.2: argument schemes and critical questions
     out = [f"argmap: {version}", f"id: {scalar(graph.id, 2)}",
            f"question: {scalar(graph.question, 2)}"]
     if graph.context is not None:
@@ -122,6 +124,8 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             if outside is None or name in carried:
                 named = target.id if target is not None and target.id else name
                 out.append(f"{pad}- ref: {key(named)}")
+                if link is not None and link.scheme and len(link.premises) == 1:
+                    out.append(f"{pad}  scheme: {key(link.scheme)}")
                 continue
             carried.add(name)
             # its sources may be cut away with it: leave the citations where it is written
@@ -130,7 +134,8 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
         statement = graph.statements[name]
         # a focused premise becomes a claim: its weight was on the step to the parent cut away
         weight = statement.weight if link is not None or statement.is_claim else None
-        _own(out, statement, weight, indent)
+        scheme = link.scheme if link is not None and len(link.premises) == 1 else None
+        _own(out, statement, weight, indent, scheme)
         below = graph.children(name)
         if link is None:  # a root: a claim, or a focus whose parent is cut away
             below = [k for k in below if k.relation is not Relation.UNDERCUT]
@@ -167,6 +172,8 @@ def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
         entries.append(f"{pad}id: {key(link.id)}")
     if link.weight is not None:
         entries.append(f"{pad}weight: {link.weight}")
+    if link.scheme is not None:
+        entries.append(f"{pad}scheme: {key(link.scheme)}")
     tags: list[str] = []
     _list(tags, "tags", link.tags, pad)
     entries.extend(tags)
@@ -178,8 +185,9 @@ def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
         entries.extend((p, cut, indent + 4, cut.ref) for cut in cuts for p in cut.premises)
 
 
-def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None:
-    """A statement's own keys as a list item starting ``- ``."""
+def _own(out: list[str], s: GStatement, weight: int | None, indent: int,
+         scheme: str | None = None) -> None:
+    """A statement's own keys as a list item starting ``- `` (``scheme``: its step's)."""
     pad = " " * (indent + 2)
     first = f"{' ' * indent}- "
     lines = []
@@ -190,8 +198,11 @@ def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None
         lines.append(f"by: {scalar(s.by, indent + 4)}")
     if weight is not None:
         lines.append(f"weight: {weight}")
+    if scheme is not None:
+        lines.append(f"scheme: {key(scheme)}")
     out.append(first + lines[0])
     out.extend(pad + line for line in lines[1:])
+    _list(out, "answers", s.answers, pad)
     _list(out, "tags", s.tags, pad)
     if s.note is not None:
         out.append(f"{pad}note: {scalar(s.note, indent + 4)}")

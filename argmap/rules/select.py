@@ -50,7 +50,8 @@ def _expand(option: str, selectors: Iterable[str]) -> set[str]:
             else:
                 raise SelectError(f"{option} {word}: no such rule"
                                   f"{did_you_mean(word, [*table, *table['all']])} (rules: "
-                                  f"{', '.join(table['all'])}; groups: default, debate, schemes, all)")
+                                  f"{', '.join(table['all'])}; groups: default, debate, "
+                                  "schemes, all)")
     return codes
 
 
