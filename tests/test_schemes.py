@@ -341,3 +341,141 @@ def test_the_assume_transformation_leaves_the_map_without_schemes_alone() -> Non
     plain = [link for link in graph.links if link.scheme is None]
     assert evaluate_questions(graph, mode="assume").links.keys() >= {
         link.key for link in plain}
+
+
+# -- everywhere it shows -----------------------------------------------------------------
+
+def test_show_marks_schemes_and_open_questions(golden: Golden) -> None:
+    rel = str(CARBON.relative_to(ROOT))
+    for name, extra in (("80", ["--width", "80"]), ("200", ["--width", "200"]),
+                        ("ascii", ["--width", "80", "--ascii"])):
+        code, out, err = run("show", rel, *extra)
+        assert (code, err) == (0, "")
+        golden(f"schemes/carbon-tax.show-{name}.txt", out)
+    assert "⟨expert-opinion\u00a0·\u00a03\u00a0open⟩" in run("show", rel)[1]
+
+
+def test_show_counts_open_questions_on_the_whole_map_when_it_is_cut() -> None:
+    rel = str(CARBON.relative_to(ROOT))
+    # --depth 2 hides the answers below cbo-revenue: its count is still 3, not 6
+    out = run("show", rel, "--depth", "2", "--width", "200")[1]
+    assert "⟨expert-opinion\u00a0·\u00a03\u00a0open⟩" in out
+    assert "6\u00a0open" not in out.split("\n")[4]
+
+
+def test_the_brief_asks_their_questions_and_lists_our_holes(golden: Golden) -> None:
+    rel = str(CARBON.relative_to(ROOT))
+    code, out, err = run("brief", rel, "--for", "aff", "-f", "md", "-o", "-")
+    assert (code, err) == (0, "")
+    golden("schemes/carbon-tax.brief.md", out)
+    cross, holes = out.index("# Cross-examination"), out.index("# Holes")
+    assert cross < holes
+    assert "Ask: How credible is the source as an expert? (expert-opinion.expertise" in (
+        out[cross:holes])  # of neg's `regressive`, which cites CBO
+    assert "Close: Is the expert's assertion based on evidence?" in out[holes:]
+
+
+def test_a_brief_of_a_map_without_schemes_has_no_question_sections() -> None:
+    out = run("brief", "tests/fixtures/debate/school-uniforms.yaml", "--for", "c1", "-f",
+              "md", "-o", "-")[1]
+    assert "Cross-examination" not in out and "Holes" not in out
+
+
+def test_the_json_export_carries_schemes_and_questions() -> None:
+    code, out, _ = run("render", str(CARBON.relative_to(ROOT)), "-f", "json", "-o", "-")
+    assert code == 0
+    data = json.loads(out)
+    schema = json.loads((ROOT / "schema/argmap-export.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    link = next(k for k in data["links"] if k["address"] == "c1.pro1")
+    assert link["scheme"] == "expert-opinion"
+    assert [(q["id"], q["open"], q["answered_by"]) for q in link["questions"]][:3] == [
+        ("expert-opinion.expertise", False, ["c1.pro1.pro1"]),
+        ("expert-opinion.field", False, ["c1.pro1.pro2"]),
+        ("expert-opinion.opinion", False, ["offset"])]
+    assert next(s for s in data["statements"] if s["key"] == "offset")["answers"] == [
+        "expert-opinion.opinion"]
+    # read back: the same schemes and answers
+    back = loads(out, format="json", name="c.json").maps[0]
+    written = loads(CARBON.read_text(), name="c.yaml").maps[0]
+    assert [(s.path, s.scheme, s.answers) for s in back.walk()] == [
+        (s.path, s.scheme, s.answers) for s in written.walk()]
+
+
+def test_an_aif_round_trip_keeps_every_scheme() -> None:
+    written = loads(CARBON.read_text(), name="c.yaml").maps[0]
+    from argmap.api import export
+
+    aif = export(written, "aif")
+    nodes = json.loads(aif)["nodes"]
+    assert {n["scheme"] for n in nodes if "scheme" in n} == {
+        "Expert Opinion", "Cause To Effect", "Analogy", "Positive Consequences",
+        "Practical Reasoning", "Negative Consequences", "Causal Slippery Slope",
+        "Popular Opinion"}
+    back = loads(aif, format="aif", name="c.json").maps[0]
+    schemes = sorted((s.text, s.scheme) for s in back.walk() if s.scheme and s.ref is None)
+    assert schemes == sorted((s.text, s.scheme) for s in written.walk()
+                             if s.scheme and s.ref is None)
+    assert sum(1 for s in back.walk() if s.scheme) == sum(1 for s in written.walk() if s.scheme)
+
+
+def test_the_argdown_export_writes_the_scheme_into_the_data() -> None:
+    from argmap.api import export
+
+    text_ = export(loads(CARBON.read_text(), name="c.yaml").maps[0], "argdown")
+    assert ('+ [cbo-revenue]: CBO estimates a $25-per-ton tax would raise about $1\\.1 '
+            'trillion over ten years. {"scheme": "expert-opinion", "sources": ["cbo-2018"]}'
+            ) in text_
+    assert '{"answers": ["analogy.base"]}' in text_
+
+
+def test_the_argdown_cli_reads_the_schemes_in_the_data(tmp_path: Path) -> None:
+    from argmap.api import export
+    from tests.reference_tools import argdown_json
+
+    file = tmp_path / "carbon-tax.argdown"
+    file.write_text(export(loads(CARBON.read_text(), name="c.yaml").maps[0], "argdown"))
+    read = argdown_json([file], tmp_path / "json")["carbon-tax"]
+    found = json.dumps(read)
+    for scheme in ("expert-opinion", "cause-to-effect", "analogy", "practical-reasoning"):
+        assert f'"scheme": "{scheme}"' in found, scheme
+
+
+def test_add_writes_scheme_and_answers(tmp_path: Path) -> None:
+    file = tmp_path / "m.yaml"
+    file.write_text(HEAD)
+    assert run("add", str(file), "--to", "c", "--pro", "Dr X says C.", "--id", "p",
+               "--scheme", "expert-opinion")[0] == 0
+    assert run("add", str(file), "--to", "p", "--pro", "X chairs the society.",
+               "--answers", "expert-opinion.expertise")[0] == 0
+    assert file.read_text() == HEAD + (
+        "    pro:\n      - id: p\n        text: Dr X says C.\n        scheme: expert-opinion\n"
+        "        pro:\n          - text: X chairs the society.\n"
+        "            answers: expert-opinion.expertise\n")
+    before = file.read_text()
+    code, _, err = run("add", str(file), "--to", "p", "--con", "K", "--answers", "sign.strength")
+    assert code == 1 and "[answers-elsewhere]" in err and file.read_text() == before
+    code, _, err = run("add", str(file), "--to", "p", "--undercut", "U", "--scheme", "sign")
+    assert (code, err) == (2, "argmap: --scheme names the pattern of a pro or con step: use "
+                              "it with --pro or --con (an undercut attacks a step, a claim "
+                              "has none)\n")
+
+
+def test_check_for_claim_ids_on_a_map_without_sides() -> None:
+    # nato-promise names no sides: --for takes our claims' ids, the rest are theirs
+    code, _, err = run("check", "maps/nato-promise.yaml", "--select", "schemes", "--for",
+                       "no-binding-promise")
+    assert code == 0
+    lines = err.splitlines()[:-1]
+    # heard-broader (position to know) rebuts our baker-germany: their step, 3 questions
+    assert sum("their position-to-know step" in line for line in lines) == 3
+    assert all("[hole-to-close]" in line or "[question-to-ask]" in line for line in lines)
+    # c2.con3 rebuts their claim broad-assurance: a step of ours, by expert opinion
+    holes = [line for line in lines if "[hole-to-close]" in line]
+    assert len(holes) == 6 and all("our expert-opinion step “The broad" in h for h in holes)
+
+
+def test_the_yaml_data_reader_reads_the_catalogue_as_yaml_does() -> None:
+    from ruamel.yaml import YAML
+
+    assert plain_data(text()) == YAML(typ="safe").load(text())
