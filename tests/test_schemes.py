@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap.analysis.evaluate import Semantics, Status
@@ -479,3 +481,62 @@ def test_the_yaml_data_reader_reads_the_catalogue_as_yaml_does() -> None:
     from ruamel.yaml import YAML
 
     assert plain_data(text()) == YAML(typ="safe").load(text())
+
+
+# -- properties over generated maps ------------------------------------------------------
+
+SOME = ("expert-opinion", "analogy", "sign", "cause-to-effect")
+
+
+@st.composite
+def schemed_items(draw: st.DrawFn, depth: int, step: str | None, counter: list[int],
+                  relation: str) -> dict[str, object]:
+    """A statement: maybe a scheme on its own step, maybe `answers` to ``step``, the
+    scheme of the step above it."""
+    counter[0] += 1
+    item: dict[str, object] = {"text": f"S{counter[0]}"}
+    own = draw(st.sampled_from((None, *SOME))) if relation in ("pro", "con") else None
+    if own is not None:
+        item["scheme"] = own
+    if step is not None and draw(st.booleans()):
+        questions = [q.id for q in catalogue().schemes[step].questions]
+        item["answers"] = draw(st.lists(st.sampled_from(questions), min_size=1, max_size=2,
+                                        unique=True))
+    if depth > 0:
+        for key in ("pro", "con", "undercut"):
+            if key == "undercut" and relation not in ("pro", "con"):
+                continue
+            count = draw(st.integers(0, 2))
+            # what is written below the item (its pro and con, and the undercuts of its
+            # step) answers the questions of the item's own step
+            if count:
+                item[key] = [draw(schemed_items(depth - 1, own, counter, key))
+                             for _ in range(count)]
+    return item
+
+
+@st.composite
+def schemed_maps(draw: st.DrawFn) -> str:
+    counter = [0]
+    claims = [draw(schemed_items(draw(st.integers(1, 3)), None, counter, "claim"))
+              for _ in range(draw(st.integers(1, 2)))]
+    return json.dumps({"argmap": "1.2", "question": "Q?", "claims": claims})
+
+
+@given(schemed_maps())
+def test_assume_voids_every_step_with_an_open_assumption(text_: str) -> None:
+    doc = loads(text_, name="gen.yaml")
+    assert doc.diagnostics == [], text_
+    graph = build_graph(doc.maps[0])
+    raised = evaluate_questions(graph, Semantics.GROUNDED, "raise")
+    assumed = evaluate_questions(graph, Semantics.GROUNDED, "assume")
+    steps = asked(graph)
+    for key, questions in steps.items():
+        unanswered = [q for q in questions if q.question.kind == "assumption" and q.open]
+        if unanswered:  # nothing answers it: a virtual undercut that stands
+            assert assumed.links[key] is Status.OUT, (key, text_)
+    if not steps:
+        assert assumed.statements == raised.statements
+    # the lint reports exactly the open questions
+    warned = check(doc.maps[0], select="open-critical-question")
+    assert len(warned) == sum(1 for qs in steps.values() for q in qs if q.open)
