@@ -247,10 +247,15 @@ def apply_rules(doc: Document, codes: set[str], sides: Sequence[str] = ()) -> No
     into holes to close (ours) and questions to ask (theirs).
 
     Raises:
-        UsageError: ``sides`` names neither a side nor a claim of a map.
+        UsageError: ``sides`` names neither a side nor a claim of a map, or is given
+            without the codes it splits the questions into.
     """
     from argmap.diagnostics import Severity
     from argmap.rules.select import DEFAULT_WARNINGS, keep
+
+    if sides and not codes & {"hole-to-close", "question-to-ask"}:
+        raise UsageError("--for splits the open critical questions into holes to close and "
+                         "questions to ask: use it with --select schemes")
 
     # Only debate codes lie outside the default set: without one, the debate
     # rules (and the evaluation they import) are not loaded at all.

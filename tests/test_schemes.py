@@ -540,3 +540,19 @@ def test_assume_voids_every_step_with_an_open_assumption(text_: str) -> None:
     # the lint reports exactly the open questions
     warned = check(doc.maps[0], select="open-critical-question")
     assert len(warned) == sum(1 for qs in steps.values() for q in qs if q.open)
+
+
+def test_check_for_without_the_schemes_rules_is_a_usage_error() -> None:
+    assert run("check", str(CARBON), "--for", "aff") == (
+        2, "", "argmap: --for splits the open critical questions into holes to close and "
+               "questions to ask: use it with --select schemes\n")
+
+
+def test_add_together_puts_the_scheme_on_the_linked_argument(tmp_path: Path) -> None:
+    file = tmp_path / "m.yaml"
+    file.write_text(HEAD)
+    assert run("add", str(file), "--to", "c", "--pro", "A goal.", "--together", "A means.",
+               "--scheme", "practical-reasoning")[0] == 0
+    assert file.read_text() == HEAD + (
+        "    pro:\n      - premises:\n          - text: A goal.\n          - text: A means.\n"
+        "        scheme: practical-reasoning\n")
