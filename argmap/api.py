@@ -280,7 +280,6 @@ def schemes(id: str | None = None, format: str = "text") -> str:
         UsageError: ``id`` names no scheme (the message suggests one).
     """
     from argmap.diagnostics import did_you_mean
-    from argmap.errors import UsageError
     from argmap.exporters.catalogue import catalogue_json, catalogue_text
     from argmap.readers.catalogue import catalogue
 
