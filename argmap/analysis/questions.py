@@ -19,7 +19,7 @@ so the step counts while one such answer stands. The evaluator itself is unchang
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from argmap.analysis.evaluate import Evaluation, Semantics, evaluate
@@ -27,15 +27,8 @@ from argmap.graph import ArgumentGraph, GStatement, Link
 from argmap.model import Relation
 from argmap.readers.catalogue import ASSUMPTION, Question, catalogue
 
-__all__ = [
-    "MODES",
-    "Asked",
-    "asked",
-    "assume_open",
-    "evaluate_questions",
-    "ours",
-    "step_above",
-]
+__all__ = ["MODES", "Asked", "asked", "assume_open", "evaluate_questions", "scheme_marks",
+           "step_above"]
 
 #: eval --critical-questions: how an unanswered question counts; the first is the default
 MODES = ("raise", "assume")
@@ -147,48 +140,3 @@ def evaluate_questions(graph: ArgumentGraph, semantics: Semantics = Semantics.GR
     found = evaluate(assumed, semantics)
     return Evaluation(graph, semantics, {k: found.statements[k] for k in graph.statements},
                       {link.key: found.links[link.key] for link in graph.links})
-
-
-@dataclass(frozen=True, slots=True)
-class Sides:
-    """Which statements are ours, for ``--for``: ``ours`` holds the statement keys."""
-
-    ours: frozenset[str]
-
-    def step_is_ours(self, link: Link) -> bool:
-        """A step is made by whoever advances its premises."""
-        return any(p in self.ours for p in link.premises)
-
-
-def ours(graph: ArgumentGraph, names: Iterable[str]) -> Sides:
-    """The statements on our side: ``names`` are side names (a claim's ``side``) or claim
-    ids. A pro is on its parent's side; a con or undercut on the other side (a private
-    derivation until the derived sides of format 1.2 land in the graph).
-
-    Raises:
-        KeyError: a name that is neither a side nor a claim of the map.
-    """
-    wanted = set(names)
-    claims = {k for k in graph.claims
-              if graph.statements[k].side in wanted or graph.address(k) in wanted
-              or k in wanted}
-    known = {graph.statements[k].side for k in graph.claims} | {
-        graph.address(k) for k in graph.claims}
-    unknown = sorted(wanted - known)
-    if unknown:
-        raise KeyError(unknown[0])
-    mine: set[str] = set(claims)
-    for key, statement in graph.statements.items():
-        if statement.link is None or key in mine:
-            continue
-        link = graph.link(statement.link)
-        if link is None:
-            continue
-        if link.relation is Relation.UNDERCUT:
-            attacked = graph.link(link.target)
-            parent_ours = attacked is not None and any(p in mine for p in attacked.premises)
-        else:
-            parent_ours = link.target in mine
-        if parent_ours == (link.relation is Relation.PRO):
-            mine.add(key)
-    return Sides(frozenset(mine))

@@ -8,23 +8,21 @@ records; the brief appends them after "Their case" when the map names a scheme.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from argmap.analysis.questions import Asked, asked, ours
+from argmap.analysis.questions import Asked, asked
+from argmap.analysis.sides import Sides
 from argmap.brief.records import Block
 from argmap.graph import ArgumentGraph, Link
 from argmap.readers.catalogue import catalogue
 
 
-def question_blocks(graph: ArgumentGraph, our_claims: Sequence[str]) -> list[Block]:
-    """The "Cross-examination" (per opposing step, its open questions) and "Holes" (per
-    step of ours) sections; none when no step of the map names a scheme."""
+def question_blocks(graph: ArgumentGraph, sides: Sides, side: str) -> list[Block]:
+    """The "Cross-examination" (per step not made by ``side``, its open questions) and
+    "Holes" (per step of ours) sections; none when no step of the map names a scheme."""
     steps = asked(graph)
     if not steps:
         return []
-    mine = ours(graph, our_claims)
-    theirs = [qs for qs in steps.values() if not mine.step_is_ours(qs[0].link)]
-    own = [qs for qs in steps.values() if mine.step_is_ours(qs[0].link)]
+    own = [qs for qs in steps.values() if sides.step_of(qs[0].link.key) == side]
+    theirs = [qs for qs in steps.values() if sides.step_of(qs[0].link.key) != side]
     blocks = [Block("pocket", "Cross-examination"),
               Block("note", "The critical questions of their arguments' schemes that "
                     "nothing in the map answers yet: ask them.")]

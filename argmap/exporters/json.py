@@ -40,6 +40,10 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     undercut = Relation.UNDERCUT
     head = {"id": graph.id, "question": graph.question, "context": graph.context,
             "tags": list(graph.tags), "file": graph.span.file, "focus": graph.focus}
+    if graph.sides:  # format 1.2, only when set: older readers see the export unchanged
+        head["sides"] = list(graph.sides)
+    if graph.semantics is not None:
+        head["semantics"] = graph.semantics
     records = [_statement(s, numbers, graph.hidden.get(key, 0), False)
                for key, s in graph.statements.items()]
     records += [_statement(s, numbers, 0, True) for s in graph.outside.values()]
@@ -106,6 +110,8 @@ def _statement(s: GStatement, numbers: dict[str, int], hidden: int, outside: boo
           "locator": c.locator} for c in s.cites])
     span = s.span
     origin = "" if s.origin is None else f'"origin": {q(s.origin)}, '
+    if s.side is not None:  # format 1.2: a claim's side, only when set
+        origin += f'"side": {q(s.side)}, '
     if s.answers:  # format 1.2: the critical questions it raises or settles
         origin += f'"answers": {_dumps(list(s.answers))}, '
     return (f'{{"key": {q(s.key)}, "id": {"null" if s.id is None else q(s.id)}, {origin}'
@@ -159,10 +165,11 @@ def json_export_schema() -> dict[str, Any]:
         "hidden": {**count, "description": "positions --depth left out below it"},
         "outside": {"type": "boolean",
                     "description": "cut away by --focus/--depth; here because a link names it"},
+        "side": {**text, "description": "format 1.2: a claim's side; absent when none"},
         "answers": {"type": "array", "items": text, "minItems": 1,
                     "description": "format 1.2: the critical questions of the step above "
                                    "that it raises or settles; absent when none"},
-        **where}, optional=("origin", "answers"))
+        **where}, optional=("origin", "side", "answers"))
     link = record("Premises bearing on a statement (pro, con) or on a link (undercut); "
                   "several premises are a linked argument: they bear only together.", {
         "key": {**key, "description": "l1, l2, ... in file order"},
@@ -202,7 +209,10 @@ def json_export_schema() -> dict[str, Any]:
             "id": key, "question": text, "context": maybe_text,
             "tags": {"type": "array", "items": text}, "file": text,
             "focus": {"type": ["string", "null"],
-                      "description": "key of the --focus statement, if any"}}),
+                      "description": "key of the --focus statement, if any"},
+            "sides": {"type": "array", "items": text,
+                      "description": "format 1.2: the map's sides; absent when none"}},
+            optional=("sides",)),
         "claims": {"type": "array", "items": key},
         "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
         "links": {"type": "array", "items": {"$ref": "#/definitions/link"}},

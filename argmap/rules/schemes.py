@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from argmap.analysis.questions import Asked, asked, ours
+from argmap.analysis.questions import Asked, asked
 from argmap.analysis.report import preview  # control characters replaced: safe to print
+from argmap.analysis.sides import sides_for
 from argmap.diagnostics import Diagnostic, warning
 from argmap.diagnostics.codes import group
-from argmap.errors import UsageError
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap
 
@@ -26,18 +26,20 @@ from argmap.model import ArgumentMap
 SCHEME_RULES = group("schemes")
 
 
-def open_questions(graph: ArgumentGraph, sides: Sequence[str] = ()) -> Iterator[Diagnostic]:
-    """A warning per open critical question: ``open-critical-question``, or with ``sides``
-    (``--for``) ``hole-to-close`` on our steps and ``question-to-ask`` on theirs."""
-    try:
-        mine = ours(graph, sides) if sides else None
-    except KeyError as missing:
-        raise UsageError(f"--for {missing.args[0]}: neither a side nor a claim of map "
-                         f"'{graph.id}'") from None
+def open_questions(graph: ArgumentGraph, for_: Sequence[str] = ()) -> Iterator[Diagnostic]:
+    """A warning per open critical question: ``open-critical-question``, or with ``for_``
+    (``--for``: a side or claim ids) ``hole-to-close`` on our steps and ``question-to-ask``
+    on theirs (a step is the side's its position gives: :mod:`argmap.analysis.sides`).
+
+    Raises:
+        UsageError: if ``for_`` names neither a side nor a claim of the map.
+    """
+    seat = sides_for(graph, list(for_)) if for_ else None
     for questions in asked(graph).values():
         for item in questions:
             if item.open:
-                yield _open(graph, item, None if mine is None else mine.step_is_ours(item.link))
+                mine = None if seat is None else seat[1].step_of(item.link.key) == seat[0]
+                yield _open(graph, item, mine)
 
 
 def _open(graph: ArgumentGraph, item: Asked, ours_: bool | None) -> Diagnostic:
@@ -57,8 +59,12 @@ def _open(graph: ArgumentGraph, item: Asked, ours_: bool | None) -> Diagnostic:
 
 
 def run_scheme_rules(argmap: ArgumentMap, codes: set[str],
-                     sides: Sequence[str] = ()) -> list[Diagnostic]:
-    """The warnings of the scheme rules named in ``codes`` for one map."""
+                     for_: Sequence[str] | None = None) -> list[Diagnostic]:
+    """The warnings of the scheme rules named in ``codes`` for one map (``for_``: ``--for``).
+
+    Raises:
+        UsageError: if ``for_`` names neither a side nor a claim of the map.
+    """
     if not codes & set(SCHEME_RULES):
         return []
-    return [d for d in open_questions(build_graph(argmap), sides) if d.code in codes]
+    return [d for d in open_questions(build_graph(argmap), for_ or ()) if d.code in codes]
