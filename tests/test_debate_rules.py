@@ -67,7 +67,9 @@ def test_an_unanswered_linked_rebuttal_is_one_warning_naming_the_argument() -> N
 
 def test_a_linked_rebuttal_is_answered_by_an_undercut_of_it_or_a_con_on_a_premise() -> None:
     undercut = "            undercut:\n              - text: U.\n                cites: [s]"
-    assert debate(LINKED_CON.format(more=undercut), "unanswered-attack") == []
+    # the argument is answered; the undercut itself is an attack nothing answers yet
+    assert debate(LINKED_CON.format(more=undercut), "unanswered-attack") == [
+        "17:13 undercut “U.” has no answer: add a `con` under it or an `undercut` of its step"]
     con = "                con:\n                  - text: Y.\n                    cites: [s]"
     found = debate(LINKED_CON.format(more=con), "unanswered-attack")
     assert found == ["17:17 rebuttal “Y.” has no answer: add a `con` under it or an "

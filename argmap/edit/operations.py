@@ -284,9 +284,10 @@ def place(target: Located, relation: str, to: str,
                         "undercut attacks the step from all its premises together: --to "
                         f"{argument_path(target)} --undercut")
     if relation == "undercut" and to not in (target.id, target.path):
-        raise EditError(f"{to} is a ref to {target.id}: an undercut attacks the step at one "
-                        "position, and a ref position holds nothing of its own; to attack "
-                        f"{target.id}'s step where it is written, give --to {target.path}")
+        raise EditError(f"{to} is a ref to {target.id}: mv moves statements between "
+                        "statements, not onto a ref's own step; to undercut that step, `add "
+                        f"--to {to} --undercut TEXT`; to attack {target.id}'s step where it is "
+                        f"written, give --to {target.path}")
     return relation, STATEMENT_ORDER
 
 
