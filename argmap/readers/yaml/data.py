@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 
-
 def plain_data(text: str) -> Any:
     """The values of the first YAML document: dicts, lists, strings and whole numbers
     (block scalars, quotes and flow style as YAML reads them; no aliases, no tags).
