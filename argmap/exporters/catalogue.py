@@ -73,7 +73,10 @@ def catalogue_markdown(whole: Catalogue | None = None) -> str:
            "`argmap schemes` lists it, `argmap schemes ID` shows one scheme. Each critical "
            "question is an **assumption** (it counts against the step until it is answered; "
            "`eval --critical-questions assume` applies this) or an **exception** (it counts "
-           "only once someone raises it), as Carneades distinguishes them [gpw2007].", "",
+           "only once someone raises it), as Carneades distinguishes them [gpw2007]. The AIF "
+           "name is the one AIFdb and OVA give the scheme, which `render -f aif` writes and "
+           "`argmap import` reads back (AIFdb has no plain argument from precedent: "
+           "`Precedent` is argmap's own name).", "",
            "| scheme | name | questions | AIF name |", "|---|---|---|---|"]
     out += [f"| [`{s.id}`](#{s.id}) | {s.name} | {len(s.questions)} | {s.aifdb} |"
             for s in found.schemes.values()]
