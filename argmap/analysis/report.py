@@ -165,6 +165,8 @@ def _answer(evaluation: Evaluation, link: Link) -> str:
     name = attack(graph, link)
     if evaluation.links[link.key] is Status.IN:  # only under weighed: it stands but weighs less
         return f"{name} outweighed"
+    if evaluation.links[link.key] is Status.UNDECIDED:  # weighed: a cycle leaves it open
+        return f"{name} undecided"
     cut = [u for u in graph.undercuts_of(link.key) if evaluation.links[u.key] is Status.IN]
     if cut:
         return f"{name} undercut by {_address(graph, cut[0].premises[0])}"
