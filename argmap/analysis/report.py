@@ -41,7 +41,7 @@ def eval_json(evaluations: list[Evaluation], sides: list[Sides | None] | None = 
             record["summary"] = summary_json(evaluation, found)
         head = _dumps(record)
         parts.append(("," if n else "") + "\n    " + head[:-1] + ', "statements": [')
-        parts.append(",".join(_rows(evaluation)))
+        parts.append(",".join(_rows(evaluation, found)))
         arguments = _arguments(evaluation)
         parts.append("\n    ], \"arguments\": [")
         parts.append(",".join(arguments))
@@ -61,8 +61,9 @@ _dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False,
 _string: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) or _dumps
 
 
-def _rows(evaluation: Evaluation) -> list[str]:
-    """One JSON object per statement, in file order, each on its own line."""
+def _rows(evaluation: Evaluation, sides: Sides | None = None) -> list[str]:
+    """One JSON object per statement, in file order, each on its own line; with ``sides``
+    (a map that names them, or --for), each statement's side."""
     graph, q = evaluation.graph, _string
     supported, deciders, labels = (evaluation.supported_keys(), evaluation.deciders(),
                                    evaluation.statements)
@@ -80,7 +81,9 @@ def _rows(evaluation: Evaluation) -> list[str]:
                     f'"claim": {"true" if s.is_claim else "false"}, '
                     f'"status": "{labels[key].value}", '
                     f'"supported": {"true" if key in supported else "false"}, '
-                    f'"decided_by": {by}, "decided_by_premises": {premises}}}')
+                    f'"decided_by": {by}, "decided_by_premises": {premises}'
+                    + ("}" if sides is None else
+                       f', "side": {"null" if (x := sides.of(key)) is None else q(x)}}}'))
     return rows
 
 
