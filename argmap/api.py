@@ -388,7 +388,9 @@ def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
 
     The debate rules judge only maps without errors: judging a broken map would mislead.
     ``semantics`` (None: each map's own) and ``for_`` (a side or claim ids: judge from
-    that side's seat) are passed to :func:`argmap.rules.debate.run_debate_rules`.
+    that side's seat) are passed to :func:`argmap.rules.debate.run_debate_rules`; ``for_``
+    also splits the open critical questions (:mod:`argmap.rules.schemes`) into holes to
+    close (ours) and questions to ask (theirs).
     """
     from argmap.diagnostics import Severity
     from argmap.rules.select import DEFAULT_WARNINGS, keep
@@ -397,13 +399,38 @@ def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
     # rules (and the evaluation they import) are not loaded at all.
     if codes - set(DEFAULT_WARNINGS):
         from argmap.rules.debate import run_debate_rules
+        from argmap.rules.schemes import run_scheme_rules
 
         broken = {d.span.file for d in doc.diagnostics if d.severity is Severity.ERROR}
         for m in doc.maps:
             if m.span.file not in broken:
                 doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
+                doc.diagnostics.extend(run_scheme_rules(m, codes, for_))
     doc.diagnostics = keep(doc.diagnostics, codes)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
+
+
+def schemes(id: str | None = None, format: str = "text") -> str:
+    """The scheme catalogue as ``argmap schemes`` prints it: every scheme, or the one named
+    ``id`` with its critical questions; ``format`` is ``text`` or ``json``.
+
+    Raises:
+        UsageError: ``id`` names no scheme (the message suggests one).
+    """
+    from argmap.diagnostics import did_you_mean
+    from argmap.exporters.catalogue import catalogue_json, catalogue_text
+    from argmap.readers.catalogue import catalogue
+
+    found = catalogue()
+    chosen = list(found.schemes.values())
+    if id is not None:
+        name = found.questions[id].scheme if id in found.questions else id
+        if name not in found.schemes:
+            raise UsageError(f"no scheme '{id}' in the catalogue"
+                             + (did_you_mean(id, found.schemes) or
+                                "; `argmap schemes` lists them"))
+        chosen = [found.schemes[name]]
+    return (catalogue_json if format == "json" else catalogue_text)(chosen, found)
 
 
 def graph(argmap: ArgumentMap) -> ArgumentGraph:
@@ -540,7 +567,18 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
                           marks=marks)
     return show_text(graphs, options, color, statuses(maps, semantics) if eval else None,
                      headed=len(graphs) > 1 or focus is not None,
-                     shared=frozenset(f for f, n in per_file.items() if n > 1))
+                     shared=frozenset(f for f, n in per_file.items() if n > 1),
+                     schemes=_scheme_marks(maps))
+
+
+def _scheme_marks(maps: list[ArgumentMap]) -> dict[str, dict[str, tuple[str, int]]] | None:
+    """Per map with a scheme: link key -> scheme and open questions, on the whole map."""
+    named = [m for m in maps if any(s.scheme for s in m.walk())]
+    if not named:
+        return None
+    from argmap.analysis.questions import scheme_marks
+
+    return {m.id: scheme_marks(build_graph(m)) for m in named}
 
 
 @overload

@@ -368,6 +368,10 @@ STATEMENT_KEYS: dict[str, KeySpec] = {
     "note": KeySpec("text", "a remark for the author, not part of the argument"),
     "weight": KeySpec("weight", "how much this premise bears on its parent, 1-5"),
     "side": KeySpec("slug", "format 1.2, claims only: the side that advances the claim"),
+    "scheme": KeySpec("slug", "format 1.2: the argument scheme of the step to the parent "
+                      "(`argmap schemes` lists them)"),
+    "answers": KeySpec("answers", "format 1.2: the critical question(s) of the step above "
+                       "that this statement raises or settles"),
 }
 
 #: format 1.2: the keys a `ref` item may carry besides `ref`: they belong to the step from
@@ -376,6 +380,7 @@ REF_STEP_KEYS: dict[str, KeySpec] = {
     "weight": KeySpec("weight", "how much the statement bears on this parent, 1-5"),
     "undercut": KeySpec("statements", "premises that attack this step only"),
     "note": KeySpec("text", "a remark about this step"),
+    "scheme": KeySpec("slug", "the argument scheme of this step"),
 }
 
 #: the keys of a linked argument (format 1.1): an item of `pro` or `con` with `premises`
@@ -387,12 +392,13 @@ LINKED_KEYS: dict[str, KeySpec] = {
     "undercut": KeySpec("statements", "premises that attack the joint inference"),
     "note": KeySpec("text", "a remark for the author, not part of the argument"),
     "tags": KeySpec("tags", "free-form labels"),
+    "scheme": KeySpec("slug", "format 1.2: the argument scheme of the joint step"),
 }
 
 #: keys that belong on the premises of a linked argument, not on the item holding them
 PREMISE_ONLY_KEYS = frozenset({"text", "ref", "pro", "con", "cites", "by"})
 #: keys that belong on the linked argument, not on one of its premises
-ARGUMENT_ONLY_KEYS = frozenset({"weight", "undercut"})
+ARGUMENT_ONLY_KEYS = frozenset({"weight", "undercut", "scheme"})
 
 CITATION_KEYS: dict[str, KeySpec] = {
     "source": KeySpec("slug", "id of a source in `sources`", required=True),

@@ -62,7 +62,9 @@ def test_groups_come_from_the_registry() -> None:
     assert groups()["default"] == group("default") == (
         "unused-source", "comment-in-text", "duplicate-text", "duplicate-link", "import-dropped")
     assert list(DEBATE_RULES) == list(RULES) == list(group("debate"))
-    assert all(c.group in ("default", "debate") for c in CODES.values()
+    assert groups()["schemes"] == group("schemes") == (
+        "open-critical-question", "hole-to-close", "question-to-ask")
+    assert all(c.group in ("default", "debate", "schemes") for c in CODES.values()
                if c.severity.value == "warning")
     assert all(c.group == "" for c in CODES.values() if c.severity.value == "error")
 

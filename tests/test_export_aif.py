@@ -12,6 +12,7 @@ from argmap.exporters import ExportOptions
 from argmap.exporters.aif import export as export_graph
 from argmap.graph import ArgumentGraph
 from argmap.model import Relation
+from argmap.readers.catalogue import catalogue
 from argmap.view import ViewOptions, cut
 from tests.conftest import Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
@@ -30,7 +31,11 @@ def check_aif(graph: ArgumentGraph, text: str) -> None:
     assert list(document) == ["nodes", "edges", "locutions"]
     nodes = {n["nodeID"]: n for n in document["nodes"]}
     assert len(nodes) == len(document["nodes"])  # unique ids
+    aifdb = {s.aifdb for s in catalogue().schemes.values()}
     for node in document["nodes"]:
+        if "scheme" in node:  # format 1.2: a step that names a scheme, by its AIFdb name
+            assert node["type"] in ("RA", "CA") and node["scheme"] == node["text"] in aifdb
+            continue
         assert set(node) == {"nodeID", "text", "type"}
         assert node["nodeID"].isdigit() and isinstance(node["text"], str)
         assert node["type"] in ("I", "RA", "CA")

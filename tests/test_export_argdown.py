@@ -95,6 +95,8 @@ def expected(graph: ArgumentGraph) -> Expected:
         (arguments if key in undercut_arguments else statements)[key] = [single_spaced(s.text)]
         link = graph.link(s.link) if s.link and s.link not in names else None
         values = {"by": s.by, "weight": link.weight if link else None,
+                  "scheme": link.scheme if link else None,  # format 1.2
+                  "answers": list(s.answers) or None,
                   "sources": list(dict.fromkeys(c.source for c in s.cites)) or None}
         if any(v is not None for v in values.values()):
             extra[key] = {k: v for k, v in values.items() if v is not None}

@@ -284,3 +284,26 @@ def test_only_items_with_a_subtree_skip_their_layout(browser: Browser, tmp_path:
         "getComputedStyle(e).contentVisibility])")
     assert {tuple(s) for s in styles} == {(True, "auto"), (False, "visible")}
     assert problems == []
+
+
+def test_a_selected_step_lists_its_critical_questions(browser: Browser, tmp_path: Path) -> None:
+    # format 1.2: the panel lists the questions of the step's scheme; an answered one links
+    # to the statement that answers it, and following the link selects that statement
+    file, _ = write_page("examples/schemes/carbon-tax.yaml", tmp_path)
+    page, problems = open_page(browser, file)
+    page.locator('[role=treeitem][data-address="cbo-revenue"] > .row').first.click()
+    panel = page.locator("#panel")
+    assert panel.locator("h2").nth(1).inner_text() == (
+        "Critical questions: Argument from expert opinion (c1.pro1)")
+    assert panel.locator(".questions li.answered").count() == 3
+    assert panel.locator(".questions li.open").count() == 3
+    assert panel.locator("button.answer").all_inner_texts() == [
+        "c1.pro1.pro1", "c1.pro1.pro2", "offset"]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "carbon-tax-questions.png"))
+    panel.locator("button.answer").nth(2).click()
+    selected = page.locator("[role=treeitem][aria-selected=true]")
+    assert selected.get_attribute("data-address") == "offset"
+    assert panel.locator("h2").first.inner_text() == "offset"
+    assert "Answers: expert-opinion.opinion" in panel.inner_text()
+    assert problems == []

@@ -235,10 +235,11 @@ def test_aifdb_like_file_with_metadata_key_and_bare_edges() -> None:
 
 
 def test_a_named_scheme_is_counted_where_it_is_left_out() -> None:
-    # argmap has no place for AIF's argument schemes; "Default Inference" says nothing
+    # a scheme argmap's catalogue does not have is left out and counted (format 1.2 keeps
+    # the catalogue's: test_schemes_aif); "Default Inference" says nothing
     doc = {"nodes": [{"nodeID": "1", "type": "I", "text": "A"},
                      {"nodeID": "2", "type": "I", "text": "B"},
-                     {"nodeID": "3", "type": "RA", "text": "Argument From Expert Opinion"},
+                     {"nodeID": "3", "type": "RA", "text": "Argument From Ignorance"},
                      {"nodeID": "4", "type": "I", "text": "C"},
                      {"nodeID": "5", "type": "RA", "text": "Default Inference"}],
            "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"},

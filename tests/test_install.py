@@ -55,3 +55,5 @@ def test_the_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path) -> 
     assert "<svg" in (work / "nato-promise.svg").read_text(encoding="utf-8")
     page = run("render", "nato-promise.yaml", "-f", "html", "-o", "-")  # package data: css, js
     assert page.returncode == 0 and "<style>" in page.stdout
+    listed = run("schemes", "sign")  # package data: the scheme catalogue and its schema
+    assert listed.returncode == 0 and "sign.other-events" in listed.stdout, listed.stderr

@@ -149,7 +149,8 @@ VALUES: dict[str, tuple[str, str]] = {
                                             "!<tag:example.org,2024:x> is not used in maps; "
                                             "remove it [yaml-tag]"),
     "2024: x": (STATEMENT, "4:5: error: unknown key '2024' in a statement; expected one of text, "
-                "id, ref, pro, con, undercut, cites, by, tags, note, weight, side [unknown-key]"),
+                "id, ref, pro, con, undercut, cites, by, tags, note, weight, side, scheme, "
+                "answers [unknown-key]"),
     'url: "http://[::1"': (SOURCE, "8:10: error: 'http://[::1' is not an http(s) URL: invalid "
                            "IPv6 URL [bad-url]"),
     'url: "http://]"': (SOURCE, "8:10: error: 'http://]' is not an http(s) URL: invalid IPv6 "

@@ -18,7 +18,8 @@ def address(graph: ArgumentGraph, key: str) -> str:
     return statement.id if statement.id is not None else statement.path
 
 
-def eval_json(evaluations: list[Evaluation], sides: list[Sides | None] | None = None) -> str:
+def eval_json(evaluations: list[Evaluation], sides: list[Sides | None] | None = None,
+              questions: str = "raise") -> str:
     """The documented JSON of ``argmap eval --format json`` (docs/eval.md).
 
     One statement record per line, each written with the C string encoder:
@@ -27,7 +28,8 @@ def eval_json(evaluations: list[Evaluation], sides: list[Sides | None] | None = 
     """
     used = {e.semantics.value for e in evaluations} or {"grounded"}
     semantics = used.pop() if len(used) == 1 else "mixed"  # each map names its own too
-    parts = [f'{{\n  "semantics": "{semantics}",\n  "maps": [']
+    mode = f'\n  "critical_questions": "{questions}",' if questions != "raise" else ""
+    parts = [f'{{\n  "semantics": "{semantics}",{mode}\n  "maps": [']
     for n, evaluation in enumerate(evaluations):
         graph = evaluation.graph
         record: dict[str, object] = {"id": graph.id, "file": graph.span.file,
@@ -43,7 +45,12 @@ def eval_json(evaluations: list[Evaluation], sides: list[Sides | None] | None = 
         arguments = _arguments(evaluation)
         parts.append("\n    ], \"arguments\": [")
         parts.append(",".join(arguments))
-        parts.append("\n    ]}" if arguments else "]}")
+        steps = _steps(evaluation)
+        if steps:  # format 1.2: the steps that name a scheme, with their critical questions
+            parts.append("\n    ]" if arguments else "]")
+            parts.append(', "steps": [' + ",".join(steps) + "\n    ]}")
+        else:
+            parts.append("\n    ]}" if arguments else "]}")
     parts.append("\n  ]\n}\n")
     return "".join(parts)
 
@@ -90,6 +97,25 @@ def _arguments(evaluation: Evaluation) -> list[str]:
                 "bears_on": _address(graph, link.target),
                 "premises": [_address(graph, p) for p in link.premises],
                 "status": evaluation.links[link.key].value}))
+    return rows
+
+
+def _steps(evaluation: Evaluation) -> list[str]:
+    """One JSON object per step that names a scheme: whether it counts, and each critical
+    question with whether it is open and what answers it."""
+    from argmap.analysis.questions import asked
+
+    graph, rows = evaluation.graph, []
+    for key, questions in asked(graph).items():
+        link = questions[0].link
+        rows.append("\n      " + _dumps({
+            "address": link.address, "scheme": link.scheme, "relation": link.relation.value,
+            "bears_on": _address(graph, link.target),
+            "premises": [_address(graph, p) for p in link.premises],
+            "status": evaluation.links[key].value,
+            "questions": [{"id": q.question.id, "kind": q.question.kind, "open": q.open,
+                           "answered_by": [_address(graph, a) for a in q.answers]}
+                          for q in questions]}))
     return rows
 
 

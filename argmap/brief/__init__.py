@@ -128,6 +128,9 @@ class _Writer:
             self.add("note", "The map has no other claims.")
         for key in theirs:
             self.their_claim(key)
+        from argmap.brief.questions import question_blocks  # format 1.2: schemes
+
+        self.blocks += question_blocks(graph, self.sides, self.side)
 
     # -- our case ----------------------------------------------------------
 

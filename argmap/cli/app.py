@@ -134,7 +134,7 @@ def check(
                    "github: GitHub Actions annotations on stdout.")] = CheckFormat.text,
     select: Annotated[list[str] | None, typer.Option("--select", show_default=False,
                       help="Warnings to report instead of the default ones: codes or groups "
-                      "(default, debate, all), comma-separated.")] = None,
+                      "(default, debate, schemes, all), comma-separated.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", show_default=False,
                       help="Warnings not to report: codes or groups.")] = None,
     color: ColorOpt = ColorMode.auto,
@@ -149,7 +149,9 @@ def check(
     Exits 0 when the maps are clean, 1 on errors (or on warnings with
     --strict), 2 on usage errors. The debate rules judge by --semantics and,
     with --for SIDE, from that side's seat: only attacks on SIDE are
-    unanswered-attack warnings, only SIDE's claims bare-claim ones.
+    unanswered-attack warnings, only SIDE's claims bare-claim ones; with
+    --select schemes, open critical questions on SIDE's steps are holes to
+    close and on the other side's questions to ask.
 
     Example: argmap check --strict maps/ --select default,debate
     """
@@ -400,10 +402,12 @@ def schema(
 
 
 from argmap.cli.debate import brief_command, eval_command, stats_command  # noqa: E402
+from argmap.cli.schemes import schemes_command  # noqa: E402
 
 app.command("eval")(eval_command)
 app.command("brief")(brief_command)
 app.command("stats")(stats_command)
+app.command("schemes")(schemes_command)
 
 # Commands that write maps live in their own modules (imported here, after the
 # helpers above that it uses).

@@ -39,13 +39,29 @@ class BriefFormat(StrEnum):
     html = "html"
 
 
-def evaluate_maps(maps: list[ArgumentMap], semantics: str | None = None) -> list[Evaluation]:
+class QuestionsChoice(StrEnum):
+    """``eval --critical-questions``: how an unanswered critical question counts."""
+
+    raise_ = "raise"
+    assume = "assume"
+
+
+QuestionsOpt = Annotated[QuestionsChoice, typer.Option(
+    "--critical-questions", help="raise: a scheme's critical questions count only once a "
+    "statement raises them (default); assume: an unanswered question of the assumption "
+    "kind makes its step not count (docs/eval.md).")]
+
+
+def evaluate_maps(maps: list[ArgumentMap], semantics: str | None = None,
+                  questions: str = "raise") -> list[Evaluation]:
     """Build each map's graph and label it (``semantics`` None: each map's own, else
-    grounded)."""
-    from argmap.analysis.evaluate import evaluate, semantics_of
+    grounded; ``questions``: ``--critical-questions``)."""
+    from argmap.analysis.evaluate import semantics_of
+    from argmap.analysis.questions import evaluate_questions
     from argmap.graph import build_graph
 
-    return [evaluate(build_graph(m), semantics_of(m.semantics, semantics)) for m in maps]
+    return [evaluate_questions(build_graph(m), semantics_of(m.semantics, semantics), questions)
+            for m in maps]
 
 
 def sides_of(evaluations: list[Evaluation], ours: list[str] | None) -> list[Sides | None]:
@@ -65,6 +81,7 @@ def eval_command(
                    "claim; json: every statement's status (docs/eval.md).")] = TextOrJson.text,
     semantics: SemanticsOpt = None,
     ours: ForOpt = None,
+    questions: QuestionsOpt = QuestionsChoice.raise_,
     source_format: From = None,
 ) -> None:
     """Say which claims stand after the rebuttals: in (✓), out (✗) or undecided (?).
@@ -81,10 +98,10 @@ def eval_command(
     from argmap.analysis.report import eval_json, eval_text
 
     report = load_or_fail(paths, reader=source_format)
-    evaluations = evaluate_maps(report.maps, semantics_value(semantics))
+    evaluations = evaluate_maps(report.maps, semantics_value(semantics), questions.value)
     found = sides_of(evaluations, for_names(ours))
     if fmt is TextOrJson.json:
-        to_stdout(eval_json(evaluations, found).encode("utf-8"))
+        to_stdout(eval_json(evaluations, found, questions.value).encode("utf-8"))
     else:
         to_stdout(eval_text(evaluations, found).encode("utf-8"))
 

@@ -263,6 +263,12 @@ def add_command(
                      help="The words quoted from the (last) cited source.")] = None,
     weight: Annotated[int | None, typer.Option("--weight", show_default=False,
                       help="How much it bears on its parent, 1-5.")] = None,
+    scheme: Annotated[str | None, typer.Option("--scheme", show_default=False,
+                      help="The argument scheme of its step to the parent (format 1.2; "
+                      "argmap schemes lists them); with --together, the argument's.")] = None,
+    answers: Annotated[list[str] | None, typer.Option("--answers", show_default=False,
+                       help="A critical question of the step above that it raises or "
+                       "settles (expert-opinion.expertise); repeat for more.")] = None,
     source: Annotated[str | None, typer.Option("--source", show_default=False,
                       help="Add a source with this id instead of a statement.")] = None,
     title: Annotated[str | None, typer.Option("--title", show_default=False,
@@ -297,6 +303,10 @@ def add_command(
     Exit code 1: the map does not allow the edit; 2: the command line is wrong
     in itself or names an address the map does not have.
 
+    --scheme names the argument scheme of the new step (format 1.2: `argmap schemes`
+    lists them); --answers names the critical question of the step above that the new
+    statement raises or settles.
+
     Example: argmap add maps/nato-promise.yaml --to baker-germany --con "Said twice." --by TASS
     """
     valid_texts(pro=pro, con=con, undercut=undercut, claim=claim, together=together, id=new_id,
@@ -306,7 +316,8 @@ def add_command(
     from argmap.edit.write import NewStatement
 
     if source is not None:
-        if any(v is not None for v in (to, pro, con, undercut, claim, together)):
+        if any(v is not None for v in (to, pro, con, undercut, claim, together, scheme,
+                                       answers)):
             fail("--source adds a source; leave out --to, --pro, --con, --undercut, "
                         "--claim and --together", 2)
         if title is None:
@@ -334,14 +345,17 @@ def add_command(
         if relation not in ("pro", "con") or to is None:
             fail("--together adds premises that hold up a statement together: use it "
                         "with --to ADDRESS and --pro or --con TEXT", 2)
-        premises = [NewStatement(text, new_id, by, None, cites, quote),
+        premises = [NewStatement(text, new_id, by, None, cites, quote, None, answers or []),
                     *(NewStatement(other) for other in together)]
         edit_file(file, lambda t: add_argument_edit(t, premises, weight, to, relation, map_id,
-                                                    argument_id))
+                                                    argument_id, scheme))
         return
     if argument_id is not None:
         fail("--argument-id names a linked argument: use it with --together", 2)
-    new = NewStatement(text, new_id, by, weight, cites, quote)
+    if scheme is not None and relation not in ("pro", "con"):
+        fail("--scheme names the pattern of a pro or con step: use it with --pro or --con "
+             "(an undercut attacks a step, a claim has none)", 2)
+    new = NewStatement(text, new_id, by, weight, cites, quote, scheme, answers or [])
     edit_file(file, lambda t: add_statement_edit(t, new, to, relation, map_id))
 
 

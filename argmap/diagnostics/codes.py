@@ -79,6 +79,14 @@ CODES: dict[str, Code] = {
     "linked-position": Code(E, "`premises` on a claim, an undercut or a premise"),
     "ref-to-argument": Code(E, "a `ref` to a linked argument's id"),
     "duplicate-premise": Code(E, "the same statement twice in one linked argument"),
+    # argument schemes and critical questions (format 1.2)
+    "scheme-position": Code(E, "`scheme` or `answers` where there is no step: on a claim, or "
+                            "`scheme` on an undercut"),
+    "unknown-scheme": Code(E, "a `scheme` the catalogue does not have (`argmap schemes`)"),
+    "unknown-question": Code(E, "an `answers` id that is no critical question of the "
+                             "catalogue"),
+    "answers-elsewhere": Code(E, "`answers` naming a question of a scheme the step above does "
+                              "not use"),
     # warnings check reports without options
     "unused-source": Code(W, "a source that nothing cites", "default"),
     "comment-in-text": Code(W, "a ' #' comment right after unquoted text", "default"),
@@ -101,6 +109,13 @@ CODES: dict[str, Code] = {
                              "nobody can check", "debate"),
     "self-support": Code(W, "a statement that `ref`s itself (or a statement it supports) as "
                          "its own `pro` premise: circular", "debate"),
+    # the critical-question rules (argmap.rules.schemes), opt-in: check --select schemes
+    "open-critical-question": Code(W, "a critical question of a step's scheme that nothing "
+                                   "answers", "schemes"),
+    "hole-to-close": Code(W, "with --for: an open critical question on one of our own steps",
+                          "schemes"),
+    "question-to-ask": Code(W, "with --for: an open critical question on the other side's "
+                            "step, to ask in cross-examination", "schemes"),
 }
 
 

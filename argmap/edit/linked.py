@@ -20,9 +20,10 @@ _STEP = re.compile(r"([a-z]+)\d+$")
 
 
 def argument_lines(premises: list[NewStatement], weight: int | None, dash: int,
-                   layout: Layout, argument_id: str | None = None) -> list[str]:
+                   layout: Layout, argument_id: str | None = None,
+                   scheme: str | None = None) -> list[str]:
     """The lines of a new linked argument, its ``-`` at column ``dash``, its keys in the
-    canonical order (premises, id, weight)."""
+    canonical order (premises, id, weight, scheme)."""
     column = dash + layout.gap
     lines = [" " * dash + "-" + " " * (layout.gap - 1) + "premises:"]
     for premise in premises:
@@ -31,6 +32,8 @@ def argument_lines(premises: list[NewStatement], weight: int | None, dash: int,
         lines.append(" " * column + f"id: {argument_id}")
     if weight is not None:
         lines.append(" " * column + f"weight: {weight}")
+    if scheme is not None:
+        lines.append(" " * column + f"scheme: {scheme}")
     return lines
 
 

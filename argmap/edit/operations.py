@@ -306,8 +306,8 @@ def add_argument(text: str, premises: list[NewStatement], weight: int | None, to
 
 def add_argument_edit(text: str, premises: list[NewStatement], weight: int | None, to: str,
                       relation: str, map_id: str | None = None,
-                      argument_id: str | None = None) -> Edit:
-    """:func:`add_argument`, with what it did."""
+                      argument_id: str | None = None, scheme: str | None = None) -> Edit:
+    """:func:`add_argument`, with what it did (``scheme``: the argument's, format 1.2)."""
     if relation not in ("pro", "con"):
         raise EditError("only a pro or con can be a linked argument: give --pro or --con "
                         "with --together", 2)
@@ -321,7 +321,7 @@ def add_argument_edit(text: str, premises: list[NewStatement], weight: int | Non
     key, order = place(located, relation, to)
     edited = insert_items(parsed, located.node, key,
                           lambda dash, layout: argument_lines(premises, weight, dash, layout,
-                                                              argument_id),
+                                                              argument_id, scheme),
                           order)
     return Edit(declare_linked_version(edited, located.document),
                 f"added a linked {relation} argument of {len(premises)} premises under "

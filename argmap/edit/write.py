@@ -27,6 +27,8 @@ class NewStatement:
     #: (source id, locator or None)
     cites: list[tuple[str, str | None]] = field(default_factory=list)
     quote: str | None = None
+    scheme: str | None = None  # format 1.2: the scheme of its step to the parent
+    answers: list[str] = field(default_factory=list)  # format 1.2: critical questions
 
 
 @dataclass
@@ -85,6 +87,11 @@ def statement_lines(new: NewStatement, dash: int, layout: Layout) -> list[str]:
         fields.append(("by", style.scalar(new.by.strip())))
     if new.weight is not None:
         fields.append(("weight", str(new.weight)))
+    if new.scheme is not None:
+        fields.append(("scheme", style.scalar(new.scheme)))
+    if new.answers:
+        fields.append(("answers", style.scalar(new.answers[0]) if len(new.answers) == 1 else
+                       "[" + ", ".join(style.scalar(a, flow=True) for a in new.answers) + "]"))
     if new.cites:
         if new.quote is None and all(locator is None for _, locator in new.cites):
             fields.append(("cites", "[" + ", ".join(style.scalar(s, flow=True)

@@ -22,6 +22,11 @@ question, ``by``, weights, sources or a linked argument's id, note and
 tags, so they are left out (``-f json`` carries them); ``locutions`` is
 empty because a map records no dialogue.
 A ``ref`` is one more edge from the same I-node.
+A step that names a scheme (format 1.2) gets the scheme's AIFdb name
+(``Expert Opinion``) as its S-node's ``text`` and ``scheme``, as OVA writes a
+classified inference; ``argmap import`` reads those names back to the catalogue's ids.
+(A ``con`` step's scheme goes on its CA-node, where AIF would put it on an RA-node into
+a negation: argmap has no negations to write.)
 """
 
 from __future__ import annotations
@@ -37,6 +42,14 @@ if TYPE_CHECKING:
 
 SCHEMES = {Relation.PRO: ("RA", "Default Inference"), Relation.CON: ("CA", "Default Conflict"),
            Relation.UNDERCUT: ("CA", "Default Conflict")}
+
+
+def _aifdb(scheme: str) -> str:
+    """A scheme's AIFdb name (its id when the catalogue has no such scheme)."""
+    from argmap.readers.catalogue import catalogue
+
+    found = catalogue().schemes.get(scheme)
+    return found.aifdb if found is not None else scheme
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:
@@ -59,6 +72,12 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         node_id = str(len(nodes) + 1)
         link_ids[link.key] = node_id
         kind, text = SCHEMES[link.relation]
+        if link.scheme is not None and link.relation is not Relation.UNDERCUT:
+            # format 1.2: the scheme's AIFdb name, as OVA writes a classified S-node
+            name = dumps(_aifdb(link.scheme), ensure_ascii=False)
+            nodes.append(f'{{"nodeID": "{node_id}", "text": {name}, "type": "{kind}", '
+                         f'"scheme": {name}}}')
+            continue
         nodes.append(f'{{"nodeID": "{node_id}", "text": "{text}", "type": "{kind}"}}')
     edges: list[str] = []
     for link in links:

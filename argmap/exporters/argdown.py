@@ -37,10 +37,13 @@ The shape, one indented tree per claim under the question as a heading::
   reference that the focus bears on, so the link stays visible; a focused
   premise of a linked argument brings the argument, its other premises bare.
 
-- ``by``, the weight of the premise where it is written, and the ids of the
+- ``by``, the weight of the premise where it is written, the scheme of its step
+  and the critical questions it answers (format 1.2), and the ids of the
   sources it cites follow its text as an Argdown data block
-  (``{"by": "NATO", "weight": 4, "sources": ["factually-2026"]}``), which
-  Argdown keeps as the statement's ``data``.
+  (``{"by": "NATO", "weight": 4, "scheme": "expert-opinion", "sources":
+  ["factually-2026"]}``), which Argdown keeps as the statement's (or, for a
+  premise written as an argument, the argument's) ``data``; a linked argument's
+  scheme is in the data of its title line, with its weight.
 
 Text goes through :func:`argdown_text`: Argdown reads ``[``, ``<``, ``#``,
 ``*``, ``_``, ``//``, ``{``, ``:x:``… as syntax, so those are backslash-escaped;
@@ -116,6 +119,10 @@ def _data_of(statement: GStatement, link: Link | None) -> str:
         data["by"] = statement.by
     if link is not None and link.weight is not None:
         data["weight"] = link.weight
+    if link is not None and link.scheme is not None and not link.linked:
+        data["scheme"] = link.scheme  # format 1.2: the scheme of the step to the parent
+    if statement.answers:
+        data["answers"] = list(statement.answers)
     if statement.cites:
         data["sources"] = list(dict.fromkeys(c.source for c in statement.cites))
     return " " + argdown_data(data) if data else ""
@@ -264,7 +271,10 @@ def _head(link: Link) -> str:
     """What follows a linked argument's title above its pcs: its note as the argument's
     description (which the reader takes back as the note), then its weight as data."""
     note = f": {argdown_text(link.note)}" if link.note else ""
-    return note + ("" if link.weight is None else " " + argdown_data({"weight": link.weight}))
+    data: dict[str, object] = {} if link.weight is None else {"weight": link.weight}
+    if link.scheme is not None:
+        data["scheme"] = link.scheme
+    return note + (" " + argdown_data(data) if data else "")
 
 
 def argument_titles(graph: ArgumentGraph) -> dict[str, str]:

@@ -14,7 +14,9 @@ request, and the only links out are the sources' own URLs. It holds:
   ``data-address`` (:func:`diagram`), left out above :data:`DIAGRAM_LIMIT`
   statements, where a picture is unreadable and slow to lay out;
 - each statement's details (tags, note, citations with quotes, locators and
-  links) as JSON the page's script shows in a side panel.
+  links, and for a step that names a scheme its critical questions, the answered
+  ones linked to the statements that answer them) as JSON the page's script
+  shows in a side panel.
 
 Every piece of user text goes through :func:`escape` (HTML) or :func:`script_json`
 (JSON inside ``<script>``); the script builds the panel with ``textContent``
@@ -227,6 +229,11 @@ def _item(graph: ArgumentGraph, visit: Visit, index: int, numbers: dict[str, int
 def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]:
     """What the side panel shows, per statement key, and the numbered sources."""
     statements: dict[str, object] = {}
+    questions = _questions(graph)
+    mine: dict[str, list[Link]] = {}  # statement -> its single-premise steps, ref steps too
+    for link in graph.links:
+        if not link.linked and link.scheme is not None:
+            mine.setdefault(link.premises[0], []).append(link)
     used: dict[str, list[str]] = {}
     for link in graph.links:
         for premise, path in link.places():
@@ -245,6 +252,11 @@ def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]
                                c.locator] for c in s.cites]
         if len(used.get(key, ())) > 1:
             entry["at"] = used[key]
+        if s.answers:
+            entry["answers"] = list(s.answers)
+        steps = [questions[link.key] for link in mine.get(key, ()) if link.key in questions]
+        if steps:
+            entry["schemes"] = steps
         statements[key] = entry
     arguments: dict[str, object] = {}
     for link in graph.links:
@@ -256,9 +268,31 @@ def _details(graph: ArgumentGraph, numbers: dict[str, int]) -> dict[str, object]
                 argument["tags"] = list(link.tags)
             if link.note:
                 argument["note"] = link.note
+            if link.key in questions:
+                argument["schemes"] = [questions[link.key]]
             arguments[link.key] = argument
     sources = {str(n): _source(sid, src) for n, sid, src in graph.citations}
     return {"statements": statements, "arguments": arguments, "sources": sources}
+
+
+def _questions(graph: ArgumentGraph) -> dict[str, dict[str, object]]:
+    """Link key -> its scheme and critical questions for the panel (format 1.2): each
+    question as [id, text, kind, [[answer's key, its address], ...]]."""
+    if not any(link.scheme for link in graph.links):
+        return {}
+    from argmap.analysis.questions import asked
+    from argmap.readers.catalogue import catalogue
+
+    schemes = catalogue().schemes
+    found: dict[str, dict[str, object]] = {}
+    for key, items in asked(graph).items():
+        link = items[0].link
+        scheme = schemes[link.scheme or ""]
+        found[key] = {"at": link.address, "id": scheme.id, "name": scheme.name,
+                      "questions": [[q.question.id, q.question.text, q.question.kind,
+                                     [[a, graph.address(a)] for a in q.answers]]
+                                    for q in items]}
+    return found
 
 
 def _source(source_id: str, source: Source | None) -> dict[str, str]:

@@ -50,6 +50,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         head["marked"] = True  # format 1.2: the quotes carry markup (``==read==``)
     q = _string
     join = ", ".join
+    schemes = _questions(graph)
     # every link of a map is in the map's file: its name is encoded once
     file, quoted_file = graph.span.file, q(graph.span.file)
     hidden = graph.hidden
@@ -66,6 +67,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
              f'"address": {q(link.address)}, "ref": {"true" if link.ref else "false"}, '
              f'"tags": {_dumps(list(link.tags)) if link.tags else "[]"}, '
              f'"note": {"null" if link.note is None else q(link.note)}, '
+             f'{_scheme(link.key, link.scheme, schemes)}'
              f'"file": {quoted_file if link.span.file == file else q(link.span.file)}, '
              f'"line": {link.span.line}, "column": {link.span.column}}}'
              for link in graph.links]
@@ -85,6 +87,25 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     ])
 
 
+def _questions(graph: ArgumentGraph) -> dict[str, str]:
+    """Link key -> its critical questions as JSON (format 1.2; none without a scheme)."""
+    if not any(link.scheme for link in graph.links):
+        return {}
+    from argmap.analysis.questions import asked
+
+    return {key: _dumps([{"id": item.question.id, "kind": item.question.kind,
+                          "open": item.open, "answered_by": list(item.answers)}
+                         for item in questions])
+            for key, questions in asked(graph).items()}
+
+
+def _scheme(key: str, scheme: str | None, questions: dict[str, str]) -> str:
+    """A link's `"scheme"` and `"questions"` fields, only when it names a scheme."""
+    if scheme is None:
+        return ""
+    return f'"scheme": {_string(scheme)}, "questions": {questions.get(key, "[]")}, '
+
+
 def _statement(s: GStatement, numbers: dict[str, int], hidden: int, outside: bool,
                quoted_file: str) -> str:
     """One statement record, written field by field: the hot loop of this export.
@@ -101,6 +122,8 @@ def _statement(s: GStatement, numbers: dict[str, int], hidden: int, outside: boo
     origin = "" if s.origin is None else f'"origin": {q(s.origin)}, '
     if s.side is not None:  # format 1.2: a claim's side, only when set
         origin += f'"side": {q(s.side)}, '
+    if s.answers:  # format 1.2: the critical questions it raises or settles
+        origin += f'"answers": {_dumps(list(s.answers))}, '
     return (f'{{"key": {q(s.key)}, "id": {"null" if s.id is None else q(s.id)}, {origin}'
             f'"path": {q(s.path)}, "text": {q(s.text)}, '
             f'"by": {"null" if s.by is None else q(s.by)}, '
@@ -156,7 +179,11 @@ def json_export_schema() -> dict[str, Any]:
         "hidden": {**count, "description": "positions --depth left out below it"},
         "outside": {"type": "boolean",
                     "description": "cut away by --focus/--depth; here because a link names it"},
-        **where}, optional=("origin",))
+        "side": {**text, "description": "format 1.2: a claim's side; absent when none"},
+        "answers": {"type": "array", "items": text, "minItems": 1,
+                    "description": "format 1.2: the critical questions of the step above "
+                                   "that it raises or settles; absent when none"},
+        **where}, optional=("origin", "side", "answers"))
     link = record("Premises bearing on a statement (pro, con) or on a link (undercut); "
                   "several premises are a linked argument: they bear only together.", {
         "key": {**key, "description": "l1, l2, ... in file order"},
@@ -175,7 +202,15 @@ def json_export_schema() -> dict[str, Any]:
         "tags": {"type": "array", "items": text,
                  "description": "a linked argument's tags; [] otherwise"},
         "note": {**maybe_text, "description": "a linked argument's note; null otherwise"},
-        **where})
+        "scheme": {**text, "description": "format 1.2: the argument scheme of the step "
+                                          "(argmap schemes); absent when none"},
+        "questions": {"type": "array", "description": "format 1.2, with scheme: its "
+                      "critical questions, each open or answered by statement keys",
+                      "items": record("One critical question of the step's scheme.", {
+                          "id": text, "kind": {"enum": ["assumption", "exception"]},
+                          "open": {"type": "boolean"},
+                          "answered_by": {"type": "array", "items": key}})},
+        **where}, optional=("scheme", "questions"))
     source = record("A work listed in the map's sources.", {
         "id": key, "number": {"type": ["integer", "null"], "minimum": 1,
                               "description": "its citation number; null if not cited"},
@@ -194,8 +229,12 @@ def json_export_schema() -> dict[str, Any]:
             "focus": {"type": ["string", "null"],
                       "description": "key of the --focus statement, if any"},
             "marked": {"const": True, "description": "format 1.2: the quotes carry markup "
-                       "(==highlighted==, __underlined__, **emphasised**); absent otherwise"}},
-            ("marked",)),
+                       "(==highlighted==, __underlined__, **emphasised**); absent otherwise"},
+            "sides": {"type": "array", "items": text,
+                      "description": "format 1.2: the map's sides; absent when none"},
+            "semantics": {"enum": ["grounded", "weighed"],
+                          "description": "format 1.2: the map's semantics; absent when unset"}},
+            optional=("marked", "sides", "semantics")),
         "claims": {"type": "array", "items": key},
         "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
         "links": {"type": "array", "items": {"$ref": "#/definitions/link"}},

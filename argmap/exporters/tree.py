@@ -40,6 +40,9 @@ class TreeOptions(NamedTuple):
     statuses: dict[str, str] | None = None  # statement key -> in/out/undecided (show --eval)
     #: without colour, still show a 1.2 quote's marks as attributes (a terminal with NO_COLOR)
     marks: bool = False
+    #: format 1.2: link key -> (its scheme, how many of its critical questions are open),
+    #: counted on the whole map (None: counted on the graph shown)
+    schemes: dict[str, tuple[str, int]] | None = None
 
 
 class Glyphs(NamedTuple):
@@ -67,7 +70,7 @@ SGR = {"question": "1", "context": "2", "claim": "1", "pro": "1;32", "con": "1;3
        "undercut": "1;38;5;208", "by": "2", "cite": "36", "guide": "2", "id": "2;36",
        "weight": "33", "ref": "3", "more": "2;3", "quote": "3", "heading": "1",
        "source": "", "text": "", "status-in": "1;32", "status-out": "1;31",
-       "status-undecided": "1;33", "fallen": "2", "together": "1"}
+       "status-undecided": "1;33", "fallen": "2", "together": "1", "scheme": "35"}
 #: quote markup (format 1.2): highlight reverse, underline underlined, emphasis bold
 _MARK_SGR = {"highlight": "7", "underline": "4", "emphasis": "1"}
 SGR.update({"mark:" + "+".join(combo): ";".join(_MARK_SGR[m] for m in combo)
@@ -88,6 +91,10 @@ def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
     pointer), then the argument's undercuts.
     """
     glyphs = ASCII if options.ascii else UNICODE
+    if options.schemes is None and any(link.scheme for link in graph.links):
+        from argmap.analysis.questions import scheme_marks
+
+        options = options._replace(schemes=scheme_marks(graph))
     lines: list[Line] = []
     if graph.focus is None:
         lines += _wrap([(_shown(graph.question), "question")], [], [], options.width)
@@ -172,6 +179,8 @@ def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None,
     if statement is None and link is not None and link.weight is not None and (
             len(link.premises) == 1):  # format 1.2: a ref's own step carries a weight
         body = [(notation.gauge(link.weight, glyphs.gauge) + " ", "weight"), *body]
+    if link is not None and link.scheme and options.schemes and len(link.premises) == 1:
+        body.append(_scheme_mark(link, options))
     if options.statuses is not None:
         from argmap.exporters.notation import mark_tree
 
@@ -228,12 +237,23 @@ def _together_lines(link: Link, prefix: str, last: bool, glyphs: Glyphs,
     if link.weight is not None:
         body.append((notation.gauge(link.weight, glyphs.gauge) + " ", "weight"))
     body.append((TOGETHER, "together"))
+    if link.scheme and options.schemes:
+        body.append(_scheme_mark(link, options))
     if options.statuses is not None:  # show --eval: does the argument count?
         from argmap.analysis.evaluate import ARGUMENT
         from argmap.exporters.notation import mark_tree
 
         body = mark_tree(body, options.statuses.get(ARGUMENT + link.key), options.ascii)
     return _wrap(body, lead, hang, options.width)
+
+
+def _scheme_mark(link: Link, options: TreeOptions) -> tuple[str, str]:
+    """`` ⟨expert-opinion · 2 open⟩``: the step's scheme and its open critical questions,
+    kept on one line (no-break spaces; in ASCII none at all)."""
+    scheme, count = (options.schemes or {}).get(link.key, (link.scheme or "", 0))
+    if options.ascii:
+        return f" <{scheme}:{count}-open>", "scheme"
+    return f" ⟨{scheme}\u00a0·\u00a0{count}\u00a0open⟩", "scheme"
 
 
 def _body(graph: ArgumentGraph, statement: GStatement, numbers: dict[str, int],
@@ -251,6 +271,10 @@ def _body(graph: ArgumentGraph, statement: GStatement, numbers: dict[str, int],
             segs.append((" " + "".join(f"[{n}]" for n in cited), "cite"))
     if statement.by:
         segs.append((f" {glyphs.by} {_shown(statement.by)}", "by"))
+    if statement.answers:  # format 1.2: the critical questions it raises or settles
+        names = ",".join(q.partition(".")[2] for q in statement.answers)
+        segs.append((f" <answers:{names}>" if options.ascii else f" ⟨answers\u00a0{names}⟩",
+                     "scheme"))
     return segs
 
 
@@ -378,12 +402,14 @@ def header(graph: ArgumentGraph, in_stream: bool, ascii_only: bool) -> Line:
 
 def show_text(graphs: list[ArgumentGraph], options: TreeOptions, color: bool,
               statuses: dict[str, dict[str, str]] | None = None, headed: bool = False,
-              shared: frozenset[str] = frozenset()) -> str:
+              shared: frozenset[str] = frozenset(),
+              schemes: dict[str, dict[str, tuple[str, int]]] | None = None) -> str:
     """What ``argmap show`` prints: each (cut) graph's tree, under a header when ``headed``.
 
     ``statuses`` (map id -> statement key -> status) marks what stands and adds
     the legend; a header names the line a map starts on when its file is one
-    of ``shared``, the files that hold several maps.
+    of ``shared``, the files that hold several maps. ``schemes`` (map id -> link key ->
+    scheme and open questions, from the whole map) marks the steps that name a scheme.
     """
     from argmap.analysis.evaluate import ASCII_LEGEND, LEGEND, SEMANTICS_KEY
 
@@ -397,5 +423,7 @@ def show_text(graphs: list[ArgumentGraph], options: TreeOptions, color: bool,
         head = (to_text([header(g, g.span.file in shared, options.ascii)], color)
                 if headed else "")
         marked = options if statuses is None else options._replace(statuses=statuses[g.id])
+        if schemes is not None and g.id in schemes:  # counted on the whole map, not the cut
+            marked = marked._replace(schemes=schemes[g.id])
         parts.append(head + to_text(render_tree(g, marked), color, options.marks))
     return "\n".join(parts) + (f"\n{legend}\n" if statuses is not None else "")

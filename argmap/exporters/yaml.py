@@ -103,11 +103,13 @@ def _cards(graph: ArgumentGraph) -> bool:
 
 
 def _needs_1_2(graph: ArgumentGraph) -> bool:
-    """Whether the map uses a key of format 1.2 (sides, semantics, steps on a ref)."""
+    """Whether the map uses a key of format 1.2 (sides, semantics, steps on a ref, schemes)."""
     if graph.sides or graph.semantics is not None:
         return True
     if any(graph.statements[k].side is not None for k in graph.claims):
         return True
+    if any(link.scheme for link in graph.links) or any(s.answers for s in graph):
+        return True  # argument schemes and critical questions
     return any(link.ref and len(link.premises) == 1 and (
         link.weight is not None or link.note is not None or graph.undercuts_of(link.key))
         for link in graph.links)
@@ -158,7 +160,8 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
         statement = graph.statements[name]
         # a focused premise becomes a claim: its weight was on the step to the parent cut away
         weight = statement.weight if link is not None or statement.is_claim else None
-        _own(out, statement, weight, indent)
+        scheme = link.scheme if link is not None and len(link.premises) == 1 else None
+        _own(out, statement, weight, indent, scheme)
         below = graph.children(name)
         if link is None:  # a root: a claim, or a focus whose parent is cut away
             below = [k for k in below if k.relation is not Relation.UNDERCUT]
@@ -180,11 +183,13 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
 
 
 def _step(graph: ArgumentGraph, link: Link, indent: int) -> list[_Item | str]:
-    """The keys of a ``ref`` item's own step (format 1.2): weight, note, undercut."""
+    """The keys of a ``ref`` item's own step (format 1.2): weight, scheme, note, undercut."""
     pad = " " * (indent + 2)
     entries: list[_Item | str] = []
     if link.weight is not None:
         entries.append(f"{pad}weight: {link.weight}")
+    if link.scheme is not None:
+        entries.append(f"{pad}scheme: {key(link.scheme)}")
     if link.note is not None:
         entries.append(f"{pad}note: {scalar(link.note, indent + 4)}")
     cuts = graph.undercuts_of(link.key)
@@ -210,6 +215,8 @@ def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
         entries.append(f"{pad}id: {key(link.id)}")
     if link.weight is not None:
         entries.append(f"{pad}weight: {link.weight}")
+    if link.scheme is not None:
+        entries.append(f"{pad}scheme: {key(link.scheme)}")
     tags: list[str] = []
     _list(tags, "tags", link.tags, pad)
     entries.extend(tags)
@@ -221,8 +228,9 @@ def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
         entries.extend((p, cut, indent + 4, cut.ref) for cut in cuts for p in cut.premises)
 
 
-def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None:
-    """A statement's own keys as a list item starting ``- ``."""
+def _own(out: list[str], s: GStatement, weight: int | None, indent: int,
+         scheme: str | None = None) -> None:
+    """A statement's own keys as a list item starting ``- `` (``scheme``: its step's)."""
     pad = " " * (indent + 2)
     first = f"{' ' * indent}- "
     lines = []
@@ -235,8 +243,11 @@ def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None
         lines.append(f"by: {scalar(s.by, indent + 4)}")
     if weight is not None:
         lines.append(f"weight: {weight}")
+    if scheme is not None:
+        lines.append(f"scheme: {key(scheme)}")
     out.append(first + lines[0])
     out.extend(pad + line for line in lines[1:])
+    _list(out, "answers", s.answers, pad)
     _list(out, "tags", s.tags, pad)
     if s.note is not None:
         out.append(f"{pad}note: {scalar(s.note, indent + 4)}")

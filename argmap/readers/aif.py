@@ -14,7 +14,7 @@ How the Argument Interchange Format becomes a map:
 - An **MA-node** (rephrase) is read as a ``pro`` of the statement it rephrases
   (a rephrase stands or falls with the original), and counted in the summary.
 - Dialogue nodes (L locutions, YA illocutions, TA transitions), other
-  kinds (PA preferences …), named argument schemes (argmap has none), a
+  kinds (PA preferences …), named argument schemes argmap's catalogue does not have, a
   repeated ``nodeID`` and xAIF's analysed ``text`` are left out and counted
   (docs/imports.md lists every count), as are edges straight
   from one I-node to another (AIF has none: a relation is an S-node, and a
@@ -40,6 +40,7 @@ from argmap.diagnostics import error
 from argmap.model import Relation, Span
 from argmap.readers import ReadResult
 from argmap.readers.assemble import assemble_into
+from argmap.readers.catalogue import catalogue
 from argmap.readers.draft import DEdge, DNode, Draft, file_stem
 from argmap.readers.yaml.build import slugify
 
@@ -131,7 +132,8 @@ def _key(value: Any) -> str | None:
 
 
 def _read_graph(document: dict[str, Any], draft: Draft, positions: _Positions) -> None:
-    kinds = _nodes(document["nodes"], draft, positions)
+    schemes: dict[str, str] = {}
+    kinds = _nodes(document["nodes"], draft, positions, schemes)
     into: dict[str, list[str]] = {}
     out_of: dict[str, list[str]] = {}
     edges = document.get("edges")
@@ -147,11 +149,13 @@ def _read_graph(document: dict[str, Any], draft: Draft, positions: _Positions) -
         out_of.setdefault(a, []).append(b)
         into.setdefault(b, []).append(a)
     _speakers(document, draft, kinds, into, out_of)
-    _schemes(draft, kinds, into, out_of)
+    _schemes(draft, kinds, into, out_of, schemes)
 
 
-def _nodes(nodes: list[Any], draft: Draft, positions: _Positions) -> dict[str, str]:
-    """Node id -> kind for every node; a statement for each I-node with text."""
+def _nodes(nodes: list[Any], draft: Draft, positions: _Positions,
+           schemes: dict[str, str]) -> dict[str, str]:
+    """Node id -> kind for every node; a statement for each I-node with text; the S-nodes
+    whose scheme argmap's catalogue knows go into ``schemes`` (node id -> scheme id)."""
     kinds: dict[str, str] = {}
     for node in nodes:
         key, kind = (_key(node.get("nodeID")), node.get("type")) if isinstance(
@@ -172,7 +176,11 @@ def _nodes(nodes: list[Any], draft: Draft, positions: _Positions) -> dict[str, s
         elif kind in ("RA", "CA", "MA"):
             name = node.get("scheme") or text
             if isinstance(name, str) and name.strip() and not name.startswith("Default"):
-                draft.dropped[SCHEME] += 1
+                found = catalogue().by_aifdb(name) if kind != "MA" else None
+                if found is None:
+                    draft.dropped[SCHEME] += 1
+                else:  # format 1.2: a scheme of argmap's catalogue (its AIFdb name)
+                    schemes[key] = found.id
         elif kind in _DIALOGUE:
             draft.dropped[_DIALOGUE[kind]] += 1
         else:
@@ -181,8 +189,9 @@ def _nodes(nodes: list[Any], draft: Draft, positions: _Positions) -> dict[str, s
 
 
 def _schemes(draft: Draft, kinds: dict[str, str], into: dict[str, list[str]],
-             out_of: dict[str, list[str]]) -> None:
-    """Edges for every RA-, CA- and MA-node, undercuts last (they need the edges they attack)."""
+             out_of: dict[str, list[str]], schemes: dict[str, str]) -> None:
+    """Edges for every RA-, CA- and MA-node, undercuts last (they need the edges they attack);
+    an edge of an S-node in ``schemes`` keeps its scheme (format 1.2)."""
     made: dict[str, list[int]] = {}  # S-node -> the draft edges it became
     pending: list[tuple[str, list[str], str]] = []
     for node, kind in kinds.items():
@@ -202,7 +211,8 @@ def _schemes(draft: Draft, kinds: dict[str, str], into: dict[str, list[str]],
             linked = len(draft.edges) if len(set(premises)) > 1 else None
             for premise in dict.fromkeys(premises):
                 made[node].append(len(draft.edges))
-                draft.edges.append(DEdge(premise, target, relation, linked))
+                draft.edges.append(DEdge(premise, target, relation, linked,
+                                         schemes.get(node)))
         elif kind == "CA" and kinds.get(target) in ("RA", "CA", "MA"):
             pending.append((node, premises, target))
         else:

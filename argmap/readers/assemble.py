@@ -43,6 +43,8 @@ from argmap.readers.yaml.build import MAX_DEPTH
 
 _STEP = {Relation.PRO: ".pro", Relation.CON: ".con", Relation.UNDERCUT: ".undercut"}
 _PATHLIKE = re.compile(r"c[0-9]+(\.|\Z)")
+#: the relations of a step that may name a scheme
+_STEPS = (Relation.PRO, Relation.CON)
 UNDERCUT_OF_REF = "undercuts of a premise used in several places, imported as claims"
 
 
@@ -53,6 +55,7 @@ class _Place(NamedTuple):
     parent: int  # index of the parent place, -1 for a claim
     ref: bool
     group: int | None = None  # the ``linked`` value of a linked argument
+    scheme: str | None = None  # format 1.2: the scheme of the step to the parent
 
 
 #: what the walk still has to place: (node or "", relation, path, parent place,
@@ -187,8 +190,9 @@ def _places(draft: Draft, graph: _Graph, roots: list[str], home: dict[str, int],
         key, relation, path, parent, via, group = stack.pop()
         here = base + len(places)
         if group is not None:  # a linked argument: its premises, then its undercuts
-            places.append(_Place("", relation, path, parent, False, group))
             members = graph.groups[group]
+            places.append(_Place("", relation, path, parent, False, group,
+                                 edges[members[0]].scheme))
             pushed: list[_Todo] = [(edges[i].premise, relation, f"{path}.{n}", here, i, None)
                                    for n, i in enumerate(members, 1)]
             # an undercut of every edge of the group (AIF's CA on an RA-node) is one undercut
@@ -200,9 +204,10 @@ def _places(draft: Draft, graph: _Graph, roots: list[str], home: dict[str, int],
                        for n, u in enumerate(cuts.values(), 1)]
             stack.extend(reversed(pushed))
             continue
+        scheme = edges[via].scheme if via is not None and relation in _STEPS else None
         if key in expanded or (via is not None and key not in forced
                                 and home.get(key, via) != via):
-            places.append(_Place(key, relation, path, parent, True))
+            places.append(_Place(key, relation, path, parent, True, None, scheme))
             if via is not None and via not in group_of and via in graph.undercuts:
                 # format 1.2: an undercut of this step hangs on the ref item
                 stack.extend(reversed([
@@ -212,7 +217,7 @@ def _places(draft: Draft, graph: _Graph, roots: list[str], home: dict[str, int],
         if relation is Relation.CLAIM and parent == -1 and key not in draft.nodes:
             continue
         expanded.add(key)
-        places.append(_Place(key, relation, path, parent, False))
+        places.append(_Place(key, relation, path, parent, False, None, scheme))
         children: list[tuple[str, Relation, int, int | None]] = []
         for i in graph.below.get(key, ()):
             linked = graph.anchor.get(i)
@@ -284,12 +289,12 @@ def _statements(draft: Draft, places: list[_Place],
                               span if name is not None else None,
                               undercut=tuple(reversed(mine.get(Relation.UNDERCUT, ()))),
                               tags=argument.tags, note=argument.note,
-                              weight=argument.weight, premises=together)
+                              weight=argument.weight, premises=together, scheme=place.scheme)
         elif place.ref:
             node = draft.nodes[place.key]
             cuts = kids.pop(index, {}).get(Relation.UNDERCUT, [])
             built = Statement(place.path, place.relation, node.span, ref=ids[place.key],
-                              undercut=tuple(reversed(cuts)))
+                              undercut=tuple(reversed(cuts)), scheme=place.scheme)
         else:
             node = draft.nodes[place.key]
             mine = kids.pop(index, {})
@@ -300,7 +305,7 @@ def _statements(draft: Draft, places: list[_Place],
                 con=tuple(reversed(mine.get(Relation.CON, ()))),
                 undercut=tuple(reversed(mine.get(Relation.UNDERCUT, ()))),
                 cites=node.cites, by=_trimmed(node.by), tags=_tags(node.tags),
-                origin=node.origin)
+                origin=node.origin, scheme=place.scheme)
         if place.parent < 0:
             claims.append(built)
         else:

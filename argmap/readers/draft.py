@@ -46,6 +46,7 @@ class DEdge(NamedTuple):
     target: str | int
     relation: Relation
     linked: int | None = None
+    scheme: str | None = None  # format 1.2: the argument scheme of the step (AIF S-node name)
 
 
 class DArgument(NamedTuple):

@@ -165,23 +165,25 @@ class _Tree:
             cuts = self._ordered(below.pop(address, []), address)
             return Statement(address, relation, span, "", link["id"], None, None, (), (),
                              cuts[2], (), None, tuple(link["tags"]), link["note"], link["weight"],
-                             written)
+                             written, scheme=link["scheme"])
         if link["ref"] or address not in self.by_path:
-            # format 1.2: a ref's own step keeps its weight, note and undercuts
+            # format 1.2: a ref's own step keeps its weight, note, undercuts and scheme
             step_cuts = self._ordered(below.pop(address, []), address)[2]
             return Statement(address, relation, span, ref=premises[0], weight=link["weight"],
-                             note=link["note"], undercut=step_cuts)
-        return self._written(self.by_path[address], relation, address, link["weight"], below)
+                             note=link["note"], undercut=step_cuts, scheme=link["scheme"])
+        return self._written(self.by_path[address], relation, address, link["weight"], below,
+                             link["scheme"])
 
     def _written(self, r: dict[str, Any], relation: Relation, path: str, weight: int | None,
-                 below: dict[str, list[Statement]]) -> Statement:
+                 below: dict[str, list[Statement]], scheme: str | None = None) -> Statement:
         pro, con, cuts = self._ordered(below.pop(path, []), path)
         span = r["span"]
         cites = tuple(Citation(c["source"], span, c["quote"], c["locator"])
                       for c in r["citations"])
         statement = Statement(path, relation, span, r["text"], r["id"], None, None, pro, con,
                               cuts, cites, r["by"], tuple(r["tags"]), r["note"], weight,
-                              side=r["side"] if relation is Relation.CLAIM else None)
+                              side=r["side"] if relation is Relation.CLAIM else None,
+                              scheme=scheme, answers=tuple(r["answers"]))
         if r.get("origin") is not None and "origin" in Statement._fields:
             # an imported statement's own id in its source (issue 19), once the model has it
             origin: dict[str, Any] = {"origin": r["origin"]}  # a keyword mypy cannot see yet

@@ -28,12 +28,14 @@ _STATEMENT = {"key": (_TEXT, _REQUIRED), "id": (_MAYBE, None), "path": (_TEXT, _
               "text": (_TEXT, _REQUIRED), "by": (_MAYBE, None), "tags": (_STRINGS, []),
               "note": (_MAYBE, None), "claim": ((bool,), _REQUIRED),
               "citations": ((list,), []), "link": (_MAYBE, None), "hidden": ((int,), 0),
-              "outside": ((bool,), False), "side": (_MAYBE, None), **_WHERE}
+              "outside": ((bool,), False), "side": (_MAYBE, None), "answers": (_STRINGS, []),
+              **_WHERE}
 _CITATION = {"source": (_TEXT, _REQUIRED), "quote": (_MAYBE, None), "locator": (_MAYBE, None)}
 _LINK = {"key": (_TEXT, _REQUIRED), "id": (_MAYBE, None), "premises": (_STRINGS, _REQUIRED),
          "target": (_TEXT, _REQUIRED), "relation": (_TEXT, _REQUIRED),
          "weight": ((int, type(None)), None), "address": (_TEXT, _REQUIRED),
-         "ref": ((bool,), False), "tags": (_STRINGS, []), "note": (_MAYBE, None), **_WHERE}
+         "ref": ((bool,), False), "tags": (_STRINGS, []), "note": (_MAYBE, None),
+         "scheme": (_MAYBE, None), "questions": ((list,), []), **_WHERE}
 _SOURCE = {"id": (_TEXT, _REQUIRED), "title": (_TEXT, _REQUIRED), "author": (_STRINGS, []),
            **dict.fromkeys(("publisher", "date", "url", "accessed", "kind", "note", "quals",
                             "short"), (_MAYBE, None))}

@@ -8,7 +8,9 @@ codes in one registry, :data:`argmap.diagnostics.codes.CODES`):
   runs on every ``check``;
 - :mod:`argmap.rules.debate`: what a debater wants flagged (unanswered
   rebuttals, bare claims ...); each reads the graph and its evaluation and
-  runs when ``--select`` names it.
+  runs when ``--select`` names it;
+- :mod:`argmap.rules.schemes`: the open critical questions of steps that name a scheme
+  (``--select schemes``).
 
 :data:`RULES` maps every code a rule can report to the rule, so a code
 (``check --select``, the docs' table) leads to the function that reports it;
@@ -34,12 +36,13 @@ class Rule(NamedTuple):
 def _registry() -> dict[str, Rule]:
     """code -> the rule that reports it (built on first use: ``check`` runs only the
     format rules, and importing them should not import the evaluation)."""
-    from argmap.rules import debate, format
+    from argmap.rules import debate, format, schemes
 
     return {
         **{code: Rule("format", function) for function, codes in format.REPORTS.items()
            for code in codes},
         **{code: Rule("debate", function) for code, function in debate.RULES.items()},
+        **{code: Rule("schemes", schemes.open_questions) for code in schemes.SCHEME_RULES},
     }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
-from argmap.model import ArgumentMap, Statement, text_key
+from argmap.model import ArgumentMap, Relation, Statement, text_key
 
 
 class MapIndex(NamedTuple):
@@ -180,6 +180,46 @@ def _siblings_in_argument(a: Statement, b: Statement) -> bool:
 
 
 #: each rule and the codes it reports (:data:`argmap.rules.RULES` lists them by code)
+def misplaced_answers(index: MapIndex) -> Iterator[Diagnostic]:
+    """``answers`` (format 1.2) names a question of the scheme of the step above the
+    statement (:func:`argmap.analysis.questions.step_above`, read here from the written
+    tree); the ids themselves were checked against the catalogue when the file was read."""
+    if not any(s.answers for s in index.statements):
+        return
+    # (statement, the item holding the scheme of its own step, the one of the step above)
+    stack: list[tuple[Statement, Statement | None, Statement | None]] = [
+        (claim, None, None) for claim in reversed(index.map.claims)]
+    while stack:
+        statement, own, above = stack.pop()
+        if statement.answers and statement.relation is not Relation.CLAIM:
+            for question in statement.answers:
+                message = _elsewhere(question, above)
+                if message is not None:
+                    yield error("answers-elsewhere", message, statement.span)
+        below: list[tuple[Statement, Statement | None, Statement | None]] = []
+        below.extend((p, statement, above) for p in statement.premises)
+        below.extend((c, c, own) for c in statement.pro + statement.con)
+        below.extend((u, None, statement if statement.premises else own)
+                     for u in statement.undercut)
+        stack.extend(reversed(below))
+
+
+def _elsewhere(question: str, step: Statement | None) -> str | None:
+    """Why ``answers: question`` does not fit the step above, or None when it does."""
+    scheme = step.scheme if step is not None else None
+    wanted = question.partition(".")[0]
+    if scheme == wanted:
+        return None
+    said = f"`answers: {question}` names a question of '{wanted}', but "
+    if step is None:
+        return said + "this statement's parent is a claim: there is no step above it"
+    if scheme is None:
+        return said + (f"the step above ({step.address}) uses no scheme; add `scheme: "
+                       f"{wanted}` to it")
+    return said + (f"the step above ({step.address}) uses '{scheme}' (its questions: "
+                   f"`argmap schemes {scheme}`)")
+
+
 REPORTS: dict[Rule, tuple[str, ...]] = {
     duplicate_ids: ("duplicate-id",),
     unknown_refs: ("unknown-ref", "ref-to-argument"),
@@ -189,6 +229,7 @@ REPORTS: dict[Rule, tuple[str, ...]] = {
     unused_sources: ("unused-source",),
     duplicate_texts: ("duplicate-text",),
     duplicate_links: ("duplicate-link",),
+    misplaced_answers: ("answers-elsewhere",),
 }
 RULES: tuple[Rule, ...] = tuple(REPORTS)
 

@@ -25,7 +25,21 @@ function text(tag,t,cls){var e=document.createElement(tag);e.textContent=t;if(cl
 function showArgument(a){panel.textContent="";
  panel.appendChild(text("h2",a.address));panel.appendChild(text("p","Together: "+a.premises.join(" + "),"text"));
  if(a.tags)panel.appendChild(text("p","Tags: "+a.tags.join(", "),"meta"));
- if(a.note)panel.appendChild(text("p","Note: "+a.note,"meta"))}
+ if(a.note)panel.appendChild(text("p","Note: "+a.note,"meta"));
+ if(a.schemes)showSchemes(a.schemes)}
+function showSchemes(steps){steps.forEach(function(st){
+ panel.appendChild(text("h2","Critical questions: "+st.name+" ("+st.at+")"));
+ var ol=document.createElement("ol");ol.className="questions";
+ st.questions.forEach(function(q){var li=document.createElement("li");
+  li.className=q[3].length?"answered":"open";
+  li.appendChild(text("span",q[1]));li.appendChild(text("span"," "+q[0]+" · "+q[2]+(q[3].length?" · answered by ":" · open"),"meta"));
+  q[3].forEach(function(ans,n){var b=text("button",ans[1],"answer");b.type="button";
+   b.setAttribute("data-answer",ans[0]);if(n)li.appendChild(document.createTextNode(", "));li.appendChild(b)});
+  ol.appendChild(li)});
+ panel.appendChild(ol)})}
+panel.addEventListener("click",function(ev){var b=ev.target.closest("button[data-answer]");if(!b)return;
+ var li=tree.querySelector('[role=treeitem][data-address="'+CSS.escape(b.getAttribute("data-answer"))+'"]');
+ if(li)select(li)});
 function showPanel(key){panel.textContent="";var s=data.statements[key];if(!s){
  panel.appendChild(text("p","This statement is not part of the page.","hint"));return}
  panel.appendChild(text("h2",s.address));panel.appendChild(text("p",s.text,"text"));
@@ -33,6 +47,8 @@ function showPanel(key){panel.textContent="";var s=data.statements[key];if(!s){
  if(s.tags)panel.appendChild(text("p","Tags: "+s.tags.join(", "),"meta"));
  if(s.note)panel.appendChild(text("p","Note: "+s.note,"meta"));
  if(s.at)panel.appendChild(text("p","Used at: "+s.at.join(", "),"meta"));
+ if(s.answers)panel.appendChild(text("p","Answers: "+s.answers.join(", "),"meta"));
+ if(s.schemes)showSchemes(s.schemes);
  if(!s.cites){panel.appendChild(text("p","No sources cited.","hint"));return}
  var ol=document.createElement("ol");ol.className="cites";
  s.cites.forEach(function(c){var li=document.createElement("li"),src=data.sources[String(c[0])];

@@ -39,6 +39,7 @@ from argmap.model import (
     at_least,
     visible,
 )
+from argmap.readers.catalogue import catalogue
 from argmap.readers.lines import EditorLines
 from argmap.readers.urls import url_problem
 
@@ -487,6 +488,56 @@ class Builder:
             return None
         return name
 
+    def scheme(self, key_node: Node, node: Node, relation: Relation) -> str | None:
+        """A step's `scheme` (format 1.2): a slug; the catalogue check is
+        :mod:`argmap.rules.schemes`'s. A claim has no step, and an undercut attacks one."""
+        self.require(V1_2, "scheme", key_node)
+        if relation not in _LINKABLE:
+            where = "a claim has no step to its parent" if relation is Relation.CLAIM else \
+                "an undercut attacks a step rather than making one"
+            self.error("scheme-position", f"`scheme` goes on a `pro` or `con` item, a linked "
+                       f"argument or a `ref` step; {where}", key_node)
+            return None
+        name = self.slug(node, "scheme")
+        if name is None:
+            return None
+        known = catalogue().schemes
+        if name not in known:
+            self.error("unknown-scheme", f"no scheme '{name}' in the catalogue"
+                       + (did_you_mean(name, known) or "; `argmap schemes` lists them"), node)
+            return None
+        return name
+
+    def answers(self, key_node: Node, node: Node, relation: Relation) -> tuple[str, ...]:
+        """A statement's `answers` (format 1.2): one critical-question id or a list."""
+        self.require(V1_2, "answers", key_node)
+        if relation is Relation.CLAIM:
+            self.error("scheme-position", "`answers` goes on a `pro`, `con` or `undercut` "
+                       "statement: a claim has no step above it whose questions it could "
+                       "answer", key_node)
+            return ()
+        items = self.sequence(node, "answers") if node.id == "sequence" else [node]
+        found = []
+        for item in items:
+            name = self.slug(item, "answers")
+            if name is None:
+                continue
+            questions = catalogue().questions
+            if name not in questions:
+                known = catalogue().schemes.get(name.partition(".")[0])
+                ids = [q.id for q in known.questions] if known else list(questions)
+                # within a known scheme, the shared `<scheme>.` would make any id look close
+                hint = (did_you_mean(name.partition(".")[2], [i.partition(".")[2] for i in ids])
+                        .replace("'", f"'{known.id}.", 1) if known else
+                        did_you_mean(name, ids)) or (
+                    f"; {known.id}'s questions are {', '.join(ids)}" if known else
+                    "; a question id is `<scheme>.<question>` (`argmap schemes ID` lists them)")
+                self.error("unknown-question", f"no critical question '{name}' in the "
+                           f"catalogue{hint}", item)
+                continue
+            found.append(name)
+        return tuple(dict.fromkeys(found))
+
     def semantics(self, entry: tuple[Node, Node]) -> str | None:
         """The map's `semantics` (format 1.2): grounded or weighed."""
         key_node, node = entry
@@ -536,7 +587,8 @@ class Builder:
                            "with `premises`), not on one of its premises", entries[key][0])
         if "ref" in entries:
             return self.ref(entries, relation, path, depth, in_argument)
-        text = statement_id = id_span = by = note = weight = side = None
+        text = statement_id = id_span = by = note = weight = side = scheme = None
+        answers: tuple[str, ...] = ()
         pro: tuple[Statement, ...] = ()
         con: tuple[Statement, ...] = ()
         undercut: tuple[Statement, ...] = ()
@@ -567,6 +619,10 @@ class Builder:
                 weight = self.weight(v)
             elif key == "side":
                 side = self.side(entries[key][0], v, relation)
+            elif key == "scheme" and not in_argument:
+                scheme = self.scheme(entries[key][0], v, relation)
+            elif key == "answers":
+                answers = self.answers(entries[key][0], v, relation)
         if "text" not in entries:
             self.error("missing-key", "a statement needs `text` (or `ref` to another statement)",
                        node)
@@ -575,7 +631,7 @@ class Builder:
             self.span(node)
         return Statement(path, relation, span,
                          text or "", statement_id, id_span, None, pro, con, undercut, cites, by,
-                         tags, note, weight, (), None, side)
+                         tags, note, weight, (), None, side, None, scheme, answers)
 
     def linked(self, node: Node, entries: Entries, relation: Relation, path: str,
                depth: int) -> Statement | None:
@@ -599,11 +655,13 @@ class Builder:
                        "write a single premise as an ordinary item", list_node)
         if not premises:
             return None
-        argument_id = id_span = weight = note = None
+        argument_id = id_span = weight = note = scheme = None
         undercut: tuple[Statement, ...] = ()
         tags: tuple[str, ...] = ()
-        for key, (_, v) in entries.items():
-            if key == "id":
+        for key, (key_node, v) in entries.items():
+            if key == "scheme":
+                scheme = self.scheme(key_node, v, relation)
+            elif key == "id":
                 argument_id, id_span = self.slug(v, "id", statement=True), self.span(v)
             elif key == "weight":
                 weight = self.weight(v)
@@ -614,7 +672,7 @@ class Builder:
             elif key == "tags":
                 tags = self.strings(v, "tags")
         return Statement(path, relation, self.span(node), "", argument_id, id_span, None, (), (),
-                         undercut, (), None, tags, note, weight, premises)
+                         undercut, (), None, tags, note, weight, premises, scheme=scheme)
 
     def misplaced(self, entry: tuple[Node, Node], relation: Relation, path: str,
                   depth: int) -> None:
@@ -634,7 +692,7 @@ class Builder:
         value_node = entries["ref"][1]
         target = self.slug(value_node, "ref")
         on = f"the statement with id '{target}'" if target else "the statement it names"
-        weight = note = None
+        weight = note = scheme = None
         undercut: tuple[Statement, ...] = ()
         for key, (key_node, v) in entries.items():
             if key == "ref":
@@ -654,12 +712,14 @@ class Builder:
                 weight = self.weight(v)
             elif key == "undercut":
                 undercut = self.statements(v, Relation.UNDERCUT, path, depth + 1)
+            elif key == "scheme":
+                scheme = self.scheme(key_node, v, relation)
             else:
                 note = self.text(v, key)
         if target is None:
             return None
         return Statement(path=path, relation=relation, span=self.span(value_node), ref=target,
-                         undercut=undercut, note=note, weight=weight)
+                         undercut=undercut, note=note, weight=weight, scheme=scheme)
 
     def citation(self, node: Node) -> Citation | None:
         """A citation: a source id, or a mapping with `source`, `quote`, `locator`."""

@@ -37,6 +37,7 @@ _TYPES: dict[str, dict[str, Any]] = {
     "slugs": {"type": "array", "items": _SLUG, "uniqueItems": True},
     "semantics": {"enum": ["grounded", "weighed"]},
     "slug": _SLUG,
+    "answers": {"anyOf": [_SLUG, {"type": "array", "items": _SLUG, "minItems": 1}]},
     "text": _TEXT,
     "tags": {"type": "array", "items": {"type": "string"}},
     "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
@@ -72,7 +73,8 @@ def json_schema() -> dict[str, Any]:
     document["properties"]["claims"]["minItems"] = 1
     full = _object({k: v for k, v in STATEMENT_KEYS.items() if k not in ("ref", "side")},
                    "A premise.", required=("text",))
-    claim = _object({k: v for k, v in STATEMENT_KEYS.items() if k != "ref"},
+    claim = _object({k: v for k, v in STATEMENT_KEYS.items()
+                     if k not in ("ref", "scheme", "answers")},
                     "A claim: it may name its side (format 1.2).", required=("text",))
     ref = _object({"ref": STATEMENT_KEYS["ref"], **REF_STEP_KEYS},
                   "A pointer to the statement with that id; its other keys (format 1.2) "
