@@ -452,6 +452,35 @@ def to_networkx(argmap: ArgumentMap) -> networkx.MultiDiGraph:
     return found
 
 
+def flow(argmap: ArgumentMap, format: str = "text", side: str | None = None,
+         width: int = 100) -> bytes:
+    """The round's flow sheets (``argmap flow``) as the bytes of ``format``: text (fitted
+    to ``width``), md, csv, html or xlsx; ``side`` marks what that side must act on.
+
+    Raises:
+        UsageError: for an unknown format, a map without speeches, or an unknown side.
+    """
+    from argmap.analysis.flow import build_flow
+    from argmap.exporters.flow import FLOW_FORMATS, render_flow
+
+    if format not in FLOW_FORMATS:
+        raise UsageError(f"unknown flow format '{format}'; use one of {', '.join(FLOW_FORMATS)}")
+    return render_flow(build_flow(argmap, side), format, width)
+
+
+def after(argmap: ArgumentMap, speech: str) -> ArgumentMap:
+    """The map as the round stood after ``speech`` (``eval --after``): only what was said
+    by then.
+
+    Raises:
+        UsageError: if the map has no speeches or none is called ``speech``.
+    """
+    from argmap.analysis.after import after as cut
+    from argmap.analysis.after import speech_index
+
+    return cut(argmap, speech_index(argmap, speech))
+
+
 def report_json(report: Document) -> str:
     """The JSON written by ``argmap check --format json``."""
     from argmap.diagnostics.formats import format_json

@@ -87,6 +87,14 @@ class Source(NamedTuple):
     note: str | None = None
 
 
+class Speech(NamedTuple):
+    """One speech of a round (format 1.2): its name, the side that gives it, its time."""
+
+    name: str
+    side: str | None
+    minutes: float | None = None
+
+
 class Statement(NamedTuple):
     """A claim or premise, a ``ref`` pointer to one, or a linked argument.
 
@@ -220,6 +228,10 @@ class ArgumentMap:
     sides: tuple[str, ...] = ()
     #: format 1.2: the semantics statuses are computed under (None: the default, grounded)
     semantics: str | None = None
+    #: format 1.2: the speech-order preset `format:` names (policy, ld, pf, ...), if any
+    format: str | None = None
+    #: format 1.2: the round's speeches in order, from `speeches` or `format` (empty: none)
+    speeches: tuple[Speech, ...] = ()
 
     def walk(self) -> Iterator[Statement]:
         """Yield every statement depth-first in document order, refs included."""
@@ -315,6 +327,10 @@ MAP_KEYS: dict[str, KeySpec] = {
     "sides": KeySpec("slugs", "format 1.2: the sides of the debate, in order (e.g. [aff, neg])"),
     "semantics": KeySpec("semantics", "format 1.2: how statuses are computed: grounded "
                          "(the default) or weighed"),
+    "format": KeySpec("debate-format", "format 1.2: a known speech order: policy, ld, pf, bp, "
+                      "worlds, apda or asian"),
+    "speeches": KeySpec("speeches", "format 1.2: the speeches in order: names, or {name, side, "
+                        "minutes}; overrides `format`"),
 }
 
 STATEMENT_KEYS: dict[str, KeySpec] = {
@@ -332,6 +348,7 @@ STATEMENT_KEYS: dict[str, KeySpec] = {
     "note": KeySpec("text", "a remark for the author, not part of the argument"),
     "weight": KeySpec("weight", "how much this premise bears on its parent, 1-5"),
     "side": KeySpec("slug", "format 1.2, claims only: the side that advances the claim"),
+    "speech": KeySpec("speech", "format 1.2: the speech it was first said in (one of `speeches`)"),
 }
 
 #: format 1.2: the keys a `ref` item may carry besides `ref`: they belong to the step from
@@ -340,6 +357,7 @@ REF_STEP_KEYS: dict[str, KeySpec] = {
     "weight": KeySpec("weight", "how much the statement bears on this parent, 1-5"),
     "undercut": KeySpec("statements", "premises that attack this step only"),
     "note": KeySpec("text", "a remark about this step"),
+    "speech": KeySpec("speech", "the later speech it was said again in: an extension"),
 }
 
 #: the keys of a linked argument (format 1.1): an item of `pro` or `con` with `premises`
@@ -351,12 +369,20 @@ LINKED_KEYS: dict[str, KeySpec] = {
     "undercut": KeySpec("statements", "premises that attack the joint inference"),
     "note": KeySpec("text", "a remark for the author, not part of the argument"),
     "tags": KeySpec("tags", "free-form labels"),
+    "speech": KeySpec("speech", "format 1.2: the speech the argument was first said in"),
 }
 
 #: keys that belong on the premises of a linked argument, not on the item holding them
 PREMISE_ONLY_KEYS = frozenset({"text", "ref", "pro", "con", "cites", "by"})
 #: keys that belong on the linked argument, not on one of its premises
 ARGUMENT_ONLY_KEYS = frozenset({"weight", "undercut"})
+
+#: format 1.2: the keys of an item of `speeches` written as a mapping
+SPEECH_KEYS: dict[str, KeySpec] = {
+    "name": KeySpec("text", "what debaters call the speech (2AC, PM, ...)", required=True),
+    "side": KeySpec("slug", "the side that gives it, one of `sides`"),
+    "minutes": KeySpec("minutes", "how long it may last"),
+}
 
 CITATION_KEYS: dict[str, KeySpec] = {
     "source": KeySpec("slug", "id of a source in `sources`", required=True),

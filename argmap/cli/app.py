@@ -345,10 +345,12 @@ def schema(
 
 
 from argmap.cli.debate import brief_command, eval_command, stats_command  # noqa: E402
+from argmap.cli.flow import flow_command  # noqa: E402
 
 app.command("eval")(eval_command)
 app.command("brief")(brief_command)
 app.command("stats")(stats_command)
+app.command("flow")(flow_command)
 
 # Commands that write maps live in their own modules (imported here, after the
 # helpers above that it uses).
