@@ -36,6 +36,8 @@ from argmap.view import ViewOptions, cut_graphs, view_graph
 if TYPE_CHECKING:
     import networkx
 
+    from argmap.analysis.flow import Flow
+
 #: What :func:`load` reads: a path (str or os.PathLike) or an open file (text or binary).
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 
@@ -347,7 +349,7 @@ def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -
         format, theme=options.get("theme", "light"), direction=options.get("direction", "TB"),
         legend=options.get("legend", True), quotes=options.get("quotes", False),
         engine=options.get("engine"), timeout=options.get("timeout", 120),
-        warn=options.get("warn"),
+        warn=options.get("warn"), flows=flows([argmap]) if format == "html" else None,
         statuses=statuses([argmap], options.get("semantics", "grounded")) if evaluated else None)
     result = EXPORTERS[format].export(g, made)
     if isinstance(result, bytes) and not EXPORTERS[format].binary:
@@ -466,6 +468,14 @@ def flow(argmap: ArgumentMap, format: str = "text", side: str | None = None,
     if format not in FLOW_FORMATS:
         raise UsageError(f"unknown flow format '{format}'; use one of {', '.join(FLOW_FORMATS)}")
     return render_flow(build_flow(argmap, side), format, width)
+
+
+def flows(maps: list[ArgumentMap]) -> dict[str, Flow]:
+    """``ExportOptions.flows`` for the html page's Flow tab: map id -> its flow sheets, for
+    each map that is a round (has speeches)."""
+    from argmap.analysis.flow import build_flow
+
+    return {m.id: build_flow(m) for m in maps if m.speeches}
 
 
 def after(argmap: ArgumentMap, speech: str) -> ArgumentMap:

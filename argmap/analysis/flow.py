@@ -3,8 +3,8 @@
 A sheet is a grid with one column per speech. Each claim (a case position or
 an off-case position such as a disadvantage) gets a sheet; every statement
 below it sits in the column of the speech it was said in, and its answers sit
-in later columns of the same row band: the first answer on the statement's own
-row, each further one below the band of the one before. A ``ref`` with a later
+in later columns of the same row band, each as high as its column allows but
+never above what it answers (as a debater writes answers on a legal pad). A ``ref`` with a later
 `speech` of its statement's side is an extension, shown where it was said; any
 other ``ref`` is a pointer (``↪``) to a statement written elsewhere.
 
@@ -103,9 +103,10 @@ class _Layout:
         self.round, self.side = round_, side
         self.cells: list[Cell] = []
         self.taken: set[tuple[int, int]] = set()
+        self.at: dict[str, int] = {}  # statement key -> the row it is written at
 
     def sheet(self, claim: str) -> Sheet:
-        self.cells, self.taken = [], set()
+        self.cells, self.taken, self.at = [], set(), {}
         rows = self.place(claim, None, 0)
         graph = self.round.graph
         statement = graph.statements[claim]
@@ -116,28 +117,28 @@ class _Layout:
         return self.round.link_said(link) if link is not None else self.round.said(key)
 
     def place(self, key: str, link: Link | None, top: int) -> int:
-        """Put a statement at ``top`` and its answers to its right; return the row after
-        its band."""
+        """Put a statement in its speech's column at the first free row from ``top`` down,
+        and its answers from that row down in theirs; return the row after its band."""
         round_, graph = self.round, self.round.graph
         column = self.column(key, link)
         row = top
-        while (row, column) in self.taken:  # only a speech out of order can collide
+        while (row, column) in self.taken:
             row += 1
         self.taken.add((row, column))
         expanded = link is None or graph.written_at(link, key)
+        if expanded:
+            self.at[key] = row
         self.cells.append(self.cell(key, link, row, column, expanded))
         bottom = row + 1
         if link is not None and not expanded:
             below = graph.undercuts_of(link.key)  # a ref's own step can be undercut
         else:
             below = graph.children(key)
-        below = sorted(below, key=round_.link_said)  # answers in speech order
-        first = True
-        for child in below:
+        for child in sorted(below, key=round_.link_said):  # answers in speech order
             for premise in child.premises:
-                start = row if first and round_.link_said(child) > column else bottom
+                # a ref (an extension) goes beside the statement it repeats, when on this sheet
+                start = max(row, self.at.get(premise, row)) if child.ref else row
                 bottom = max(bottom, self.place(premise, child, start))
-                first = False
         return bottom
 
     def cell(self, key: str, link: Link | None, row: int, column: int, expanded: bool) -> Cell:

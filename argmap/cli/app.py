@@ -283,7 +283,8 @@ def render(
         atlas(maps, spec, output, cut, (paper, orientation, theme), timeout)
     else:
         write_views(maps, spec, output, cut, options._replace(
-            statuses=api.statuses(maps) if evaluated else None))
+            statuses=api.statuses(maps) if evaluated else None,
+            flows=api.flows(maps) if spec.name == "html" else None))
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,

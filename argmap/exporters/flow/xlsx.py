@@ -1,0 +1,85 @@
+"""The flow as an xlsx workbook (openpyxl): one worksheet per sheet, one column per speech.
+
+Cells wrap their text, columns are as wide as a flow pad's, each speech's column
+is tinted by its side, a dropped argument's cell is filled red and says
+``DROPPED by …`` in words, and each worksheet prints landscape, one page wide.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from argmap.analysis.flow import Flow
+from argmap.exporters.flow import heading, label, marks, speech_label
+
+#: the characters a worksheet title cannot hold, and its longest title
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+_TITLE_MAX = 31
+_SIDE_FILLS = ("EEF4FF", "FFF4E8")
+#: the characters XML 1.0 (and so an xlsx cell) cannot hold
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def render(flow: Flow) -> bytes:
+    """The workbook's bytes."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    sides = list(dict.fromkeys(s.side for s in flow.speeches if s.side))
+    fills = [PatternFill("solid", fgColor=_SIDE_FILLS[sides.index(s.side) % 2])
+             if s.side in sides else None for s in flow.speeches]
+    dropped = PatternFill("solid", fgColor="F4CCCC")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    titles: set[str] = set()
+    for index, sheet in enumerate(flow.sheets):
+        page = book.create_sheet(_title(f"{index + 1} {sheet.address}", titles))
+        page.append([_clean(heading(flow, index))])
+        page["A1"].font = Font(bold=True)
+        page.append([speech_label(flow, c) for c in range(len(flow.speeches))])
+        for column in range(len(flow.speeches)):
+            letter = get_column_letter(column + 1)
+            page.column_dimensions[letter].width = 28
+            header = page.cell(row=2, column=column + 1)
+            header.font = Font(bold=True)
+            if fills[column] is not None:
+                header.fill = fills[column]  # type: ignore[assignment]
+        for cell in sheet.cells:
+            notes = [f"[{m}]" for m in marks(cell) if m != "extension"]
+            target = page.cell(row=cell.row + 3, column=cell.column + 1,
+                               value=_clean("\n".join([label(cell), *notes])))
+            target.alignment = wrap
+            if cell.dropped:
+                target.fill = dropped
+                target.font = Font(bold=True)
+            elif cell.kind in ("extension", "ref"):
+                target.font = Font(italic=True)
+        page.freeze_panes = "A3"
+        page.page_setup.orientation = "landscape"
+        page.page_setup.fitToWidth = 1
+        page.page_setup.fitToHeight = 0
+        page.sheet_properties.pageSetUpPr.fitToPage = True
+        page.print_title_rows = "2:2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _title(name: str, taken: set[str]) -> str:
+    """A worksheet title: no forbidden character, at most 31 characters, unique."""
+    base = _BAD_TITLE.sub("-", _clean(name))[:_TITLE_MAX] or "sheet"
+    title, n = base, 2
+    while title.lower() in taken:
+        suffix = f" ({n})"
+        title, n = base[:_TITLE_MAX - len(suffix)] + suffix, n + 1
+    taken.add(title.lower())
+    return title
+
+
+def _clean(text: str) -> str:
+    """Text an xlsx cell can hold, which a spreadsheet will not run as a formula."""
+    text = _ILLEGAL.sub("\ufffd", text)
+    return "'" + text if text[:1] == "=" else text
