@@ -253,11 +253,13 @@ def apply_rules(doc: Document, codes: set[str]) -> None:
     # rules (and the evaluation they import) are not loaded at all.
     if codes - set(DEFAULT_WARNINGS):
         from argmap.rules.debate import run_debate_rules
+        from argmap.rules.flow import run_flow_rules
 
         broken = {d.span.file for d in doc.diagnostics if d.severity is Severity.ERROR}
         for m in doc.maps:
             if m.span.file not in broken:
                 doc.diagnostics.extend(run_debate_rules(m, codes))
+                doc.diagnostics.extend(run_flow_rules(m, codes))
     doc.diagnostics = keep(doc.diagnostics, codes)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
 

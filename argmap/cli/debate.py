@@ -65,6 +65,11 @@ def eval_command(
                    "claim; json: every statement's status (docs/eval.md).")] = TextOrJson.text,
     semantics: SemanticsOpt = SemanticsChoice.grounded,
     source_format: From = None,
+    after: Annotated[str | None, typer.Option("--after", show_default=False, help="A round "
+                     "(format 1.2) as it stood after this speech: only what was said by "
+                     "then counts.")] = None,
+    by_speech: Annotated[bool, typer.Option("--by-speech", help="Each claim's status after "
+                         "each speech of the round.")] = False,
 ) -> None:
     """Say which claims stand after the rebuttals: in (✓), out (✗) or undecided (?).
 
@@ -77,8 +82,12 @@ def eval_command(
     """
     from argmap.analysis.report import eval_json, eval_text
 
+    from argmap.cli.flow import by_speech_report, speech_maps
+
     report = load_or_fail(paths, reader=source_format)
-    evaluations = evaluate_maps(report.maps, semantics.value)
+    if by_speech:
+        return by_speech_report(report.maps, fmt.value, semantics.value)
+    evaluations = evaluate_maps(speech_maps(report.maps, after), semantics.value)
     if fmt is TextOrJson.json:
         to_stdout(eval_json(evaluations).encode("utf-8"))
     else:
@@ -110,9 +119,9 @@ def stats_command(
 def brief_command(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
                     show_default=False, help="One map file.")],
-    ours: Annotated[str, typer.Option("--for", show_default=False, help="Our claims: ids "
-                    "or paths, comma-separated; the map's other claims are the "
-                    "opponent's.")],
+    ours: Annotated[str | None, typer.Option("--for", show_default=False, help="Our claims: "
+                    "ids or paths, comma-separated; the map's other claims are the "
+                    "opponent's.")] = None,
     fmt: Annotated[BriefFormat | None, typer.Option("--format", "-f", show_default=False,
                    help="md, docx or html (default: from -o's extension, else md).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", show_default=False,
@@ -121,6 +130,9 @@ def brief_command(
     map_id: Annotated[str | None, typer.Option("--map", show_default=False, help="Which map "
                       "of a file that holds several.")] = None,
     source_format: From = None,
+    speech: Annotated[str | None, typer.Option("--speech", show_default=False, help="A round "
+                      "(format 1.2): what that speech's side says in it, timed against the "
+                      "speech's time, instead of the brief.")] = None,
 ) -> None:
     """Write the brief a debater reads from: our case with its cards, frontlines
     against each rebuttal (unanswered ones first) and their case with our attacks.
@@ -142,7 +154,14 @@ def brief_command(
     if output != "-":
         refuse_overwrite([output], [path])
     fmt = _brief_format(fmt, output)
-    brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
+    if speech is not None:
+        from argmap.brief.speech import speech_brief
+
+        brief = speech_brief(maps[0], speech)
+    elif ours is None:
+        fail("brief needs --for (our claims), or --speech for one speech of a round")
+    else:
+        brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
     if output is None and fmt is not BriefFormat.docx:
         output = "-"  # md and html go to stdout unless -o, docx to <map-id>.docx
     plan = output_paths([brief.map_id], FORMATS[fmt.value], output)

@@ -6,12 +6,15 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli.console import fail, load_or_fail, say
 from argmap.cli.options import From
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 
 class FlowFormatChoice(StrEnum):
@@ -86,3 +89,26 @@ def _format(chosen: FlowFormatChoice | None, output: str | None) -> FlowFormatCh
         fail(f"-f {chosen.value} does not match -o {output}, which names a {by_suffix.value} "
              "file; drop -f or change the extension")
     return chosen or by_suffix or FlowFormatChoice.text
+
+
+def speech_maps(maps: list[ArgumentMap], after: str | None) -> list[ArgumentMap]:
+    """``eval --after SPEECH``: each map as its round stood after that speech."""
+    if after is None:
+        return maps
+    from argmap.api import after as cut
+
+    return [cut(m, after) for m in maps]
+
+
+def by_speech_report(maps: list[ArgumentMap], fmt: str, semantics: str) -> None:
+    """``eval --by-speech``: each round's claims, speech by speech (text or json)."""
+    from argmap.analysis.after import by_speech_json, by_speech_text
+    from argmap.cli.messages import to_stdout
+
+    rounds = [m for m in maps if m.speeches]
+    if not rounds:
+        fail("--by-speech: no map here has speeches (add `format` or `speeches`)")
+    if fmt == "json":
+        to_stdout(by_speech_json(rounds, semantics).encode("utf-8"))
+    else:
+        to_stdout("\n".join(by_speech_text(m, semantics) for m in rounds).encode("utf-8"))

@@ -1,7 +1,8 @@
 """``check --select/--ignore``: which warning rules run, as ruff chooses its rules.
 
 A selector is a code (``bare-claim``) or a group: ``default`` (the warnings
-``check`` reports without options), ``debate`` (the debate rules) or ``all``;
+``check`` reports without options), ``debate`` (the debate rules), ``flow``
+(a round's drops and extensions) or ``all``;
 codes and groups come from :data:`argmap.diagnostics.codes.CODES`. ``--select``
 replaces the default set; ``--ignore`` removes from the selected set.
 Errors are not rules to choose: they mean the file cannot be read as a map,
@@ -26,8 +27,9 @@ class SelectError(UsageError, ValueError):
 
 def groups() -> dict[str, tuple[str, ...]]:
     """Group name -> the codes it stands for."""
-    debate = group("debate")
-    return {"default": DEFAULT_WARNINGS, "debate": debate, "all": DEFAULT_WARNINGS + debate}
+    debate, flow = group("debate"), group("flow")
+    return {"default": DEFAULT_WARNINGS, "debate": debate, "flow": flow,
+            "all": DEFAULT_WARNINGS + debate + flow}
 
 
 def _expand(option: str, selectors: Iterable[str]) -> set[str]:
@@ -48,7 +50,7 @@ def _expand(option: str, selectors: Iterable[str]) -> set[str]:
             else:
                 raise SelectError(f"{option} {word}: no such rule"
                                   f"{did_you_mean(word, [*table, *table['all']])} (rules: "
-                                  f"{', '.join(table['all'])}; groups: default, debate, all)")
+                                  f"{', '.join(table['all'])}; groups: default, debate, flow, all)")
     return codes
 
 
