@@ -36,11 +36,11 @@ from argmap.readers.yaml.source import Parsed, content_end, is_mapping, is_null,
 WIDTH = style.WIDTH
 #: The order ``fmt`` writes a statement's keys in: what the statement is
 #: (id, text) and who says it first, its evidence next, its premises last.
-STATEMENT_ORDER = ("id", "ref", "side", "text", "by", "weight", "tags", "note", "cites",
-                   "pro", "con", "undercut")
+STATEMENT_ORDER = ("id", "ref", "side", "text", "by", "speech", "weight", "tags", "note",
+                   "cites", "pro", "con", "undercut")
 #: The order of a linked argument's keys (format 1.1): ``premises`` first, as it
 #: makes the item an argument, then the statement order of the keys it may have.
-LINKED_ORDER = ("premises", "id", "weight", "tags", "note", "undercut")
+LINKED_ORDER = ("premises", "id", "speech", "weight", "tags", "note", "undercut")
 ORDERS: dict[str, tuple[str, ...]] = {
     "map": tuple(MAP_KEYS), "statement": STATEMENT_ORDER, "linked": LINKED_ORDER,
     "citation": tuple(CITATION_KEYS), "source": tuple(SOURCE_KEYS),

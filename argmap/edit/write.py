@@ -27,6 +27,10 @@ class NewStatement:
     #: (source id, locator or None)
     cites: list[tuple[str, str | None]] = field(default_factory=list)
     quote: str | None = None
+    #: format 1.2: the speech it is said in; with ``ref``, the speech it is said again in
+    speech: str | None = None
+    #: format 1.2: a `ref` item to this id (``text`` is then empty): a step, or an extension
+    ref: str | None = None
 
 
 @dataclass
@@ -80,7 +84,12 @@ def statement_lines(new: NewStatement, dash: int, layout: Layout) -> list[str]:
     fields: list[tuple[str, str | list[str]]] = []
     if new.id is not None:
         fields.append(("id", style.scalar(new.id)))
-    fields.append(("text", style.scalar(new.text.strip())))
+    if new.ref is not None:
+        fields.append(("ref", style.scalar(new.ref)))
+    else:
+        fields.append(("text", style.scalar(new.text.strip())))
+    if new.speech is not None:
+        fields.append(("speech", style.scalar(new.speech.strip())))
     if new.by is not None:
         fields.append(("by", style.scalar(new.by.strip())))
     if new.weight is not None:
