@@ -78,7 +78,8 @@ class _Speech:
         over = (f", {clock(seconds(total) - allowed * 60)} over" if allowed
                 and seconds(total) > allowed * 60 else "")
         side = f" ({self.speech.side})" if self.speech.side else ""
-        blocks = [Block("pocket", f"{self.speech.name}{side}", clock(seconds(total))),
+        blocks = [Block("title", self.graph.question),
+                  Block("pocket", f"{self.speech.name}{side}", clock(seconds(total))),
                   Block("note", f"Read-aloud time {clock(seconds(total))}{budget}{over}, at "
                         f"{WORDS_PER_MINUTE} words a minute: {len(body)} new "
                         f"argument{'s' * (len(body) != 1)}, {len(extended)} "

@@ -81,12 +81,12 @@ def eval_command(
     Example: argmap eval maps/nato-promise.yaml --format json
     """
     from argmap.analysis.report import eval_json, eval_text
-
     from argmap.cli.flow import by_speech_report, speech_maps
 
     report = load_or_fail(paths, reader=source_format)
     if by_speech:
-        return by_speech_report(report.maps, fmt.value, semantics.value)
+        by_speech_report(report.maps, fmt.value, semantics.value)
+        return
     evaluations = evaluate_maps(speech_maps(report.maps, after), semantics.value)
     if fmt is TextOrJson.json:
         to_stdout(eval_json(evaluations).encode("utf-8"))

@@ -21,10 +21,10 @@ SEPARATOR = " │ "
 def render(flow: Flow, width: int) -> str:
     """The whole flow as text no wider than ``width`` (at least 40)."""
     width = max(width, 40)
-    out = [terminal_visible(f"{flow.map_id}: {flow.question}")]
+    out = textwrap.wrap(terminal_visible(f"{flow.map_id}: {flow.question}"), width)
     if flow.side:
-        out.append(f"marked for {flow.side}: what {flow.side} dropped, and what it did not "
-                   "extend")
+        out += textwrap.wrap(terminal_visible(f"marked for {flow.side}: what {flow.side} "
+                                              "dropped, and what it did not extend"), width)
     for index, sheet in enumerate(flow.sheets):
         out.append("")
         out.extend(textwrap.wrap(terminal_visible(heading(flow, index)), width) or [""])

@@ -28,7 +28,7 @@ def render(flow: Flow) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     sides = list(dict.fromkeys(s.side for s in flow.speeches if s.side))
     fills = [PatternFill("solid", fgColor=_SIDE_FILLS[sides.index(s.side) % 2])
              if s.side in sides else None for s in flow.speeches]
@@ -46,7 +46,7 @@ def render(flow: Flow) -> bytes:
             header = page.cell(row=2, column=column + 1)
             header.font = Font(bold=True)
             if fills[column] is not None:
-                header.fill = fills[column]  # type: ignore[assignment]
+                header.fill = fills[column]
         for cell in sheet.cells:
             notes = [f"[{m}]" for m in marks(cell) if m != "extension"]
             target = page.cell(row=cell.row + 3, column=cell.column + 1,

@@ -506,9 +506,9 @@ class Builder:
             return None
         if name.lower() in PRESETS:
             return name.lower()
-        self.error("unknown-format", f"unknown debate format {quoted(name)}"
-                   + (did_you_mean(name.lower(), PRESETS) or "") + "; argmap knows "
-                   + ", ".join(PRESETS) + ", or list the speeches with `speeches`", node)
+        self.error("unknown-format", f"unknown debate format {quoted(name)} (argmap knows "
+                   + ", ".join(PRESETS) + "; for another, list its `speeches`)"
+                   + did_you_mean(name.lower(), PRESETS), node)
         return None
 
     def speeches(self, entry: tuple[Node, Node] | None, preset: str | None,
