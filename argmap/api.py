@@ -36,8 +36,6 @@ from argmap.view import ViewOptions, cut_graphs, view_graph
 if TYPE_CHECKING:
     import networkx
 
-    from argmap.analysis.flow import Flow
-
 #: What :func:`load` reads: a path (str or os.PathLike) or an open file (text or binary).
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 
@@ -472,12 +470,13 @@ def flow(argmap: ArgumentMap, format: str = "text", side: str | None = None,
     return render_flow(build_flow(argmap, side), format, width)
 
 
-def flows(maps: list[ArgumentMap]) -> dict[str, Flow]:
-    """``ExportOptions.flows`` for the html page's Flow tab: map id -> its flow sheets, for
+def flows(maps: list[ArgumentMap]) -> dict[str, tuple[str, str, str]]:
+    """``ExportOptions.flows`` for the html page's Flow tab: map id -> the tab's pieces, for
     each map that is a round (has speeches)."""
     from argmap.analysis.flow import build_flow
+    from argmap.exporters.flow.html import tab
 
-    return {m.id: build_flow(m) for m in maps if m.speeches}
+    return {m.id: tab(build_flow(m)) for m in maps if m.speeches}
 
 
 def after(argmap: ArgumentMap, speech: str) -> ArgumentMap:

@@ -62,8 +62,11 @@ def test_groups_come_from_the_registry() -> None:
     assert groups()["default"] == group("default") == (
         "unused-source", "comment-in-text", "duplicate-text", "duplicate-link", "import-dropped")
     assert list(DEBATE_RULES) == list(RULES) == list(group("debate"))
-    assert all(c.group in ("default", "debate") for c in CODES.values()
+    assert all(c.group in ("default", "debate", "flow") for c in CODES.values()
                if c.severity.value == "warning")
+    from argmap.rules.flow import RULES as FLOW_RULES
+
+    assert list(FLOW_RULES) == list(group("flow")) == ["dropped", "not-extended"]
     assert all(c.group == "" for c in CODES.values() if c.severity.value == "error")
 
 

@@ -23,7 +23,6 @@ from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
-    from argmap.analysis.flow import Flow
     from argmap.graph import ArgumentGraph
 
 
@@ -43,8 +42,9 @@ class ExportOptions(NamedTuple):
     on_slow: Callable[[], Callable[[], None]] | None = None
     #: called with (map id, message) for each thing a user should hear about a layout
     warn: Callable[[str, str], None] | None = None
-    #: the html page's Flow tab (format 1.2 rounds): map id -> its flow sheets
-    flows: dict[str, Flow] | None = None
+    #: the html page's Flow tab (format 1.2 rounds): map id -> its tab buttons, its panel,
+    #: and its style and script (argmap.exporters.flow.html.tab)
+    flows: dict[str, tuple[str, str, str]] | None = None
 
 
 class Exporter(Protocol):

@@ -100,9 +100,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     flow = (options.flows or {}).get(graph.id) if graph.focus is None else None
     flow_panel = flow_extra = ""
     if flow is not None:  # a round (format 1.2): a Flow tab beside the map
-        from argmap.exporters.flow.html import tab
-
-        tabs, flow_panel, flow_extra = tab(flow)
+        tabs, flow_panel, flow_extra = flow
         head.append(tabs)
     figure = (f'<div class="viewport" id="viewport" tabindex="0" aria-label="Diagram: drag to '
               f'pan, wheel or + and − to zoom">{svg}</div>' if svg else "")

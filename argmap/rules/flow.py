@@ -35,10 +35,10 @@ def not_extended(round_: Round) -> Iterator[Diagnostic]:
             continue
         statement = round_.graph.statements[key]
         last = [s.name for s in round_.speeches if s.side == argument.side][-1]
-        how = (f"`- ref: {statement.id}` with `speech: {last}`" if statement.id is not None
-               else f"an `id` and a `ref` to it with `speech: {last}`")
+        how = (f"write `- ref: {statement.id}` with `speech: {last}`" if statement.id
+               is not None else f"give it an `id` and write a `ref` to it with `speech: {last}`")
         yield warning("not-extended", f"{argument.side} did not extend "
-                      f"{preview(statement.text)} into {last}: if it did, write {how}; "
+                      f"{preview(statement.text)} into {last}: if it did, {how}; "
                       "else it is given up", statement.span)
 
 
