@@ -1,8 +1,9 @@
 """The flow for a terminal: each sheet a grid of speech columns fitted to a width.
 
-When the speeches do not fit side by side at a readable width, the columns
-wrap: the sheet is printed in panels of consecutive speeches, each row keeping
-its number, so a row band reads across the panels.
+Each row band is numbered. When the speeches do not fit side by side at a
+readable width, the columns wrap: the sheet is printed in panels of
+consecutive speeches, each row keeping its number, so a band reads across the
+panels.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ def _sheet(flow: Flow, sheet: Sheet, width: int) -> list[str]:
     for cell in sheet.cells:
         by_row.setdefault(cell.row, {})[cell.column] = cell
     count = len(flow.speeches)
-    single = (width + len(SEPARATOR)) // count - len(SEPARATOR) >= MIN_COLUMN
-    gutter = 0 if single else len(str(sheet.rows)) + 1
+    gutter = len(str(sheet.rows)) + 1  # each row band's number, to read it across panels
+    single = (width - gutter + len(SEPARATOR)) // count - len(SEPARATOR) >= MIN_COLUMN
     out: list[str] = []
-    for panel in _panels(count, width, 0 if single else gutter):
+    for panel in _panels(count, width, gutter):
         columns = len(panel)
         column_width = (width - gutter - len(SEPARATOR) * (columns - 1)) // columns
         if not single:
@@ -63,8 +64,7 @@ def _sheet(flow: Flow, sheet: Sheet, width: int) -> list[str]:
             wrapped = [_lines(cells.get(c), column_width) for c in panel]
             height = max(len(lines) for lines in wrapped)
             for line in range(height):
-                number = (str(row + 1) if line == 0 else "").rjust(gutter - 1) + " " \
-                    if gutter else ""
+                number = (str(row + 1) if line == 0 else "").rjust(gutter - 1) + " "
                 out.append(number + SEPARATOR.join(
                     (lines[line] if line < len(lines) else "").ljust(column_width)
                     for lines in wrapped).rstrip())
