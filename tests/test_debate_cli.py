@@ -84,8 +84,8 @@ def test_unknown_selector_is_a_usage_error() -> None:
     assert result.stderr == (
         "argmap: --select bare-claims: no such rule; did you mean 'bare-claim'? (rules: "
         "unused-source, comment-in-text, duplicate-text, duplicate-link, import-dropped, "
-        "unanswered-rebuttal, bare-claim, uncited-evidence, self-support; groups: default, "
-        "debate, all)\n")
+        "unanswered-rebuttal, bare-claim, uncited-evidence, self-support, dropped, "
+        "not-extended; groups: default, debate, flow, all)\n")
 
 
 def test_github_annotations_on_stdout() -> None:

@@ -294,7 +294,8 @@ def test_flow_xlsx_reads_back_with_openpyxl() -> None:
     m = api.load_map(POLICY)
     flow = build_flow(m)
     book = load_workbook(io.BytesIO(api.flow(m, "xlsx")))
-    assert book.sheetnames == ["1 plan", "2 recession", "3 topicality", "4 counterplan"]
+    assert book.sheetnames == ["1 plan", "2 recession", "3 politics", "4 topicality",
+                               "5 counterplan"]
     page = book["1 plan"]
     assert [c.value for c in page[2]] == ["1AC aff", "1NC neg", "2AC aff", "2NC neg",
                                           "1NR neg", "1AR aff", "2NR neg", "2AR aff"]

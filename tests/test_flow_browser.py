@@ -30,13 +30,13 @@ def test_the_map_page_has_a_flow_tab_with_drops_marked(browser: Browser, tmp_pat
     assert page.get_attribute("#tab-flow", "aria-selected") == "true"
     sheets = page.eval_on_selector_all(".flow-sheet h2", "els => els.map(e => e.textContent)")
     assert [s.split(" - ")[0] for s in sheets] == [
-        "Sheet 1: plan (aff)", "Sheet 2: recession (neg)", "Sheet 3: topicality (neg)",
-        "Sheet 4: counterplan (neg)"]
+        "Sheet 1: plan (aff)", "Sheet 2: recession (neg)", "Sheet 3: politics (neg)",
+        "Sheet 4: topicality (neg)", "Sheet 5: counterplan (neg)"]
     dropped = page.eval_on_selector_all(
         "#flow td.dropped", "els => els.map(e => [e.dataset.address, "
         "getComputedStyle(e).outlineColor, e.querySelector('.mark.drop').textContent])")
     flow = build_flow(api.load_map(ROUND))
-    assert len(dropped) == sum(1 for s in flow.sheets for c in s.cells if c.dropped) == 15
+    assert len(dropped) == sum(1 for s in flow.sheets for c in s.cells if c.dropped) == 23
     assert ["c1.pro1.pro1", "rgb(204, 0, 0)", "DROPPED by 1NC"] in dropped
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "flow-tab.png"))
@@ -53,7 +53,8 @@ def test_the_printable_flow_is_one_landscape_page_per_sheet(browser: Browser,
     file.write_bytes(api.flow(api.load_map(ROUND), "html"))
     page, problems = open_page(browser, file, 1400, 900)
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
-    assert len(pdf.pages) == 4
+    sheets = build_flow(api.load_map(ROUND)).sheets
+    assert len(pdf.pages) == len(sheets) == 5
     assert all(p.mediabox.width > p.mediabox.height for p in pdf.pages)
     assert "DROPPED by 1NC" in pdf.pages[0].extract_text()
     assert problems == []
