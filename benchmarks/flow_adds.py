@@ -4,7 +4,9 @@ A debater flows a speech as it is given, one ``add`` per argument, so each
 ``add`` must be quick (the issue's aim: at most 0.15 s). Each ``add`` runs as
 a fresh process, as from a shell, start-up included. The 20 adds mix what a
 speech does: new answers with ``--speech`` (``--con`` under the last speech's
-arguments) and extensions (``--ref ID --speech``). Prints a Markdown table.
+arguments) and extensions (``--ref ID --speech``). Prints a Markdown table:
+wall time (what the debater waits), CPU time (user + system: the work, less
+shaken by a busy machine) and the load average the run saw.
 
 Usage: python benchmarks/flow_adds.py [--runs N] [--statements 200]
 """
@@ -12,6 +14,8 @@ Usage: python benchmarks/flow_adds.py [--runs N] [--statements 200]
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -64,22 +68,28 @@ def main() -> None:
     args = parser.parse_args()
     text = round_map(args.statements)  # a last `con:` with nothing under it reads as empty
     times: list[float] = []
+    cpu: list[float] = []
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "round.yaml"
             path.write_text(text, encoding="utf-8")
             for command in adds():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 subprocess.run([ARGMAP, "add", str(path), *command], check=True,
                                capture_output=True)
                 times.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     statements = text.count("text:")
-    print("| round | adds | median per add | slowest add | 20 adds in a row |")
-    print("|---|---|---|---|---|")
+    print("| round | adds | median per add | CPU per add | slowest add | 20 adds in a row "
+          "| load |")
+    print("|---|---|---|---|---|---|---|")
     per_run = [sum(times[i:i + 20]) for i in range(0, len(times), 20)]
     print(f"| {statements} statements, policy | {len(times)} ({args.runs} runs of 20) | "
-          f"{statistics.median(times):.3f} s | {max(times):.3f} s | "
-          f"{statistics.median(per_run):.2f} s |")
+          f"{statistics.median(times):.3f} s | {statistics.median(cpu):.3f} s | "
+          f"{max(times):.3f} s | {statistics.median(per_run):.2f} s | "
+          f"{os.getloadavg()[0]:.1f} |")
 
 
 if __name__ == "__main__":

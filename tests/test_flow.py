@@ -400,3 +400,14 @@ def test_add_speech_and_ref_extension(tmp_path: Path) -> None:
     code, _, err = run("add", str(path), "--ref", "turn", "--speech", "3NR")
     assert code == 1 and "speech '3NR' is not one of the round's speeches" in err
     assert path.read_text(encoding="utf-8") == text  # nothing half-written
+
+
+def test_hostile_speech_names_and_texts_stay_inert() -> None:
+    m = loads('argmap: 1.2\nquestion: Q?\nsides: [a, b]\nspeeches: ["X\\e[31m|", Z]\n'
+              'claims:\n  - text: "<b>A</b> | *B* \\e]0;t\\a"\n    side: a\n')
+    text = api.flow(m, "text", width=80).decode("utf-8")
+    assert "\x1b" not in text and "\x07" not in text and "\\x1b" in text
+    md = api.flow(m, "md").decode("utf-8")
+    assert "| X\x1b\\[31m\\| a | Z b |" in md and "\\<b\\>A\\</b\\> \\| \\*B\\*" in md
+    html = api.flow(m, "html").decode("utf-8")
+    assert "<b>A" not in html and "&lt;b&gt;A&lt;/b&gt;" in html

@@ -15,7 +15,7 @@ def render(flow: Flow) -> str:
     columns = range(len(flow.speeches))
     for index, sheet in enumerate(flow.sheets):
         out += [f"## {_escape(heading(flow, index))}", ""]
-        out.append("| " + " | ".join(speech_label(flow, c) for c in columns) + " |")
+        out.append("| " + " | ".join(_escape(speech_label(flow, c)) for c in columns) + " |")
         out.append("|" + "---|" * len(flow.speeches))
         grid: dict[int, dict[int, Cell]] = {}
         for cell in sheet.cells:

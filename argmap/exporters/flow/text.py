@@ -51,11 +51,12 @@ def _sheet(flow: Flow, sheet: Sheet, width: int) -> list[str]:
         columns = len(panel)
         column_width = (width - gutter - len(SEPARATOR) * (columns - 1)) // columns
         if not single:
-            out.append(f"  speeches {flow.speeches[panel[0]].name}–"
-                       f"{flow.speeches[panel[-1]].name}:")
+            out.append(terminal_visible(f"  speeches {flow.speeches[panel[0]].name}–"
+                                        f"{flow.speeches[panel[-1]].name}:"))
         rule = "─┼─".join("─" * column_width for _ in panel)
         out.append(" " * gutter + SEPARATOR.join(
-            speech_label(flow, c)[:column_width].ljust(column_width) for c in panel).rstrip())
+            terminal_visible(speech_label(flow, c))[:column_width].ljust(column_width)
+            for c in panel).rstrip())
         out.append(" " * gutter + rule)
         for row in range(sheet.rows):
             cells = by_row.get(row, {})
