@@ -116,6 +116,9 @@ claims:
     pro:
       - id: adv
         text: Advantage.
+        pro:
+          - id: warrant
+            text: Warrant.
         con:
           - id: turn
             text: Turn.
@@ -158,6 +161,8 @@ def test_drops_and_extensions_worked_by_hand() -> None:
     assert row("late") == ("2NR", "neg", "2AR", [], False)
     # card: the 1NC could answer it first, and no neg speech did
     assert row("card") == ("1AC", "aff", "1NC", [], True)
+    # warrant: dropped like the card, but carried into the 2AR by adv, which it supports
+    assert row("warrant") == ("1AC", "aff", "1NC", [], False)
 
 
 def test_the_flow_places_answers_beside_what_they_answer() -> None:
@@ -170,7 +175,7 @@ def test_the_flow_places_answers_beside_what_they_answer() -> None:
         (1, "1AC", "adv", "argument"), (1, "1NC", "turn", "argument"),
         (1, "2AC", "no-turn", "argument"), (1, "1AR", "adv", "extension"),
         (1, "2NR", "late", "argument"), (1, "2AR", "adv", "extension"),
-        (2, "1AC", "card", "argument"),
+        (2, "1AC", "warrant", "argument"), (3, "1AC", "card", "argument"),
     ]
 
 
@@ -180,7 +185,8 @@ def test_for_side_keeps_only_what_that_side_must_act_on() -> None:
               if c.kind == "argument"}
     # neg dropped no-turn and card; neg did not extend turn; aff's own problems are not shown
     assert marked == {"adv": (None, False), "turn": (None, True), "no-turn": ("2NC", False),
-                      "late": (None, False), "card": ("1NC", False)}
+                      "late": (None, False), "card": ("1NC", False),
+                      "warrant": ("1NC", False)}
     assert build_flow(loads(HAND), "plan").side == "aff"  # a claim stands for its side
 
 
@@ -199,7 +205,7 @@ def test_eval_after_worked_by_hand() -> None:
     # after the 1AC: the plan, adv and card; nothing attacks adv, so it stands
     first = api.evaluate(after(m, 0))
     assert {a: str(label.status) for a, label in first.items()} == {
-        "plan": "in", "adv": "in", "card": "in"}
+        "plan": "in", "adv": "in", "warrant": "in", "card": "in"}
     # after the 1NC: the turn stands unanswered, so adv falls
     assert api.evaluate(after(m, 1))["adv"].status == "out"
     # after the 2AC: no-turn answers the turn, so adv stands again
@@ -306,7 +312,7 @@ def test_flow_xlsx_reads_back_with_openpyxl() -> None:
         assert found.value.splitlines()[0].endswith(cell.text)
         assert found.alignment.wrap_text
     dropped = page.cell(row=3 + 2, column=1)  # the 1AC card the 1NC dropped
-    assert dropped.value.endswith("[DROPPED by 1NC]\n[not extended]")
+    assert dropped.value.endswith("[DROPPED by 1NC]")  # carried into the 2AR by warming
     assert dropped.fill.fgColor.rgb.endswith("F4CCCC")
 
 
@@ -360,17 +366,19 @@ def test_check_select_flow() -> None:
     doc = api.loads(HAND, name="round.yaml")
     found = [f"{d.span.line}: {d.message} [{d.code}]" for d in api.check(doc.maps[0], "flow")]
     assert found == [
-        "12: neg did not extend “Turn.” into 2NR: if it did, write `- ref: turn` with "
-        "`speech: 2NR`; else it is given up [not-extended]",
-        "16: neg dropped aff's “No turn.” (2AC): no answer from 2NC on; answer it, or concede "
+        "12: neg dropped aff's “Warrant.” (1AC): no answer from 1NC on; answer it, or concede "
         "it knowingly [dropped]",
-        "16: aff did not extend “No turn.” into 2AR: if it did, write `- ref: no-turn` with "
+        "15: neg did not extend “Turn.” into 2NR: if it did, write `- ref: turn` with "
+        "`speech: 2NR`; else it is given up [not-extended]",
+        "19: neg dropped aff's “No turn.” (2AC): no answer from 2NC on; answer it, or concede "
+        "it knowingly [dropped]",
+        "19: aff did not extend “No turn.” into 2AR: if it did, write `- ref: no-turn` with "
         "`speech: 2AR`; else it is given up [not-extended]",
-        "19: aff dropped neg's “Late answer.” (2NR): no answer from 2AR on; answer it, or "
+        "22: aff dropped neg's “Late answer.” (2NR): no answer from 2AR on; answer it, or "
         "concede it knowingly [dropped]",
-        "26: neg dropped aff's “Card.” (1AC): no answer from 1NC on; answer it, or concede it "
+        "29: neg dropped aff's “Card.” (1AC): no answer from 1NC on; answer it, or concede it "
         "knowingly [dropped]",
-        "26: aff did not extend “Card.” into 2AR: if it did, write `- ref: card` with "
+        "29: aff did not extend “Card.” into 2AR: if it did, write `- ref: card` with "
         "`speech: 2AR`; else it is given up [not-extended]",
     ]
 

@@ -17,7 +17,9 @@ every written statement and every position (``ref`` items too):
   answered it in none; it is dropped in the first such speech;
 - **extended**: its side said it again later (a `ref` with a later `speech`
   of that side);
-- **not extended**: it was not said (first or again) in its side's last speech.
+- **not extended**: it was not said (first or again) in its side's last speech,
+  nor carried there by what it supports (a `pro` under an extended argument is
+  extended with it, as its warrant or card).
 
 A claim is a sheet of the flow (a position), not an argument on one: it is
 never dropped or not extended itself; the arguments on its sheet are.
@@ -56,6 +58,12 @@ class Round:
         self._link_side: dict[str, str | None] = {}
         self._said: dict[str, int] = {}
         self._link_said: dict[str, int] = {}
+        self._in_last: dict[str, bool] = {}
+        #: statement key -> the speeches its side said it again in (its extensions)
+        self.extensions: dict[str, list[int]] = {}
+        for link in graph.links:
+            if self.extension(link) and link.speech is not None:
+                self.extensions.setdefault(link.premises[0], []).append(self.order[link.speech])
         self.arguments: dict[str, Argument] = {key: self._argument(key) for key in graph.statements}
 
     # -- sides -----------------------------------------------------------
@@ -160,9 +168,7 @@ class Round:
         if statement.link is not None:
             attacks += graph.undercuts_of(statement.link)
         answers = tuple(sorted({self.link_said(link) for link in attacks}))
-        extended = tuple(sorted({self.order[link.speech] for link in graph.links
-                                 if key in link.premises and self.extension(link)
-                                 and link.speech is not None}))
+        extended = tuple(sorted(set(self.extensions.get(key, ()))))
         dropped = None
         if statement.is_claim:  # a claim is a sheet of the flow, not an argument on one
             return Argument(key, side, said, answers, extended, None, False)
@@ -171,9 +177,26 @@ class Round:
                  if attacked is not None and self.speeches[i].side == attacked]
         if later and not any(i > said for i in answers):
             dropped = later[0]
-        own = [i for i, s in enumerate(self.speeches) if side is not None and s.side == side]
-        not_extended = bool(own) and said != own[-1] and own[-1] not in extended
-        return Argument(key, side, said, answers, extended, dropped, not_extended)
+        return Argument(key, side, said, answers, extended, dropped, not self.in_last(key))
+
+    def in_last(self, key: str) -> bool:
+        """Whether a statement's side said it in its last speech: first, again (a ref), or
+        with what it supports (a `pro` is carried by the argument it supports, as
+        extending an argument extends its warrants and cards)."""
+        if key not in self._in_last:
+            self._in_last[key] = True  # a guard; a written tree has no loop
+            side = self.side(key)
+            own = [i for i, s in enumerate(self.speeches) if side is not None and s.side == side]
+            found = (not own or self.said(key) == own[-1]
+                     or own[-1] in self.extensions.get(key, ()))
+            statement = self.graph.statements[key]
+            home = self.graph.link(statement.link) if statement.link is not None else None
+            if not found and home is not None and home.relation is Relation.PRO and (
+                    home.target in self.graph.statements
+                    and not self.graph.statements[home.target].is_claim):
+                found = self.in_last(home.target)
+            self._in_last[key] = found
+        return self._in_last[key]
 
     def index(self, name: str) -> int | None:
         """The place of a speech named ``name`` (case-insensitive), if the round has it."""
