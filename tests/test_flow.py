@@ -346,7 +346,7 @@ def test_flow_command_writes_each_format(tmp_path: Path) -> None:
     (("eval", str(POLICY), "--after", "3AC"), "argmap: --after 3AC: not a speech of map "
      "'policy-carbon-tax'; did you mean '2AC'? (speeches: 1AC, 1NC, 2AC, 2NC, 1NR, 1AR, 2NR, "
      "2AR)\n"),
-    (("brief", str(POLICY)), "argmap: brief needs --for (our claims), or --speech for one "
+    (("brief", str(POLICY)), "argmap: brief needs --for (our side or claims), or --speech for one "
      "speech of a round\n"),
 ])
 def test_flow_usage_errors(args: tuple[str, ...], message: str) -> None:

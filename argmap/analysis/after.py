@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from argmap.analysis.evaluate import SYMBOLS, Semantics, Status, evaluate
+from argmap.analysis.evaluate import SYMBOLS, Status, evaluate, semantics_of
 from argmap.analysis.report import preview
 from argmap.analysis.round import Round, build_round
 from argmap.errors import UsageError
@@ -102,9 +102,10 @@ def _alive(argmap: ArgumentMap, path: str, kept: Callable[[str], bool]) -> bool:
     return all(kept(".".join(parts[:i])) for i in range(1, len(parts) + 1))
 
 
-def by_speech(argmap: ArgumentMap, semantics: str = "grounded",
+def by_speech(argmap: ArgumentMap, semantics: str | None = None,
               ) -> tuple[list[str], dict[str, list[Status | None]]]:
-    """Each claim's status after each speech (None before it is said).
+    """Each claim's status after each speech (None before it is said), under ``semantics``
+    (None: the map's own, else grounded).
 
     Returns:
         The speech names, and claim address -> one status (or None) per speech.
@@ -114,13 +115,14 @@ def by_speech(argmap: ArgumentMap, semantics: str = "grounded",
     claims = {key: graph.address(key) for key in graph.claims}
     rows: dict[str, list[Status | None]] = {address: [] for address in claims.values()}
     for index in range(len(names)):
-        evaluation = evaluate(build_graph(after(argmap, index)), Semantics(semantics))
+        evaluation = evaluate(build_graph(after(argmap, index)),
+                              semantics_of(argmap.semantics, semantics))
         for key, address in claims.items():
             rows[address].append(evaluation.statements.get(key))
     return names, rows
 
 
-def by_speech_text(argmap: ArgumentMap, semantics: str = "grounded") -> str:
+def by_speech_text(argmap: ArgumentMap, semantics: str | None = None) -> str:
     """``eval --by-speech``: a table of each claim's status speech by speech."""
     names, rows = by_speech(argmap, semantics)
     graph = build_graph(argmap)
@@ -135,16 +137,17 @@ def by_speech_text(argmap: ArgumentMap, semantics: str = "grounded") -> str:
         out.append("  " + address.ljust(width) + "  " + "  ".join(
             m.ljust(c) for m, c in zip(marks, cells, strict=True)).rstrip())
     out.append(f"  {SYMBOLS['in']} stands  {SYMBOLS['out']} falls  {SYMBOLS['undecided']} "
-               f"undecided  · not said yet ({semantics})")
+               f"undecided  · not said yet ({semantics_of(argmap.semantics, semantics).value})")
     return "\n".join(out) + "\n"
 
 
-def by_speech_json(maps: list[ArgumentMap], semantics: str = "grounded") -> str:
+def by_speech_json(maps: list[ArgumentMap], semantics: str | None = None) -> str:
     """``eval --by-speech --format json``: per map, the speeches and each claim's statuses."""
     records = []
     for argmap in maps:
         names, rows = by_speech(argmap, semantics)
-        records.append({"id": argmap.id, "speeches": names, "claims": {
-            address: [None if s is None else s.value for s in statuses]
-            for address, statuses in rows.items()}})
-    return json_text({"maps": records, "semantics": semantics}) + "\n"
+        records.append({"id": argmap.id, "speeches": names,
+                        "semantics": semantics_of(argmap.semantics, semantics).value,
+                        "claims": {address: [None if s is None else s.value for s in statuses]
+                                   for address, statuses in rows.items()}})
+    return json_text({"maps": records}) + "\n"

@@ -3,10 +3,9 @@
 :func:`build_round` reads a map's graph with its speeches and works out, for
 every written statement and every position (``ref`` items too):
 
-- its **side**: a claim's own `side`; a `pro` is on its parent's side; a `con`
-  or an `undercut` on the other side when the round has exactly two sides
-  (FORMAT.md, "Sides"). This is a small private derivation until the verdicts
-  work's derived sides land; it follows the same rules.
+- its **side**: as :func:`argmap.analysis.sides.derive_sides` derives it (a
+  claim's own `side`; a `pro` on its parent's side, a `con` or an `undercut`
+  on the other), with the round's sides: the map's `sides`, else its speeches'.
 - its **speech**: its own `speech`, else the first speech of its side at or
   after its parent's (a claim: its side's first speech; a `pro` written
   without one: its parent's speech), so a map that marks only the answers
@@ -29,6 +28,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from argmap.analysis.sides import derive_sides
 from argmap.graph import ArgumentGraph, Link, build_graph
 from argmap.model import ArgumentMap, Relation, Speech
 
@@ -54,8 +54,7 @@ class Round:
         self.order = {s.name: i for i, s in enumerate(self.speeches)}
         self.sides: tuple[str, ...] = argmap.sides or tuple(dict.fromkeys(
             s.side for s in self.speeches if s.side is not None))
-        self._side: dict[str, str | None] = {}
-        self._link_side: dict[str, str | None] = {}
+        self._sides = derive_sides(graph, names=self.sides)
         self._said: dict[str, int] = {}
         self._link_said: dict[str, int] = {}
         self._in_last: dict[str, bool] = {}
@@ -76,33 +75,12 @@ class Round:
 
     def side(self, key: str) -> str | None:
         """The side of a written statement."""
-        if key not in self._side:
-            self._side[key] = None  # a guard: a ref loop resolves to no side
-            statement = self.graph.statements.get(key)
-            if statement is None:
-                return None
-            if statement.is_claim or statement.link is None:
-                found = statement.side
-            else:
-                home = self.graph.link(statement.link)
-                found = self.link_side(home) if home is not None else None
-            self._side[key] = found
-        return self._side[key]
+        return self._sides.of(key)
 
     def link_side(self, link: Link) -> str | None:
-        """The side of a position's premises: a pro is on its target's side, a con or an
+        """The side that makes a step: a pro is on its target's side, a con or an
         undercut on the other side."""
-        if link.key not in self._link_side:
-            self._link_side[link.key] = None
-            if link.relation is Relation.PRO:
-                found = self.side(link.target)
-            elif link.relation is Relation.CON:
-                found = self.other(self.side(link.target))
-            else:
-                attacked = self.graph.link(link.target)
-                found = self.other(self.link_side(attacked)) if attacked is not None else None
-            self._link_side[link.key] = found
-        return self._link_side[link.key]
+        return self._sides.step_of(link.key)
 
     # -- speeches --------------------------------------------------------
 

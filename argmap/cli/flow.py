@@ -100,7 +100,7 @@ def speech_maps(maps: list[ArgumentMap], after: str | None) -> list[ArgumentMap]
     return [cut(m, after) for m in maps]
 
 
-def by_speech_report(maps: list[ArgumentMap], fmt: str, semantics: str) -> None:
+def by_speech_report(maps: list[ArgumentMap], fmt: str, semantics: str | None) -> None:
     """``eval --by-speech``: each round's claims, speech by speech (text or json)."""
     from argmap.analysis.after import by_speech_json, by_speech_text
     from argmap.cli.messages import to_stdout

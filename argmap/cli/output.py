@@ -193,7 +193,8 @@ def stems(graphs: list[ArgumentGraph], depth: int | None, side: str | None) -> l
 
 
 def write_views(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
-                cut: tuple[str | None, int | None, str | None], options: ExportOptions) -> None:
+                cut: tuple[str | None, int | None, str | None], options: ExportOptions,
+                for_: list[str] | None = None) -> None:
     """``render``: each map cut alike, exported, written where ``-o`` says (or named after it).
 
     The places are checked before anything is drawn: an output that would
@@ -201,7 +202,7 @@ def write_views(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
     """
     from argmap.api import views
 
-    graphs = views(maps, *cut)
+    graphs = views(maps, *cut, for_=for_)
     plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
     refuse_inputs(plan, {m.span.file for m in maps})
     write_outputs(plan, [as_bytes(spec.export(g, options)) for g in graphs],
