@@ -261,7 +261,7 @@ def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
         for m in doc.maps:
             if m.span.file not in broken:
                 doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
-                doc.diagnostics.extend(run_flow_rules(m, codes))
+                doc.diagnostics.extend(run_flow_rules(m, codes, for_))
     doc.diagnostics = keep(doc.diagnostics, codes)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
 

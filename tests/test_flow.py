@@ -419,3 +419,24 @@ def test_hostile_speech_names_and_texts_stay_inert() -> None:
     assert "| X\x1b\\[31m\\| a | Z b |" in md and "\\<b\\>A\\</b\\> \\| \\*B\\*" in md
     html = api.flow(m, "html").decode("utf-8")
     assert "<b>A" not in html and "&lt;b&gt;A&lt;/b&gt;" in html
+
+
+def test_check_select_flow_for_a_side(tmp_path: Path) -> None:
+    path = tmp_path / "round.yaml"
+    path.write_text(HAND, encoding="utf-8")
+    code, _, err = run("check", str(path), "--select", "flow", "--for", "neg")
+    # what neg must act on: aff's arguments it dropped, its own turn not extended
+    assert [line.split(": warning: ")[1] for line in err.splitlines()[:-1]] == [
+        "neg dropped aff's “Warrant.” (1AC): no answer from 1NC on; answer it, or concede "
+        "it knowingly [dropped]",
+        "neg did not extend “Turn.” into 2NR: if it did, write `- ref: turn` with "
+        "`speech: 2NR`; else it is given up [not-extended]",
+        "neg dropped aff's “No turn.” (2AC): no answer from 2NC on; answer it, or concede "
+        "it knowingly [dropped]",
+        "neg dropped aff's “Card.” (1AC): no answer from 1NC on; answer it, or concede it "
+        "knowingly [dropped]",
+    ]
+    assert code == 0
+    code, _, err = run("check", str(POLICY), "--select", "flow", "--for", "plan,recession")
+    assert (code, err) == (2, "argmap: --for plan,recession: names claims of several sides; "
+                           "the flow rules judge for one side\n")

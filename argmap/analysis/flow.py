@@ -74,15 +74,19 @@ def build_flow(argmap: ArgumentMap, side: str | None = None) -> Flow:
     if found is None:
         raise FlowError(f"map '{argmap.id}' has no speeches to flow: add `format: policy` "
                         "(or ld, pf, bp, worlds, apda, asian) or a `speeches` list")
-    chosen = _side(found, side)
+    chosen = side_named(found, side)
     sheets = [_Layout(found, chosen).sheet(key) for key in found.graph.claims]
     order = sorted(range(len(sheets)), key=lambda i: (found.said(found.graph.claims[i]), i))
     return Flow(argmap.id, argmap.question, found.speeches,
                 tuple(sheets[i] for i in order), chosen)
 
 
-def _side(round_: Round, name: str | None) -> str | None:
-    """``--for``: a side, or a claim id standing for its side."""
+def side_named(round_: Round, name: str | None) -> str | None:
+    """``--for``: a side, or a claim id standing for its side (None: both sides).
+
+    Raises:
+        FlowError: if ``name`` is neither a side of the round nor a claim with a side.
+    """
     if name is None:
         return None
     if name in round_.sides:
