@@ -440,3 +440,12 @@ def test_check_select_flow_for_a_side(tmp_path: Path) -> None:
     code, _, err = run("check", str(POLICY), "--select", "flow", "--for", "plan,recession")
     assert (code, err) == (2, "argmap: --for plan,recession: names claims of several sides; "
                            "the flow rules judge for one side\n")
+
+
+def test_a_claim_without_side_is_on_the_side_of_its_speech() -> None:
+    found = build_round(loads("argmap: 1.2\nquestion: Q?\nformat: ld\nclaims:\n"
+                              "  - id: k\n    text: K.\n    speech: NC\n    con:\n"
+                              "      - id: a\n        text: A.\n"))
+    assert found is not None
+    assert (found.side("k"), found.side("a")) == ("neg", "aff")
+    assert found.speeches[found.said("a")].name == "1AR"  # aff's first speech after the NC

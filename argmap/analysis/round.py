@@ -4,8 +4,9 @@
 every written statement and every position (``ref`` items too):
 
 - its **side**: as :func:`argmap.analysis.sides.derive_sides` derives it (a
-  claim's own `side`; a `pro` on its parent's side, a `con` or an `undercut`
-  on the other), with the round's sides: the map's `sides`, else its speeches'.
+  claim's own `side`, else the side of its `speech`; a `pro` on its parent's
+  side, a `con` or an `undercut` on the other), with the round's sides: the
+  map's `sides`, else its speeches'.
 - its **speech**: its own `speech`, else the first speech of its side at or
   after its parent's (a claim: its side's first speech; a `pro` written
   without one: its parent's speech), so a map that marks only the answers
@@ -54,7 +55,14 @@ class Round:
         self.order = {s.name: i for i, s in enumerate(self.speeches)}
         self.sides: tuple[str, ...] = argmap.sides or tuple(dict.fromkeys(
             s.side for s in self.speeches if s.side is not None))
-        self._sides = derive_sides(graph, names=self.sides)
+        claims = {}  # a claim without `side` is on the side of the speech it was said in
+        for key in graph.claims:
+            claim = graph.statements[key]
+            side = claim.side or (self.speeches[self.order[claim.speech]].side
+                                  if claim.speech in self.order else None)
+            if side is not None:
+                claims[key] = side
+        self._sides = derive_sides(graph, claims, self.sides)
         self._said: dict[str, int] = {}
         self._link_said: dict[str, int] = {}
         self._in_last: dict[str, bool] = {}
