@@ -28,6 +28,7 @@ def test_the_map_page_has_a_flow_tab_with_drops_marked(browser: Browser, tmp_pat
     page.click("#tab-flow")
     assert page.is_visible("#flow") and not page.is_visible("#map")
     assert page.get_attribute("#tab-flow", "aria-selected") == "true"
+    assert not page.is_visible("#search")  # the outline's tools act on the outline only
     sheets = page.eval_on_selector_all(".flow-sheet h2", "els => els.map(e => e.textContent)")
     assert [s.split(" - ")[0] for s in sheets] == [
         "Sheet 1: plan (aff)", "Sheet 2: recession (neg)", "Sheet 3: politics (neg)",
@@ -41,7 +42,7 @@ def test_the_map_page_has_a_flow_tab_with_drops_marked(browser: Browser, tmp_pat
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "flow-tab.png"))
     page.click("#tab-map")
-    assert page.is_visible("#map") and not page.is_visible("#flow")
+    assert page.is_visible("#map") and not page.is_visible("#flow") and page.is_visible("#search")
     assert problems == []
 
 

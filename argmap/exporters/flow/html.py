@@ -86,12 +86,13 @@ def _cell(cell: Cell, side: str) -> str:
             f"{escape(label(cell))}{''.join(notes)}</td>")
 
 
-#: the Flow tab's switch on the map page: the tabs show one panel at a time
+#: the Flow tab's switch on the map page: the tabs show one panel at a time (the outline's
+#: filter and expand buttons are hidden while the flow shows: they act on the outline)
 _TAB_SCRIPT = """(function(){"use strict";
-var tabs=document.querySelectorAll("[role=tab]");
+var tabs=document.querySelectorAll("[role=tab]"),tools=document.querySelector(".tools");
 function show(tab){tabs.forEach(function(t){var on=t===tab;t.setAttribute("aria-selected",
 on?"true":"false");t.tabIndex=on?0:-1;document.getElementById(t.getAttribute("aria-controls"))
-.hidden=!on})}
+.hidden=!on});if(tools)tools.style.visibility=tab.id==="tab-flow"?"hidden":""}
 tabs.forEach(function(t){t.addEventListener("click",function(){show(t)})})})();
 """
 
