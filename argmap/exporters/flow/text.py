@@ -47,9 +47,10 @@ def _sheet(flow: Flow, sheet: Sheet, width: int) -> list[str]:
     gutter = len(str(sheet.rows)) + 1  # each row band's number, to read it across panels
     single = (width - gutter + len(SEPARATOR)) // count - len(SEPARATOR) >= MIN_COLUMN
     out: list[str] = []
-    for panel in _panels(count, width, gutter):
-        columns = len(panel)
-        column_width = (width - gutter - len(SEPARATOR) * (columns - 1)) // columns
+    panels = _panels(count, width, gutter)
+    columns = len(panels[0])  # every panel's columns as wide as the first's
+    column_width = (width - gutter - len(SEPARATOR) * (columns - 1)) // columns
+    for panel in panels:
         if not single:
             out.append(terminal_visible(f"  speeches {flow.speeches[panel[0]].name}–"
                                         f"{flow.speeches[panel[-1]].name}:"))
