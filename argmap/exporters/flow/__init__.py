@@ -42,6 +42,12 @@ def render_flow(flow: Flow, fmt: str, width: int = 100) -> bytes:
     return result if isinstance(result, bytes) else result.encode("utf-8")
 
 
+#: what the marks mean, shown once above the sheets
+LEGEND = ("▲ said again (an extension) · ↪ a statement written elsewhere · DROPPED by X: the "
+          "other side answered it in no speech from X on · not extended: its side left it out "
+          "of its last speech")
+
+
 def marks(cell: Cell) -> list[str]:
     """What the flow marks on a cell, in words (every format says the same)."""
     found = []

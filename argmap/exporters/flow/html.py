@@ -9,7 +9,7 @@ A dropped argument's cell has the class ``dropped`` and says so in words
 from __future__ import annotations
 
 from argmap.analysis.flow import Cell, Flow
-from argmap.exporters.flow import heading, label, marks, speech_label
+from argmap.exporters.flow import LEGEND, heading, label, marks, speech_label
 from argmap.exporters.html import escape
 
 #: the sheets' style: shared by the printable page and the map page's Flow tab
@@ -51,7 +51,7 @@ def sheets(flow: Flow) -> str:
     """Every sheet as a ``<section class="flow-sheet">`` with its table."""
     sides = list(dict.fromkeys(s.side for s in flow.speeches if s.side))
     klass = [f"side-{sides.index(s.side)}" if s.side in sides else "" for s in flow.speeches]
-    out = []
+    out = [f'<p class="flow-legend">{escape(LEGEND)}</p>\n']
     if flow.side:
         out.append(f'<p class="flow-for">Marked for {escape(flow.side)}: what it dropped, '
                    "and what it did not extend.</p>\n")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from argmap.analysis.flow import Cell, Flow
-from argmap.exporters.flow import heading, label, marks, speech_label
+from argmap.exporters.flow import LEGEND, heading, label, marks, speech_label
 
 
 def render(flow: Flow) -> str:
     """Every sheet as a GitHub-flavoured Markdown table."""
-    out = [f"# Flow: {_escape(flow.question)}", ""]
+    out = [f"# Flow: {_escape(flow.question)}", "", _escape(LEGEND), ""]
     if flow.side:
         out += [f"Marked for {flow.side}: what {flow.side} dropped, and what it did not "
                 "extend.", ""]

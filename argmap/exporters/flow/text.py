@@ -12,7 +12,7 @@ import textwrap
 
 from argmap.analysis.flow import Cell, Flow, Sheet
 from argmap.escape import terminal_visible
-from argmap.exporters.flow import heading, label, marks, speech_label
+from argmap.exporters.flow import LEGEND, heading, label, marks, speech_label
 
 #: the narrowest column worth reading; below it the columns wrap into panels
 MIN_COLUMN = 18
@@ -26,6 +26,7 @@ def render(flow: Flow, width: int) -> str:
     if flow.side:
         out += textwrap.wrap(terminal_visible(f"marked for {flow.side}: what {flow.side} "
                                               "dropped, and what it did not extend"), width)
+    out += textwrap.wrap(LEGEND, width)
     for index, sheet in enumerate(flow.sheets):
         out.append("")
         out.extend(textwrap.wrap(terminal_visible(heading(flow, index)), width) or [""])
