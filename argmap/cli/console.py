@@ -57,13 +57,22 @@ def as_path(arg: str) -> Path:
 
 
 def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
-              exclude: list[str] | None = None, reader: SourceFormat | None = None) -> Document:
-    """Load and check every map under ``paths``; a usage error when there are none."""
-    from argmap.api import check_paths
+              exclude: list[str] | None = None, reader: SourceFormat | None = None,
+              rules: tuple[set[str], str | None, list[str] | None] | None = None,
+              ) -> Document:
+    """Load and check every map under ``paths``; a usage error when there are none.
+
+    With ``rules`` (``check``: the warnings to report, the semantics and the side to
+    judge from), the report keeps no maps, only the diagnostics and totals, and many
+    files are read on every core (:func:`argmap.api.check_files`).
+    """
+    from argmap.api import check_files, check_paths
 
     hint_stdin(paths)
-    report = check_paths([as_path(p) for p in paths], max_bytes, exclude or (),
-                         None if reader is None else reader.value)
+    inputs = [as_path(p) for p in paths]
+    name = None if reader is None else reader.value
+    report = (check_paths(inputs, max_bytes, exclude or (), name) if rules is None else
+              check_files(inputs, max_bytes, exclude or (), name, *rules))
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     return report

@@ -121,7 +121,9 @@ def stats_command(
     evaluations = evaluate_maps(report.maps, semantics_value(semantics))
     names = for_names(ours)
     found = sides_of(evaluations, names) if names else [None] * len(evaluations)
-    records = [map_stats(e, s) for e, s in zip(evaluations, found, strict=True)]
+    side = names[0] if names and len(names) == 1 else None
+    records = [map_stats(e, s, side if s is not None and side in s.names else None)
+               for e, s in zip(evaluations, found, strict=True)]
     if fmt is TextOrJson.json:
         to_stdout((json_text({"maps": records}) + "\n").encode("utf-8"))
     else:
