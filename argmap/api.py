@@ -399,6 +399,7 @@ def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
     # rules (and the evaluation they import) are not loaded at all.
     if codes - set(DEFAULT_WARNINGS):
         from argmap.rules.debate import run_debate_rules
+        from argmap.rules.flow import run_flow_rules
         from argmap.rules.schemes import run_scheme_rules
 
         broken = {d.span.file for d in doc.diagnostics if d.severity is Severity.ERROR}
@@ -406,6 +407,7 @@ def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
             if m.span.file not in broken:
                 doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
                 doc.diagnostics.extend(run_scheme_rules(m, codes, for_))
+                doc.diagnostics.extend(run_flow_rules(m, codes, for_))
     doc.diagnostics = keep(doc.diagnostics, codes)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
 
@@ -528,6 +530,7 @@ def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -
         engine=options.get("engine"), timeout=options.get("timeout", 120),
         warn=options.get("warn"), color_by=options.get("color_by", "relation"),
         sides=colours[0] if colours else None, side_names=colours[1] if colours else None,
+        flows=flows([argmap]) if format == "html" else None,
         statuses=statuses([argmap], options.get("semantics")) if evaluated else None)
     result = EXPORTERS[format].export(g, made)
     if isinstance(result, bytes) and not EXPORTERS[format].binary:
@@ -730,6 +733,44 @@ def to_networkx(argmap: ArgumentMap) -> networkx.MultiDiGraph:
     found: networkx.MultiDiGraph = networkx.read_graphml(
         io.BytesIO(export(argmap, "graphml").encode("utf-8")), force_multigraph=True)
     return found
+
+
+def flow(argmap: ArgumentMap, format: str = "text", side: str | None = None,
+         width: int = 100) -> bytes:
+    """The round's flow sheets (``argmap flow``) as the bytes of ``format``: text (fitted
+    to ``width``), md, csv, html or xlsx; ``side`` marks what that side must act on.
+
+    Raises:
+        UsageError: for an unknown format, a map without speeches, or an unknown side.
+    """
+    from argmap.analysis.flow import build_flow
+    from argmap.exporters.flow import FLOW_FORMATS, render_flow
+
+    if format not in FLOW_FORMATS:
+        raise UsageError(f"unknown flow format '{format}'; use one of {', '.join(FLOW_FORMATS)}")
+    return render_flow(build_flow(argmap, side), format, width)
+
+
+def flows(maps: list[ArgumentMap]) -> dict[str, tuple[str, str, str]]:
+    """``ExportOptions.flows`` for the html page's Flow tab: map id -> the tab's pieces, for
+    each map that is a round (has speeches)."""
+    from argmap.analysis.flow import build_flow
+    from argmap.exporters.flow.html import tab
+
+    return {m.id: tab(build_flow(m)) for m in maps if m.speeches}
+
+
+def after(argmap: ArgumentMap, speech: str) -> ArgumentMap:
+    """The map as the round stood after ``speech`` (``eval --after``): only what was said
+    by then.
+
+    Raises:
+        UsageError: if the map has no speeches or none is called ``speech``.
+    """
+    from argmap.analysis.after import after as cut
+    from argmap.analysis.after import speech_index
+
+    return cut(argmap, speech_index(argmap, speech))
 
 
 def report_json(report: Document) -> str:

@@ -123,6 +123,14 @@ _BODIES = frozenset((
 ))
 
 
+class Speech(NamedTuple):
+    """One speech of a round (format 1.2): its name, the side that gives it, its time."""
+
+    name: str
+    side: str | None
+    minutes: float | None = None
+
+
 class Statement(NamedTuple):
     """A claim or premise, a ``ref`` pointer to one, or a linked argument.
 
@@ -256,6 +264,10 @@ class ArgumentMap:
     sides: tuple[str, ...] = ()
     #: format 1.2: the semantics statuses are computed under (None: the default, grounded)
     semantics: str | None = None
+    #: format 1.2: the speech-order preset `format:` names (policy, ld, pf, ...), if any
+    format: str | None = None
+    #: format 1.2: the round's speeches in order, from `speeches` or `format` (empty: none)
+    speeches: tuple[Speech, ...] = ()
 
     def walk(self) -> Iterator[Statement]:
         """Yield every statement depth-first in document order, refs included."""
@@ -349,6 +361,10 @@ MAP_KEYS: dict[str, KeySpec] = {
     "sides": KeySpec("slugs", "format 1.2: the sides of the debate, in order (e.g. [aff, neg])"),
     "semantics": KeySpec("semantics", "format 1.2: how statuses are computed: grounded "
                          "(the default) or weighed"),
+    "format": KeySpec("debate-format", "format 1.2: a known speech order: policy, ld, pf, bp, "
+                      "worlds, apda or asian"),
+    "speeches": KeySpec("speeches", "format 1.2: the speeches in order: names, or {name, side, "
+                        "minutes}; overrides `format`"),
     "claims": KeySpec("statements", "the positions that answer the question", required=True),
     "sources": KeySpec("sources", "the works cited in this map, by id"),
 }
@@ -368,6 +384,7 @@ STATEMENT_KEYS: dict[str, KeySpec] = {
     "note": KeySpec("text", "a remark for the author, not part of the argument"),
     "weight": KeySpec("weight", "how much this premise bears on its parent, 1-5"),
     "side": KeySpec("slug", "format 1.2, claims only: the side that advances the claim"),
+    "speech": KeySpec("speech", "format 1.2: the speech it was first said in (one of `speeches`)"),
     "scheme": KeySpec("slug", "format 1.2: the argument scheme of the step to the parent "
                       "(`argmap schemes` lists them)"),
     "answers": KeySpec("answers", "format 1.2: the critical question(s) of the step above "
@@ -380,6 +397,7 @@ REF_STEP_KEYS: dict[str, KeySpec] = {
     "weight": KeySpec("weight", "how much the statement bears on this parent, 1-5"),
     "undercut": KeySpec("statements", "premises that attack this step only"),
     "note": KeySpec("text", "a remark about this step"),
+    "speech": KeySpec("speech", "the later speech it was said again in: an extension"),
     "scheme": KeySpec("slug", "the argument scheme of this step"),
 }
 
@@ -392,6 +410,7 @@ LINKED_KEYS: dict[str, KeySpec] = {
     "undercut": KeySpec("statements", "premises that attack the joint inference"),
     "note": KeySpec("text", "a remark for the author, not part of the argument"),
     "tags": KeySpec("tags", "free-form labels"),
+    "speech": KeySpec("speech", "format 1.2: the speech the argument was first said in"),
     "scheme": KeySpec("slug", "format 1.2: the argument scheme of the joint step"),
 }
 
@@ -399,6 +418,13 @@ LINKED_KEYS: dict[str, KeySpec] = {
 PREMISE_ONLY_KEYS = frozenset({"text", "ref", "pro", "con", "cites", "by"})
 #: keys that belong on the linked argument, not on one of its premises
 ARGUMENT_ONLY_KEYS = frozenset({"weight", "undercut", "scheme"})
+
+#: format 1.2: the keys of an item of `speeches` written as a mapping
+SPEECH_KEYS: dict[str, KeySpec] = {
+    "name": KeySpec("text", "what debaters call the speech (2AC, PM, ...)", required=True),
+    "side": KeySpec("slug", "the side that gives it, one of `sides`"),
+    "minutes": KeySpec("minutes", "how long it may last"),
+}
 
 CITATION_KEYS: dict[str, KeySpec] = {
     "source": KeySpec("slug", "id of a source in `sources`", required=True),

@@ -64,8 +64,11 @@ def test_groups_come_from_the_registry() -> None:
     assert list(DEBATE_RULES) == list(RULES) == list(group("debate"))
     assert groups()["schemes"] == group("schemes") == (
         "open-critical-question", "hole-to-close", "question-to-ask")
-    assert all(c.group in ("default", "debate", "schemes") for c in CODES.values()
+    assert all(c.group in ("default", "debate", "schemes", "flow") for c in CODES.values()
                if c.severity.value == "warning")
+    from argmap.rules.flow import RULES as FLOW_RULES
+
+    assert list(FLOW_RULES) == list(group("flow")) == ["dropped", "not-extended"]
     assert all(c.group == "" for c in CODES.values() if c.severity.value == "error")
 
 

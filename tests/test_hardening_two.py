@@ -303,7 +303,7 @@ def test_24_a_ref_with_keys_and_no_valid_target_names_no_none(tmp_path: Path) ->
                       "        text: X\n", encoding="utf-8")
     result = CliRunner().invoke(cli.app, ["check", str(source)])
     assert (f"{source}:6:9: error: a `ref` item carries only the keys of its step (weight, "
-            "undercut, note, scheme); put `text` on the statement it names [ref-with-keys]"
+            "undercut, note, speech, scheme); put `text` on the statement it names [ref-with-keys]"
             ) in result.stderr.splitlines()
 
 

@@ -57,6 +57,9 @@ EXPECTED: dict[str, tuple[str, int, int]] = {
     "top-level-scalar": ("not-a-map", 1, 1),
     "undercut-on-claim": ("undercut-on-claim", 5, 9),
     "needs-version": ("needs-version", 6, 9),
+    "unknown-speech": ("unknown-speech", 6, 13),
+    "unknown-format": ("unknown-format", 3, 9),
+    "bad-speech": ("bad-speech", 3, 12),
     "too-few-premises": ("too-few-premises", 7, 11),
     "linked-key": ("linked-key", 9, 13),
     "linked-position": ("linked-position", 16, 13),
@@ -149,8 +152,8 @@ VALUES: dict[str, tuple[str, str]] = {
                                             "!<tag:example.org,2024:x> is not used in maps; "
                                             "remove it [yaml-tag]"),
     "2024: x": (STATEMENT, "4:5: error: unknown key '2024' in a statement; expected one of text, "
-                "id, ref, pro, con, undercut, cites, by, tags, note, weight, side, scheme, "
-                "answers [unknown-key]"),
+                "id, ref, pro, con, undercut, cites, by, tags, note, weight, side, speech, "
+                "scheme, answers [unknown-key]"),
     'url: "http://[::1"': (SOURCE, "8:10: error: 'http://[::1' is not an http(s) URL: invalid "
                            "IPv6 URL [bad-url]"),
     'url: "http://]"': (SOURCE, "8:10: error: 'http://]' is not an http(s) URL: invalid IPv6 "

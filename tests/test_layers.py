@@ -51,6 +51,7 @@ MODULES = {module(p): imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
 LAYERS: list[tuple[str, ...]] = [
     ("argmap.errors", "argmap.escape"),
     ("argmap.model", "argmap.markup"),
+    ("argmap.speeches",),  # the debate formats' speech orders (format 1.2 presets)
     ("argmap.diagnostics",),
     ("argmap.files",),
     ("argmap.readers",),

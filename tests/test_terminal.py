@@ -163,8 +163,8 @@ def test_diagnostics_quote_hostile_values_on_one_line() -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"{FORGED}:7:5: error: unknown key '\\x1b]0;pwned\\x07' in a statement; expected one "
-        "of text, id, ref, pro, con, undercut, cites, by, tags, note, weight, side, scheme, "
-        "answers [unknown-key]\n"
+        "of text, id, ref, pro, con, undercut, cites, by, tags, note, weight, side, speech, "
+        "scheme, answers [unknown-key]\n"
         f"{FORGED}:11:14: error: 'a\\nx.yaml:1:1: error: fake' is not a valid id (lower-case "
         "letters, digits, '-', '_', '.'; starting with a letter or digit); try "
         "'a-x.yaml-1-1-error-fake' [bad-id]\n"

@@ -359,8 +359,8 @@ def test_7_ref_step_keys_need_1_2_and_no_statement_keys(tmp_path: Path) -> None:
     keyed = load_text(REF_STEP.replace("        note: P answers D too.\n",
                                        "        text: again\n"), "r.yaml").diagnostics
     assert [d.message for d in keyed] == [
-        "a `ref` item carries only the keys of its step (weight, undercut, note, scheme); "
-        "put `text` on the statement with id 'p'"]
+        "a `ref` item carries only the keys of its step (weight, undercut, note, speech, "
+        "scheme); put `text` on the statement with id 'p'"]
 
 
 # -- 8. brief hygiene ---------------------------------------------------------------

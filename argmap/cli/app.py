@@ -340,7 +340,8 @@ def render(
                    else (None, None))
         write_views(maps, spec, output, cut, options._replace(
             statuses=api.statuses(maps, chosen) if evaluated else None,
-            sides=colours[0], side_names=colours[1]), for_=for_names(ours))
+            sides=colours[0], side_names=colours[1],
+            flows=api.flows(maps) if spec.name == "html" else None), for_=for_names(ours))
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
@@ -402,12 +403,14 @@ def schema(
 
 
 from argmap.cli.debate import brief_command, eval_command, stats_command  # noqa: E402
+from argmap.cli.flow import flow_command  # noqa: E402
 from argmap.cli.schemes import schemes_command  # noqa: E402
 
 app.command("eval")(eval_command)
 app.command("brief")(brief_command)
 app.command("stats")(stats_command)
 app.command("schemes")(schemes_command)
+app.command("flow")(flow_command)
 
 # Commands that write maps live in their own modules (imported here, after the
 # helpers above that it uses).

@@ -83,6 +83,11 @@ def eval_command(
     ours: ForOpt = None,
     questions: QuestionsOpt = QuestionsChoice.raise_,
     source_format: From = None,
+    after: Annotated[str | None, typer.Option("--after", show_default=False, help="A round "
+                     "(format 1.2) as it stood after this speech: only what was said by "
+                     "then counts.")] = None,
+    by_speech: Annotated[bool, typer.Option("--by-speech", help="Each claim's status after "
+                         "each speech of the round.")] = False,
 ) -> None:
     """Say which claims stand after the rebuttals: in (✓), out (✗) or undecided (?).
 
@@ -96,9 +101,14 @@ def eval_command(
     Example: argmap eval maps/nato-promise.yaml --format json
     """
     from argmap.analysis.report import eval_json, eval_text
+    from argmap.cli.flow import by_speech_report, speech_maps
 
     report = load_or_fail(paths, reader=source_format)
-    evaluations = evaluate_maps(report.maps, semantics_value(semantics), questions.value)
+    if by_speech:
+        by_speech_report(report.maps, fmt.value, semantics_value(semantics))
+        return
+    evaluations = evaluate_maps(speech_maps(report.maps, after), semantics_value(semantics),
+                                questions.value)
     found = sides_of(evaluations, for_names(ours))
     if fmt is TextOrJson.json:
         to_stdout(eval_json(evaluations, found, questions.value).encode("utf-8"))
@@ -141,9 +151,9 @@ def stats_command(
 def brief_command(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
                     show_default=False, help="One map file.")],
-    ours: Annotated[str, typer.Option("--for", show_default=False, help="Our side: a side "
-                    "of the map (`sides`, e.g. aff) or claim ids, comma-separated; the "
-                    "map's other claims are the opponent's.")],
+    ours: Annotated[str | None, typer.Option("--for", show_default=False, help="Our side: a "
+                    "side of the map (`sides`, e.g. aff) or claim ids, comma-separated; the "
+                    "map's other claims are the opponent's.")] = None,
     fmt: Annotated[BriefFormat | None, typer.Option("--format", "-f", show_default=False,
                    help="md, docx or html (default: from -o's extension, else md).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", show_default=False,
@@ -161,6 +171,9 @@ def brief_command(
     wpm: Annotated[int, typer.Option("--wpm", min=1, max=1000, help="Reading speed in "
                    "words per minute, which times each card, Hat and Block (Verbatim's "
                    "default).")] = 250,
+    speech: Annotated[str | None, typer.Option("--speech", show_default=False, help="A round "
+                      "(format 1.2): what that speech's side says in it, timed against the "
+                      "speech's time, instead of the brief.")] = None,
 ) -> None:
     """Write the brief a debater reads from: our case with its cards; the frontlines,
     every attack on us anywhere in the map, most dangerous first, each with its whole
@@ -185,9 +198,16 @@ def brief_command(
     if output != "-":
         refuse_overwrite([output], [path])
     fmt = _brief_format(fmt, output)
-    brief = build_brief(evaluate_maps(maps, semantics_value(semantics))[0],
-                        [c for c in ours.split(",") if c], depth=depth, status=not no_status,
-                        wpm=wpm)
+    if speech is not None:
+        from argmap.brief.speech import speech_brief
+
+        brief = speech_brief(maps[0], speech)
+    elif ours is None:
+        fail("brief needs --for (our side or claims), or --speech for one speech of a round")
+    else:
+        brief = build_brief(evaluate_maps(maps, semantics_value(semantics))[0],
+                            [c for c in ours.split(",") if c], depth=depth,
+                            status=not no_status, wpm=wpm)
     if output is None and fmt is not BriefFormat.docx:
         output = "-"  # md and html go to stdout unless -o, docx to <map-id>.docx
     plan = output_paths([brief.map_id], FORMATS[fmt.value], output)

@@ -284,6 +284,13 @@ def add_command(
     kind: Annotated[str | None, typer.Option("--kind", show_default=False,
                     help="article, report, book, memo, speech, fact-check, ...")] = None,
     map_id: MapOpt = None,
+    speech: Annotated[str | None, typer.Option("--speech", show_default=False,
+                      help="Format 1.2: the speech of the round it is said in.")] = None,
+    ref: Annotated[str | None, typer.Option("--ref", show_default=False,
+                   help="Add a ref to the statement with this id (with --speech: an extension); "
+                   "without --to, beside that statement.")] = None,
+    ref_as: Annotated[str | None, typer.Option("--as", show_default=False,
+                      help="With --ref and --to: pro, con or undercut.")] = None,
 ) -> None:
     """Add a premise, a claim or a source to a map file, in place.
 
@@ -300,6 +307,10 @@ def add_command(
     it and --undercut attacks its step; --together there is refused (one linked argument cannot hold
     another).
 
+    --speech says which speech of a round (format 1.2) it was said in; --ref ID
+    adds a ref to a statement (with --speech, an extension: said again in that
+    speech), beside it unless --to and --as say where.
+
     Exit code 1: the map does not allow the edit; 2: the command line is wrong
     in itself or names an address the map does not have.
 
@@ -315,6 +326,18 @@ def add_command(
     from argmap.edit.operations import Edit, add_argument_edit, add_source, add_statement_edit
     from argmap.edit.write import NewStatement
 
+    if ref is not None:
+        from argmap.edit.refs import add_ref_edit
+
+        if any(v is not None for v in (pro, con, undercut, claim, together, source, new_id)):
+            fail("--ref adds a ref item; leave out --pro, --con, --undercut, --claim, "
+                 "--together, --source and --id", 2)
+        if ref_as not in (None, "pro", "con", "undercut"):
+            fail(f"--as {ref_as}: use pro, con or undercut", 2)
+        edit_file(file, lambda t: add_ref_edit(t, ref, to, ref_as, speech, weight, map_id))
+        return
+    if ref_as is not None:
+        fail("--as says how a --ref bears on --to; use it with --ref", 2)
     if source is not None:
         if any(v is not None for v in (to, pro, con, undercut, claim, together, scheme,
                                        answers)):
@@ -345,7 +368,8 @@ def add_command(
         if relation not in ("pro", "con") or to is None:
             fail("--together adds premises that hold up a statement together: use it "
                         "with --to ADDRESS and --pro or --con TEXT", 2)
-        premises = [NewStatement(text, new_id, by, None, cites, quote, None, answers or []),
+        premises = [NewStatement(text, new_id, by, None, cites, quote, None, answers or [],
+                                 speech),
                     *(NewStatement(other) for other in together)]
         edit_file(file, lambda t: add_argument_edit(t, premises, weight, to, relation, map_id,
                                                     argument_id, scheme))
@@ -355,7 +379,8 @@ def add_command(
     if scheme is not None and relation not in ("pro", "con"):
         fail("--scheme names the pattern of a pro or con step: use it with --pro or --con "
              "(an undercut attacks a step, a claim has none)", 2)
-    new = NewStatement(text, new_id, by, weight, cites, quote, scheme, answers or [])
+    new = NewStatement(text, new_id, by, weight, cites, quote, scheme, answers or [],
+                       speech)
     edit_file(file, lambda t: add_statement_edit(t, new, to, relation, map_id))
 
 

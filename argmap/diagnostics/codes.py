@@ -6,8 +6,9 @@ that every ``error("…")``/``warning("…")`` uses a code listed here
 (tests/test_codes.py). The codes are stable: editors and CI match on them.
 
 Errors belong to no group: they mean a file cannot be read as a map, so they
-are always reported. Warnings are in ``default`` (reported without options)
-or ``debate`` (opt-in, ``check --select debate``).
+are always reported. Warnings are in ``default`` (reported without options),
+``debate`` (opt-in, ``check --select debate``) or ``flow`` (opt-in, ``check
+--select flow``: a round's drops and extensions).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ class Code(NamedTuple):
 
     severity: Severity
     summary: str
-    group: str = ""  # "default" or "debate" for a warning; "" for an error
+    group: str = ""  # "default", "debate" or "flow" for a warning; "" for an error
 
 
 CODES: dict[str, Code] = {
@@ -74,6 +75,10 @@ CODES: dict[str, Code] = {
     "side-position": Code(E, "`side` on a statement that is not a claim"),
     "bad-semantics": Code(E, "`semantics` that is not grounded or weighed"),
     "quote-markup": Code(E, "unbalanced or crossing quote markup (format 1.2)"),
+    "unknown-format": Code(E, "a `format` that names no known speech order"),
+    "bad-speech": Code(E, "an item of `speeches` argmap cannot place: no side, a bad time, "
+                       "listed twice"),
+    "unknown-speech": Code(E, "a `speech` that is not one of the round's speeches"),
     "too-few-premises": Code(E, "a linked argument with fewer than two premises"),
     "linked-key": Code(E, "a key on the wrong level of a linked argument"),
     "linked-position": Code(E, "`premises` on a claim, an undercut or a premise"),
@@ -116,6 +121,11 @@ CODES: dict[str, Code] = {
                           "schemes"),
     "question-to-ask": Code(W, "with --for: an open critical question on the other side's "
                             "step, to ask in cross-examination", "schemes"),
+    # the flow rules (argmap.rules.flow), opt-in: a round's speeches and what each answered
+    "dropped": Code(W, "an argument the side it attacks had a later speech to answer, and "
+                    "answered in none", "flow"),
+    "not-extended": Code(W, "an argument its side did not say again (a `ref` with a `speech`) "
+                         "in its last speech", "flow"),
 }
 
 

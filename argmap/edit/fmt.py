@@ -29,27 +29,29 @@ from typing import Any
 from argmap.diagnostics import Diagnostic
 from argmap.edit import with_cr, with_lf
 from argmap.errors import ArgmapError
-from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS
+from argmap.model import CITATION_KEYS, MAP_KEYS, SOURCE_KEYS, SPEECH_KEYS
 from argmap.readers.yaml import style
 from argmap.readers.yaml.source import Parsed, content_end, is_mapping, is_null, is_sequence, parse
 
 WIDTH = style.WIDTH
 #: The order ``fmt`` writes a statement's keys in: what the statement is
 #: (id, text) and who says it first, its evidence next, its premises last.
-STATEMENT_ORDER = ("id", "ref", "side", "text", "by", "weight", "scheme", "answers", "tags",
-                   "note", "cites", "pro", "con", "undercut")
+STATEMENT_ORDER = ("id", "ref", "side", "text", "by", "speech", "weight", "scheme", "answers",
+                   "tags", "note", "cites", "pro", "con", "undercut")
 #: The order of a linked argument's keys (format 1.1): ``premises`` first, as it
 #: makes the item an argument, then the statement order of the keys it may have.
-LINKED_ORDER = ("premises", "id", "weight", "scheme", "tags", "note", "undercut")
+LINKED_ORDER = ("premises", "id", "speech", "weight", "scheme", "tags", "note", "undercut")
 ORDERS: dict[str, tuple[str, ...]] = {
     "map": tuple(MAP_KEYS), "statement": STATEMENT_ORDER, "linked": LINKED_ORDER,
     "citation": tuple(CITATION_KEYS), "source": tuple(SOURCE_KEYS),
+    "speech": tuple(SPEECH_KEYS),
 }
 #: What the value under a key holds, by what its mapping is.
 CHILDREN = {("map", "claims"): "statement", ("map", "sources"): "sources",
             ("statement", "pro"): "statement", ("statement", "con"): "statement",
             ("statement", "undercut"): "statement", ("statement", "cites"): "citation",
-            ("linked", "premises"): "statement", ("linked", "undercut"): "statement"}
+            ("linked", "premises"): "statement", ("linked", "undercut"): "statement",
+            ("map", "speeches"): "speech"}
 _BLANK = None
 
 

@@ -29,6 +29,10 @@ class NewStatement:
     quote: str | None = None
     scheme: str | None = None  # format 1.2: the scheme of its step to the parent
     answers: list[str] = field(default_factory=list)  # format 1.2: critical questions
+    #: format 1.2: the speech it is said in; with ``ref``, the speech it is said again in
+    speech: str | None = None
+    #: format 1.2: a `ref` item to this id (``text`` is then empty): a step, or an extension
+    ref: str | None = None
 
 
 @dataclass
@@ -82,7 +86,12 @@ def statement_lines(new: NewStatement, dash: int, layout: Layout) -> list[str]:
     fields: list[tuple[str, str | list[str]]] = []
     if new.id is not None:
         fields.append(("id", style.scalar(new.id)))
-    fields.append(("text", style.scalar(new.text.strip())))
+    if new.ref is not None:
+        fields.append(("ref", style.scalar(new.ref)))
+    else:
+        fields.append(("text", style.scalar(new.text.strip())))
+    if new.speech is not None:
+        fields.append(("speech", style.scalar(new.speech.strip())))
     if new.by is not None:
         fields.append(("by", style.scalar(new.by.strip())))
     if new.weight is not None:

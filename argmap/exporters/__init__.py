@@ -48,6 +48,9 @@ class ExportOptions(NamedTuple):
     sides: dict[str, dict[str, int]] | None = None
     #: ``--color-by side``: map id -> the names of the first and second side (the legend)
     side_names: dict[str, tuple[str, ...]] | None = None
+    #: the html page's Flow tab (format 1.2 rounds): map id -> its tab buttons, its panel,
+    #: and its style and script (argmap.exporters.flow.html.tab)
+    flows: dict[str, tuple[str, str, str]] | None = None
 
 
 class Exporter(Protocol):

@@ -102,6 +102,11 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
               * (options.statuses is not None)
               + (f" · {statuses.get(SEMANTICS_KEY, 'grounded')} semantics"
                  if statuses is not None else "") + _side_legend(graph, options) + "</p>")
+    flow = (options.flows or {}).get(graph.id) if graph.focus is None else None
+    flow_panel = flow_extra = ""
+    if flow is not None:  # a round (format 1.2): a Flow tab beside the map
+        tabs, flow_panel, flow_extra = flow
+        head.append(tabs)
     figure = (f'<div class="viewport" id="viewport" tabindex="0" aria-label="Diagram: drag to '
               f'pan, wheel or + and − to zoom">{svg}</div>' if svg else "")
     return "".join([
@@ -117,7 +122,8 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         'placeholder="Filter statements" aria-label="Filter statements" autocomplete="off">'
         '<button type="button" id="expand-all">Expand all</button>'
         '<button type="button" id="collapse-all">Collapse all</button>'
-        '<span id="count" aria-live="polite"></span></div></header>\n<main>\n',
+        '<span id="count" aria-live="polite"></span></div></header>\n',
+        '<main id="map" role="tabpanel">\n' if flow is not None else '<main>\n',
         '<nav class="outline" aria-label="Outline">', tree, "</nav>\n",
         '<section class="diagram" aria-label="Diagram">',
         ('<div class="zoom" role="group" aria-label="Zoom"><button type="button" '
@@ -127,10 +133,12 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         figure, f'<p class="note">{escape(note)}</p>' if note else "", "</section>\n",
         '<aside class="panel" id="panel" aria-label="Details" aria-live="polite">'
         '<p class="hint">Select a statement to see its sources.</p></aside>\n</main>\n',
+        flow_panel,
         _sources(graph) if graph.citations else "",
         '<script type="application/json" id="argmap-data">',
         script_json(_details(graph, numbers)), "</script>\n",
-        f"<script>\n{script}</script>\n</body>\n</html>\n",
+        f"<script>\n{script}</script>\n", flow_extra,
+        "</body>\n</html>\n",
     ])
 
 

@@ -1,6 +1,6 @@
 """The rules ``check`` runs, in one registry keyed by the code each reports.
 
-Two families, one module each (yamllint's shape: one module per family, the
+Three families, one module each (yamllint's shape: one module per family, the
 codes in one registry, :data:`argmap.diagnostics.codes.CODES`):
 
 - :mod:`argmap.rules.format`: what makes a map wrong or suspect as written
@@ -11,6 +11,8 @@ codes in one registry, :data:`argmap.diagnostics.codes.CODES`):
   runs when ``--select`` names it;
 - :mod:`argmap.rules.schemes`: the open critical questions of steps that name a scheme
   (``--select schemes``).
+- :mod:`argmap.rules.flow`: what a round (format 1.2) left dropped or not
+  extended; each reads the round's speeches and answers, on ``--select flow``.
 
 :data:`RULES` maps every code a rule can report to the rule, so a code
 (``check --select``, the docs' table) leads to the function that reports it;
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 
 
 class Rule(NamedTuple):
-    """One rule: its family (``format`` or ``debate``) and the function that runs it."""
+    """One rule: its family (``format``, ``debate`` or ``flow``) and the function that runs it."""
 
     family: str
     function: Callable[..., Any]
@@ -36,13 +38,14 @@ class Rule(NamedTuple):
 def _registry() -> dict[str, Rule]:
     """code -> the rule that reports it (built on first use: ``check`` runs only the
     format rules, and importing them should not import the evaluation)."""
-    from argmap.rules import debate, format, schemes
+    from argmap.rules import debate, flow, format, schemes
 
     return {
         **{code: Rule("format", function) for function, codes in format.REPORTS.items()
            for code in codes},
         **{code: Rule("debate", function) for code, function in debate.RULES.items()},
         **{code: Rule("schemes", schemes.open_questions) for code in schemes.SCHEME_RULES},
+        **{code: Rule("flow", function) for code, function in flow.RULES.items()},
     }
 
 

@@ -151,8 +151,8 @@ def duplicate_links(index: MapIndex) -> Iterator[Diagnostic]:
             seen: dict[str, Statement] = {}
             for item in items:
                 name = item.ref or item.id
-                if name is None or item.premises:
-                    continue
+                if name is None or item.premises or (item.ref and item.speech):
+                    continue  # a ref with a `speech` is an extension: said again, on purpose
                 if name in seen:
                     yield warning("duplicate-link", f"'{name}' is already a `{kind}` of this "
                                   f"statement (line {seen[name].span.line}); one link says "

@@ -2,7 +2,7 @@
 
 A selector is a code (``bare-claim``) or a group: ``default`` (the warnings
 ``check`` reports without options), ``debate`` (the debate rules), ``schemes`` (the
-critical questions) or ``all``;
+critical questions), ``flow`` (a round's drops and extensions) or ``all``;
 codes and groups come from :data:`argmap.diagnostics.codes.CODES`. ``--select``
 replaces the default set; ``--ignore`` removes from the selected set.
 Errors are not rules to choose: they mean the file cannot be read as a map,
@@ -29,9 +29,9 @@ class SelectError(UsageError, ValueError):
 
 def groups() -> dict[str, tuple[str, ...]]:
     """Group name -> the codes it stands for."""
-    debate, schemes = group("debate"), group("schemes")
-    return {"default": DEFAULT_WARNINGS, "debate": debate, "schemes": schemes,
-            "all": DEFAULT_WARNINGS + debate + schemes}
+    debate, schemes, flow = group("debate"), group("schemes"), group("flow")
+    return {"default": DEFAULT_WARNINGS, "debate": debate, "schemes": schemes, "flow": flow,
+            "all": DEFAULT_WARNINGS + debate + schemes + flow}
 
 
 def _expand(option: str, selectors: Iterable[str]) -> set[str]:
@@ -54,7 +54,7 @@ def _expand(option: str, selectors: Iterable[str]) -> set[str]:
                 raise SelectError(f"{option} {word}: no such rule"
                                   f"{did_you_mean(word, [*table, *table['all']])} (rules: "
                                   f"{', '.join(table['all'])}; groups: default, debate, "
-                                  "schemes, all)")
+                                  "schemes, flow, all)")
     return codes
 
 

@@ -26,6 +26,7 @@ from argmap.model import (
     SEMANTICS,
     SLUG_RE,
     SOURCE_KEYS,
+    SPEECH_KEYS,
     STATEMENT_KEYS,
     V1_2,
     VERSIONS,
@@ -35,6 +36,7 @@ from argmap.model import (
     Relation,
     Source,
     Span,
+    Speech,
     Statement,
     at_least,
     visible,
@@ -42,6 +44,7 @@ from argmap.model import (
 from argmap.readers.catalogue import catalogue
 from argmap.readers.lines import EditorLines
 from argmap.readers.urls import url_problem
+from argmap.speeches import PRESETS, find
 
 
 class Node(Protocol):
@@ -155,6 +158,8 @@ class Builder:
         self.newer_reported: set[str] = set()
         #: the `sides` of the map being built, which a claim's `side` must be one of
         self.declared_sides: tuple[str, ...] = ()
+        #: the speeches of the map being built (format 1.2), which a `speech` must name
+        self.round: tuple[Speech, ...] = ()
         self.seen: set[int] = set()
         #: the file's text, to place a quote's broken marker exactly (set by the loader)
         self.text_source: str | None = None
@@ -435,6 +440,11 @@ class Builder:
                            version)
         sides = self.declared_sides = self.sides(value("sides"), entries)
         semantics = self.semantics(entries["semantics"]) if "semantics" in entries else None
+        preset = self.preset(entries["format"]) if "format" in entries else None
+        self.round = speeches = self.speeches(entries.get("speeches"), preset, sides,
+                                              entries.get("format"))
+        if not sides and speeches:  # a claim's `side` must then be one of the speeches' sides
+            self.declared_sides = tuple(dict.fromkeys(s.side for s in speeches if s.side))
         map_id = self.slug(id_node, "id") if (id_node := value("id")) is not None else None
         if id_node is None and need_id:
             self.error("missing-map-id", "this file holds several maps, so each needs its own "
@@ -456,6 +466,8 @@ class Builder:
             version=self.version,
             sides=sides,
             semantics=semantics,
+            format=preset,
+            speeches=speeches,
         )
 
     def sides(self, node: Node | None, entries: Entries) -> tuple[str, ...]:
@@ -537,6 +549,114 @@ class Builder:
                 continue
             found.append(name)
         return tuple(dict.fromkeys(found))
+    def preset(self, entry: tuple[Node, Node]) -> str | None:
+        """The map's `format` (format 1.2): the name of a known speech order."""
+        key_node, node = entry
+        self.require(V1_2, "format", key_node)
+        name = self.text(node, "format")
+        if name is None:
+            return None
+        if name.lower() in PRESETS:
+            return name.lower()
+        self.error("unknown-format", f"unknown debate format {quoted(name)} (argmap knows "
+                   + ", ".join(PRESETS) + "; for another, list its `speeches`)"
+                   + did_you_mean(name.lower(), PRESETS), node)
+        return None
+
+    def speeches(self, entry: tuple[Node, Node] | None, preset: str | None,
+                 sides: tuple[str, ...], format_entry: tuple[Node, Node] | None,
+                 ) -> tuple[Speech, ...]:
+        """The round's speeches (format 1.2): `speeches` if given, else the preset's.
+
+        Plain names alternate between the map's `sides`, the first speech the
+        first side's; a mapping names its own `side` and `minutes`."""
+        if entry is None:
+            if preset is None:
+                return ()
+            if sides and len(sides) != 2 and format_entry is not None:
+                self.error("bad-speech", f"format {preset} has two sides, but this map "
+                           f"declares {len(sides)} ({', '.join(sides)})", format_entry[1])
+                return PRESETS[preset].resolve()
+            return PRESETS[preset].resolve(sides)
+        key_node, node = entry
+        self.require(V1_2, "speeches", key_node)
+        built: list[Speech] = []
+        for item in self.sequence(node, "speeches"):
+            speech = self.speech_item(item, len(built), sides)
+            if speech is None:
+                continue
+            if find(tuple(built), speech.name) is not None:
+                self.error("bad-speech", f"speech {quoted(speech.name)} is listed twice "
+                           "(names are compared ignoring case)", item)
+                continue
+            built.append(speech)
+        return tuple(built)
+
+    def speech_item(self, node: Node, place: int, sides: tuple[str, ...]) -> Speech | None:
+        """One item of `speeches`: a name, or a mapping with `name`, `side`, `minutes`."""
+        side: str | None = None
+        minutes: float | None = None
+        if node.id == "scalar":
+            name = self.text(node, "speeches")
+            if name is None:
+                return None
+            if not sides:
+                self.error("bad-speech", f"speech {quoted(name)} names no side, and the map "
+                           "declares no `sides` for plain names to alternate between; declare "
+                           "`sides: [aff, neg]` or write `{name: ..., side: ...}`", node)
+                return None
+            return Speech(name, sides[place % len(sides)])
+        entries = self.mapping(node, SPEECH_KEYS, "a speech")
+        if entries is None or "name" not in entries:
+            return None
+        name = self.text(entries["name"][1], "name", required=True)
+        if "side" in entries:
+            side = self.slug(entries["side"][1], "side")
+            if side is not None and sides and side not in sides:
+                self.error("unknown-side", f"side '{side}' is not one of the map's `sides` "
+                           f"({', '.join(sides)})" + did_you_mean(side, sides),
+                           entries["side"][1])
+                side = None
+        elif sides:
+            side = sides[place % len(sides)]
+        if "minutes" in entries:
+            minutes = self.minutes(entries["minutes"][1])
+        return Speech(name, side, minutes) if name else None
+
+    def minutes(self, node: Node) -> float | None:
+        """A speech's time in minutes: a positive number."""
+        if node.id == "scalar" and kind(node) in ("int", "float"):
+            try:
+                value = float(node.value)
+            except ValueError:
+                value = -1.0
+            if 0 < value <= 600:
+                return value
+        self.error("bad-speech", f"`minutes` must be a positive number of minutes, not "
+                   f"{describe(node)}", node)
+        return None
+
+    def said_in(self, key_node: Node, node: Node) -> str | None:
+        """A `speech` (format 1.2): one of the round's speeches, by name, ignoring case."""
+        self.require(V1_2, "speech", key_node)
+        name = self.text(node, "speech")
+        if name is None:
+            return None
+        found = find(self.round, name)
+        if found is not None:
+            return found.name
+        if not self.round:
+            self.error("unknown-speech", f"speech {quoted(name)} cannot be placed: the map "
+                       "declares no `format` or `speeches`", node)
+            return None
+        names = [s.name for s in self.round]
+        folded = {n.casefold(): n for n in names}
+        hint = did_you_mean(name.casefold(), folded)
+        if hint:  # say it as the round writes it: '2AC', not '2ac'
+            hint = f"; did you mean '{folded[hint.split(chr(39))[1]]}'?"
+        self.error("unknown-speech", f"speech {quoted(name)} is not one of the round's "
+                   f"speeches ({', '.join(names)})" + hint, node)
+        return None
 
     def semantics(self, entry: tuple[Node, Node]) -> str | None:
         """The map's `semantics` (format 1.2): grounded or weighed."""
@@ -589,6 +709,7 @@ class Builder:
             return self.ref(entries, relation, path, depth, in_argument)
         text = statement_id = id_span = by = note = weight = side = scheme = None
         answers: tuple[str, ...] = ()
+        text = statement_id = id_span = by = note = weight = side = speech = None
         pro: tuple[Statement, ...] = ()
         con: tuple[Statement, ...] = ()
         undercut: tuple[Statement, ...] = ()
@@ -623,6 +744,8 @@ class Builder:
                 scheme = self.scheme(entries[key][0], v, relation)
             elif key == "answers":
                 answers = self.answers(entries[key][0], v, relation)
+            elif key == "speech":
+                speech = self.said_in(entries[key][0], v)
         if "text" not in entries:
             self.error("missing-key", "a statement needs `text` (or `ref` to another statement)",
                        node)
@@ -631,7 +754,7 @@ class Builder:
             self.span(node)
         return Statement(path, relation, span,
                          text or "", statement_id, id_span, None, pro, con, undercut, cites, by,
-                         tags, note, weight, (), None, side, None, scheme, answers)
+                         tags, note, weight, (), None, side, speech, scheme, answers)
 
     def linked(self, node: Node, entries: Entries, relation: Relation, path: str,
                depth: int) -> Statement | None:
@@ -656,6 +779,7 @@ class Builder:
         if not premises:
             return None
         argument_id = id_span = weight = note = scheme = None
+        argument_id = id_span = weight = note = speech = None
         undercut: tuple[Statement, ...] = ()
         tags: tuple[str, ...] = ()
         for key, (key_node, v) in entries.items():
@@ -671,8 +795,11 @@ class Builder:
                 note = self.text(v, key)
             elif key == "tags":
                 tags = self.strings(v, "tags")
+            elif key == "speech":
+                speech = self.said_in(entries[key][0], v)
         return Statement(path, relation, self.span(node), "", argument_id, id_span, None, (), (),
-                         undercut, (), None, tags, note, weight, premises, scheme=scheme)
+                         undercut, (), None, tags, note, weight, premises, speech=speech,
+                         scheme=scheme)
 
     def misplaced(self, entry: tuple[Node, Node], relation: Relation, path: str,
                   depth: int) -> None:
@@ -688,11 +815,13 @@ class Builder:
     def ref(self, entries: Entries, relation: Relation, path: str, depth: int,
             in_argument: bool = False) -> Statement | None:
         """Build a `ref` item: the statement's id and, in format 1.2, the keys of the step
-        from it to this parent (`weight`, `undercut`, `note`); no key of the statement."""
+        from it to this parent (`weight`, `undercut`, `note`, `speech`); no key of the
+        statement. A `ref` with a `speech` is an extension: said again in that speech."""
         value_node = entries["ref"][1]
         target = self.slug(value_node, "ref")
         on = f"the statement with id '{target}'" if target else "the statement it names"
         weight = note = scheme = None
+        weight = note = speech = None
         undercut: tuple[Statement, ...] = ()
         for key, (key_node, v) in entries.items():
             if key == "ref":
@@ -714,12 +843,15 @@ class Builder:
                 undercut = self.statements(v, Relation.UNDERCUT, path, depth + 1)
             elif key == "scheme":
                 scheme = self.scheme(key_node, v, relation)
+            elif key == "speech":
+                speech = self.said_in(key_node, v)
             else:
                 note = self.text(v, key)
         if target is None:
             return None
         return Statement(path=path, relation=relation, span=self.span(value_node), ref=target,
-                         undercut=undercut, note=note, weight=weight, scheme=scheme)
+                         undercut=undercut, note=note, weight=weight, speech=speech,
+                         scheme=scheme)
 
     def citation(self, node: Node) -> Citation | None:
         """A citation: a source id, or a mapping with `source`, `quote`, `locator`."""

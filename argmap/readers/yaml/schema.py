@@ -19,9 +19,11 @@ from argmap.model import (
     MIN_WEIGHT,
     REF_STEP_KEYS,
     SOURCE_KEYS,
+    SPEECH_KEYS,
     STATEMENT_KEYS,
     KeySpec,
 )
+from argmap.speeches import PRESETS
 
 _SLUG = {"type": "string", "pattern": "^[a-z0-9][a-z0-9_.\\-]*$"}
 _TEXT = {"type": "string", "minLength": 1}
@@ -55,6 +57,10 @@ _TYPES: dict[str, dict[str, Any]] = {
     "authors": {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}]},
     "date": _DATE,
     "url": {"type": "string", "pattern": "^https?://[^\\s]+$"},
+    "debate-format": {"enum": list(PRESETS)},
+    "speech": _TEXT,
+    "minutes": {"type": "number", "exclusiveMinimum": 0},
+    "speeches": {"type": "array", "items": {"anyOf": [_TEXT, {"$ref": "#/definitions/speech"}]}},
 }
 
 
@@ -100,6 +106,7 @@ def json_schema() -> dict[str, Any]:
             "premise": {"oneOf": [ref, premise]},
             "citation": _object(CITATION_KEYS, "A source id with a quote and locator."),
             "source": _object(SOURCE_KEYS, "A work cited in the map."),
+            "speech": _object(SPEECH_KEYS, "A speech of the round (format 1.2)."),
         },
     }
 
