@@ -707,9 +707,8 @@ class Builder:
                            "with `premises`), not on one of its premises", entries[key][0])
         if "ref" in entries:
             return self.ref(entries, relation, path, depth, in_argument)
-        text = statement_id = id_span = by = note = weight = side = scheme = None
+        text = statement_id = id_span = by = note = weight = side = scheme = speech = None
         answers: tuple[str, ...] = ()
-        text = statement_id = id_span = by = note = weight = side = speech = None
         pro: tuple[Statement, ...] = ()
         con: tuple[Statement, ...] = ()
         undercut: tuple[Statement, ...] = ()
