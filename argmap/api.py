@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpack, overload
 
-from argmap.analysis.evaluate import Semantics, Status
+from argmap.analysis.evaluate import Evaluation, Semantics, Status
 from argmap.diagnostics import Diagnostic, count, error
 from argmap.errors import ArgmapError, UsageError
 from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
@@ -35,6 +35,9 @@ from argmap.view import ViewOptions, cut_graphs, view_graph
 
 if TYPE_CHECKING:
     import networkx
+
+    from argmap.project import Project
+    from argmap.project.config import ProjectFile
 
 #: What :func:`load` reads: a path (str or os.PathLike) or an open file (text or binary).
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
@@ -53,6 +56,8 @@ class Document:
     files: int = 0
     statements: int = 0
     sources: int = 0
+    #: the project the maps belong to (format 1.2): every map their names reach, by id
+    project: Project | None = None
 
     @property
     def errors(self) -> int:
@@ -115,20 +120,50 @@ class Labels(dict[str, Label]):
 
 
 def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
-                exclude: Sequence[str] = (), reader: str | None = None) -> Document:
+                exclude: Sequence[str] = (), reader: str | None = None,
+                project_file: ProjectFile | None = None) -> Document:
     """Load every map under ``paths`` and run the map-level rules on each.
 
     ``-`` is standard input; ``max_bytes`` and ``exclude`` are ``--max-bytes`` and
-    ``--exclude`` (see :mod:`argmap.files`); ``reader`` is ``--from``.
+    ``--exclude`` (see :mod:`argmap.files`); ``reader`` is ``--from``. Names of
+    other maps (``MAP-ID/ID``, format 1.2) are looked up in the project of the first
+    path (``project_file``, else the one found walking up), reading only the maps
+    they name.
+
+    Raises:
+        ProjectFileError: if the project file found is bad (a located diagnostic).
     """
     doc = Document()
+    paths = list(paths)
     first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
     for path in expand_paths(paths, exclude):
         doc.files += 1
         loaded = load_path(path, max_bytes, reader)
         _add(doc, loaded.maps, loaded.diagnostics, first)
+    _cross_files(doc, paths, max_bytes, project_file)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
+
+
+def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
+                 project_file: ProjectFile | None) -> None:
+    """Resolve the names that cross files (argmap.project): only maps that write one pay."""
+    from argmap.project.load import qualified_names
+
+    if not any(m.library or next(qualified_names(m), None) is not None for m in doc.maps):
+        return
+    from argmap.project import Project, open_project, resolve
+
+    start = next((p for p in paths if str(p) != "-"), Path.cwd())
+    project = (Project(project_file, max_bytes) if project_file is not None
+               else open_project(start, max_bytes=max_bytes))
+    for m in doc.maps:
+        project.add(m)
+    found = resolve(project, doc.maps)
+    own = {m.span.file for m in doc.maps}
+    doc.diagnostics.extend(found)
+    doc.diagnostics.extend(d for d in project.diagnostics if d.span.file not in own)
+    doc.project = project
 
 
 def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],
@@ -358,11 +393,14 @@ def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -
 def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
          depth: int | None = None, side: str | None = None, width: int | None = None,
          ascii: bool = False, ids: bool = False, quotes: bool = False, sources: bool = True,
-         eval: bool = False, semantics: str = "grounded", color: bool = False) -> str:
+         eval: bool = False, semantics: str = "grounded", color: bool = False,
+         project: Project | None = None) -> str:
     """The text tree ``argmap show`` prints, for one map or several (each under a header).
 
     ``width`` wraps lines (None: never); ``color`` adds ANSI colours; ``eval``
-    marks each statement ✓ stands, ✗ falls or ? undecided.
+    marks each statement ✓ stands, ✗ falls or ? undecided. With the ``project``
+    (``Document.project``), a ref into another map shows that map's statement and
+    statuses are decided over the whole project.
 
     Raises:
         ViewError: if no map has the ``focus`` statement.
@@ -372,10 +410,11 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
     from argmap.exporters.tree import TreeOptions, show_text
 
     maps = [maps] if isinstance(maps, ArgumentMap) else list(maps)
-    graphs = views(maps, focus, depth, side)
+    graphs = views(maps, focus, depth, side, project)
     per_file = Counter(m.span.file for m in maps)
     options = TreeOptions(width=width, ascii=ascii, ids=ids, quotes=quotes, sources=sources)
-    return show_text(graphs, options, color, statuses(maps, semantics) if eval else None,
+    return show_text(graphs, options, color,
+                     statuses(maps, semantics, project) if eval else None,
                      headed=len(graphs) > 1 or focus is not None,
                      shared=frozenset(f for f, n in per_file.items() if n > 1))
 
@@ -421,20 +460,52 @@ DIRECTIONS = ("TB", "LR", "BT", "RL")
 
 
 def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None = None,
-          side: str | None = None) -> list[ArgumentGraph]:
+          side: str | None = None, project: Project | None = None) -> list[ArgumentGraph]:
     """Each map's graph cut alike; with ``focus``, only the maps that have that statement.
+    With the ``project``, refs into other maps show those maps' statements.
 
     Raises:
         ViewError: if no map has the focused statement.
     """
-    return cut_graphs(maps, view_options(focus, depth, side))
+    if project is None:
+        return cut_graphs(maps, view_options(focus, depth, side))
+    from argmap.project import attach
+
+    return cut_graphs(maps, view_options(focus, depth, side),
+                      lambda graph: attach(project, graph))
 
 
-def statuses(maps: list[ArgumentMap], semantics: str = "grounded") -> dict[str, dict[str, str]]:
-    """``ExportOptions.statuses`` for ``render --eval``: map id -> statement key -> status."""
+def statuses(maps: list[ArgumentMap], semantics: str = "grounded",
+             project: Project | None = None) -> dict[str, dict[str, str]]:
+    """``ExportOptions.statuses`` for ``render --eval``: map id -> statement key -> status;
+    with the ``project``, decided once over the whole project (one status per statement)."""
     from argmap.analysis.evaluate import statuses as of
 
+    if project is not None:
+        from argmap.project import project_statuses
+
+        return project_statuses(project, maps, _semantics(semantics).value)
     return {m.id: of(m, _semantics(semantics).value, by="key") for m in maps}
+
+
+def evaluations(doc: Document, semantics: str = "grounded") -> list[Evaluation]:
+    """What eval, brief and stats judge: each map's evaluation or, when the maps name
+    other maps of their project, the whole debate's as one (argmap.project.merge),
+    whose claims are the maps' claims (a library's cards are not claims)."""
+    from argmap.analysis.evaluate import evaluate as run
+
+    if doc.project is None:
+        return [run(build_graph(m), _semantics(semantics)) for m in doc.maps]
+    from argmap.project import debate, named_maps
+
+    everything = named_maps(doc.project, doc.maps)
+    merged = debate(doc.project, doc.maps)
+    libraries = tuple(f"{m.id}/" for m in everything if m.library)
+    graph = build_graph(merged)
+    if libraries:
+        graph.claims = graph.roots = tuple(
+            k for k in graph.claims if not graph.statements[k].path.startswith(libraries))
+    return [run(graph, _semantics(semantics))]
 
 
 def to_networkx(argmap: ArgumentMap) -> networkx.MultiDiGraph:

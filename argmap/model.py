@@ -40,6 +40,15 @@ def at_least(version: str, needed: str) -> bool:
 #: how statuses are computed (argmap.analysis.evaluate); the first is the default
 SEMANTICS = ("grounded", "weighed")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
+#: format 1.2: a statement or source of another map of the project, ``MAP-ID/ID``
+QUALIFIED_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*/[a-z0-9][a-z0-9_.\-]*\Z")
+
+
+def split_name(name: str) -> tuple[str | None, str]:
+    """``(map id, id)`` of a name: ``carbon-tax/regressive`` -> ``("carbon-tax",
+    "regressive")``; an unqualified (local) name has no map id."""
+    head, slash, tail = name.partition("/")
+    return (head, tail) if slash else (None, name)
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
 
 
@@ -220,6 +229,9 @@ class ArgumentMap:
     sides: tuple[str, ...] = ()
     #: format 1.2: the semantics statuses are computed under (None: the default, grounded)
     semantics: str | None = None
+    #: format 1.2: a card library (a document with `sources` and no `question`): its
+    #: claims are cards that maps of the project cite and ref (argmap.project)
+    library: bool = False
 
     def walk(self) -> Iterator[Statement]:
         """Yield every statement depth-first in document order, refs included."""

@@ -60,6 +60,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("argmap.rules",),
     ("argmap.exporters",),
     ("argmap.brief", "argmap.atlas", "argmap.edit"),
+    # several files as one debate: reads maps, evaluates and edits across files
+    ("argmap.project",),
     ("argmap.api",),
     ("argmap",),  # the package's __init__: the public names, re-exported from api
     ("argmap.cli",),

@@ -201,7 +201,7 @@ def show(
     write_stdout(tree(report.maps, focus=focus, depth=depth, side=side and side.value,
                           width=width, ascii=ascii_only, ids=ids, quotes=quotes,
                           sources=not no_sources, eval=evaluated,
-                          color=use_color(sys.stdout, color)))
+                          color=use_color(sys.stdout, color), project=report.project))
 
 
 def valid_timeout(value: float) -> float:
@@ -278,12 +278,14 @@ def render(
                   evaluated)
         write_tables(paths, output, exclude or [], job)
         return
-    maps = load_or_fail(paths, max_bytes, exclude, reader=source_format).maps
+    report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
+    maps = report.maps
     if pages:
         atlas(maps, spec, output, cut, (paper, orientation, theme), timeout)
     else:
         write_views(maps, spec, output, cut, options._replace(
-            statuses=api.statuses(maps) if evaluated else None))
+            statuses=api.statuses(maps, project=report.project) if evaluated else None),
+            report.project)
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
@@ -382,6 +384,10 @@ def examples_last() -> None:
 
 examples_last()
 
+from argmap.cli import projectfile as _projectfile  # noqa: E402
+
+_projectfile.APP[:] = [app]  # a project file's keys are checked against every command
+
 
 def argument_help() -> None:
     """Make each command an :class:`~argmap.cli.options.ArgmapCommand`: help describes arguments."""
@@ -424,6 +430,7 @@ def main() -> None:
     # would only rescan them (2-7x slower loads of big maps).
     gc.disable()
     every = list(app.registered_commands)
+    _projectfile.EVERY[:] = every
     if os.environ.get("_ARGMAP_COMPLETE"):  # a shell asking for completions
         from argmap.cli.completion import enable
 

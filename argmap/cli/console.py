@@ -59,11 +59,16 @@ def as_path(arg: str) -> Path:
 def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
               exclude: list[str] | None = None, reader: SourceFormat | None = None) -> Document:
     """Load and check every map under ``paths``; a usage error when there are none."""
+    import click
+
     from argmap.api import check_paths
+    from argmap.cli.projectfile import PROJECT_META
 
     hint_stdin(paths)
+    ctx = click.get_current_context(silent=True)
     report = check_paths([as_path(p) for p in paths], max_bytes, exclude or (),
-                         None if reader is None else reader.value)
+                         None if reader is None else reader.value,
+                         None if ctx is None else ctx.find_root().meta.get(PROJECT_META))
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     return report

@@ -76,9 +76,10 @@ def eval_command(
     Example: argmap eval maps/nato-promise.yaml --format json
     """
     from argmap.analysis.report import eval_json, eval_text
+    from argmap.api import evaluations as judge
 
     report = load_or_fail(paths, reader=source_format)
-    evaluations = evaluate_maps(report.maps, semantics.value)
+    evaluations = judge(report, semantics.value)
     if fmt is TextOrJson.json:
         to_stdout(eval_json(evaluations).encode("utf-8"))
     else:
@@ -98,9 +99,10 @@ def stats_command(
     """
 
     from argmap.analysis.stats import map_stats, stats_text
+    from argmap.api import evaluations
 
     report = load_or_fail(paths, reader=source_format)
-    records = [map_stats(e) for e in evaluate_maps(report.maps)]
+    records = [map_stats(e) for e in evaluations(report)]
     if fmt is TextOrJson.json:
         to_stdout((json_text({"maps": records}) + "\n").encode("utf-8"))
     else:
@@ -108,8 +110,9 @@ def stats_command(
 
 
 def brief_command(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
-                    show_default=False, help="One map file.")],
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=True, readable=True,
+                    show_default=False, help="One map file, or a project's directory (or a "
+                    "map that names others: the whole debate, names qualified MAP-ID/ID).")],
     ours: Annotated[str, typer.Option("--for", show_default=False, help="Our claims: ids "
                     "or paths, comma-separated; the map's other claims are the "
                     "opponent's.")],
@@ -128,21 +131,26 @@ def brief_command(
     docx uses the headings of Verbatim-style templates (Pocket, Hat, Block,
     Tag), so a brief pastes into a debater's own file.
 
+    A project's directory (or a map that refs other maps) is briefed as one
+    debate: --for names claims as MAP-ID/ID, and the cards come from every map
+    and library the claims ref.
+
     Example: argmap brief maps/nato-promise.yaml --for no-binding-promise -o brief.docx
     """
+    from argmap.api import evaluations
     from argmap.brief import FORMATS, build_brief, render_brief
     from argmap.cli.output import output_paths, refuse_overwrite, write_outputs
 
     report = load_or_fail([str(path)], reader=source_format)
-    maps = [m for m in report.maps if map_id is None or m.id == map_id]
-    if len(maps) != 1:
+    judged = [e for e in evaluations(report) if map_id is None or e.graph.id == map_id]
+    if len(judged) != 1:
         names = ", ".join(m.id for m in report.maps)
-        fail(f"{path} holds the maps {names}: say which with --map" if not maps or
+        fail(f"{path} holds the maps {names}: say which with --map" if not judged or
              map_id is None else f"no map '{map_id}' in {path}")
     if output != "-":
         refuse_overwrite([output], [path])
     fmt = _brief_format(fmt, output)
-    brief = build_brief(evaluate_maps(maps)[0], [c for c in ours.split(",") if c])
+    brief = build_brief(judged[0], [c for c in ours.split(",") if c])
     if output is None and fmt is not BriefFormat.docx:
         output = "-"  # md and html go to stdout unless -o, docx to <map-id>.docx
     plan = output_paths([brief.map_id], FORMATS[fmt.value], output)

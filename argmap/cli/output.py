@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from argmap.exporters import ExportOptions
     from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
+    from argmap.project import Project
 
 __all__ = ["choose_format", "output_paths", "to_stdout", "write_file", "write_files"]
 
@@ -193,17 +194,22 @@ def stems(graphs: list[ArgumentGraph], depth: int | None, side: str | None) -> l
 
 
 def write_views(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
-                cut: tuple[str | None, int | None, str | None], options: ExportOptions) -> None:
+                cut: tuple[str | None, int | None, str | None], options: ExportOptions,
+                project: Project | None = None) -> None:
     """``render``: each map cut alike, exported, written where ``-o`` says (or named after it).
 
     The places are checked before anything is drawn: an output that would
     overwrite an input, or a file for several maps, stops the command first.
+    Maps of one ``project`` rendered together link to each other's pages (html).
     """
     from argmap.api import views
 
-    graphs = views(maps, *cut)
+    graphs = views(maps, *cut, project)
     plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
     refuse_inputs(plan, {m.span.file for m in maps})
+    if project is not None and len(graphs) > 1 and None not in plan.targets:
+        options = options._replace(pages={g.id: os.path.basename(str(path)) for g, path
+                                          in zip(graphs, plan.targets, strict=True)})
     write_outputs(plan, [as_bytes(spec.export(g, options)) for g in graphs],
                   lambda path: say(f"wrote {path}"))
 

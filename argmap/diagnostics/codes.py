@@ -77,6 +77,12 @@ CODES: dict[str, Code] = {
     "linked-position": Code(E, "`premises` on a claim, an undercut or a premise"),
     "ref-to-argument": Code(E, "a `ref` to a linked argument's id"),
     "duplicate-premise": Code(E, "the same statement twice in one linked argument"),
+    # projects (format 1.2): names that cross files, the project file
+    "unknown-map": Code(E, "a qualified name (MAP-ID/ID) of a map the project does not have"),
+    "outside-project": Code(E, "a name that would read a file outside the project root"),
+    "library-cycle": Code(E, "a library that names a map which names the library back"),
+    "project-file": Code(E, "a project file (argmap.toml) that is not valid TOML or has a "
+                         "bad key or value"),
     # warnings check reports without options
     "unused-source": Code(W, "a source that nothing cites", "default"),
     "comment-in-text": Code(W, "a ' #' comment right after unquoted text", "default"),

@@ -42,6 +42,9 @@ class ExportOptions(NamedTuple):
     on_slow: Callable[[], Callable[[], None]] | None = None
     #: called with (map id, message) for each thing a user should hear about a layout
     warn: Callable[[str, str], None] | None = None
+    #: maps of one project rendered together: map id -> its page's file name, so a ref
+    #: into another map links to that map's page (html)
+    pages: dict[str, str] | None = None
 
 
 class Exporter(Protocol):

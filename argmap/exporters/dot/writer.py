@@ -196,6 +196,9 @@ class Writer:
             words = " ".join((target.text if target else "").split()[:PREVIEW_WORDS])
             # DOT's stub always ends in MORE: it stands for the whole statement
             pointer = f"{REF} {premise}: {words}{MORE}" if words else f"{REF} {premise}"
+            if "/" in premise and target is not None:  # another map's (format 1.2 projects)
+                other, _, local = premise.partition("/")
+                pointer = f"{REF} map {other}: {local}\n{words}{MORE}"
             self.out.append(f'  {name} [label={dot_string(pointer)}, shape=note, style="dashed", '
                             f'color="{self.theme.faint}", fontcolor="{self.theme.faint}"];')
         return self.stubs[premise]
