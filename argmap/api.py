@@ -508,6 +508,52 @@ def evaluations(doc: Document, semantics: str = "grounded") -> list[Evaluation]:
     return [run(graph, _semantics(semantics))]
 
 
+def cross_file_breaks(file: Path, before: str, after: str) -> list[Diagnostic]:
+    """The references from other maps of ``file``'s project that an edit (``before`` ->
+    ``after``, the file's texts) would break, located where they are written; ``mv``
+    and ``rm`` refuse such an edit."""
+    from argmap.project import open_project
+    from argmap.project.load import broken_by_edit
+    from argmap.readers.yaml.load import load_text
+
+    old = load_text(before, str(file)).maps
+    new = load_text(after, str(file)).maps
+    return broken_by_edit(open_project(file), str(file), old, new)
+
+
+def rename(old: str, new: str, where: Path | None = None,
+           project_file: ProjectFile | None = None) -> tuple[int, list[str]]:
+    """``argmap rename``: rename an id, a source id (``MAP-ID/ID`` or an ``ID`` one map has)
+    or a map id in the project of ``where`` (default: here), with every reference to it,
+    all files or none. Returns (how many places, the files written).
+
+    Raises:
+        UsageError: if ``old`` names nothing or several things, or ``new`` is taken.
+    """
+    from argmap.project import Project, open_project
+    from argmap.project.rename import rename as run
+
+    start = where or Path.cwd()
+    project = Project(project_file) if project_file is not None else open_project(start)
+    done = run(project, old, new)
+    written = list(done.files)
+    if done.move is not None:
+        written.append(done.move[1])
+    return done.places + (done.move is not None), written
+
+
+def search(query: str, paths: Sequence[Path] = (), scopes: Sequence[str] = (),
+           limit: int = 20, project_file: ProjectFile | None = None) -> list[Any]:
+    """``argmap search``: the best hits for ``query`` in the project of the first path (or
+    of here), ranked; ``scopes`` are ``--in``'s (text, quotes, sources, tags)."""
+    from argmap.project import Project, open_project
+    from argmap.project.search import search as run
+
+    start = paths[0] if paths else Path.cwd()
+    project = Project(project_file) if project_file is not None else open_project(start)
+    return run(project, query, scopes, limit, paths)
+
+
 def to_networkx(argmap: ArgumentMap) -> networkx.MultiDiGraph:
     """The map as a networkx graph, read from its GraphML export (needs ``networkx``).
 

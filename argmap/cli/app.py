@@ -367,6 +367,11 @@ app.command("fmt")(fmt_command)
 app.command("watch")(watch_command)
 app.command("import")(import_command)
 
+from argmap.cli.project import rename_command, search_command  # noqa: E402
+
+app.command("rename")(rename_command)
+app.command("search")(search_command)
+
 
 def examples_last() -> None:
     """Move each command's ``Example:`` paragraph after its options, so --help ends with it.

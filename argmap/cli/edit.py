@@ -125,6 +125,13 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
         print_errors([d for d in after if d.severity.value == "error"])
         fail(f"{file} left unchanged: the edit would make the map invalid (the "
                     "positions above are in the edited text)", 1)
+    from argmap.api import cross_file_breaks
+
+    broken = cross_file_breaks(file, text, edited)
+    if broken:
+        print_errors(broken)
+        fail(f"{file} left unchanged: {len(broken)} reference{'s' * (len(broken) > 1)} "
+             "from other maps of the project would name nothing", 1)
     seen = {(d.code, d.message) for d in before}
     print_errors([d for d in after if (d.code, d.message) not in seen])
     write_map(file, ("\ufeff" if bom else "") + with_cr(edited, cr_only))
@@ -164,30 +171,41 @@ def schema_reference(file: Path) -> tuple[str, bool]:
 
 def new_command(
     file: File,
-    question: Annotated[str, typer.Option("--question", "-q", show_default=False,
-                        help="The question the map argues.")],
+    question: Annotated[str | None, typer.Option("--question", "-q", show_default=False,
+                        help="The question the map argues.")] = None,
     claim: Annotated[list[str] | None, typer.Option("--claim", "-c", show_default=False,
                      help="A claim that answers it; repeat for more. At least one.")] = None,
+    library: Annotated[bool, typer.Option("--library", help="Start a card library instead: "
+                       "sources and cards, no question, that the project's maps cite as "
+                       "LIBRARY/SOURCE and ref as LIBRARY/ID (format 1.2).")] = False,
 ) -> None:
     """Start a new map: the schema line for editors, the question and its claims.
 
     Claims get ids made from their first words, to address them with add.
-    Refuses to overwrite a file that exists.
+    Refuses to overwrite a file that exists. With --library, a card library
+    (add sources with argmap add FILE --source ID --title TITLE).
 
     Example: argmap new maps/ring-road.yaml -q "Close the centre to cars?" -c "Yes, close it."
     """
-    from argmap.edit.write import new_map
+    from argmap.edit.write import new_library, new_map
     from argmap.rules.format import check_text
 
     valid_texts(question=question, claim=claim)
-    if not claim:
+    if library and (question is not None or claim):
+        fail("--library starts a card library, which has no question or claims: leave out "
+             "--question and --claim", 2)
+    if not library and question is None:
+        fail("a map needs a question: give --question TEXT (or --library for a card "
+             "library)", 2)
+    if not library and not claim:
         fail("a map needs at least one claim: give --claim TEXT", 2)
     if str(file) == "-":
         fail("argmap new writes a file: give its name (- is not one here)", 2)
     if file.exists() or file.is_symlink():
         fail(f"{file} already exists; not overwriting it", 1)
     reference, found = schema_reference(file)
-    text = new_map(question, claim, reference)
+    text = new_library(reference) if question is None else new_map(question, claim or [],
+                                                                    reference)
     errors = [d for d in check_text(text, str(file)) if d.severity.value == "error"]
     if errors:
         print_errors(errors)

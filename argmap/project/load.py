@@ -228,3 +228,41 @@ def _path(edges: dict[str, dict[str, Span]], start: str, goal: str) -> list[str]
                 before[there] = here
                 queue.append(there)
     return None
+
+
+def broken_by_edit(project: Project, file: str, before: list[ArgumentMap],
+                   after: list[ArgumentMap]) -> list[Diagnostic]:
+    """The names in other files of the project that an edit of ``file`` would break: each
+    ``MAP-ID/ID`` whose statement or source the edit removes, at the place it is written.
+
+    Only files that mention one of the edited maps' ids are parsed.
+    """
+    def names(maps: list[ArgumentMap]) -> set[str]:
+        return {f"{m.id}/{s.id}" for m in maps for s in m.walk() if s.id is not None} | {
+            f"{m.id}/{source}" for m in maps for source in m.sources}
+
+    removed = names(before) - names(after)
+    if not removed:
+        return []
+    own = os.path.realpath(file)
+    heads = {name.partition("/")[0] + "/" for name in removed}
+    found = []
+    for paths in project.files().values():
+        for path in paths:
+            real = os.path.realpath(path)
+            if real == own or not project.inside(real):
+                continue
+            try:
+                with open(path, "rb") as f:
+                    data = f.read()
+            except OSError:
+                continue
+            if not any(head.encode() in data for head in heads):
+                continue
+            for argmap in load_path(Path(path), project.max_bytes).maps:
+                found += [error(
+                    "unknown-ref" if name.kind == "ref" else "unknown-source",
+                    f"{name.kind} '{name.text}' would name nothing: the edit of {file} "
+                    f"removes it; remove or change this {name.kind} first", name.span)
+                    for name in qualified_names(argmap) if name.text in removed]
+    return found
