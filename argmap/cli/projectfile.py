@@ -17,9 +17,13 @@ from click.core import ParameterSource
 
 #: ``ctx.meta`` key: the :class:`~argmap.project.config.ProjectFile` of this run
 PROJECT_META = "argmap.project_file"
-#: options that are not defaults a project file can set
-_NOT_SETTABLE = frozenset({"help", "config", "no-config", "output", "for", "map", "id",
-                           "to", "from"})
+#: options that are not defaults a project file can set: what a run is about (the text
+#: to add, the statement to focus, the output file) rather than how the project works
+_NOT_SETTABLE = frozenset({
+    "help", "config", "no-config", "output", "for", "map", "id", "to", "from", "focus",
+    "question", "claim", "pro", "con", "undercut", "together", "argument-id", "source",
+    "title", "author", "publisher", "date", "url", "kind", "quote", "cite", "by", "weight",
+    "library", "json-export", "check", "diff", "once", "limit", "in"})
 #: every command, set by the app before it registers only the one it runs
 EVERY: list[Any] = []
 #: the typer app (argmap.cli.app registers itself: this module cannot import it)
@@ -135,6 +139,8 @@ def options_table() -> str:
             if key is None or not isinstance(param, click.Option):
                 continue
             shown = _default(param)
+            if key == "semantics":
+                continue  # the project's own key (PROJECT_KEYS) is --semantics' default too
             found = rows.setdefault(key, (shown, " ".join((param.help or "").split()), []))
             found[2].append(name)
     lines = ["| key | default | commands | meaning |", "|---|---|---|---|"]
@@ -142,6 +148,9 @@ def options_table() -> str:
         lines.append(f"| `{key}` | `{default}` | (the project) | {meaning} |")
     for key, (default, meaning, names) in sorted(rows.items()):
         meaning = meaning.replace("|", "\\|")
+        if key in PROJECT_KEYS and key != "semantics":  # the top-level key is the project's
+            key, default = f"[COMMAND] {key}", "per command"
+            meaning = f"the command's own --{key.split()[-1]}; only in the command's table"
         lines.append(f"| `{key}` | `{default}` | {', '.join(names)} | {meaning} |")
     return "\n".join(lines) + "\n"
 

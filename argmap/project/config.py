@@ -16,6 +16,7 @@ Reading never raises for a bad file except as :class:`ProjectFileError`, whose
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -33,14 +34,18 @@ PROJECT_FILE = "argmap.toml"
 CACHE_DIR = ".argmap-cache"
 #: the project's own keys (the rest are command options), with their help for the docs
 PROJECT_KEYS: dict[str, tuple[str, str]] = {
-    "semantics": ('"grounded"', "the default of a map's `semantics` (grounded, weighed); a "
-                  "map's own key wins, `--semantics` wins over both"),
+    "semantics": ('"grounded"', "the default of a map's `semantics` (grounded, weighed) and "
+                  "of `--semantics`; the command line wins"),
     "sides": ("[]", "the default of a map's `sides`, e.g. [\"aff\", \"neg\"]"),
     "format": ("none", "the default of a map's debate `format` (policy, ld, ...); a "
                "command's output format goes in its table: `[render] format = \"png\"`"),
     "cache-dir": (f'"{CACHE_DIR}"', "where `argmap search` keeps its index, relative to "
                   "the root"),
 }
+
+
+#: the project keys that are no command's option default (`semantics` is also --semantics')
+_MAP_ONLY = frozenset({"sides", "format", "cache-dir"})
 
 
 class ProjectFileError(ArgmapError):
@@ -64,7 +69,7 @@ class ProjectFile:
 
     def defaults(self, command: str) -> dict[str, Any]:
         """The defaults for one command: the top level, then its own table over them."""
-        return {**{k: v for k, v in self.top.items() if k not in PROJECT_KEYS},
+        return {**{k: v for k, v in self.top.items() if k not in _MAP_ONLY},
                 **self.commands.get(command, {})}
 
     def span(self, command: str | None, key: str) -> Span:
@@ -141,7 +146,8 @@ def read_project_file(path: Path) -> ProjectFile:
     Raises:
         ProjectFileError: for bad TOML (tomllib's line and column) or a bad shape.
     """
-    name = str(path)
+    relative = os.path.relpath(path)
+    name = str(path) if relative.startswith("..") else relative
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
