@@ -172,7 +172,7 @@ def _apply(plan: tuple[list[Edit], tuple[str, str] | None]) -> Renamed:
     by_file: dict[str, list[Edit]] = {}
     for edit in edits:
         by_file.setdefault(edit[0], []).append(edit)
-    for name, found in by_file.items():
+    for name, found in sorted(by_file.items()):
         lines = _read(name).decode("utf-8").split("\n")
         for _, line, column, old, new in sorted(set(found), key=lambda e: (e[1], e[2]),
                                                  reverse=True):
