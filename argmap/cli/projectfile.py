@@ -59,7 +59,11 @@ def apply_defaults(command: click.Command, ctx: click.Context) -> None:
     ctx.meta[PROJECT_META] = found
     if found.path is None:
         return
-    check_keys(found, known_options())
+    own = {k for p in command.params if (k := option_key(p)) is not None}
+    if set(found.top) - own or set(found.commands) - {command.name}:
+        check_keys(found, known_options())  # only then: it builds every command
+    else:
+        check_keys(found, {command.name or "": own})
     defaults = found.defaults(command.name or "")
     for param in command.params:
         key = option_key(param)

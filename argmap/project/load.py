@@ -35,6 +35,8 @@ class Project:
     #: map id -> why it cannot be read (outside the root), as a message
     refused: dict[str, str] = field(default_factory=dict)
     _files: dict[str, list[str]] | None = None  # stem -> files, listed once
+    #: each listed file (as :meth:`files` shows it) -> its path relative to the root
+    relative: dict[str, str] = field(default_factory=dict)
     _read: set[str] = field(default_factory=set)  # real paths already read
     _scanned: bool = False
 
@@ -67,20 +69,27 @@ class Project:
         return sorted(set(self.maps) | set(self.files()))
 
     def files(self) -> dict[str, list[str]]:
-        """The project's map files by stem (listed, not read), hidden folders skipped."""
+        """The project's map files by stem (listed, not read), hidden folders skipped; each
+        path as diagnostics show it (relative to the working directory when under it)."""
         if self._files is None:
             self._files = {}
             root = str(self.root)
+            base = _shown(root)
             cache = str(self.file.cache_dir)
+            cut = len(root.rstrip(os.sep)) + 1
             for folder, dirs, names in os.walk(root):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                                  and d not in SKIPPED_DIRS
                                  and os.path.join(folder, d) != cache)
+                inner = folder[cut:]
                 for name in sorted(names):
                     stem, suffix = os.path.splitext(name)
-                    if suffix in MAP_SUFFIXES and not name.startswith("."):
-                        self._files.setdefault(stem, []).append(
-                            _shown(os.path.join(folder, name)))
+                    if suffix not in MAP_SUFFIXES or name.startswith("."):
+                        continue
+                    relative = f"{inner}{os.sep}{name}" if inner else name
+                    shown = relative if base == "." else f"{base}{os.sep}{relative}"
+                    self._files.setdefault(stem, []).append(shown)
+                    self.relative[shown] = relative
         return self._files
 
     def _read_file(self, path: str, wanted: str | None) -> None:

@@ -142,9 +142,8 @@ class _open:
 
 def update(project: Project, db: sqlite3.Connection) -> int:
     """Bring the index up to date with the project's files; return how many were read."""
-    root = project.root
-    where = {os.path.relpath(os.path.abspath(path), root): path
-             for paths in project.files().values() for path in paths}
+    relative = project.relative
+    where = {relative[path]: path for paths in project.files().values() for path in paths}
     now = {name: _stamp(path) for name, path in where.items()}
     known = dict(db.execute("SELECT path, stamp FROM files"))
     stale = [p for p, stamp in now.items() if known.get(p) != stamp]
