@@ -467,12 +467,36 @@ def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None =
     Raises:
         ViewError: if no map has the focused statement.
     """
+    if focus is not None and "/" in focus:  # MAP-ID/ID: that map only
+        maps, focus = _focused_map(maps, focus, project)
     if project is None:
         return cut_graphs(maps, view_options(focus, depth, side))
     from argmap.project import attach
 
     return cut_graphs(maps, view_options(focus, depth, side),
                       lambda graph: attach(project, graph))
+
+
+def _focused_map(maps: list[ArgumentMap], focus: str, project: Project | None
+                 ) -> tuple[list[ArgumentMap], str]:
+    """The map a qualified ``--focus MAP-ID/ID`` names (read from the project if it is not
+    among ``maps``), and the id within it.
+
+    Raises:
+        ViewError: if no map has that id.
+    """
+    from argmap.errors import ViewError
+
+    map_id, _, local = focus.partition("/")
+    chosen = [m for m in maps if m.id == map_id]
+    if not chosen and project is not None and (found := project.find(map_id)) is not None:
+        chosen = [found]
+    if not chosen:
+        from argmap.diagnostics import did_you_mean
+
+        known = [m.id for m in maps] + (project.map_ids() if project is not None else [])
+        raise ViewError(f"no map '{map_id}' for --focus {focus}{did_you_mean(map_id, known)}")
+    return chosen, local
 
 
 def statuses(maps: list[ArgumentMap], semantics: str = "grounded",

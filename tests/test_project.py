@@ -338,3 +338,14 @@ def test_every_key_of_the_table_is_accepted_and_a_run_uses_it(tmp_path: Path) ->
     keys = {k for names in known_options().values() for k in names}
     assert {"theme", "exclude", "max-bytes", "select", "ignore", "direction", "strict",
             "semantics"} <= keys
+
+
+@pytest.mark.usefixtures("in_examples")
+def test_focus_takes_a_qualified_name_and_reads_that_map() -> None:
+    code, out, _ = run("show", "carbon-tax/aff.yaml", "--focus", "neg/regressive-da")
+    assert (code, out) == (0, (
+        "── neg (carbon-tax/neg.yaml) ──\n"
+        "+ ▰▰▰▰▱ The tax would hit the poorest households hardest.\n"
+        "└── + ↪ cards/tax-is-regressive “A carbon tax takes a larger share of …”\n"))
+    assert run("show", "carbon-tax/aff.yaml", "--focus", "nego/x") == (
+        2, "", "argmap: no map 'nego' for --focus nego/x; did you mean 'neg'?\n")

@@ -206,3 +206,14 @@ def test_new_library_starts_a_card_library_add_fills(tmp_path: Path,
     assert result.exit_code == 2
     assert result.stderr == ("argmap: --library starts a card library, which has no question "
                              "or claims: leave out --question and --claim\n")
+
+
+def test_edit_addresses_may_be_qualified(debate: Path) -> None:
+    result = runner.invoke(cli.app, ["add", "neg.yaml", "--to", "neg/da", "--con", "No."])
+    assert (result.exit_code, result.stderr) == (
+        0, "argmap: added a con premise under da to neg.yaml\n")
+    result = runner.invoke(cli.app, ["add", "aff.yaml", "--to", "aff/plan", "--pro", "Yes."])
+    assert result.exit_code == 0  # aff is the file's name: the map without an `id`
+    result = runner.invoke(cli.app, ["rm", "neg.yaml", "aff/plan"])
+    assert (result.exit_code, result.stderr) == (
+        2, "argmap: neg.yaml left unchanged: no map 'aff' in this file (it has 'neg')\n")

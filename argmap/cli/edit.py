@@ -335,6 +335,8 @@ def add_command(
         edit_file(file, lambda text: Edit(add_source(text, source, given, map_id),
                                            f"added source '{source}' to"))
         return
+    if to is not None:
+        to, map_id = local_address(to, map_id, file)
     chosen = [(name, value) for name, value in
               (("pro", pro), ("con", con), ("undercut", undercut), ("claim", claim))
               if value is not None]
@@ -363,6 +365,20 @@ def add_command(
     edit_file(file, lambda t: add_statement_edit(t, new, to, relation, map_id))
 
 
+def local_address(address: str, map_id: str | None, file: Path) -> tuple[str, str | None]:
+    """An address as the edit layer takes it: ``MAP-ID/ID`` (format 1.2) is ``ID`` in the map
+    ``MAP-ID`` of the file (as ``--map MAP-ID`` says, unless the map's id is the file's name);
+    a usage error if it contradicts --map."""
+    from argmap.readers.yaml.build import slugify
+
+    if "/" not in address:
+        return address, map_id
+    named, _, local = address.partition("/")
+    if map_id is not None and map_id != named:
+        fail(f"{address} names map '{named}', but --map says '{map_id}'", 2)
+    return local, None if map_id is None and named == slugify(file.stem) else named
+
+
 def rm_command(
     file: File,
     address: Annotated[str, typer.Argument(show_default=False,
@@ -378,6 +394,7 @@ def rm_command(
     """
     from argmap.edit.operations import remove_edit
 
+    address, map_id = local_address(address, map_id, file)
     edit_file(file, lambda text: remove_edit(text, address, map_id))
 
 
@@ -407,4 +424,6 @@ def mv_command(
     if len(flags) > 1:
         fail("give at most one of --pro, --con and --undercut", 2)
     relation = flags[0] if flags else None
+    address, map_id = local_address(address, map_id, file)
+    to, map_id = local_address(to, map_id, file)
     edit_file(file, lambda text: move_edit(text, address, to, relation, map_id))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity, did_you_mean, error
-from argmap.files import MAP_SUFFIXES, MAX_BYTES, SKIPPED_DIRS
+from argmap.files import MAP_SUFFIXES, MAX_BYTES, SKIPPED_DIRS, excluded
 from argmap.model import ArgumentMap, Span, split_name
 from argmap.project.config import ProjectFile
 from argmap.readers import load_path
@@ -77,16 +77,21 @@ class Project:
             base = _shown(root)
             cache = str(self.file.cache_dir)
             cut = len(root.rstrip(os.sep)) + 1
+            skip = [str(p) for p in self.file.top.get("exclude", [])]  # argmap.toml's
             for folder, dirs, names in os.walk(root):
+                inner = folder[cut:]
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                                  and d not in SKIPPED_DIRS
-                                 and os.path.join(folder, d) != cache)
-                inner = folder[cut:]
+                                 and os.path.join(folder, d) != cache
+                                 and not (skip and excluded(
+                                     Path(folder, d), Path(inner, d), skip, directory=True)))
                 for name in sorted(names):
                     stem, suffix = os.path.splitext(name)
                     if suffix not in MAP_SUFFIXES or name.startswith("."):
                         continue
                     relative = f"{inner}{os.sep}{name}" if inner else name
+                    if skip and excluded(Path(folder, name), Path(relative), skip):
+                        continue
                     shown = relative if base == "." else f"{base}{os.sep}{relative}"
                     self._files.setdefault(stem, []).append(shown)
                     self.relative[shown] = relative
