@@ -43,6 +43,13 @@ def test_the_example_project_checks_clean() -> None:
 
 
 @pytest.mark.usefixtures("in_examples")
+def test_the_example_project_check_report(golden: Golden) -> None:
+    code, out, _ = run("check", "carbon-tax/", "--format", "json", "--select", "all")
+    assert code == 0
+    golden("project/check.json", out)
+
+
+@pytest.mark.usefixtures("in_examples")
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_eval_gives_each_statement_one_status_in_the_whole_project(
         golden: Golden, fmt: str) -> None:
