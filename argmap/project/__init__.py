@@ -69,11 +69,11 @@ def attach(project: Project, graph: ArgumentGraph) -> None:
 
     Statements go in ``outside`` (shown as pointer boxes naming their map), sources
     in ``sources``, and the citations are numbered again with them. A library's
-    graph is headed "Card library ID" (it has no question).
+    graph is headed "Card library: ID" (it has no question).
     """
     graphs: dict[str, ArgumentGraph] = {}
     if not graph.question:  # a library: what its diagram and page are headed with
-        graph.question = f"Card library {graph.id}"
+        graph.question = f"Card library: {graph.id}"
     graph.outside.update(foreign(graph, project.maps, graphs))
     extra = {}
     for statement in graph.statements.values():
