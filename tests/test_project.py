@@ -356,3 +356,17 @@ def test_focus_takes_a_qualified_name_and_reads_that_map() -> None:
         "└── + ↪ cards/tax-is-regressive “A carbon tax takes a larger share of …”\n"))
     assert run("show", "carbon-tax/aff.yaml", "--focus", "nego/x") == (
         2, "", "argmap: no map 'nego' for --focus nego/x; did you mean 'neg'?\n")
+
+
+@pytest.mark.usefixtures("in_examples")
+def test_the_yaml_export_of_a_project_map_keeps_its_names_of_other_maps() -> None:
+    code, out, _ = run("render", "carbon-tax/cp.yaml", "-f", "yaml", "-o", "-")
+    assert code == 0
+    assert out == (
+        "argmap: 1.2\nid: cp\n"
+        "question: 'Resolved: The United States federal government should enact a carbon "
+        "tax.'\nclaims:\n  - id: cap-and-trade\n    text: Instead, the United States should "
+        "cap emissions economy-wide and auction tradable permits.\n    pro:\n"
+        "      - id: certainty-net-benefit\n        text: A cap guarantees the emissions cut; "
+        "a tax only hopes the price is high enough.\n        cites: [cards/ipcc-2022]\n"
+        "    con:\n      - ref: cards/permit-prices-swing\n")

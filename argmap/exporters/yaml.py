@@ -33,7 +33,7 @@ import re
 
 from argmap.exporters import ExportOptions
 from argmap.graph import ArgumentGraph, GStatement, Link
-from argmap.model import LINKED_VERSION, Citation, Relation, Source
+from argmap.model import LINKED_VERSION, V1_2, Citation, Relation, Source
 from argmap.readers.yaml import style
 
 _DATES = ("date", "accessed")
@@ -71,6 +71,9 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     del options
     # the oldest version that holds the map, so that older argmap releases read it too
     version = LINKED_VERSION if graph.has_linked() else "1"
+    if any("/" in premise for link in graph.links for premise in link.premises) or any(
+            "/" in source for source in graph.sources):
+        version = V1_2  # names another map's statement or source: a project's map
     out = [f"argmap: {version}", f"id: {scalar(graph.id, 2)}",
            f"question: {scalar(graph.question, 2)}"]
     if graph.context is not None:
@@ -78,9 +81,10 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     _list(out, "tags", graph.tags, "")
     out.append("claims:")
     _claims(out, graph)
-    if graph.sources:
+    own = {k: v for k, v in graph.sources.items() if "/" not in k}  # not another map's
+    if own:
         out.append("sources:")
-        for source_id, source in graph.sources.items():
+        for source_id, source in own.items():
             out.append(f"  {key(source_id)}:")
             _source(out, source, "    ")
     out.append("")
@@ -119,7 +123,8 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
         if ref:
             target = graph.statements.get(name)
             outside = graph.outside.get(name) if target is None else None
-            if outside is None or name in carried:
+            # another map's statement (format 1.2 projects) stays a ref to it
+            if outside is None or name in carried or "/" in name:
                 named = target.id if target is not None and target.id else name
                 out.append(f"{pad}- ref: {key(named)}")
                 continue
