@@ -332,7 +332,8 @@ MAP_KEYS: dict[str, KeySpec] = {
 STATEMENT_KEYS: dict[str, KeySpec] = {
     "text": KeySpec("text", "the statement itself; required unless `ref` is given"),
     "id": KeySpec("slug", "unique within the map; needed to `ref` it or address it"),
-    "ref": KeySpec("slug", "this position holds the statement with that id; no other keys"),
+    "ref": KeySpec("name", "this position holds the statement with that id (format 1.2: or "
+                   "MAP-ID/ID, another map's); only the keys of its step besides"),
     "pro": KeySpec("statements", "premises that support this statement"),
     "con": KeySpec("statements", "premises that rebut this statement"),
     "undercut": KeySpec(
@@ -371,7 +372,8 @@ PREMISE_ONLY_KEYS = frozenset({"text", "ref", "pro", "con", "cites", "by"})
 ARGUMENT_ONLY_KEYS = frozenset({"weight", "undercut"})
 
 CITATION_KEYS: dict[str, KeySpec] = {
-    "source": KeySpec("slug", "id of a source in `sources`", required=True),
+    "source": KeySpec("name", "id of a source in `sources` (format 1.2: or MAP-ID/ID, "
+                      "another map's or a library's)", required=True),
     "quote": KeySpec("text", "the words quoted from the source"),
     "locator": KeySpec("text", "page, section or timestamp"),
 }
