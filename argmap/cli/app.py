@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
     from argmap.exporters import ExporterSpec
     from argmap.model import ArgumentMap
+    from argmap.project import Project
 
 
 app = typer.Typer(
@@ -281,7 +282,7 @@ def render(
     report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
     maps = report.maps
     if pages:
-        atlas(maps, spec, output, cut, (paper, orientation, theme), timeout)
+        atlas(maps, spec, output, cut, (paper, orientation, theme), timeout, report.project)
     else:
         write_views(maps, spec, output, cut, options._replace(
             statuses=api.statuses(maps, project=report.project) if evaluated else None),
@@ -290,14 +291,15 @@ def render(
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
           cut: tuple[str | None, int | None, str | None],
-          looks: tuple[Paper, Orientation, Theme], timeout: float) -> None:
+          looks: tuple[Paper, Orientation, Theme], timeout: float,
+          project: Project | None = None) -> None:
     """render --pages: each map as an atlas of legible pages (argmap.atlas)."""
     from argmap.api import views
     from argmap.atlas import AtlasOptions
     from argmap.cli.atlas import write_atlases
     from argmap.cli.output import output_paths, stems
 
-    graphs = views(maps, *cut)
+    graphs = views(maps, *cut, project)
     plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
     options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value)
     write_atlases(graphs, plan, spec.name, options, timeout, say)
