@@ -93,11 +93,13 @@ def print_errors(diagnostics: list[Diagnostic]) -> None:
     print_diagnostics(Document(diagnostics=diagnostics), summary=False)
 
 
-def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
+def edit_file(file: Path, edit: Callable[[str], Edit], guard: bool = False) -> None:
     """Apply ``edit`` to a map file's text, check the result, and write it atomically.
 
     The map must be valid before and after: otherwise the diagnostics are
     printed (the same as ``argmap check``) and the file is left untouched.
+    ``guard`` (rm, mv: edits that may remove an id) also refuses an edit that
+    would break a reference from another map of the project.
     What the edit did is said last, before the file's name.
     """
     from argmap.edit import with_cr, with_lf
@@ -127,7 +129,7 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
                     "positions above are in the edited text)", 1)
     from argmap.api import cross_file_breaks
 
-    broken = cross_file_breaks(file, text, edited)
+    broken = cross_file_breaks(file, text, edited) if guard else []
     if broken:
         print_errors(broken)
         fail(f"{file} left unchanged: {len(broken)} reference{'s' * (len(broken) > 1)} "
@@ -395,7 +397,7 @@ def rm_command(
     from argmap.edit.operations import remove_edit
 
     address, map_id = local_address(address, map_id, file)
-    edit_file(file, lambda text: remove_edit(text, address, map_id))
+    edit_file(file, lambda text: remove_edit(text, address, map_id), guard=True)
 
 
 def mv_command(
@@ -426,4 +428,4 @@ def mv_command(
     relation = flags[0] if flags else None
     address, map_id = local_address(address, map_id, file)
     to, map_id = local_address(to, map_id, file)
-    edit_file(file, lambda text: move_edit(text, address, to, relation, map_id))
+    edit_file(file, lambda text: move_edit(text, address, to, relation, map_id), guard=True)
