@@ -42,12 +42,14 @@ __all__ = [
     "check",
     "evaluate",
     "export",
+    "frontlines",
     "graph",
     "load",
     "load_map",
     "loads",
     "render",
     "show",
+    "sides",
     "to_networkx",
     "view",
 ]
@@ -63,11 +65,13 @@ if TYPE_CHECKING:
         check,
         evaluate,
         export,
+        frontlines,
         load,
         load_map,
         loads,
         render,
         show,
+        sides,
         to_networkx,
     )
     from argmap.diagnostics import Diagnostic

@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 __all__ = ["Document", "Label", "Labels", "MapError", "PathOrFile", "check", "check_paths",
-           "evaluate", "export", "graph", "load", "load_map", "loads", "render", "show",
+           "evaluate", "export", "frontlines", "graph", "load", "load_map", "loads", "render",
+           "show", "sides",
            "to_networkx", "view"]
 
 
@@ -274,10 +275,13 @@ def check(argmap: ArgumentMap, select: str | Sequence[str] | None = None,
     return doc.diagnostics
 
 
-def apply_rules(doc: Document, codes: set[str]) -> None:
+def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
+                for_: list[str] | None = None) -> None:
     """Add the chosen debate rules' warnings to ``doc`` and keep only the chosen warnings.
 
     The debate rules judge only maps without errors: judging a broken map would mislead.
+    ``semantics`` (None: each map's own) and ``for_`` (a side or claim ids: judge from
+    that side's seat) are passed to :func:`argmap.rules.debate.run_debate_rules`.
     """
     from argmap.diagnostics import Severity
     from argmap.rules.select import DEFAULT_WARNINGS, keep
@@ -290,7 +294,7 @@ def apply_rules(doc: Document, codes: set[str]) -> None:
         broken = {d.span.file for d in doc.diagnostics if d.severity is Severity.ERROR}
         for m in doc.maps:
             if m.span.file not in broken:
-                doc.diagnostics.extend(run_debate_rules(m, codes))
+                doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
     doc.diagnostics = keep(doc.diagnostics, codes)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
 
@@ -310,16 +314,17 @@ def view(argmap: ArgumentMap, focus: str | None = None, depth: int | None = None
     return view_graph(argmap, view_options(focus, depth, side))
 
 
-def evaluate(argmap: ArgumentMap, semantics: str = "grounded") -> Labels:
+def evaluate(argmap: ArgumentMap, semantics: str | None = None) -> Labels:
     """Which statements stand: each statement's :class:`Label`, keyed by its address.
 
     ``semantics`` is ``grounded`` (the sceptical default) or ``weighed``
-    (docs/eval.md). The address is the statement's id, else its derived path.
+    (docs/eval.md); None takes the map's own ``semantics`` key, else grounded. The
+    address is the statement's id, else its derived path.
     """
     from argmap.analysis.evaluate import evaluate as run
 
     g = build_graph(argmap)
-    evaluation = run(g, _semantics(semantics))
+    evaluation = run(g, _semantics(semantics, argmap))
     supported = evaluation.supported_keys()
     deciders = evaluation.deciders()
     labels = {}
@@ -348,9 +353,11 @@ class RenderOptions(TypedDict, total=False):
     legend: bool
     quotes: bool
     eval: bool
-    semantics: str
+    semantics: str | None
     engine: str | None
     timeout: float
+    color_by: str
+    for_: list[str] | None
     warn: Callable[[str, str], None] | None
 
 
@@ -376,14 +383,18 @@ def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -
             cannot show it.
         ViewError: if ``focus`` names no statement.
     """
-    g = view(argmap, options.get("focus"), options.get("depth"), options.get("side"))
+    g = views([argmap], options.get("focus"), options.get("depth"), options.get("side"),
+              options.get("for_"))[0]
     evaluated = options.get("eval", False)
+    by_side = options.get("color_by", "relation") == "side"
+    colours = side_colours([argmap], options.get("for_")) if by_side else None
     made = export_options(
         format, theme=options.get("theme", "light"), direction=options.get("direction", "TB"),
         legend=options.get("legend", True), quotes=options.get("quotes", False),
         engine=options.get("engine"), timeout=options.get("timeout", 120),
-        warn=options.get("warn"),
-        statuses=statuses([argmap], options.get("semantics", "grounded")) if evaluated else None)
+        warn=options.get("warn"), color_by=options.get("color_by", "relation"),
+        sides=colours[0] if colours else None, side_names=colours[1] if colours else None,
+        statuses=statuses([argmap], options.get("semantics")) if evaluated else None)
     result = EXPORTERS[format].export(g, made)
     if isinstance(result, bytes) and not EXPORTERS[format].binary:
         return result.decode("utf-8")  # SVG is text: str, like every text format
@@ -393,14 +404,17 @@ def export(argmap: ArgumentMap, format: str, **options: Unpack[RenderOptions]) -
 def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
          depth: int | None = None, side: str | None = None, width: int | None = None,
          ascii: bool = False, ids: bool = False, quotes: bool = False, sources: bool = True,
-         eval: bool = False, semantics: str = "grounded", color: bool = False,
+         eval: bool = False, semantics: str | None = None, color: bool = False,
+         for_: list[str] | None = None, against: bool = False,
          project: Project | None = None) -> str:
     """The text tree ``argmap show`` prints, for one map or several (each under a header).
 
     ``width`` wraps lines (None: never); ``color`` adds ANSI colours; ``eval``
-    marks each statement ✓ stands, ✗ falls or ? undecided. With the ``project``
-    (``Document.project``), a ref into another map shows that map's statement and
-    statuses are decided over the whole project.
+    marks each statement ✓ stands, ✗ falls or ? undecided (by ``semantics``: None takes
+    each map's own, else grounded). ``for_`` (a side or claim ids) keeps that side's
+    claims; with ``against``, the text is that side's frontlines (:func:`frontlines`).
+    With the ``project`` (``Document.project``), a ref into another map shows that map's
+    statement and statuses are decided over the whole project.
 
     Raises:
         ViewError: if no map has the ``focus`` statement.
@@ -410,7 +424,12 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
     from argmap.exporters.tree import TreeOptions, show_text
 
     maps = [maps] if isinstance(maps, ArgumentMap) else list(maps)
-    graphs = views(maps, focus, depth, side, project)
+    if against:
+        if not for_:
+            raise UsageError("--against needs --for: whose frontlines?")
+        return "\n".join(frontlines(m, for_, semantics=semantics, depth=depth, width=width,
+                                    ascii=ascii) for m in maps)
+    graphs = views(maps, focus, depth, side, for_, project)
     per_file = Counter(m.span.file for m in maps)
     options = TreeOptions(width=width, ascii=ascii, ids=ids, quotes=quotes, sources=sources)
     return show_text(graphs, options, color,
@@ -445,7 +464,7 @@ def export_options(format: str, *, statuses: dict[str, dict[str, str]] | None = 
     if format not in EXPORTERS:
         raise UsageError(f"unknown format '{format}'; use one of {', '.join(EXPORTERS)}")
     for name, allowed in (("theme", tuple(THEMES)), ("direction", DIRECTIONS),
-                          ("engine", (None, "dot", "sfdp"))):
+                          ("engine", (None, "dot", "sfdp")), ("color_by", ("relation", "side"))):
         if name in options and options[name] not in allowed:
             shown = ", ".join(str(a) for a in allowed if a is not None)
             raise UsageError(f"unknown {name} {options[name]!r}; use one of {shown}")
@@ -460,21 +479,39 @@ DIRECTIONS = ("TB", "LR", "BT", "RL")
 
 
 def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None = None,
-          side: str | None = None, project: Project | None = None) -> list[ArgumentGraph]:
-    """Each map's graph cut alike; with ``focus``, only the maps that have that statement.
-    With the ``project``, refs into other maps show those maps' statements.
+          side: str | None = None, for_: list[str] | None = None,
+          project: Project | None = None) -> list[ArgumentGraph]:
+    """Each map's graph cut alike; with ``focus``, only the maps that have that statement;
+    with ``for_`` (a side, or claim ids), only that side's claims. With the ``project``,
+    refs into other maps show those maps' statements; ``focus`` may be ``MAP-ID/ID``.
 
     Raises:
         ViewError: if no map has the focused statement.
+        UsageError: if ``for_`` names neither a side nor a claim of a map.
     """
     if focus is not None and "/" in focus:  # MAP-ID/ID: that map only
         maps, focus = _focused_map(maps, focus, project)
-    if project is None:
-        return cut_graphs(maps, view_options(focus, depth, side))
-    from argmap.project import attach
+    options = view_options(focus, depth, side)
+    attach = None
+    if project is not None:
+        from argmap.project import attach as attach_to
 
-    return cut_graphs(maps, view_options(focus, depth, side),
-                      lambda graph: attach(project, graph))
+        def attach(graph: ArgumentGraph) -> None:
+            attach_to(project, graph)
+    if not for_:
+        return cut_graphs(maps, options, attach)
+    from argmap.analysis.sides import sides_for
+    from argmap.view import cut
+
+    done = []
+    for m in maps:
+        graph = build_graph(m)
+        if attach is not None:
+            attach(graph)
+        ours, sides = sides_for(graph, for_)
+        claims = tuple(k for k in graph.claims if sides.ours(k, ours))
+        done.append(cut(graph, options._replace(claims=claims or ("",))))
+    return done
 
 
 def _focused_map(maps: list[ArgumentMap], focus: str, project: Project | None
@@ -499,27 +536,92 @@ def _focused_map(maps: list[ArgumentMap], focus: str, project: Project | None
     return chosen, local
 
 
-def statuses(maps: list[ArgumentMap], semantics: str = "grounded",
+def side_colours(maps: list[ArgumentMap], for_: list[str] | None = None,
+                 ) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, ...]]]:
+    """``ExportOptions.sides`` and ``side_names`` for ``--color-by side``: map id ->
+    statement key -> 0 for the first side (``--for``'s, else the map's first), 1 for the
+    second, 2 for any other; and map id -> the first two sides' names.
+
+    Raises:
+        UsageError: if ``for_`` names neither a side nor a claim of a map, or a map has no
+            sides and no ``for_`` says which claims are ours.
+    """
+    from argmap.analysis.sides import derive_sides, sides_for
+
+    found: dict[str, dict[str, int]] = {}
+    names: dict[str, tuple[str, ...]] = {}
+    for m in maps:
+        g = build_graph(m)
+        if for_:
+            first, all_sides = sides_for(g, for_)
+        else:
+            all_sides = derive_sides(g)
+            if not all_sides.names:
+                raise UsageError(f"--color-by side: map '{m.id}' names no sides; give its "
+                                 "claims a `side` (format 1.2) or say --for CLAIM-IDS")
+            first = all_sides.names[0]
+        order = [first, *(n for n in all_sides.names if n != first)]
+        found[m.id] = {key: (order.index(side) if side in order[:2] else 2)
+                       for key, side in all_sides.statements.items() if side is not None}
+        names[m.id] = tuple(order[:2])
+    return found, names
+
+
+def sides(argmap: ArgumentMap) -> dict[str, str | None]:
+    """Each statement's side (format 1.2, "Sides"), keyed by its address: a claim's own
+    ``side``, else the side its position gives it (None when nothing gives one)."""
+    from argmap.analysis.sides import derive_sides
+
+    g = build_graph(argmap)
+    found = derive_sides(g)
+    return {g.address(key): side for key, side in found.statements.items()}
+
+
+def frontlines(argmap: ArgumentMap, side: str | list[str], *, semantics: str | None = None,
+               depth: int | None = None, width: int | None = None,
+               ascii: bool = False) -> str:
+    """``show --for SIDE --against``: every attack by another side on a statement or step
+    of ``side`` (a side name, or claim ids), with its whole exchange, in danger order.
+
+    Raises:
+        UsageError: if ``side`` names neither a side nor a claim of the map.
+    """
+    from argmap.analysis.evaluate import evaluate as run
+    from argmap.analysis.sides import sides_for
+    from argmap.exporters.frontlines import frontlines_text
+
+    g = build_graph(argmap)
+    ours, found = sides_for(g, [side] if isinstance(side, str) else side)
+    return frontlines_text(run(g, _semantics(semantics, argmap)), found, ours, depth=depth,
+                           width=width, ascii=ascii)
+
+
+def statuses(maps: list[ArgumentMap], semantics: str | None = None,
              project: Project | None = None) -> dict[str, dict[str, str]]:
-    """``ExportOptions.statuses`` for ``render --eval``: map id -> statement key -> status;
-    with the ``project``, decided once over the whole project (one status per statement)."""
+    """``ExportOptions.statuses`` for ``render --eval``: map id -> statement key -> status.
+
+    ``semantics`` None labels each map by its own ``semantics`` key, else grounded. With
+    the ``project``, statuses are decided once over the whole project (one per statement).
+    """
     from argmap.analysis.evaluate import statuses as of
 
     if project is not None:
         from argmap.project import project_statuses
 
-        return project_statuses(project, maps, _semantics(semantics).value)
-    return {m.id: of(m, _semantics(semantics).value, by="key") for m in maps}
+        return project_statuses(project, maps,
+                                _semantics(semantics, maps[0] if maps else None).value)
+
+    return {m.id: of(m, _semantics(semantics, m).value, by="key") for m in maps}
 
 
-def evaluations(doc: Document, semantics: str = "grounded") -> list[Evaluation]:
+def evaluations(doc: Document, semantics: str | None = None) -> list[Evaluation]:
     """What eval, brief and stats judge: each map's evaluation or, when the maps name
     other maps of their project, the whole debate's as one (argmap.project.merge),
     whose claims are the maps' claims (a library's cards are not claims)."""
     from argmap.analysis.evaluate import evaluate as run
 
     if doc.project is None:
-        return [run(build_graph(m), _semantics(semantics)) for m in doc.maps]
+        return [run(build_graph(m), _semantics(semantics, m)) for m in doc.maps]
     from argmap.project import debate, named_maps
 
     everything = named_maps(doc.project, doc.maps)
@@ -529,7 +631,7 @@ def evaluations(doc: Document, semantics: str = "grounded") -> list[Evaluation]:
     if libraries:
         graph.claims = graph.roots = tuple(
             k for k in graph.claims if not graph.statements[k].path.startswith(libraries))
-    return [run(graph, _semantics(semantics))]
+    return [run(graph, _semantics(semantics, merged))]
 
 
 def cross_file_breaks(file: Path, before: str, after: str) -> list[Diagnostic]:
@@ -610,9 +712,12 @@ def view_options(focus: str | None, depth: int | None, side: str | None) -> View
     return ViewOptions(focus, depth, None if side is None else Relation(side))
 
 
-def _semantics(name: str) -> Semantics:
+def _semantics(name: str | None, argmap: ArgumentMap | None = None) -> Semantics:
+    """The semantics chosen, else the map's own, else grounded; a usage error for a bad name."""
+    from argmap.analysis.evaluate import semantics_of
+
     try:
-        return Semantics(name)
+        return semantics_of(argmap.semantics if argmap is not None else None, name)
     except ValueError:
         choices = ", ".join(s.value for s in Semantics)
         raise UsageError(f"unknown semantics '{name}'; use one of {choices}") from None

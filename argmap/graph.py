@@ -147,6 +147,10 @@ class ArgumentGraph:
     #: a whole map's graph in which every premise hangs below a claim (no undercut on a
     #: claim): its outline is its links in file order, which :func:`walk` reads directly
     whole: bool = False
+    #: format 1.2: the map's `sides` as declared (derived sides: argmap.analysis.sides)
+    sides: tuple[str, ...] = ()
+    #: format 1.2: the map's `semantics`, when it sets one
+    semantics: str | None = None
     _into: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _under: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _by_key: dict[str, Link] | None = field(default=None, repr=False, compare=False)
@@ -365,7 +369,8 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                          argmap.span,
                          argmap.sources, statements, claims, tuple(links), positions,
                          number_citations(statements.values(), argmap.sources), claims,
-                         whole=not orphans and not arguments)
+                         whole=not orphans and not arguments, sides=argmap.sides,
+                         semantics=argmap.semantics)
 
 
 def number_citations(statements: Iterable[GStatement],
@@ -439,6 +444,11 @@ def _walk_stack(graph: ArgumentGraph) -> list[Visit]:
         visit = pop()
         append(visit)
         if not visit.expanded:
+            step = visit.link  # format 1.2: a ref's own step may be undercut
+            if step is not None and step.ref and len(step.premises) == 1 and step.key in under:
+                for cut_link in reversed(under[step.key]):
+                    stack.append(new(Visit, (cut_link.premises[0], cut_link, visit.depth + 1,
+                                             visit.level + 1, not cut_link.ref)))
             continue
         below = into.get(visit.key, [])
         home = statements[visit.key].link

@@ -322,11 +322,11 @@ MAP_KEYS: dict[str, KeySpec] = {
     "question": KeySpec("text", "the question the map argues", required=True),
     "context": KeySpec("text", "background prose shown under the question"),
     "tags": KeySpec("tags", "free-form labels"),
-    "claims": KeySpec("statements", "the positions that answer the question", required=True),
-    "sources": KeySpec("sources", "the works cited in this map, by id"),
     "sides": KeySpec("slugs", "format 1.2: the sides of the debate, in order (e.g. [aff, neg])"),
     "semantics": KeySpec("semantics", "format 1.2: how statuses are computed: grounded "
                          "(the default) or weighed"),
+    "claims": KeySpec("statements", "the positions that answer the question", required=True),
+    "sources": KeySpec("sources", "the works cited in this map, by id"),
 }
 
 STATEMENT_KEYS: dict[str, KeySpec] = {

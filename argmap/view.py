@@ -26,6 +26,8 @@ class ViewOptions(NamedTuple):
     focus: str | None = None
     depth: int | None = None
     side: Relation | None = None
+    #: ``--for``: keep only these claims (keys) as roots; empty: every claim
+    claims: tuple[str, ...] = ()
 
 
 def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
@@ -41,12 +43,14 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
     Raises:
         ViewError: if ``options.focus`` names no statement.
     """
-    if options.focus is None and options.depth is None and options.side is None:
+    if options.focus is None and options.depth is None and options.side is None and (
+            not options.claims):
         return graph
     focus = via = None
     if options.focus is not None:
         focus, via = _find_focus(graph, options.focus)
-    roots = (focus,) if focus is not None else graph.roots
+    roots = (focus,) if focus is not None else (
+        tuple(k for k in graph.roots if k in options.claims) if options.claims else graph.roots)
     kept: dict[str, GStatement] = {}
     kept_links: set[str] = set()
     hidden: dict[str, int] = {}
@@ -70,6 +74,11 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
             kept_links.add(link.key)
             stack.extend([(p, level + 1, False) for p in reversed(link.premises)
                           if graph.written_at(link, p)])
+            if link.ref and len(link.premises) == 1:  # format 1.2: undercuts of a ref's step
+                for step_cut in graph.undercuts_of(link.key):
+                    kept_links.add(step_cut.key)
+                    if not step_cut.ref:
+                        stack.append((step_cut.premises[0], level + 2, False))
     if focus is not None and graph.statements[focus].link is not None:
         kept_links.add(graph.statements[focus].link)  # type: ignore[arg-type]
     statements = {k: s for k, s in graph.statements.items() if k in kept}
@@ -88,7 +97,8 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
         {k: v for k, v in graph.sources.items() if k in cited}, statements,
         tuple(k for k in graph.claims if k in statements), links,
         {a: k for a, k in graph.positions.items() if k in statements}, citations,
-        tuple(roots), focus, via, hidden, outside)
+        tuple(roots), focus, via, hidden, outside, sides=graph.sides,
+        semantics=graph.semantics)
 
 
 def _count_below(graph: ArgumentGraph, key: str) -> int:

@@ -158,15 +158,15 @@ def test_importing_argmap_stays_cheap() -> None:
 def test_the_ascii_tree_has_an_ascii_legend() -> None:
     m = argmap.load_map(PROMISE)
     assert argmap.show(m, ascii=True, eval=True).splitlines()[-1] == (
-        "[ok] stands, [x] falls, [?] undecided")
+        "[ok] stands, [x] falls, [?] undecided, grounded semantics")
     assert argmap.show(m, eval=True).splitlines()[-1] == (
-        "✓ stands · ✗ falls (dimmed) · ? undecided")
+        "✓ stands · ✗ falls (dimmed) · ? undecided · grounded semantics")
 
 
 def test_check_takes_the_cli_selectors() -> None:
     m = argmap.load_map(ROOT / "maps" / "nato-invasion-decision.yaml")
     assert argmap.check(m) == []
-    assert {d.code for d in argmap.check(m, select="default,debate")} == {"unanswered-rebuttal"}
+    assert {d.code for d in argmap.check(m, select="default,debate")} == {"unanswered-attack"}
     with pytest.raises(argmap.UsageError):
         argmap.check(m, select="nonsense")
 

@@ -35,23 +35,26 @@ def test_select_debate_reports_each_rule() -> None:
     assert result.stderr == (
         f"{D}21:17: warning: rebuttal “Second-hand uniform schemes remove the upfront cost.” "
         "has no answer: add a `con` under it or an `undercut` of its step "
-        "[unanswered-rebuttal]\n"
+        "[unanswered-attack]\n"
+        f"{D}26:13: warning: undercut “Bullying moves to shoes and phones, which uniforms…” "
+        "has no answer: add a `con` under it or an `undercut` of its step "
+        "[unanswered-attack]\n"
         f"{D}28:14: warning: `ref: require` makes “Schools should require uniforms.” rest on "
         "itself: circular support [self-support]\n"
         f"{D}30:9: warning: rebuttal “Uniforms suppress self-expression <b>& "
         "individuality</b>.” has no answer: add a `con` under it or an `undercut` of its step "
-        "[unanswered-rebuttal]\n"
+        "[unanswered-attack]\n"
         f"{D}30:9: warning: premise “Uniforms suppress self-expression <b>& "
         "individuality</b>.” cites nothing and nothing supports it: add `cites` "
         "[uncited-evidence]\n"
         f"{D}33:9: warning: rebuttal “Uniforms have no measurable effect on grades.” has no "
-        "answer: add a `con` under it or an `undercut` of its step [unanswered-rebuttal]\n"
+        "answer: add a `con` under it or an `undercut` of its step [unanswered-attack]\n"
         f"{D}43:5: warning: claim “Let each school community choose.” has no standing "
         "support: add a `pro` premise or `cites` [bare-claim]\n"
         f"{D}46:9: warning: rebuttal “Local choice \\x1b[31mbreeds\\x1b[0m inconsistency.” "
         "has no answer: add a `con` under it or an `undercut` of its step "
-        "[unanswered-rebuttal]\n"
-        "1 map, 11 statements, 2 sources: 0 errors, 7 warnings\n")
+        "[unanswered-attack]\n"
+        "1 map, 11 statements, 2 sources: 0 errors, 8 warnings\n")
 
 
 def test_select_by_code_and_ignore_and_strict() -> None:
@@ -84,8 +87,8 @@ def test_unknown_selector_is_a_usage_error() -> None:
     assert result.stderr == (
         "argmap: --select bare-claims: no such rule; did you mean 'bare-claim'? (rules: "
         "unused-source, comment-in-text, duplicate-text, duplicate-link, import-dropped, "
-        "unanswered-rebuttal, bare-claim, uncited-evidence, self-support; groups: default, "
-        "debate, all)\n")
+        "unanswered-attack, bare-claim, standing-attack, uncited-evidence, self-support; "
+        "groups: default, debate, all)\n")
 
 
 def test_github_annotations_on_stdout() -> None:
@@ -127,7 +130,7 @@ def test_eval_json_cycle() -> None:
     result = runner.invoke(cli.app, ["eval", "--format", "json", CYCLE])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == {"semantics": "grounded", "maps": [{
-        "id": "cycle", "file": CYCLE,
+        "id": "cycle", "file": CYCLE, "semantics": "grounded",
         "counts": {"in": 0, "out": 0, "undecided": 2},
         "claims": {"in": 0, "out": 0, "undecided": 2},
         "statements": [
@@ -192,7 +195,7 @@ def test_stats_json() -> None:
         "citations": 6,
         "cited_statements": 6, "uncited_premises": 3,
         "sources": {"study": 4, "survey": 2},
-        "status": {"in": 7, "out": 4, "undecided": 0},
+        "status": {"in": 7, "out": 4, "undecided": 0}, "semantics": "grounded",
         "claim_status": {"in": 0, "out": 3, "undecided": 0},
         "supported": 7, "bare": 4}
 
@@ -241,11 +244,14 @@ def test_brief_docx_uses_verbatim_headings(tmp_path: object) -> None:
     styles = [(p.style.name if p.style is not None else "", p.text) for p in paragraphs]
     assert styles[0] == ("Title", "Brief: Should schools require uniforms?")
     assert ("Heading 1", "Our case") in styles and ("Heading 1", "Frontlines") in styles
-    assert ("Heading 2", "[✗ FALLS] Schools should require uniforms.") in styles
-    assert ("Heading 3", "[UNANSWERED] A2: Uniforms have no measurable effect on grades.") \
-        in styles
-    tag = styles.index(("Heading 4", "[✓ STANDS] Uniforms cut what families spend on clothes."))
-    cite, card = paragraphs[tag + 1], paragraphs[tag + 2]
+    # the status on its own line after the heading: a tag pastes without a label (issue 20)
+    hat = styles.index(("Heading 2", "Schools should require uniforms."))
+    assert styles[hat + 1] == ("Normal", "✗ FALLS")
+    block = styles.index(("Heading 3", "A2: Uniforms have no measurable effect on grades."))
+    assert styles[block + 1] == ("Normal", "UNANSWERED")
+    tag = styles.index(("Heading 4", "Uniforms cut what families spend on clothes."))
+    assert styles[tag + 1: tag + 3] == [("Normal", "✓ STANDS"), ("Normal", "Card · cost")]
+    cite, card = paragraphs[tag + 3], paragraphs[tag + 4]
     assert cite.text == ("A. Researcher, B. Analyst; 2024-05; “School clothing costs survey”; "
                          "Education Institute; https://example.org/survey?a=1&b=2; p. 3")
     assert all(run.bold for run in cite.runs)
@@ -258,21 +264,27 @@ def test_brief_linked_arguments_are_one_block_with_every_premise_card(golden: Go
     assert result.exit_code == 0 and result.stderr == ""
     golden("debate/brief-linked.md", result.stdout)
     lines = result.stdout.splitlines()
-    block = lines.index("### ✗ DOES NOT COUNT — Support (together): Most displaced car trips "
-                        "vanish rather… + Transit has spare capacity at peak…")
-    assert [line for line in lines[block + 1:block + 13] if line] == [
+    block = lines.index("### Support (together): Most displaced car trips vanish rather… + "
+                        "Transit has spare capacity at peak…")
+    assert [line for line in lines[block + 1:block + 26] if line] == [
+        "**✗ DOES NOT COUNT**",
         "*The linked argument no-gridlock (trips-vanish + transit-capacity): these premises "
         "support it only together; it counts while all of them stand.*",
-        "#### ✗ FALLS — Most displaced car trips vanish rather than move.",
+        "*Weight 4.*",
+        "#### Most displaced car trips vanish rather than move.", "**✗ FALLS**",
+        "*Card · trips-vanish*",
         "**2020; “Traffic evaporation in European cities”**",
-        "#### ✓ STANDS — Transit has spare capacity at peak hours.",
+        "#### Transit has spare capacity at peak hours.", "**✓ STANDS**",
+        "*Card · transit-capacity*",
         "**“Transit load report”**",
         "> off-peak and peak loads both below 80%"]
-    assert "### UNANSWERED — A2 (together): Shops in the centre depend on… + Those customers " \
-        "will not switch to…" in lines
+    start = lines.index("### A2 (together): Shops in the centre depend on… + Those customers "
+                        "will not switch to…")
+    assert lines[start + 2] == "**UNANSWERED**"
     theirs = runner.invoke(cli.app, ["brief", LINKED, "--for", "toll-instead"]).stdout
-    assert "### Answer (together, ✓ COUNTS): Shops in the centre depend on… + Those " \
-        "customers will not switch to…" in theirs.splitlines()
+    start = theirs.splitlines().index("### Answer (together): Shops in the centre depend on… "
+                                      "+ Those customers will not switch to…")
+    assert theirs.splitlines()[start + 2] == "**✓ COUNTS**"
 
 
 def test_brief_a_linked_answer_shows_each_premise_as_part_of_it() -> None:
@@ -288,9 +300,13 @@ def test_brief_a_linked_answer_shows_each_premise_as_part_of_it() -> None:
     graph = build_graph(load_text(text, "t.yaml").maps[0])
     brief = render_md(build_brief(evaluate(graph), ["c"])).splitlines()
     start = brief.index("### A2: X.")
-    assert [line for line in brief[start:start + 14] if line.startswith("#")] == [
-        "### A2: X.", "#### ✗ FALLS — X.", "#### Answer, together (✓ STANDS) — A.",
-        "#### Answer, together (✓ STANDS) — B."]
+    assert [line for line in brief[start:start + 30] if line and line[0] in "#*"][:14] == [
+        "### A2: X.", "**ANSWERED**", "*Rebuts our c “C.”.*", "#### X.", "**✗ FALLS**",
+        "*Their card, analytic · c1.con1*", "*We rebut c1.con1 “X.”:*",
+        "*Together: the linked argument c1.con1.con1 (c1.con1.con1.1 + c1.con1.con1.2) "
+        "✓ COUNTS.*",
+        "#### A.", "**✓ STANDS**", "*Our answer, analytic · c1.con1.con1.1*",
+        "#### B.", "**✓ STANDS**", "*Our answer, analytic · c1.con1.con1.2*"]
 
 
 def test_brief_docx_keeps_a_linked_argument_together(tmp_path: Path) -> None:
@@ -301,32 +317,35 @@ def test_brief_docx_keeps_a_linked_argument_together(tmp_path: Path) -> None:
     assert result.exit_code == 0
     styles = [(p.style.name if p.style is not None else "", p.text)
               for p in Document(io.BytesIO(out.read_bytes())).paragraphs]
-    block = styles.index(("Heading 3", "[✗ DOES NOT COUNT] Support (together): Most displaced "
-                                       "car trips vanish rather… + Transit has spare capacity at "
-                                       "peak…"))
-    assert [style for style, _ in styles[block + 1:block + 7]] == [
-        "Normal", "Heading 4", "Normal", "Heading 4", "Normal", "Normal"]
-    assert styles[block + 6] == ("Normal", "off-peak and peak loads both below 80%")
+    block = styles.index(("Heading 3", "Support (together): Most displaced car trips vanish "
+                                       "rather… + Transit has spare capacity at peak…"))
+    assert [style for style, _ in styles[block + 1:block + 14]] == [
+        "Normal", "Normal", "Normal", "Heading 4", "Normal", "Normal", "Normal",
+        "Heading 4", "Normal", "Normal", "Normal", "Normal", "Heading 3"]
+    assert styles[block + 12] == ("Normal", "off-peak and peak loads both below 80%")
 
 
 def test_brief_unanswered_first_heaviest_first() -> None:
     result = runner.invoke(cli.app, ["brief", DEBATE, "--for", "require"])
-    blocks = [line for line in result.stdout.splitlines() if line.startswith("### ")
-              and "A2:" in line]
+    lines = result.stdout.splitlines()
+    blocks = [(line, lines[n + 2]) for n, line in enumerate(lines)
+              if line.startswith("### ") and "A2:" in line]
     assert blocks == [
-        "### UNANSWERED — A2: Uniforms have no measurable effect on grades.",
-        "### UNANSWERED — A2: Uniforms suppress self-expression \\<b\\>& individuality\\</b\\>.",
-        "### UNANSWERED — A2: Bullying moves to shoes and phones, which uniforms do not…",
-        "### A2: Uniforms cost more up front than ordinary clothes."]
+        ("### A2: Uniforms have no measurable effect on grades.", "**UNANSWERED**"),
+        ("### A2: Uniforms suppress self-expression \\<b\\>& individuality\\</b\\>.",
+         "**UNANSWERED**"),
+        ("### A2: Bullying moves to shoes and phones, which uniforms do not…", "**UNANSWERED**"),
+        ("### A2: Uniforms cost more up front than ordinary clothes.", "**ANSWERED**")]
 
 
 def test_brief_errors() -> None:
     bad = runner.invoke(cli.app, ["brief", DEBATE, "--for", "requir"])
     assert bad.exit_code == 2
-    assert bad.stderr == ("argmap: --for requir: not a claim of map 'school-uniforms'; did "
-                          "you mean 'require'? (claims: require, oppose, choose)\n")
+    assert bad.stderr == ("argmap: --for requir: not a side or a claim of map "
+                          "'school-uniforms'; did you mean 'require'? (claims: require, oppose, "
+                          "choose)\n")
     premise = runner.invoke(cli.app, ["brief", DEBATE, "--for", "cost"])
-    assert premise.exit_code == 2 and "not a claim" in premise.stderr
+    assert premise.exit_code == 2 and "not a side or a claim" in premise.stderr
     several = runner.invoke(cli.app, ["brief", STREAM, "--for", "c1"])
     assert several.exit_code == 2
     assert several.stderr == (f"argmap: {STREAM} holds the maps tea, coffee: say which with "
@@ -344,7 +363,7 @@ def test_show_eval_marks_and_legend() -> None:
         "│   └── − ? ↪ egg “The egg came first.”\n"
         "└── ◆ ? The egg came first.\n"
         "    └── − ? ↪ chicken “The chicken came first.”\n"
-        "\n✓ stands · ✗ falls (dimmed) · ? undecided\n")
+        "\n✓ stands · ✗ falls (dimmed) · ? undecided · grounded semantics\n")
 
 
 def test_show_eval_ascii_and_dim_style() -> None:

@@ -8,7 +8,7 @@ from argmap.analysis.evaluate import evaluate
 from argmap.graph import ArgumentGraph, GStatement, Link, build_graph
 from argmap.model import Relation, Span
 from argmap.readers.yaml.load import load_text
-from argmap.rules.debate import DEBATE_RULES, RULES, unanswered_rebuttals
+from argmap.rules.debate import DEBATE_RULES, RULES, Judged, unanswered_attacks
 
 
 def test_a_con_on_any_linked_premise_answers_the_linked_rebuttal() -> None:
@@ -20,7 +20,7 @@ def test_a_con_on_any_linked_premise_answers_the_linked_rebuttal() -> None:
              Link("l2", ("y",), "b", Relation.CON, None, "c.con1.con1", span, False))
     graph = ArgumentGraph("m", "q", None, (), span, {}, statements, ("c",), links, {}, [],
                           ("c",))
-    found = list(unanswered_rebuttals(graph, evaluate(graph)))
+    found = list(unanswered_attacks(Judged(graph, evaluate(graph))))
     assert [d.message for d in found] == [
         "rebuttal “Y” has no answer: add a `con` under it or an `undercut` of its step"]
 
@@ -36,7 +36,7 @@ def debate(yaml: str, code: str) -> list[str]:
     assert not loaded.diagnostics, loaded.diagnostics
     graph = build_graph(loaded.maps[0])
     return [f"{d.span.line}:{d.span.column} {d.message}"
-            for d in RULES[code](graph, evaluate(graph))]
+            for d in RULES[code](Judged(graph, evaluate(graph)))]
 
 
 LINKED_CON = """
@@ -60,16 +60,18 @@ LINKED_CON = """
 
 
 def test_an_unanswered_linked_rebuttal_is_one_warning_naming_the_argument() -> None:
-    assert debate(LINKED_CON.format(more=""), "unanswered-rebuttal") == [
+    assert debate(LINKED_CON.format(more=""), "unanswered-attack") == [
         "9:9 linked rebuttal c1.con1 (a + b) has no answer: add a `con` under one of its "
         "premises or an `undercut` of the argument"]
 
 
 def test_a_linked_rebuttal_is_answered_by_an_undercut_of_it_or_a_con_on_a_premise() -> None:
     undercut = "            undercut:\n              - text: U.\n                cites: [s]"
-    assert debate(LINKED_CON.format(more=undercut), "unanswered-rebuttal") == []
+    # the argument is answered; the undercut itself is an attack nothing answers yet
+    assert debate(LINKED_CON.format(more=undercut), "unanswered-attack") == [
+        "17:13 undercut “U.” has no answer: add a `con` under it or an `undercut` of its step"]
     con = "                con:\n                  - text: Y.\n                    cites: [s]"
-    found = debate(LINKED_CON.format(more=con), "unanswered-rebuttal")
+    found = debate(LINKED_CON.format(more=con), "unanswered-attack")
     assert found == ["17:17 rebuttal “Y.” has no answer: add a `con` under it or an "
                      "`undercut` of its step"]  # only Y itself, not the argument
 

@@ -143,14 +143,18 @@ def test_add_to_the_real_map_at_a_ref_position(tmp_path: Path) -> None:
         f"ref to it) to {path}\n")
 
 
-def test_an_undercut_at_a_ref_position_is_refused(v1: Path) -> None:
-    expected = (1, f"argmap: {v1} left unchanged: c2.con1 is a ref to baker-germany: an "
-                "undercut attacks the step at one position, and a ref position holds nothing "
-                "of its own; to attack baker-germany's step where it is written, give --to "
-                "c1.pro1\n")
-    assert run(v1, "add", "--to", "c2.con1", "--undercut", "U.") == expected
-    assert run(v1, "mv", "c1", "--to", "c2.con1", "--undercut") == expected
+def test_an_undercut_at_a_ref_position_undercuts_that_step(v1: Path) -> None:
+    # format 1.2: a ref item carries its own step's undercuts; mv does not move onto one
+    refused = (1, f"argmap: {v1} left unchanged: c2.con1 is a ref to baker-germany: mv moves "
+               "statements between statements, not onto a ref's own step; to undercut that "
+               "step, `add --to c2.con1 --undercut TEXT`; to attack baker-germany's step where "
+               "it is written, give --to c1.pro1\n")
+    assert run(v1, "mv", "c1", "--to", "c2.con1", "--undercut") == refused
     assert v1.read_text() == V1
+    assert run(v1, "add", "--to", "c2.con1", "--undercut", "U.") == (
+        0, f"argmap: added an undercut of the step at c2.con1 (a ref to baker-germany) to {v1}\n")
+    assert v1.read_text() == V1.replace("argmap: 1\n", "argmap: 1.2\n") + (
+        "        undercut:\n          - text: U.\n")
 
 
 def test_mv_to_a_ref_position_moves_under_the_statement_it_names(v1: Path) -> None:

@@ -49,7 +49,7 @@ def test_9_a_docx_brief_takes_a_long_question_and_a_long_word(tmp_path: Path) ->
     result = CliRunner().invoke(cli.app, ["brief", str(source), "--for", "a", "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     document = docx.Document(str(out))
-    assert document.core_properties.title == ("Brief: " + question)[:254] + "…"
+    assert document.core_properties.title == question[:254] + "…"
     assert any("W" * 5000 in p.text for p in document.paragraphs)
 
 

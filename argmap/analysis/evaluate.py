@@ -57,6 +57,9 @@ LEGEND = (f"{SYMBOLS['in']} {WORDS['in']} · {SYMBOLS['out']} {WORDS['out']} (di
 #: The same in pure ASCII, for ``show --ascii`` (where nothing is dimmed).
 ASCII_LEGEND = (f"{ASCII_SYMBOLS['in']} {WORDS['in']}, {ASCII_SYMBOLS['out']} {WORDS['out']}, "
                 f"{ASCII_SYMBOLS['undecided']} {WORDS['undecided']}")
+#: The key under which :func:`statuses` names the semantics it used (no statement key
+#: holds a space), so every output that shows the statuses can say how they were decided.
+SEMANTICS_KEY = "semantics "
 #: How :func:`statuses` names a linked argument's own status (whether it counts): its
 #: link key after this prefix (no statement key holds a space).
 ARGUMENT = "argument "
@@ -139,6 +142,12 @@ class Evaluation:
         for key in keys:
             found[self.statements[key].value] += 1
         return found
+
+
+def semantics_of(argmap_semantics: str | None, chosen: str | None = None) -> Semantics:
+    """The semantics to label a map by: the one chosen (``--semantics``), else the map's
+    own ``semantics`` key (format 1.2), else grounded."""
+    return Semantics(chosen or argmap_semantics or Semantics.GROUNDED.value)
 
 
 def weight(link: Link) -> int:
@@ -296,14 +305,17 @@ def labels(evaluations: Iterable[Evaluation]) -> dict[str, int]:
     return total
 
 
-def statuses(argmap: ArgumentMap, semantics: str = "grounded",
+def statuses(argmap: ArgumentMap, semantics: str | None = None,
              by: str = "path") -> dict[str, str]:
     """Each written statement's status, keyed by its derived path (``by="path"``,
-    as views address statements) or its graph key (``by="key"``)."""
+    as views address statements) or its graph key (``by="key"``, which also names the
+    semantics used under :data:`SEMANTICS_KEY`). ``semantics`` None: the map's own, else
+    grounded."""
     graph = build_graph(argmap)
-    evaluation = evaluate(graph, Semantics(semantics))
+    evaluation = evaluate(graph, semantics_of(argmap.semantics, semantics))
     if by == "key":
         found = {key: status.value for key, status in evaluation.statements.items()}
+        found[SEMANTICS_KEY] = evaluation.semantics.value
         # diagrams dim a linked argument's one edge to its parent when it does not count
         found.update({ARGUMENT + link.key: evaluation.links[link.key].value
                       for link in graph.links if link.linked})

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from argmap.analysis.evaluate import SYMBOLS, WORDS, Evaluation, Status
+from argmap.analysis.sides import Sides
 from argmap.escape import terminal_visible
 from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation
@@ -17,20 +18,26 @@ def address(graph: ArgumentGraph, key: str) -> str:
     return statement.id if statement.id is not None else statement.path
 
 
-def eval_json(evaluations: list[Evaluation]) -> str:
+def eval_json(evaluations: list[Evaluation], sides: list[Sides | None] | None = None) -> str:
     """The documented JSON of ``argmap eval --format json`` (docs/eval.md).
 
     One statement record per line, each written with the C string encoder:
     an indented dump of the whole would run the pure-Python encoder, ten
     times slower on big maps.
     """
-    semantics = evaluations[0].semantics.value if evaluations else "grounded"
+    used = {e.semantics.value for e in evaluations} or {"grounded"}
+    semantics = used.pop() if len(used) == 1 else "mixed"  # each map names its own too
     parts = [f'{{\n  "semantics": "{semantics}",\n  "maps": [']
     for n, evaluation in enumerate(evaluations):
         graph = evaluation.graph
-        head = _dumps({"id": graph.id, "file": graph.span.file,
-                       "counts": evaluation.counts(),
-                       "claims": evaluation.counts_of(graph.claims)})
+        record: dict[str, object] = {"id": graph.id, "file": graph.span.file,
+                                     "semantics": evaluation.semantics.value,
+                                     "counts": evaluation.counts(),
+                                     "claims": evaluation.counts_of(graph.claims)}
+        found = sides[n] if sides is not None else None
+        if found is not None and len(found.names) == 2:
+            record["summary"] = summary_json(evaluation, found)
+        head = _dumps(record)
         parts.append(("," if n else "") + "\n    " + head[:-1] + ', "statements": [')
         parts.append(",".join(_rows(evaluation)))
         arguments = _arguments(evaluation)
@@ -144,10 +151,11 @@ def _answer(evaluation: Evaluation, link: Link) -> str:
     return f"{name} does not count"
 
 
-def eval_text(evaluations: list[Evaluation]) -> str:
-    """Per map: each claim with its status and the attack that decides it, then counts."""
+def eval_text(evaluations: list[Evaluation], sides: list[Sides | None] | None = None) -> str:
+    """Per map: each claim with its status and the attack that decides it, then counts;
+    with two sides (``sides``, one per evaluation), each side's standing claims and weight."""
     out: list[str] = []
-    for evaluation in evaluations:
+    for n, evaluation in enumerate(evaluations):
         graph = evaluation.graph
         out.append(f"{graph.id} ({graph.span.file}): {preview(graph.question, 30)[1:-1]}")
         for key in graph.claims:
@@ -159,8 +167,37 @@ def eval_text(evaluations: list[Evaluation]) -> str:
         counts, claims = evaluation.counts(), evaluation.counts_of(graph.claims)
         out.append(f"  claims: {_counts(claims)}; statements: {_counts(counts)} "
                    f"({evaluation.semantics.value})")
+        found = sides[n] if sides is not None else None
+        if found is not None and len(found.names) == 2:
+            out += _summary_lines(evaluation, found)
         out.append("")
     return "\n".join(out)
+
+
+def _summary_lines(evaluation: Evaluation, sides: Sides) -> list[str]:
+    """The side summary: a model of the judge's weighing (docs/eval.md), not a judge."""
+    from argmap.analysis.exchanges import side_summary
+
+    standing, ahead = side_summary(evaluation, sides)
+    graph = evaluation.graph
+    lines = [f"  sides ({evaluation.semantics.value}; weight of the standing claims' "
+             "counting support):"]
+    for s in standing:
+        names = ", ".join(address(graph, k) for k in s.claims) or "none"
+        lines.append(f"    {s.side}: {len(s.claims)} standing claim"
+                     f"{'' if len(s.claims) == 1 else 's'} ({names}), weight {s.weight}")
+    lines.append(f"  {ahead} is ahead" if ahead else "  the sides are even")
+    return lines
+
+
+def summary_json(evaluation: Evaluation, sides: Sides) -> dict[str, object]:
+    """The side summary as eval's JSON carries it."""
+    from argmap.analysis.exchanges import side_summary
+
+    standing, ahead = side_summary(evaluation, sides)
+    graph = evaluation.graph
+    return {"sides": [{"side": s.side, "standing": [address(graph, k) for k in s.claims],
+                       "weight": s.weight} for s in standing], "ahead": ahead}
 
 
 def _counts(counts: dict[str, int]) -> str:

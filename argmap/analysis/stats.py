@@ -10,12 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.analysis.evaluate import Evaluation
+from argmap.analysis.sides import Sides
 from argmap.graph import walk
 from argmap.model import Relation
 
 
-def map_stats(evaluation: Evaluation) -> dict[str, Any]:
-    """One map's statistics as plain data (the ``--format json`` record)."""
+def map_stats(evaluation: Evaluation, sides: Sides | None = None) -> dict[str, Any]:
+    """One map's statistics as plain data (the ``--format json`` record); with ``sides``
+    (``--for``), also the first side's statements by status and the attacks on it by
+    danger class."""
     graph = evaluation.graph
     links = {relation.value: 0 for relation in (Relation.PRO, Relation.CON, Relation.UNDERCUT)}
     refs = linked = 0
@@ -53,7 +56,22 @@ def map_stats(evaluation: Evaluation) -> dict[str, Any]:
         "claim_status": claims,
         "supported": supported,
         "bare": len(graph.statements) - supported,
+        "semantics": evaluation.semantics.value,
+        **({"side": side_stats(evaluation, sides)} if sides is not None and sides.names
+           else {}),
     }
+
+
+def side_stats(evaluation: Evaluation, sides: Sides) -> dict[str, Any]:
+    """Our side's (``sides.names[0]``) statements by status and the attacks on it."""
+    from argmap.analysis.exchanges import DANGER, attacks_on
+
+    side = sides.names[0]
+    mine = [key for key in evaluation.graph.statements if sides.ours(key, side)]
+    attacks = {DANGER[n].lower(): 0 for n in DANGER}
+    for found in attacks_on(evaluation, sides, side):
+        attacks[DANGER[found.danger].lower()] += 1
+    return {"name": side, "status": evaluation.counts_of(mine), "attacks": attacks}
 
 
 def _n(count: int, word: str) -> str:
@@ -77,10 +95,15 @@ def stats_text(record: dict[str, Any]) -> str:
         ("claims", f"{claims['in']} stand, {claims['out']} fall, "
                    f"{claims['undecided']} undecided"),
         ("support", f"{record['supported']} supported, {record['bare']} bare"),
+        *([(f"for {record['side']['name']}",
+            f"{record['side']['status']['in']} stand, {record['side']['status']['out']} fall, "
+            f"{record['side']['status']['undecided']} undecided; attacks on it: "
+            + ", ".join(f"{n} {k}" for k, n in record["side"]["attacks"].items()))]
+          if "side" in record else []),
         ("citations", f"{record['citations']} in {record['cited_statements']} statements; "
                       f"{record['uncited_premises']} premises cite nothing"),
     ]
-    out = [f"{record['id']} ({record['file']})"]
+    out = [f"{record['id']} ({record['file']}; {record['semantics']} semantics)"]
     out += [f"  {name:<11}{value}" for name, value in rows]
     if record["sources"]:
         out.append("  per source")

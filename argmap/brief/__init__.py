@@ -5,20 +5,24 @@
 Pocket, Hat, Block, Tag, then cite lines and card text); one small renderer per
 format (md, html, docx) writes those blocks, so the three cannot disagree.
 
-- **Our case** (Pocket): a Hat per claim named by ``--for``, its own cards, then
-  a Block per supporting premise with the cards of the premise and of what
-  supports it in turn.
-- **Frontlines** (Pocket): a Hat per claim of ours; a Block per opposing
-  rebuttal or undercut against that claim or its support, with the
-  rebuttal's cards, then our answers (its cons and undercuts) with theirs.
-  Unanswered ones come first, flagged ``UNANSWERED``, heaviest first.
-- **Their case** (Pocket): a Hat per other claim, its cards, and a Block per
-  attack we have on it.
+``--for`` names our side: a side of the map (format 1.2's ``sides``) or claim
+ids (ours; the other claims are theirs). Statuses come from the one evaluation
+(the semantics is named in the header) and sit in their own line, never in a
+tag's text, so a tag pastes clean.
 
-A linked argument (format 1.1) is one Block, headed ``Support (together): …``
-or ``A2 (together): …`` with each premise's first words, holding the cards of
-all its premises; it counts while all of them stand, so a con on any one of
-them answers it.
+- **Our case** (Pocket): a Hat per claim of ours, its own cards, then a Block
+  per supporting premise with the cards of the premise and of what supports it.
+- **Frontlines** (Pocket): every attack by the other side on a statement or step
+  of ours, anywhere in the map (rebuttals and undercuts alike), as a Block in
+  danger order (:mod:`argmap.analysis.exchanges`), under a Hat per danger class.
+  Each Block holds the whole exchange: their card, our answers, their answers to
+  those, our extensions, down to its end (``depth`` may cut it).
+- **Their case** (Pocket): a Hat per claim of theirs with its cards, then a
+  Block per attack we have on it or its support, saying why an answer that does
+  not count fails (which premise fell, which undercut stands).
+
+A card is printed in full once per Pocket; later it is named by its tag. A
+statement that cites nothing is an "Analytic".
 """
 
 from __future__ import annotations
@@ -26,36 +30,34 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from argmap.analysis.evaluate import SYMBOLS, WORDS, Evaluation, Status
-from argmap.analysis.report import address, reason
+from argmap.analysis.exchanges import DANGER, DANGER_TITLES, Exchange, attacks_on, exchange
+from argmap.analysis.report import address, attack, reason
+from argmap.analysis.sides import OURS, THEIRS, Sides, sides_for
 from argmap.brief.records import LEVELS, Block, Brief, BriefError
-from argmap.graph import ArgumentGraph, Link
+from argmap.errors import UsageError
+from argmap.graph import ArgumentGraph, GStatement, Link
 from argmap.model import Relation, Source
 
 __all__ = ["LEVELS", "Block", "Brief", "BriefError", "build_brief", "render_brief"]
 
-def build_brief(evaluation: Evaluation, ours: list[str]) -> Brief:
-    """Lay out the brief for our claims (ids or paths) against the map's other claims.
+
+def build_brief(evaluation: Evaluation, ours: list[str], *, depth: int | None = None,
+                status: bool = True) -> Brief:
+    """Lay out the brief for our side (a side name, or claim ids or paths) against the rest.
+
+    ``depth`` cuts each exchange after that many answers (None: to its end);
+    ``status`` False leaves the statuses out.
 
     Raises:
-        BriefError: if a name is not one of the map's claims, or none is given.
+        BriefError: if a name is neither a side nor a claim of the map, or none is given.
     """
-    graph = evaluation.graph
-    keys = []
-    for name in ours:
-        key = graph.positions.get(name)
-        if key is None or key not in graph.claims:
-            from argmap.diagnostics import did_you_mean
-
-            claims = [address(graph, k) for k in graph.claims]
-            raise BriefError(f"--for {name}: not a claim of map '{graph.id}'"
-                             f"{did_you_mean(name, claims)} (claims: {', '.join(claims)})")
-        if key not in keys:
-            keys.append(key)
-    if not keys:
-        raise BriefError("--for needs at least one claim id")
-    writer = _Writer(evaluation)
-    writer.write(keys)
-    return Brief(graph.id, graph.question, writer.blocks)
+    try:
+        side, sides = sides_for(evaluation.graph, ours)
+    except UsageError as exc:
+        raise BriefError(str(exc)) from None
+    writer = _Writer(evaluation, sides, side, depth, status)
+    writer.write()
+    return Brief(evaluation.graph.id, evaluation.graph.question, writer.blocks)
 
 
 #: a linked argument does not stand or fall as a statement does: it counts, or not
@@ -63,61 +65,91 @@ COUNTS = {Status.IN: "COUNTS", Status.OUT: "DOES NOT COUNT", Status.UNDECIDED: "
 
 
 class _Writer:
-    def __init__(self, evaluation: Evaluation) -> None:
+    def __init__(self, evaluation: Evaluation, sides: Sides, side: str, depth: int | None,
+                 status: bool) -> None:
         self.e = evaluation
         self.graph: ArgumentGraph = evaluation.graph
+        self.sides, self.side, self.depth, self.show_status = sides, side, depth, status
         self.blocks: list[Block] = []
+        #: statements whose cards this Pocket has printed in full: key -> their tag
+        self.printed: dict[str, str] = {}
 
     def add(self, kind: str, text: str, flag: str = "") -> None:
         self.blocks.append(Block(kind, text, flag))
 
     def status(self, key: str) -> str:
+        if not self.show_status or key not in self.e.statements:
+            return ""
         status = self.e.statements[key]
         return f"{SYMBOLS[status]} {WORDS[status].upper()}"
 
-    def write(self, ours: list[str]) -> None:
+    def counts(self, link: Link) -> str:
+        if not self.show_status:
+            return ""
+        status = self.e.links[link.key]
+        return f"{SYMBOLS[status]} {COUNTS[status]}"
+
+    def pocket(self, title: str) -> None:
+        self.add("pocket", title)
+        self.printed = {}
+
+    def ours(self, key: str) -> bool:
+        return self.sides.ours(key, self.side)
+
+    def write(self) -> None:
         graph = self.graph
-        theirs = [k for k in graph.claims if k not in ours]
+        mine = [k for k in graph.claims if self.ours(k)]
+        theirs = [k for k in graph.claims if not self.ours(k)]
         self.add("title", graph.question)
-        names = ", ".join(address(graph, k) for k in ours)
-        self.add("note", f"Map {graph.id} ({graph.span.file}). Our side: {names}. Statuses "
-                 f"by {self.e.semantics.value} semantics: {SYMBOLS['in']} {WORDS['in']}, "
-                 f"{SYMBOLS['out']} {WORDS['out']}, {SYMBOLS['undecided']} "
-                 f"{WORDS['undecided']}.")
-        self.add("pocket", "Our case")
-        for key in ours:
+        who = (f"Our side: {self.side}" if self.side not in (OURS, THEIRS) else
+               "Our side: " + ", ".join(address(graph, k) for k in mine))
+        legend = (f" Statuses by {self.e.semantics.value} semantics: {SYMBOLS['in']} "
+                  f"{WORDS['in']}, {SYMBOLS['out']} {WORDS['out']}, {SYMBOLS['undecided']} "
+                  f"{WORDS['undecided']}." if self.show_status else
+                  f" Semantics: {self.e.semantics.value}; statuses left out.")
+        self.add("note", f"Map {graph.id} ({graph.span.file}). {who}.{legend}")
+        if graph.tags:
+            self.add("note", "Tags: " + ", ".join(graph.tags) + ".")
+        if graph.context:
+            self.add("note", graph.context)
+        self.pocket("Our case")
+        if not mine:
+            self.add("note", "No claim of the map is on our side.")
+        for key in mine:
             self.our_claim(key)
-        self.add("pocket", "Frontlines")
-        for key in ours:
-            self.frontlines(key)
-        self.add("pocket", "Their case")
+        self.frontlines()
+        self.pocket("Their case")
         if not theirs:
             self.add("note", "The map has no other claims.")
         for key in theirs:
             self.their_claim(key)
 
+    # -- our case ----------------------------------------------------------
+
     def our_claim(self, key: str) -> None:
         self.add("hat", self.text(key), self.status(key))
         self.add("note", f"{address(self.graph, key)}: {reason(self.e, key)}; "
                  f"{'supported' if self.e.supported(key) else 'bare'}.")
-        self.cards(key, "tag" if self.graph.statements[key].cites else None)
+        self.about(key, "Analytic" if not self.graph.statements[key].cites else "")
+        self.cite_lines(key)  # the Hat is the claim: its cards follow, no Tag repeats it
         support = [link for link in self.graph.links_into(key) if link.relation is Relation.PRO]
         if not support:
             self.add("note", "No supporting premises: the claim is asserted bare.")
-        seen = {key}  # shared by the blocks: each card appears once in the case
+        seen = {key}
         for link in support:
             self.add("block", self.label("Support", link), self.link_flag(link))
             if link.linked:
                 name = self.argument(link)
                 self.add("note", f"{name[0].upper()}{name[1:]}: these premises support it "
                          "only together; it counts while all of them stand.")
+            if link.weight is not None:
+                self.add("note", f"Weight {link.weight}.")
             for premise in link.premises:
                 if premise == key:
                     self.add("note", "Circular: this support is a statement already in "
                              "the case.")
                 elif premise in seen:  # e.g. also a premise of a linked argument above
-                    self.add("note", "Already in the case above: its cards are not "
-                             "repeated.")
+                    self.add("note", f"{self.name(premise)}: already in the case above.")
                 self.support(premise, seen)
 
     def support(self, key: str, seen: set[str]) -> None:
@@ -131,130 +163,175 @@ class _Writer:
             if key in seen or key not in self.graph.statements:
                 continue
             seen.add(key)
-            self.cards(key, "tag")
+            self.card(key)
             below = [premise for link in self.graph.links_into(key)
                      if link.relation is Relation.PRO for premise in link.premises]
             stack.extend(reversed(below))
 
-    def frontlines(self, claim: str) -> None:
-        self.add("hat", f"Frontlines for {address(self.graph, claim)}")
-        self.add("note", self.text(claim))
-        attacks = self.attacks_on_case(claim)
+    # -- frontlines --------------------------------------------------------
+
+    def frontlines(self) -> None:
+        self.pocket("Frontlines")
+        attacks = attacks_on(self.e, self.sides, self.side)
         if not attacks:
-            self.add("note", "No rebuttals or undercuts against this claim or its support.")
-        for link, answered in attacks:
-            self.add("block", self.label("A2", link), "" if answered else "UNANSWERED")
+            self.add("note", "No attack by the other side on any statement or step of ours.")
+        current = 0
+        for found in attacks:
+            if found.danger != current:
+                current = found.danger
+                self.add("hat", DANGER_TITLES[current])
+            link = found.link
+            self.add("block", self.label("A2", link), DANGER[found.danger])
             self.add("note", self.against(link))
-            for premise in link.premises:
-                self.cards(premise, "tag")
-            answers = self.answers(link)
-            if not answers:
-                self.add("note", "No answer in the map yet: write a con under one of its "
-                         "premises or an undercut of the argument." if link.linked else
-                         "No answer in the map yet: write a con under it or an "
-                         "undercut of its step.")
-            for answer in answers:
-                for premise in answer.premises:
-                    self.cards(premise, "tag", self.answer_kind(answer, premise))
+            self.exchange(exchange(self.graph, link, self.depth))
 
-    def attacks_on_case(self, claim: str) -> list[tuple[Link, bool]]:
-        """Con links into the claim and its support, undercuts of its support links;
-        unanswered first, heaviest first."""
-        found: list[Link] = []
-        stack, seen = [claim], set()
+    def exchange(self, root: Exchange) -> None:
+        """Every link of an exchange, its cards under a label saying whose it is."""
+        stack = [root]
         while stack:
-            key = stack.pop()
-            if key in seen or key not in self.graph.statements:
-                continue
-            seen.add(key)
-            for link in self.graph.links_into(key):
-                if link.relation is Relation.CON:
-                    found.append(link)
-                elif link.relation is Relation.PRO:
-                    found.extend(self.graph.undercuts_of(link.key))
-                    stack.extend(link.premises)
-        rows = [(link, bool(self.answers(link))) for link in found]
-        order = {link.key: i for i, link in enumerate(self.graph.links)}
-        rows.sort(key=lambda row: (row[1], -(row[0].weight or 0), order[row[0].key]))
-        return rows
+            node = stack.pop()
+            link = node.link
+            if node.depth:
+                self.add("note", self.step(node))
+            if link.linked and node.depth:
+                self.add("note", f"Together: {self.argument(link)} {self.counts(link)}."
+                         .replace(" .", "."))
+            for premise in link.premises:
+                self.card(premise, self.role(node, premise), self.unanswered(link))
+            if self.depth is not None and node.depth >= self.depth and self.below(link):
+                self.add("note", f"(Cut at depth {self.depth}: the exchange goes on.)")
+            stack.extend(reversed(node.below))
 
-    def answers(self, link: Link) -> list[Link]:
-        """Our answers to a rebuttal: the cons into its premise, the undercuts of its step."""
-        cons = [x for premise in link.premises for x in self.graph.links_into(premise)
-                if x.relation is Relation.CON]
-        return cons + list(self.graph.undercuts_of(link.key))
+    def below(self, link: Link) -> bool:
+        return bool(self.graph.undercuts_of(link.key)) or any(
+            self.graph.links_into(p) for p in link.premises)
+
+    def unanswered(self, link: Link) -> str:
+        """UNANSWERED for an attack on us that nothing answers."""
+        if link.relation is Relation.PRO or self.sides.step_of(link.key) == self.side:
+            return ""
+        from argmap.analysis.exchanges import answers_to, targets_side
+
+        if targets_side(self.graph, self.sides, link, self.side) and not answers_to(
+                self.graph, link):
+            return "UNANSWERED"
+        return ""
+
+    def role(self, node: Exchange, premise: str) -> str:
+        """Whose card this is at this point of the exchange."""
+        mine = self.sides.step_of(node.link.key) == self.side
+        relation = node.link.relation
+        if relation is Relation.PRO:
+            return "Our support" if mine else "Their support"
+        if node.depth == 0:
+            return "Their card"
+        if relation is Relation.UNDERCUT:
+            return "Our undercut" if mine else "Their undercut"
+        if mine:
+            return "Our answer" if node.depth == 1 else "Our extension"
+        return "Their answer"
+
+    def step(self, node: Exchange) -> str:
+        """What one link of an exchange does, e.g. ``Their answer rebuts bc-transport.``"""
+        link = node.link
+        who = "We" if self.sides.step_of(link.key) == self.side else "They"
+        if link.relation is Relation.PRO:
+            verb = "support"
+        elif link.relation is Relation.UNDERCUT:
+            verb = "undercut the step from"
+        else:
+            verb = "rebut"
+        weight = f" (weight {link.weight})" if link.weight is not None else ""
+        return f"{who} {verb} {self.target_name(link)}{weight}:"
+
+    def target_name(self, link: Link) -> str:
+        """What a link bears on, named for a reader: a statement, or a step (undercuts)."""
+        if link.relation is not Relation.UNDERCUT:
+            return self.name(link.target)
+        step = self.graph.link(link.target)
+        if step is None:
+            return link.target
+        if step.linked:
+            return self.argument(step)
+        return f"{self.name(step.premises[0])} to {self.name(step.target)}"
+
+    def name(self, key: str) -> str:
+        if key not in self.graph.statements:
+            return key
+        return f"{address(self.graph, key)} {_quoted(self.short(key, 8))}"
 
     def against(self, link: Link) -> str:
-        what = "Undercuts the step from" if link.relation is Relation.UNDERCUT else "Rebuts"
-        target = link.target
+        """What their attack bears on, how much, and whether it counts."""
         if link.relation is Relation.UNDERCUT:
-            step = self.graph.link(target)
-            if step is not None and step.linked:
-                what = "Undercuts"
-                name = self.argument(step)
-            else:
-                target = step.premises[0] if step is not None else target
-                name = address(self.graph, target) if target in self.graph.statements else target
+            what = f"Undercuts our step from {self.target_name(link)}"
         else:
-            name = address(self.graph, target) if target in self.graph.statements else target
+            what = f"Rebuts our {self.name(link.target)}"
         weight = f" Weight {link.weight}." if link.weight is not None else ""
         if link.linked:
-            cards = ", ".join(self.status(p) for p in link.premises)
-            counts = "counts" if self.e.links[link.key] is Status.IN else "does not count"
-            return (f"{what} {name}, as {self.argument(link)}.{weight} Their cards {cards}: "
-                    f"the argument {counts}.")
-        return f"{what} {name}.{weight} Their card {self.status(link.premises[0])}."
+            return f"{what}, as {self.argument(link)}.{weight} {self.counts(link)}".rstrip()
+        via = " (a statement used again here by `ref`)" if link.ref else ""
+        return f"{what}{via}.{weight}"
 
-    def answer_kind(self, link: Link, premise: str | None = None) -> str:
-        """``Answer (✓ STANDS)`` (its premise's status, or the given premise's); for a
-        linked argument as a whole ``Answer (together, ✓ COUNTS)``."""
-        word = "Undercut" if link.relation is Relation.UNDERCUT else "Answer"
-        if premise is None and link.linked:
-            counts = self.e.links[link.key]
-            return f"{word} (together, {SYMBOLS[counts]} {COUNTS[counts]})"
-        if link.linked:
-            word += ", together"
-        return f"{word} ({self.status(premise or link.premises[0])})"
-
-    def label(self, word: str, link: Link) -> str:
-        """A block heading: ``Support: first words`` or, for a linked argument,
-        ``Support (together): first words + first words`` (``(together)`` only once)."""
-        if not link.linked:
-            return f"{word}: {self.short(link.premises[0])}"
-        if "together" not in word:
-            word += " (together)"
-        return f"{word}: " + " + ".join(self.short(p, 6) for p in link.premises)
-
-    def argument(self, link: Link) -> str:
-        """A linked argument named as eval names it."""
-        from argmap.analysis.report import attack
-
-        return attack(self.graph, link)
+    # -- their case --------------------------------------------------------
 
     def their_claim(self, key: str) -> None:
         self.add("hat", self.text(key), self.status(key))
         self.add("note", f"{address(self.graph, key)}: {reason(self.e, key)}.")
-        self.cards(key, "tag")
+        self.about(key, "Analytic" if not self.graph.statements[key].cites else "")
+        self.cite_lines(key)
         attacks = [link for link in self.graph.links_into(key) if link.relation is Relation.CON]
-        for link in self.graph.links_into(key):
-            if link.relation is Relation.PRO:
+        stack, seen = [key], {key}
+        while stack:  # the attacks on their support, at any depth
+            for link in self.graph.links_into(stack.pop()):
+                if link.relation is not Relation.PRO:
+                    continue
                 attacks.extend(self.graph.undercuts_of(link.key))
-                attacks.extend(x for premise in link.premises
-                               for x in self.graph.links_into(premise)
-                               if x.relation is Relation.CON)
+                for premise in link.premises:
+                    attacks.extend(x for x in self.graph.links_into(premise)
+                                   if x.relation is Relation.CON)
+                    if premise not in seen and self.graph.written_at(link, premise):
+                        seen.add(premise)
+                        stack.append(premise)
+        attacks = [link for link in attacks if self.sides.step_of(link.key) == self.side]
         if not attacks:
-            self.add("note", "We have no attack on this claim yet.")
+            self.add("note", "We have no attack on this claim or its support yet.")
         for link in attacks:
-            self.add("block", self.label(self.answer_kind(link), link))
-            self.add("note", self.against(link).split(" Their card")[0])
-            seen: set[str] = set()
+            word = "Undercut" if link.relation is Relation.UNDERCUT else "Answer"
+            self.add("block", self.label(word, link), self.link_flag(link))
+            target = self.target_name(link)
+            self.add("note", f"{'Undercuts the step from' if word == 'Undercut' else 'Rebuts'} "
+                     f"their {target}." + (f" Weight {link.weight}." if link.weight else ""))
+            why = self.why_not(link)
+            if why:
+                self.add("note", why)
             for premise in link.premises:
-                self.support(premise, seen)
+                self.card(premise, "Our answer" if word == "Answer" else "Our undercut")
+
+    def why_not(self, link: Link) -> str:
+        """Why an attack of ours does not count: which premise fell, which undercut stands."""
+        status = self.e.links[link.key]
+        if status is Status.IN:
+            return ""
+        cuts = [u for u in self.graph.undercuts_of(link.key) if self.e.links[u.key] is not
+                Status.OUT]
+        fallen = [p for p in link.premises if self.e.statements.get(p) is not Status.IN]
+        parts = []
+        for premise in fallen:
+            parts.append(f"{self.name(premise)} {reason(self.e, premise)}")
+        for cut in cuts:
+            what = "stands" if self.e.links[cut.key] is Status.IN else "is undecided"
+            parts.append(f"their undercut {attack(self.graph, cut, previews=True)} {what}"
+                         + ("" if self.unanswered(cut) == "" else ", unanswered"))
+        verb = "does not count" if status is Status.OUT else "is undecided"
+        return f"Why it {verb}: " + "; ".join(parts) + "." if parts else ""
+
+    # -- shared ------------------------------------------------------------
 
     def link_flag(self, link: Link) -> str:
-        """The status of a support: its premise's, or "step undercut" when that cuts it; a
-        linked argument COUNTS or DOES NOT COUNT (as `eval` says of it), since it does
-        not stand or fall as a statement does."""
+        """The status of a support or answer: its premise's, STEP UNDERCUT when an undercut
+        cuts it; a linked argument COUNTS or DOES NOT COUNT, as `eval` says of it."""
+        if not self.show_status:
+            return ""
         status = self.e.links[link.key]
         if status is Status.OUT and all(self.e.statements.get(p) is Status.IN
                                         for p in link.premises):
@@ -262,6 +339,17 @@ class _Writer:
         if link.linked:
             return f"{SYMBOLS[status]} {COUNTS[status]}"
         return f"{SYMBOLS[status]} {WORDS[status].upper()}"
+
+    def label(self, word: str, link: Link) -> str:
+        """A block heading: ``Support: first words`` or, for a linked argument,
+        ``Support (together): first words + first words``."""
+        if not link.linked:
+            return f"{word}: {self.short(link.premises[0])}"
+        return f"{word} (together): " + " + ".join(self.short(p, 6) for p in link.premises)
+
+    def argument(self, link: Link) -> str:
+        """A linked argument named as eval names it."""
+        return attack(self.graph, link)
 
     def short(self, key: str, count: int = 10) -> str:
         """The first words of a statement, for a block heading above its full tag."""
@@ -272,19 +360,58 @@ class _Writer:
         statement = self.graph.lookup(key)
         return statement.text if statement is not None else key
 
-    def cards(self, key: str, kind: str | None, flag: str = "") -> None:
-        """A tag line (the statement), then per citation the cite line and card text."""
+    def about(self, key: str, lead: str = "") -> None:
+        """One note line: ``lead`` (whose card it is), who advances it, tags and note."""
         statement = self.graph.lookup(key)
-        if statement is None or not kind:
+        if statement is None:
             return
-        self.add("tag", statement.text, flag or self.status(key))
+        parts = [lead] if lead else []
+        if statement.by:
+            parts.append(f"By {statement.by}")
+        if statement.tags:
+            parts.append("Tags: " + ", ".join(statement.tags))
+        if statement.note:
+            parts.append(f"Note: {statement.note}")
+        if parts:
+            self.add("note", " · ".join(parts))
+
+    def card(self, key: str, role: str = "", flag: str = "") -> None:
+        """A Tag (the statement; its status and flag on their own line), then its cards
+        in full the first time this Pocket shows them, else a pointer to where they are."""
+        statement = self.graph.lookup(key)
+        if statement is None:
+            return
+        self.add("tag", statement.text, " · ".join(x for x in (flag, self.status(key)) if x))
+        kind = role or "Card"
         if not statement.cites:
-            self.add("note", "No card: this statement cites nothing.")
+            kind = f"{role}, analytic" if role else "Analytic"
+        where = address(self.graph, key) if key in self.graph.statements else key
+        first = self.printed.get(key)
+        if first is not None and statement.cites:
+            self.add("note", f"{kind} · {where} · read above, under “{first}”")
+            return
+        self.printed.setdefault(key, self.short(key, 8))
+        self.about(key, f"{kind} · {where}")
+        self.cite_lines(key, statement)
+
+    def cite_lines(self, key: str, statement: GStatement | None = None) -> None:
+        """Each citation of a statement: the cite line, then the card text; a source's
+        note once per Pocket."""
+        statement = statement or self.graph.lookup(key)
+        if statement is None:
+            return
         for citation in statement.cites:
             source = self.graph.sources.get(citation.source)
             self.add("cite", cite_line(citation.source, source, citation.locator))
             if citation.quote:
                 self.add("card", citation.quote)
+            if source is not None and source.note and "source " + source.id not in self.printed:
+                self.printed["source " + source.id] = ""
+                self.add("note", f"About {source.id}: {source.note}")
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”"
 
 
 def cite_line(source_id: str, source: Source | None, locator: str | None) -> str:
@@ -296,6 +423,8 @@ def cite_line(source_id: str, source: Source | None, locator: str | None) -> str
         parts.append(source.date)
     parts.append(f"“{source.title}”")
     parts += [p for p in (source.publisher, source.url) if p]
+    if source.accessed:
+        parts.append(f"accessed {source.accessed}")
     if locator:
         parts.append(locator)
     return "; ".join(parts)

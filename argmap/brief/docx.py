@@ -8,6 +8,7 @@ defines those styles, so blocks pasted from this file take its look.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from argmap.brief.records import LEVELS, Brief
 from argmap.escape import CONTROLS
@@ -22,10 +23,7 @@ def render_docx(brief: Brief) -> bytes:
     from docx.shared import Pt, RGBColor
 
     document = Document()
-    title = f"Brief: {_clean(brief.title)}"
-    # Word's core properties hold at most 255 characters (python-docx refuses more)
-    document.core_properties.title = title if len(title) <= 255 else title[:254] + "…"
-    document.core_properties.author = "argmap"
+    _properties(document, _clean(brief.title))
     grey, black = RGBColor(0x44, 0x44, 0x44), RGBColor(0, 0, 0)
     # Verbatim's look: black bold headings shrinking from Pocket to Tag, no italics.
     for level, size in ((1, 26), (2, 20), (3, 16), (4, 13)):
@@ -37,11 +35,12 @@ def render_docx(brief: Brief) -> bytes:
         if block.kind == "title":
             document.add_heading(f"Brief: {text}", level=0)
         elif block.kind in LEVELS:
-            heading = document.add_heading(level=LEVELS[block.kind])
-            if block.flag:
-                flag = heading.add_run(f"[{_clean(block.flag)}] ")
-                flag.underline = block.flag == "UNANSWERED"
-            heading.add_run(text)
+            document.add_heading(text, level=LEVELS[block.kind])
+            if block.flag:  # its own paragraph: a tag copied into a file carries no label
+                flag = document.add_paragraph().add_run(_clean(block.flag))
+                flag.bold = True
+                flag.font.size = Pt(9)
+                flag.underline = "UNANSWERED" in block.flag
         elif block.kind == "cite":
             cite = document.add_paragraph().add_run(text)
             cite.bold, cite.font.size = True, Pt(13)
@@ -55,6 +54,26 @@ def render_docx(brief: Brief) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return _stable(buffer.getvalue())
+
+
+def _properties(document: Any, question: str) -> None:
+    """The file's core properties: the map's question as its title, made now (or at
+    ``SOURCE_DATE_EPOCH``, for reproducible builds), by argmap; python-docx's template
+    would otherwise say it was made in 2013 by python-docx."""
+    import datetime as dt
+    import os
+
+    props = document.core_properties
+    # Word's core properties hold at most 255 characters (python-docx refuses more)
+    props.title = question if len(question) <= 255 else question[:254] + "…"
+    props.subject = "Debate brief"
+    props.author = props.last_modified_by = "argmap"
+    props.comments = props.keywords = props.category = ""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else
+            dt.datetime.now(dt.UTC)).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = when
+    props.revision = 1
 
 
 def _stable(data: bytes) -> bytes:

@@ -15,6 +15,7 @@ h1.title { font-size: 22pt; border: none; margin-top: 0; }
 h2 { font-size: 16pt; margin-top: 1.6em; border-bottom: 1px solid #999; }
 h3 { font-size: 13pt; margin-top: 1.4em; }
 h4 { font-size: 11pt; margin: 1em 0 0.2em; }
+.status { margin: 0 0 0.3em; }
 .flag { font-family: sans-serif; font-size: 9pt; border: 1px solid; padding: 0 0.3em;
         margin-right: 0.4em; }
 .unanswered { font-weight: bold; text-decoration: underline; }
@@ -39,13 +40,15 @@ def render_html(brief: Brief) -> str:
         text = esc(block.text)
         flag = ""
         if block.flag:
-            extra = " unanswered" if block.flag == "UNANSWERED" else ""
+            extra = " unanswered" if "UNANSWERED" in block.flag else ""
             flag = f'<span class="flag{extra}">{esc(block.flag)}</span>'
         if block.kind == "title":
             body.append(f'<h1 class="title">Brief: {text}</h1>')
         elif block.kind in LEVELS:
             level = LEVELS[block.kind]
-            body.append(f"<h{level}>{flag}{text}</h{level}>")
+            body.append(f"<h{level}>{text}</h{level}>")
+            if flag:  # its own line: a heading copied into a file carries no label
+                body.append(f'<p class="status">{flag}</p>')
         elif block.kind == "cite":
             body.append(f'<p class="cite">{text}</p>')
         elif block.kind == "card":

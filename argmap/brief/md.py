@@ -21,11 +21,13 @@ def render_md(brief: Brief) -> str:
     out: list[str] = []
     for block in brief.blocks:
         text = md_text(block.text)
-        flag = f"{md_text(block.flag)} — " if block.flag else ""
         if block.kind == "title":
             out.append(f"# Brief: {text}")
         elif block.kind in LEVELS:
-            out.append(f"{'#' * LEVELS[block.kind]} {flag}{text}")
+            # the status on its own line: a heading copied into a file carries no label
+            out.append(f"{'#' * LEVELS[block.kind]} {text}")
+            if block.flag:
+                out.append(f"**{md_text(block.flag)}**")
         elif block.kind == "cite":
             out.append(f"**{text}**")
         elif block.kind == "card":

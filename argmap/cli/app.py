@@ -32,11 +32,15 @@ from argmap.cli.options import (
     ArgmapGroup,
     Direction,
     Exclude,
+    ForOpt,
     From,
     MaxBytes,
     Paths,
     RenderFormat,
+    SemanticsOpt,
     Theme,
+    for_names,
+    semantics_value,
 )
 from argmap.escape import terminal_visible
 from argmap.files import MAX_BYTES
@@ -96,6 +100,13 @@ class Orientation(StrEnum):
     landscape = "landscape"
 
 
+class ColorBy(StrEnum):
+    """What a diagram's box colours show."""
+
+    relation = "relation"
+    side = "side"
+
+
 class Engine(StrEnum):
     """Graphviz layout engines argmap supports."""
 
@@ -127,6 +138,8 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", show_default=False,
                       help="Warnings not to report: codes or groups.")] = None,
     color: ColorOpt = ColorMode.auto,
+    semantics: SemanticsOpt = None,
+    ours: ForOpt = None,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
     source_format: From = None,
@@ -134,7 +147,9 @@ def check(
     """Check map files and report every problem as FILE:LINE:COL.
 
     Exits 0 when the maps are clean, 1 on errors (or on warnings with
-    --strict), 2 on usage errors.
+    --strict), 2 on usage errors. The debate rules judge by --semantics and,
+    with --for SIDE, from that side's seat: only attacks on SIDE are
+    unanswered-attack warnings, only SIDE's claims bare-claim ones.
 
     Example: argmap check --strict maps/ --select default,debate
     """
@@ -142,7 +157,7 @@ def check(
 
     codes = choose_rules(select, ignore)
     report = read_maps(paths, max_bytes, exclude, source_format)
-    apply_rules(report, codes)
+    apply_rules(report, codes, semantics_value(semantics), for_names(ours))
     if fmt is CheckFormat.github:
         from argmap.diagnostics.formats import format_github as github
 
@@ -179,6 +194,11 @@ def show(
     color: ColorOpt = ColorMode.auto,
     evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides.")] = False,
+    semantics: SemanticsOpt = None,
+    ours: ForOpt = None,
+    against: Annotated[bool, typer.Option("--against", help="With --for: every attack by "
+                       "the other side on a statement or step of ours, anywhere in the map, "
+                       "with its answers, most dangerous first (the frontlines).")] = False,
     exclude: Exclude = None,
     max_bytes: MaxBytes = MAX_BYTES,
     source_format: From = None,
@@ -192,6 +212,11 @@ def show(
     --color always | less -R). Control characters and bidi overrides in the
     map are shown as escapes.
 
+    --for SIDE keeps that side's claims (a side of the map, or claim ids);
+    --for SIDE --against prints its frontlines instead: every attack on it, in
+    order of danger (their attack stands although answered; unanswered;
+    undecided; beaten), each with its whole exchange.
+
     Example: argmap show maps/nato-promise.yaml --depth 2 --ids
     """
     from argmap.api import show as tree
@@ -199,10 +224,14 @@ def show(
     report = load_or_fail(paths, max_bytes, exclude, color=color, reader=source_format)
     if width is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
+    if against and ours is None:
+        fail("--against needs --for SIDE: whose frontlines?")
     write_stdout(tree(report.maps, focus=focus, depth=depth, side=side and side.value,
                           width=width, ascii=ascii_only, ids=ids, quotes=quotes,
                           sources=not no_sources, eval=evaluated,
-                          color=use_color(sys.stdout, color), project=report.project))
+                          semantics=semantics_value(semantics),
+                          color=use_color(sys.stdout, color), for_=for_names(ours),
+                          against=against, project=report.project))
 
 
 def valid_timeout(value: float) -> float:
@@ -242,6 +271,12 @@ def render(
     evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
                          "✗ falls (dimmed) or ? undecided, as argmap eval decides (svg, png, "
                          "pdf, dot, markdown, html; tables: a labels table).")] = False,
+    semantics: SemanticsOpt = None,
+    ours: ForOpt = None,
+    color_by: Annotated[ColorBy, typer.Option("--color-by", help="Colour boxes by relation "
+                        "(pro, con, undercut) or by side (format 1.2 `sides`, or --for); "
+                        "markers and line styles always keep the relation.")
+                        ] = ColorBy.relation,
     pages: Annotated[bool, typer.Option("--pages", help="pdf, svg: an atlas of pages that "
                      "print legibly: an overview, then the map cut into subtrees that fit "
                      "a page, with continuation marks.")] = False,
@@ -270,13 +305,14 @@ def render(
     options = api.export_options(spec.name, statuses={} if evaluated else None, theme=theme.value,
                                  direction=direction.value, legend=not no_legend, quotes=quotes,
                                  engine=engine and engine.value, timeout=timeout,
-                                 on_slow=spinner, warn=warn)
+                                 on_slow=spinner, warn=warn, color_by=color_by.value)
     cut = (focus, depth, side and side.value)
+    chosen = semantics_value(semantics)
     if spec.folder:  # one folder for the whole corpus, read on every core
         from argmap.cli.tables import Job, write_tables
 
         job = Job(max_bytes, source_format and source_format.value, api.view_options(*cut),
-                  evaluated)
+                  evaluated, chosen)
         write_tables(paths, output, exclude or [], job)
         return
     report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
@@ -284,9 +320,12 @@ def render(
     if pages:
         atlas(maps, spec, output, cut, (paper, orientation, theme), timeout, report.project)
     else:
+        colours = (api.side_colours(maps, for_names(ours)) if color_by is ColorBy.side
+                   else (None, None))
         write_views(maps, spec, output, cut, options._replace(
-            statuses=api.statuses(maps, project=report.project) if evaluated else None),
-            report.project)
+            statuses=api.statuses(maps, chosen, report.project) if evaluated else None,
+            sides=colours[0], side_names=colours[1]), for_=for_names(ours),
+            project=report.project)
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
@@ -299,7 +338,7 @@ def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
     from argmap.cli.atlas import write_atlases
     from argmap.cli.output import output_paths, stems
 
-    graphs = views(maps, *cut, project)
+    graphs = views(maps, *cut, project=project)
     plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
     options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value)
     write_atlases(graphs, plan, spec.name, options, timeout, say)

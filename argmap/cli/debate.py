@@ -14,11 +14,12 @@ import typer
 
 from argmap.cli.console import fail, load_or_fail, say
 from argmap.cli.messages import to_stdout
-from argmap.cli.options import From, Paths
+from argmap.cli.options import ForOpt, From, Paths, SemanticsOpt, for_names, semantics_value
 from argmap.escape import json_text
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation
+    from argmap.analysis.sides import Sides
     from argmap.api import Document
     from argmap.model import ArgumentMap
 
@@ -30,13 +31,6 @@ class TextOrJson(StrEnum):
     json = "json"
 
 
-class SemanticsChoice(StrEnum):
-    """How ``eval`` decides which statements stand."""
-
-    grounded = "grounded"
-    weighed = "weighed"
-
-
 class BriefFormat(StrEnum):
     """Output formats of ``brief``."""
 
@@ -45,25 +39,32 @@ class BriefFormat(StrEnum):
     html = "html"
 
 
-SemanticsOpt = Annotated[SemanticsChoice, typer.Option(
-    "--semantics", help="grounded: a statement falls when any attack on it stands "
-    "(default); weighed: when standing con weight outweighs standing pro weight "
-    "(docs/eval.md).")]
-
-
-def evaluate_maps(maps: list[ArgumentMap], semantics: str = "grounded") -> list[Evaluation]:
-    """Build each map's graph and label it."""
-    from argmap.analysis.evaluate import Semantics, evaluate
+def evaluate_maps(maps: list[ArgumentMap], semantics: str | None = None) -> list[Evaluation]:
+    """Build each map's graph and label it (``semantics`` None: each map's own, else
+    grounded)."""
+    from argmap.analysis.evaluate import evaluate, semantics_of
     from argmap.graph import build_graph
 
-    return [evaluate(build_graph(m), Semantics(semantics)) for m in maps]
+    return [evaluate(build_graph(m), semantics_of(m.semantics, semantics)) for m in maps]
+
+
+def sides_of(evaluations: list[Evaluation], ours: list[str] | None) -> list[Sides | None]:
+    """Each map's sides: from --for (a side, or claim ids: ours and theirs), else declared."""
+    from argmap.analysis.sides import derive_sides, sides_for
+
+    if ours:
+        return [sides_for(e.graph, ours)[1] for e in evaluations]
+    # only maps that name sides have any: the others skip the pass over their links
+    return [derive_sides(e.graph) if e.graph.sides or any(
+        e.graph.statements[k].side for k in e.graph.claims) else None for e in evaluations]
 
 
 def eval_command(
     paths: Paths,
     fmt: Annotated[TextOrJson, typer.Option("--format", "-f", help="text: a summary per "
                    "claim; json: every statement's status (docs/eval.md).")] = TextOrJson.text,
-    semantics: SemanticsOpt = SemanticsChoice.grounded,
+    semantics: SemanticsOpt = None,
+    ours: ForOpt = None,
     source_format: From = None,
 ) -> None:
     """Say which claims stand after the rebuttals: in (✓), out (✗) or undecided (?).
@@ -71,7 +72,9 @@ def eval_command(
     Grounded semantics: a statement stands when every rebuttal of it falls or
     is undercut, falls when one stands, and is undecided in cycles of attack.
     Each statement is also supported (a standing pro premise, or citations)
-    or bare.
+    or bare. With two sides (the map's `sides`, or --for), eval ends with each
+    side's standing claims and their weight, and which side is ahead: a model
+    of the judge's weighing, not a judge (docs/eval.md).
 
     Example: argmap eval maps/nato-promise.yaml --format json
     """
@@ -79,21 +82,27 @@ def eval_command(
     from argmap.api import evaluations as judge
 
     report = load_or_fail(paths, reader=source_format)
-    evaluations = judge(report, semantics.value)
+    evaluations = judge(report, semantics_value(semantics))
+    found = sides_of(evaluations, for_names(ours))
     if fmt is TextOrJson.json:
-        to_stdout(eval_json(evaluations).encode("utf-8"))
+        to_stdout(eval_json(evaluations, found).encode("utf-8"))
     else:
-        to_stdout(eval_text(evaluations).encode("utf-8"))
+        to_stdout(eval_text(evaluations, found).encode("utf-8"))
 
 
 def stats_command(
     paths: Paths,
     fmt: Annotated[TextOrJson, typer.Option("--format", "-f", help="text for people, json "
                    "for scripts.")] = TextOrJson.text,
+    semantics: SemanticsOpt = None,
+    ours: ForOpt = None,
     source_format: From = None,
 ) -> None:
     """Count statements, depth, claims, pro/con/undercut links, citations per source,
     and how many statements stand, fall or are undecided.
+
+    With --for SIDE, also that side's statements by status and the attacks on
+    it by danger (standing although answered, unanswered, undecided, beaten).
 
     Example: argmap stats maps/ --format json
     """
@@ -102,7 +111,10 @@ def stats_command(
     from argmap.api import evaluations
 
     report = load_or_fail(paths, reader=source_format)
-    records = [map_stats(e) for e in evaluations(report)]
+    judged = evaluations(report, semantics_value(semantics))
+    names = for_names(ours)
+    found = sides_of(judged, names) if names else [None] * len(judged)
+    records = [map_stats(e, s) for e, s in zip(judged, found, strict=True)]
     if fmt is TextOrJson.json:
         to_stdout((json_text({"maps": records}) + "\n").encode("utf-8"))
     else:
@@ -113,9 +125,9 @@ def brief_command(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=True, readable=True,
                     show_default=False, help="One map file, or a project's directory (or a "
                     "map that names others: the whole debate, names qualified MAP-ID/ID).")],
-    ours: Annotated[str, typer.Option("--for", show_default=False, help="Our claims: ids "
-                    "or paths, comma-separated; the map's other claims are the "
-                    "opponent's.")],
+    ours: Annotated[str, typer.Option("--for", show_default=False, help="Our side: a side "
+                    "of the map (`sides`, e.g. aff) or claim ids (MAP-ID/ID in a project), "
+                    "comma-separated; the map's other claims are the opponent's.")],
     fmt: Annotated[BriefFormat | None, typer.Option("--format", "-f", show_default=False,
                    help="md, docx or html (default: from -o's extension, else md).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", show_default=False,
@@ -123,10 +135,17 @@ def brief_command(
                       "html, <map-id>.docx for docx).")] = None,
     map_id: Annotated[str | None, typer.Option("--map", show_default=False, help="Which map "
                       "of a file that holds several.")] = None,
+    semantics: SemanticsOpt = None,
+    depth: Annotated[int | None, typer.Option("--depth", min=1, show_default=False,
+                     help="Cut each exchange after N answers (default: to its end).")
+                     ] = None,
+    no_status: Annotated[bool, typer.Option("--no-status", help="Leave the statuses out "
+                         "(for a file to read from, not to judge by).")] = False,
     source_format: From = None,
 ) -> None:
-    """Write the brief a debater reads from: our case with its cards, frontlines
-    against each rebuttal (unanswered ones first) and their case with our attacks.
+    """Write the brief a debater reads from: our case with its cards; the frontlines,
+    every attack on us anywhere in the map, most dangerous first, each with its whole
+    exchange; and their case with our attacks and why any of them fails.
 
     docx uses the headings of Verbatim-style templates (Pocket, Hat, Block,
     Tag), so a brief pastes into a debater's own file.
@@ -135,14 +154,15 @@ def brief_command(
     debate: --for names claims as MAP-ID/ID, and the cards come from every map
     and library the claims ref.
 
-    Example: argmap brief maps/nato-promise.yaml --for no-binding-promise -o brief.docx
+    Example: argmap brief examples/debate/carbon-tax.yaml --for aff -o brief.docx
     """
     from argmap.api import evaluations
     from argmap.brief import FORMATS, build_brief, render_brief
     from argmap.cli.output import output_paths, refuse_overwrite, write_outputs
 
     report = load_or_fail([str(path)], reader=source_format)
-    judged = [e for e in evaluations(report) if map_id is None or e.graph.id == map_id]
+    judged = [e for e in evaluations(report, semantics_value(semantics))
+              if map_id is None or e.graph.id == map_id]
     if len(judged) != 1:
         names = ", ".join(m.id for m in report.maps)
         fail(f"{path} holds the maps {names}: say which with --map" if not judged or
@@ -150,7 +170,8 @@ def brief_command(
     if output != "-":
         refuse_overwrite([output], [path])
     fmt = _brief_format(fmt, output)
-    brief = build_brief(judged[0], [c for c in ours.split(",") if c])
+    brief = build_brief(judged[0], [c for c in ours.split(",") if c], depth=depth,
+                        status=not no_status)
     if output is None and fmt is not BriefFormat.docx:
         output = "-"  # md and html go to stdout unless -o, docx to <map-id>.docx
     plan = output_paths([brief.map_id], FORMATS[fmt.value], output)
@@ -178,8 +199,9 @@ def choose_rules(select: list[str] | None, ignore: list[str] | None) -> set[str]
     return selected(select, ignore)
 
 
-def apply_rules(report: Document, codes: set[str]) -> None:
+def apply_rules(report: Document, codes: set[str], semantics: str | None = None,
+                ours: list[str] | None = None) -> None:
     """Run the chosen debate rules and keep the chosen warnings (:func:`argmap.api.apply_rules`)."""
     from argmap.api import apply_rules as run
 
-    run(report, codes)
+    run(report, codes, semantics, ours)

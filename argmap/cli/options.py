@@ -270,3 +270,31 @@ class Direction(StrEnum):
     LR = "LR"
     BT = "BT"
     RL = "RL"
+
+
+class SemanticsChoice(StrEnum):
+    """How statuses are decided (docs/eval.md)."""
+
+    grounded = "grounded"
+    weighed = "weighed"
+
+
+#: --semantics on every command that shows a status; None: the map's `semantics`, else grounded
+SemanticsOpt = Annotated[SemanticsChoice | None, typer.Option(
+    "--semantics", show_default=False, help="grounded: a statement falls when any attack on "
+    "it stands; weighed: when standing con weight outweighs standing pro weight (docs/"
+    "eval.md). Default: the map's `semantics` key, else grounded.")]
+#: --for: our side, by a side name of the map or by claim ids
+ForOpt = Annotated[str | None, typer.Option(
+    "--for", show_default=False, help="Our side: a side of the map (`sides`, e.g. aff) or "
+    "claim ids, comma-separated (the other claims are theirs).")]
+
+
+def semantics_value(chosen: SemanticsChoice | None) -> str | None:
+    """--semantics as the API takes it (None: each map's own)."""
+    return chosen.value if chosen is not None else None
+
+
+def for_names(value: str | None) -> list[str] | None:
+    """--for split at commas (None when not given)."""
+    return None if value is None else [name for name in value.split(",") if name.strip()]

@@ -195,7 +195,7 @@ def stems(graphs: list[ArgumentGraph], depth: int | None, side: str | None) -> l
 
 def write_views(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
                 cut: tuple[str | None, int | None, str | None], options: ExportOptions,
-                project: Project | None = None) -> None:
+                for_: list[str] | None = None, project: Project | None = None) -> None:
     """``render``: each map cut alike, exported, written where ``-o`` says (or named after it).
 
     The places are checked before anything is drawn: an output that would
@@ -204,7 +204,7 @@ def write_views(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
     """
     from argmap.api import views
 
-    graphs = views(maps, *cut, project)
+    graphs = views(maps, *cut, for_=for_, project=project)
     plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
     refuse_inputs(plan, {m.span.file for m in maps})
     if project is not None and len(graphs) > 1 and None not in plan.targets:

@@ -51,6 +51,7 @@ class Job(NamedTuple):
     reader: str | None
     view: ViewOptions
     evaluated: bool
+    semantics: str | None = None  # --semantics; None: each map's own, else grounded
 
 
 class Chunk(NamedTuple):
@@ -150,7 +151,8 @@ def read_chunk(files: list[Path], job: Job) -> Chunk:
                 graph = cut(build_graph(m), job.view)
             except ViewError:  # --focus: this map has no such statement
                 continue
-            rows.append(map_rows(graph, statuses(m, by="key") if job.evaluated else None))
+            labels = statuses(m, job.semantics, by="key") if job.evaluated else None
+            rows.append(map_rows(graph, labels))
     report.maps = []
     return Chunk(report, ids, csv_files(rows, job.evaluated, header=False), len(rows))
 

@@ -11,7 +11,15 @@ from typing import Annotated
 import typer
 
 from argmap.cli.messages import fail
-from argmap.cli.options import DEFAULT_THEME, Direction, From, RenderFormat, Theme
+from argmap.cli.options import (
+    DEFAULT_THEME,
+    Direction,
+    From,
+    RenderFormat,
+    SemanticsOpt,
+    Theme,
+    semantics_value,
+)
 
 
 def watch_command(
@@ -32,6 +40,9 @@ def watch_command(
                      help="Show one statement's subtree, by id or derived id.")] = None,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend.")
                          ] = False,
+    evaluated: Annotated[bool, typer.Option("--eval", help="Mark each statement ✓ stands, "
+                         "✗ falls or ? undecided, as argmap eval decides.")] = False,
+    semantics: SemanticsOpt = None,
     source_format: From = None,
     once: Annotated[bool, typer.Option("--once", hidden=True)] = False,
 ) -> None:
@@ -53,5 +64,6 @@ def watch_command(
     # As for render: without -f, -o's extension names the format (it must agree with -f)
     name = None if output is None else choose_format(fmt and fmt.value, str(output)).name
     options = WatchOptions(name, output, direction.value, theme.value, depth, focus,
-                           not no_legend, source_format and source_format.value)
+                           not no_legend, source_format and source_format.value, evaluated,
+                           semantics_value(semantics))
     raise typer.Exit(watch(path, options, once=once))

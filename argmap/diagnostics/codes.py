@@ -92,10 +92,15 @@ CODES: dict[str, Code] = {
     "import-dropped": Code(W, "an imported file held what the format cannot (one summary)",
                            "default"),
     # the debate rules (argmap.rules.debate), opt-in
-    "unanswered-rebuttal": Code(W, "a `con` against a claim or premise that nothing answers "
-                                "(no `con` under it, no `undercut` of its step)", "debate"),
+    "unanswered-attack": Code(W, "a `con` or `undercut` that nothing answers (no `con` under "
+                              "it, no `undercut` of its step); with --for SIDE, only attacks "
+                              "on SIDE (was unanswered-rebuttal, which still selects it)",
+                              "debate"),
     "bare-claim": Code(W, "a claim with no standing support: no `pro` that stands and no "
-                       "citation of its own", "debate"),
+                       "citation of its own; with --for SIDE, only SIDE's claims", "debate"),
+    "standing-attack": Code(W, "with --for SIDE: an attack on SIDE that stands although SIDE "
+                            "answered it (every answer falls): the block that loses the round",
+                            "debate"),
     "uncited-evidence": Code(W, "a premise with nothing below it and no citation: evidence "
                              "nobody can check", "debate"),
     "self-support": Code(W, "a statement that `ref`s itself (or a statement it supports) as "

@@ -53,19 +53,20 @@ def premise_count(argument: Any) -> int:
     return len(pair[1].value) if pair is not None and pair[1].id == "sequence" else 0
 
 
-def declare_linked_version(text: str, document: int) -> str:
-    """``text`` with ``argmap: 1`` of document number ``document`` raised to 1.1.
+def declare_linked_version(text: str, document: int, needed: str = LINKED_VERSION) -> str:
+    """``text`` with the ``argmap:`` version of document number ``document`` raised to
+    ``needed`` (1.1 for a linked argument, 1.2 for a step on a ``ref``).
 
     Only the version's own characters change; a map without ``argmap`` (the
-    newest version) or already at 1.1 or later is returned as it is.
+    newest version) or already at ``needed`` or later is returned as it is.
     """
     documents = parse(text, comments=False).documents
     node = documents[document] if document < len(documents) else None
     pair = get(node, "argmap") if node is not None and is_mapping(node) else None
     if pair is None or pair[1].id != "scalar" or (
-            pair[1].value in VERSIONS and at_least(pair[1].value, LINKED_VERSION)):
+            pair[1].value in VERSIONS and at_least(pair[1].value, needed)):
         return text
     value = pair[1]
     quote = value.style if value.style in ("'", '"') else ""
     start, end = value.start_mark.index, value.end_mark.index
-    return f"{text[:start]}{quote}{LINKED_VERSION}{quote}{text[end:]}"
+    return f"{text[:start]}{quote}{needed}{quote}{text[end:]}"

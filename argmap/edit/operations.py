@@ -26,7 +26,7 @@ from argmap.edit.linked import (
 )
 from argmap.edit.write import Layout, NewStatement, dash_column, detect_layout, statement_lines
 from argmap.errors import ArgmapError
-from argmap.model import SOURCE_KEYS
+from argmap.model import SOURCE_KEYS, V1_2
 from argmap.readers.yaml import style
 from argmap.readers.yaml.source import (
     Located,
@@ -231,6 +231,14 @@ def add_statement_edit(text: str, new: NewStatement, to: str | None, relation: s
                                  lambda dash, layout: statement_lines(new, dash, layout),
                                  STATEMENT_ORDER), "added a claim to")
     located = locate(parsed, to, map_id)
+    if relation == "undercut" and to not in (located.id, located.path):
+        # format 1.2: an undercut of a ref's own step goes under the ref item
+        item = locate(parsed, to, map_id, refs=True)
+        edited = insert_items(parsed, item.node, "undercut",
+                              lambda dash, layout: statement_lines(new, dash, layout),
+                              STATEMENT_ORDER)
+        return Edit(declare_linked_version(edited, item.document, V1_2),
+                    f"added an undercut of the step at {to} (a ref to {located.id}) to")
     key, order = place(located, relation, to)
     if key == "premises" and new.weight is not None:
         raise EditError(f"a premise of a linked argument has no weight of its own; {to} "
@@ -276,9 +284,10 @@ def place(target: Located, relation: str, to: str,
                         "undercut attacks the step from all its premises together: --to "
                         f"{argument_path(target)} --undercut")
     if relation == "undercut" and to not in (target.id, target.path):
-        raise EditError(f"{to} is a ref to {target.id}: an undercut attacks the step at one "
-                        "position, and a ref position holds nothing of its own; to attack "
-                        f"{target.id}'s step where it is written, give --to {target.path}")
+        raise EditError(f"{to} is a ref to {target.id}: mv moves statements between "
+                        "statements, not onto a ref's own step; to undercut that step, `add "
+                        f"--to {to} --undercut TEXT`; to attack {target.id}'s step where it is "
+                        f"written, give --to {target.path}")
     return relation, STATEMENT_ORDER
 
 

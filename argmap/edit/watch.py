@@ -44,6 +44,8 @@ class WatchOptions:
     focus: str | None = None
     legend: bool = True
     reader: str | None = None  # --from: a reader of argmap.readers.READERS; None: YAML or sniffed
+    evaluated: bool = False  # --eval: mark what stands
+    semantics: str | None = None  # --semantics; None: the map's own, else grounded
 
 
 def _say(message: str) -> None:
@@ -77,14 +79,19 @@ def render(path: Path, data: bytes, options: WatchOptions) -> bool:
     except ViewError as exc:
         _say(f"argmap: {exc}; {_kept(options)}")
         return False
+    statuses = None
+    if options.evaluated:
+        from argmap.analysis.evaluate import statuses as of
+
+        statuses = {m.id: of(m, options.semantics, by="key") for m in loaded.maps}
     if options.fmt is None or options.output is None:
-        _print_tree(views)
+        _print_tree(views, statuses)
         return True
     if len(views) != 1:
         _say(f"argmap: {path} holds {len(views)} maps; watch draws one (use --focus); "
              f"{_kept(options)}")
         return False
-    result = _draw(views[0], options)
+    result = _draw(views[0], options, statuses)
     if result is None:
         return False
     from argmap.files.write import write_file
@@ -104,7 +111,8 @@ def _kept(options: WatchOptions) -> str:
     return f"kept the last good {options.output}; waiting for the next save"
 
 
-def _draw(graph: ArgumentGraph, options: WatchOptions) -> bytes | None:
+def _draw(graph: ArgumentGraph, options: WatchOptions,
+          statuses: dict[str, dict[str, str]] | None = None) -> bytes | None:
     """The map in the chosen format, as ``render`` makes it (one registry, one export call)."""
     from argmap.errors import ArgmapError
     from argmap.exporters import EXPORTERS, ExportOptions
@@ -114,6 +122,7 @@ def _draw(graph: ArgumentGraph, options: WatchOptions) -> bytes | None:
     try:
         result = spec.export(graph, ExportOptions(
             False, options.theme, options.direction, options.legend,
+            statuses=statuses if spec.marks else None,
             warn=lambda _, message: _say(f"argmap: {message}")))
     except ArgmapError as exc:  # a failed layout: keep the last good output
         _say(f"argmap: {exc}; {_kept(options)}")
@@ -121,14 +130,15 @@ def _draw(graph: ArgumentGraph, options: WatchOptions) -> bytes | None:
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
-def _print_tree(views: Sequence[ArgumentGraph]) -> None:
+def _print_tree(views: Sequence[ArgumentGraph],
+                statuses: dict[str, dict[str, str]] | None = None) -> None:
     import os
 
-    from argmap.exporters.tree import TreeOptions, render_tree, to_text
+    from argmap.exporters.tree import TreeOptions, show_text
 
     tty = sys.stdout.isatty()
     width = os.get_terminal_size(sys.stdout.fileno()).columns if tty else None
-    text = "\n".join(to_text(render_tree(v, TreeOptions(width=width)), tty) for v in views)
+    text = show_text(list(views), TreeOptions(width=width), tty, statuses)
     if tty:
         sys.stdout.write("\033[H\033[2J")  # clear the screen: the tree replaces the last one
     sys.stdout.write(text)

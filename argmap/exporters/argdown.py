@@ -200,6 +200,9 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             # a pcs premise written elsewhere as an argument (it is undercut there): a pcs
             # holds statements, so the statement is written here with its text
             out.append(f"{prefix}{name}: {argdown_text(statement.text)}")
+        elif data_link is not None and data_link.ref and data_link.weight is not None:
+            # format 1.2: a ref's own step weight, as data of the reference
+            out.append(prefix + name + " " + argdown_data({"weight": data_link.weight}))
         else:
             out.append(prefix + name)
     for frame in reversed(frames):

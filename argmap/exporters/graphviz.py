@@ -20,8 +20,11 @@ def dot_text(graph: ArgumentGraph, options: ExportOptions, xml_urls: bool = True
     from argmap.exporters.dot import DotOptions, render_dot
 
     marks = options.statuses.get(graph.id, {}) if options.statuses is not None else None
+    sides = options.sides.get(graph.id) if options.sides is not None else None
+    names = (options.side_names or {}).get(graph.id, ())
     return render_dot(graph, DotOptions(options.direction, options.theme, options.legend,
-                                        xml_urls=xml_urls, statuses=marks))
+                                        xml_urls=xml_urls, statuses=marks, sides=sides,
+                                        side_names=names))
 
 
 def export(graph: ArgumentGraph, options: ExportOptions) -> str:

@@ -86,7 +86,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         head.append(f'<p class="context">{escape(graph.context.strip())}</p>')
     if graph.focus is not None:
         head.append(f'<p class="context">Part of the map, from {escape(graph.focus)}</p>')
-    from argmap.analysis.evaluate import SYMBOLS
+    from argmap.analysis.evaluate import SEMANTICS_KEY, SYMBOLS
     from argmap.analysis.evaluate import WORDS as STATUS_WORDS
 
     legend = (f'<p class="legend" aria-label="Legend">'
@@ -96,7 +96,9 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
               f'<span class="mk undercut">{MARKERS[Relation.UNDERCUT]}</span> undercuts'
               + "".join(f' · <span class="status {status}">{symbol}</span> {STATUS_WORDS[status]}'
                         for status, symbol in SYMBOLS.items())
-              * (options.statuses is not None) + "</p>")
+              * (options.statuses is not None)
+              + (f" · {statuses.get(SEMANTICS_KEY, 'grounded')} semantics"
+                 if statuses is not None else "") + _side_legend(graph, options) + "</p>")
     figure = (f'<div class="viewport" id="viewport" tabindex="0" aria-label="Diagram: drag to '
               f'pan, wheel or + and − to zoom">{svg}</div>' if svg else "")
     return "".join([
@@ -128,6 +130,18 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         script_json(_details(graph, numbers)), "</script>\n",
         f"<script>\n{script}</script>\n</body>\n</html>\n",
     ])
+
+
+def _side_legend(graph: ArgumentGraph, options: ExportOptions) -> str:
+    """``--color-by side``: each side's name in its box colour (the diagram's light theme)."""
+    names = (options.side_names or {}).get(graph.id, ()) if options.sides is not None else ()
+    if not names:
+        return ""
+    from argmap.exporters.themes import THEMES
+
+    return "".join(f' · <span class="side" style="border:1px solid {line};background:{fill};'
+                   f'padding:0 0.3em">{escape(name)}</span>'
+                   for (line, fill), name in zip(THEMES["light"].sides, names, strict=False))
 
 
 def _tree(graph: ArgumentGraph, numbers: dict[str, int], statuses: dict[str, str] | None,
@@ -297,7 +311,9 @@ def diagram(graph: ArgumentGraph, options: ExportOptions) -> tuple[str, str | No
     from argmap.graph import walk
 
     marks = options.statuses.get(graph.id, {}) if options.statuses is not None else None
-    dot = render_dot(graph, DotOptions(options.direction, "light", False, statuses=marks))
+    sides = options.sides.get(graph.id) if options.sides is not None else None
+    dot = render_dot(graph, DotOptions(options.direction, "light", False, statuses=marks,
+                                       sides=sides))
     names: dict[str, str] = {}  # DOT node name -> statement key, as render_dot names them
     for visit in walk(graph):
         if visit.expanded:

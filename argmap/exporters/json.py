@@ -40,6 +40,10 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     undercut = Relation.UNDERCUT
     head = {"id": graph.id, "question": graph.question, "context": graph.context,
             "tags": list(graph.tags), "file": graph.span.file, "focus": graph.focus}
+    if graph.sides:  # format 1.2, only when set: older readers see the export unchanged
+        head["sides"] = list(graph.sides)
+    if graph.semantics is not None:
+        head["semantics"] = graph.semantics
     records = [_statement(s, numbers, graph.hidden.get(key, 0), False)
                for key, s in graph.statements.items()]
     records += [_statement(s, numbers, 0, True) for s in graph.outside.values()]
@@ -85,6 +89,8 @@ def _statement(s: GStatement, numbers: dict[str, int], hidden: int, outside: boo
           "locator": c.locator} for c in s.cites])
     span = s.span
     origin = "" if s.origin is None else f'"origin": {q(s.origin)}, '
+    if s.side is not None:  # format 1.2: a claim's side, only when set
+        origin += f'"side": {q(s.side)}, '
     return (f'{{"key": {q(s.key)}, "id": {"null" if s.id is None else q(s.id)}, {origin}'
             f'"path": {q(s.path)}, "text": {q(s.text)}, '
             f'"by": {"null" if s.by is None else q(s.by)}, '

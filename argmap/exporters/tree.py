@@ -117,6 +117,12 @@ def render_tree(graph: ArgumentGraph, options: TreeOptions) -> list[Line]:
         lines += _statement_lines(graph, key, link, statement, numbers, level, prefix,
                                   last, is_root, glyphs, options)
         if statement is None:
+            if link is not None and len(link.premises) == 1 and link.key in under:
+                cuts = under[link.key]  # format 1.2: the undercuts of a ref's own step
+                below = prefix + (glyphs.blank if last else glyphs.pipe)
+                for child in reversed(cuts):
+                    push((child.premises[0], child, level + 1, below, child is cuts[-1], False,
+                          False))
             continue
         kids = into.get(key)
         home = statement.link
@@ -156,6 +162,9 @@ def _statement_lines(graph: ArgumentGraph, key: str, link: Link | None,
     hang: Line = [(cont_guide, "guide"), (" " * (cell_len(marker) + 1), "")]
     body = _body(graph, statement, numbers, glyphs, options) if statement is not None \
         else _ref_body(graph, key, glyphs)
+    if statement is None and link is not None and link.weight is not None and (
+            len(link.premises) == 1):  # format 1.2: a ref's own step carries a weight
+        body = [(notation.gauge(link.weight, glyphs.gauge) + " ", "weight"), *body]
     if options.statuses is not None:
         from argmap.exporters.notation import mark_tree
 
@@ -347,9 +356,12 @@ def show_text(graphs: list[ArgumentGraph], options: TreeOptions, color: bool,
     the legend; a header names the line a map starts on when its file is one
     of ``shared``, the files that hold several maps.
     """
-    from argmap.analysis.evaluate import ASCII_LEGEND, LEGEND
+    from argmap.analysis.evaluate import ASCII_LEGEND, LEGEND, SEMANTICS_KEY
 
     legend = ASCII_LEGEND if options.ascii else LEGEND
+    if statuses is not None:  # name how the statuses were decided
+        used = dict.fromkeys(statuses[g.id].get(SEMANTICS_KEY, "grounded") for g in graphs)
+        legend += (" · " if not options.ascii else ", ") + ", ".join(used) + " semantics"
 
     parts = []
     for g in graphs:

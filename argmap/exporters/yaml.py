@@ -70,15 +70,16 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The canonical YAML of one (possibly cut) map."""
     del options
     # the oldest version that holds the map, so that older argmap releases read it too
-    version = LINKED_VERSION if graph.has_linked() else "1"
-    if any("/" in premise for link in graph.links for premise in link.premises) or any(
-            "/" in source for source in graph.sources):
-        version = V1_2  # names another map's statement or source: a project's map
+    version = (V1_2 if _needs_1_2(graph) or _names_other_maps(graph)
+               else LINKED_VERSION if graph.has_linked() else "1")
     out = [f"argmap: {version}", f"id: {scalar(graph.id, 2)}",
            f"question: {scalar(graph.question, 2)}"]
     if graph.context is not None:
         out.append(f"context: {scalar(graph.context, 2)}")
     _list(out, "tags", graph.tags, "")
+    _list(out, "sides", graph.sides, "")
+    if graph.semantics is not None:
+        out.append(f"semantics: {graph.semantics}")
     out.append("claims:")
     _claims(out, graph)
     own = {k: v for k, v in graph.sources.items() if "/" not in k}  # not another map's
@@ -89,6 +90,23 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             _source(out, source, "    ")
     out.append("")
     return "\n".join(out)
+
+
+def _needs_1_2(graph: ArgumentGraph) -> bool:
+    """Whether the map uses a key of format 1.2 (sides, semantics, steps on a ref)."""
+    if graph.sides or graph.semantics is not None:
+        return True
+    if any(graph.statements[k].side is not None for k in graph.claims):
+        return True
+    return any(link.ref and len(link.premises) == 1 and (
+        link.weight is not None or link.note is not None or graph.undercuts_of(link.key))
+        for link in graph.links)
+
+
+def _names_other_maps(graph: ArgumentGraph) -> bool:
+    """Whether the map names another map's statement or source (``MAP-ID/ID``, 1.2)."""
+    return any("/" in premise for link in graph.links for premise in link.premises) or any(
+        "/" in source for source in graph.sources)
 
 
 def _list(out: list[str], name: str, items: tuple[str, ...], pad: str) -> None:
@@ -127,6 +145,8 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             if outside is None or name in carried or "/" in name:
                 named = target.id if target is not None and target.id else name
                 out.append(f"{pad}- ref: {key(named)}")
+                if link is not None and len(link.premises) == 1:
+                    stack.extend(reversed(_step(graph, link, indent)))
                 continue
             carried.add(name)
             # its sources may be cut away with it: leave the citations where it is written
@@ -154,6 +174,21 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
             else:
                 _argument(entries, graph, child, inner + 2)
         stack.extend(reversed(entries))
+
+
+def _step(graph: ArgumentGraph, link: Link, indent: int) -> list[_Item | str]:
+    """The keys of a ``ref`` item's own step (format 1.2): weight, note, undercut."""
+    pad = " " * (indent + 2)
+    entries: list[_Item | str] = []
+    if link.weight is not None:
+        entries.append(f"{pad}weight: {link.weight}")
+    if link.note is not None:
+        entries.append(f"{pad}note: {scalar(link.note, indent + 4)}")
+    cuts = graph.undercuts_of(link.key)
+    if cuts:
+        entries.append(f"{pad}undercut:")
+        entries.extend((p, cut, indent + 4, cut.ref) for cut in cuts for p in cut.premises)
+    return entries
 
 
 def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
@@ -190,6 +225,8 @@ def _own(out: list[str], s: GStatement, weight: int | None, indent: int) -> None
     lines = []
     if s.id is not None:
         lines.append(f"id: {key(s.id)}")
+    if s.side is not None:
+        lines.append(f"side: {key(s.side)}")
     lines.append(f"text: {scalar(s.text, indent + 4)}")
     if s.by is not None:
         lines.append(f"by: {scalar(s.by, indent + 4)}")

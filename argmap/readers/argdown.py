@@ -166,6 +166,7 @@ def _line(reader: Reader, line: str, number: int) -> None:
         return
     if not indent and reader.sections.start(stripped):
         reader.stack, reader.last, reader.argument = [], None, None
+        reader.steps = []
         return
     if _pcs_line(reader, stripped, indent, span):
         return
@@ -177,7 +178,9 @@ def _line(reader: Reader, line: str, number: int) -> None:
     level = _level(reader, indent)
     while reader.stack and reader.stack[-1][0] >= level:
         reader.stack.pop()
+        reader.steps.pop()
     key = _element(reader, rest, span)
+    step = None  # the step this line makes to its parent, which an undercut below attacks
     if not reader.stack:
         reader.result.diagnostics.append(error(
             CODE, f"relation '{mark}' has nothing above it to relate to", span))
@@ -193,8 +196,13 @@ def _line(reader: Reader, line: str, number: int) -> None:
         if outgoing:
             reader.edge(parent, key, rel)
         else:
-            reader.edge(key, parent, rel)
+            # an undercut attacks the step of the line above it (format 1.2: that step
+            # only, even where the line is a reference to a statement written elsewhere)
+            reader.edge(key, parent, rel, reader.steps[-1])
+            if rel is not Relation.UNDERCUT:
+                step = len(reader.draft.edges) - 1
     reader.stack.append((level, key))
+    reader.steps.append(step)
     reader.last = key
 
 
@@ -236,6 +244,7 @@ def _top(reader: Reader, stripped: str, indent: int, span: Span) -> None:
         reader.loose.append(key)
     reader.argument = key if key.startswith("<") else None
     reader.stack, reader.last, reader.levels = [(indent, key)], key, sorted({0, indent})
+    reader.steps = [None]
 
 
 def _statement_only(reader: Reader, key: str, what: str, span: Span) -> None:
@@ -276,6 +285,7 @@ def _pcs_line(reader: Reader, stripped: str, indent: int, span: Span) -> bool:
                 reader.inference[reader.argument] = list(range(first, len(reader.draft.edges)))
         reader.pcs.append(key)
         reader.stack, reader.last, reader.levels = [(indent, key)], key, sorted({0, indent})
+        reader.steps = [None]
         return True
     inference = _INFERENCE.fullmatch(stripped)
     if inference is None or not reader.pcs:

@@ -33,7 +33,8 @@ def finish(reader: Reader) -> None:
             draft.dropped[ONE_PREMISE_LINKS] += len(node.cites)
     # a weight is a linked argument's (argmap's Argdown export puts it on the title line)
     draft.dropped["data 'weight'"] += len(reader.weights)
-    cuts = [(a, b, reader.inference.get(b)) for a, b in reader.undercuts]
+    cuts = [(a, b, reader.inference.get(b) or ([step] if step is not None else None))
+            for a, b, step in reader.undercuts]
     if reader.aliases:
         alias = reader.aliases
         edges = [e._replace(premise=alias.get(e.premise, e.premise),
@@ -98,7 +99,7 @@ def _stand_for_arguments(reader: Reader) -> None:
         if not isinstance(edge.target, int):
             into.setdefault(edge.target, []).append(index)
             out_of.setdefault(edge.premise, []).append(index)
-    undercut = {a for a, _ in reader.undercuts} | {b for _, b in reader.undercuts}
+    undercut = {a for a, _, _ in reader.undercuts} | {b for _, b, _ in reader.undercuts}
     for argument, steps in reader.inference.items():
         conclusion = reader.aliases[argument]
         node = draft.nodes.get(conclusion)
@@ -106,7 +107,7 @@ def _stand_for_arguments(reader: Reader) -> None:
         if (node is None or node.text or conclusion[1:] != argument[1:]
                 or len(passed) != 1 or conclusion in undercut
                 or sorted(into.get(conclusion, ())) != steps
-                or (argument in undercut and any(a == argument for a, _ in reader.undercuts))):
+                or (argument in undercut and any(a == argument for a, _, _ in reader.undercuts))):
             continue
         (onward,) = passed
         edge = draft.edges[onward]

@@ -28,8 +28,12 @@ class Reader:
         self.anonymous = 0
         #: (indent, node key) of the elements a relation may hang from
         self.stack: list[tuple[int, str]] = []
+        #: parallel to ``stack``: the edge each line made to the line above (None: none)
+        self.steps: list[int | None] = []
         self.last: str | None = None  # the element a hard-wrapped line continues
-        self.undercuts: list[tuple[str, str]] = []  # (undercutter, undercut argument)
+        #: (undercutter, undercut argument or statement, the step of the line it was written
+        #: under, if any)
+        self.undercuts: list[tuple[str, str, int | None]] = []
         self.pcs: list[str] = []  # premises since the last inference line
         self.pending: list[str] | None = None  # premises waiting for their conclusion
         self.ignoring = False
@@ -110,9 +114,10 @@ class Reader:
                 cites.append(Citation(source, span))
         self.draft.nodes[key] = node._replace(cites=tuple(cites))
 
-    def edge(self, premise: str, target: str, relation: Relation) -> None:
+    def edge(self, premise: str, target: str, relation: Relation,
+             step: int | None = None) -> None:
         if relation is Relation.UNDERCUT:
-            self.undercuts.append((premise, target))
+            self.undercuts.append((premise, target, step))
         else:
             self.draft.edges.append(DEdge(premise, target, relation))
 

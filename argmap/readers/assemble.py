@@ -11,7 +11,8 @@
   source, gets an id slugged from its title or text, unique in the map.
 - An undercut hangs under the premise of the edge it attacks, where that
   premise is written; if the premise is a ``ref`` there (it is written
-  elsewhere), the undercut cannot hang on it and is counted in ``dropped``.
+  elsewhere), it hangs under the ``ref`` item, as an undercut of that step
+  (format 1.2's steps on a ``ref``).
 - The edges that share one ``linked`` value (and their target and relation)
   are one linked argument (format 1.1): a single ``pro``/``con`` item at the
   target with the edges' premises, each written there or a ``ref`` by the
@@ -202,6 +203,11 @@ def _places(draft: Draft, graph: _Graph, roots: list[str], home: dict[str, int],
         if key in expanded or (via is not None and key not in forced
                                 and home.get(key, via) != via):
             places.append(_Place(key, relation, path, parent, True))
+            if via is not None and via not in group_of and via in graph.undercuts:
+                # format 1.2: an undercut of this step hangs on the ref item
+                stack.extend(reversed([
+                    (edges[u].premise, Relation.UNDERCUT, f"{path}.undercut{n}", here, u, None)
+                    for n, u in enumerate(graph.undercuts[via], 1)]))
             continue
         if relation is Relation.CLAIM and parent == -1 and key not in draft.nodes:
             continue
@@ -281,7 +287,9 @@ def _statements(draft: Draft, places: list[_Place],
                               weight=argument.weight, premises=together)
         elif place.ref:
             node = draft.nodes[place.key]
-            built = Statement(place.path, place.relation, node.span, ref=ids[place.key])
+            cuts = kids.pop(index, {}).get(Relation.UNDERCUT, [])
+            built = Statement(place.path, place.relation, node.span, ref=ids[place.key],
+                              undercut=tuple(reversed(cuts)))
         else:
             node = draft.nodes[place.key]
             mine = kids.pop(index, {})

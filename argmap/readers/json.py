@@ -90,7 +90,9 @@ def _build(document: Any, result: ReadResult) -> ArgumentMap:
         {s["id"]: Source(s["id"], s["title"], start, tuple(s["author"]), s["publisher"],
                          s["date"], s["url"], s["accessed"], s["kind"], s["note"])
          for s in sources},
-        LINKED_VERSION if any(len(link["premises"]) > 1 for link in links) else "1")
+        LINKED_VERSION if any(len(link["premises"]) > 1 for link in links) else "1",
+        tuple(head["sides"]),
+        head["semantics"] if head["semantics"] in ("grounded", "weighed") else None)
 
 
 def _array(document: dict[str, Any], name: str) -> list[Any]:
@@ -153,7 +155,10 @@ class _Tree:
                              cuts[2], (), None, tuple(link["tags"]), link["note"], link["weight"],
                              written)
         if link["ref"] or address not in self.by_path:
-            return Statement(address, relation, span, ref=premises[0], weight=link["weight"])
+            # format 1.2: a ref's own step keeps its weight, note and undercuts
+            step_cuts = self._ordered(below.pop(address, []), address)[2]
+            return Statement(address, relation, span, ref=premises[0], weight=link["weight"],
+                             note=link["note"], undercut=step_cuts)
         return self._written(self.by_path[address], relation, address, link["weight"], below)
 
     def _written(self, r: dict[str, Any], relation: Relation, path: str, weight: int | None,
@@ -163,7 +168,8 @@ class _Tree:
         cites = tuple(Citation(c["source"], span, c["quote"], c["locator"])
                       for c in r["citations"])
         statement = Statement(path, relation, span, r["text"], r["id"], None, None, pro, con,
-                              cuts, cites, r["by"], tuple(r["tags"]), r["note"], weight)
+                              cuts, cites, r["by"], tuple(r["tags"]), r["note"], weight,
+                              side=r["side"] if relation is Relation.CLAIM else None)
         if r.get("origin") is not None and "origin" in Statement._fields:
             # an imported statement's own id in its source (issue 19), once the model has it
             origin: dict[str, Any] = {"origin": r["origin"]}  # a keyword mypy cannot see yet

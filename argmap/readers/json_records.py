@@ -28,7 +28,7 @@ _STATEMENT = {"key": (_TEXT, _REQUIRED), "id": (_MAYBE, None), "path": (_TEXT, _
               "text": (_TEXT, _REQUIRED), "by": (_MAYBE, None), "tags": (_STRINGS, []),
               "note": (_MAYBE, None), "claim": ((bool,), _REQUIRED),
               "citations": ((list,), []), "link": (_MAYBE, None), "hidden": ((int,), 0),
-              "outside": ((bool,), False), **_WHERE}
+              "outside": ((bool,), False), "side": (_MAYBE, None), **_WHERE}
 _CITATION = {"source": (_TEXT, _REQUIRED), "quote": (_MAYBE, None), "locator": (_MAYBE, None)}
 _LINK = {"key": (_TEXT, _REQUIRED), "id": (_MAYBE, None), "premises": (_STRINGS, _REQUIRED),
          "target": (_TEXT, _REQUIRED), "relation": (_TEXT, _REQUIRED),
@@ -38,7 +38,8 @@ _SOURCE = {"id": (_TEXT, _REQUIRED), "title": (_TEXT, _REQUIRED), "author": (_ST
            **dict.fromkeys(("publisher", "date", "url", "accessed", "kind", "note"),
                            (_MAYBE, None))}
 _MAP = {"id": (_TEXT, _REQUIRED), "question": (_TEXT, _REQUIRED), "context": (_MAYBE, None),
-        "tags": (_STRINGS, []), "file": (_TEXT, _REQUIRED), "focus": (_MAYBE, None)}
+        "tags": (_STRINGS, []), "file": (_TEXT, _REQUIRED), "focus": (_MAYBE, None),
+        "sides": (_STRINGS, []), "semantics": (_MAYBE, None)}
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list",
                type(None): "null"}
 

@@ -18,6 +18,8 @@ from argmap.errors import UsageError
 
 #: Warnings ``check`` reports without options (the format's own codes).
 DEFAULT_WARNINGS = group("default")
+#: old names that still select a rule: unanswered-rebuttal grew undercuts (issue 20)
+ALIASES = {"unanswered-rebuttal": "unanswered-attack"}
 
 
 class SelectError(UsageError, ValueError):
@@ -39,6 +41,7 @@ def _expand(option: str, selectors: Iterable[str]) -> set[str]:
     for item in selectors:
         for word in item.split(","):
             word = word.strip().lower()
+            word = ALIASES.get(word, word)
             if not word:
                 continue
             if word in table:

@@ -94,7 +94,8 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
         weighted = any((graph.statements[v.key].weight if v.expanded else
                         v.link and v.link.weight) is not None for v in visits)
         weighted = weighted or w.rated  # a linked argument's weight is on its edge
-        w.out += text.legend(w.theme, graph, weighted, w.marked, w.together)
+        w.out += text.legend(w.theme, graph, weighted, w.marked, w.together,
+                             options.side_names if options.sides is not None else ())
     w.out += ["}", ""]  # the empty line gives the final newline without copying the text
     return "\n".join(w.out)
 

@@ -83,9 +83,13 @@ def question(t: Theme, graph: ArgumentGraph) -> str:
 
 
 def legend(t: Theme, graph: ArgumentGraph, weighted: bool, marked: bool,
-           together: bool = False) -> list[str]:
-    """The legend: markers, line styles, linked premises, weights, and the numbered sources."""
+           together: bool = False, sides: tuple[str, ...] = ()) -> list[str]:
+    """The legend: the sides' colours (``--color-by side``), markers, line styles, linked
+    premises, weights, and the numbered sources."""
     rows = []
+    for (line, fill), name in zip(t.sides, sides, strict=False):
+        rows.append(f'<TR><TD ALIGN="RIGHT" BGCOLOR="{fill}"><FONT COLOR="{line}"><B>■</B>'
+                    f'</FONT></TD><TD ALIGN="LEFT">{html_text(name)}: its boxes</TD></TR>')
     for relation in (Relation.PRO, Relation.CON, Relation.UNDERCUT):
         color = t.lines[relation]
         rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{color}"><B>{MARKERS[relation]}</B>'

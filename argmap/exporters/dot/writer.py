@@ -31,6 +31,9 @@ class DotOptions(NamedTuple):
     wrap: int = 38  # characters per label line
     xml_urls: bool = True  # links will end up in SVG (see escape.url)
     statuses: dict[str, str] | None = None  # statement key -> in/out/undecided (render --eval)
+    #: ``--color-by side``: statement key -> 0 (first side), 1 (second) or 2 (another)
+    sides: dict[str, int] | None = None
+    side_names: tuple[str, ...] = ()  # the first two sides, for the legend
 
 
 def relation_of(graph: ArgumentGraph, key: str, link: Link | None) -> Relation:
@@ -39,6 +42,14 @@ def relation_of(graph: ArgumentGraph, key: str, link: Link | None) -> Relation:
         return link.relation
     # An undercut written on a claim (an error check reports) has no link.
     return Relation.CLAIM if graph.statements[key].is_claim else Relation.UNDERCUT
+
+
+def _recolour(look: str, line: str, fill: str) -> str:
+    """A box's look with the side's colours instead of the relation's (style kept)."""
+    import re
+
+    look = re.sub(r'(^|, )color="[^"]*"', rf'\1color="{line}"', look, count=1)
+    return re.sub(r'fillcolor="[^"]*"', f'fillcolor="{fill}"', look, count=1)
 
 
 class Writer:
@@ -151,6 +162,9 @@ class Writer:
             label, dim = mark_dot(label, self.options.statuses.get(key), self.theme.faint)
             extra += dim
         look = self.looks[relation] if own or relation is Relation.CLAIM else self.looks_shared
+        if self.options.sides is not None and key in self.options.sides:
+            line, fill = self.theme.sides[self.options.sides[key]]
+            look = _recolour(look, line, fill)
         self.out.append(f"  {name} [label={label}, {look}{extra}];")
         hidden = self.graph.hidden.get(key) if self.graph.hidden else None
         if hidden:
@@ -199,6 +213,11 @@ class Writer:
             if "/" in premise and target is not None:  # another map's (format 1.2 projects)
                 other, _, local = premise.partition("/")
                 pointer = f"{REF} map {other}: {local}\n{words}{MORE}"
+            status = (self.options.statuses or {}).get(premise)
+            if status is not None:  # --eval: a stub says how its statement stands too
+                from argmap.analysis.evaluate import SYMBOLS
+
+                pointer = f"{SYMBOLS[status]} {pointer}"
             self.out.append(f'  {name} [label={dot_string(pointer)}, shape=note, style="dashed", '
                             f'color="{self.theme.faint}", fontcolor="{self.theme.faint}"];')
         return self.stubs[premise]
@@ -223,11 +242,13 @@ def draw_link(w: Writer, end: str, above: str, link: Link, premise: str) -> None
             # Such an edge often runs between neighbouring claims, too short for
             # a chip at its end: a middle label makes dot leave room for it.
             extra = extra.replace(f"{text.EDGE_LABEL}=", "label=", 1) + ", constraint=false"
-        cuts = [] if link.ref else w.graph.undercuts_of(link.key)
+        # format 1.2: a ref's own step may be undercut too (a linked argument's are drawn
+        # with the argument)
+        cuts = w.graph.undercuts_of(link.key) if len(link.premises) == 1 else []
         if not cuts:
             w.edge(end, target, relation, extra)
             continue
-        junction = f"{target}_j"
+        junction = f"{target}_j" if not link.ref else f"{target}_j{link.key}"
         color = w.theme.lines[relation]
         w.out.append(f'  {junction} [shape=point, width=0.09, color="{color}"];')
         w.edge(end, junction, relation)
