@@ -365,8 +365,17 @@ def test_the_yaml_export_of_a_project_map_keeps_its_names_of_other_maps() -> Non
     assert out == (
         "argmap: 1.2\nid: cp\n"
         "question: 'Resolved: The United States federal government should enact a carbon "
-        "tax.'\nclaims:\n  - id: cap-and-trade\n    text: Instead, the United States should "
+        "tax.'\nsides: [aff, neg]\nclaims:\n  - id: cap-and-trade\n    side: neg\n"
+        "    text: Instead, the United States should "
         "cap emissions economy-wide and auction tradable permits.\n    pro:\n"
         "      - id: certainty-net-benefit\n        text: A cap guarantees the emissions cut; "
         "a tax only hopes the price is high enough.\n        cites: [cards/ipcc-2022]\n"
         "    con:\n      - ref: cards/permit-prices-swing\n")
+
+
+@pytest.mark.usefixtures("in_examples")
+def test_the_brief_takes_a_side_of_the_project_too() -> None:
+    by_side = run("brief", "carbon-tax", "--for", "aff")
+    by_claim = run("brief", "carbon-tax", "--for", "aff/plan")
+    assert by_side[0] == by_claim[0] == 0
+    assert by_side[1].replace("Our side: aff.", "Our side: aff/plan.") == by_claim[1]

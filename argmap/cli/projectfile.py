@@ -136,23 +136,26 @@ def options_table() -> str:
     """The Markdown table of every key a project file may set, from the options themselves."""
     from argmap.project.config import PROJECT_KEYS
 
-    rows: dict[str, tuple[str, str, list[str]]] = {}
+    rows: dict[str, tuple[str, dict[str, list[str]]]] = {}  # key -> default, help -> commands
     for name, command in sorted(commands().items()):
         for param in command.params:
             key = option_key(param)
             if key is None or not isinstance(param, click.Option):
                 continue
-            shown = _default(param)
             if key == "semantics":
                 continue  # the project's own key (PROJECT_KEYS) is --semantics' default too
-            found = rows.setdefault(key, (shown, " ".join((param.help or "").split()), []))
-            found[2].append(name)
+            found = rows.setdefault(key, (_default(param), {}))
+            found[1].setdefault(" ".join((param.help or "").split()), []).append(name)
     lines = ["| key | default | commands | meaning |", "|---|---|---|---|"]
     for key, (default, meaning) in PROJECT_KEYS.items():
         lines.append(f"| `{key}` | `{default}` | (the project) | {meaning} |")
-    for key, (default, meaning, names) in sorted(rows.items()):
+    for key, (default, helps) in sorted(rows.items()):
+        names = sorted({n for found in helps.values() for n in found})
+        # one meaning, or each command's where they differ (--depth, --format)
+        meaning = next(iter(helps)) if len(helps) == 1 else "; ".join(
+            f"{', '.join(found)}: {text.rstrip('.')}" for text, found in helps.items())
         meaning = meaning.replace("|", "\\|")
-        if key in PROJECT_KEYS and key != "semantics":  # the top-level key is the project's
+        if key in PROJECT_KEYS:  # the top-level key is the project's: the option's in a table
             key, default = f"[COMMAND] {key}", "per command"
             meaning = f"the command's own --{key.split()[-1]}; only in the command's table"
         lines.append(f"| `{key}` | `{default}` | {', '.join(names)} | {meaning} |")
