@@ -49,6 +49,8 @@ def split_name(name: str) -> tuple[str | None, str]:
     "regressive")``; an unqualified (local) name has no map id."""
     head, slash, tail = name.partition("/")
     return (head, tail) if slash else (None, name)
+
+
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
 
 
@@ -333,7 +335,7 @@ STATEMENT_KEYS: dict[str, KeySpec] = {
     "text": KeySpec("text", "the statement itself; required unless `ref` is given"),
     "id": KeySpec("slug", "unique within the map; needed to `ref` it or address it"),
     "ref": KeySpec("name", "this position holds the statement with that id (format 1.2: or "
-                   "MAP-ID/ID, another map's); only the keys of its step besides"),
+                   "MAP-ID/ID, another map's); besides it, only the keys of its step"),
     "pro": KeySpec("statements", "premises that support this statement"),
     "con": KeySpec("statements", "premises that rebut this statement"),
     "undercut": KeySpec(
