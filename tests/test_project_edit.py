@@ -107,6 +107,10 @@ def test_rename_a_map_id_declared_or_taken_from_the_file_name(debate: Path) -> N
     ("neg/da", "Bad Id", "'Bad Id' is not a valid id (lower-case letters, digits, '-', '_', "
      "'.'; starting with a letter or digit)"),
     ("neg", "aff", "the project already has a map 'aff'; choose another name"),
+    ("neg/da", "c1", "nothing renamed: neg.yaml would not be valid: neg.yaml:5:9: error: id "
+     "'c1' looks like a derived path (c1 is the first claim, c1.pro2 its second pro), so it "
+     "and a position would be addressed alike; choose another id, such as 'claim-1' "
+     "[path-like-id]"),
 ])
 def test_rename_refuses_and_writes_nothing(debate: Path, old: str, new: str,
                                            message: str) -> None:

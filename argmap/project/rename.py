@@ -48,10 +48,23 @@ def rename(project: Project, old: str, new: str) -> Renamed:
         home = _home(maps, map_id, local)
         plan = _rename_id(maps, home, local, new)
     done = _apply(plan)
+    _still_valid(done)
     write_files([(Path(name), data) for name, data in done.files.items()])
     if done.move is not None:
         os.rename(*done.move)
     return done
+
+
+def _still_valid(done: Renamed) -> None:
+    """Refuse a rename that would give a file an error it did not have (``c1`` as an id)."""
+    from argmap.rules.format import check_text
+
+    for name, data in done.files.items():
+        before = {(d.code, d.message) for d in check_text(_read(name).decode("utf-8"), name)}
+        new = [d for d in check_text(data.decode("utf-8"), name)
+               if d.severity.value == "error" and (d.code, d.message) not in before]
+        if new:
+            raise UsageError(f"nothing renamed: {name} would not be valid: {new[0]}")
 
 
 def _every_map(project: Project) -> dict[str, ArgumentMap]:
