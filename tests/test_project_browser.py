@@ -86,8 +86,10 @@ def test_a_ref_into_another_map_links_to_its_page(browser: Browser, tmp_path: Pa
     assert link.text_content() == "↪ other/answer “The jobs come back.”"
     link.click()
     page.wait_for_load_state()
-    assert page.url.endswith("/out/other.html")
+    assert page.url.endswith("/out/other.html#answer")
     assert page.locator("h1").text_content() == "Other?"
+    # the statement the ref names is selected, its sources in the panel
+    assert page.locator('li[data-address="answer"]').get_attribute("aria-selected") == "true"
     assert problems == []
 
 

@@ -197,9 +197,10 @@ def _item(graph: ArgumentGraph, visit: Visit, index: int, numbers: dict[str, int
         words = ref_preview(name, target.text if target is not None else None)
         shown = "" if visit.key in graph.statements else " (not shown)"
         words = escape(words)
-        page = pages.get(visit.key.partition("/")[0]) if "/" in visit.key else None
+        other, _, local = visit.key.partition("/")
+        page = pages.get(other) if local else None
         if page is not None:  # a statement of another map rendered with this one: its page
-            words = f'<a href="{escape(page)}">{words}</a>'
+            words = f'<a href="{escape(page)}#{escape(local)}">{words}</a>'
             shown = ""
         return (f'<li role="treeitem" class="ref {kind}" data-ref="{escape(visit.key)}" '
                 f'tabindex="{tab}" aria-labelledby="r{index}"><div class="row" {row}>'

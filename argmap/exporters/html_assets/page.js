@@ -135,4 +135,7 @@ if(svg){var box=svg.viewBox.baseVal,home={x:box.x,y:box.y,w:box.width,h:box.heig
   if(z==="in")zoom(1/1.25);else if(z==="out")zoom(1.25);
   else if(z==="fit"){view={x:home.x,y:home.y,w:home.w,h:home.h};apply()}})}
 function centre(){}
+// A link from another map's page (other.html#ID, a project's ref) selects that statement.
+if(location.hash.length>1){var at=tree.querySelector('[data-address="'+
+ CSS.escape(decodeURIComponent(location.hash.slice(1)))+'"]');if(at)select(at)}
 })();
