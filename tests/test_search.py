@@ -8,11 +8,14 @@ import json
 import os
 import sqlite3
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap.cli import app as cli
@@ -149,3 +152,19 @@ def test_runs_at_once_take_turns_and_agree(small: Path) -> None:
     for t in threads:
         t.join()
     assert errors == [] and found == [30, 30, 30, 30]
+
+
+@settings(max_examples=60)
+@given(query=st.text(max_size=30))
+def test_any_query_is_answered_or_refused_never_a_crash(query: str) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        (folder / "argmap.toml").write_text("", encoding="utf-8")
+        write(folder, "a.yaml", 'question: Q?\nclaims:\n  - text: "Quote \\" and * NEAR(x) '
+              'AND OR - ^ text."\n')
+        try:
+            hits = search(open_project(folder), query)
+        except UsageError as exc:
+            assert str(exc) == "the query has no word to search for"
+        else:
+            assert all(h.address == "a/c1" for h in hits)
