@@ -427,6 +427,10 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
     if against:
         if not for_:
             raise UsageError("--against needs --for: whose frontlines?")
+        if project is not None:  # the whole debate: attacks and answers in other maps too
+            from argmap.project import debate
+
+            maps = [debate(project, maps)]
         return "\n".join(frontlines(m, for_, semantics=semantics, depth=depth, width=width,
                                     ascii=ascii) for m in maps)
     graphs = views(maps, focus, depth, side, for_, project)
@@ -505,6 +509,8 @@ def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None =
 
     done = []
     for m in maps:
+        if m.library and project is not None:
+            continue  # a card library has no sides: its cards are whoever reads them
         graph = build_graph(m)
         if attach is not None:
             attach(graph)

@@ -379,3 +379,19 @@ def test_the_brief_takes_a_side_of_the_project_too() -> None:
     by_claim = run("brief", "carbon-tax", "--for", "aff/plan")
     assert by_side[0] == by_claim[0] == 0
     assert by_side[1].replace("Our side: aff.", "Our side: aff/plan.") == by_claim[1]
+
+
+@pytest.mark.usefixtures("in_examples")
+def test_frontlines_of_a_side_are_the_whole_debates(golden: Golden) -> None:
+    code, out, _ = run("show", "carbon-tax/aff.yaml", "--for", "aff", "--against")
+    assert code == 0
+    assert "neg/leakage-da (theirs)" in out and "cards/border-adjustment-stops-leakage (ours)" \
+        in out  # the attack from the neg's file and the answer from the library
+    golden("project/frontlines-aff.txt", out)
+
+
+@pytest.mark.usefixtures("in_examples")
+def test_for_a_side_on_a_project_passes_over_its_libraries() -> None:
+    code, out, _ = run("show", "carbon-tax/", "--for", "neg")
+    assert code == 0
+    assert "── cards" not in out and "── neg (carbon-tax/neg.yaml) ──" in out
