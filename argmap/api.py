@@ -557,6 +557,8 @@ def side_colours(maps: list[ArgumentMap], for_: list[str] | None = None,
     found: dict[str, dict[str, int]] = {}
     names: dict[str, tuple[str, ...]] = {}
     for m in maps:
+        if m.library:  # a card library (format 1.2) has no sides: its boxes keep relations
+            continue
         g = build_graph(m)
         if for_:
             first, all_sides = sides_for(g, for_)

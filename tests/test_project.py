@@ -395,3 +395,12 @@ def test_for_a_side_on_a_project_passes_over_its_libraries() -> None:
     code, out, _ = run("show", "carbon-tax/", "--for", "neg")
     assert code == 0
     assert "── cards" not in out and "── neg (carbon-tax/neg.yaml) ──" in out
+
+
+@pytest.mark.usefixtures("in_examples")
+def test_colour_by_side_on_a_project_leaves_libraries_by_relation(tmp_path: Path) -> None:
+    code, _, err = run("render", "carbon-tax/", "-f", "dot", "-o", f"{tmp_path}/",
+                       "--color-by", "side")
+    assert code == 0, err
+    assert "aff: its boxes" in (tmp_path / "aff.dot").read_text(encoding="utf-8")
+    assert "its boxes" not in (tmp_path / "cards.dot").read_text(encoding="utf-8")
