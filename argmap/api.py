@@ -141,6 +141,8 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
         doc.files += 1
         loaded = load_path(path, max_bytes, reader)
         _add(doc, loaded.maps, loaded.diagnostics, first)
+    if project_file is not None and project_file.path is not None:
+        doc.maps = [project_file.apply(m) for m in doc.maps]  # its semantics and sides
     _cross_files(doc, paths, max_bytes, project_file)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc

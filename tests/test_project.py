@@ -322,12 +322,16 @@ def test_pyproject_tool_argmap_is_a_project_file_found_walking_up(tmp_path: Path
     assert "[unused-source]" in err
 
 
-def test_semantics_from_the_project_file_is_evals_default(
+def test_semantics_of_the_project_file_the_map_and_the_command_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = project(tmp_path, {"neg.yaml": NEG}, 'semantics = "weighed"\n')
     monkeypatch.chdir(folder)
     assert "(weighed)" in run("eval", "neg.yaml")[1]
     assert "(grounded)" in run("eval", "neg.yaml", "--semantics", "grounded")[1]
+    write = (folder / "neg.yaml").write_text
+    write(NEG.replace("question:", "semantics: grounded\nquestion:"), encoding="utf-8")
+    assert "(grounded)" in run("eval", "neg.yaml")[1]  # the map's own key wins
+    assert "(weighed)" in run("eval", "neg.yaml", "--semantics", "weighed")[1]
 
 
 def test_the_docs_table_of_keys_is_generated_from_the_options() -> None:
@@ -360,12 +364,13 @@ def test_focus_takes_a_qualified_name_and_reads_that_map() -> None:
 
 @pytest.mark.usefixtures("in_examples")
 def test_the_yaml_export_of_a_project_map_keeps_its_names_of_other_maps() -> None:
+    # (and writes the semantics argmap.toml gives the map: the map as the project reads it)
     code, out, _ = run("render", "carbon-tax/cp.yaml", "-f", "yaml", "-o", "-")
     assert code == 0
     assert out == (
         "argmap: 1.2\nid: cp\n"
         "question: 'Resolved: The United States federal government should enact a carbon "
-        "tax.'\nsides: [aff, neg]\nclaims:\n  - id: cap-and-trade\n    side: neg\n"
+        "tax.'\nsides: [aff, neg]\nsemantics: grounded\nclaims:\n  - id: cap-and-trade\n    side: neg\n"
         "    text: Instead, the United States should "
         "cap emissions economy-wide and auction tradable permits.\n    pro:\n"
         "      - id: certainty-net-benefit\n        text: A cap guarantees the emissions cut; "

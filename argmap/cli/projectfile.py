@@ -142,8 +142,6 @@ def options_table() -> str:
             key = option_key(param)
             if key is None or not isinstance(param, click.Option):
                 continue
-            if key == "semantics":
-                continue  # the project's own key (PROJECT_KEYS) is --semantics' default too
             found = rows.setdefault(key, (_default(param), {}))
             found[1].setdefault(" ".join((param.help or "").split()), []).append(name)
     lines = ["| key | default | commands | meaning |", "|---|---|---|---|"]

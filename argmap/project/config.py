@@ -16,6 +16,7 @@ Reading never raises for a bad file except as :class:`ProjectFileError`, whose
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tomllib
@@ -26,7 +27,7 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error
 from argmap.errors import ArgmapError
-from argmap.model import SEMANTICS, SLUG_RE, Span
+from argmap.model import SEMANTICS, SLUG_RE, ArgumentMap, Span
 
 #: the project file's name
 PROJECT_FILE = "argmap.toml"
@@ -34,9 +35,10 @@ PROJECT_FILE = "argmap.toml"
 CACHE_DIR = ".argmap-cache"
 #: the project's own keys (the rest are command options), with their help for the docs
 PROJECT_KEYS: dict[str, tuple[str, str]] = {
-    "semantics": ('"grounded"', "the default of a map's `semantics` (grounded, weighed) and "
-                  "of `--semantics`; the command line wins"),
-    "sides": ("[]", "the default of a map's `sides`, e.g. [\"aff\", \"neg\"]"),
+    "semantics": ('"grounded"', "the default of a map's `semantics` (grounded, weighed): a "
+                  "map's own key wins over it, `--semantics` over both"),
+    "sides": ("[]", "the default of a map's `sides`, e.g. [\"aff\", \"neg\"] (a map's own "
+              "wins)"),
     "format": ("none", "the default of a map's debate `format` (policy, ld, ...); a "
                "command's output format goes in its table: `[render] format = \"png\"`"),
     "cache-dir": (f'"{CACHE_DIR}"', "where `argmap search` keeps its index, relative to "
@@ -44,8 +46,8 @@ PROJECT_KEYS: dict[str, tuple[str, str]] = {
 }
 
 
-#: the project keys that are no command's option default (`semantics` is also --semantics')
-_MAP_ONLY = frozenset({"sides", "format", "cache-dir"})
+#: the project's own keys: defaults of map keys (and the cache folder), no option's default
+_MAP_ONLY = frozenset(PROJECT_KEYS)
 
 
 class ProjectFileError(ArgmapError):
@@ -66,6 +68,15 @@ class ProjectFile:
     commands: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: (command or None, key) -> where the key is written
     spans: dict[tuple[str | None, str], Span] = field(default_factory=dict)
+
+    def apply(self, argmap: ArgumentMap) -> ArgumentMap:
+        """The map with the project's `semantics` and `sides` where it sets none itself."""
+        changes: dict[str, Any] = {}
+        if argmap.semantics is None and "semantics" in self.top:
+            changes["semantics"] = self.top["semantics"]
+        if not argmap.sides and self.top.get("sides"):
+            changes["sides"] = tuple(self.top["sides"])
+        return dataclasses.replace(argmap, **changes) if changes else argmap
 
     def defaults(self, command: str) -> dict[str, Any]:
         """The defaults for one command: the top level, then its own table over them."""
