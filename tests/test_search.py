@@ -112,6 +112,7 @@ def test_in_narrows_what_is_searched(small: Path, scope: str, found: list[str]) 
 
 def test_a_query_is_words_never_fts_syntax() -> None:
     assert fts_query('a-b "c d" NEAR(x) *') == '"a-b" AND "c d" AND "NEAR(x)"'
+    assert fts_query("0\x00b") == '"0" AND "b"'  # SQLite would end the string at NUL
     with pytest.raises(UsageError, match="no word"):
         fts_query('" " *')
 

@@ -104,6 +104,8 @@ def fts_query(query: str) -> str:
     Raises:
         UsageError: if the query has no word.
     """
+    # control characters are no text anyone searches for, and SQLite ends a string at NUL
+    query = re.sub(r"[\x00-\x1f\x7f]", " ", query)
     parts = re.findall(r'"([^"]*)"|(\S+)', query)
     terms = [(phrase or word).replace('"', "") for phrase, word in parts]
     terms = [t for t in terms if re.search(r"\w", t)]
