@@ -370,7 +370,8 @@ def test_the_yaml_export_of_a_project_map_keeps_its_names_of_other_maps() -> Non
     assert out == (
         "argmap: 1.2\nid: cp\n"
         "question: 'Resolved: The United States federal government should enact a carbon "
-        "tax.'\nsides: [aff, neg]\nsemantics: grounded\nclaims:\n  - id: cap-and-trade\n    side: neg\n"
+        "tax.'\nsides: [aff, neg]\nsemantics: grounded\nclaims:\n"
+        "  - id: cap-and-trade\n    side: neg\n"
         "    text: Instead, the United States should "
         "cap emissions economy-wide and auction tradable permits.\n    pro:\n"
         "      - id: certainty-net-benefit\n        text: A cap guarantees the emissions cut; "
