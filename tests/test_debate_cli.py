@@ -266,13 +266,15 @@ def test_brief_linked_arguments_are_one_block_with_every_premise_card(golden: Go
     lines = result.stdout.splitlines()
     block = lines.index("### Support (together): Most displaced car trips vanish rather… + "
                         "Transit has spare capacity at peak…")
-    assert [line for line in lines[block + 1:block + 26] if line] == [
+    assert [line for line in lines[block + 1:block + 28] if line] == [
         "**✗ DOES NOT COUNT**",
         "*The linked argument no-gridlock (trips-vanish + transit-capacity): these premises "
         "support it only together; it counts while all of them stand.*",
         "*Weight 4.*",
         "#### Most displaced car trips vanish rather than move.", "**✗ FALLS**",
         "*Card · trips-vanish*",
+        "*Why: falls to c1.pro1.1.con1 “Some trips just move to the ring road.”, which "
+        "stands.*",
         "**2020; “Traffic evaporation in European cities”**",
         "#### Transit has spare capacity at peak hours.", "**✓ STANDS**",
         "*Card · transit-capacity*",
@@ -301,7 +303,7 @@ def test_brief_a_linked_answer_shows_each_premise_as_part_of_it() -> None:
     brief = render_md(build_brief(evaluate(graph), ["c"])).splitlines()
     start = brief.index("### A2: X.")
     assert [line for line in brief[start:start + 30] if line and line[0] in "#*"][:14] == [
-        "### A2: X.", "**ANSWERED**", "*Rebuts our c “C.”.*", "#### X.", "**✗ FALLS**",
+        "### A2: X.", "**ANSWERED**", "*Rebuts our c “C.”*", "#### X.", "**✗ FALLS**",
         "*Their card, analytic · c1.con1*", "*We rebut c1.con1 “X.”:*",
         "*Together: the linked argument c1.con1.con1 (c1.con1.con1.1 + c1.con1.con1.2) "
         "✓ COUNTS.*",
@@ -319,10 +321,10 @@ def test_brief_docx_keeps_a_linked_argument_together(tmp_path: Path) -> None:
               for p in Document(io.BytesIO(out.read_bytes())).paragraphs]
     block = styles.index(("Heading 3", "Support (together): Most displaced car trips vanish "
                                        "rather… + Transit has spare capacity at peak…"))
-    assert [style for style, _ in styles[block + 1:block + 14]] == [
-        "Normal", "Normal", "Normal", "Heading 4", "Normal", "Normal", "Normal",
+    assert [style for style, _ in styles[block + 1:block + 15]] == [
+        "Normal", "Normal", "Normal", "Heading 4", "Normal", "Normal", "Normal", "Normal",
         "Heading 4", "Normal", "Normal", "Normal", "Normal", "Heading 3"]
-    assert styles[block + 12] == ("Normal", "off-peak and peak loads both below 80%")
+    assert styles[block + 13] == ("Normal", "off-peak and peak loads both below 80%")
 
 
 def test_brief_unanswered_first_heaviest_first() -> None:

@@ -513,3 +513,44 @@ def test_7_add_and_rm_an_undercut_of_a_ref_step(tmp_path: Path) -> None:
     assert text.endswith("      - ref: p\n        undercut:\n          - text: W.\n")
     assert runner.invoke(cli.app, ["rm", str(source), "c2.con1.undercut1"]).exit_code == 0
     assert source.read_text().endswith("      - ref: p\n")
+
+
+# -- found by a fresh-eyes pass as a debater ---------------------------------------------
+
+def test_stats_for_a_side_reports_that_side() -> None:
+    aff = json.loads(run("stats", CASE, "--for", "aff", "-f", "json"))["maps"][0]["side"]
+    neg = json.loads(run("stats", CASE, "--for", "neg", "-f", "json"))["maps"][0]["side"]
+    assert aff["name"] == "aff" and neg["name"] == "neg" and aff != neg
+
+
+def test_an_attack_made_by_ref_is_checked_like_a_written_one(tmp_path: Path) -> None:
+    source = tmp_path / "r.yaml"
+    source.write_text("argmap: 1.2\nquestion: Q?\nsides: [a, b]\nclaims:\n  - id: ca\n"
+                      "    side: a\n    text: A.\n    pro:\n      - id: ap\n        text: AP.\n"
+                      "  - id: cb\n    side: b\n    text: B.\n    con:\n      - ref: ap\n")
+    result = runner.invoke(cli.app, ["check", str(source), "--select", "unanswered-attack",
+                                     "--for", "b"])
+    assert f"{source}:15:14: warning: rebuttal “AP.” has no answer" in result.stderr
+
+
+def test_for_naming_every_claim_is_refused() -> None:
+    result = runner.invoke(cli.app, ["brief", CASE, "--for", "aff,neg"])
+    assert result.exit_code == 2
+    assert "names every claim of map 'carbon-tax', so nothing is left for the other side" \
+        in result.stderr
+
+
+def test_a_ref_steps_weight_is_drawn_on_its_edge() -> None:
+    dot = run("render", CASE, "-f", "dot", "-o", "-")
+    assert dot.count("▰▰▰▰▰") >= 2  # cuts-emissions written (5) and its ref under neg (5)
+
+
+def test_their_case_shows_their_cards_and_what_we_have_not_answered() -> None:
+    theirs = section(run("brief", CASE, "--for", "neg"), "Their case")
+    assert "### Their support: Equal dividends leave most low-income households better off" \
+        in theirs
+    block = theirs.split("### Their support: Equal dividends")[1].split("\n### ")[0]
+    assert "**UNANSWERED · ✓ STANDS**" in block and "We have no answer to this support yet." \
+        in block
+    ours = section(brief(), "Their case")
+    assert "> Low-income households spend a larger share of their income" in ours

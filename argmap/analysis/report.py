@@ -39,7 +39,7 @@ def eval_json(evaluations: list[Evaluation], sides: list[Sides | None] | None = 
             record["summary"] = summary_json(evaluation, found)
         head = _dumps(record)
         parts.append(("," if n else "") + "\n    " + head[:-1] + ', "statements": [')
-        parts.append(",".join(_rows(evaluation)))
+        parts.append(",".join(_rows(evaluation, found)))
         arguments = _arguments(evaluation)
         parts.append("\n    ], \"arguments\": [")
         parts.append(",".join(arguments))
@@ -54,8 +54,9 @@ _dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False,
 _string: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", None) or _dumps
 
 
-def _rows(evaluation: Evaluation) -> list[str]:
-    """One JSON object per statement, in file order, each on its own line."""
+def _rows(evaluation: Evaluation, sides: Sides | None = None) -> list[str]:
+    """One JSON object per statement, in file order, each on its own line; with ``sides``
+    (a map that names them, or --for), each statement's side."""
     graph, q = evaluation.graph, _string
     supported, deciders, labels = (evaluation.supported_keys(), evaluation.deciders(),
                                    evaluation.statements)
@@ -73,7 +74,9 @@ def _rows(evaluation: Evaluation) -> list[str]:
                     f'"claim": {"true" if s.is_claim else "false"}, '
                     f'"status": "{labels[key].value}", '
                     f'"supported": {"true" if key in supported else "false"}, '
-                    f'"decided_by": {by}, "decided_by_premises": {premises}}}')
+                    f'"decided_by": {by}, "decided_by_premises": {premises}'
+                    + ("}" if sides is None else
+                       f', "side": {"null" if (x := sides.of(key)) is None else q(x)}}}'))
     return rows
 
 
@@ -139,6 +142,8 @@ def _answer(evaluation: Evaluation, link: Link) -> str:
     name = attack(graph, link)
     if evaluation.links[link.key] is Status.IN:  # only under weighed: it stands but weighs less
         return f"{name} outweighed"
+    if evaluation.links[link.key] is Status.UNDECIDED:  # weighed: a cycle leaves it open
+        return f"{name} undecided"
     cut = [u for u in graph.undercuts_of(link.key) if evaluation.links[u.key] is Status.IN]
     if cut:
         return f"{name} undercut by {_address(graph, cut[0].premises[0])}"

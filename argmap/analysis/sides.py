@@ -120,5 +120,9 @@ def sides_for(graph: ArgumentGraph, names: list[str]) -> tuple[str, Sides]:
             keys.append(key)
     if not keys:
         raise UsageError("--for needs a side or at least one claim id")
+    if len(keys) == len(graph.claims) > 1:
+        raise UsageError(f"--for {','.join(names)}: names every claim of map '{graph.id}', "
+                         "so nothing is left for the other side; name one side (or our "
+                         "claims only)")
     chosen = {key: OURS if key in keys else THEIRS for key in graph.claims}
     return OURS, derive_sides(graph, chosen, (OURS, THEIRS))

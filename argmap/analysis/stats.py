@@ -15,10 +15,11 @@ from argmap.graph import walk
 from argmap.model import Relation
 
 
-def map_stats(evaluation: Evaluation, sides: Sides | None = None) -> dict[str, Any]:
+def map_stats(evaluation: Evaluation, sides: Sides | None = None,
+              side: str | None = None) -> dict[str, Any]:
     """One map's statistics as plain data (the ``--format json`` record); with ``sides``
-    (``--for``), also the first side's statements by status and the attacks on it by
-    danger class."""
+    (``--for``), also ``side``'s statements by status and the attacks on it by danger
+    class."""
     graph = evaluation.graph
     links = {relation.value: 0 for relation in (Relation.PRO, Relation.CON, Relation.UNDERCUT)}
     refs = linked = 0
@@ -57,16 +58,17 @@ def map_stats(evaluation: Evaluation, sides: Sides | None = None) -> dict[str, A
         "supported": supported,
         "bare": len(graph.statements) - supported,
         "semantics": evaluation.semantics.value,
-        **({"side": side_stats(evaluation, sides)} if sides is not None and sides.names
+        **({"side": side_stats(evaluation, sides, side)} if sides is not None and sides.names
            else {}),
     }
 
 
-def side_stats(evaluation: Evaluation, sides: Sides) -> dict[str, Any]:
-    """Our side's (``sides.names[0]``) statements by status and the attacks on it."""
+def side_stats(evaluation: Evaluation, sides: Sides, side: str | None = None) -> dict[str, Any]:
+    """Our side's (``side``, else ``sides.names[0]``) statements by status and the attacks
+    on it."""
     from argmap.analysis.exchanges import DANGER, attacks_on
 
-    side = sides.names[0]
+    side = side or sides.names[0]
     mine = [key for key in evaluation.graph.statements if sides.ours(key, side)]
     attacks = {DANGER[n].lower(): 0 for n in DANGER}
     for found in attacks_on(evaluation, sides, side):

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from argmap.analysis.evaluate import SYMBOLS, WORDS, Evaluation, Status
+from argmap.analysis.evaluate import SYMBOLS, WORDS, Evaluation, Semantics, Status
 from argmap.analysis.exchanges import DANGER, DANGER_TITLES, Exchange, attacks_on, exchange
 from argmap.analysis.report import address, attack, reason
 from argmap.analysis.sides import OURS, THEIRS, Sides, sides_for
@@ -73,9 +73,11 @@ class _Writer:
         self.blocks: list[Block] = []
         #: statements whose cards this Pocket has printed in full: key -> their tag
         self.printed: dict[str, str] = {}
+        #: the depth in the exchange being written (html and docx indent by it)
+        self.depth_now = 0
 
     def add(self, kind: str, text: str, flag: str = "") -> None:
-        self.blocks.append(Block(kind, text, flag))
+        self.blocks.append(Block(kind, text, flag, self.depth_now))
 
     def status(self, key: str) -> str:
         if not self.show_status or key not in self.e.statements:
@@ -137,7 +139,10 @@ class _Writer:
             self.add("note", "No supporting premises: the claim is asserted bare.")
         seen = {key}
         for link in support:
-            self.add("block", self.label("Support", link), self.link_flag(link))
+            flag = self.link_flag(link)
+            if not link.linked and flag == self.status(link.premises[0]):
+                flag = ""  # the card below says it: a block's own line only when it differs
+            self.add("block", self.label("Support", link), flag)
             if link.linked:
                 name = self.argument(link)
                 self.add("note", f"{name[0].upper()}{name[1:]}: these premises support it "
@@ -191,6 +196,7 @@ class _Writer:
         while stack:
             node = stack.pop()
             link = node.link
+            self.depth_now = node.depth
             if node.depth:
                 self.add("note", self.step(node))
             if link.linked and node.depth:
@@ -201,6 +207,7 @@ class _Writer:
             if self.depth is not None and node.depth >= self.depth and self.below(link):
                 self.add("note", f"(Cut at depth {self.depth}: the exchange goes on.)")
             stack.extend(reversed(node.below))
+        self.depth_now = 0
 
     def below(self, link: Link) -> bool:
         return bool(self.graph.undercuts_of(link.key)) or any(
@@ -267,10 +274,17 @@ class _Writer:
         else:
             what = f"Rebuts our {self.name(link.target)}"
         weight = f" Weight {link.weight}." if link.weight is not None else ""
+        outweighed = ""
+        if (self.e.semantics is Semantics.WEIGHED and link.relation is Relation.CON
+                and self.e.links[link.key] is Status.IN
+                and self.e.statements.get(link.target) is Status.IN):
+            outweighed = " It stands, but it is outweighed: what it rebuts still stands."
         if link.linked:
-            return f"{what}, as {self.argument(link)}.{weight} {self.counts(link)}".rstrip()
-        via = " (a statement used again here by `ref`)" if link.ref else ""
-        return f"{what}{via}.{weight}"
+            return (f"{what}, as {self.argument(link)}.{weight} {self.counts(link)}".rstrip()
+                    + outweighed)
+        via = (f", with their {self.graph.address(link.premises[0])} used again here by ref"
+               if link.ref else "")
+        return f"{what}{via}{'' if (what + via).endswith('.”') else '.'}{weight}{outweighed}"
 
     # -- their case --------------------------------------------------------
 
@@ -279,33 +293,56 @@ class _Writer:
         self.add("note", f"{address(self.graph, key)}: {reason(self.e, key)}.")
         self.about(key, "Analytic" if not self.graph.statements[key].cites else "")
         self.cite_lines(key)
-        attacks = [link for link in self.graph.links_into(key) if link.relation is Relation.CON]
-        stack, seen = [key], {key}
-        while stack:  # the attacks on their support, at any depth
-            for link in self.graph.links_into(stack.pop()):
-                if link.relation is not Relation.PRO:
-                    continue
-                attacks.extend(self.graph.undercuts_of(link.key))
-                for premise in link.premises:
-                    attacks.extend(x for x in self.graph.links_into(premise)
-                                   if x.relation is Relation.CON)
-                    if premise not in seen and self.graph.written_at(link, premise):
-                        seen.add(premise)
-                        stack.append(premise)
-        attacks = [link for link in attacks if self.sides.step_of(link.key) == self.side]
-        if not attacks:
-            self.add("note", "We have no attack on this claim or its support yet.")
-        for link in attacks:
-            word = "Undercut" if link.relation is Relation.UNDERCUT else "Answer"
-            self.add("block", self.label(word, link), self.link_flag(link))
-            target = self.target_name(link)
-            self.add("note", f"{'Undercuts the step from' if word == 'Undercut' else 'Rebuts'} "
-                     f"their {target}." + (f" Weight {link.weight}." if link.weight else ""))
-            why = self.why_not(link)
-            if why:
-                self.add("note", why)
+        direct = [link for link in self.graph.links_into(key) if link.relation is Relation.CON
+                  and self.sides.step_of(link.key) == self.side]
+        for link in direct:
+            self.our_attack(link)
+        supports = [link for link in self.graph.links_into(key) if link.relation is Relation.PRO]
+        if not direct and not supports:
+            self.add("note", "We have no attack on this claim yet, and it has no support.")
+        for link in supports:  # their contentions: their cards, then what we have on them
+            answered = self.attacks_below(link)
+            flags = (x for x in ("UNANSWERED" if not answered else "", self.link_flag(link)) if x)
+            self.add("block", self.label("Their support", link), " · ".join(flags))
+            if link.weight is not None:
+                self.add("note", f"Weight {link.weight}.")
             for premise in link.premises:
-                self.card(premise, "Our answer" if word == "Answer" else "Our undercut")
+                self.card(premise, "Their card")
+            if not answered:
+                self.add("note", "We have no answer to this support yet.")
+            for ours in answered:
+                self.our_attack(ours)
+
+    def attacks_below(self, support: Link) -> list[Link]:
+        """Our attacks on one of their supports: on its step, its premises, and what
+        supports those in turn, at any depth."""
+        found = list(self.graph.undercuts_of(support.key))
+        stack, seen = list(support.premises), set(support.premises)
+        while stack:
+            key = stack.pop()
+            for link in self.graph.links_into(key):
+                if link.relation is Relation.CON:
+                    found.append(link)
+                elif link.relation is Relation.PRO:
+                    found.extend(self.graph.undercuts_of(link.key))
+                    for premise in link.premises:
+                        if premise not in seen and self.graph.written_at(link, premise):
+                            seen.add(premise)
+                            stack.append(premise)
+        return [link for link in found if self.sides.step_of(link.key) == self.side]
+
+    def our_attack(self, link: Link) -> None:
+        """A Block for one attack of ours on their case, and why it fails if it does."""
+        word = "Undercut" if link.relation is Relation.UNDERCUT else "Answer"
+        self.add("block", self.label(word, link), self.link_flag(link))
+        target = self.target_name(link)
+        self.add("note", f"{'Undercuts the step from' if word == 'Undercut' else 'Rebuts'} "
+                 f"their {target}." + (f" Weight {link.weight}." if link.weight else ""))
+        why = self.why_not(link)
+        if why:
+            self.add("note", why)
+        for premise in link.premises:
+            self.card(premise, "Our answer" if word == "Answer" else "Our undercut")
 
     def why_not(self, link: Link) -> str:
         """Why an attack of ours does not count: which premise fell, which undercut stands."""
@@ -392,6 +429,8 @@ class _Writer:
             return
         self.printed.setdefault(key, self.short(key, 8))
         self.about(key, f"{kind} · {where}")
+        if not role and key in self.e.statements and self.e.statements[key] is not Status.IN:
+            self.add("note", f"Why: {reason(self.e, key)}.")  # what in our case does not stand
         self.cite_lines(key, statement)
 
     def cite_lines(self, key: str, statement: GStatement | None = None) -> None:

@@ -20,7 +20,7 @@ _CLEAN = str.maketrans({**CONTROLS, "\t": " ", "\n": " ", "\r": " "})
 def render_docx(brief: Brief) -> bytes:
     """The brief as the bytes of a .docx file."""
     from docx import Document
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Cm, Pt, RGBColor
 
     document = Document()
     _properties(document, _clean(brief.title))
@@ -32,25 +32,32 @@ def render_docx(brief: Brief) -> bytes:
     document.styles["Normal"].font.size = Pt(11)
     for block in brief.blocks:
         text = _clean(block.text)
+        made = []  # the paragraphs this block wrote, indented by its depth in an exchange
         if block.kind == "title":
-            document.add_heading(f"Brief: {text}", level=0)
+            made.append(document.add_heading(f"Brief: {text}", level=0))
         elif block.kind in LEVELS:
-            document.add_heading(text, level=LEVELS[block.kind])
+            made.append(document.add_heading(text, level=LEVELS[block.kind]))
             if block.flag:  # its own paragraph: a tag copied into a file carries no label
-                flag = document.add_paragraph().add_run(_clean(block.flag))
+                made.append(document.add_paragraph())
+                flag = made[-1].add_run(_clean(block.flag))
                 flag.bold = True
                 flag.font.size = Pt(9)
                 flag.underline = "UNANSWERED" in block.flag
         elif block.kind == "cite":
-            cite = document.add_paragraph().add_run(text)
+            made.append(document.add_paragraph())
+            cite = made[-1].add_run(text)
             cite.bold, cite.font.size = True, Pt(13)
         elif block.kind == "card":
-            document.add_paragraph(text, style="Normal")
+            made.append(document.add_paragraph(text, style="Normal"))
         else:
-            run = document.add_paragraph().add_run(text)
+            made.append(document.add_paragraph())
+            run = made[-1].add_run(text)
             run.italic = True
             run.font.size = Pt(9)
             run.font.color.rgb = grey
+        if block.depth:
+            for paragraph in made:
+                paragraph.paragraph_format.left_indent = Cm(0.8 * block.depth)
     buffer = io.BytesIO()
     document.save(buffer)
     return _stable(buffer.getvalue())

@@ -16,6 +16,7 @@ h2 { font-size: 16pt; margin-top: 1.6em; border-bottom: 1px solid #999; }
 h3 { font-size: 13pt; margin-top: 1.4em; }
 h4 { font-size: 11pt; margin: 1em 0 0.2em; }
 .status { margin: 0 0 0.3em; }
+.deep { border-left: 2px solid #bbb; padding-left: 0.6em; }
 .flag { font-family: sans-serif; font-size: 9pt; border: 1px solid; padding: 0 0.3em;
         margin-right: 0.4em; }
 .unanswered { font-weight: bold; text-decoration: underline; }
@@ -37,6 +38,8 @@ def render_html(brief: Brief) -> str:
     """The brief as a standalone HTML page, styled for screen and print."""
     body: list[str] = []
     for block in brief.blocks:
+        if block.depth:  # a step deeper into an exchange: indented, with a rule to its left
+            body.append(f'<div class="deep" style="margin-left:{1.5 * block.depth}em">')
         text = esc(block.text)
         flag = ""
         if block.flag:
@@ -55,6 +58,8 @@ def render_html(brief: Brief) -> str:
             body.append(f'<blockquote class="card">{text}</blockquote>')
         else:
             body.append(f'<p class="note">{text}</p>')
+        if block.depth:
+            body.append("</div>")
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>Brief: {esc(brief.title)}</title>\n<style>{STYLE}</style>\n</head>\n"
             "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")

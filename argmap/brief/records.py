@@ -19,7 +19,8 @@ class Block(NamedTuple):
 
     kind: str  # title, pocket, hat, block, tag, cite, card, note
     text: str
-    flag: str = ""  # UNANSWERED, or a status word, shown before the text
+    flag: str = ""  # UNANSWERED, or a status word, shown on its own line after the text
+    depth: int = 0  # how deep in an exchange (0: the attack itself): html and docx indent it
 
 
 class Brief(NamedTuple):

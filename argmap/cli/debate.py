@@ -114,7 +114,9 @@ def stats_command(
     judged = evaluations(report, semantics_value(semantics))
     names = for_names(ours)
     found = sides_of(judged, names) if names else [None] * len(judged)
-    records = [map_stats(e, s) for e, s in zip(judged, found, strict=True)]
+    side = names[0] if names and len(names) == 1 else None
+    records = [map_stats(e, s, side if s is not None and side in s.names else None)
+               for e, s in zip(judged, found, strict=True)]
     if fmt is TextOrJson.json:
         to_stdout((json_text({"maps": records}) + "\n").encode("utf-8"))
     else:

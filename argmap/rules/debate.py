@@ -51,7 +51,7 @@ def unanswered_attacks(judged: Judged) -> Iterator[Diagnostic]:
     """
     graph = judged.graph
     for link in graph.links:
-        if link.relation is Relation.PRO or link.ref or not judged.attacks_us(link):
+        if link.relation is Relation.PRO or not judged.attacks_us(link):
             continue
         if answers_to(graph, link):
             continue
@@ -62,7 +62,8 @@ def unanswered_attacks(judged: Judged) -> Iterator[Diagnostic]:
                           f"({premises}) has no answer: add a `con` under one of its premises "
                           "or an `undercut` of the argument", link.span)
             continue
-        text = graph.statements[link.premises[0]].text
+        found = graph.lookup(link.premises[0])
+        text = found.text if found is not None else link.premises[0]
         yield warning("unanswered-attack", f"{what} {preview(text)} has no answer: "
                       "add a `con` under it or an `undercut` of its step", link.span)
 

@@ -187,7 +187,7 @@ class Writer:
         if not link.ref and premise not in self.shared:
             return ""
         self.marked = True
-        if link.ref or link.weight is None:
+        if link.weight is None or (link.ref and len(link.premises) > 1):
             return self.edge_marks[link.relation]
         shown = f' <FONT POINT-SIZE="9">{gauge(link.weight)}</FONT>'
         # a wider chip sits further out, clear of the box it leaves
