@@ -294,9 +294,18 @@ def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
         from argmap.rules.debate import run_debate_rules
 
         broken = {d.span.file for d in doc.diagnostics if d.severity is Severity.ERROR}
-        for m in doc.maps:
-            if m.span.file not in broken:
-                doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
+        if doc.project is not None and not broken:
+            # a project is judged as one debate: an attack written in one file may be
+            # answered in another (the merged map keeps every statement's own place)
+            from argmap.project import debate
+
+            own = {m.span.file for m in doc.maps}
+            doc.diagnostics.extend(d for d in run_debate_rules(
+                debate(doc.project, doc.maps), codes, semantics, for_) if d.span.file in own)
+        elif doc.project is None:
+            for m in doc.maps:
+                if m.span.file not in broken:
+                    doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
     doc.diagnostics = keep(doc.diagnostics, codes)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
 

@@ -46,6 +46,9 @@ def test_the_example_project_checks_clean() -> None:
 def test_the_example_project_check_report(golden: Golden) -> None:
     code, out, _ = run("check", "carbon-tax/", "--format", "json", "--select", "all")
     assert code == 0
+    # judged as one debate: the neg's leakage DA, which aff.yaml refs, is answered in
+    # neg.yaml, so aff.yaml's ref of it is no unanswered attack
+    assert "leakage-da" not in out and "Emissions-intensive" not in out
     golden("project/check.json", out)
 
 
