@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpack, overload
 
-from argmap.analysis.evaluate import Evaluation, Semantics, Status
 from argmap.diagnostics import Diagnostic, count, error
 from argmap.errors import ArgmapError, UsageError
 from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
 from argmap.files import MAX_BYTES, expand_paths
 from argmap.graph import ArgumentGraph, build_graph
-from argmap.model import ArgumentMap, Relation
+from argmap.model import ArgumentMap, Relation, Span
 from argmap.readers import READERS, load_path
 from argmap.rules.format import MapIndex, run_rules
 from argmap.view import ViewOptions, cut_graphs, view_graph
@@ -36,6 +35,8 @@ from argmap.view import ViewOptions, cut_graphs, view_graph
 if TYPE_CHECKING:
     import networkx
 
+    # imported where used: `check` and the exports never load the evaluation
+    from argmap.analysis.evaluate import Evaluation, Semantics, Status
     from argmap.project import Project
     from argmap.project.config import ProjectFile
 
@@ -59,6 +60,16 @@ class Document:
     sources: int = 0
     #: the project the maps belong to (format 1.2): every map their names reach, by id
     project: Project | None = None
+    #: a map writes a name of another map's or is a library (format 1.2): the
+    #: pooled readers leave such a project to the serial one, which resolves the names
+    crossing: bool = False
+    #: how many maps were read when ``maps`` does not hold them (:func:`check_files`)
+    maps_read: int | None = None
+
+    @property
+    def map_count(self) -> int:
+        """How many maps were read."""
+        return len(self.maps) if self.maps_read is None else self.maps_read
 
     @property
     def errors(self) -> int:
@@ -80,7 +91,7 @@ class Document:
         def n(k: int, word: str) -> str:
             return f"{k} {word}{'' if k == 1 else 's'}"
 
-        return (f"{n(len(self.maps), 'map')}, {n(self.statements, 'statement')}, "
+        return (f"{n(self.map_count, 'map')}, {n(self.statements, 'statement')}, "
                 f"{n(self.sources, 'source')}: {n(self.errors, 'error')}, "
                 f"{n(self.warnings, 'warning')}")
 
@@ -167,6 +178,154 @@ def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
     doc.diagnostics.extend(found)
     doc.diagnostics.extend(d for d in project.diagnostics if d.span.file not in own)
     doc.project = project
+
+
+def check_files(paths: Iterable[Path], max_bytes: int = MAX_BYTES, exclude: Sequence[str] = (),
+                reader: str | None = None, codes: set[str] | None = None,
+                semantics: str | None = None, for_: list[str] | None = None, *,
+                project_file: ProjectFile | None = None) -> Document:
+    """:func:`check_paths` then :func:`apply_rules` (with ``codes``, ``semantics`` and
+    ``for_``), for a command that
+    needs only the diagnostics and totals (``argmap check``): the returned Document holds
+    no maps (``maps_read`` counts them).
+
+    Many files are read in chunks on every core when that is faster
+    (:func:`argmap.files.pool.in_chunks`); the diagnostics, their order and the totals
+    are exactly a serial run's.
+    """
+    from argmap.files.pool import in_chunks
+    from argmap.rules.select import DEFAULT_WARNINGS
+
+    paths = list(paths)
+    if codes is not None and codes - set(DEFAULT_WARNINGS):
+        # debate rules skip a file with any error, also one found across files: serial
+        doc = check_paths(paths, max_bytes, exclude, reader, project_file)
+        apply_rules(doc, codes, semantics, for_)
+        return doc
+    files = expand_paths(paths, exclude)
+    chunks = in_chunks(check_chunk, files, (max_bytes, reader, codes), preload=_PRELOAD)
+    doc = _merged(len(files), chunks)
+    if doc.crossing:  # a project's names cross files: resolved in one process (serial)
+        doc = check_paths(paths, max_bytes, exclude, reader, project_file)
+        if codes is not None:
+            apply_rules(doc, codes, semantics, for_)
+        doc.maps_read, doc.maps = len(doc.maps), []
+    return doc
+
+
+#: what every chunk's worker needs, imported once before the workers start
+_PRELOAD = ("argmap.readers.yaml.load", "argmap.rules.format", "argmap.graph", "argmap.view")
+
+
+def check_chunk(files: list[Path], job: tuple[int, str | None, set[str] | None],
+                ) -> tuple[Document, list[tuple[str, Span]]]:
+    """:func:`check_files`' work on one chunk of files (in a worker, or here): its
+    diagnostics and totals without the maps, and each map's id and span in order."""
+    max_bytes, reader, codes = job
+    doc = _read_chunk(files, max_bytes, reader)
+    if codes is not None:
+        apply_rules(doc, codes)
+    ids = [(m.id, m.span) for m in doc.maps]
+    doc.maps = []
+    return doc, ids
+
+
+class Exported(NamedTuple):
+    """One map's export from :func:`export_files`, and the warnings its exporter gave."""
+
+    map_id: str
+    file: str  # the map's file
+    result: bytes
+    warnings: tuple[str, ...]
+
+
+def export_files(paths: Iterable[Path], format: str, options: ExportOptions, *,
+                 max_bytes: int = MAX_BYTES, exclude: Sequence[str] = (),
+                 reader: str | None = None, depth: int | None = None,
+                 side: str | None = None) -> tuple[Document, list[Exported]]:
+    """Load, check and export every map under ``paths`` (``argmap render`` of many files in
+    a text format, without ``--focus`` or ``--eval``): the report (no maps, as
+    :func:`check_paths` finds it) and each map's export in order, none when anything has an
+    error. Chunks of files are read and exported on every core when that is faster; only
+    the exports' bytes come back. ``options.warn`` and ``on_slow`` are not called: each
+    export's warnings come back with it.
+    """
+    from argmap.files.pool import in_chunks
+
+    files = expand_paths(paths, exclude)
+    job = (format, options._replace(warn=None, on_slow=None), max_bytes, reader, depth, side)
+    chunks = in_chunks(export_chunk, files, job, preload=(*_PRELOAD, EXPORTERS[format].module))
+    doc = _merged(len(files), [(report, ids) for report, ids, _ in chunks])
+    if doc.crossing:  # the caller exports a project's maps with their names resolved
+        return doc, []
+    return doc, [] if doc.errors else [e for _, _, exported in chunks for e in exported]
+
+
+def export_chunk(files: list[Path], job: tuple[str, ExportOptions, int, str | None, int | None,
+                                                 str | None],
+                 ) -> tuple[Document, list[tuple[str, Span]], list[Exported]]:
+    """:func:`export_files`' work on one chunk of files: the report without maps, each map's
+    id and span, and (when the chunk has no error) each map's export."""
+    format, options, max_bytes, reader, depth, side = job
+    doc = _read_chunk(files, max_bytes, reader)
+    ids = [(m.id, m.span) for m in doc.maps]
+    exported = []
+    if not doc.errors:
+        for argmap, cut in zip(doc.maps, views(doc.maps, None, depth, side), strict=True):
+            notes: list[str] = []
+            result = EXPORTERS[format].export(cut, options._replace(warn=_noting(notes)))
+            exported.append(Exported(cut.id, argmap.span.file, result.encode("utf-8")
+                                     if isinstance(result, str) else result, tuple(notes)))
+    doc.maps = []
+    return doc, ids, exported
+
+
+def _noting(notes: list[str]) -> Callable[[str, str], None]:
+    """An exporter's ``warn`` that keeps each message in ``notes``."""
+    def warn(map_id: str, message: str) -> None:
+        del map_id  # the export's own
+        notes.append(message)
+
+    return warn
+
+
+def _read_chunk(files: list[Path], max_bytes: int, reader: str | None) -> Document:
+    """Load and check each file as :func:`check_paths` does, except that maps in different
+    files with one id are left to :func:`_merged`, which sees every chunk."""
+    from argmap.project.load import qualified_names
+
+    doc = Document()
+    for path in files:
+        doc.files += 1
+        loaded = load_path(path, max_bytes, reader)
+        _add(doc, loaded.maps, loaded.diagnostics, {})
+    doc.crossing = any(m.library or next(qualified_names(m), None) is not None
+                       for m in doc.maps)
+    return doc
+
+
+def _merged(files: int, chunks: Iterable[tuple[Document, list[tuple[str, Span]]]],
+            ) -> Document:
+    """One report from the chunks' reports, as :func:`check_paths` would make it in one pass
+    (duplicate map ids across files said as :func:`_add` says them)."""
+    doc = Document(files=files, maps_read=0)
+    first: dict[str, Span] = {}  # map id -> where the first map with it is, in any file
+    count = 0
+    for chunk, ids in chunks:
+        doc.crossing = doc.crossing or chunk.crossing
+        doc.diagnostics.extend(chunk.diagnostics)
+        doc.statements += chunk.statements
+        doc.sources += chunk.sources
+        for map_id, span in ids:
+            count += 1
+            earlier = first.setdefault(map_id, span)
+            if earlier.file != span.file:
+                doc.diagnostics.append(error(
+                    "duplicate-map-id", f"map id '{map_id}' is already used by the map at "
+                    f"{earlier.file}:{earlier.line}", span))
+    doc.maps_read = count
+    doc.diagnostics.sort(key=Diagnostic.sort_key)
+    return doc
 
 
 def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],
@@ -719,7 +878,7 @@ def report_json(report: Document) -> str:
     from argmap.diagnostics.formats import format_json
 
     return format_json(report.diagnostics, {
-        "files": report.files, "maps": len(report.maps), "statements": report.statements,
+        "files": report.files, "maps": report.map_count, "statements": report.statements,
         "sources": report.sources, "errors": report.errors, "warnings": report.warnings})
 
 
@@ -733,7 +892,7 @@ def view_options(focus: str | None, depth: int | None, side: str | None) -> View
 
 def _semantics(name: str | None, argmap: ArgumentMap | None = None) -> Semantics:
     """The semantics chosen, else the map's own, else grounded; a usage error for a bad name."""
-    from argmap.analysis.evaluate import semantics_of
+    from argmap.analysis.evaluate import Semantics, semantics_of
 
     try:
         return semantics_of(argmap.semantics if argmap is not None else None, name)

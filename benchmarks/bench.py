@@ -7,12 +7,20 @@ resident set of the process (from wait4).
 
 Usage: python benchmarks/bench.py [--runs N] [--sizes 1000,10000,100000] [--only TEXT]
        python benchmarks/bench.py --against DIR [--only TEXT] [--sizes ...]
+       python benchmarks/bench.py --argdown [--against DIR] [--only TEXT] [--sizes ...]
 
 ``--against DIR`` compares this tree with another checkout (say, a
 ``git worktree`` of an older commit): each case runs both as ``python -m argmap``
 with the tree on PYTHONPATH, in turn (A B A B ...), and the table gives each
 side's median CPU time (user + system) and the median of the pair-by-pair
 ratios, which holds when the machine's speed drifts between runs.
+
+``--argdown`` times the jobs Argdown also does (check, dot, json, graphml,
+html) against the Argdown CLI that ``make conformance-tools`` installs into
+``.cache/npm``, on the same synthetic tree (exported with ``-f argdown``), runs
+interleaved; the ratio column is argmap's CPU over Argdown's (the issue-27
+goal is at most 0.25). With ``--against DIR`` the other checkout runs in the
+same rounds, so its ratios stand beside this tree's.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import resource
 import shutil
 import signal
 import statistics
@@ -73,6 +82,75 @@ def run_cpu(argv: list[str], tree: Path) -> float:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(proc.pid, 0)
     return usage.ru_utime + usage.ru_stime
+
+
+def run_children_cpu(argv: list[str], env: dict[str, str] | None = None,
+                     cwd: Path | None = None) -> float:
+    """Run a command to the end; return the CPU seconds of it and every process it waited
+    for (Argdown's node and argmap's workers alike)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def argmap_cpu(args: list[str], tree: Path | None) -> float:
+    """CPU seconds of ``argmap ARGS``: the installed command, or ``tree``'s as ``python -m``."""
+    if tree is None:
+        return run_children_cpu([ARGMAP, *args])
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    return run_children_cpu([sys.executable, "-m", "argmap", *args], env=env, cwd=tree)
+
+
+ARGDOWN = HERE.parent / ".cache" / "npm" / "node_modules" / ".bin" / "argdown"
+#: job -> (argmap's arguments after the map, Argdown CLI's arguments before the file)
+ARGDOWN_JOBS: dict[str, tuple[list[str], list[str]]] = {
+    "check": (["check"], []),  # Argdown's default command parses and reports ("checked")
+    "dot": (["render", "-f", "dot", "-o", "-"], ["map", "-f", "dot", "--stdout"]),
+    "json": (["render", "-f", "json", "-o", "-"], ["json", "--stdout"]),
+    "graphml": (["render", "-f", "graphml", "-o", "-"], ["map", "-f", "graphml", "--stdout"]),
+    "html": (["render", "-f", "html", "-o", "-"], ["html", "--stdout"]),
+}
+
+
+def ratio(ours: list[float], theirs: list[float]) -> float:
+    """The median of the run-by-run ratios (it holds when the machine's speed drifts)."""
+    return statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
+
+
+def against_argdown(sizes: list[int], only: str, runs: int, other: Path | None) -> None:
+    """Print argmap's CPU time over Argdown's for each job and size, runs interleaved."""
+    if not ARGDOWN.exists():
+        raise SystemExit(f"{ARGDOWN} is missing: run `make conformance-tools`")
+    if other is not None:
+        compileall.compile_dir(str(other / "argmap"), quiet=1)
+    compileall.compile_dir(str(HERE.parent / "argmap"), quiet=1)
+    trees: list[tuple[str, Path | None]] = [("this tree", None)]
+    if other is not None:
+        trees.insert(0, (other.name, other))
+    head = " | ".join(f"{name} | ratio" for name, _ in trees)
+    print(f"CPU seconds (user + system), median of {runs} interleaved runs; "
+          "ratio = argmap / Argdown, median of the run-by-run ratios\n")
+    print(f"| job | statements | Argdown | {head} |")
+    print("|---|---:|---:|" + "---:|---:|" * len(trees))
+    for job, (ours, theirs) in ARGDOWN_JOBS.items():
+        if only and only not in job:
+            continue
+        for n in sizes:
+            path = map_file(n).resolve()
+            source = exported(path, "argdown", ".argdown")
+            argdown = [str(ARGDOWN), *theirs, str(source)]
+            times: dict[str, list[float]] = {name: [] for name, _ in trees}
+            reference: list[float] = []
+            for _ in range(runs):
+                reference.append(run_children_cpu(argdown))
+                for name, tree in trees:
+                    times[name].append(argmap_cpu([*ours, str(path)], tree))
+            cells = " | ".join(f"{statistics.median(times[name]):.3f} s | "
+                               f"{ratio(times[name], reference):.2f}" for name, _ in trees)
+            print(f"| {job} | {n:,} | {statistics.median(reference):.3f} s | {cells} |",
+                  flush=True)
 
 
 def compare(cases: list[tuple[str, int, list[str]]], other: Path, runs: int) -> None:
@@ -140,6 +218,18 @@ CASES = [
          (1_000, 10_000), "1k ≤ 0.5 s"),
     Case("argmap fmt --check maps/",
          lambda p: [ARGMAP, "fmt", "--check", str(HERE.parent / "maps")], (0,), "≤ 0.5 s"),
+    Case("argmap fmt --check", lambda p: [ARGMAP, "fmt", "--check", str(p)],
+         (1_000, 10_000, 100_000), "≤ 2× check"),
+    Case("argmap rm", lambda p: [ARGMAP, "rm", str(edit_copy(p)), "c1.pro1.pro1"], (10_000,),
+         "≤ 1.5× check"),
+    Case("argmap mv --to c2", lambda p: [ARGMAP, "mv", str(edit_copy(p)), "c1.pro1.pro1", "--to",
+                                         "c2"], (10_000,), "≤ 1.5× check"),
+    # many files: a folder of 10,000 small maps (benchmarks/tables.py's corpus)
+    Case("argmap check (many files)", lambda p: [ARGMAP, "check", str(many_maps())], (0,),
+         "both cores"),
+    Case("argmap render -f json -o DIR/ (many files)",
+         lambda p: [ARGMAP, "render", str(many_maps()), "-f", "json", "-o", fresh_folder()],
+         (0,), "both cores"),
     Case("argmap render -f svg --engine sfdp",
          lambda p: [ARGMAP, "render", str(p), "-f", "svg", "--engine", "sfdp", "-o", "-"],
          (5_000,), "layout time"),
@@ -153,6 +243,20 @@ CASES = [
     *[Case(f"argmap render -f {name}", _export(name), (1_000, 10_000, 100_000), "10k ≤ 0.5 s")
       for name, spec in EXPORTERS.items() if not spec.needs_graphviz and name != "dot"],
 ]
+
+
+def many_maps(n: int = 10_000) -> Path:
+    """A folder of n small maps (10-59 statements), written once."""
+    from tables import corpus
+
+    return corpus(n)
+
+
+def fresh_folder() -> str:
+    """``-o`` for an output folder that does not exist yet (the first run's files are new)."""
+    folder = OUT / "many-out"
+    shutil.rmtree(folder, ignore_errors=True)
+    return f"{folder}/"
 
 
 def edit_copy(path: Path) -> Path:
@@ -213,8 +317,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="", help="only these sizes, e.g. 1000,10000")
     parser.add_argument("--only", default="", help="only cases whose label contains this")
     parser.add_argument("--against", type=Path, help="compare with the checkout in this folder")
+    parser.add_argument("--argdown", action="store_true",
+                        help="ratios against the Argdown CLI (make conformance-tools)")
     args = parser.parse_args()
     only = {int(s) for s in args.sizes.split(",") if s}
+    if args.argdown:
+        sizes = sorted(only) or [1_000, 10_000, 100_000]
+        against_argdown(sizes, args.only, args.runs,
+                        None if args.against is None else args.against.resolve())
+        return
     if args.against is not None:
         chosen = [(c.label, n, c.argv(map_file(n).resolve() if n else Path()))
                   for c in CASES if not args.only or args.only in c.label

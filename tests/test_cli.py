@@ -93,7 +93,7 @@ def test_internal_error_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch,
     def boom(*args: object) -> None:
         raise ValueError("kaboom")
 
-    monkeypatch.setattr("argmap.api.check_paths", boom)
+    monkeypatch.setattr("argmap.api.load_path", boom)  # inside check, serial or pooled
     monkeypatch.setattr(sys, "argv", ["argmap", "check", VALID_MAP])
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:

@@ -16,7 +16,7 @@ ARGDOWN = str(ROOT / "tests" / "corpus" / "argdown" / "linked.argdown")
 COMMANDS = [["show", MAP], ["render", MAP, "-f", "json", "-o", "-"], ["eval", MAP],
             ["stats", MAP], ["check", MAP, "-f", "json"], ["check", MAP, "-f", "github"],
             ["brief", MAP, "--for", "no-binding-promise"], ["schema"],
-            ["import", ARGDOWN, "-o", "-"]]
+            ["import", ARGDOWN, "-o", "-"], ["--version"]]
 
 
 def run(args: list[str], shell_redirect: str) -> subprocess.CompletedProcess[str]:
@@ -33,7 +33,7 @@ def test_a_full_disk_is_one_line_and_exit_1(args: list[str]) -> None:
         1, "argmap: cannot write to standard output: No space left on device\n")
 
 
-@pytest.mark.parametrize("args", COMMANDS[:3], ids=lambda a: a[0])
+@pytest.mark.parametrize("args", [*COMMANDS[:3], ["--version"]], ids=lambda a: a[0])
 def test_a_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
     done = run(args, ">&-")
     assert (done.returncode, done.stderr) == (

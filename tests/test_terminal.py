@@ -241,7 +241,7 @@ def test_internal_error_message_is_shown_visibly(monkeypatch: pytest.MonkeyPatch
     def boom(*args: object) -> None:
         raise ValueError("bad \x1b]0;x\x07\nvalue")
 
-    monkeypatch.setattr("argmap.api.check_paths", boom)
+    monkeypatch.setattr("argmap.api.load_path", boom)  # inside check, serial or pooled
     monkeypatch.setattr(sys, "argv", ["argmap", "check", MINIMAL])
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
     with pytest.raises(SystemExit):

@@ -153,11 +153,11 @@ def check(
 
     Example: argmap check --strict maps/ --select default,debate
     """
-    from argmap.cli.debate import apply_rules, choose_rules
+    from argmap.cli.debate import choose_rules
 
     codes = choose_rules(select, ignore)
-    report = read_maps(paths, max_bytes, exclude, source_format)
-    apply_rules(report, codes, semantics_value(semantics), for_names(ours))
+    report = read_maps(paths, max_bytes, exclude, source_format,
+                       (codes, semantics_value(semantics), for_names(ours)))
     if fmt is CheckFormat.github:
         from argmap.diagnostics.formats import format_github as github
 
@@ -315,6 +315,13 @@ def render(
                   evaluated, chosen)
         write_tables(paths, output, exclude or [], job)
         return
+    if not (pages or focus or evaluated or spec.needs_graphviz or ours
+            or color_by is not ColorBy.relation):  # many files: every core
+        from argmap.cli.output import write_exports
+
+        if write_exports(paths, spec, output, (depth, side and side.value), options,
+                         (max_bytes, exclude, source_format)):
+            return
     report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
     maps = report.maps
     if pages:

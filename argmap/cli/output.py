@@ -19,6 +19,7 @@ from argmap.exporters import EXPORTERS, ExporterSpec
 from argmap.files.write import write_file, write_files
 
 if TYPE_CHECKING:
+    from argmap.cli.options import SourceFormat
     from argmap.exporters import ExportOptions
     from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
@@ -217,3 +218,43 @@ def write_views(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
 def as_bytes(result: str | bytes) -> bytes:
     """An export's result as the bytes to write (text is UTF-8)."""
     return result.encode("utf-8") if isinstance(result, str) else result
+
+
+def write_exports(paths: list[str], spec: ExporterSpec, output: str | None,
+                  cut: tuple[int | None, str | None], options: ExportOptions,
+                  reading: tuple[int, list[str] | None, SourceFormat | None]) -> bool:
+    """``render`` in a text format without ``--focus`` or ``--eval``: what
+    :func:`write_views` does after :func:`argmap.cli.console.load_or_fail`, with the maps
+    read and exported in chunks on every core when there are many
+    (:func:`argmap.api.export_files`). The messages, their order and the exit code
+    are the same. False, with nothing said or written, for maps whose names cross files
+    (a project, format 1.2): the caller renders those with the project's names resolved.
+    """
+    import typer
+
+    from argmap.api import export_files
+    from argmap.cli.console import as_path, fail, hint_stdin, print_diagnostics
+    from argmap.cli.options import printable
+
+    max_bytes, exclude, reader = reading
+    hint_stdin(paths)
+    report, exported = export_files([as_path(p) for p in paths], spec.name, options,
+                                    max_bytes=max_bytes, exclude=exclude or (),
+                                    reader=None if reader is None else reader.value,
+                                    depth=cut[0], side=cut[1])
+    if report.files == 0:
+        fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
+    if report.crossing:
+        return False
+    print_diagnostics(report, summary=False)
+    if report.errors:
+        typer.echo(report.summary(), err=True)
+        raise typer.Exit(1)
+    plan = output_paths([default_stem(e.map_id, None, *cut) for e in exported], spec, output)
+    refuse_inputs(plan, {e.file for e in exported})
+    if options.warn is not None:  # as each export said it, in the maps' order
+        for e in exported:
+            for note in e.warnings:
+                options.warn(e.map_id, note)
+    write_outputs(plan, [e.result for e in exported], lambda path: say(f"wrote {path}"))
+    return True

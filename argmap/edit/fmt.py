@@ -67,17 +67,39 @@ def format_map(text: str, file: str) -> str:
     Only a valid map is formatted: a file argmap cannot read as a map (aliases,
     complex keys, a syntax error) has no canonical layout.
     """
-    from argmap.readers.yaml.source import YAMLSyntaxError
-    from argmap.rules.format import check_text
+    from pathlib import Path
 
-    errors = [d for d in check_text(text, file) if d.severity.value == "error"]
+    from argmap.readers.yaml.build import slugify
+    from argmap.readers.yaml.fast import is_formatted, read_canonical
+    from argmap.readers.yaml.load import plain_tag
+    from argmap.readers.yaml.source import YAMLSyntaxError
+    from argmap.rules.format import MapIndex, check_text, run_rules
+
+    # A map in the canonical layout is read once, line by line: what check_text would
+    # find is then the rules' findings on that map (the loader has nothing to report).
+    canonical = read_canonical(text, file, slugify(Path(file).stem), plain_tag)
+    found = check_text(text, file) if canonical is None else run_rules(MapIndex.of(canonical))
+    errors = [d for d in found if d.severity.value == "error"]
     if errors:
         raise FormatError("left unchanged: fix its errors first", errors)
+    if canonical is not None and is_formatted(text, plain_tag, style.plain_ok, ORDERS, WIDTH):
+        return text
     text, cr_only = with_lf(text)
     try:
         return with_cr(format_text(text), cr_only)
     except YAMLSyntaxError as exc:
         raise FormatError(str(exc)) from None
+
+
+def already_formatted(text: str) -> bool:
+    """Whether ``text`` is in the canonical layout already, told from its lines without
+    composing it (:func:`argmap.readers.yaml.fast.is_formatted`); False means: format it
+    to find out. This is what keeps ``fmt --check`` of a formatted map near ``check``."""
+    from argmap.readers.yaml.fast import is_formatted, read_canonical
+    from argmap.readers.yaml.load import plain_tag
+
+    return (read_canonical(text, "", "map", plain_tag) is not None
+            and is_formatted(text, plain_tag, style.plain_ok, ORDERS, WIDTH))
 
 
 def format_text(text: str) -> str:

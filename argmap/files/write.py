@@ -16,8 +16,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-#: how many results are held as open anonymous files before committing; past
-#: this, results wait in named temporary files (an fd each would hit ulimit -n)
+#: how many results are always held as open anonymous files before committing; more
+#: as far as the limit on open files can be raised (:func:`_anonymous_budget`), and
+#: past that, results wait in named temporary files
 MAX_ANONYMOUS = 64
 TMP_MARK = ".argmap-tmp-"
 
@@ -54,11 +55,12 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
     staged: list[_Staged] = []
     for folder in {path.parent for path, _ in files}:
         _sweep(folder)
+    anonymous = _anonymous_budget(len(files))
     try:
         with _signals_unwind():
             for i, (path, data) in enumerate(files):
                 with _named(path):
-                    _stage(path, data, anonymous=i < MAX_ANONYMOUS, into=staged)
+                    _stage(path, data, anonymous=i < anonymous, into=staged)
             for (path, _), item in zip(files, staged, strict=True):
                 with _named(path):
                     item.commit()
@@ -70,6 +72,35 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
     finally:
         for item in staged:
             item.discard()
+
+
+#: open files kept free for everything else while results wait in anonymous files
+FD_RESERVE = 256
+
+
+def _anonymous_budget(count: int) -> int:
+    """How many of ``count`` results may wait in open anonymous files.
+
+    An anonymous file becomes a new file in one ``link()``: no temporary name, no
+    rename (which cost 5 s for 10,000 new outputs, benchmarks/README.md). Each waits as
+    an open file, so the soft limit on open files is raised, within the hard limit, to
+    hold them all; past what it allows, the rest wait in named temporary files.
+    """
+    if count <= MAX_ANONYMOUS:
+        return count
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return MAX_ANONYMOUS
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = count + FD_RESERVE
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        raised = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        with suppress(OSError, ValueError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (raised, hard))
+            soft = raised
+    room = count if soft == resource.RLIM_INFINITY else soft - FD_RESERVE
+    return max(MAX_ANONYMOUS, min(count, room))
 
 
 class _Signalled(BaseException):

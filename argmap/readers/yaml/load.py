@@ -1,7 +1,8 @@
 """Read map files: the only module that reads maps with ruamel.yaml.
 
-(:mod:`argmap.readers.yaml.source` composes a map a second time, keeping character
-offsets and comments, to edit it in place; nothing else imports ruamel.)
+(:mod:`argmap.readers.yaml.source` composes a map with the same parser and nodes
+(:func:`lean_parser`, :func:`lean_nodes`), keeping character offsets and comments, to
+edit it in place; nothing else imports ruamel.)
 
 Reading uses libyaml through ruamel.yaml.clib to compose nodes (which keep
 their line and column) and builds the model from them; it never constructs
@@ -26,6 +27,7 @@ from argmap.readers import ReadResult
 from argmap.readers.lines import EditorLines, decode_utf8, editor_lines, offset_position
 from argmap.readers.yaml.build import Builder, Node, kind, slugify
 from argmap.readers.yaml.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
+from argmap.readers.yaml.fast import read_canonical
 from argmap.readers.yaml.messages import hash_comments, syntax_diagnostic
 from argmap.readers.yaml.tags import Table, explicit_tags, may_have_tags
 
@@ -63,7 +65,14 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
     """Load every map in a YAML text (one or several documents).
 
     A map without ``id`` gets ``default_id``, or else one made from the file name.
+    A file in the canonical layout is read line by line (:mod:`.fast`); anything
+    else, and anything with a problem to report, is composed by libyaml and built.
     """
+    default = default_id or slugify(Path(file).stem)
+    with _gc_paused():
+        canonical = read_canonical(text, file, default, plain_tag)
+    if canonical is not None:
+        return ReadResult(maps=[canonical])
     lines = editor_lines(text)
     try:
         too_deep = _too_deep(text, file)
@@ -83,7 +92,6 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
                          "`claims`", Span(file, 1, 1))
         builder = Builder(file, track_aliases="*" in text,
                           comments=hash_comments(text) if "#" in text else None, lines=lines)
-        default = default_id or slugify(Path(file).stem)
         several = len(documents) > 1
         for index, node in enumerate(documents, 1):
             built = builder.document(node, f"{default}-{index}" if several else default, several)
@@ -211,6 +219,16 @@ def _lean_nodes() -> Iterator[None]:
             setattr(_ruamel_yaml, name, original)
 
 
+def lean_parser(text: str) -> Any:
+    """libyaml's parser as the loader drives it (see :func:`_parser`), for the edit layer."""
+    return _parser(text)
+
+
+def lean_nodes() -> Any:
+    """The context in which that parser composes argmap's slim nodes (:func:`_lean_nodes`)."""
+    return _lean_nodes()
+
+
 def _parser(text: str) -> Any:
     """libyaml's parser with a lean resolver, so nodes carry tags and marks.
 
@@ -242,6 +260,14 @@ def _parser(text: str) -> Any:
             return seq_tag if kind is _Sequence else map_tag
 
     return _Loader(text)
+
+
+def plain_tag(value: str) -> str:
+    """The tag the loader's resolver gives a plain scalar (see :func:`_parser`)."""
+    for tag, match in _implicit_tags().get(value[:1], ()):
+        if match(value):
+            return tag
+    return "tag:yaml.org,2002:str"
 
 
 @functools.cache
