@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     import networkx
 
     # imported where used: `check` and the exports never load the evaluation
-    from argmap.analysis.evaluate import Semantics, Status
+    from argmap.analysis.evaluate import Evaluation, Semantics, Status
+    from argmap.project import Project
+    from argmap.project.config import ProjectFile
 
 #: What :func:`load` reads: a path (str or os.PathLike) or an open file (text or binary).
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
@@ -56,6 +58,11 @@ class Document:
     files: int = 0
     statements: int = 0
     sources: int = 0
+    #: the project the maps belong to (format 1.2): every map their names reach, by id
+    project: Project | None = None
+    #: a map writes a name of another map's or is a library (format 1.2): the
+    #: pooled readers leave such a project to the serial one, which resolves the names
+    crossing: bool = False
     #: how many maps were read when ``maps`` does not hold them (:func:`check_files`)
     maps_read: int | None = None
 
@@ -125,25 +132,58 @@ class Labels(dict[str, Label]):
 
 
 def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
-                exclude: Sequence[str] = (), reader: str | None = None) -> Document:
+                exclude: Sequence[str] = (), reader: str | None = None,
+                project_file: ProjectFile | None = None) -> Document:
     """Load every map under ``paths`` and run the map-level rules on each.
 
     ``-`` is standard input; ``max_bytes`` and ``exclude`` are ``--max-bytes`` and
-    ``--exclude`` (see :mod:`argmap.files`); ``reader`` is ``--from``.
+    ``--exclude`` (see :mod:`argmap.files`); ``reader`` is ``--from``. Names of
+    other maps (``MAP-ID/ID``, format 1.2) are looked up in the project of the first
+    path (``project_file``, else the one found walking up), reading only the maps
+    they name.
+
+    Raises:
+        ProjectFileError: if the project file found is bad (a located diagnostic).
     """
     doc = Document()
+    paths = list(paths)
     first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
     for path in expand_paths(paths, exclude):
         doc.files += 1
         loaded = load_path(path, max_bytes, reader)
         _add(doc, loaded.maps, loaded.diagnostics, first)
+    if project_file is not None and project_file.path is not None:
+        doc.maps = [project_file.apply(m) for m in doc.maps]  # its semantics and sides
+    _cross_files(doc, paths, max_bytes, project_file)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
 
 
+def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
+                 project_file: ProjectFile | None) -> None:
+    """Resolve the names that cross files (argmap.project): only maps that write one pay."""
+    from argmap.project.load import qualified_names
+
+    if not any(m.library or next(qualified_names(m), None) is not None for m in doc.maps):
+        return
+    from argmap.project import Project, open_project, resolve
+
+    start = next((p for p in paths if str(p) != "-"), Path.cwd())
+    project = (Project(project_file, max_bytes) if project_file is not None
+               else open_project(start, max_bytes=max_bytes))
+    for m in doc.maps:
+        project.add(m)
+    found = resolve(project, doc.maps)
+    own = {m.span.file for m in doc.maps}
+    doc.diagnostics.extend(found)
+    doc.diagnostics.extend(d for d in project.diagnostics if d.span.file not in own)
+    doc.project = project
+
+
 def check_files(paths: Iterable[Path], max_bytes: int = MAX_BYTES, exclude: Sequence[str] = (),
                 reader: str | None = None, codes: set[str] | None = None,
-                semantics: str | None = None, for_: list[str] | None = None) -> Document:
+                semantics: str | None = None, for_: list[str] | None = None, *,
+                project_file: ProjectFile | None = None) -> Document:
     """:func:`check_paths` then :func:`apply_rules` (with ``codes``, ``semantics`` and
     ``for_``), for a command that
     needs only the diagnostics and totals (``argmap check``): the returned Document holds
@@ -156,14 +196,21 @@ def check_files(paths: Iterable[Path], max_bytes: int = MAX_BYTES, exclude: Sequ
     from argmap.files.pool import in_chunks
     from argmap.rules.select import DEFAULT_WARNINGS
 
+    paths = list(paths)
     if codes is not None and codes - set(DEFAULT_WARNINGS):
         # debate rules skip a file with any error, also one found across files: serial
-        doc = check_paths(paths, max_bytes, exclude, reader)
+        doc = check_paths(paths, max_bytes, exclude, reader, project_file)
         apply_rules(doc, codes, semantics, for_)
         return doc
     files = expand_paths(paths, exclude)
     chunks = in_chunks(check_chunk, files, (max_bytes, reader, codes), preload=_PRELOAD)
-    return _merged(len(files), chunks)
+    doc = _merged(len(files), chunks)
+    if doc.crossing:  # a project's names cross files: resolved in one process (serial)
+        doc = check_paths(paths, max_bytes, exclude, reader, project_file)
+        if codes is not None:
+            apply_rules(doc, codes, semantics, for_)
+        doc.maps_read, doc.maps = len(doc.maps), []
+    return doc
 
 
 #: what every chunk's worker needs, imported once before the workers start
@@ -209,6 +256,8 @@ def export_files(paths: Iterable[Path], format: str, options: ExportOptions, *,
     job = (format, options._replace(warn=None, on_slow=None), max_bytes, reader, depth, side)
     chunks = in_chunks(export_chunk, files, job, preload=(*_PRELOAD, EXPORTERS[format].module))
     doc = _merged(len(files), [(report, ids) for report, ids, _ in chunks])
+    if doc.crossing:  # the caller exports a project's maps with their names resolved
+        return doc, []
     return doc, [] if doc.errors else [e for _, _, exported in chunks for e in exported]
 
 
@@ -243,11 +292,15 @@ def _noting(notes: list[str]) -> Callable[[str, str], None]:
 def _read_chunk(files: list[Path], max_bytes: int, reader: str | None) -> Document:
     """Load and check each file as :func:`check_paths` does, except that maps in different
     files with one id are left to :func:`_merged`, which sees every chunk."""
+    from argmap.project.load import qualified_names
+
     doc = Document()
     for path in files:
         doc.files += 1
         loaded = load_path(path, max_bytes, reader)
         _add(doc, loaded.maps, loaded.diagnostics, {})
+    doc.crossing = any(m.library or next(qualified_names(m), None) is not None
+                       for m in doc.maps)
     return doc
 
 
@@ -259,6 +312,7 @@ def _merged(files: int, chunks: Iterable[tuple[Document, list[tuple[str, Span]]]
     first: dict[str, Span] = {}  # map id -> where the first map with it is, in any file
     count = 0
     for chunk, ids in chunks:
+        doc.crossing = doc.crossing or chunk.crossing
         doc.diagnostics.extend(chunk.diagnostics)
         doc.statements += chunk.statements
         doc.sources += chunk.sources
@@ -403,9 +457,20 @@ def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
         from argmap.rules.schemes import run_scheme_rules
 
         broken = {d.span.file for d in doc.diagnostics if d.severity is Severity.ERROR}
+        if doc.project is not None and not broken:
+            # a project is judged as one debate: an attack written in one file may be
+            # answered in another (the merged map keeps every statement's own place)
+            from argmap.project import debate
+
+            own = {m.span.file for m in doc.maps}
+            doc.diagnostics.extend(d for d in run_debate_rules(
+                debate(doc.project, doc.maps), codes, semantics, for_) if d.span.file in own)
+        elif doc.project is None:
+            for m in doc.maps:
+                if m.span.file not in broken:
+                    doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
         for m in doc.maps:
             if m.span.file not in broken:
-                doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
                 doc.diagnostics.extend(run_scheme_rules(m, codes, for_))
                 doc.diagnostics.extend(run_flow_rules(m, codes, for_))
     doc.diagnostics = keep(doc.diagnostics, codes)
@@ -542,7 +607,8 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
          depth: int | None = None, side: str | None = None, width: int | None = None,
          ascii: bool = False, ids: bool = False, quotes: bool = False, sources: bool = True,
          eval: bool = False, semantics: str | None = None, color: bool = False,
-         for_: list[str] | None = None, against: bool = False, marks: bool = False) -> str:
+         for_: list[str] | None = None, against: bool = False, marks: bool = False,
+         project: Project | None = None) -> str:
     """The text tree ``argmap show`` prints, for one map or several (each under a header).
 
     ``width`` wraps lines (None: never); ``color`` adds ANSI colours (``marks``: without
@@ -550,6 +616,8 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
     marks each statement ✓ stands, ✗ falls or ? undecided (by ``semantics``: None takes
     each map's own, else grounded). ``for_`` (a side or claim ids) keeps that side's
     claims; with ``against``, the text is that side's frontlines (:func:`frontlines`).
+    With the ``project`` (``Document.project``), a ref into another map shows that map's
+    statement and statuses are decided over the whole project.
 
     Raises:
         ViewError: if no map has the ``focus`` statement.
@@ -562,13 +630,18 @@ def show(maps: ArgumentMap | Sequence[ArgumentMap], *, focus: str | None = None,
     if against:
         if not for_:
             raise UsageError("--against needs --for: whose frontlines?")
+        if project is not None:  # the whole debate: attacks and answers in other maps too
+            from argmap.project import debate
+
+            maps = [debate(project, maps)]
         return "\n".join(frontlines(m, for_, semantics=semantics, depth=depth, width=width,
                                     ascii=ascii) for m in maps)
-    graphs = views(maps, focus, depth, side, for_)
+    graphs = views(maps, focus, depth, side, for_, project)
     per_file = Counter(m.span.file for m in maps)
     options = TreeOptions(width=width, ascii=ascii, ids=ids, quotes=quotes, sources=sources,
                           marks=marks)
-    return show_text(graphs, options, color, statuses(maps, semantics) if eval else None,
+    return show_text(graphs, options, color,
+                     statuses(maps, semantics, project) if eval else None,
                      headed=len(graphs) > 1 or focus is not None,
                      shared=frozenset(f for f, n in per_file.items() if n > 1),
                      schemes=_scheme_marks(maps))
@@ -626,27 +699,63 @@ DIRECTIONS = ("TB", "LR", "BT", "RL")
 
 
 def views(maps: list[ArgumentMap], focus: str | None = None, depth: int | None = None,
-          side: str | None = None, for_: list[str] | None = None) -> list[ArgumentGraph]:
+          side: str | None = None, for_: list[str] | None = None,
+          project: Project | None = None) -> list[ArgumentGraph]:
     """Each map's graph cut alike; with ``focus``, only the maps that have that statement;
-    with ``for_`` (a side, or claim ids), only that side's claims.
+    with ``for_`` (a side, or claim ids), only that side's claims. With the ``project``,
+    refs into other maps show those maps' statements; ``focus`` may be ``MAP-ID/ID``.
 
     Raises:
         ViewError: if no map has the focused statement.
         UsageError: if ``for_`` names neither a side nor a claim of a map.
     """
+    if focus is not None and "/" in focus:  # MAP-ID/ID: that map only
+        maps, focus = _focused_map(maps, focus, project)
     options = view_options(focus, depth, side)
+    attach = None
+    if project is not None:
+        from argmap.project import attach as attach_to
+
+        def attach(graph: ArgumentGraph) -> None:
+            attach_to(project, graph)
     if not for_:
-        return cut_graphs(maps, options)
+        return cut_graphs(maps, options, attach)
     from argmap.analysis.sides import sides_for
     from argmap.view import cut
 
     done = []
     for m in maps:
+        if m.library and project is not None:
+            continue  # a card library has no sides: its cards are whoever reads them
         graph = build_graph(m)
+        if attach is not None:
+            attach(graph)
         ours, sides = sides_for(graph, for_)
         claims = tuple(k for k in graph.claims if sides.ours(k, ours))
         done.append(cut(graph, options._replace(claims=claims or ("",))))
     return done
+
+
+def _focused_map(maps: list[ArgumentMap], focus: str, project: Project | None
+                 ) -> tuple[list[ArgumentMap], str]:
+    """The map a qualified ``--focus MAP-ID/ID`` names (read from the project if it is not
+    among ``maps``), and the id within it.
+
+    Raises:
+        ViewError: if no map has that id.
+    """
+    from argmap.errors import ViewError
+
+    map_id, _, local = focus.partition("/")
+    chosen = [m for m in maps if m.id == map_id]
+    if not chosen and project is not None and (found := project.find(map_id)) is not None:
+        chosen = [found]
+    if not chosen:
+        from argmap.diagnostics import did_you_mean
+
+        known = [m.id for m in maps] + (project.map_ids() if project is not None else [])
+        raise ViewError(f"no map '{map_id}' for --focus {focus}{did_you_mean(map_id, known)}")
+    return chosen, local
 
 
 def side_colours(maps: list[ArgumentMap], for_: list[str] | None = None,
@@ -664,6 +773,8 @@ def side_colours(maps: list[ArgumentMap], for_: list[str] | None = None,
     found: dict[str, dict[str, int]] = {}
     names: dict[str, tuple[str, ...]] = {}
     for m in maps:
+        if m.library:  # a card library (format 1.2) has no sides: its boxes keep relations
+            continue
         g = build_graph(m)
         if for_:
             first, all_sides = sides_for(g, for_)
@@ -709,15 +820,88 @@ def frontlines(argmap: ArgumentMap, side: str | list[str], *, semantics: str | N
                            width=width, ascii=ascii)
 
 
-def statuses(maps: list[ArgumentMap],
-             semantics: str | None = None) -> dict[str, dict[str, str]]:
+def statuses(maps: list[ArgumentMap], semantics: str | None = None,
+             project: Project | None = None) -> dict[str, dict[str, str]]:
     """``ExportOptions.statuses`` for ``render --eval``: map id -> statement key -> status.
 
-    ``semantics`` None labels each map by its own ``semantics`` key, else grounded.
+    ``semantics`` None labels each map by its own ``semantics`` key, else grounded. With
+    the ``project``, statuses are decided once over the whole project (one per statement).
     """
     from argmap.analysis.evaluate import statuses as of
 
+    if project is not None:
+        from argmap.project import project_statuses
+
+        return project_statuses(project, maps,
+                                _semantics(semantics, maps[0] if maps else None).value)
+
     return {m.id: of(m, _semantics(semantics, m).value, by="key") for m in maps}
+
+
+def evaluations(doc: Document, semantics: str | None = None) -> list[Evaluation]:
+    """What eval, brief and stats judge: each map's evaluation or, when the maps name
+    other maps of their project, the whole debate's as one (argmap.project.merge),
+    whose claims are the maps' claims (a library's cards are not claims)."""
+    from argmap.analysis.evaluate import evaluate as run
+
+    if doc.project is None:
+        return [run(build_graph(m), _semantics(semantics, m)) for m in doc.maps]
+    from argmap.project import debate, named_maps
+
+    everything = named_maps(doc.project, doc.maps)
+    merged = debate(doc.project, doc.maps)
+    libraries = tuple(f"{m.id}/" for m in everything if m.library)
+    graph = build_graph(merged)
+    if libraries:
+        graph.claims = graph.roots = tuple(
+            k for k in graph.claims if not graph.statements[k].path.startswith(libraries))
+    return [run(graph, _semantics(semantics, merged))]
+
+
+def cross_file_breaks(file: Path, before: str, after: str) -> list[Diagnostic]:
+    """The references from other maps of ``file``'s project that an edit (``before`` ->
+    ``after``, the file's texts) would break, located where they are written; ``mv``
+    and ``rm`` refuse such an edit."""
+    from argmap.project import open_project
+    from argmap.project.load import broken_by_edit
+    from argmap.readers.yaml.load import load_text
+
+    old = load_text(before, str(file)).maps
+    new = load_text(after, str(file)).maps
+    return broken_by_edit(open_project(file), str(file), old, new)
+
+
+def rename(old: str, new: str, where: Path | None = None,
+           project_file: ProjectFile | None = None) -> tuple[int, list[str]]:
+    """``argmap rename``: rename an id, a source id (``MAP-ID/ID`` or an ``ID`` one map has)
+    or a map id in the project of ``where`` (default: here), with every reference to it,
+    all files or none. Returns (how many places, the files written).
+
+    Raises:
+        UsageError: if ``old`` names nothing or several things, or ``new`` is taken.
+    """
+    from argmap.project import Project, open_project
+    from argmap.project.rename import rename as run
+
+    start = where or Path.cwd()
+    project = Project(project_file) if project_file is not None else open_project(start)
+    done = run(project, old, new)
+    written = list(done.files)
+    if done.move is not None:
+        written.append(done.move[1])
+    return done.places + (done.move is not None), written
+
+
+def search(query: str, paths: Sequence[Path] = (), scopes: Sequence[str] = (),
+           limit: int = 20, project_file: ProjectFile | None = None) -> list[Any]:
+    """``argmap search``: the best hits for ``query`` in the project of the first path (or
+    of here), ranked; ``scopes`` are ``--in``'s (text, quotes, sources, tags)."""
+    from argmap.project import Project, open_project
+    from argmap.project.search import search as run
+
+    start = paths[0] if paths else Path.cwd()
+    project = Project(project_file) if project_file is not None else open_project(start)
+    return run(project, query, scopes, limit, paths)
 
 
 def to_networkx(argmap: ArgumentMap) -> networkx.MultiDiGraph:

@@ -40,6 +40,17 @@ def at_least(version: str, needed: str) -> bool:
 #: how statuses are computed (argmap.analysis.evaluate); the first is the default
 SEMANTICS = ("grounded", "weighed")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*\Z")
+#: format 1.2: a statement or source of another map of the project, ``MAP-ID/ID``
+QUALIFIED_RE = re.compile(r"[a-z0-9][a-z0-9_.\-]*/[a-z0-9][a-z0-9_.\-]*\Z")
+
+
+def split_name(name: str) -> tuple[str | None, str]:
+    """``(map id, id)`` of a name: ``carbon-tax/regressive`` -> ``("carbon-tax",
+    "regressive")``; an unqualified (local) name has no map id."""
+    head, slash, tail = name.partition("/")
+    return (head, tail) if slash else (None, name)
+
+
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
 
 
@@ -268,6 +279,9 @@ class ArgumentMap:
     format: str | None = None
     #: format 1.2: the round's speeches in order, from `speeches` or `format` (empty: none)
     speeches: tuple[Speech, ...] = ()
+    #: format 1.2: a card library (a document with `sources` and no `question`): its
+    #: claims are cards that maps of the project cite and ref (argmap.project)
+    library: bool = False
 
     def walk(self) -> Iterator[Statement]:
         """Yield every statement depth-first in document order, refs included."""
@@ -372,7 +386,8 @@ MAP_KEYS: dict[str, KeySpec] = {
 STATEMENT_KEYS: dict[str, KeySpec] = {
     "text": KeySpec("text", "the statement itself; required unless `ref` is given"),
     "id": KeySpec("slug", "unique within the map; needed to `ref` it or address it"),
-    "ref": KeySpec("slug", "this position holds the statement with that id; no other keys"),
+    "ref": KeySpec("name", "this position holds the statement with that id (format 1.2: or "
+                   "MAP-ID/ID, another map's); besides it, only the keys of its step"),
     "pro": KeySpec("statements", "premises that support this statement"),
     "con": KeySpec("statements", "premises that rebut this statement"),
     "undercut": KeySpec(
@@ -427,7 +442,8 @@ SPEECH_KEYS: dict[str, KeySpec] = {
 }
 
 CITATION_KEYS: dict[str, KeySpec] = {
-    "source": KeySpec("slug", "id of a source in `sources`", required=True),
+    "source": KeySpec("name", "id of a source in `sources` (format 1.2: or MAP-ID/ID, "
+                      "another map's or a library's)", required=True),
     "quote": KeySpec("text", "the words quoted from the source"),
     "locator": KeySpec("text", "page, section or timestamp"),
 }

@@ -10,6 +10,7 @@ points at a statement other than the one meant.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from argmap.errors import ViewError
@@ -191,8 +192,10 @@ def _hint(graph: ArgumentGraph, address: str) -> str:
     return f"; '{parent}' has {shown} below it" if parent else f"; the claims are {shown}"
 
 
-def cut_graphs(maps: list[ArgumentMap], view: ViewOptions) -> list[ArgumentGraph]:
-    """Build each map's graph and cut it as ``view`` says.
+def cut_graphs(maps: list[ArgumentMap], view: ViewOptions,
+               attach: Callable[[ArgumentGraph], None] | None = None) -> list[ArgumentGraph]:
+    """Build each map's graph and cut it as ``view`` says (``attach`` adds to each graph
+    before the cut: the statements of other maps its refs name, in a project).
 
     With ``--focus``, only the maps that have the focused statement are kept.
 
@@ -203,7 +206,10 @@ def cut_graphs(maps: list[ArgumentMap], view: ViewOptions) -> list[ArgumentGraph
     misses: list[str] = []
     for argmap in maps:
         try:
-            done.append(cut(build_graph(argmap), view))
+            whole = build_graph(argmap)
+            if attach is not None:
+                attach(whole)
+            done.append(cut(whole, view))
         except ViewError as exc:
             misses.append(str(exc))
     if not done and misses:

@@ -330,7 +330,7 @@ def test_completion_completes_commands_and_options_and_leaves_paths_to_the_shell
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 def test_bash_completes_with_the_script_argmap_prints() -> None:
     bin_dir = str(Path(sys.executable).parent)
-    script = ("source <(argmap --show-completion bash); COMP_WORDS=(argmap ren); COMP_CWORD=1; "
+    script = ("source <(argmap --show-completion bash); COMP_WORDS=(argmap rend); COMP_CWORD=1; "
               "_argmap_completion argmap; echo \"${COMPREPLY[@]}\"")
     result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False,
                             env={**PLAIN, "PATH": f"{bin_dir}:{os.environ['PATH']}"})

@@ -61,6 +61,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("argmap.rules",),
     ("argmap.exporters",),
     ("argmap.brief", "argmap.atlas", "argmap.edit"),
+    # several files as one debate: reads maps, evaluates and edits across files
+    ("argmap.project",),
     ("argmap.api",),
     ("argmap",),  # the package's __init__: the public names, re-exported from api
     # the editor's servers: clients of the API like the CLI, which starts them

@@ -41,3 +41,17 @@ def test_valid_fixtures_match_the_schema(path: Path) -> None:
 def test_schema_rejects_what_the_loader_rejects(name: str) -> None:
     (doc,) = documents(FIXTURES / "invalid" / f"{name}.yaml")
     assert list(VALIDATOR.iter_errors(doc)) != []
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES.parent.parent / "examples/carbon-tax")
+                                        .glob("*.yaml")), ids=lambda p: p.stem)
+def test_a_projects_maps_and_library_match_the_schema(path: Path) -> None:
+    for doc in documents(path):
+        assert list(VALIDATOR.iter_errors(doc)) == []
+
+
+def test_the_schema_refuses_a_path_where_a_name_goes() -> None:
+    doc = {"question": "Q?", "claims": [{"text": "A.", "pro": [{"ref": "../x/y"}]}]}
+    assert list(VALIDATOR.iter_errors(doc)) != []
+    assert list(VALIDATOR.iter_errors({"sources": {"s": {"title": "T"}}})) == []
+    assert list(VALIDATOR.iter_errors({"context": "no question, no sources"})) != []

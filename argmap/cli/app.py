@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
     from argmap.exporters import ExporterSpec
     from argmap.model import ArgumentMap
+    from argmap.project import Project
 
 
 app = typer.Typer(
@@ -233,7 +234,7 @@ def show(
                           sources=not no_sources, eval=evaluated,
                           semantics=semantics_value(semantics),
                           color=use_color(sys.stdout, color), for_=for_names(ours),
-                          against=against,
+                          against=against, project=report.project,
                           # NO_COLOR forbids colour, not attributes: marks stay visible
                           marks=sys.stdout.isatty() and color is not ColorMode.never))
 
@@ -329,31 +330,35 @@ def render(
             or color_by is not ColorBy.relation):  # many files: every core
         from argmap.cli.output import write_exports
 
-        write_exports(paths, spec, output, (depth, side and side.value), options,
-                      (max_bytes, exclude, source_format))
-        return
-    maps = load_or_fail(paths, max_bytes, exclude, reader=source_format).maps
+        if write_exports(paths, spec, output, (depth, side and side.value), options,
+                         (max_bytes, exclude, source_format)):
+            return
+    report = load_or_fail(paths, max_bytes, exclude, reader=source_format)
+    maps = report.maps
     if pages:
-        atlas(maps, spec, output, cut, (paper, orientation, theme, fit), timeout)
+        atlas(maps, spec, output, cut, (paper, orientation, theme, fit), timeout,
+              report.project)
     else:
         colours = (api.side_colours(maps, for_names(ours)) if color_by is ColorBy.side
                    else (None, None))
         write_views(maps, spec, output, cut, options._replace(
-            statuses=api.statuses(maps, chosen) if evaluated else None,
+            statuses=api.statuses(maps, chosen, report.project) if evaluated else None,
             sides=colours[0], side_names=colours[1],
-            flows=api.flows(maps) if spec.name == "html" else None), for_=for_names(ours))
+            flows=api.flows(maps) if spec.name == "html" else None), for_=for_names(ours),
+            project=report.project)
 
 
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
           cut: tuple[str | None, int | None, str | None],
-          looks: tuple[Paper, Orientation, Theme, bool], timeout: float) -> None:
+          looks: tuple[Paper, Orientation, Theme, bool], timeout: float,
+          project: Project | None = None) -> None:
     """render --pages: each map as an atlas of legible pages (argmap.atlas)."""
     from argmap.api import views
     from argmap.atlas import AtlasOptions
     from argmap.cli.atlas import write_atlases
     from argmap.cli.output import output_paths, stems
 
-    graphs = views(maps, *cut)
+    graphs = views(maps, *cut, project=project)
     plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
     options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value, looks[3])
     write_atlases(graphs, plan, spec.name, options, timeout, say)
@@ -430,6 +435,11 @@ app.command("import")(import_command)
 app.command("lsp")(lsp_command)
 app.command("serve")(serve_command)
 
+from argmap.cli.project import rename_command, search_command  # noqa: E402
+
+app.command("rename")(rename_command)
+app.command("search")(search_command)
+
 
 def examples_last() -> None:
     """Move each command's ``Example:`` paragraph after its options, so --help ends with it.
@@ -446,6 +456,10 @@ def examples_last() -> None:
 
 
 examples_last()
+
+from argmap.cli import projectfile as _projectfile  # noqa: E402
+
+_projectfile.APP[:] = [app]  # a project file's keys are checked against every command
 
 
 def argument_help() -> None:
@@ -489,6 +503,7 @@ def main() -> None:
     # would only rescan them (2-7x slower loads of big maps).
     gc.disable()
     every = list(app.registered_commands)
+    _projectfile.EVERY[:] = every
     if os.environ.get("_ARGMAP_COMPLETE"):  # a shell asking for completions
         from argmap.cli.completion import enable
 

@@ -64,15 +64,22 @@ def read_maps(paths: list[str], max_bytes: int = MAX_BYTES,
 
     With ``rules`` (``check``: the warnings to report, the semantics and the side to
     judge from), the report keeps no maps, only the diagnostics and totals, and many
-    files are read on every core (:func:`argmap.api.check_files`).
+    files are read on every core (:func:`argmap.api.check_files`). The project file
+    of this run (``--config``, or the one found) goes along (argmap.project).
     """
+    import click
+
     from argmap.api import check_files, check_paths
+    from argmap.cli.projectfile import PROJECT_META
 
     hint_stdin(paths)
     inputs = [as_path(p) for p in paths]
     name = None if reader is None else reader.value
-    report = (check_paths(inputs, max_bytes, exclude or (), name) if rules is None else
-              check_files(inputs, max_bytes, exclude or (), name, *rules))
+    ctx = click.get_current_context(silent=True)
+    found = None if ctx is None else ctx.find_root().meta.get(PROJECT_META)
+    report = (check_paths(inputs, max_bytes, exclude or (), name, found) if rules is None
+              else check_files(inputs, max_bytes, exclude or (), name, *rules,
+                               project_file=found))
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     return report

@@ -101,14 +101,18 @@ def eval_command(
     Example: argmap eval maps/nato-promise.yaml --format json
     """
     from argmap.analysis.report import eval_json, eval_text
+    from argmap.api import evaluations as judge
     from argmap.cli.flow import by_speech_report, speech_maps
 
     report = load_or_fail(paths, reader=source_format)
     if by_speech:
         by_speech_report(report.maps, fmt.value, semantics_value(semantics))
         return
-    evaluations = evaluate_maps(speech_maps(report.maps, after), semantics_value(semantics),
-                                questions.value)
+    if report.project is not None and after is None:  # a project: one debate across files
+        evaluations = judge(report, semantics_value(semantics))
+    else:
+        evaluations = evaluate_maps(speech_maps(report.maps, after),
+                                    semantics_value(semantics), questions.value)
     found = sides_of(evaluations, for_names(ours))
     if fmt is TextOrJson.json:
         to_stdout(eval_json(evaluations, found, questions.value).encode("utf-8"))
@@ -134,14 +138,15 @@ def stats_command(
     """
 
     from argmap.analysis.stats import map_stats, stats_text
+    from argmap.api import evaluations
 
     report = load_or_fail(paths, reader=source_format)
-    evaluations = evaluate_maps(report.maps, semantics_value(semantics))
+    judged = evaluations(report, semantics_value(semantics))
     names = for_names(ours)
-    found = sides_of(evaluations, names) if names else [None] * len(evaluations)
+    found = sides_of(judged, names) if names else [None] * len(judged)
     side = names[0] if names and len(names) == 1 else None
     records = [map_stats(e, s, side if s is not None and side in s.names else None)
-               for e, s in zip(evaluations, found, strict=True)]
+               for e, s in zip(judged, found, strict=True)]
     if fmt is TextOrJson.json:
         to_stdout((json_text({"maps": records}) + "\n").encode("utf-8"))
     else:
@@ -149,11 +154,13 @@ def stats_command(
 
 
 def brief_command(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True,
-                    show_default=False, help="One map file.")],
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=True, readable=True,
+                    show_default=False, help="One map file, or a project's directory (or a "
+                    "map that names others: the whole debate, names qualified MAP-ID/ID).")],
     ours: Annotated[str | None, typer.Option("--for", show_default=False, help="Our side: a "
-                    "side of the map (`sides`, e.g. aff) or claim ids, comma-separated; the "
-                    "map's other claims are the opponent's.")] = None,
+                    "side of the map (`sides`, e.g. aff) or claim ids (MAP-ID/ID in a "
+                    "project), comma-separated; the map's other claims are the opponent's.")
+                    ] = None,
     fmt: Annotated[BriefFormat | None, typer.Option("--format", "-f", show_default=False,
                    help="md, docx or html (default: from -o's extension, else md).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", show_default=False,
@@ -184,16 +191,22 @@ def brief_command(
     debater's own file; each Hat, Block and Tag says how long its cards take
     to read aloud at --wpm.
 
+    A project's directory (or a map that refs other maps) is briefed as one
+    debate: --for names claims as MAP-ID/ID, and the cards come from every map
+    and library the claims ref.
+
     Example: argmap brief examples/debate/carbon-tax.yaml --for aff -o brief.docx
     """
+    from argmap.api import evaluations
     from argmap.brief import FORMATS, build_brief, render_brief
     from argmap.cli.output import output_paths, refuse_overwrite, write_outputs
 
     report = load_or_fail([str(path)], reader=source_format)
-    maps = [m for m in report.maps if map_id is None or m.id == map_id]
-    if len(maps) != 1:
+    judged = [e for e in evaluations(report, semantics_value(semantics))
+              if map_id is None or e.graph.id == map_id]
+    if len(judged) != 1:
         names = ", ".join(m.id for m in report.maps)
-        fail(f"{path} holds the maps {names}: say which with --map" if not maps or
+        fail(f"{path} holds the maps {names}: say which with --map" if not judged or
              map_id is None else f"no map '{map_id}' in {path}")
     if output != "-":
         refuse_overwrite([output], [path])
@@ -201,12 +214,12 @@ def brief_command(
     if speech is not None:
         from argmap.brief.speech import speech_brief
 
-        brief = speech_brief(maps[0], speech)
+        chosen = [m for m in report.maps if map_id is None or m.id == map_id]
+        brief = speech_brief(chosen[0], speech)
     elif ours is None:
         fail("brief needs --for (our side or claims), or --speech for one speech of a round")
     else:
-        brief = build_brief(evaluate_maps(maps, semantics_value(semantics))[0],
-                            [c for c in ours.split(",") if c], depth=depth,
+        brief = build_brief(judged[0], [c for c in ours.split(",") if c], depth=depth,
                             status=not no_status, wpm=wpm)
     if output is None and fmt is not BriefFormat.docx:
         output = "-"  # md and html go to stdout unless -o, docx to <map-id>.docx

@@ -93,11 +93,13 @@ def print_errors(diagnostics: list[Diagnostic]) -> None:
     print_diagnostics(Document(diagnostics=diagnostics), summary=False)
 
 
-def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
+def edit_file(file: Path, edit: Callable[[str], Edit], guard: bool = False) -> None:
     """Apply ``edit`` to a map file's text, check the result, and write it atomically.
 
     The map must be valid before and after: otherwise the diagnostics are
     printed (the same as ``argmap check``) and the file is left untouched.
+    ``guard`` (rm, mv: edits that may remove an id) also refuses an edit that
+    would break a reference from another map of the project.
     What the edit did is said last, before the file's name.
     """
     from argmap.edit import with_cr, with_lf
@@ -125,6 +127,13 @@ def edit_file(file: Path, edit: Callable[[str], Edit]) -> None:
         print_errors([d for d in after if d.severity.value == "error"])
         fail(f"{file} left unchanged: the edit would make the map invalid (the "
                     "positions above are in the edited text)", 1)
+    from argmap.api import cross_file_breaks
+
+    broken = cross_file_breaks(file, text, edited) if guard else []
+    if broken:
+        print_errors(broken)
+        fail(f"{file} left unchanged: {len(broken)} reference{'s' * (len(broken) > 1)} "
+             "from other maps of the project would name nothing", 1)
     seen = {(d.code, d.message) for d in before}
     print_errors([d for d in after if (d.code, d.message) not in seen])
     write_map(file, ("\ufeff" if bom else "") + with_cr(edited, cr_only))
@@ -164,30 +173,41 @@ def schema_reference(file: Path) -> tuple[str, bool]:
 
 def new_command(
     file: File,
-    question: Annotated[str, typer.Option("--question", "-q", show_default=False,
-                        help="The question the map argues.")],
+    question: Annotated[str | None, typer.Option("--question", "-q", show_default=False,
+                        help="The question the map argues.")] = None,
     claim: Annotated[list[str] | None, typer.Option("--claim", "-c", show_default=False,
                      help="A claim that answers it; repeat for more. At least one.")] = None,
+    library: Annotated[bool, typer.Option("--library", help="Start a card library instead: "
+                       "sources and cards, no question, that the project's maps cite as "
+                       "LIBRARY/SOURCE and ref as LIBRARY/ID (format 1.2).")] = False,
 ) -> None:
     """Start a new map: the schema line for editors, the question and its claims.
 
     Claims get ids made from their first words, to address them with add.
-    Refuses to overwrite a file that exists.
+    Refuses to overwrite a file that exists. With --library, a card library
+    (add sources with argmap add FILE --source ID --title TITLE).
 
     Example: argmap new maps/ring-road.yaml -q "Close the centre to cars?" -c "Yes, close it."
     """
-    from argmap.edit.write import new_map
+    from argmap.edit.write import new_library, new_map
     from argmap.rules.format import check_text
 
     valid_texts(question=question, claim=claim)
-    if not claim:
+    if library and (question is not None or claim):
+        fail("--library starts a card library, which has no question or claims: leave out "
+             "--question and --claim", 2)
+    if not library and question is None:
+        fail("a map needs a question: give --question TEXT (or --library for a card "
+             "library)", 2)
+    if not library and not claim:
         fail("a map needs at least one claim: give --claim TEXT", 2)
     if str(file) == "-":
         fail("argmap new writes a file: give its name (- is not one here)", 2)
     if file.exists() or file.is_symlink():
         fail(f"{file} already exists; not overwriting it", 1)
     reference, found = schema_reference(file)
-    text = new_map(question, claim, reference)
+    text = new_library(reference) if question is None else new_map(question, claim or [],
+                                                                    reference)
     errors = [d for d in check_text(text, str(file)) if d.severity.value == "error"]
     if errors:
         print_errors(errors)
@@ -351,6 +371,8 @@ def add_command(
         edit_file(file, lambda text: Edit(add_source(text, source, given, map_id),
                                            f"added source '{source}' to"))
         return
+    if to is not None:
+        to, map_id = local_address(to, map_id, file)
     chosen = [(name, value) for name, value in
               (("pro", pro), ("con", con), ("undercut", undercut), ("claim", claim))
               if value is not None]
@@ -384,6 +406,20 @@ def add_command(
     edit_file(file, lambda t: add_statement_edit(t, new, to, relation, map_id))
 
 
+def local_address(address: str, map_id: str | None, file: Path) -> tuple[str, str | None]:
+    """An address as the edit layer takes it: ``MAP-ID/ID`` (format 1.2) is ``ID`` in the map
+    ``MAP-ID`` of the file (as ``--map MAP-ID`` says, unless the map's id is the file's name);
+    a usage error if it contradicts --map."""
+    from argmap.readers.yaml.build import slugify
+
+    if "/" not in address:
+        return address, map_id
+    named, _, local = address.partition("/")
+    if map_id is not None and map_id != named:
+        fail(f"{address} names map '{named}', but --map says '{map_id}'", 2)
+    return local, None if map_id is None and named == slugify(file.stem) else named
+
+
 def rm_command(
     file: File,
     address: Annotated[str, typer.Argument(show_default=False,
@@ -399,7 +435,8 @@ def rm_command(
     """
     from argmap.edit.operations import remove_edit
 
-    edit_file(file, lambda text: remove_edit(text, address, map_id))
+    address, map_id = local_address(address, map_id, file)
+    edit_file(file, lambda text: remove_edit(text, address, map_id), guard=True)
 
 
 def mv_command(
@@ -428,4 +465,6 @@ def mv_command(
     if len(flags) > 1:
         fail("give at most one of --pro, --con and --undercut", 2)
     relation = flags[0] if flags else None
-    edit_file(file, lambda text: move_edit(text, address, to, relation, map_id))
+    address, map_id = local_address(address, map_id, file)
+    to, map_id = local_address(to, map_id, file)
+    edit_file(file, lambda text: move_edit(text, address, to, relation, map_id), guard=True)

@@ -107,7 +107,11 @@ class ArgmapGroup(TyperGroup):
         except ArgmapError as exc:
             from argmap.cli.messages import say
 
-            say(f"{exc}")
+            located = getattr(exc, "diagnostic", None)  # a bad project file: FILE:LINE:COL
+            if located is not None:
+                typer.echo(str(located), err=True)
+            else:
+                say(f"{exc}")
             raise typer.Exit(exc.exit_code) from None
         except click.ClickException as exc:
             one_line(ctx, exc)
@@ -162,6 +166,21 @@ class ArgmapCommand(TyperCommand):
     for it), and click's new "Positional arguments" section is left out, since
     typer already lists the arguments.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from argmap.cli.projectfile import config_options
+
+        super().__init__(*args, **kwargs)
+        self.params += config_options()
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse the command line, then give what it left unset the project file's defaults
+        (argmap.toml or [tool.argmap]; --config FILE, --no-config)."""
+        from argmap.cli.projectfile import apply_defaults
+
+        rest = super().parse_args(ctx, args)
+        apply_defaults(self, ctx)
+        return rest
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Put the arguments' help back, then write the help as typer does."""

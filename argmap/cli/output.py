@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from argmap.exporters import ExportOptions
     from argmap.graph import ArgumentGraph
     from argmap.model import ArgumentMap
+    from argmap.project import Project
 
 __all__ = ["choose_format", "output_paths", "to_stdout", "write_file", "write_files"]
 
@@ -195,17 +196,21 @@ def stems(graphs: list[ArgumentGraph], depth: int | None, side: str | None) -> l
 
 def write_views(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
                 cut: tuple[str | None, int | None, str | None], options: ExportOptions,
-                for_: list[str] | None = None) -> None:
+                for_: list[str] | None = None, project: Project | None = None) -> None:
     """``render``: each map cut alike, exported, written where ``-o`` says (or named after it).
 
     The places are checked before anything is drawn: an output that would
     overwrite an input, or a file for several maps, stops the command first.
+    Maps of one ``project`` rendered together link to each other's pages (html).
     """
     from argmap.api import views
 
-    graphs = views(maps, *cut, for_=for_)
+    graphs = views(maps, *cut, for_=for_, project=project)
     plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
     refuse_inputs(plan, {m.span.file for m in maps})
+    if project is not None and len(graphs) > 1 and None not in plan.targets:
+        options = options._replace(pages={g.id: os.path.basename(str(path)) for g, path
+                                          in zip(graphs, plan.targets, strict=True)})
     write_outputs(plan, [as_bytes(spec.export(g, options)) for g in graphs],
                   lambda path: say(f"wrote {path}"))
 
@@ -217,12 +222,13 @@ def as_bytes(result: str | bytes) -> bytes:
 
 def write_exports(paths: list[str], spec: ExporterSpec, output: str | None,
                   cut: tuple[int | None, str | None], options: ExportOptions,
-                  reading: tuple[int, list[str] | None, SourceFormat | None]) -> None:
+                  reading: tuple[int, list[str] | None, SourceFormat | None]) -> bool:
     """``render`` in a text format without ``--focus`` or ``--eval``: what
     :func:`write_views` does after :func:`argmap.cli.console.load_or_fail`, with the maps
     read and exported in chunks on every core when there are many
     (:func:`argmap.api.export_files`). The messages, their order and the exit code
-    are the same.
+    are the same. False, with nothing said or written, for maps whose names cross files
+    (a project, format 1.2): the caller renders those with the project's names resolved.
     """
     import typer
 
@@ -238,6 +244,8 @@ def write_exports(paths: list[str], spec: ExporterSpec, output: str | None,
                                     depth=cut[0], side=cut[1])
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
+    if report.crossing:
+        return False
     print_diagnostics(report, summary=False)
     if report.errors:
         typer.echo(report.summary(), err=True)
@@ -249,3 +257,4 @@ def write_exports(paths: list[str], spec: ExporterSpec, output: str | None,
             for note in e.warnings:
                 options.warn(e.map_id, note)
     write_outputs(plan, [e.result for e in exported], lambda path: say(f"wrote {path}"))
+    return True

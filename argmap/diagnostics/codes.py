@@ -92,6 +92,12 @@ CODES: dict[str, Code] = {
                              "catalogue"),
     "answers-elsewhere": Code(E, "`answers` naming a question of a scheme the step above does "
                               "not use"),
+    # projects (format 1.2): names that cross files, the project file
+    "unknown-map": Code(E, "a qualified name (MAP-ID/ID) of a map the project does not have"),
+    "outside-project": Code(E, "a name that would read a file outside the project root"),
+    "library-cycle": Code(E, "a library that names a map which names the library back"),
+    "project-file": Code(E, "a project file (argmap.toml) that is not valid TOML or has a "
+                         "bad key or value"),
     # warnings check reports without options
     "unused-source": Code(W, "a source that nothing cites", "default"),
     "comment-in-text": Code(W, "a ' #' comment right after unquoted text", "default"),

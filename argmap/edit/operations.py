@@ -358,6 +358,12 @@ def add_source(text: str, source_id: str, fields: dict[str, str],
         _require_block(pair[1], "`sources`")
         column = int(pair[1].value[0][0].start_mark.column)
         return _splice(text, _after(parsed, pair[1]), lines(column), newline)
+    if pair is not None and is_mapping(pair[1]) and pair[1].flow_style and not pair[1].value:
+        # `sources: {}`, as `argmap new --library` writes it: the first source replaces `{}`
+        start, end = pair[1].start_mark.index, pair[1].end_mark.index
+        column = int(pair[0].start_mark.column) + layout.indent
+        return (text[:start].rstrip(" ") + newline + newline.join(lines(column))
+                + text[end:])
     if pair is not None:
         raise EditError("`sources` here is not a mapping with entries; edit it by hand")
     return _splice(text, _after(parsed, document), ["sources:", *lines(layout.indent)],

@@ -165,3 +165,12 @@ def new_map(question: str, claims: list[str], schema: str | None) -> str:
     for claim in claims:
         lines.extend(statement_lines(NewStatement(claim, derive_id(claim, taken)), 2, Layout()))
     return "\n".join(lines) + "\n"
+
+
+def new_library(schema: str | None) -> str:
+    """The text of a new card library (format 1.2): sources and cards, no question."""
+    lines = [f"# yaml-language-server: $schema={schema}"] if schema else []
+    lines += ["# A card library: the project's maps cite its sources as LIBRARY/SOURCE and",
+              "# ref its cards (claims with citations) as LIBRARY/ID.",
+              "argmap: 1.2", "sources: {}"]
+    return "\n".join(lines) + "\n"

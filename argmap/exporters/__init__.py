@@ -51,6 +51,9 @@ class ExportOptions(NamedTuple):
     #: the html page's Flow tab (format 1.2 rounds): map id -> its tab buttons, its panel,
     #: and its style and script (argmap.exporters.flow.html.tab)
     flows: dict[str, tuple[str, str, str]] | None = None
+    #: maps of one project rendered together: map id -> its page's file name, so a ref
+    #: into another map links to that map's page (html)
+    pages: dict[str, str] | None = None
 
 
 class Exporter(Protocol):

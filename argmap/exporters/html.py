@@ -82,7 +82,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     statuses = (options.statuses or {}).get(graph.id) if options.statuses is not None else None
     numbers = graph.numbers()
     title = escape(graph.question)
-    tree = _tree(graph, numbers, statuses, options.statuses is not None)
+    tree = _tree(graph, numbers, statuses, options.statuses is not None, options.pages or {})
     svg, note = diagram(graph, options)
     head = [f"<h1>{title}</h1>"]
     if graph.context and graph.focus is None:
@@ -119,7 +119,8 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         f"<title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n",
         '<header>', *head, legend,
         '<div class="tools" role="search"><input type="search" id="search" '
-        'placeholder="Filter statements" aria-label="Filter statements" autocomplete="off">'
+        'placeholder="Search text, quotes, sources, tags" aria-label="Search statements" '
+        'autocomplete="off">'
         '<button type="button" id="expand-all">Expand all</button>'
         '<button type="button" id="collapse-all">Collapse all</button>'
         '<span id="count" aria-live="polite"></span></div></header>\n',
@@ -155,7 +156,7 @@ def _side_legend(graph: ArgumentGraph, options: ExportOptions) -> str:
 
 
 def _tree(graph: ArgumentGraph, numbers: dict[str, int], statuses: dict[str, str] | None,
-          evaluated: bool) -> str:
+          evaluated: bool, pages: dict[str, str]) -> str:
     """The outline as nested ``<ul role="tree">`` lists, built from :func:`walk`."""
     out = [f'<ul role="tree" id="tree" aria-label="{escape(graph.question)}">']
     found = rows(graph)
@@ -165,7 +166,8 @@ def _tree(graph: ArgumentGraph, numbers: dict[str, int], statuses: dict[str, str
         if row.argument is not None:
             out.append(_together(row.argument, i, i == 0, parent))
         else:
-            out.append(_item(graph, row.visit, i, numbers, statuses, evaluated, i == 0, parent))
+            out.append(_item(graph, row.visit, i, numbers, statuses, evaluated, i == 0, parent,
+                             pages))
         if parent:
             out.append('<ul role="group">')
         else:
@@ -191,7 +193,8 @@ def _together(argument: Link, index: int, first: bool, parent: bool) -> str:
 
 
 def _item(graph: ArgumentGraph, visit: Visit, index: int, numbers: dict[str, int],
-          statuses: dict[str, str] | None, evaluated: bool, first: bool, parent: bool) -> str:
+          statuses: dict[str, str] | None, evaluated: bool, first: bool, parent: bool,
+          pages: dict[str, str]) -> str:
     relation = visit.link.relation if visit.link is not None else Relation.CLAIM
     kind = relation.value
     tab = "0" if first else "-1"
@@ -204,9 +207,15 @@ def _item(graph: ArgumentGraph, visit: Visit, index: int, numbers: dict[str, int
         name = target.id if target is not None and target.id else visit.key
         words = ref_preview(name, target.text if target is not None else None)
         shown = "" if visit.key in graph.statements else " (not shown)"
+        words = escape(words)
+        other, _, local = visit.key.partition("/")
+        page = pages.get(other) if local else None
+        if page is not None:  # a statement of another map rendered with this one: its page
+            words = f'<a href="{escape(page)}#{escape(local)}">{words}</a>'
+            shown = ""
         return (f'<li role="treeitem" class="ref {kind}" data-ref="{escape(visit.key)}" '
                 f'tabindex="{tab}" aria-labelledby="r{index}"><div class="row" {row}>'
-                f'{marker}<span class="tx">{escape(words)}{shown}</span></div>')
+                f'{marker}<span class="tx">{words}{shown}</span></div>')
     s = graph.statements[visit.key]
     status = statuses.get(s.key) if statuses is not None else None
     cls = f"st {kind}" + (f" status-{status}" if status else "")

@@ -70,7 +70,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     """The canonical YAML of one (possibly cut) map."""
     del options
     # the oldest version that holds the map, so that older argmap releases read it too
-    version = (V1_2 if _needs_1_2(graph) or _cards(graph)
+    version = (V1_2 if _needs_1_2(graph) or _cards(graph) or _names_other_maps(graph)
                else LINKED_VERSION if graph.has_linked() else "1")
     out = [f"argmap: {version}", f"id: {scalar(graph.id, 2)}",
            f"question: {scalar(graph.question, 2)}"]
@@ -82,9 +82,10 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         out.append(f"semantics: {graph.semantics}")
     out.append("claims:")
     _claims(out, graph)
-    if graph.sources:
+    own = {k: v for k, v in graph.sources.items() if "/" not in k}  # not another map's
+    if own:
         out.append("sources:")
-        for source_id, source in graph.sources.items():
+        for source_id, source in own.items():
             out.append(f"  {key(source_id)}:")
             _source(out, source, "    ")
     out.append("")
@@ -113,6 +114,12 @@ def _needs_1_2(graph: ArgumentGraph) -> bool:
     return any(link.ref and len(link.premises) == 1 and (
         link.weight is not None or link.note is not None or graph.undercuts_of(link.key))
         for link in graph.links)
+
+
+def _names_other_maps(graph: ArgumentGraph) -> bool:
+    """Whether the map names another map's statement or source (``MAP-ID/ID``, 1.2)."""
+    return any("/" in premise for link in graph.links for premise in link.premises) or any(
+        "/" in source for source in graph.sources)
 
 
 def _list(out: list[str], name: str, items: tuple[str, ...], pad: str) -> None:
@@ -147,7 +154,8 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
         if ref:
             target = graph.statements.get(name)
             outside = graph.outside.get(name) if target is None else None
-            if outside is None or name in carried:
+            # another map's statement (format 1.2 projects) stays a ref to it
+            if outside is None or name in carried or "/" in name:
                 named = target.id if target is not None and target.id else name
                 out.append(f"{pad}- ref: {key(named)}")
                 if link is not None and len(link.premises) == 1:

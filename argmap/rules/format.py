@@ -53,7 +53,7 @@ def duplicate_ids(index: MapIndex) -> Iterator[Diagnostic]:
 def unknown_refs(index: MapIndex) -> Iterator[Diagnostic]:
     """A ref names an existing statement id (a linked argument's id is not a statement's)."""
     for statement in index.statements:
-        if statement.ref is None:
+        if statement.ref is None or "/" in statement.ref:  # MAP-ID/ID: argmap.project
             continue
         target = index.ids.get(statement.ref)
         if target is None:
@@ -93,7 +93,7 @@ def unknown_sources(index: MapIndex) -> Iterator[Diagnostic]:
     sources = index.map.sources
     for statement in index.statements:
         for citation in statement.cites:
-            if citation.source not in sources:
+            if citation.source not in sources and "/" not in citation.source:
                 hint = did_you_mean(citation.source, sources) or (
                     "; add it under `sources`")
                 yield error("unknown-source", f"source '{citation.source}' is not listed under "
@@ -110,7 +110,9 @@ def undercut_on_claim(index: MapIndex) -> Iterator[Diagnostic]:
 
 
 def unused_sources(index: MapIndex) -> Iterator[Diagnostic]:
-    """Warn about sources that nothing cites."""
+    """Warn about sources that nothing cites (a library's are cited by other maps)."""
+    if index.map.library:
+        return
     cited = {c.source for s in index.statements for c in s.cites}
     for source in index.map.sources.values():
         if source.id not in cited:

@@ -212,6 +212,9 @@ class Writer:
             words = " ".join((target.text if target else "").split()[:PREVIEW_WORDS])
             # DOT's stub always ends in MORE: it stands for the whole statement
             pointer = f"{REF} {premise}: {words}{MORE}" if words else f"{REF} {premise}"
+            if "/" in premise and target is not None:  # another map's (format 1.2 projects)
+                other, _, local = premise.partition("/")
+                pointer = f"{REF} map {other}: {local}\n{words}{MORE}"
             status = (self.options.statuses or {}).get(premise)
             if status is not None:  # --eval: a stub says how its statement stands too
                 from argmap.analysis.evaluate import SYMBOLS

@@ -95,8 +95,17 @@ function all(open){var e=tree.querySelectorAll("[aria-expanded]");for(var i=0;i<
 document.getElementById("expand-all").addEventListener("click",function(){all(true)});
 document.getElementById("collapse-all").addEventListener("click",function(){all(false)});
 var index=null;
-function filter(){var q=search.value.trim().toLowerCase(),list=items(),i,li;
- if(!index){index=[];for(i=0;i<list.length;i++)index.push(list[i].firstElementChild.textContent.toLowerCase())}
+// Case- and accent-insensitive: "Pena" finds "Peña".
+function fold(t){return t.normalize("NFD").replace(/[\u0300-\u036f]/g,"").toLowerCase()}
+// What a statement is found by: its row, and its tags, note, quotes and cited sources'
+// authors and titles (the panel's data).
+function hay(li){var t=li.firstElementChild.textContent,s=data.statements[li.getAttribute("data-address")],j,c,src;
+ if(s){if(s.tags)t+=" "+s.tags.join(" ");if(s.note)t+=" "+s.note;
+  for(j=0;s.cites&&j<s.cites.length;j++){c=s.cites[j];if(c[2])t+=" "+c[2];
+   src=data.sources[String(c[0])];if(src)t+=" "+src.line}}
+ return fold(t)}
+function filter(){var q=fold(search.value.trim()),list=items(),i,li;
+ if(!index){index=[];for(i=0;i<list.length;i++)index.push(hay(list[i]))}
  if(!q){for(i=0;i<list.length;i++)list[i].classList.remove("filtered","match");count.textContent="";return}
  var keep=new Set(),n=0;
  for(i=0;i<list.length;i++){if(index[i].indexOf(q)>=0){n++;list[i].classList.add("match");
@@ -144,4 +153,7 @@ if(svg){var box=svg.viewBox.baseVal,home={x:box.x,y:box.y,w:box.width,h:box.heig
  // argmap serve keeps the zoom across a live update: it reads the view and sets it back
  viewport.argmapView=function(v){if(v){view={x:v.x,y:v.y,w:v.w,h:v.h};apply()}return view}}
 function centre(){}
+// A link from another map's page (other.html#ID, a project's ref) selects that statement.
+if(location.hash.length>1){var at=tree.querySelector('[data-address="'+
+ CSS.escape(decodeURIComponent(location.hash.slice(1)))+'"]');if(at)select(at)}
 })();

@@ -22,6 +22,7 @@ from argmap.model import (
     MAX_WEIGHT,
     MIN_WEIGHT,
     PREMISE_ONLY_KEYS,
+    QUALIFIED_RE,
     REF_STEP_KEYS,
     SEMANTICS,
     SLUG_RE,
@@ -79,6 +80,8 @@ _READ_AS_MEANT = frozenset({"claims", "pro", "con", "undercut", "cites", "source
 _LINKABLE = (Relation.PRO, Relation.CON)
 #: the keys of a list item: a statement's, or a linked argument's `premises` (format 1.1)
 _ITEM_KEYS = {**STATEMENT_KEYS, "premises": LINKED_KEYS["premises"]}
+#: a library's keys (format 1.2): a map's, but neither `question` nor `claims` is required
+_LIBRARY_KEYS = {key: spec._replace(required=False) for key, spec in MAP_KEYS.items()}
 
 #: per list: its key in messages, and the step it adds to a derived path (c1.pro2)
 _LISTS = {Relation.CLAIM: ("claims", "c"), Relation.PRO: ("pro", ".pro"),
@@ -352,6 +355,25 @@ class Builder:
             return None
         return value
 
+    def name(self, node: Node, what: str) -> str | None:
+        """What a `ref` or a citation names: an id, or (format 1.2) ``MAP-ID/ID``, a
+        statement or source of another map of the project (argmap.project resolves it)."""
+        value = node.value if node.id == "scalar" and kind(node) == "str" else None
+        if not isinstance(value, str) or "/" not in value:
+            return self.slug(node, what)
+        if QUALIFIED_RE.match(value):
+            self.require(V1_2, "a qualified name (MAP-ID/ID)", node)
+            return value
+        if ".." in value.split("/") or value.startswith(("/", "~")):
+            self.error("outside-project", f"'{shortened(value)}' is a path; a qualified name "
+                       "is MAP-ID/ID (a map's id, not its file), and argmap reads nothing "
+                       "outside the project root", node)
+            return None
+        self.error("bad-id", f"'{shortened(value)}' is not a valid name: an id, or MAP-ID/ID "
+                   "for another map's (each a slug: lower-case letters, digits, '-', '_', "
+                   "'.')", node)
+        return None
+
     def strings(self, node: Node, what: str, single_ok: bool = False) -> tuple[str, ...]:
         """A list of texts (tags, authors); ``single_ok`` also accepts one text."""
         if single_ok and node.id == "scalar":
@@ -423,7 +445,12 @@ class Builder:
             self.error("not-a-map", "a map file holds a mapping with `question` and `claims`, "
                        f"not {describe(node)}", node)
             return None
-        entries = self.mapping(node, MAP_KEYS, "a map")
+        written = {k.value for k, _ in node.value if k.id == "scalar"}
+        # a misspelt `question` (`Question:`) is a map's mistake, not a library
+        library = "sources" in written and not any(
+            k == "question" or did_you_mean(str(k), ("question",)) for k in written)
+        entries = self.mapping(node, _LIBRARY_KEYS if library else MAP_KEYS,
+                               "a library" if library else "a map")
         assert entries is not None
 
         def value(key: str) -> Node | None:
@@ -438,6 +465,9 @@ class Builder:
                 self.error("bad-version", f"unsupported format version: {describe(version)}; "
                            "this argmap reads versions 1, 1.1 and 1.2 (`argmap: 1.2`)",
                            version)
+        if library:  # the version is known only now
+            self.require(V1_2, "a library (a document with `sources` and no `question`)",
+                         node)
         sides = self.declared_sides = self.sides(value("sides"), entries)
         semantics = self.semantics(entries["semantics"]) if "semantics" in entries else None
         preset = self.preset(entries["format"]) if "format" in entries else None
@@ -468,6 +498,7 @@ class Builder:
             semantics=semantics,
             format=preset,
             speeches=speeches,
+            library=library,
         )
 
     def sides(self, node: Node | None, entries: Entries) -> tuple[str, ...]:
@@ -817,7 +848,7 @@ class Builder:
         from it to this parent (`weight`, `undercut`, `note`, `speech`); no key of the
         statement. A `ref` with a `speech` is an extension: said again in that speech."""
         value_node = entries["ref"][1]
-        target = self.slug(value_node, "ref")
+        target = self.name(value_node, "ref")
         on = f"the statement with id '{target}'" if target else "the statement it names"
         weight = note = scheme = None
         weight = note = speech = None
@@ -855,13 +886,13 @@ class Builder:
     def citation(self, node: Node) -> Citation | None:
         """A citation: a source id, or a mapping with `source`, `quote`, `locator`."""
         if node.id == "scalar":
-            source = self.slug(node, "cites")
+            source = self.name(node, "cites")
             return Citation(source, self.span(node)) if source else None
         entries = self.mapping(node, CITATION_KEYS, "a citation")
         if not entries or "source" not in entries:
             return None
         source_node = entries["source"][1]
-        source = self.slug(source_node, "source")
+        source = self.name(source_node, "source")
         if source is None:
             return None
         quote = self.text(entries["quote"][1], "quote") if "quote" in entries else None

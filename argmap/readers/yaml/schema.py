@@ -26,6 +26,8 @@ from argmap.model import (
 from argmap.speeches import PRESETS
 
 _SLUG = {"type": "string", "pattern": "^[a-z0-9][a-z0-9_.\\-]*$"}
+#: what a ref or a citation names: an id, or (format 1.2) MAP-ID/ID of another map's
+_NAME = {"type": "string", "pattern": "^([a-z0-9][a-z0-9_.\\-]*/)?[a-z0-9][a-z0-9_.\\-]*$"}
 _TEXT = {"type": "string", "minLength": 1}
 _DATE = {
     "type": ["string", "integer"],
@@ -40,13 +42,14 @@ _TYPES: dict[str, dict[str, Any]] = {
     "semantics": {"enum": ["grounded", "weighed"]},
     "slug": _SLUG,
     "answers": {"anyOf": [_SLUG, {"type": "array", "items": _SLUG, "minItems": 1}]},
+    "name": _NAME,
     "text": _TEXT,
     "tags": {"type": "array", "items": {"type": "string"}},
     "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
     "premises": {"type": "array", "minItems": 2, "items": {"$ref": "#/definitions/premise"}},
     "citations": {
         "type": "array",
-        "items": {"anyOf": [_SLUG, {"$ref": "#/definitions/citation"}]},
+        "items": {"anyOf": [_NAME, {"$ref": "#/definitions/citation"}]},
     },
     "sources": {
         "type": "object",
@@ -92,6 +95,9 @@ def json_schema() -> dict[str, Any]:
     linked = _object(LINKED_KEYS, "A linked argument (format 1.1): premises that bear on the "
                      "parent together.")
     document["properties"]["claims"]["items"] = {"$ref": "#/definitions/claim"}
+    # a map has a question and claims; a card library (format 1.2) has sources and no question
+    document["anyOf"] = [{"required": document.pop("required")},
+                         {"required": ["sources"], "not": {"required": ["question"]}}]
     for name in ("pro", "con"):  # only these lists may hold linked arguments
         for shape in (full, claim, premise):
             shape["properties"][name]["items"] = {"$ref": "#/definitions/item"}

@@ -1,0 +1,202 @@
+"""``argmap rename OLD NEW``: an id, a source id or a map id, renamed with every name of it
+in the project, every other byte of every file kept as it was, all files or none.
+
+The loader knows where each name is written (the span of each `id`, `ref`, citation
+and source key), so the rename replaces exactly those scalars: a plain scalar, or the
+inside of a quoted one. A map's id is its `id:` value, or, when it has none, its
+file's name: then the file is renamed too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.errors import UsageError
+from argmap.files.write import write_files
+from argmap.model import SLUG_RE, ArgumentMap, Span, split_name
+from argmap.project.load import Project
+
+
+@dataclass
+class Renamed:
+    """What a rename changed: each file's new bytes, and a file to move (a map id)."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    places: int = 0
+    move: tuple[str, str] | None = None
+
+
+def rename(project: Project, old: str, new: str) -> Renamed:
+    """Rename ``old`` (``MAP-ID/ID``, an ``ID`` one map has, or a ``MAP-ID``) to ``new``
+    in every map of the project, and write the files (all or none).
+
+    Raises:
+        UsageError: if ``old`` names nothing or several things, ``new`` is not a slug or
+            is taken, or a file changed in a way the rename cannot place.
+    """
+    if not SLUG_RE.match(new):
+        raise UsageError(f"'{new}' is not a valid id (lower-case letters, digits, '-', '_', "
+                         "'.'; starting with a letter or digit)")
+    maps = _every_map(project)
+    map_id, local = split_name(old)
+    if map_id is None and local in maps:
+        plan = _rename_map(maps, local, new)
+    else:
+        home = _home(maps, map_id, local)
+        plan = _rename_id(maps, home, local, new)
+    done = _apply(plan)
+    _still_valid(done)
+    write_files([(Path(name), data) for name, data in done.files.items()])
+    if done.move is not None:
+        os.rename(*done.move)
+    return done
+
+
+def _still_valid(done: Renamed) -> None:
+    """Refuse a rename that would give a file an error it did not have (``c1`` as an id)."""
+    from argmap.rules.format import check_text
+
+    for name, data in done.files.items():
+        before = {(d.code, d.message) for d in check_text(_read(name).decode("utf-8"), name)}
+        new = [d for d in check_text(data.decode("utf-8"), name)
+               if d.severity.value == "error" and (d.code, d.message) not in before]
+        if new:
+            raise UsageError(f"nothing renamed: {name} would not be valid: {new[0]}")
+
+
+def _every_map(project: Project) -> dict[str, ArgumentMap]:
+    for paths in project.files().values():
+        for path in paths:
+            project._read_file(path, None)  # the whole project: any map may name it
+    return dict(project.maps)
+
+
+def _home(maps: dict[str, ArgumentMap], map_id: str | None, local: str) -> ArgumentMap:
+    if map_id is not None:
+        if map_id not in maps:
+            raise UsageError(f"no map '{map_id}' in the project")
+        return maps[map_id]
+    having = [m for m in maps.values() if local in _ids(m) or local in m.sources]
+    if not having:
+        raise UsageError(f"no map, statement or source '{local}' in the project")
+    if len(having) > 1:
+        names = ", ".join(f"{m.id}/{local}" for m in having)
+        raise UsageError(f"'{local}' is an id in several maps; say which: {names}")
+    return having[0]
+
+
+def _ids(argmap: ArgumentMap) -> set[str]:
+    return {s.id for s in argmap.walk() if s.id is not None}
+
+
+#: one edit: (file, 1-based line, 1-based column, the text written there, its replacement)
+Edit = tuple[str, int, int, str, str]
+
+
+def _rename_id(maps: dict[str, ArgumentMap], home: ArgumentMap, old: str, new: str
+               ) -> tuple[list[Edit], tuple[str, str] | None]:
+    source = old in home.sources
+    statement = old in _ids(home)
+    if not source and not statement:
+        raise UsageError(f"map '{home.id}' has no statement or source '{old}'")
+    if (statement and new in _ids(home)) or (source and new in home.sources):
+        raise UsageError(f"map '{home.id}' already has '{new}'; choose another name")
+    edits: list[Edit] = []
+    if statement:
+        edits += [_at(s.id_span, old, new) for s in home.walk()
+                  if s.id == old and s.id_span is not None]
+    if source:
+        edits.append(_at(home.sources[old].span, old, new))
+    for m in maps.values():
+        for span, name, kind in _names(m):
+            if (kind == "ref" and not statement) or (kind == "source" and not source):
+                continue
+            if m.id == home.id and name == old:
+                edits.append(_at(span, old, new))
+            elif name == f"{home.id}/{old}":
+                edits.append(_at(span, name, f"{home.id}/{new}"))
+    return edits, None
+
+
+def _rename_map(maps: dict[str, ArgumentMap], old: str, new: str
+                ) -> tuple[list[Edit], tuple[str, str] | None]:
+    if new in maps:
+        raise UsageError(f"the project already has a map '{new}'; choose another name")
+    home = maps[old]
+    edits: list[Edit] = []
+    move = None
+    declared = _declared_id(home)
+    if declared is not None:
+        edits.append((home.span.file, declared.line, declared.column, old, new))
+    else:
+        path = Path(home.span.file)
+        target = path.with_name(new + path.suffix)
+        if target.exists():
+            raise UsageError(f"map '{old}' takes its id from its file's name, and {target} "
+                             "exists already")
+        move = (str(path), str(target))
+    for m in maps.values():
+        for span, name, _ in _names(m):
+            if split_name(name)[0] == old:
+                edits.append(_at(span, name, f"{new}/{split_name(name)[1]}"))
+    return edits, move
+
+
+def _names(argmap: ArgumentMap) -> Iterator[tuple[Span, str, str]]:
+    for s in argmap.walk():
+        if s.ref is not None:
+            yield s.span, s.ref, "ref"
+        for c in s.cites:
+            yield c.span, c.source, "source"
+
+
+def _declared_id(argmap: ArgumentMap) -> Span | None:
+    """Where the map's own `id:` value is written, if it has one (found in its lines)."""
+    import re
+
+    lines = _read(argmap.span.file).decode("utf-8").splitlines()
+    pattern = re.compile(r"id:[ \t]*(['\"]?)" + re.escape(argmap.id) + r"\1[ \t]*(#.*)?$")
+    for number in range(argmap.span.line - 1, len(lines)):
+        line = lines[number]
+        if line.startswith("---") and number > argmap.span.line - 1:
+            break
+        found = pattern.match(line)
+        if found:
+            return Span(argmap.span.file, number + 1, found.start(1) + 1)
+    return None
+
+
+def _at(span: Span, old: str, new: str) -> Edit:
+    return (span.file, span.line, span.column, old, new)
+
+
+def _read(name: str) -> bytes:
+    with open(name, "rb") as f:
+        return f.read()
+
+
+def _apply(plan: tuple[list[Edit], tuple[str, str] | None]) -> Renamed:
+    """Each file with its edits made, right to left so earlier columns stay valid."""
+    edits, move = plan
+    done = Renamed(move=move)
+    by_file: dict[str, list[Edit]] = {}
+    for edit in edits:
+        by_file.setdefault(edit[0], []).append(edit)
+    for name, found in sorted(by_file.items()):
+        lines = _read(name).decode("utf-8").split("\n")
+        for _, line, column, old, new in sorted(set(found), key=lambda e: (e[1], e[2]),
+                                                 reverse=True):
+            text = lines[line - 1]
+            start = column - 1
+            if text[start:start + 1] in ("'", '"'):
+                start += 1
+            if text[start:start + len(old)] != old:
+                raise UsageError(f"{name}:{line}:{column}: expected '{old}' there; the file "
+                                 "changed while it was read: nothing was written")
+            lines[line - 1] = text[:start] + new + text[start + len(old):]
+            done.places += 1
+        done.files[name] = "\n".join(lines).encode("utf-8")
+    return done
