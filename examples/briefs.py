@@ -8,7 +8,7 @@ script writes into examples/briefs/:
 - `<map>.eval.txt`: `argmap eval MAP`;
 - `carbon-tax.html`: the HTML brief of the debate case;
 - for carbon-tax, the docx converted to PDF by LibreOffice (headless) and its
-  pages as PNG (`carbon-tax-page-N.png`), when `soffice` and `pdftoppm` exist.
+  first pages as PNG (`carbon-tax-page-NN.png`), when `soffice` and `pdftoppm` exist.
 
 The docx files are dated ``SOURCE_DATE_EPOCH`` (set below), so they rebuild
 byte for byte.
@@ -41,6 +41,8 @@ from argmap.model import ArgumentMap  # noqa: E402
 from argmap.readers.yaml.load import load_bytes  # noqa: E402
 
 PAGES_OF = "carbon-tax"
+#: how many of its pages are kept as PNG
+PAGES = 12
 #: the date the docx files say they were made: fixed, so they rebuild byte for byte
 EPOCH = "1796083200"  # 2026-12-01
 
@@ -102,8 +104,9 @@ def main() -> None:
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             for old in OUT.glob("*-page-*.png"):
                 old.unlink()
-            subprocess.run(["pdftoppm", "-png", "-r", "60", f"{tmp}/{PAGES_OF}.pdf",
-                            str(OUT / f"{PAGES_OF}-page")], check=True)
+            # the first pages show every level (Pocket to card); the docx holds the rest
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-l", str(PAGES),
+                            f"{tmp}/{PAGES_OF}.pdf", str(OUT / f"{PAGES_OF}-page")], check=True)
     else:
         print("soffice or pdftoppm missing: PDF pages not made", file=sys.stderr)
 

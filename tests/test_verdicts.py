@@ -554,3 +554,16 @@ def test_their_case_shows_their_cards_and_what_we_have_not_answered() -> None:
         in block
     ours = section(brief(), "Their case")
     assert "> Low-income households spend a larger share of their income" in ours
+
+
+def test_the_atlas_marks_statuses_by_the_semantics_chosen(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    texts = {}
+    for semantics in ("grounded", "weighed"):
+        out = tmp_path / f"{semantics}.pdf"
+        run("render", CASE, "-f", "pdf", "--pages", "--eval", "--semantics", semantics,
+            "-o", str(out))
+        texts[semantics] = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "✗ The United States should enact" in " ".join(texts["grounded"].split())
+    assert "✓ The United States should enact" in " ".join(texts["weighed"].split())

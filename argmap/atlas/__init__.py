@@ -30,6 +30,8 @@ class AtlasOptions(NamedTuple):
     orientation: str = "portrait"
     theme: str = "light"
     fit: bool = False  # one page per claim's subtree, shrunk to fit (no 8 pt floor)
+    #: ``--eval``: map id -> statement key -> in/out/undecided, marked on every box
+    statuses: dict[str, dict[str, str]] | None = None
 
     def size(self) -> tuple[float, float]:
         """The paper's width and height in pt, as oriented."""

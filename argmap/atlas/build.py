@@ -42,16 +42,17 @@ def pages_of(graph: ArgumentGraph, options: AtlasOptions, fmt: str, timeout: flo
         AtlasError: if a page stays too big to print at 8 pt after every try.
     """
     width, height = options.area()
+    marks = None if options.statuses is None else options.statuses.get(graph.id, {})
     if options.fit:  # the user's choice: one page a claim, whatever its size
-        pager = Pager(graph, whole_subtrees(graph), options.theme)
+        pager = Pager(graph, whole_subtrees(graph), options.theme, marks)
         texts = [pager.overview(fmt == "svg", stem)]
         texts += [pager.dot(i) for i in range(len(pager.pages))]
         laid = _layout_all(graph, texts, fmt, timeout, progress)
         return pager, [(data, _scale(data, fmt, width, height)) for data in laid]
     for share in TRIES:
-        measure = Pager(graph, [], options.theme).measure
+        measure = Pager(graph, [], options.theme, marks).measure
         pager = Pager(graph, partition(graph, width * share, height * share, measure),
-                      options.theme)
+                      options.theme, marks)
         texts = [pager.overview(fmt == "svg", stem)]
         texts += [pager.dot(i) for i in range(len(pager.pages))]
         laid = _layout_all(graph, texts, fmt, timeout, progress)

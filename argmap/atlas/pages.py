@@ -43,8 +43,11 @@ def _style() -> Style:
 class Pager:
     """Where everything is: the page of each box, each statement and each cut."""
 
-    def __init__(self, graph: ArgumentGraph, pages: list[Page], theme: str = "light") -> None:
+    def __init__(self, graph: ArgumentGraph, pages: list[Page], theme: str = "light",
+                 statuses: dict[str, str] | None = None) -> None:
         self.graph = graph
+        #: ``--eval``: statement key -> in/out/undecided, marked ✓ ✗ ? on each box
+        self.statuses = statuses
         self.pages = pages
         self.theme = THEMES[theme]
         self.total = len(pages) + 1  # the overview is page 1
@@ -171,6 +174,12 @@ class Pager:
         # in every page, so bold would add a fifth of the file; claims stand out
         # by their frame and fill instead.
         marker = f'<FONT COLOR="{color}">{MARKERS[relation]}</FONT> '
+        if self.statuses is not None:  # --eval: the status, as every other output marks it
+            status = self.statuses.get(item.key if REFS not in item.key else "")
+            if status is not None:
+                from argmap.analysis.evaluate import SYMBOLS
+
+                marker += f"{SYMBOLS[status]} "
         marks: list[str] = []
         if item in page.roots and item.link is not None:
             parent = self._parent_page(item)

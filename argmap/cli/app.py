@@ -337,7 +337,7 @@ def render(
     maps = report.maps
     if pages:
         atlas(maps, spec, output, cut, (paper, orientation, theme, fit), timeout,
-              report.project)
+              report.project, api.statuses(maps, chosen, report.project) if evaluated else None)
     else:
         colours = (api.side_colours(maps, for_names(ours)) if color_by is ColorBy.side
                    else (None, None))
@@ -351,7 +351,8 @@ def render(
 def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
           cut: tuple[str | None, int | None, str | None],
           looks: tuple[Paper, Orientation, Theme, bool], timeout: float,
-          project: Project | None = None) -> None:
+          project: Project | None = None,
+          statuses: dict[str, dict[str, str]] | None = None) -> None:
     """render --pages: each map as an atlas of legible pages (argmap.atlas)."""
     from argmap.api import views
     from argmap.atlas import AtlasOptions
@@ -360,7 +361,7 @@ def atlas(maps: list[ArgumentMap], spec: ExporterSpec, output: str | None,
 
     graphs = views(maps, *cut, project=project)
     plan = output_paths(stems(graphs, cut[1], cut[2]), spec, output)
-    options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value, looks[3])
+    options = AtlasOptions(looks[0].value, looks[1].value, looks[2].value, looks[3], statuses)
     write_atlases(graphs, plan, spec.name, options, timeout, say)
 
 
