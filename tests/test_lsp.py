@@ -175,7 +175,7 @@ def test_completion_offers_the_keys_a_statement_can_still_have(client: Client,
     items = complete(client, uri, at(3, 4))
     labels = [i.label for i in items]
     assert labels == ["id", "ref", "pro", "con", "undercut", "cites", "by", "tags", "note",
-                      "weight", "side"]
+                      "weight", "side", "speech", "scheme", "answers"]
     pro = items[2]
     assert pro.documentation == t.MarkupContent(
         t.MarkupKind.Markdown, "`pro`: premises that support this statement — *statements*")
