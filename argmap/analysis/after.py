@@ -36,12 +36,10 @@ def speech_index(argmap: ArgumentMap, name: str) -> int:
                           "or `speeches`)")
     found = round_.index(name)
     if found is None:
-        from argmap.diagnostics import did_you_mean
+        from argmap.diagnostics import did_you_mean_any_case
 
         names = [s.name for s in argmap.speeches]
-        folded = {n.casefold(): n for n in names}
-        hint = did_you_mean(name.casefold(), folded)
-        hint = f"; did you mean '{folded[hint.split(chr(39))[1]]}'?" if hint else ""
+        hint = did_you_mean_any_case(name, names)
         raise SpeechError(f"--after {name}: not a speech of map '{argmap.id}'{hint} "
                           f"(speeches: {', '.join(names)})")
     return found

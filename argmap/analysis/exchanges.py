@@ -24,7 +24,8 @@ from argmap.analysis.sides import Sides
 from argmap.graph import ArgumentGraph, Link
 from argmap.model import Relation
 
-__all__ = ["DANGER", "Attack", "Exchange", "answers_to", "attacks_on", "danger", "exchange"]
+__all__ = ["DANGER", "Attack", "Exchange", "answers_to", "attacks_on", "attacks_side", "danger",
+           "exchange"]
 
 #: each danger class's flag, as the brief and ``show --against`` print it
 DANGER = {1: "STANDS DESPITE ANSWERS", 2: "UNANSWERED", 3: "UNDECIDED", 4: "ANSWERED"}
@@ -76,14 +77,18 @@ def targets_side(graph: ArgumentGraph, sides: Sides, link: Link, side: str) -> b
     return False
 
 
+def attacks_side(graph: ArgumentGraph, sides: Sides, link: Link, side: str) -> bool:
+    """Whether a link is an attack by another side on a statement or step of ``side``."""
+    return (link.relation is not Relation.PRO and sides.step_of(link.key) != side
+            and targets_side(graph, sides, link, side))
+
+
 def attacks_on(evaluation: Evaluation, sides: Sides, side: str) -> list[Attack]:
     """Every attack by another side on ``side``, anywhere in the map, in danger order."""
     graph = evaluation.graph
     found = []
     for n, link in enumerate(graph.links):
-        if link.relation is Relation.PRO or sides.step_of(link.key) == side:
-            continue
-        if not targets_side(graph, sides, link, side):
+        if not attacks_side(graph, sides, link, side):
             continue
         answers = tuple(answers_to(graph, link))
         found.append((danger(evaluation, link, answers), -weight(link), n,

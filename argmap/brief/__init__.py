@@ -30,7 +30,15 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from argmap.analysis.evaluate import SYMBOLS, WORDS, Evaluation, Semantics, Status
-from argmap.analysis.exchanges import DANGER, DANGER_TITLES, Exchange, attacks_on, exchange
+from argmap.analysis.exchanges import (
+    DANGER,
+    DANGER_TITLES,
+    Exchange,
+    answers_to,
+    attacks_on,
+    attacks_side,
+    exchange,
+)
 from argmap.analysis.report import address, attack, reason
 from argmap.analysis.sides import OURS, THEIRS, Sides, sides_for
 from argmap.brief.records import LEVELS, Block, Brief, BriefError
@@ -221,11 +229,7 @@ class _Writer:
 
     def unanswered(self, link: Link) -> str:
         """UNANSWERED for an attack on us that nothing answers."""
-        if link.relation is Relation.PRO or self.sides.step_of(link.key) == self.side:
-            return ""
-        from argmap.analysis.exchanges import answers_to, targets_side
-
-        if targets_side(self.graph, self.sides, link, self.side) and not answers_to(
+        if attacks_side(self.graph, self.sides, link, self.side) and not answers_to(
                 self.graph, link):
             return "UNANSWERED"
         return ""

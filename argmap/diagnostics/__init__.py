@@ -89,6 +89,14 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+def did_you_mean_any_case(word: str, candidates: Iterable[str]) -> str:
+    """:func:`did_you_mean` ignoring case, naming the candidate as it is written
+    (``'2AC'`` for ``2ac``), or ``""``."""
+    folded = {c.casefold(): c for c in candidates}
+    hint = did_you_mean(word.casefold(), folded)
+    return f"; did you mean '{folded[hint.split(chr(39))[1]]}'?" if hint else ""
+
+
 def count(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
     """Return (errors, warnings)."""
     errors = warnings = 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import textwrap
 
 from argmap.analysis.evaluate import ASCII_SYMBOLS, SYMBOLS, Evaluation
-from argmap.analysis.exchanges import DANGER, DANGER_TITLES, Exchange, attacks_on, exchange
+from argmap.analysis.exchanges import DANGER, DANGER_TITLES, attacks_on, exchange
 from argmap.analysis.sides import OURS, Sides
 from argmap.escape import terminal_visible
 from argmap.exporters.notation import ASCII_MARKERS, MARKERS
@@ -92,12 +92,3 @@ def _wrap(line: str, width: int | None, indent: str) -> list[str]:
         return [line]
     return textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False) or [line]
 
-
-def depth_of(root: Exchange) -> int:
-    """How deep an exchange goes (0: the attack alone)."""
-    deepest, stack = 0, [root]
-    while stack:
-        node = stack.pop()
-        deepest = max(deepest, node.depth)
-        stack.extend(node.below)
-    return deepest

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from argmap.analysis.evaluate import Evaluation, Status, evaluate, semantics_of
-from argmap.analysis.exchanges import answers_to, attacks_on, targets_side
+from argmap.analysis.exchanges import answers_to, attacks_on, attacks_side
 from argmap.analysis.report import preview  # control characters replaced: safe to print
 from argmap.analysis.sides import Sides, sides_for
 from argmap.diagnostics import Diagnostic, warning
@@ -37,8 +37,7 @@ class Judged(NamedTuple):
         """Without --for every attack counts; with it, only another side's on ours."""
         if self.side is None or self.sides is None:
             return True
-        return self.sides.step_of(link.key) != self.side and targets_side(
-            self.graph, self.sides, link, self.side)
+        return attacks_side(self.graph, self.sides, link, self.side)
 
 
 def unanswered_attacks(judged: Judged) -> Iterator[Diagnostic]:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any, Protocol
 
-from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
+from argmap.diagnostics import Diagnostic, did_you_mean, did_you_mean_any_case, error, warning
 from argmap.model import (
     ARGUMENT_ONLY_KEYS,
     CITATION_KEYS,
@@ -681,10 +681,7 @@ class Builder:
                        "declares no `format` or `speeches`", node)
             return None
         names = [s.name for s in self.round]
-        folded = {n.casefold(): n for n in names}
-        hint = did_you_mean(name.casefold(), folded)
-        if hint:  # say it as the round writes it: '2AC', not '2ac'
-            hint = f"; did you mean '{folded[hint.split(chr(39))[1]]}'?"
+        hint = did_you_mean_any_case(name, names)  # as the round writes it: '2AC'
         self.error("unknown-speech", f"speech {quoted(name)} is not one of the round's "
                    f"speeches ({', '.join(names)})" + hint, node)
         return None
