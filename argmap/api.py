@@ -691,6 +691,7 @@ def export_options(format: str, *, statuses: dict[str, dict[str, str]] | None = 
     if statuses is not None and format not in EVAL_FORMATS:
         raise UsageError(f"--eval: {format} cannot show statuses; use "
                          f"{', '.join(EVAL_FORMATS)}, or argmap eval --format json")
+    options.pop("color_by", None)  # checked here; `sides` carries the choice to the exporters
     return ExportOptions(statuses=statuses, **options)
 
 

@@ -42,9 +42,8 @@ class ExportOptions(NamedTuple):
     on_slow: Callable[[], Callable[[], None]] | None = None
     #: called with (map id, message) for each thing a user should hear about a layout
     warn: Callable[[str, str], None] | None = None
-    #: ``--color-by``: relation (the default) or side
-    color_by: str = "relation"
-    #: ``--color-by side``: map id -> statement key -> 0 (first side), 1 (second), 2 (other)
+    #: ``--color-by side`` (None: boxes by relation): map id -> statement key -> 0 (first
+    #: side), 1 (second), 2 (other)
     sides: dict[str, dict[str, int]] | None = None
     #: ``--color-by side``: map id -> the names of the first and second side (the legend)
     side_names: dict[str, tuple[str, ...]] | None = None
