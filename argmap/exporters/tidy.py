@@ -1,4 +1,4 @@
-"""A tidy-tree layout for big diagrams: argmap places the boxes, Graphviz only draws them.
+"""A tidy-tree layout for big diagrams: argmap places the boxes (and draws the SVG itself).
 
 ``dot`` ranks, orders and routes a graph in time that grows about as N^1.9
 (10,000 statements: 17 s), and ``sfdp`` is faster but lets boxes overlap. A
@@ -6,8 +6,9 @@ map is a tree (each statement written once, under its parent) plus a few
 cross-links (``ref``), so its picture can be laid out in linear time: the
 Reingold–Tilford tidy tree, which packs each subtree against its left
 neighbours' contours, level by level, and centres a parent over its premises.
-Graphviz then runs as ``neato -n2``, which keeps every given node position and
-edge path and only measures and draws the labels.
+For SVG argmap then draws the picture itself (:mod:`argmap.exporters.drawing`);
+for PNG and PDF Graphviz runs as ``neato -n2``, which keeps every given node
+position and edge path and only measures and draws the labels.
 
 The input is the DOT text :func:`argmap.exporters.dot.render_dot` writes (one
 node or edge per line), so a tidy picture shows exactly what a ``dot`` picture
