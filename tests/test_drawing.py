@@ -14,9 +14,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.exporters.dot import DotOptions, render_dot
-from argmap.exporters.drawing import draw_svg
+from argmap.exporters.drawing import _label, _runs, draw_svg
 from argmap.exporters.layout import layout
 from argmap.exporters.tidy import tidy_layout
 from argmap.graph import build_graph
@@ -137,3 +139,41 @@ def test_text_and_tooltips_are_escaped_as_graphviz_shows_them() -> None:
     texts = "".join(drawn(ours)[2])
     assert "bold</b> &amp; not an entity&lt;" in texts  # as typed: not markup, not entities
     assert "\\\\" not in texts
+
+
+def styled(line: str) -> list[tuple[str, bool, str | None]]:
+    """Each character of an SVG line of text with its weight and colour, however the
+    tspans that give them are nested."""
+    out: list[tuple[str, bool, str | None]] = []
+
+    def walk(element: ElementTree.Element, bold: bool, fill: str | None) -> None:
+        bold = bold or element.get("font-weight") == "bold"
+        fill = element.get("fill", fill)
+        out.extend((c, bold, fill) for c in element.text or "")
+        for child in element:
+            walk(child, bold, fill)
+            out.extend((c, bold, fill) for c in child.tail or "")
+
+    walk(ElementTree.fromstring(f"<text>{line}</text>"), False, None)
+    return out
+
+
+words = st.text(alphabet=st.sampled_from("ab &;#\\"), min_size=1, max_size=6).map(
+    lambda t: t.replace("&", "&amp;"))
+runs = st.lists(st.tuples(words, st.booleans(), st.sampled_from([None, "#1a7f37", "#0550ae"]),
+                          st.booleans()), min_size=1, max_size=8)
+
+
+@given(runs)
+def test_a_statement_label_reads_the_same_translated_in_c_or_tag_by_tag(
+        pieces: list[tuple[str, bool, str | None, bool]]) -> None:
+    # the writer's vocabulary: bold and coloured runs, left-aligned line breaks
+    body = ""
+    for text, bold, colour, newline in pieces:
+        run = f"<B>{text}</B>" if bold else text
+        body += (f'<FONT COLOR="{colour}">{run}</FONT>' if colour else run) + \
+            ('<BR ALIGN="LEFT"/>' if newline else "")
+    fast, slow = _label(body, 11.0), _runs(body, 11.0)
+    assert fast is not None and slow is not None
+    assert [(a, h) for a, _, h in fast] == [(a, h) for a, _, h in slow]
+    assert [styled(t) for _, t, _ in fast] == [styled(t) for _, t, _ in slow]

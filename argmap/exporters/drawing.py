@@ -51,6 +51,7 @@ ARROW_WIDTH = 0.35  # an arrowhead's half-width per pt of its length (Graphviz's
 _LL, _UR = "_argmap_ll", "_argmap_ur"  # anchors that fix Graphviz's frame to argmap's
 
 _Corners = list[float]  # x0, y0, x1, y1 (DOT's pt, y up)
+_BoxLook = tuple[str, str, float, float, str]  # outline attributes, corner, font, margin, ink
 
 
 class _Defaults(NamedTuple):
@@ -85,6 +86,7 @@ def draw_svg(placed: Placed, graphviz: Callable[[str], bytes]) -> bytes:
     others: list[str] = []  # DOT lines for Graphviz
     ends: set[str] = set()  # boxes argmap draws that Graphviz's edges reach
     extent: _Corners = [float("inf"), float("inf"), -float("inf"), -float("inf")]
+    looks: dict[str, _BoxLook | None] = {}  # a box's attributes -> how it looks
     for line in lines:
         if " -> " in line:
             found = _EDGE.match(line)
@@ -102,7 +104,8 @@ def draw_svg(placed: Placed, graphviz: Callable[[str], bytes]) -> bytes:
             continue
         name, attrs = found.groups()
         size = sizes.get(name)
-        svg = _node(name, attrs, size, d, len(nodes) + 1, drawn, extent) if size else None
+        svg = _node(name, attrs, size, d, len(nodes) + 1, drawn, extent, looks) if size \
+            else None
         if svg is None:
             others.append(line)
         else:
@@ -190,7 +193,8 @@ def _look(attrs: str, penwidth: float) -> _Look | None:
 
 
 def _node(name: str, attrs: str, size: tuple[float, float], d: _Defaults, number: int,
-          drawn: dict[str, tuple[float, float]], extent: _Corners) -> str | None:
+          drawn: dict[str, tuple[float, float]], extent: _Corners,
+          looks: dict[str, _BoxLook | None]) -> str | None:
     """A box as Graphviz draws it (outline, text, tooltip and link), in DOT's coordinates
     with y flipped; None for a node argmap does not draw (a table, a point, a note)."""
     start = attrs.find("label=<")
@@ -200,7 +204,8 @@ def _node(name: str, attrs: str, size: tuple[float, float], d: _Defaults, number
         return None
     after = attrs[end + 2:]
     tip_at = after.find(", tooltip=")
-    look = _box_look(attrs[found.end():start], after if tip_at < 0 else after[:tip_at], d)
+    key = attrs[found.end():start] + (after if tip_at < 0 else after[:tip_at])
+    look = looks[key] if key in looks else _box_look(key, d, looks)
     if look is None:
         return None
     values = dict(_ATTR.findall(after[tip_at:])) if tip_at >= 0 else {}
@@ -247,17 +252,11 @@ def _node(name: str, attrs: str, size: tuple[float, float], d: _Defaults, number
     return f'<g id="node{number}" class="node">\n<title>{name}</title>\n{shape}{text}</g>\n'
 
 
-_BoxLook = tuple[str, str, float, float, str]  # outline attributes, corner, font, margin, ink
-_BOX_LOOKS: dict[tuple[str, str, _Defaults], _BoxLook | None] = {}
-
-
-def _box_look(before: str, after: str, d: _Defaults) -> _BoxLook | None:
+def _box_look(attrs: str, d: _Defaults, looks: dict[str, _BoxLook | None]) -> _BoxLook | None:
     """A box's look from its DOT attributes but position, label and tooltip (a few kinds
-    per map, each read once); None for a box argmap does not draw."""
-    key = (before, after, d)
-    if key in _BOX_LOOKS:
-        return _BOX_LOOKS[key]
-    values = dict(_ATTR.findall(before) + _ATTR.findall(after))
+    per map: each is read once, and kept in ``looks``); None for a box argmap does not draw.
+    """
+    values = dict(_ATTR.findall(attrs))
     get = values.get
     style = _plain(get("style", d.style))
     outline = _OUTLINES.get(style)
@@ -272,15 +271,44 @@ def _box_look(before: str, after: str, d: _Defaults) -> _BoxLook | None:
         look = (f'fill="{fill}" stroke="{_xml(_plain(get("color", "black")))}"{stroke}{outline}',
                 f' rx="{RADIUS:g}"' if style.startswith("rounded") else "", font, margin,
                 f'font-size="{font:.2f}" fill="{_xml(_plain(get("fontcolor", d.ink)))}"')
-    if len(_BOX_LOOKS) < 1000:
-        _BOX_LOOKS[key] = look
+    looks[attrs] = look
     return look
+
+
+_LEFT = '<BR ALIGN="LEFT"/>'
 
 
 def _label(body: str, font: float) -> list[tuple[str, str, float]] | None:
     """An HTML-like label's lines: each one's alignment (l, c, r), its SVG text (runs in
     another weight, colour or size as ``<tspan>``s) and its height (pt); None for a tag
-    argmap does not draw."""
+    argmap does not draw.
+
+    A statement's label (left-aligned lines, bold and coloured runs that end on the
+    line they start on, one size) is translated by replacing its tags, in C; any
+    other by :func:`_runs`, tag by tag.
+    """
+    lines = body.split(_LEFT)
+    bold, fonts = body.count("<B>"), body.count("<FONT ")
+    if "POINT-SIZE" in body or body.count("<") != 2 * (bold + fonts) + len(lines) - 1 or \
+            body.count('<FONT COLOR="') != fonts or \
+            any(line.count("<") != 2 * line.count("</") for line in lines):
+        return _runs(body, font)  # another tag, or a run across a line break
+    if bold:
+        body = body.replace("<B>", '<tspan font-weight="bold">').replace("</B>", "</tspan>")
+    if fonts:
+        body = body.replace('<FONT COLOR="', '<tspan fill="').replace("</FONT>", "</tspan>")
+    if "\\" in body:  # Graphviz reads a doubled backslash as one
+        body = body.replace("\\\\", "\\")
+    lines = body.split(_LEFT)
+    last = lines.pop()
+    found = [("l", line, font) for line in lines]
+    if _TAG.sub("", last).strip():  # text after the last line break: centred
+        found.append(("c", last, font))
+    return found
+
+
+def _runs(body: str, font: float) -> list[tuple[str, str, float]] | None:
+    """:func:`_label`, tag by tag."""
     lines: list[tuple[str, str, float]] = []
     parts: list[str] = []
     tall = 0.0
