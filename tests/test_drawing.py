@@ -33,11 +33,14 @@ def graphviz(dot: str) -> bytes:
     return layout(dot, "tidy", "svg", 60)
 
 
-def both(path: Path, direction: str = "TB", legend: bool = True) -> tuple[str, str, str]:
-    """The tidy DOT text of a map, Graphviz's SVG of it, and argmap's."""
+def both(path: Path, direction: str = "TB", legend: bool = True, theme: str = "light",
+         status: str | None = None) -> tuple[str, str, str]:
+    """The tidy DOT text of a map, Graphviz's SVG of it, and argmap's (``status``: every
+    statement marked so, as ``--eval`` marks them)."""
     graph = build_graph(load_path(path).maps[0])
-    placed = tidy_layout(render_dot(graph, DotOptions(direction, legend=legend)), graph,
-                         direction)
+    statuses = dict.fromkeys(graph.statements, status) if status else None
+    options = DotOptions(direction, theme, legend=legend, statuses=statuses)
+    placed = tidy_layout(render_dot(graph, options), graph, direction)
     dot = "\n".join(placed.lines)
     return dot, graphviz(dot).decode(), draw_svg(placed, graphviz).decode()
 
@@ -46,8 +49,12 @@ def _centre(box: tuple[float, float, float, float]) -> tuple[float, float]:
     return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
 
 
-def nodes(svg: str) -> dict[str, tuple[str, str | None, str | None]]:
-    """Each node's text (spaces left out: the two place runs differently), tooltip, link."""
+Node = tuple[str, str | None, str | None, tuple[str | None, ...], list[tuple[str, bool, str]]]
+
+
+def nodes(svg: str) -> dict[str, Node]:
+    """Each node's text (spaces left out: the two place runs differently), tooltip, link,
+    outline (fill, line, its width, dashes) and each letter's weight and colour."""
     out = {}
     for group in ElementTree.fromstring(svg).iter(f"{SVG}g"):
         title = group.find(f"{SVG}title")
@@ -55,9 +62,17 @@ def nodes(svg: str) -> dict[str, tuple[str, str | None, str | None]]:
             continue
         words = "".join("".join(t.itertext()) for t in group.iter(f"{SVG}text"))
         link = next(group.iter(f"{SVG}a"), None)
+        shape = next((e for e in group.iter() if e.tag.rpartition("}")[2] in
+                      ("rect", "path", "polygon", "ellipse")), None)
+        outline = tuple(shape.get(a) for a in ("fill", "stroke", "stroke-width",
+                                               "stroke-dasharray")) if shape is not None else ()
+        letters = [(c, b, f or "") for t in group.iter(f"{SVG}text")
+                   for c, b, f in styled(t)
+                   if not c.isspace()]
         out[title.text] = (re.sub(r"\s+", "", words),
                            link.get(f"{XLINK}title") if link is not None else None,
-                           link.get(f"{XLINK}href") if link is not None else None)
+                           link.get(f"{XLINK}href") if link is not None else None,
+                           outline, letters)
     return out
 
 
@@ -83,6 +98,16 @@ def test_argmap_draws_what_graphviz_draws_where_it_draws_it(path: Path, directio
     assert our_edges == their_edges == len(
         [line for line in dot.splitlines() if " -> " in line and "style=invis" not in line])
     assert nodes(ours) == nodes(theirs)
+
+
+@pytest.mark.parametrize(("theme", "status"), [("dark", "out"), ("print", "in"),
+                                               ("light", "undecided")])
+def test_themes_and_eval_marks_look_as_graphviz_draws_them(theme: str, status: str) -> None:
+    # --eval dims a fallen box after its tooltip: its text colour and pen still count
+    _, theirs, ours = both(TESTS / "fixtures/valid/full.yaml", theme=theme, status=status)
+    found = nodes(ours)
+    assert found == nodes(theirs)
+    assert all(letters for name, (*_, letters) in found.items() if re.fullmatch(r"n\d+", name))
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.stem)
@@ -141,9 +166,9 @@ def test_text_and_tooltips_are_escaped_as_graphviz_shows_them() -> None:
     assert "\\\\" not in texts
 
 
-def styled(line: str) -> list[tuple[str, bool, str | None]]:
-    """Each character of an SVG line of text with its weight and colour, however the
-    tspans that give them are nested."""
+def styled(line: str | ElementTree.Element) -> list[tuple[str, bool, str | None]]:
+    """Each character of an SVG line of text (a ``<text>`` element, or what it holds)
+    with its weight and colour, however the tspans that give them are nested."""
     out: list[tuple[str, bool, str | None]] = []
 
     def walk(element: ElementTree.Element, bold: bool, fill: str | None) -> None:
@@ -154,7 +179,8 @@ def styled(line: str) -> list[tuple[str, bool, str | None]]:
             walk(child, bold, fill)
             out.extend((c, bold, fill) for c in child.tail or "")
 
-    walk(ElementTree.fromstring(f"<text>{line}</text>"), False, None)
+    walk(ElementTree.fromstring(f"<text>{line}</text>") if isinstance(line, str) else line,
+         False, None)
     return out
 
 

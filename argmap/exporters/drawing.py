@@ -39,6 +39,7 @@ _CX = re.compile(r'cx="(-?[\d.]+)" cy="(-?[\d.]+)"')
 _NODE_KEYS = frozenset({"pos", "height", "width", "label", "shape", "style", "color",
                         "fillcolor", "penwidth", "fontcolor", "fontsize", "margin", "tooltip",
                         "URL", "target"})
+_LINK_KEYS = frozenset({"tooltip", "URL", "target"})
 _EDGE_KEYS = frozenset({"pos", "dir", "color", "style", "penwidth", "constraint"})
 _OUTLINES = {"filled": "", "rounded,filled": "", "rounded,filled,dashed": ' stroke-dasharray="5,2"',
              "filled,dashed": ' stroke-dasharray="5,2"'}
@@ -205,11 +206,11 @@ def _node(name: str, attrs: str, size: tuple[float, float], d: _Defaults, number
     after = attrs[end + 2:]
     tip_at = after.find(", tooltip=")
     key = attrs[found.end():start] + (after if tip_at < 0 else after[:tip_at])
+    values = dict(_ATTR.findall(after[tip_at:])) if tip_at >= 0 else {}
+    if values.keys() - _LINK_KEYS:  # more after the tooltip (--eval dims a fallen box)
+        key += "".join([f", {k}={v}" for k, v in values.items() if k not in _LINK_KEYS])
     look = looks[key] if key in looks else _box_look(key, d, looks)
     if look is None:
-        return None
-    values = dict(_ATTR.findall(after[tip_at:])) if tip_at >= 0 else {}
-    if not values.keys() <= _NODE_KEYS:
         return None
     shape_attrs, corner, font, margin, ink = look
     label = _label(attrs[start + 7:end + 1], font)
@@ -241,9 +242,8 @@ def _node(name: str, attrs: str, size: tuple[float, float], d: _Defaults, number
         text += (f'<text text-anchor="{anchor}" x="{x:.1f}" y="{top + ASCENT * tall:.1f}" '
                  f"{ink}>{body}</text>\n")
         top += tall
-    if values:
-        get = values.get
-        tip, url = get("tooltip"), get("URL")
+    tip, url = values.get("tooltip"), values.get("URL")
+    if tip is not None or url is not None:
         link = f' xlink:href="{_plain(url)}"' if url is not None else ""
         title = f' xlink:title="{_xml(_plain(tip))}"' if tip is not None else ""
         target = f' target="{_xml(_plain(values["target"]))}"' if "target" in values else ""
