@@ -349,6 +349,9 @@ def test_flow_command_writes_each_format(tmp_path: Path) -> None:
      "2AR)\n"),
     (("brief", str(POLICY)), "argmap: brief needs --for (our side or claims), or --speech for one "
      "speech of a round\n"),
+    (("brief", str(POLICY), "--speech", "2ax"), "argmap: --speech 2ax: not a speech of map "
+     "'policy-carbon-tax'; did you mean '2AR'? (speeches: 1AC, 1NC, 2AC, 2NC, 1NR, 1AR, 2NR, "
+     "2AR)\n"),
 ])
 def test_flow_usage_errors(args: tuple[str, ...], message: str) -> None:
     code, out, err = run(*args)
