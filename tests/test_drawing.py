@@ -100,6 +100,20 @@ def test_argmap_draws_what_graphviz_draws_where_it_draws_it(path: Path, directio
     assert nodes(ours) == nodes(theirs)
 
 
+@pytest.mark.parametrize("direction", ["BT", "RL"])
+def test_the_other_directions_too(direction: str) -> None:
+    _, theirs, ours = both(TESTS / "fixtures/valid/full.yaml", direction)
+    assert nodes(ours) == nodes(theirs)
+    their_boxes, _, _ = drawn(theirs)
+    our_boxes, _, _ = drawn(ours)
+    ox, oy = _centre(our_boxes["n1"])
+    tx, ty = _centre(their_boxes["n1"])
+    for name, box in our_boxes.items():
+        x, y = _centre(box)
+        a, b = _centre(their_boxes[name])
+        assert abs(x - ox - a + tx) < 1 and abs(y - oy - b + ty) < 1, name
+
+
 @pytest.mark.parametrize(("theme", "status"), [("dark", "out"), ("print", "in"),
                                                ("light", "undecided")])
 def test_themes_and_eval_marks_look_as_graphviz_draws_them(theme: str, status: str) -> None:

@@ -154,8 +154,11 @@ def test_a_big_map_is_drawn_by_default_with_the_tidy_layout(tmp_path: Path) -> N
                                       str(tmp_path / "big.svg")])
     assert result.exit_code == 0, result.output
     assert "using --engine tidy" in result.stderr
-    boxes, _, _ = drawn((tmp_path / "big.svg").read_text())
+    svg = (tmp_path / "big.svg").read_text()
+    boxes, _, _ = drawn(svg)
     assert len(boxes) == 2001 + 2  # the statements, the question and the legend
+    # argmap drew the boxes (rect), Graphviz the legend (path)
+    assert svg.count("<rect ") == 2001 + 1 and "<title>legend</title>\n<path" in svg
 
 
 @st.composite
