@@ -18,7 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.exporters.dot import DotOptions, render_dot
-from argmap.exporters.drawing import _label, _runs, draw_svg
+from argmap.exporters.drawing import draw_svg
+from argmap.exporters.drawing.text import label_lines, runs
 from argmap.exporters.layout import layout
 from argmap.exporters.tidy import tidy_layout
 from argmap.graph import build_graph
@@ -200,11 +201,11 @@ def styled(line: str | ElementTree.Element) -> list[tuple[str, bool, str | None]
 
 words = st.text(alphabet=st.sampled_from("ab &;#\\"), min_size=1, max_size=6).map(
     lambda t: t.replace("&", "&amp;"))
-runs = st.lists(st.tuples(words, st.booleans(), st.sampled_from([None, "#1a7f37", "#0550ae"]),
+labels = st.lists(st.tuples(words, st.booleans(), st.sampled_from([None, "#1a7f37", "#0550ae"]),
                           st.booleans()), min_size=1, max_size=8)
 
 
-@given(runs)
+@given(labels)
 def test_a_statement_label_reads_the_same_translated_in_c_or_tag_by_tag(
         pieces: list[tuple[str, bool, str | None, bool]]) -> None:
     # the writer's vocabulary: bold and coloured runs, left-aligned line breaks
@@ -213,7 +214,7 @@ def test_a_statement_label_reads_the_same_translated_in_c_or_tag_by_tag(
         run = f"<B>{text}</B>" if bold else text
         body += (f'<FONT COLOR="{colour}">{run}</FONT>' if colour else run) + \
             ('<BR ALIGN="LEFT"/>' if newline else "")
-    fast, slow = _label(body, 11.0), _runs(body, 11.0)
+    fast, slow = label_lines(body, 11.0), runs(body, 11.0)
     assert fast is not None and slow is not None
     assert [(a, h) for a, _, h in fast] == [(a, h) for a, _, h in slow]
     assert [styled(t) for _, t, _ in fast] == [styled(t) for _, t, _ in slow]
