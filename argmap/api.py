@@ -148,24 +148,23 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
     doc = Document()
     paths = list(paths)
     first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
+    crossing = False
     for path in expand_paths(paths, exclude):
         doc.files += 1
         loaded = load_path(path, max_bytes, reader)
-        _add(doc, loaded.maps, loaded.diagnostics, first)
+        crossing = _add(doc, loaded.maps, loaded.diagnostics, first) or crossing
     if project_file is not None and project_file.path is not None:
         doc.maps = [project_file.apply(m) for m in doc.maps]  # its semantics and sides
-    _cross_files(doc, paths, max_bytes, project_file)
+    if crossing:
+        _cross_files(doc, paths, max_bytes, project_file)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
 
 
 def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
                  project_file: ProjectFile | None) -> None:
-    """Resolve the names that cross files (argmap.project): only maps that write one pay."""
-    from argmap.project.load import qualified_names
-
-    if not any(m.library or next(qualified_names(m), None) is not None for m in doc.maps):
-        return
+    """Resolve the names that cross files (argmap.project), for maps of which one writes
+    a name of another map or is a library (:func:`_add` says so)."""
     from argmap.project import Project, open_project, resolve
 
     start = next((p for p in paths if str(p) != "-"), Path.cwd())
@@ -292,15 +291,11 @@ def _noting(notes: list[str]) -> Callable[[str, str], None]:
 def _read_chunk(files: list[Path], max_bytes: int, reader: str | None) -> Document:
     """Load and check each file as :func:`check_paths` does, except that maps in different
     files with one id are left to :func:`_merged`, which sees every chunk."""
-    from argmap.project.load import qualified_names
-
     doc = Document()
     for path in files:
         doc.files += 1
         loaded = load_path(path, max_bytes, reader)
-        _add(doc, loaded.maps, loaded.diagnostics, {})
-    doc.crossing = any(m.library or next(qualified_names(m), None) is not None
-                       for m in doc.maps)
+        doc.crossing = _add(doc, loaded.maps, loaded.diagnostics, {}) or doc.crossing
     return doc
 
 
@@ -329,9 +324,12 @@ def _merged(files: int, chunks: Iterable[tuple[Document, list[tuple[str, Span]]]
 
 
 def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],
-         first: dict[str, ArgumentMap]) -> None:
-    """Add one file's maps to ``doc`` with their load diagnostics and the rules' findings."""
+         first: dict[str, ArgumentMap]) -> bool:
+    """Add one file's maps to ``doc`` with their load diagnostics and the rules' findings;
+    True when one of them is a library or names another map's statement or source
+    (``MAP-ID/ID``: :func:`_cross_files` resolves them)."""
     doc.diagnostics.extend(found)
+    crossing = False
     for argmap in maps:
         earlier = first.setdefault(argmap.id, argmap)
         # Within one file the loader reports it; across files only this can.
@@ -344,6 +342,8 @@ def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],
         doc.statements += sum(1 for s in index.statements if s.ref is None and not s.premises)
         doc.sources += len(argmap.sources)
         doc.diagnostics.extend(run_rules(index))
+        crossing = crossing or argmap.library or index.crossing
+    return crossing
 
 
 def load(source: PathOrFile, *, format: str | None = None, max_bytes: int = MAX_BYTES,
