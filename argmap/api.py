@@ -26,6 +26,7 @@ from argmap.diagnostics import Diagnostic, count, error
 from argmap.errors import ArgmapError, UsageError
 from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
 from argmap.files import MAX_BYTES, expand_paths
+from argmap.files.retain import keep
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap, Relation, Span
 from argmap.readers import READERS, load_path
@@ -225,6 +226,7 @@ def check_chunk(files: list[Path], job: tuple[int, str | None, set[str] | None],
     if codes is not None:
         apply_rules(doc, codes)
     ids = [(m.id, m.span) for m in doc.maps]
+    keep("maps", doc.maps)  # a command that exits next need not free them
     doc.maps = []
     return doc, ids
 
@@ -269,12 +271,15 @@ def export_chunk(files: list[Path], job: tuple[str, ExportOptions, int, str | No
     doc = _read_chunk(files, max_bytes, reader)
     ids = [(m.id, m.span) for m in doc.maps]
     exported = []
+    graphs = []
     if not doc.errors:
         for argmap, cut in zip(doc.maps, views(doc.maps, None, depth, side), strict=True):
             notes: list[str] = []
             result = EXPORTERS[format].export(cut, options._replace(warn=_noting(notes)))
             exported.append(Exported(cut.id, argmap.span.file, result.encode("utf-8")
                                      if isinstance(result, str) else result, tuple(notes)))
+            graphs.append(cut)
+    keep("maps", (doc.maps, graphs))  # a command that exits next need not free them
     doc.maps = []
     return doc, ids, exported
 

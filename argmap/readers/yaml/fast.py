@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from argmap.files.retain import keep
 from argmap.model import (
     FORMAT_VERSION,
     SLUG_RE,
@@ -96,9 +97,11 @@ def read_canonical(text: str, file: str, default_id: str,
     if len(rows) != text.count("\n") + (not text.endswith("\n")):
         return None
     try:
-        return _Reader(rows, file, implicit).document(default_id)
+        found = _Reader(rows, file, implicit).document(default_id)
     except (_NotCanonical, IndexError):
         return None
+    keep("lines", rows)  # a command that exits next need not free a million strings
+    return found
 
 
 def _printable(text: str) -> bool:
