@@ -26,6 +26,7 @@ from argmap.model import MAX_WEIGHT, MIN_WEIGHT, Relation
 #: the target only together, which a reader of version 1 would take for one premise
 VERSION = 2
 _LINK, _STATEMENT = '"link"', '"statement"'
+_SPEECH = '"speech": '
 
 _dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False,
                           separators=(", ", ": ")).encode
@@ -45,6 +46,11 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         head["sides"] = list(graph.sides)
     if graph.semantics is not None:
         head["semantics"] = graph.semantics
+    if graph.format is not None:
+        head["format"] = graph.format
+    if graph.speeches:
+        head["speeches"] = [{"name": s.name, "side": s.side, "minutes": s.minutes}
+                            for s in graph.speeches]
     if graph.marked and any(c.quote and any(m in c.quote for m in ("==", "__", "**", "\\"))
                             for s in graph.statements.values() for c in s.cites):
         head["marked"] = True  # format 1.2: the quotes carry markup (``==read==``)
@@ -60,7 +66,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
                            f'"relation": "{relation.value}"' for relation in Relation}
     links = []
     for key, premises, target, relation, weight, address, span, ref, id_, note, tags, \
-            _, scheme in graph.links:
+            speech, scheme in graph.links:
         links.append(
             f'{{"key": {q(key)}, "id": {"null" if id_ is None else q(id_)}, '
             f'"premises": [{q(premises[0]) if len(premises) == 1 else join(map(q, premises))}], '
@@ -70,6 +76,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             f'"tags": {_dumps(list(tags)) if tags else "[]"}, '
             f'"note": {"null" if note is None else q(note)}, '
             f'{"" if scheme is None else _scheme(key, scheme, schemes)}'
+            f'{"" if speech is None else f"{_SPEECH}{q(speech)}, "}'
             f'"file": {quoted_file if span.file == file else q(span.file)}, '
             f'"line": {span.line}, "column": {span.column}}}')
     sources = [_dumps({"id": source_id, "number": numbers.get(source_id),
@@ -120,7 +127,7 @@ def _statements(statements: Iterable[GStatement], numbers: dict[str, int],
     quoted_file = q(file) if file is not None else ""
     records = []
     for key, id_, path, text, by, tags, note, cites, span, is_claim, link, _, origin, side, \
-            _, answers in statements:
+            speech, answers in statements:
         cited = "[]" if outside or not cites else "[" + ", ".join(
             f'{{"number": {_number(numbers.get(c.source))}, "source": {q(c.source)}, '
             f'"quote": {"null" if c.quote is None else q(c.quote)}, '
@@ -131,6 +138,8 @@ def _statements(statements: Iterable[GStatement], numbers: dict[str, int],
             extra += f'"side": {q(side)}, '
         if answers:  # format 1.2: the critical questions it raises or settles
             extra += f'"answers": {_dumps(list(answers))}, '
+        if speech is not None:  # format 1.2: the speech it was first said in
+            extra += f'{_SPEECH}{q(speech)}, '
         records.append(
             f'{{"key": {q(key)}, "id": {"null" if id_ is None else q(id_)}, {extra}'
             f'"path": {q(path)}, "text": {q(text)}, '
@@ -195,7 +204,9 @@ def json_export_schema() -> dict[str, Any]:
         "answers": {"type": "array", "items": text, "minItems": 1,
                     "description": "format 1.2: the critical questions of the step above "
                                    "that it raises or settles; absent when none"},
-        **where}, optional=("origin", "side", "answers"))
+        "speech": {**text, "description": "format 1.2: the speech it was first said in; "
+                                          "absent when none"},
+        **where}, optional=("origin", "side", "answers", "speech"))
     link = record("Premises bearing on a statement (pro, con) or on a link (undercut); "
                   "several premises are a linked argument: they bear only together.", {
         "key": {**key, "description": "l1, l2, ... in file order"},
@@ -222,7 +233,9 @@ def json_export_schema() -> dict[str, Any]:
                           "id": text, "kind": {"enum": ["assumption", "exception"]},
                           "open": {"type": "boolean"},
                           "answered_by": {"type": "array", "items": key}})},
-        **where}, optional=("scheme", "questions"))
+        "speech": {**text, "description": "format 1.2: the speech the step was made in (for "
+                                          "a ref: said again, an extension); absent when none"},
+        **where}, optional=("scheme", "questions", "speech"))
     source = record("A work listed in the map's sources.", {
         "id": key, "number": {"type": ["integer", "null"], "minimum": 1,
                               "description": "its citation number; null if not cited"},
@@ -245,8 +258,15 @@ def json_export_schema() -> dict[str, Any]:
             "sides": {"type": "array", "items": text,
                       "description": "format 1.2: the map's sides; absent when none"},
             "semantics": {"enum": ["grounded", "weighed"],
-                          "description": "format 1.2: the map's semantics; absent when unset"}},
-            optional=("marked", "sides", "semantics")),
+                          "description": "format 1.2: the map's semantics; absent when unset"},
+            "format": {**text, "description": "format 1.2: the debate format (a speech-order "
+                                              "preset: policy, ld, pf, ...); absent when none"},
+            "speeches": {"type": "array", "description": "format 1.2: the round's speeches "
+                         "in order (the preset's, or the map's own); absent when none",
+                         "items": record("One speech of the round.", {
+                             "name": text, "side": maybe_text,
+                             "minutes": {"type": ["number", "null"], "exclusiveMinimum": 0}})}},
+            optional=("marked", "sides", "semantics", "format", "speeches")),
         "claims": {"type": "array", "items": key},
         "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
         "links": {"type": "array", "items": {"$ref": "#/definitions/link"}},
