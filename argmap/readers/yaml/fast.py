@@ -25,7 +25,6 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from argmap.files.retain import keep
 from argmap.model import (
     FORMAT_VERSION,
     SLUG_RE,
@@ -97,11 +96,9 @@ def read_canonical(text: str, file: str, default_id: str,
     if len(rows) != text.count("\n") + (not text.endswith("\n")):
         return None
     try:
-        found = _Reader(rows, file, implicit).document(default_id)
+        return _Reader(rows, file, implicit).document(default_id)
     except (_NotCanonical, IndexError):
         return None
-    keep("lines", rows)  # a command that exits next need not free a million strings
-    return found
 
 
 def _printable(text: str) -> bool:
