@@ -12,8 +12,9 @@ folder of maps read one file (or chunk) after another stays as flat in memory as
 before, and the last file's objects, the ones the exit would have freed, are the
 ones kept. Only what is alive at the end anyway is worth keeping: the fast
 reader's line records (0.02 s to free) would raise ``render``'s peak memory by a
-fifth, so they are freed as before. A library caller, the tests and long-running commands (``watch``,
-``lsp``, ``serve``) never call :func:`keep_until_exit`, and :func:`keep` does nothing.
+fifth, so they are freed as before. A library caller, the tests and long-running
+commands (``watch``, ``lsp``, ``serve``) never call :func:`keep_until_exit`, and
+:func:`keep` does nothing.
 """
 
 from __future__ import annotations
