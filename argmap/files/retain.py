@@ -4,8 +4,9 @@
 the command leaves with :func:`os._exit` (:mod:`argmap.__main__`), so nothing is
 torn down at the end. Objects that go out of scope on the way are still freed one
 by one: for a 100,000-statement map, its statements and its graph (about half a
-million objects) cost 0.05-0.06 s of CPU to free, work nobody sees. :func:`keep` holds them instead, once :mod:`argmap.__main__`
-has called :func:`keep_until_exit` for such a command.
+million objects) cost 0.05-0.06 s of CPU to free, work nobody sees. :func:`keep`
+holds them instead, once :mod:`argmap.__main__` has called :func:`keep_until_exit`
+for such a command.
 
 Each kind of thing has one slot, and keeping a new one frees the one before: a
 folder of maps read one file (or chunk) after another stays as flat in memory as
