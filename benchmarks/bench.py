@@ -116,6 +116,21 @@ ARGDOWN_JOBS: dict[str, tuple[list[str], list[str]]] = {
 
 #: CPU seconds after which a case's Argdown run is not repeated
 SLOW_REFERENCE = 60.0
+#: wall seconds after which an Argdown run is stopped (its CPU so far is a lower bound)
+ARGDOWN_TIMEOUT = 300.0
+
+
+def argdown_cpu(argv: list[str]) -> tuple[float, bool]:
+    """CPU seconds of an Argdown run, and whether it finished within :data:`ARGDOWN_TIMEOUT`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                       timeout=ARGDOWN_TIMEOUT)
+        finished = True
+    except subprocess.TimeoutExpired:  # killed and waited for: its CPU is counted
+        finished = False
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), finished
 
 
 def ratio(ours: list[float], theirs: list[float]) -> float:
@@ -147,15 +162,20 @@ def against_argdown(sizes: list[int], only: str, runs: int, other: Path | None) 
             argdown = [str(ARGDOWN), *theirs, str(source)]
             times: dict[str, list[float]] = {name: [] for name, _ in trees}
             reference: list[float] = []
+            finished = True
             for _ in range(runs):
-                reference.append(run_children_cpu(argdown))
+                cpu, finished = argdown_cpu(argdown)
+                reference.append(cpu)
                 for name, tree in trees:
                     times[name].append(argmap_cpu([*ours, str(path)], tree))
-                if reference[-1] > SLOW_REFERENCE:
-                    break  # Argdown's html at 100k takes minutes: one round says enough
+                if not finished or cpu > SLOW_REFERENCE:
+                    break  # Argdown's html at 100k takes over an hour: one round says enough
+            below = "" if finished else "< "  # Argdown was stopped: the ratio is at most this
             cells = " | ".join(f"{statistics.median(times[name]):.3f} s | "
-                               f"{ratio(times[name], reference):.2f}" for name, _ in trees)
+                               f"{below}{ratio(times[name], reference):.2f}" for name, _ in trees)
             once = f" ({len(reference)} run)" if len(reference) < runs else ""
+            if not finished:
+                once += f", stopped after {ARGDOWN_TIMEOUT:.0f} s wall"
             print(f"| {job} | {n:,} | {statistics.median(reference):.3f} s{once} | {cells} |",
                   flush=True)
 
