@@ -23,9 +23,9 @@ class MapIndex(NamedTuple):
     statements: tuple[Statement, ...]
     ids: dict[str, Statement]
     #: every source id a citation names (each rule that needs it would walk the map again)
-    cited: frozenset[str] = frozenset()
+    cited: frozenset[str]
     #: every ``ref`` written in the map
-    refs: frozenset[str] = frozenset()
+    refs: frozenset[str]
 
     @classmethod
     def of(cls, argmap: ArgumentMap) -> MapIndex:
