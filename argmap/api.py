@@ -26,7 +26,7 @@ from argmap.diagnostics import Diagnostic, count, error
 from argmap.errors import ArgmapError, UsageError
 from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
 from argmap.files import MAX_BYTES, expand_paths
-from argmap.files.retain import keep
+from argmap.files import retain
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap, Relation, Span
 from argmap.readers import READERS, ReadResult, load_path
@@ -226,7 +226,7 @@ def check_chunk(files: list[Path],
     if codes is not None:
         apply_rules(doc, codes)
     ids = [(m.id, m.span) for m in doc.maps]
-    keep("maps", doc.maps)  # a command that exits next need not free them
+    retain.keep("maps", doc.maps)  # a command that exits next need not free them
     doc.maps = []
     return doc, ids
 
@@ -282,7 +282,7 @@ def export_chunk(files: list[Path], job: tuple[str, ExportOptions, int, str | No
             exported.append(Exported(cut.id, argmap.span.file, result.encode("utf-8")
                                      if isinstance(result, str) else result, tuple(notes)))
             graphs.append(cut)
-    keep("maps", (doc.maps, graphs))  # a command that exits next need not free them
+    retain.keep("maps", (doc.maps, graphs))  # a command that exits next need not free them
     doc.maps = []
     return doc, ids, exported
 
