@@ -25,8 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpac
 from argmap.diagnostics import Diagnostic, count, error
 from argmap.errors import ArgmapError, UsageError
 from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
-from argmap.files import MAX_BYTES, expand_paths
-from argmap.files import retain
+from argmap.files import MAX_BYTES, expand_paths, retain
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap, Relation, Span
 from argmap.readers import READERS, ReadResult, load_path
