@@ -7,10 +7,13 @@ the map: ids, references, citations, and things an author probably did not mean.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
 from argmap.model import ArgumentMap, Relation, Statement, text_key
+
+if TYPE_CHECKING:
+    from argmap.readers import ReadResult
 
 
 class MapIndex(NamedTuple):
@@ -252,7 +255,12 @@ def check_text(text: str, file: str) -> list[Diagnostic]:
     """Every diagnostic ``argmap check`` would report for ``text``, sorted."""
     from argmap.readers.yaml.load import load_text
 
-    loaded = load_text(text, file)
+    return check_read(load_text(text, file))
+
+
+def check_read(loaded: ReadResult) -> list[Diagnostic]:
+    """Every diagnostic ``argmap check`` would report for a text read as ``loaded``
+    (the reader's and every rule's on each map), sorted."""
     found = list(loaded.diagnostics)
     for argmap in loaded.maps:
         found.extend(run_rules(MapIndex.of(argmap)))

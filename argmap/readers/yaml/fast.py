@@ -17,6 +17,10 @@ the builder until this module learns it, and every diagnostic comes from the
 full reader: a file this module accepts has none. ``tests/test_fast_reader.py``
 pins it to the full reader (same maps, same spans) on generated maps, on every
 fixture and on mutations of them.
+
+The edit commands splice such a text at the positions this reader saw
+(:class:`CanonicalLines`: its rows, where each top-level key and each statement
+is), so an edit of a canonical map composes no YAML either (argmap.edit.canonical).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from argmap.model import (
     FORMAT_VERSION,
@@ -81,13 +86,38 @@ class _NotCanonical(Exception):
     """Something this reader does not know: the full reader reads the file."""
 
 
-def read_canonical(text: str, file: str, default_id: str,
-                   implicit: Callable[[str], str]) -> ArgumentMap | None:
+#: A line as :data:`_LINES` splits it: (indent, dash, key, value, anything else).
+Row = tuple[str, str, str, str, str]
+
+
+@dataclass
+class CanonicalLines:
+    """Where things stand in a text :func:`read_canonical` read: what an edit splices at.
+
+    Pass one to :func:`read_canonical` (or the loader's ``load_text``) to have it
+    filled; ``map`` is set only when the reader read the whole text. Rows are 0-based
+    line numbers; a statement's lines are ``span.line - 1`` up to ``ends[path]``.
+    """
+
+    text: str = ""
+    #: every line of the text, as :data:`_LINES` split it (a blank line is all "")
+    rows: list[Row] = field(default_factory=list)
+    #: each top-level key's row, in file order
+    keys: dict[str, int] = field(default_factory=dict)
+    #: statement path -> the row after its last line (blank lines after it included)
+    ends: dict[str, int] = field(default_factory=dict)
+    #: the map read, when the reader took the whole text
+    map: ArgumentMap | None = None
+
+
+def read_canonical(text: str, file: str, default_id: str, implicit: Callable[[str], str],
+                   lines: CanonicalLines | None = None) -> ArgumentMap | None:
     """The one map of ``text`` if it is in the canonical layout and has nothing to report.
 
     ``implicit`` resolves a plain scalar's tag as the full loader does (called only for
     values that start like a number or another non-text). None means: use the full
     reader, which gives the same map (and every diagnostic) for anything this accepts.
+    ``lines``, when given, is filled with where everything stands (for an edit).
     """
     if "#" in text or "\t" in text or "\r" in text or not _printable(text):
         return None
@@ -95,10 +125,15 @@ def read_canonical(text: str, file: str, default_id: str,
     # one match per line (none after the last line break): else not canonical
     if len(rows) != text.count("\n") + (not text.endswith("\n")):
         return None
+    reader = _Reader(rows, file, implicit, None if lines is None else {})
     try:
-        return _Reader(rows, file, implicit).document(default_id)
+        found = reader.document(default_id)
     except (_NotCanonical, IndexError):
         return None
+    if lines is not None and reader.ends is not None:
+        lines.text, lines.rows, lines.keys, lines.ends = text, rows, reader.keys, reader.ends
+        lines.map = found
+    return found
 
 
 def _printable(text: str) -> bool:
@@ -108,17 +143,17 @@ def _printable(text: str) -> bool:
     return text.replace("\n", " ").isprintable()
 
 
-#: A line as :data:`_LINES` splits it: (indent, dash, key, value, anything else).
-Row = tuple[str, str, str, str, str]
-
-
 class _Reader:
-    def __init__(self, rows: list[Row], file: str, implicit: Callable[[str], str]) -> None:
+    def __init__(self, rows: list[Row], file: str, implicit: Callable[[str], str],
+                 ends: dict[str, int] | None = None) -> None:
         self.rows = rows
         self.count = len(rows)
         self.file = file
         self.implicit = implicit
         self.at = 0
+        #: where each top-level key is, and (when an edit asks) where each statement ends
+        self.keys: dict[str, int] = {}
+        self.ends = ends
 
     def next_row(self) -> Row | None:
         """The next line that is not blank (after raising for one this reader cannot read)."""
@@ -221,7 +256,7 @@ class _Reader:
             if indent or dash or key in seen:
                 raise _NotCanonical
             seen.add(key)
-            number = self.at
+            number = self.keys[key] = self.at
             self.at += 1
             if key == "claims" and not value:
                 claims = self.statements(2, Relation.CLAIM, "c", 1)
@@ -338,6 +373,8 @@ class _Reader:
         self.at = at
         if text is None:
             raise _NotCanonical
+        if self.ends is not None:
+            self.ends[path] = at
         return new(Statement, (path, relation, new(Span, (file, start + 1, column + 1)), text,
                                statement_id, id_span, None, pro or (), con or (),
                                undercut or (), cites or (), by, tags or (), note, weight,
