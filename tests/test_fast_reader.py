@@ -51,7 +51,7 @@ def assert_pinned(text: str, file: str = "m.yaml") -> bool:
 
 def test_resolved_first_characters_cover_the_resolver() -> None:
     """Every first character the loader's resolver tests is one the fast path asks it about."""
-    assert set(_implicit_tags()) - {""} <= fast._RESOLVED_FIRST
+    assert set(_implicit_tags()) - {""} <= fast.RESOLVED_FIRST
 
 
 @pytest.mark.parametrize("n", [1, 7, 1000])

@@ -60,15 +60,24 @@ def cut_moved(text: str, inserted: str, cut_start: int, cut_end: int) -> str:
 
 
 def first_difference(a: str, b: str) -> int:
-    """Where two texts first differ (a binary search over equal prefixes)."""
-    low, high = 0, min(len(a), len(b))
+    """Where two texts first differ: their common prefix's length.
+
+    Windows twice as long each time while they agree, then a binary search in the
+    first that does not: the slices copied add up to about twice the prefix, not the
+    whole text at every step of a plain binary search.
+    """
+    end = min(len(a), len(b))
+    low, step = 0, 256
+    while low < end and a[low:low + step] == b[low:low + step]:
+        low, step = low + step, step * 2
+    high = min(low + step, end)
     while low < high:
         middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
+        if a[low:middle] == b[low:middle]:
             low = middle
         else:
             high = middle - 1
-    return low
+    return min(low, end)
 
 
 def shift(block: str, delta: int) -> list[str]:

@@ -76,11 +76,8 @@ class Lines:
         return statement.span.column - 1
 
     def last(self, statement: Statement) -> int:
-        """The row after a statement's last line that is not blank."""
-        end, first = self.ends[statement.path], self.first(statement)
-        while end > first + 1 and not self.rows[end - 1][2]:
-            end -= 1
-        return end
+        """The row after a statement's last line (a canonical text has no blank line)."""
+        return self.ends[statement.path]
 
     def after(self, statement: Statement) -> int:
         """Where the line after a statement's content starts."""

@@ -51,13 +51,15 @@ _SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
 _DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
 #: ASCII characters libyaml refuses or reads as line breaks (besides ``\n``).
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
+#: Characters that end a plain scalar inside ``[a, b]`` (or make it a mapping).
+_FLOW_ENDS = frozenset(",[]{}:")
 #: Characters that cannot start a plain scalar, or start one that needs care.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 #: First characters whose plain scalars the implicit resolvers may read as something
 #: other than text (argmap.readers.yaml.load's table; the test pins it); words below.
-_RESOLVED_FIRST = frozenset("!&*+-.0123456789<=FNTfnt~")
+RESOLVED_FIRST = frozenset("!&*+-.0123456789<=FNTfnt~")
 #: first characters after which text() has more to check
-_SPECIAL_FIRST = _INDICATORS | _RESOLVED_FIRST
+_SPECIAL_FIRST = _INDICATORS | RESOLVED_FIRST
 _WORDS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"))
 #: Plain texts the builder refuses: YAML 1.1 reads them as booleans (lower-cased).
 _YAML11_BOOLS = frozenset(("yes", "no", "on", "off", "y", "n"))
@@ -154,6 +156,8 @@ class _Reader:
         #: where each top-level key is, and (when an edit asks) where each statement ends
         self.keys: dict[str, int] = {}
         self.ends = ends
+        #: each ``cites`` value read so far -> its source ids and their offsets
+        self.cited: dict[str, list[tuple[str, int]]] = {}
 
     def next_row(self) -> Row | None:
         """The next line that is not blank (after raising for one this reader cannot read)."""
@@ -174,7 +178,7 @@ class _Reader:
     def is_text(self, value: str) -> bool:
         """Whether a plain scalar resolves to a string, as the loader's resolver says."""
         first = value[0]
-        if first not in _RESOLVED_FIRST:
+        if first not in RESOLVED_FIRST:
             return True
         if first in "FNTfnt":
             return value not in _WORDS
@@ -191,7 +195,7 @@ class _Reader:
             return text
         if (not value or value[0] in _INDICATORS or ": " in value or value[-1] == ":"
                 or (len(value) <= 3 and value.lower() in _YAML11_BOOLS)
-                or (value[0] in _RESOLVED_FIRST and not self.is_text(value))):
+                or (value[0] in RESOLVED_FIRST and not self.is_text(value))):
             raise _NotCanonical
         return value
 
@@ -211,8 +215,8 @@ class _Reader:
             return []
         items, offset = [], 1
         for item in inner.split(", "):
-            if not item or item[0] in _INDICATORS or item[-1] == " " or any(
-                    c in item for c in ",[]{}:"):
+            if (not item or item[0] in _INDICATORS or item[-1] == " "
+                    or not _FLOW_ENDS.isdisjoint(item)):
                 raise _NotCanonical
             items.append((item, offset))
             offset += len(item) + 2
@@ -307,6 +311,7 @@ class _Reader:
         (a NamedTuple's own ``__new__`` is a Python function).
         """
         rows, count, file, new = self.rows, self.count, self.file, tuple.__new__
+        cited = self.cited
         start = at = self.at
         text = statement_id = id_span = by = note = weight = None
         pro: tuple[Statement, ...] | None = None
@@ -348,9 +353,11 @@ class _Reader:
             elif key == "cites" and cites is None:
                 offset = column + 8  # len("cites: ") + 1
                 line = at + 1
-                cites = tuple(new(Citation, (self.slug(item), new(Span, (file, line, offset + i)),
-                                             None, None))
-                              for item, i in self.flow(value))
+                ids = cited.get(value)
+                if ids is None:  # a list not seen yet (most maps cite a few sources often)
+                    ids = cited[value] = [(self.slug(item), i) for item, i in self.flow(value)]
+                cites = tuple([new(Citation, (item, new(Span, (file, line, offset + i)),
+                                              None, None)) for item, i in ids])
                 at += 1
             elif key == "id" and statement_id is None:
                 statement_id = self.slug(value, statement=True)
