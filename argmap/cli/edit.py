@@ -130,7 +130,7 @@ def edit_file(file: Path, edit: Callable[[str, CanonicalLines], Edit],
         fail(f"{file} left unchanged: {exc}", exc.code)
     except YAMLSyntaxError as exc:  # checked above, so only a bug gets here
         fail(f"{file} left unchanged: {exc}", 3)
-    reread = load_text(edited, str(file))
+    reread = load_text(edited, str(file), like=lines)
     after = check_read(reread)
     if any(d.severity.value == "error" for d in after):
         print_errors([d for d in after if d.severity.value == "error"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from argmap.errors import ArgmapError
+from argmap.readers.yaml.fast import common_prefix
 
 
 class EditError(ArgmapError):
@@ -50,34 +51,13 @@ def cut_moved(text: str, inserted: str, cut_start: int, cut_end: int) -> str:
     """The second half of a move: ``inserted`` is ``text`` with the moved lines spliced in
     at their new place; cut them at ``cut_start:cut_end`` (positions in ``text``)."""
     grown = len(inserted) - len(text)
-    at = first_difference(text, inserted)
+    at = common_prefix(text, inserted)
     # The new lines went in at a line start outside the moved lines, so a first
     # difference before their end means they went in above them: at cut_start
     # itself, they may begin like the moved lines and differ only further on.
     if at < cut_end:
         cut_start, cut_end = cut_start + grown, cut_end + grown
     return inserted[:cut_start] + inserted[cut_end:]
-
-
-def first_difference(a: str, b: str) -> int:
-    """Where two texts first differ: their common prefix's length.
-
-    Windows twice as long each time while they agree, then a binary search in the
-    first that does not: the slices copied add up to about twice the prefix, not the
-    whole text at every step of a plain binary search.
-    """
-    end = min(len(a), len(b))
-    low, step = 0, 256
-    while low < end and a[low:low + step] == b[low:low + step]:
-        low, step = low + step, step * 2
-    high = min(low + step, end)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[low:middle] == b[low:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return min(low, end)
 
 
 def shift(block: str, delta: int) -> list[str]:

@@ -32,6 +32,8 @@ ENABLED = True
 #: A premise's path: its parent's, the list it is in and its place there.
 _PARENT = re.compile(r"(.+)\.(pro|con|undercut)[1-9][0-9]*\Z")
 _LISTS = ("pro", "con", "undercut")
+#: A statement's derived path (a canonical map's ids never look like one).
+_PATH = re.compile(r"c[1-9][0-9]*(?:\.(?:pro|con|undercut)[1-9][0-9]*)*\Z")
 #: fmt's layout, which the canonical reader requires: 2 columns per level.
 _LAYOUT = Layout()
 
@@ -105,10 +107,14 @@ class Lines:
             known = repr(self.explicit_id) if self.explicit_id else ""
             raise EditError(f"no map '{map_id}' in this file (it has {known or 'no map ids'})",
                             2)
+        found = self.by_path(address) if _PATH.match(address) else None
+        if found is not None:
+            return found
+        for statement in self.map.walk():
+            if address == statement.id:
+                return statement
         names: set[str] = set()
         for statement in self.map.walk():
-            if address in (statement.path, statement.id):
-                return statement
             names.add(statement.path)
             if statement.id is not None:
                 names.add(statement.id)
@@ -117,18 +123,27 @@ class Lines:
         raise EditError(f"no statement '{address}' in this map{did_you_mean(address, names)} "
                         "(argmap show --ids lists the addresses)", 2)
 
+    def by_path(self, path: str) -> Statement | None:
+        """The statement at a derived path (``c1.pro2``), found by its steps, not a walk."""
+        claim, *steps = path.split(".")
+        try:
+            found = self.map.claims[int(claim[1:]) - 1]
+            for step in steps:
+                key = step.rstrip("0123456789")
+                if key not in _LISTS:
+                    return None
+                found = getattr(found, key)[int(step[len(key):]) - 1]
+        except (IndexError, ValueError):
+            return None
+        return found if found.path == path else None
+
     def parent(self, statement: Statement) -> tuple[Statement | None, str]:
         """The statement whose list holds ``statement`` (None: the map's claims) and the
         list's key."""
         match = _PARENT.match(statement.path)
         if match is None:
             return None, "claims"
-        steps = match.group(1).split(".")
-        holder = self.map.claims[int(steps[0][1:]) - 1]
-        for step in steps[1:]:
-            key = step.rstrip("0123456789")
-            holder = getattr(holder, key)[int(step[len(key):]) - 1]
-        return holder, match.group(2)
+        return self.by_path(match.group(1)), match.group(2)
 
     def items(self, holder: Statement | None, key: str) -> tuple[Statement, ...]:
         """The items of ``holder``'s list ``key`` (the claims for None)."""

@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from argmap.model import (
     FORMAT_VERSION,
@@ -113,17 +114,21 @@ class CanonicalLines:
 
 
 def read_canonical(text: str, file: str, default_id: str, implicit: Callable[[str], str],
-                   lines: CanonicalLines | None = None) -> ArgumentMap | None:
+                   lines: CanonicalLines | None = None,
+                   like: CanonicalLines | None = None) -> ArgumentMap | None:
     """The one map of ``text`` if it is in the canonical layout and has nothing to report.
 
     ``implicit`` resolves a plain scalar's tag as the full loader does (called only for
     values that start like a number or another non-text). None means: use the full
     reader, which gives the same map (and every diagnostic) for anything this accepts.
-    ``lines``, when given, is filled with where everything stands (for an edit).
+    ``lines``, when given, is filled with where everything stands (for an edit);
+    ``like``, the lines of a text this one was edited from: the lines they share are
+    not matched again.
     """
     if "#" in text or "\t" in text or "\r" in text or not _printable(text):
         return None
-    rows = _LINES.findall(text)
+    rows = _LINES.findall(text) if like is None or like.map is None else _edited_rows(
+        text, like)
     # one match per line (none after the last line break): else not canonical
     if len(rows) != text.count("\n") + (not text.endswith("\n")):
         return None
@@ -136,6 +141,45 @@ def read_canonical(text: str, file: str, default_id: str, implicit: Callable[[st
         lines.text, lines.rows, lines.keys, lines.ends = text, rows, reader.keys, reader.ends
         lines.map = found
     return found
+
+
+def _edited_rows(text: str, like: CanonicalLines) -> list[Row]:
+    """What :data:`_LINES` finds in ``text``, taking the rows of the leading and trailing
+    lines it shares with ``like.text`` from ``like`` (a match is the line's alone)."""
+    old, new = like.text.split("\n"), text.split("\n")
+    if like.text.endswith("\n"):
+        old.pop()  # no row after the last line break
+    if text.endswith("\n"):
+        new.pop()
+    head = common_prefix(old, new)
+    tail = common_prefix(old[:head - 1:-1], new[:head - 1:-1]) if head else common_prefix(
+        old[::-1], new[::-1])
+    middle = _LINES.findall("\n".join(new[head:len(new) - tail]))
+    return like.rows[:head] + middle + like.rows[len(old) - tail:]
+
+
+S = TypeVar("S", str, list[str])
+
+
+def common_prefix(a: S, b: S) -> int:
+    """How long the prefix two texts (or lists of lines) share is.
+
+    Windows twice as long each time while they agree, then a binary search in the
+    first that does not: the slices compared add up to about twice the prefix, not
+    the whole text at every step of a plain binary search.
+    """
+    end = min(len(a), len(b))
+    low, step = 0, 256
+    while low < end and a[low:low + step] == b[low:low + step]:
+        low, step = low + step, step * 2
+    high = min(low + step, end)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return min(low, end)
 
 
 def _printable(text: str) -> bool:

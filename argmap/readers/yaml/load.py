@@ -62,17 +62,19 @@ def load_bytes(data: bytes, file: str, default_id: str | None = None) -> ReadRes
 
 
 def load_text(text: str, file: str = "<string>", default_id: str | None = None,
-              record: CanonicalLines | None = None) -> ReadResult:
+              record: CanonicalLines | None = None,
+              like: CanonicalLines | None = None) -> ReadResult:
     """Load every map in a YAML text (one or several documents).
 
     A map without ``id`` gets ``default_id``, or else one made from the file name.
     A file in the canonical layout is read line by line (:mod:`.fast`), filling
-    ``record`` when given (where an edit splices); anything else, and anything with a
-    problem to report, is composed by libyaml and built.
+    ``record`` when given (where an edit splices) and matching again only the lines
+    it does not share with ``like`` (the record of the text before an edit); anything
+    else, and anything with a problem to report, is composed by libyaml and built.
     """
     default = default_id or slugify(Path(file).stem)
     with _gc_paused():
-        canonical = read_canonical(text, file, default, plain_tag, record)
+        canonical = read_canonical(text, file, default, plain_tag, record, like)
     if canonical is not None:
         return ReadResult(maps=[canonical])
     lines = editor_lines(text)
