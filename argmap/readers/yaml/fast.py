@@ -125,10 +125,14 @@ def read_canonical(text: str, file: str, default_id: str, implicit: Callable[[st
     ``like``, the lines of a text this one was edited from: the lines they share are
     not matched again.
     """
-    if "#" in text or "\t" in text or "\r" in text or not _printable(text):
+    if "#" in text or "\t" in text or "\r" in text:
         return None
-    rows = _LINES.findall(text) if like is None or like.map is None else _edited_rows(
-        text, like)
+    if like is None or like.map is None:
+        rows, changed = _LINES.findall(text), text
+    else:  # the lines it shares with ``like`` were printable there, and matched
+        rows, changed = _edited_rows(text, like)
+    if not _printable(changed):
+        return None
     # one match per line (none after the last line break): else not canonical
     if len(rows) != text.count("\n") + (not text.endswith("\n")):
         return None
@@ -143,9 +147,10 @@ def read_canonical(text: str, file: str, default_id: str, implicit: Callable[[st
     return found
 
 
-def _edited_rows(text: str, like: CanonicalLines) -> list[Row]:
+def _edited_rows(text: str, like: CanonicalLines) -> tuple[list[Row], str]:
     """What :data:`_LINES` finds in ``text``, taking the rows of the leading and trailing
-    lines it shares with ``like.text`` from ``like`` (a match is the line's alone)."""
+    lines it shares with ``like.text`` from ``like`` (a match is the line's alone); and
+    the text of the lines between, which it matched."""
     old, new = like.text.split("\n"), text.split("\n")
     if like.text.endswith("\n"):
         old.pop()  # no row after the last line break
@@ -154,8 +159,8 @@ def _edited_rows(text: str, like: CanonicalLines) -> list[Row]:
     head = common_prefix(old, new)
     tail = common_prefix(old[:head - 1:-1], new[:head - 1:-1]) if head else common_prefix(
         old[::-1], new[::-1])
-    middle = _LINES.findall("\n".join(new[head:len(new) - tail]))
-    return like.rows[:head] + middle + like.rows[len(old) - tail:]
+    changed = "\n".join(new[head:len(new) - tail])
+    return like.rows[:head] + _LINES.findall(changed) + like.rows[len(old) - tail:], changed
 
 
 S = TypeVar("S", str, list[str])
