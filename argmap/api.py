@@ -862,14 +862,10 @@ def evaluations(doc: Document, semantics: str | None = None) -> list[Evaluation]
 def cross_file_breaks(file: Path, before: list[ArgumentMap], after: list[ArgumentMap]
                       ) -> list[Diagnostic]:
     """The references from other maps of ``file``'s project that an edit (``before`` ->
-    ``after``, the file's maps) would break, located where they are written; ``mv``
-    and ``rm`` refuse such an edit. The project is looked for only when the edit
-    removes a name (an id or a source) another map could use."""
-    from argmap.project.load import broken_by_edit, removed_names
-
-    if not removed_names(before, after):
-        return []
+    ``after``, the file's maps as the checks read them) would break, located where they
+    are written; ``mv`` and ``rm`` refuse such an edit."""
     from argmap.project import open_project
+    from argmap.project.load import broken_by_edit
 
     return broken_by_edit(open_project(file), str(file), before, after)
 

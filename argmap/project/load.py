@@ -244,15 +244,6 @@ def _path(edges: dict[str, dict[str, Span]], start: str, goal: str) -> list[str]
     return None
 
 
-def removed_names(before: list[ArgumentMap], after: list[ArgumentMap]) -> set[str]:
-    """The ``MAP-ID/ID`` names (statement and source ids) in ``before`` and not ``after``."""
-    def names(maps: list[ArgumentMap]) -> set[str]:
-        return {f"{m.id}/{s.id}" for m in maps for s in m.walk() if s.id is not None} | {
-            f"{m.id}/{source}" for m in maps for source in m.sources}
-
-    return names(before) - names(after)
-
-
 def broken_by_edit(project: Project, file: str, before: list[ArgumentMap],
                    after: list[ArgumentMap]) -> list[Diagnostic]:
     """The names in other files of the project that an edit of ``file`` would break: each
@@ -260,7 +251,11 @@ def broken_by_edit(project: Project, file: str, before: list[ArgumentMap],
 
     Only files that mention one of the edited maps' ids are parsed.
     """
-    removed = removed_names(before, after)
+    def names(maps: list[ArgumentMap]) -> set[str]:
+        return {f"{m.id}/{s.id}" for m in maps for s in m.walk() if s.id is not None} | {
+            f"{m.id}/{source}" for m in maps for source in m.sources}
+
+    removed = names(before) - names(after)
     if not removed:
         return []
     own = os.path.realpath(file)
