@@ -106,6 +106,7 @@ def edit_file(file: Path, edit: Callable[[str, CanonicalLines], Edit],
     canonical lines the check read (filled when the map is in fmt's layout), so
     the edit need not read the text again.
     """
+    from argmap.cli.projectfile import project_file
     from argmap.edit import with_cr, with_lf
     from argmap.edit.operations import EditError
     from argmap.readers.yaml.fast import CanonicalLines
@@ -117,8 +118,10 @@ def edit_file(file: Path, edit: Callable[[str, CanonicalLines], Edit],
         fail(f"{file} left unchanged: {READ_ONLY}", 1)
     text, bom = read_map(file)
     text, cr_only = with_lf(text)
+    found = project_file()
+    defaults = None if found is None else found.map_defaults  # a project's debate format
     lines = CanonicalLines()
-    loaded = load_text(text, str(file), record=lines)
+    loaded = load_text(text, str(file), defaults=defaults, record=lines)
     before = check_read(loaded)
     errors = [d for d in before if d.severity.value == "error"]
     if errors:
@@ -130,7 +133,7 @@ def edit_file(file: Path, edit: Callable[[str, CanonicalLines], Edit],
         fail(f"{file} left unchanged: {exc}", exc.code)
     except YAMLSyntaxError as exc:  # checked above, so only a bug gets here
         fail(f"{file} left unchanged: {exc}", 3)
-    reread = load_text(edited, str(file), like=lines)
+    reread = load_text(edited, str(file), defaults=defaults, like=lines)
     after = check_read(reread)
     if any(d.severity.value == "error" for d in after):
         print_errors([d for d in after if d.severity.value == "error"])

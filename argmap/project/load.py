@@ -107,7 +107,7 @@ class Project:
                                         "project root, and argmap reads nothing outside it")
             return
         self._read.add(real)
-        loaded = load_path(Path(path), self.max_bytes)
+        loaded = load_path(Path(path), self.max_bytes, defaults=self.file.map_defaults)
         self.diagnostics.extend(d for d in loaded.diagnostics if d.severity is Severity.ERROR)
         for argmap in loaded.maps:
             self.diagnostics.extend(d for d in run_rules(MapIndex.of(argmap))

@@ -14,6 +14,7 @@ from argmap.model import ArgumentMap, Relation, Statement, text_key
 
 if TYPE_CHECKING:
     from argmap.readers import ReadResult
+    from argmap.speeches import MapDefaults
 
 
 class MapIndex(NamedTuple):
@@ -251,11 +252,12 @@ def check(argmap: ArgumentMap) -> list[Diagnostic]:
     return run_rules(MapIndex.of(argmap))
 
 
-def check_text(text: str, file: str) -> list[Diagnostic]:
-    """Every diagnostic ``argmap check`` would report for ``text``, sorted."""
+def check_text(text: str, file: str, defaults: MapDefaults | None = None) -> list[Diagnostic]:
+    """Every diagnostic ``argmap check`` would report for ``text``, sorted (``defaults``:
+    its project file's, :class:`argmap.speeches.MapDefaults`)."""
     from argmap.readers.yaml.load import load_text
 
-    return check_read(load_text(text, file))
+    return check_read(load_text(text, file, defaults=defaults))
 
 
 def check_read(loaded: ReadResult) -> list[Diagnostic]:
