@@ -119,7 +119,7 @@ def edit_file(file: Path, edit: Callable[[str, CanonicalLines], Edit],
     text, bom = read_map(file)
     text, cr_only = with_lf(text)
     found = project_file()
-    defaults = None if found is None else found.map_defaults  # a project's debate format
+    defaults = None if found is None else found.defaults_for(file)  # its debate format …
     lines = CanonicalLines()
     loaded = load_text(text, str(file), defaults=defaults, record=lines)
     before = check_read(loaded)
