@@ -879,17 +879,15 @@ def evaluations(doc: Document, semantics: str | None = None) -> list[Evaluation]
     return [run(graph, _semantics(semantics, merged))]
 
 
-def cross_file_breaks(file: Path, before: str, after: str) -> list[Diagnostic]:
+def cross_file_breaks(file: Path, before: list[ArgumentMap], after: list[ArgumentMap]
+                      ) -> list[Diagnostic]:
     """The references from other maps of ``file``'s project that an edit (``before`` ->
-    ``after``, the file's texts) would break, located where they are written; ``mv``
-    and ``rm`` refuse such an edit."""
+    ``after``, the file's maps as the checks read them) would break, located where they
+    are written; ``mv`` and ``rm`` refuse such an edit."""
     from argmap.project import open_project
     from argmap.project.load import broken_by_edit
-    from argmap.readers.yaml.load import load_text
 
-    old = load_text(before, str(file)).maps
-    new = load_text(after, str(file)).maps
-    return broken_by_edit(open_project(file), str(file), old, new)
+    return broken_by_edit(open_project(file), str(file), before, after)
 
 
 def rename(old: str, new: str, where: Path | None = None,

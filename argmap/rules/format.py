@@ -13,6 +13,7 @@ from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
 from argmap.model import ArgumentMap, Relation, Statement, text_key
 
 if TYPE_CHECKING:
+    from argmap.readers import ReadResult
     from argmap.speeches import MapDefaults
 
 
@@ -287,7 +288,12 @@ def check_text(text: str, file: str, defaults: MapDefaults | None = None) -> lis
     its project file's, :class:`argmap.speeches.MapDefaults`)."""
     from argmap.readers.yaml.load import load_text
 
-    loaded = load_text(text, file, defaults=defaults)
+    return check_read(load_text(text, file, defaults=defaults))
+
+
+def check_read(loaded: ReadResult) -> list[Diagnostic]:
+    """Every diagnostic ``argmap check`` would report for a text read as ``loaded``
+    (the reader's and every rule's on each map), sorted."""
     found = list(loaded.diagnostics)
     for argmap in loaded.maps:
         found.extend(run_rules(MapIndex.of(argmap)))
