@@ -94,7 +94,8 @@ def legend(t: Theme, graph: ArgumentGraph, weighted: bool, marked: bool,
         color = t.lines[relation]
         rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{color}"><B>{MARKERS[relation]}</B>'
                     f'</FONT></TD><TD ALIGN="LEFT"><FONT COLOR="{color}">{WORDS[relation]}'
-                    f"</FONT> ({EDGE_STYLES[relation]} line)</TD></TR>")
+                    # a no-break space: an SVG viewer drops a text run's leading space
+                    f"</FONT>&#160;({EDGE_STYLES[relation]} line)</TD></TR>")
     if marked:
         rows.append(f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{t.faint}"><B>▢</B></FONT></TD>'
                     '<TD ALIGN="LEFT">framed on a line: that link&#39;s relation, where the box '
