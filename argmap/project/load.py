@@ -11,7 +11,7 @@ link leading out of the root is refused where it is named.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from argmap.diagnostics import Diagnostic, Severity, did_you_mean, error
 from argmap.files import MAP_SUFFIXES, MAX_BYTES, SKIPPED_DIRS, excluded
 from argmap.model import ArgumentMap, Span, split_name
 from argmap.project.config import ProjectFile
-from argmap.readers import load_path
+from argmap.readers import load_data, load_path
 from argmap.rules.format import MapIndex, run_rules
 
 
@@ -39,6 +39,8 @@ class Project:
     relative: dict[str, str] = field(default_factory=dict)
     _read: set[str] = field(default_factory=set)  # real paths already read
     _scanned: bool = False
+    #: unsaved texts (an editor's), by real path: read in place of those files
+    texts: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -63,6 +65,26 @@ class Project:
                 for path in paths:
                     self._read_file(path, None)
         return self.maps.get(map_id)
+
+    def read_all(self) -> dict[str, ArgumentMap]:
+        """Every map of the project by id, reading the files not read yet (a rename or a
+        search for every use of a name needs them all)."""
+        for paths in self.files().values():
+            for path in paths:
+                self._read_file(path, None)
+        return dict(self.maps)
+
+    def read(self, path: str) -> bytes:
+        """A file's bytes: its unsaved text (:attr:`texts`) if it has one, else the disk's.
+
+        Raises:
+            OSError: if the file cannot be read.
+        """
+        data = self.texts.get(os.path.realpath(path))
+        if data is not None:
+            return data
+        with open(path, "rb") as f:
+            return f.read()
 
     def map_ids(self) -> list[str]:
         """Every map id the project may have, for suggestions: the ids read and the stems."""
@@ -107,7 +129,9 @@ class Project:
                                         "project root, and argmap reads nothing outside it")
             return
         self._read.add(real)
-        loaded = load_path(Path(path), self.max_bytes)
+        data = self.texts.get(real)
+        loaded = (load_path(Path(path), self.max_bytes) if data is None
+                  else load_data(data, Path(path)))
         self.diagnostics.extend(d for d in loaded.diagnostics if d.severity is Severity.ERROR)
         for argmap in loaded.maps:
             self.diagnostics.extend(d for d in run_rules(MapIndex.of(argmap))
