@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpack, overload
@@ -159,8 +159,28 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
     return doc
 
 
+def check_text(text: str | bytes, name: str, codes: set[str], *,
+               project_file: ProjectFile | None = None,
+               texts: Mapping[str, bytes] | None = None,
+               semantics: str | None = None) -> Document:
+    """One file's text checked as ``argmap check NAME`` checks that file in its project
+    (``project_file``, else none): the project's ``semantics`` and ``sides``, the names
+    that cross files resolved (other files' unsaved ``texts``, by real path, read in place
+    of the disk), then the warnings ``codes`` with ``semantics`` (``--semantics``).
+    The language server checks an editor's text so.
+    """
+    doc = loads(text, name=name)
+    if project_file is not None and project_file.path is not None:
+        doc.maps = [project_file.apply(m) for m in doc.maps]
+    if project_file is not None:
+        _cross_files(doc, [Path(name)], MAX_BYTES, project_file, texts)
+    apply_rules(doc, codes, semantics)
+    return doc
+
+
 def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
-                 project_file: ProjectFile | None) -> None:
+                 project_file: ProjectFile | None,
+                 texts: Mapping[str, bytes] | None = None) -> None:
     """Resolve the names that cross files (argmap.project): only maps that write one pay."""
     from argmap.project.load import qualified_names
 
@@ -171,6 +191,8 @@ def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
     start = next((p for p in paths if str(p) != "-"), Path.cwd())
     project = (Project(project_file, max_bytes) if project_file is not None
                else open_project(start, max_bytes=max_bytes))
+    if texts:
+        project.texts = texts
     for m in doc.maps:
         project.add(m)
     found = resolve(project, doc.maps)

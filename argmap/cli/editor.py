@@ -24,9 +24,10 @@ def lsp_command(
     Example: argmap lsp --stdio
     """
     del stdio
+    from argmap.cli.projectfile import known_options
     from argmap.lsp.server import serve_stdio
 
-    serve_stdio()
+    serve_stdio(known_options)
 
 
 def serve_command(
