@@ -9,8 +9,10 @@ statuses are made only when a request needs them, once per version.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from pathlib import Path
 
 from argmap.api import Labels, check_text, evaluate
 from argmap.diagnostics import Diagnostic, error
@@ -27,11 +29,13 @@ class Analysis:
 
     def __init__(self, text: str, file: str, setting: Setting,
                  texts: Mapping[str, bytes] | None = None, encoding: str = "utf-16",
-                 generation: int = 0) -> None:
+                 generation: int = 0, uris: Mapping[str, str] | None = None) -> None:
         self.text = text
         self.file = file
         self.setting = setting
         self.texts = texts or {}
+        #: the open documents' URIs by the real path of their files
+        self.uris = uris or {}
         #: which state of the other open documents and files this analysis saw
         self.generation = generation
         self.lines = Lines(text, encoding)
@@ -51,6 +55,31 @@ class Analysis:
                 "project-file", f"{where.file}:{where.line}:{where.column}: "
                 f"{setting.problem.message} (this file is checked on its own until the "
                 "project file is fixed)", Span(file, 1, 1)))
+
+    def uri_of(self, file: str) -> str:
+        """The URI of a file named in a diagnostic or a map's span: the editor's own for an
+        open document."""
+        real = os.path.realpath(file)
+        return self.uris.get(real) or Path(file).absolute().as_uri()
+
+    def lines_of(self, file: str) -> Lines | None:
+        """The lines of another file of the project (its unsaved text if it is open), or
+        None if it cannot be read."""
+        if os.path.realpath(file) == os.path.realpath(self.file):
+            return self.lines
+        data = self.texts.get(os.path.realpath(file))
+        if data is None:
+            try:
+                data = Path(file).read_bytes()
+            except OSError:
+                return None
+        return Lines(data.decode("utf-8", "replace"), self.lines.encoding)
+
+    @property
+    def names_project(self) -> Project | None:
+        """The project the maps' qualified names are resolved in, as ``check`` resolves
+        them (with or without a project file), or the project of the project file."""
+        return self.checked_project or self.project
 
     @property
     def depends_on_others(self) -> bool:

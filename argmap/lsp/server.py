@@ -82,18 +82,21 @@ class ArgmapServer(LanguageServer):
         #: counts the changes of open documents and of files on disk: an analysis that
         #: reads other files is stale once it moved on
         self.generation = 0
-        self._overlay: tuple[int, dict[str, bytes]] = (-1, {})
+        self._overlay: tuple[int, dict[str, bytes], dict[str, str]] = (-1, {}, {})
 
-    def overlay(self) -> dict[str, bytes]:
-        """The open documents' texts by the real path of their files (made once a change)."""
+    def overlay(self) -> tuple[dict[str, bytes], dict[str, str]]:
+        """The open documents' texts, and their URIs, by the real path of their files
+        (made once a change)."""
         if self._overlay[0] != self.generation:
-            texts = {}
+            texts, uris = {}, {}
             for uri, (text, _) in self.texts.items():
                 path = _path(uri)
                 if path is not None:
-                    texts[os.path.realpath(path)] = text.encode("utf-8", "surrogatepass")
-            self._overlay = (self.generation, texts)
-        return self._overlay[1]
+                    real = os.path.realpath(path)
+                    texts[real] = text.encode("utf-8", "surrogatepass")
+                    uris[real] = uri
+            self._overlay = (self.generation, texts, uris)
+        return self._overlay[1], self._overlay[2]
 
     def changed(self) -> None:
         """An open document or a file changed: analyses reading other files are stale."""
@@ -117,8 +120,9 @@ class ArgmapServer(LanguageServer):
                 and (current.generation == self.generation
                      or not current.depends_on_others)):
             return current
-        current = Analysis(source, path or uri, setting, self.overlay(), self.encoding,
-                           self.generation)
+        texts, uris = self.overlay()
+        current = Analysis(source, path or uri, setting, texts, self.encoding,
+                           self.generation, {**uris, os.path.realpath(path or uri): uri})
         self.analyses[uri] = current
         if current.maps:
             self.good[uri] = current
@@ -341,7 +345,7 @@ def _register_sync(server: ArgmapServer) -> None:
 
 def _register_features(server: ArgmapServer) -> None:
     @server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                    t.CompletionOptions(trigger_characters=[" ", "[", ",", "-"]))
+                    t.CompletionOptions(trigger_characters=[" ", "[", ",", "-", "/"]))
     @guarded("completion")
     def completion(ls: ArgmapServer, params: t.CompletionParams) -> t.CompletionList:
         uri, at = params.text_document.uri, params.position

@@ -30,6 +30,8 @@ class Change:
     start: int
     old: str
     new: str
+    #: whether it is where the name is defined (an ``id`` or a key under ``sources``)
+    definition: bool = False
 
 
 @dataclass
@@ -93,7 +95,12 @@ def uses(project: Project, map_id: str, name: str) -> list[Change]:
     home = maps.get(map_id)
     if home is None or (name not in _ids(home) and name not in home.sources):
         return []
-    return _apply(project, _id_edits(maps, home, name, name), None).changes
+    defining = {(s.id_span.file, s.id_span.line, s.id_span.column) for s in home.walk()
+                if s.id == name and s.id_span is not None}
+    if name in home.sources:
+        span = home.sources[name].span
+        defining.add((span.file, span.line, span.column))
+    return _apply(project, _id_edits(maps, home, name, name), None, defining).changes
 
 
 def _still_valid(project: Project, done: Renamed) -> None:
@@ -216,8 +223,10 @@ def _at(span: Span, old: str, new: str) -> Edit:
     return (span.file, span.line, span.column, old, new)
 
 
-def _apply(project: Project, edits: list[Edit], move: tuple[str, str] | None) -> Renamed:
-    """Each file with its edits made, right to left so earlier columns stay valid."""
+def _apply(project: Project, edits: list[Edit], move: tuple[str, str] | None,
+           defining: set[tuple[str, int, int]] | None = None) -> Renamed:
+    """Each file with its edits made, right to left so earlier columns stay valid;
+    ``defining`` says which places (file, line, column) are definitions."""
     done = Renamed(move=move)
     by_file: dict[str, list[Edit]] = {}
     for edit in edits:
@@ -235,7 +244,8 @@ def _apply(project: Project, edits: list[Edit], move: tuple[str, str] | None) ->
                 raise UsageError(f"{name}:{line}:{column}: expected '{old}' there; the file "
                                  "changed while it was read: nothing was written")
             lines[line - 1] = text[:start] + new + text[start + len(old):]
-            changes.append(Change(name, line, start, old, new))
+            changes.append(Change(name, line, start, old, new,
+                                  (name, line, column) in (defining or ())))
             done.places += 1
         done.changes.extend(reversed(changes))
         done.files[name] = "\n".join(lines).encode("utf-8")
