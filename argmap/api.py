@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation, Semantics, Status
     from argmap.project import Project
     from argmap.project.config import ProjectFile
+    from argmap.project.load import Memory
 
 #: What :func:`load` reads: a path (str or os.PathLike) or an open file (text or binary).
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
@@ -162,25 +163,27 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
 def check_text(text: str | bytes, name: str, codes: set[str], *,
                project_file: ProjectFile | None = None,
                texts: Mapping[str, bytes] | None = None,
-               semantics: str | None = None) -> Document:
+               semantics: str | None = None, memory: Memory | None = None) -> Document:
     """One file's text checked as ``argmap check NAME`` checks that file in its project
     (``project_file``, else none): the project's ``semantics`` and ``sides``, the names
     that cross files resolved (other files' unsaved ``texts``, by real path, read in place
     of the disk), then the warnings ``codes`` with ``semantics`` (``--semantics``).
-    The language server checks an editor's text so.
+    The language server checks an editor's text so, keeping the other files' maps in
+    ``memory`` (:attr:`argmap.project.Project.memory`) from one check to the next.
     """
     doc = loads(text, name=name)
     if project_file is not None and project_file.path is not None:
         doc.maps = [project_file.apply(m) for m in doc.maps]
     if project_file is not None:
-        _cross_files(doc, [Path(name)], MAX_BYTES, project_file, texts)
+        _cross_files(doc, [Path(name)], MAX_BYTES, project_file, texts, memory)
     apply_rules(doc, codes, semantics)
     return doc
 
 
 def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
                  project_file: ProjectFile | None,
-                 texts: Mapping[str, bytes] | None = None) -> None:
+                 texts: Mapping[str, bytes] | None = None,
+                 memory: Memory | None = None) -> None:
     """Resolve the names that cross files (argmap.project): only maps that write one pay."""
     from argmap.project.load import qualified_names
 
@@ -193,6 +196,7 @@ def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
                else open_project(start, max_bytes=max_bytes))
     if texts:
         project.texts = texts
+    project.memory = memory
     for m in doc.maps:
         project.add(m)
     found = resolve(project, doc.maps)

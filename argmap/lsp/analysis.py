@@ -21,6 +21,7 @@ from argmap.lsp.text import Lines
 from argmap.lsp.workspace import Setting
 from argmap.model import ArgumentMap, Span, Statement
 from argmap.project import Project
+from argmap.project.load import Memory
 
 
 class Analysis:
@@ -29,7 +30,8 @@ class Analysis:
 
     def __init__(self, text: str, file: str, setting: Setting,
                  texts: Mapping[str, bytes] | None = None, encoding: str = "utf-16",
-                 generation: int = 0, uris: Mapping[str, str] | None = None) -> None:
+                 generation: int = 0, uris: Mapping[str, str] | None = None,
+                 memory: Memory | None = None) -> None:
         self.text = text
         self.file = file
         self.setting = setting
@@ -43,7 +45,9 @@ class Analysis:
         # the reader report it as the undecodable byte it would be in a file.
         document = check_text(text.encode("utf-8", "surrogatepass"), file,
                               set(setting.codes), project_file=setting.project_file,
-                              texts=self.texts, semantics=setting.semantics)
+                              texts=self.texts, semantics=setting.semantics,
+                              memory=memory)
+        self.memory = memory
         self.maps: list[ArgumentMap] = document.maps
         #: the project, when the maps name another map or are libraries (else None)
         self.checked_project: Project | None = document.project
@@ -96,6 +100,7 @@ class Analysis:
             return self.checked_project
         found = Project(self.setting.project_file)
         found.texts = self.texts
+        found.memory = self.memory
         for m in self.maps:
             found.add(m)
         return found

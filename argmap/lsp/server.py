@@ -38,6 +38,7 @@ from argmap.lsp import actions, features, navigate
 from argmap.lsp.analysis import Analysis
 from argmap.lsp.text import Lines, apply_change
 from argmap.lsp.workspace import Options, Workspace, selectors
+from argmap.project.load import Memory
 
 #: how long typing must pause before the diagnostics of a change are computed
 DEBOUNCE_S = 0.15
@@ -83,6 +84,8 @@ class ArgmapServer(LanguageServer):
         #: reads other files is stale once it moved on
         self.generation = 0
         self._overlay: tuple[int, dict[str, bytes], dict[str, str]] = (-1, {}, {})
+        #: the maps of the project files read, kept while the files stay as they were
+        self.memory: Memory = {}
 
     def overlay(self) -> tuple[dict[str, bytes], dict[str, str]]:
         """The open documents' texts, and their URIs, by the real path of their files
@@ -122,7 +125,8 @@ class ArgmapServer(LanguageServer):
             return current
         texts, uris = self.overlay()
         current = Analysis(source, path or uri, setting, texts, self.encoding,
-                           self.generation, {**uris, os.path.realpath(path or uri): uri})
+                           self.generation, {**uris, os.path.realpath(path or uri): uri},
+                           self.memory)
         self.analyses[uri] = current
         if current.maps:
             self.good[uri] = current
@@ -212,6 +216,7 @@ class ArgmapServer(LanguageServer):
             if path is None:
                 continue
             every = os.path.basename(path) in (PROJECT_FILE, "pyproject.toml")
+            self.memory.pop(os.path.realpath(path), None)  # its time may not have moved
             if every:
                 self.projects.forget()
             skip = change.uri if change.uri in self.texts and not every else None

@@ -22,6 +22,9 @@ from argmap.project.config import ProjectFile
 from argmap.readers import load_data, load_path
 from argmap.rules.format import MapIndex, run_rules
 
+#: files' maps kept between projects (see :attr:`Project.memory`)
+Memory = dict[str, tuple[object, list[ArgumentMap], list[Diagnostic]]]
+
 
 @dataclass
 class Project:
@@ -41,6 +44,10 @@ class Project:
     _scanned: bool = False
     #: unsaved texts (an editor's), by real path: read in place of those files
     texts: Mapping[str, bytes] = field(default_factory=dict)
+    #: what files were read into, kept by a long-lived process (the language server) for
+    #: the next project: real path -> (the file's text, or its time, size and inode; its
+    #: maps; their errors). A command reads each file once and keeps none.
+    memory: Memory | None = None
 
     @property
     def root(self) -> Path:
@@ -129,14 +136,35 @@ class Project:
                                         "project root, and argmap reads nothing outside it")
             return
         self._read.add(real)
+        maps, errors = self._load(path, real)
+        self.diagnostics.extend(errors)
+        for argmap in maps:
+            self.maps.setdefault(argmap.id, argmap)
+
+    def _load(self, path: str, real: str) -> tuple[list[ArgumentMap], list[Diagnostic]]:
+        """A file's maps and errors: from :attr:`memory` if the file (or its unsaved text)
+        is as it was when they were read, else read now."""
         data = self.texts.get(real)
+        key: object = None
+        if self.memory is not None:
+            try:
+                info = os.stat(real)
+                key = (path, data) if data is not None else (
+                    path, info.st_mtime_ns, info.st_size, info.st_ino)
+            except OSError:
+                key = None if data is None else (path, data)
+            known = self.memory.get(real)
+            if known is not None and key is not None and known[0] == key:
+                return known[1], known[2]
         loaded = (load_path(Path(path), self.max_bytes) if data is None
                   else load_data(data, Path(path)))
-        self.diagnostics.extend(d for d in loaded.diagnostics if d.severity is Severity.ERROR)
+        errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
         for argmap in loaded.maps:
-            self.diagnostics.extend(d for d in run_rules(MapIndex.of(argmap))
-                                    if d.severity is Severity.ERROR)
-            self.maps.setdefault(argmap.id, argmap)
+            errors.extend(d for d in run_rules(MapIndex.of(argmap))
+                          if d.severity is Severity.ERROR)
+        if self.memory is not None and key is not None:
+            self.memory[real] = (key, loaded.maps, errors)
+        return loaded.maps, errors
 
     def inside(self, real: str) -> bool:
         """Whether a real (symlink-free) path lies under the project root."""
