@@ -120,9 +120,10 @@ def _values(here: Context, source: Analysis | None, argmap: ArgumentMap | None,
         # One more than is shown says the list is incomplete; building all 10,000 would not.
         chosen = islice(((name, s) for name, s in source.statements(argmap).items()
                          if name.startswith(here.typed)), MAX_ITEMS + 1)
-        return [_item(name, t.CompletionItemKind.Reference, s.text or "together:",
-                      _statement_doc(name, s), replace) for name, s in chosen
-                ] + _maps(source, argmap, replace, sources=False)
+        # the other maps first: a long list of ids must not cut them off
+        return _maps(source, argmap, replace, sources=False) + [
+            _item(name, t.CompletionItemKind.Reference, s.text or "together:",
+                  _statement_doc(name, s), replace) for name, s in chosen]
     if key in ("cites", "source") or (key is None and here.list_of == "cites"):
         if argmap is None:
             return []

@@ -113,7 +113,9 @@ class Workspace:
             return self.codes()
         except Exception as exc:  # a bad selector in the editor's settings
             log.warning("argmap lsp: %s; using the default rules", exc)
-            return self.codes([], [])  # the default warnings: select nothing extra
+            from argmap.rules.select import selected
+
+            return frozenset(selected(None, None))
 
     def _read_setting(self, found: Path, key: tuple[str, int, int], alone: Setting
                       ) -> Setting:
