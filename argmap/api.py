@@ -28,7 +28,7 @@ from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
 from argmap.files import MAX_BYTES, expand_paths
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap, Relation, Span
-from argmap.readers import READERS, load_path
+from argmap.readers import READERS, ReadResult, load_path
 from argmap.rules.format import MapIndex, run_rules
 from argmap.view import ViewOptions, cut_graphs, view_graph
 
@@ -151,10 +151,8 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
     first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
     for path in expand_paths(paths, exclude):
         doc.files += 1
-        loaded = load_path(path, max_bytes, reader)
+        loaded = _load(path, max_bytes, reader, project_file)
         _add(doc, loaded.maps, loaded.diagnostics, first)
-    if project_file is not None and project_file.path is not None:
-        doc.maps = [project_file.apply(m) for m in doc.maps]  # its semantics and sides
     _cross_files(doc, paths, max_bytes, project_file)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
@@ -165,15 +163,20 @@ def check_text(text: str | bytes, name: str, codes: set[str], *,
                texts: Mapping[str, bytes] | None = None,
                semantics: str | None = None, memory: Memory | None = None) -> Document:
     """One file's text checked as ``argmap check NAME`` checks that file in its project
-    (``project_file``, else none): the project's ``semantics`` and ``sides``, the names
+    (``project_file``, else none): the project's map defaults at build time, the names
     that cross files resolved (other files' unsaved ``texts``, by real path, read in place
     of the disk), then the warnings ``codes`` with ``semantics`` (``--semantics``).
     The language server checks an editor's text so, keeping the other files' maps in
     ``memory`` (:attr:`argmap.project.Project.memory`) from one check to the next.
     """
-    doc = loads(text, name=name)
-    if project_file is not None and project_file.path is not None:
-        doc.maps = [project_file.apply(m) for m in doc.maps]
+    from argmap.readers import load_data
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    loaded = load_data(data, Path(name), None,
+                       None if project_file is None else project_file.map_defaults)
+    doc = Document(files=1)
+    _add(doc, loaded.maps, loaded.diagnostics, {})
+    doc.diagnostics.sort(key=Diagnostic.sort_key)
     if project_file is not None:
         _cross_files(doc, [Path(name)], MAX_BYTES, project_file, texts, memory)
     apply_rules(doc, codes, semantics)
@@ -229,7 +232,8 @@ def check_files(paths: Iterable[Path], max_bytes: int = MAX_BYTES, exclude: Sequ
         apply_rules(doc, codes, semantics, for_)
         return doc
     files = expand_paths(paths, exclude)
-    chunks = in_chunks(check_chunk, files, (max_bytes, reader, codes), preload=_PRELOAD)
+    chunks = in_chunks(check_chunk, files, (max_bytes, reader, codes, project_file),
+                       preload=_PRELOAD)
     doc = _merged(len(files), chunks)
     if doc.crossing:  # a project's names cross files: resolved in one process (serial)
         doc = check_paths(paths, max_bytes, exclude, reader, project_file)
@@ -243,12 +247,13 @@ def check_files(paths: Iterable[Path], max_bytes: int = MAX_BYTES, exclude: Sequ
 _PRELOAD = ("argmap.readers.yaml.load", "argmap.rules.format", "argmap.graph", "argmap.view")
 
 
-def check_chunk(files: list[Path], job: tuple[int, str | None, set[str] | None],
+def check_chunk(files: list[Path],
+                job: tuple[int, str | None, set[str] | None, ProjectFile | None],
                 ) -> tuple[Document, list[tuple[str, Span]]]:
     """:func:`check_files`' work on one chunk of files (in a worker, or here): its
     diagnostics and totals without the maps, and each map's id and span in order."""
-    max_bytes, reader, codes = job
-    doc = _read_chunk(files, max_bytes, reader)
+    max_bytes, reader, codes, project_file = job
+    doc = _read_chunk(files, max_bytes, reader, project_file)
     if codes is not None:
         apply_rules(doc, codes)
     ids = [(m.id, m.span) for m in doc.maps]
@@ -268,18 +273,21 @@ class Exported(NamedTuple):
 def export_files(paths: Iterable[Path], format: str, options: ExportOptions, *,
                  max_bytes: int = MAX_BYTES, exclude: Sequence[str] = (),
                  reader: str | None = None, depth: int | None = None,
-                 side: str | None = None) -> tuple[Document, list[Exported]]:
+                 side: str | None = None, project_file: ProjectFile | None = None,
+                 ) -> tuple[Document, list[Exported]]:
     """Load, check and export every map under ``paths`` (``argmap render`` of many files in
     a text format, without ``--focus`` or ``--eval``): the report (no maps, as
     :func:`check_paths` finds it) and each map's export in order, none when anything has an
     error. Chunks of files are read and exported on every core when that is faster; only
     the exports' bytes come back. ``options.warn`` and ``on_slow`` are not called: each
-    export's warnings come back with it.
+    export's warnings come back with it. ``project_file`` gives the maps their
+    project's defaults, as :func:`check_paths` does.
     """
     from argmap.files.pool import in_chunks
 
     files = expand_paths(paths, exclude)
-    job = (format, options._replace(warn=None, on_slow=None), max_bytes, reader, depth, side)
+    job = (format, options._replace(warn=None, on_slow=None), max_bytes, reader, depth, side,
+           project_file)
     chunks = in_chunks(export_chunk, files, job, preload=(*_PRELOAD, EXPORTERS[format].module))
     doc = _merged(len(files), [(report, ids) for report, ids, _ in chunks])
     if doc.crossing:  # the caller exports a project's maps with their names resolved
@@ -288,12 +296,12 @@ def export_files(paths: Iterable[Path], format: str, options: ExportOptions, *,
 
 
 def export_chunk(files: list[Path], job: tuple[str, ExportOptions, int, str | None, int | None,
-                                                 str | None],
+                                                 str | None, ProjectFile | None],
                  ) -> tuple[Document, list[tuple[str, Span]], list[Exported]]:
     """:func:`export_files`' work on one chunk of files: the report without maps, each map's
     id and span, and (when the chunk has no error) each map's export."""
-    format, options, max_bytes, reader, depth, side = job
-    doc = _read_chunk(files, max_bytes, reader)
+    format, options, max_bytes, reader, depth, side, project_file = job
+    doc = _read_chunk(files, max_bytes, reader, project_file)
     ids = [(m.id, m.span) for m in doc.maps]
     exported = []
     if not doc.errors:
@@ -315,7 +323,17 @@ def _noting(notes: list[str]) -> Callable[[str, str], None]:
     return warn
 
 
-def _read_chunk(files: list[Path], max_bytes: int, reader: str | None) -> Document:
+def _load(path: Path, max_bytes: int, reader: str | None,
+          project_file: ProjectFile | None) -> ReadResult:
+    """One file's maps, as its project reads them when there is one: with the project
+    file's defaults (its debate format is needed at build time, since a `speech` is
+    checked against the round)."""
+    return load_path(path, max_bytes, reader,
+                     None if project_file is None else project_file.map_defaults)
+
+
+def _read_chunk(files: list[Path], max_bytes: int, reader: str | None,
+                project_file: ProjectFile | None = None) -> Document:
     """Load and check each file as :func:`check_paths` does, except that maps in different
     files with one id are left to :func:`_merged`, which sees every chunk."""
     from argmap.project.load import qualified_names
@@ -323,7 +341,7 @@ def _read_chunk(files: list[Path], max_bytes: int, reader: str | None) -> Docume
     doc = Document()
     for path in files:
         doc.files += 1
-        loaded = load_path(path, max_bytes, reader)
+        loaded = _load(path, max_bytes, reader, project_file)
         _add(doc, loaded.maps, loaded.diagnostics, {})
     doc.crossing = any(m.library or next(qualified_names(m), None) is not None
                        for m in doc.maps)

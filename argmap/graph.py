@@ -55,6 +55,7 @@ from argmap.model import (
     Relation,
     Source,
     Span,
+    Speech,
     Statement,
     at_least,
 )
@@ -161,6 +162,9 @@ class ArgumentGraph:
     sides: tuple[str, ...] = ()
     #: format 1.2: the map's `semantics`, when it sets one
     semantics: str | None = None
+    #: format 1.2: the speech-order preset `format:` names, and the round's speeches
+    format: str | None = None
+    speeches: tuple[Speech, ...] = ()
     _into: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _under: dict[str, list[Link]] | None = field(default=None, repr=False, compare=False)
     _by_key: dict[str, Link] | None = field(default=None, repr=False, compare=False)
@@ -387,7 +391,8 @@ def _build(argmap: ArgumentMap, ids: frozenset[str]) -> ArgumentGraph | None:
                          argmap.sources, statements, claims, tuple(links), positions,
                          number_citations(statements.values(), argmap.sources), claims,
                          whole=not orphans and not arguments, sides=argmap.sides,
-                         semantics=argmap.semantics, version=argmap.version)
+                         semantics=argmap.semantics, format=argmap.format,
+                         speeches=argmap.speeches, version=argmap.version)
 
 
 def number_citations(statements: Iterable[GStatement],

@@ -367,7 +367,7 @@ class KeySpec(NamedTuple):
 
 
 MAP_KEYS: dict[str, KeySpec] = {
-    "argmap": KeySpec("version", "format version: 1 or 1.1; the newest (1.1) if absent"),
+    "argmap": KeySpec("version", "format version: 1, 1.1 or 1.2; the newest (1.2) if absent"),
     "id": KeySpec("slug", "unique name of the map; default: the file stem"),
     "question": KeySpec("text", "the question the map argues", required=True),
     "context": KeySpec("text", "background prose shown under the question"),

@@ -12,9 +12,10 @@ A map's own `sides` rename a preset's sides by position: `format: pf` with
 
 from __future__ import annotations
 
+import dataclasses
 from typing import NamedTuple
 
-from argmap.model import Speech
+from argmap.model import V1_2, ArgumentMap, Speech, at_least
 
 
 class Preset(NamedTuple):
@@ -78,3 +79,38 @@ def find(speeches: tuple[Speech, ...], name: str) -> Speech | None:
 def index(speeches: tuple[Speech, ...]) -> dict[str, int]:
     """Speech name -> its place in the round (0 for the first)."""
     return {s.name: i for i, s in enumerate(speeches)}
+
+
+class MapDefaults(NamedTuple):
+    """What a project file (``argmap.toml``) sets for the maps of its project, where a
+    map writes none itself: the debate ``format`` (a preset's name), the ``sides`` and
+    the ``semantics``."""
+
+    format: str | None = None
+    sides: tuple[str, ...] = ()
+    semantics: str | None = None
+
+    def preset(self, version: str, written: bool) -> str | None:
+        """The format a map inherits: the project's, for a map of format 1.2 that
+        writes neither `format` nor `speeches` (``written``)."""
+        if self.format is None or written or not at_least(version, V1_2):
+            return None
+        return self.format
+
+
+def inherit(argmap: ArgumentMap, defaults: MapDefaults | None) -> ArgumentMap:
+    """``argmap`` with its project's defaults where it sets none itself: a map's own
+    `semantics`, `sides`, `format` and `speeches` win."""
+    if defaults is None:
+        return argmap
+    changes: dict[str, object] = {}
+    if argmap.semantics is None and defaults.semantics is not None:
+        changes["semantics"] = defaults.semantics
+    sides = argmap.sides or defaults.sides
+    if sides != argmap.sides:
+        changes["sides"] = sides
+    preset = defaults.preset(argmap.version, argmap.format is not None or bool(argmap.speeches))
+    if preset is not None:
+        changes["format"] = preset
+        changes["speeches"] = PRESETS[preset].resolve(sides)
+    return dataclasses.replace(argmap, **changes) if changes else argmap  # type: ignore[arg-type]

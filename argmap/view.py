@@ -98,7 +98,8 @@ def cut(graph: ArgumentGraph, options: ViewOptions) -> ArgumentGraph:
         tuple(k for k in graph.claims if k in statements), links,
         {a: k for a, k in graph.positions.items() if k in statements}, citations,
         tuple(roots), focus, via, hidden, outside, sides=graph.sides,
-        semantics=graph.semantics, version=graph.version)
+        semantics=graph.semantics, format=graph.format, speeches=graph.speeches,
+        version=graph.version)
 
 
 def _count_below(graph: ArgumentGraph, key: str) -> int:

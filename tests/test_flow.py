@@ -18,6 +18,7 @@ from argmap.analysis.round import build_round
 from argmap.cli.app import app
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap, Speech
+from argmap.project.config import ProjectFile
 from argmap.speeches import PRESETS
 from tests.conftest import TESTS, Golden
 
@@ -348,6 +349,9 @@ def test_flow_command_writes_each_format(tmp_path: Path) -> None:
      "2AR)\n"),
     (("brief", str(POLICY)), "argmap: brief needs --for (our side or claims), or --speech for one "
      "speech of a round\n"),
+    (("brief", str(POLICY), "--speech", "2ax"), "argmap: --speech 2ax: not a speech of map "
+     "'policy-carbon-tax'; did you mean '2AR'? (speeches: 1AC, 1NC, 2AC, 2NC, 1NR, 1AR, 2NR, "
+     "2AR)\n"),
 ])
 def test_flow_usage_errors(args: tuple[str, ...], message: str) -> None:
     code, out, err = run(*args)
@@ -449,3 +453,145 @@ def test_a_claim_without_side_is_on_the_side_of_its_speech() -> None:
     assert found is not None
     assert (found.side("k"), found.side("a")) == ("neg", "aff")
     assert found.speeches[found.said("a")].name == "1AR"  # aff's first speech after the NC
+
+
+# -- extensions weigh once; rounds survive export; the project file's format ---------
+
+
+def test_an_extension_weighs_once_under_weighed() -> None:
+    # worked by hand: the advantage (3) against the disadvantage (3); a tie goes to the
+    # attack. Extending the advantage in the 1AR and the 2AR says the same argument
+    # again: still 3 against 3, so the plan falls. Were each extension a second step,
+    # 3 + 1 + 1 = 5 > 3 would carry it.
+    text = ("argmap: 1.2\nquestion: Q?\nformat: policy\nsemantics: weighed\nclaims:\n"
+            "  - id: plan\n    side: aff\n    text: Plan.\n    speech: 1AC\n"
+            "    pro:\n      - id: adv\n        text: Advantage.\n        weight: 3\n"
+            "      - ref: adv\n        speech: 1AR\n      - ref: adv\n        speech: 2AR\n"
+            "    con:\n      - id: da\n        text: Disadvantage.\n        speech: 1NC\n"
+            "        weight: 3\n")
+    m = loads(text)
+    assert api.evaluate(m)["plan"].status == "out"
+    # a ref without a speech is a second argument (duplicate-link warns): it counts
+    again = loads(text.replace("        speech: 1AR\n", "", 1))
+    assert api.evaluate(again)["plan"].status == "in"  # 3 + 1 against 3
+    # a ref with a speech under another parent is a new step (a turn on the
+    # disadvantage): it counts, so the disadvantage falls and the plan stands
+    turned = loads(text + "        con:\n          - ref: adv\n            speech: 2AC\n")
+    labels = api.evaluate(turned)
+    assert (labels["da"].status, labels["plan"].status) == ("out", "in")
+
+
+@pytest.mark.parametrize("name", sorted(ROUNDS))
+def test_a_round_survives_yaml_and_json_export(name: str, tmp_path: Path) -> None:
+    original = api.load_map(ROUNDS[name])
+    for fmt in ("yaml", "json"):
+        path = tmp_path / f"round.{fmt}"
+        code, _, err = run("render", str(ROUNDS[name]), "-f", fmt, "-o", str(path))
+        assert code == 0, err
+        back = api.load_map(path)
+        assert (back.format, back.speeches, back.sides) == (
+            original.format, original.speeches, original.sides)
+        assert [(s.path, s.speech, s.ref) for s in back.walk()] == [
+            (s.path, s.speech, s.ref) for s in original.walk()]
+        assert api.evaluate(back) == api.evaluate(original)
+    text = (tmp_path / "round.yaml").read_text(encoding="utf-8")
+    assert f"\nformat: {original.format}\nclaims:\n" in text  # the preset's speeches: no list
+    assert run("fmt", "--check", str(tmp_path / "round.yaml"))[0] == 0
+
+
+def test_own_speeches_survive_export_as_written(tmp_path: Path) -> None:
+    text = ("argmap: 1.2\nquestion: Q?\nspeeches:\n  - name: Opening\n    side: gov\n"
+            "    minutes: 7.5\n  - name: Reply\n    side: opp\nclaims:\n"
+            "  - text: A\n    side: gov\n    speech: opening\n    con:\n"
+            "      - text: B\n        speech: Reply\n")
+    source = tmp_path / "own.yaml"
+    source.write_text(text, encoding="utf-8")
+    code, out, _ = run("render", str(source), "-f", "yaml", "-o", "-")
+    assert code == 0
+    assert ("speeches:\n  - name: Opening\n    side: gov\n    minutes: 7.5\n"
+            "  - name: Reply\n    side: opp\nclaims:\n  - side: gov\n    text: A\n"
+            "    speech: Opening\n    con:\n      - text: B\n        speech: Reply\n") in out
+    for fmt in ("yaml", "json"):
+        path = tmp_path / f"back.{fmt}"
+        assert run("render", str(source), "-f", fmt, "-o", str(path))[0] == 0
+        assert api.load_map(path).speeches == (Speech("Opening", "gov", 7.5),
+                                               Speech("Reply", "opp", None))
+
+
+def test_a_json_export_naming_an_unknown_speech_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "round.json"
+    assert run("render", str(PF), "-f", "json", "-o", str(path))[0] == 0
+    path.write_text(path.read_text(encoding="utf-8").replace('"speech": "2C"', '"speech": "9C"',
+                                                             1), encoding="utf-8")
+    code, _, err = run("check", str(path))
+    assert code == 1 and "speech '9C' is not one of the map's speeches" in err
+
+
+PROJECT_ROUND = """\
+argmap: 1.2
+question: Q?
+claims:
+  - id: plan
+    side: aff
+    text: Plan.
+    speech: 1AC
+    con:
+      - id: da
+        text: Disadvantage.
+        speech: 1nc
+"""
+
+
+def test_the_project_file_sets_the_debate_format(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "argmap.toml").write_text('format = "Policy"\n', encoding="utf-8")
+    (tmp_path / "round.yaml").write_text(PROJECT_ROUND, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("check", "round.yaml")[0] == 0
+    code, out, _ = run("flow", "round.yaml", "-f", "csv")
+    assert code == 0 and "\nplan,1,1NC,neg,da,argument,con," in out  # as the preset spells it
+    code, out, _ = run("eval", "round.yaml", "--by-speech")
+    assert code == 0 and out.split("\n")[1].split()[1:4] == ["1AC", "1NC", "2AC"]
+    # the map as the project reads it: the export carries the format
+    assert "\nformat: policy\nclaims:\n" in run("render", "round.yaml", "-f", "yaml",
+                                                "-o", "-")[1]
+    assert run("watch", "round.yaml", "--once")[0] == 0  # watch reads it so too
+    # edits check the map as the project reads it
+    code, _, err = run("add", "round.yaml", "--to", "da", "--con", "No link.", "--speech",
+                       "2AC")
+    assert code == 0, err
+    # without the project file the speeches cannot be placed
+    code, _, err = run("check", "--no-config", "round.yaml")
+    assert code == 1 and "declares no `format` or `speeches` [unknown-speech]" in err
+    # the map's own format wins
+    (tmp_path / "ld.yaml").write_text(PROJECT_ROUND.replace("question: Q?\n",
+                                                            "question: Q?\nformat: ld\n")
+                                      .replace("1AC", "AC").replace("1nc", "NC"),
+                                      encoding="utf-8")
+    assert run("check", "ld.yaml")[0] == 0
+    # a map of an older format version is left alone
+    (tmp_path / "old.yaml").write_text("argmap: 1.1\nquestion: Q?\nclaims:\n  - text: A\n",
+                                       encoding="utf-8")
+    assert api.check_paths([Path("old.yaml")], project_file=_project(tmp_path)).maps[0].format \
+        is None
+    assert api.check_paths([Path("round.yaml")],
+                           project_file=_project(tmp_path)).maps[0].format == "policy"
+
+
+def _project(root: Path) -> ProjectFile:
+    from argmap.project.config import read_project_file
+
+    return read_project_file(root / "argmap.toml")
+
+
+def test_a_bad_debate_format_in_the_project_file_is_located(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "argmap.toml").write_text('sides = ["aff", "neg"]\nformat = "polcy"\n',
+                                          encoding="utf-8")
+    (tmp_path / "round.yaml").write_text(PROJECT_ROUND, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", "round.yaml")
+    assert code != 0
+    assert err.startswith("argmap.toml:2:10: error: unknown debate format 'polcy' (argmap "
+                          "knows policy, ld, pf, bp, worlds, apda, asian; for another, list "
+                          "`speeches` in each map); did you mean 'policy'? [project-file]")

@@ -30,19 +30,30 @@ def speech_index(argmap: ArgumentMap, name: str) -> int:
     Raises:
         SpeechError: if the map has no speeches or none is called ``name``.
     """
+    return locate_speech(argmap, name, "--after")[1]
+
+
+def locate_speech(argmap: ArgumentMap, name: str, option: str) -> tuple[Round, int]:
+    """The map's round and the place in it of the speech ``name`` (case-insensitive),
+    which the command line's ``option`` named.
+
+    Raises:
+        SpeechError: if the map has no speeches or none is called ``name`` (with the
+            speech's name as the round writes it when only the case differs).
+    """
     round_ = build_round(argmap)
     if round_ is None:
-        raise SpeechError(f"--after {name}: map '{argmap.id}' has no speeches (add `format` "
+        raise SpeechError(f"{option} {name}: map '{argmap.id}' has no speeches (add `format` "
                           "or `speeches`)")
     found = round_.index(name)
     if found is None:
         from argmap.diagnostics import did_you_mean_any_case
 
-        names = [s.name for s in argmap.speeches]
+        names = [s.name for s in round_.speeches]
         hint = did_you_mean_any_case(name, names)
-        raise SpeechError(f"--after {name}: not a speech of map '{argmap.id}'{hint} "
+        raise SpeechError(f"{option} {name}: not a speech of map '{argmap.id}'{hint} "
                           f"(speeches: {', '.join(names)})")
-    return found
+    return round_, found
 
 
 def after(argmap: ArgumentMap, speech: int) -> ArgumentMap:

@@ -181,11 +181,14 @@ def evaluate(graph: ArgumentGraph, semantics: Semantics = Semantics.GROUNDED) ->
     first = [-1] * n_s  # the first link each statement is a premise of
     more: dict[int, list[int]] = {}  # further links, for statements used several times
     scales = [[0, 0, 0, 0] for _ in range(n_s)] if weighed else []
+    said = _said_again(links) if weighed else set()
     s_get, l_get = s_index.get, l_index.get
     for j, link in enumerate(links):
         code = codes[link.relation]
         rel[j] = code
-        if link.weight is not None:
+        if j in said:
+            weight[j] = 0  # an extension: the step it repeats already weighs
+        elif link.weight is not None:
             weight[j] = link.weight
         wait = l_wait[j]
         for premise in link.premises:
@@ -279,6 +282,22 @@ def evaluate(graph: ArgumentGraph, semantics: Semantics = Semantics.GROUNDED) ->
     names = (Status.UNDECIDED, IN, OUT)
     return Evaluation(graph, semantics, {key: names[s_lab[i]] for i, key in enumerate(keys)},
                       {link.key: names[l_lab[j]] for j, link in enumerate(links)})
+
+
+def _said_again(links: tuple[Link, ...]) -> set[int]:
+    """The links that are extensions of an earlier step (format 1.2): a ``ref`` with a
+    ``speech`` whose premise, target and relation an earlier link already has. Said
+    again, the argument is the same one, so under ``weighed`` it weighs once."""
+    seen: set[tuple[tuple[str, ...], str, Relation]] = set()
+    again: set[int] = set()
+    for j, link in enumerate(links):
+        step = (link.premises, link.target, link.relation)
+        if step in seen:
+            if link.ref and link.speech is not None:
+                again.add(j)
+        else:
+            seen.add(step)
+    return again
 
 
 def _weigh(scale: list[int], pro: bool, w: int, counts: bool) -> Status | None:

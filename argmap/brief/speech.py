@@ -10,7 +10,8 @@ time the format allows it: words read (tags, cite lines, card text) at
 
 from __future__ import annotations
 
-from argmap.analysis.round import Round, build_round
+from argmap.analysis.after import SpeechError, locate_speech
+from argmap.analysis.round import Round
 from argmap.brief import cite_line
 from argmap.brief.records import Block, Brief, BriefError
 from argmap.graph import Link
@@ -26,17 +27,10 @@ def speech_brief(argmap: ArgumentMap, name: str) -> Brief:
     Raises:
         BriefError: if the map has no speeches, or none is called ``name``.
     """
-    round_ = build_round(argmap)
-    if round_ is None:
-        raise BriefError(f"--speech {name}: map '{argmap.id}' has no speeches (add `format` "
-                         "or `speeches`)")
-    index = round_.index(name)
-    if index is None:
-        from argmap.diagnostics import did_you_mean
-
-        names = [s.name for s in round_.speeches]
-        raise BriefError(f"--speech {name}: not a speech of map '{argmap.id}'"
-                         f"{did_you_mean(name.upper(), names)} (speeches: {', '.join(names)})")
+    try:
+        round_, index = locate_speech(argmap, name, "--speech")
+    except SpeechError as exc:
+        raise BriefError(str(exc)) from None
     return _Speech(round_, index).brief()
 
 

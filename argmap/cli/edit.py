@@ -102,6 +102,7 @@ def edit_file(file: Path, edit: Callable[[str], Edit], guard: bool = False) -> N
     would break a reference from another map of the project.
     What the edit did is said last, before the file's name.
     """
+    from argmap.cli.projectfile import project_file
     from argmap.edit import with_cr, with_lf
     from argmap.edit.operations import EditError
     from argmap.readers.yaml.source import YAMLSyntaxError
@@ -111,7 +112,9 @@ def edit_file(file: Path, edit: Callable[[str], Edit], guard: bool = False) -> N
         fail(f"{file} left unchanged: {READ_ONLY}", 1)
     text, bom = read_map(file)
     text, cr_only = with_lf(text)
-    before = check_text(text, str(file))
+    found = project_file()
+    defaults = None if found is None else found.map_defaults  # a project's debate format
+    before = check_text(text, str(file), defaults)
     errors = [d for d in before if d.severity.value == "error"]
     if errors:
         print_errors(errors)
@@ -122,7 +125,7 @@ def edit_file(file: Path, edit: Callable[[str], Edit], guard: bool = False) -> N
         fail(f"{file} left unchanged: {exc}", exc.code)
     except YAMLSyntaxError as exc:  # checked above, so only a bug gets here
         fail(f"{file} left unchanged: {exc}", 3)
-    after = check_text(edited, str(file))
+    after = check_text(edited, str(file), defaults)
     if any(d.severity.value == "error" for d in after):
         print_errors([d for d in after if d.severity.value == "error"])
         fail(f"{file} left unchanged: the edit would make the map invalid (the "

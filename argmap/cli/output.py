@@ -235,13 +235,14 @@ def write_exports(paths: list[str], spec: ExporterSpec, output: str | None,
     from argmap.api import export_files
     from argmap.cli.console import as_path, fail, hint_stdin, print_diagnostics
     from argmap.cli.options import printable
+    from argmap.cli.projectfile import project_file
 
     max_bytes, exclude, reader = reading
     hint_stdin(paths)
     report, exported = export_files([as_path(p) for p in paths], spec.name, options,
                                     max_bytes=max_bytes, exclude=exclude or (),
                                     reader=None if reader is None else reader.value,
-                                    depth=cut[0], side=cut[1])
+                                    depth=cut[0], side=cut[1], project_file=project_file())
     if report.files == 0:
         fail("no *.yaml or *.yml files found under " + ", ".join(map(printable, paths)))
     if report.crossing:

@@ -36,13 +36,9 @@ class Scope(StrEnum):
 
 def _project_file() -> ProjectFile | None:
     """The project file --config named (the project of PATH is found from PATH)."""
-    import click
+    from argmap.cli.projectfile import project_file
 
-    from argmap.cli.projectfile import PROJECT_META
-
-    ctx = click.get_current_context(silent=True)
-    found: ProjectFile | None = None if ctx is None else ctx.meta.get(PROJECT_META)
-    return found if found is not None and found.path is not None else None
+    return project_file()
 
 
 def rename_command(

@@ -10,10 +10,13 @@ table of every key (docs/project.md) is generated from the commands' options by
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
+
+if TYPE_CHECKING:
+    from argmap.project.config import ProjectFile
 
 #: ``ctx.meta`` key: the :class:`~argmap.project.config.ProjectFile` of this run
 PROJECT_META = "argmap.project_file"
@@ -28,6 +31,13 @@ _NOT_SETTABLE = frozenset({
 EVERY: list[Any] = []
 #: the typer app (argmap.cli.app registers itself: this module cannot import it)
 APP: list[Any] = []
+
+
+def project_file() -> ProjectFile | None:
+    """This run's project file, when one was found or named (``--config``)."""
+    ctx = click.get_current_context(silent=True)
+    found: ProjectFile | None = None if ctx is None else ctx.meta.get(PROJECT_META)
+    return found if found is not None and found.path is not None else None
 
 
 def config_options() -> list[click.Option]:

@@ -55,6 +55,7 @@ def watch_command(
     Example: argmap watch maps/nato-promise.yaml -f svg -o nato.svg
     """
     from argmap.cli.output import choose_format, refuse_overwrite
+    from argmap.cli.projectfile import project_file
     from argmap.edit.watch import WatchOptions, watch
 
     if fmt is not None and output is None:
@@ -63,7 +64,9 @@ def watch_command(
         refuse_overwrite([output], [path])  # watch -f yaml -o m.yaml would rewrite the map
     # As for render: without -f, -o's extension names the format (it must agree with -f)
     name = None if output is None else choose_format(fmt and fmt.value, str(output)).name
+    found = project_file()  # its debate format, semantics and sides
     options = WatchOptions(name, output, direction.value, theme.value, depth, focus,
                            not no_legend, source_format and source_format.value, evaluated,
-                           semantics_value(semantics))
+                           semantics_value(semantics),
+                           None if found is None else found.map_defaults)
     raise typer.Exit(watch(path, options, once=once))

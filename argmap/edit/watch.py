@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.graph import ArgumentGraph
+    from argmap.speeches import MapDefaults
 
 #: Changes closer together than this are one save.
 STEP_MS = 50
@@ -46,6 +47,7 @@ class WatchOptions:
     reader: str | None = None  # --from: a reader of argmap.readers.READERS; None: YAML or sniffed
     evaluated: bool = False  # --eval: mark what stands
     semantics: str | None = None  # --semantics; None: the map's own, else grounded
+    defaults: MapDefaults | None = None  # the project file's (a debate format, semantics)
 
 
 def _say(message: str) -> None:
@@ -65,7 +67,7 @@ def render(path: Path, data: bytes, options: WatchOptions) -> bool:
     from argmap.view import ViewOptions, cut_graphs
 
     started = time.monotonic()
-    loaded = load_data(data, path, options.reader)
+    loaded = load_data(data, path, options.reader, options.defaults)
     diagnostics = list(loaded.diagnostics)
     for argmap in loaded.maps:
         diagnostics.extend(run_rules(MapIndex.of(argmap)))

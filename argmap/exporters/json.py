@@ -26,6 +26,7 @@ from argmap.model import MAX_WEIGHT, MIN_WEIGHT, Relation
 #: the target only together, which a reader of version 1 would take for one premise
 VERSION = 2
 _LINK, _STATEMENT = '"link"', '"statement"'
+_SPEECH = '"speech": '
 
 _dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False,
                           separators=(", ", ": ")).encode
@@ -45,6 +46,11 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
         head["sides"] = list(graph.sides)
     if graph.semantics is not None:
         head["semantics"] = graph.semantics
+    if graph.format is not None:
+        head["format"] = graph.format
+    if graph.speeches:
+        head["speeches"] = [{"name": s.name, "side": s.side, "minutes": s.minutes}
+                            for s in graph.speeches]
     if graph.marked and any(c.quote and any(m in c.quote for m in ("==", "__", "**", "\\"))
                             for s in graph.statements.values() for c in s.cites):
         head["marked"] = True  # format 1.2: the quotes carry markup (``==read==``)
@@ -68,6 +74,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
              f'"tags": {_dumps(list(link.tags)) if link.tags else "[]"}, '
              f'"note": {"null" if link.note is None else q(link.note)}, '
              f'{_scheme(link.key, link.scheme, schemes)}'
+             f'{"" if link.speech is None else f"{_SPEECH}{q(link.speech)}, "}'
              f'"file": {quoted_file if link.span.file == file else q(link.span.file)}, '
              f'"line": {link.span.line}, "column": {link.span.column}}}'
              for link in graph.links]
@@ -124,6 +131,8 @@ def _statement(s: GStatement, numbers: dict[str, int], hidden: int, outside: boo
         origin += f'"side": {q(s.side)}, '
     if s.answers:  # format 1.2: the critical questions it raises or settles
         origin += f'"answers": {_dumps(list(s.answers))}, '
+    if s.speech is not None:  # format 1.2: the speech it was first said in
+        origin += f'{_SPEECH}{q(s.speech)}, '
     return (f'{{"key": {q(s.key)}, "id": {"null" if s.id is None else q(s.id)}, {origin}'
             f'"path": {q(s.path)}, "text": {q(s.text)}, '
             f'"by": {"null" if s.by is None else q(s.by)}, '
@@ -183,7 +192,9 @@ def json_export_schema() -> dict[str, Any]:
         "answers": {"type": "array", "items": text, "minItems": 1,
                     "description": "format 1.2: the critical questions of the step above "
                                    "that it raises or settles; absent when none"},
-        **where}, optional=("origin", "side", "answers"))
+        "speech": {**text, "description": "format 1.2: the speech it was first said in; "
+                                          "absent when none"},
+        **where}, optional=("origin", "side", "answers", "speech"))
     link = record("Premises bearing on a statement (pro, con) or on a link (undercut); "
                   "several premises are a linked argument: they bear only together.", {
         "key": {**key, "description": "l1, l2, ... in file order"},
@@ -210,7 +221,9 @@ def json_export_schema() -> dict[str, Any]:
                           "id": text, "kind": {"enum": ["assumption", "exception"]},
                           "open": {"type": "boolean"},
                           "answered_by": {"type": "array", "items": key}})},
-        **where}, optional=("scheme", "questions"))
+        "speech": {**text, "description": "format 1.2: the speech the step was made in (for "
+                                          "a ref: said again, an extension); absent when none"},
+        **where}, optional=("scheme", "questions", "speech"))
     source = record("A work listed in the map's sources.", {
         "id": key, "number": {"type": ["integer", "null"], "minimum": 1,
                               "description": "its citation number; null if not cited"},
@@ -233,8 +246,15 @@ def json_export_schema() -> dict[str, Any]:
             "sides": {"type": "array", "items": text,
                       "description": "format 1.2: the map's sides; absent when none"},
             "semantics": {"enum": ["grounded", "weighed"],
-                          "description": "format 1.2: the map's semantics; absent when unset"}},
-            optional=("marked", "sides", "semantics")),
+                          "description": "format 1.2: the map's semantics; absent when unset"},
+            "format": {**text, "description": "format 1.2: the debate format (a speech-order "
+                                              "preset: policy, ld, pf, ...); absent when none"},
+            "speeches": {"type": "array", "description": "format 1.2: the round's speeches "
+                         "in order (the preset's, or the map's own); absent when none",
+                         "items": record("One speech of the round.", {
+                             "name": text, "side": maybe_text,
+                             "minutes": {"type": ["number", "null"], "exclusiveMinimum": 0}})}},
+            optional=("marked", "sides", "semantics", "format", "speeches")),
         "claims": {"type": "array", "items": key},
         "statements": {"type": "array", "items": {"$ref": "#/definitions/statement"}},
         "links": {"type": "array", "items": {"$ref": "#/definitions/link"}},

@@ -35,6 +35,7 @@ from argmap.exporters import ExportOptions
 from argmap.graph import ArgumentGraph, GStatement, Link
 from argmap.model import LINKED_VERSION, V1_2, Citation, Relation, Source
 from argmap.readers.yaml import style
+from argmap.speeches import PRESETS
 
 _DATES = ("date", "accessed")
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -80,6 +81,7 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     _list(out, "sides", graph.sides, "")
     if graph.semantics is not None:
         out.append(f"semantics: {graph.semantics}")
+    _round(out, graph)
     out.append("claims:")
     _claims(out, graph)
     own = {k: v for k, v in graph.sources.items() if "/" not in k}  # not another map's
@@ -90,6 +92,28 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
             _source(out, source, "    ")
     out.append("")
     return "\n".join(out)
+
+
+def _round(out: list[str], graph: ArgumentGraph) -> None:
+    """The round's `format` and, when they are not the preset's, its `speeches` (1.2)."""
+    if graph.format is not None:
+        out.append(f"format: {graph.format}")
+        if graph.speeches == PRESETS[graph.format].resolve(graph.sides):
+            return
+    if not graph.speeches:
+        return
+    sides = graph.sides
+    if sides and all(s.minutes is None and s.side == sides[i % len(sides)]
+                     for i, s in enumerate(graph.speeches)):
+        _list(out, "speeches", tuple(s.name for s in graph.speeches), "")  # they alternate
+        return
+    out.append("speeches:")
+    for speech in graph.speeches:
+        out.append(f"  - name: {scalar(speech.name, 6)}")
+        if speech.side is not None:
+            out.append(f"    side: {key(speech.side)}")
+        if speech.minutes is not None:
+            out.append(f"    minutes: {speech.minutes:g}")
 
 
 def _cards(graph: ArgumentGraph) -> bool:
@@ -105,7 +129,7 @@ def _cards(graph: ArgumentGraph) -> bool:
 
 def _needs_1_2(graph: ArgumentGraph) -> bool:
     """Whether the map uses a key of format 1.2 (sides, semantics, steps on a ref, schemes)."""
-    if graph.sides or graph.semantics is not None:
+    if graph.sides or graph.semantics is not None or graph.speeches or graph.format:
         return True
     if any(graph.statements[k].side is not None for k in graph.claims):
         return True
@@ -194,6 +218,8 @@ def _step(graph: ArgumentGraph, link: Link, indent: int) -> list[_Item | str]:
     """The keys of a ``ref`` item's own step (format 1.2): weight, scheme, note, undercut."""
     pad = " " * (indent + 2)
     entries: list[_Item | str] = []
+    if link.speech is not None:
+        entries.append(f"{pad}speech: {scalar(link.speech, indent + 4)}")
     if link.weight is not None:
         entries.append(f"{pad}weight: {link.weight}")
     if link.scheme is not None:
@@ -221,6 +247,8 @@ def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
         entries.append((premise, link, indent + 4, not written))
     if link.id is not None:
         entries.append(f"{pad}id: {key(link.id)}")
+    if link.speech is not None:
+        entries.append(f"{pad}speech: {scalar(link.speech, indent + 4)}")
     if link.weight is not None:
         entries.append(f"{pad}weight: {link.weight}")
     if link.scheme is not None:
@@ -249,6 +277,8 @@ def _own(out: list[str], s: GStatement, weight: int | None, indent: int,
     lines.append(f"text: {scalar(s.text, indent + 4)}")
     if s.by is not None:
         lines.append(f"by: {scalar(s.by, indent + 4)}")
+    if s.speech is not None:
+        lines.append(f"speech: {scalar(s.speech, indent + 4)}")
     if weight is not None:
         lines.append(f"weight: {weight}")
     if scheme is not None:

@@ -16,7 +16,6 @@ Reading never raises for a bad file except as :class:`ProjectFileError`, whose
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import tomllib
@@ -28,6 +27,7 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, did_you_mean, error
 from argmap.errors import ArgmapError
 from argmap.model import SEMANTICS, SLUG_RE, ArgumentMap, Span
+from argmap.speeches import PRESETS, MapDefaults, inherit
 
 #: the project file's name
 PROJECT_FILE = "argmap.toml"
@@ -70,13 +70,9 @@ class ProjectFile:
     spans: dict[tuple[str | None, str], Span] = field(default_factory=dict)
 
     def apply(self, argmap: ArgumentMap) -> ArgumentMap:
-        """The map with the project's `semantics` and `sides` where it sets none itself."""
-        changes: dict[str, Any] = {}
-        if argmap.semantics is None and "semantics" in self.top:
-            changes["semantics"] = self.top["semantics"]
-        if not argmap.sides and self.top.get("sides"):
-            changes["sides"] = tuple(self.top["sides"])
-        return dataclasses.replace(argmap, **changes) if changes else argmap
+        """The map with the project's `semantics`, `sides` and debate `format` where it
+        sets none itself (:func:`argmap.speeches.inherit`)."""
+        return inherit(argmap, self.map_defaults)
 
     def defaults(self, command: str) -> dict[str, Any]:
         """The defaults for one command: the top level, then its own table over them."""
@@ -102,7 +98,16 @@ class ProjectFile:
     def debate_format(self) -> str | None:
         """The project's default debate format (a map's ``format:``), if it sets one."""
         value = self.top.get("format")
-        return None if value is None else str(value)
+        return None if value is None else str(value).lower()
+
+    @property
+    def map_defaults(self) -> MapDefaults | None:
+        """What the project gives its maps where they set none (None: no project file)."""
+        if self.path is None:
+            return None
+        semantics = self.top.get("semantics")
+        return MapDefaults(self.debate_format, self.sides,
+                           None if semantics is None else str(semantics))
 
     @property
     def cache_dir(self) -> Path:
@@ -203,6 +208,11 @@ def _check_project_keys(found: ProjectFile) -> None:
     for key in ("format", "cache-dir"):
         if key in top and not isinstance(top[key], str):
             _bad(found, key, f"{key} must be a string")
+    name = top.get("format")
+    if name is not None and name.lower() not in PRESETS:
+        _bad(found, "format", f"unknown debate format {name!r} (argmap knows "
+             f"{', '.join(PRESETS)}; for another, list `speeches` in each map)"
+             + did_you_mean(name.lower(), PRESETS))
 
 
 def check_keys(found: ProjectFile, options: Mapping[str, Iterable[str]]) -> None:

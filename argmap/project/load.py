@@ -156,8 +156,9 @@ class Project:
             known = self.memory.get(real)
             if known is not None and key is not None and known[0] == key:
                 return known[1], known[2]
-        loaded = (load_path(Path(path), self.max_bytes) if data is None
-                  else load_data(data, Path(path)))
+        defaults = self.file.map_defaults
+        loaded = (load_path(Path(path), self.max_bytes, defaults=defaults) if data is None
+                  else load_data(data, Path(path), None, defaults))
         errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
         for argmap in loaded.maps:
             errors.extend(d for d in run_rules(MapIndex.of(argmap))

@@ -33,6 +33,7 @@ from argmap.files import MAP_SUFFIXES, MAX_BYTES, STDIN, STDIN_ID, STDIN_NAME, r
 if TYPE_CHECKING:  # imported where used: `argmap --help` lists the readers, reads nothing
     from argmap.diagnostics import Diagnostic
     from argmap.model import ArgumentMap, Span
+    from argmap.speeches import MapDefaults
 
 #: How much of a file the content sniffs look at.
 SNIFF_BYTES = 4096
@@ -91,12 +92,15 @@ class ReaderSpec(NamedTuple):
         result: ReadResult = import_module(self.module).read(text, file)
         return result
 
-    def read_bytes(self, data: bytes, file: str, default_id: str | None = None) -> ReadResult:
+    def read_bytes(self, data: bytes, file: str, default_id: str | None = None,
+                   defaults: MapDefaults | None = None) -> ReadResult:
         """Read one file's bytes: the module's own ``read_bytes`` where it has one (YAML
-        keeps its decoding messages and a default map id), else UTF-8 and :meth:`read`."""
+        keeps its decoding messages and a default map id), else UTF-8 and :meth:`read`.
+        ``defaults`` (a project's debate format) reach the YAML reader only."""
         module = import_module(self.module)
         if hasattr(module, "read_bytes"):
-            result: ReadResult = module.read_bytes(data, file, default_id)
+            result: ReadResult = (module.read_bytes(data, file, default_id) if defaults is None
+                                  else module.read_bytes(data, file, default_id, defaults))
             return result
         return read_bytes(data, file, self.name)
 
@@ -240,22 +244,25 @@ def dropped_warning(result: ReadResult, file: str, name: str) -> Diagnostic | No
                    f"hold: {summary}", Span(file, 1, 1))
 
 
-def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None) -> ReadResult:
+def load_path(path: Path, max_bytes: int = MAX_BYTES, reader: str | None = None,
+              defaults: MapDefaults | None = None) -> ReadResult:
     """Read and build every map in one file, or in standard input when ``path`` is ``-``.
 
     An input over ``max_bytes``, or anything but a regular file, is refused with
     a diagnostic before it is read (see :func:`argmap.files.read_input`).
     ``reader`` names a format of :data:`READERS` (``--from``); without it a
     YAML suffix means argmap YAML and anything else is sniffed (:func:`detect`).
-    What another format's reader left out is counted in one warning.
+    What another format's reader left out is counted in one warning. ``defaults``
+    are a project file's for its maps (:class:`argmap.speeches.MapDefaults`).
     """
     data = read_input(path, max_bytes)
     if not isinstance(data, bytes):  # why it cannot be read: a diagnostic
         return ReadResult(diagnostics=[data])
-    return load_data(data, path, reader)
+    return load_data(data, path, reader, defaults)
 
 
-def load_data(data: bytes, path: Path, reader: str | None = None) -> ReadResult:
+def load_data(data: bytes, path: Path, reader: str | None = None,
+              defaults: MapDefaults | None = None) -> ReadResult:
     """Build every map in the bytes read from ``path`` (``-``: stdin), as :func:`load_path`
     does (``watch`` reads the file itself, to compare it with the last version)."""
     if reader is None and path.suffix not in MAP_SUFFIXES:  # maps never pay for the sniff
@@ -263,8 +270,12 @@ def load_data(data: bytes, path: Path, reader: str | None = None) -> ReadResult:
     file = STDIN_NAME if path == STDIN else str(path)
     spec = READERS[reader or "yaml"]
     if spec.name == "yaml":
-        return spec.read_bytes(data, file, STDIN_ID if path == STDIN else None)
+        return spec.read_bytes(data, file, STDIN_ID if path == STDIN else None, defaults)
     result = spec.read_bytes(data, file)
+    if defaults is not None:  # an imported map of a project: its semantics and sides
+        from argmap.speeches import inherit
+
+        result.maps = [inherit(m, defaults) for m in result.maps]
     dropped = dropped_warning(result, file, spec.name)
     if dropped is not None:
         result.diagnostics.append(dropped)

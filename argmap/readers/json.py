@@ -29,6 +29,7 @@ from argmap.model import (
     Relation,
     Source,
     Span,
+    Speech,
     Statement,
 )
 from argmap.readers import ReadResult
@@ -40,6 +41,7 @@ from argmap.readers.json_records import (
     source_fields,
     statement_fields,
 )
+from argmap.speeches import PRESETS
 
 CODE = "json-syntax"
 #: the versions of docs/json.md this reader knows (version 1 links lack id, note, tags)
@@ -94,6 +96,7 @@ def _build(document: Any, result: ReadResult) -> ArgumentMap:
     file = head["file"]
     start = Span(file, 1, 1)
     claims = _Tree(records, links, start).claims()
+    speeches = _round(head, records, links)
     return ArgumentMap(
         head["id"], head["question"], start, claims, head["context"], tuple(head["tags"]),
         {s["id"]: Source(s["id"], s["title"], start, tuple(s["author"]), s["publisher"],
@@ -101,10 +104,28 @@ def _build(document: Any, result: ReadResult) -> ArgumentMap:
                          s["short"])
          for s in sources},
         # format 1.2's cards: a quote read as markup needs the map to say 1.2
-        V1_2 if head["marked"] or any(s["quals"] or s["short"] for s in sources) else
+        V1_2 if head["marked"] or speeches or any(s["quals"] or s["short"] for s in sources)
+        else
         LINKED_VERSION if any(len(link["premises"]) > 1 for link in links) else "1",
         tuple(head["sides"]),
-        head["semantics"] if head["semantics"] in ("grounded", "weighed") else None)
+        head["semantics"] if head["semantics"] in ("grounded", "weighed") else None,
+        head["format"], speeches)
+
+
+def _round(head: dict[str, Any], records: list[dict[str, Any]],
+           links: list[dict[str, Any]]) -> tuple[Speech, ...]:
+    """The round's speeches (format 1.2), with every `speech` of the export one of them."""
+    if head["format"] is not None and head["format"] not in PRESETS:
+        raise JsonError(f"unknown debate format {head['format']!r} (argmap knows "
+                        f"{', '.join(PRESETS)})", ("map",))
+    speeches = tuple(Speech(s["name"], s["side"], s["minutes"]) for s in head["speeches"])
+    names = {s.name for s in speeches}
+    for kind, found in (("statements", records), ("links", links)):
+        for i, r in enumerate(found):
+            if r["speech"] is not None and r["speech"] not in names:
+                raise JsonError(f"speech {r['speech']!r} is not one of the map's speeches "
+                                f"({', '.join(names) or 'it lists none'})", (kind, i))
+    return speeches
 
 
 def _array(document: dict[str, Any], name: str) -> list[Any]:
@@ -165,12 +186,13 @@ class _Tree:
             cuts = self._ordered(below.pop(address, []), address)
             return Statement(address, relation, span, "", link["id"], None, None, (), (),
                              cuts[2], (), None, tuple(link["tags"]), link["note"], link["weight"],
-                             written, scheme=link["scheme"])
+                             written, speech=link["speech"], scheme=link["scheme"])
         if link["ref"] or address not in self.by_path:
             # format 1.2: a ref's own step keeps its weight, note, undercuts and scheme
             step_cuts = self._ordered(below.pop(address, []), address)[2]
             return Statement(address, relation, span, ref=premises[0], weight=link["weight"],
-                             note=link["note"], undercut=step_cuts, scheme=link["scheme"])
+                             note=link["note"], undercut=step_cuts, speech=link["speech"],
+                             scheme=link["scheme"])
         return self._written(self.by_path[address], relation, address, link["weight"], below,
                              link["scheme"])
 
@@ -183,7 +205,7 @@ class _Tree:
         statement = Statement(path, relation, span, r["text"], r["id"], None, None, pro, con,
                               cuts, cites, r["by"], tuple(r["tags"]), r["note"], weight,
                               side=r["side"] if relation is Relation.CLAIM else None,
-                              scheme=scheme, answers=tuple(r["answers"]))
+                              speech=r["speech"], scheme=scheme, answers=tuple(r["answers"]))
         if r.get("origin") is not None and "origin" in Statement._fields:
             # an imported statement's own id in its source (issue 19), once the model has it
             origin: dict[str, Any] = {"origin": r["origin"]}  # a keyword mypy cannot see yet

@@ -29,19 +29,23 @@ _STATEMENT = {"key": (_TEXT, _REQUIRED), "id": (_MAYBE, None), "path": (_TEXT, _
               "note": (_MAYBE, None), "claim": ((bool,), _REQUIRED),
               "citations": ((list,), []), "link": (_MAYBE, None), "hidden": ((int,), 0),
               "outside": ((bool,), False), "side": (_MAYBE, None), "answers": (_STRINGS, []),
-              **_WHERE}
+              "speech": (_MAYBE, None), **_WHERE}
 _CITATION = {"source": (_TEXT, _REQUIRED), "quote": (_MAYBE, None), "locator": (_MAYBE, None)}
 _LINK = {"key": (_TEXT, _REQUIRED), "id": (_MAYBE, None), "premises": (_STRINGS, _REQUIRED),
          "target": (_TEXT, _REQUIRED), "relation": (_TEXT, _REQUIRED),
          "weight": ((int, type(None)), None), "address": (_TEXT, _REQUIRED),
          "ref": ((bool,), False), "tags": (_STRINGS, []), "note": (_MAYBE, None),
-         "scheme": (_MAYBE, None), "questions": ((list,), []), **_WHERE}
+         "scheme": (_MAYBE, None), "questions": ((list,), []), "speech": (_MAYBE, None),
+         **_WHERE}
 _SOURCE = {"id": (_TEXT, _REQUIRED), "title": (_TEXT, _REQUIRED), "author": (_STRINGS, []),
            **dict.fromkeys(("publisher", "date", "url", "accessed", "kind", "note", "quals",
                             "short"), (_MAYBE, None))}
 _MAP = {"id": (_TEXT, _REQUIRED), "question": (_TEXT, _REQUIRED), "context": (_MAYBE, None),
         "tags": (_STRINGS, []), "file": (_TEXT, _REQUIRED), "focus": (_MAYBE, None),
-        "sides": (_STRINGS, []), "semantics": (_MAYBE, None), "marked": ((bool,), False)}
+        "sides": (_STRINGS, []), "semantics": (_MAYBE, None), "marked": ((bool,), False),
+        "format": (_MAYBE, None), "speeches": ((list,), [])}
+_SPEECH = {"name": (_TEXT, _REQUIRED), "side": (_MAYBE, None),
+           "minutes": ((int, float, type(None)), None)}
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list",
                type(None): "null"}
 
@@ -79,8 +83,12 @@ def check_record(value: Any, where: tuple[str | int, ...],
 
 
 def map_fields(value: Any) -> dict[str, Any]:
-    """The ``map`` record: id, question, context, tags, file and focus."""
-    return check_record(value, ("map",), _MAP)
+    """The ``map`` record: id, question, context, tags, file and focus (and format 1.2's
+    sides, semantics, format and speeches, each checked)."""
+    record = check_record(value, ("map",), _MAP)
+    record["speeches"] = [check_record(s, ("map", "speeches", i), _SPEECH)
+                          for i, s in enumerate(record["speeches"])]
+    return record
 
 
 def statement_fields(value: Any, where: tuple[str | int, ...]) -> dict[str, Any]:

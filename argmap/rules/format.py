@@ -7,10 +7,13 @@ the map: ids, references, citations, and things an author probably did not mean.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
 from argmap.model import ArgumentMap, Relation, Statement, text_key
+
+if TYPE_CHECKING:
+    from argmap.speeches import MapDefaults
 
 
 class MapIndex(NamedTuple):
@@ -248,11 +251,12 @@ def check(argmap: ArgumentMap) -> list[Diagnostic]:
     return run_rules(MapIndex.of(argmap))
 
 
-def check_text(text: str, file: str) -> list[Diagnostic]:
-    """Every diagnostic ``argmap check`` would report for ``text``, sorted."""
+def check_text(text: str, file: str, defaults: MapDefaults | None = None) -> list[Diagnostic]:
+    """Every diagnostic ``argmap check`` would report for ``text``, sorted (``defaults``:
+    its project file's, :class:`argmap.speeches.MapDefaults`)."""
     from argmap.readers.yaml.load import load_text
 
-    loaded = load_text(text, file)
+    loaded = load_text(text, file, defaults=defaults)
     found = list(loaded.diagnostics)
     for argmap in loaded.maps:
         found.extend(run_rules(MapIndex.of(argmap)))

@@ -45,7 +45,7 @@ from argmap.model import (
 from argmap.readers.catalogue import catalogue
 from argmap.readers.lines import EditorLines
 from argmap.readers.urls import url_problem
-from argmap.speeches import PRESETS, find
+from argmap.speeches import PRESETS, MapDefaults, find
 
 
 class Node(Protocol):
@@ -143,8 +143,10 @@ class Builder:
 
     def __init__(self, file: str, track_aliases: bool = True,
                  comments: dict[int, str] | None = None, lines: EditorLines | None = None,
-                 ) -> None:
+                 defaults: MapDefaults | None = None) -> None:
         self.file = file
+        #: what the project file sets where a map writes nothing (its debate format)
+        self.defaults = defaults or MapDefaults()
         #: set when libyaml counts lines differently from editors (argmap.readers.lines)
         self.lines = lines
         #: where a comment like `#2 …` starts after white space: its offset -> the
@@ -470,8 +472,10 @@ class Builder:
                          node)
         sides = self.declared_sides = self.sides(value("sides"), entries)
         semantics = self.semantics(entries["semantics"]) if "semantics" in entries else None
-        preset = self.preset(entries["format"]) if "format" in entries else None
-        self.round = speeches = self.speeches(entries.get("speeches"), preset, sides,
+        preset = (self.preset(entries["format"]) if "format" in entries else
+                  self.defaults.preset(self.version, "speeches" in entries))
+        self.round = speeches = self.speeches(entries.get("speeches"), preset,
+                                              sides or self.defaults.sides,
                                               entries.get("format"))
         if not sides and speeches:  # a claim's `side` must then be one of the speeches' sides
             self.declared_sides = tuple(dict.fromkeys(s.side for s in speeches if s.side))

@@ -30,6 +30,7 @@ from argmap.readers.yaml.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
 from argmap.readers.yaml.fast import read_canonical
 from argmap.readers.yaml.messages import hash_comments, syntax_diagnostic
 from argmap.readers.yaml.tags import Table, explicit_tags, may_have_tags
+from argmap.speeches import MapDefaults, inherit
 
 
 def read(text: str, file: str) -> ReadResult:
@@ -37,12 +38,14 @@ def read(text: str, file: str) -> ReadResult:
     return load_text(text, file)
 
 
-def read_bytes(data: bytes, file: str, default_id: str | None = None) -> ReadResult:
+def read_bytes(data: bytes, file: str, default_id: str | None = None,
+               defaults: MapDefaults | None = None) -> ReadResult:
     """The reader protocol's bytes entry, which keeps the loader's own decoding messages."""
-    return load_bytes(data, file, default_id)
+    return load_bytes(data, file, default_id, defaults)
 
 
-def load_bytes(data: bytes, file: str, default_id: str | None = None) -> ReadResult:
+def load_bytes(data: bytes, file: str, default_id: str | None = None,
+               defaults: MapDefaults | None = None) -> ReadResult:
     """Decode UTF-8 bytes (refusing binary and other encodings) and load them."""
     start = Span(file, 1, 1)
     # UTF-32 first: the UTF-32-LE mark starts with the UTF-16-LE one.
@@ -58,13 +61,15 @@ def load_bytes(data: bytes, file: str, default_id: str | None = None) -> ReadRes
         line, column, byte = text
         return _fail("encoding", f"file is not UTF-8 (byte 0x{byte:02x} cannot be decoded); "
                      "save it as UTF-8", Span(file, line, column))
-    return load_text(text, file, default_id)
+    return load_text(text, file, default_id, defaults)
 
 
-def load_text(text: str, file: str = "<string>", default_id: str | None = None) -> ReadResult:
+def load_text(text: str, file: str = "<string>", default_id: str | None = None,
+              defaults: MapDefaults | None = None) -> ReadResult:
     """Load every map in a YAML text (one or several documents).
 
-    A map without ``id`` gets ``default_id``, or else one made from the file name.
+    A map without ``id`` gets ``default_id``, or else one made from the file name;
+    ``defaults`` are the project file's, given where a map sets none (:func:`inherit`).
     A file in the canonical layout is read line by line (:mod:`.fast`); anything
     else, and anything with a problem to report, is composed by libyaml and built.
     """
@@ -72,7 +77,7 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
     with _gc_paused():
         canonical = read_canonical(text, file, default, plain_tag)
     if canonical is not None:
-        return ReadResult(maps=[canonical])
+        return ReadResult(maps=[inherit(canonical, defaults)])
     lines = editor_lines(text)
     try:
         too_deep = _too_deep(text, file)
@@ -91,7 +96,8 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
             return _fail("empty-file", "file holds no map: it needs at least `question` and "
                          "`claims`", Span(file, 1, 1))
         builder = Builder(file, track_aliases="*" in text,
-                          comments=hash_comments(text) if "#" in text else None, lines=lines)
+                          comments=hash_comments(text) if "#" in text else None, lines=lines,
+                          defaults=defaults)
         builder.text_source = text
         several = len(documents) > 1
         for index, node in enumerate(documents, 1):
@@ -104,6 +110,8 @@ def load_text(text: str, file: str = "<string>", default_id: str | None = None) 
         result.diagnostics.extend(builder.diagnostics)
     result.diagnostics.extend(_duplicate_map_ids(result.maps))
     result.diagnostics.sort(key=Diagnostic.sort_key)
+    if defaults is not None:
+        result.maps = [inherit(m, defaults) for m in result.maps]
     return result
 
 
