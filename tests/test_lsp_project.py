@@ -140,6 +140,23 @@ def test_the_project_files_select_chooses_the_rules(project: Path, table: str) -
         assert own.close() == 0
 
 
+def test_the_project_files_debate_format_reaches_the_maps(project: Path,
+                                                          client: Client) -> None:
+    toml = project / "argmap.toml"
+    toml.write_text('format = "policy"\n' + toml.read_text())
+    aff = project / "aff.yaml"
+    aff.write_text(aff.read_text().replace("    side: aff\n", "    side: aff\n    speech: 1XC\n"))
+    text = aff.read_text()
+    uri = client.open(aff, text)
+    got = published(client, uri, text)
+    assert got == check(project, "aff.yaml")
+    assert [code for *_, code, _ in got] == ["unknown-speech"]
+    # the round's speeches come from the project file: completion offers them
+    spot = position_of(text, "speech: 1XC", shift=9)
+    client.change(uri, text.replace("speech: 1XC", "speech: 1"))
+    assert [i.label for i in complete(client, uri, spot)][:2] == ["1AC", "1NC"]
+
+
 @pytest.mark.parametrize(("toml", "message"), [
     ("sides = [\n", "not valid TOML"),
     ('select = ["nonsense"]\n', "nonsense"),
