@@ -112,7 +112,7 @@ class Workspace:
         try:
             return self.codes()
         except Exception as exc:  # a bad selector in the editor's settings
-            log.warning("argmap lsp: %s; using the default rules", exc)
+            log.log(logging.WARNING, "argmap lsp: %s; using the default rules", exc)
             from argmap.rules.select import selected
 
             return frozenset(selected(None, None))
