@@ -329,7 +329,7 @@ def _load(path: Path, max_bytes: int, reader: str | None,
     file's defaults (its debate format is needed at build time, since a `speech` is
     checked against the round)."""
     return load_path(path, max_bytes, reader,
-                     None if project_file is None else project_file.map_defaults)
+                     None if project_file is None else project_file.defaults_for(path))
 
 
 def _read_chunk(files: list[Path], max_bytes: int, reader: str | None,
@@ -496,7 +496,7 @@ def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
     # Only debate codes lie outside the default set: without one, the debate
     # rules (and the evaluation they import) are not loaded at all.
     if codes - set(DEFAULT_WARNINGS):
-        from argmap.rules.debate import run_debate_rules
+        from argmap.rules.debate import MAP_RULES, run_debate_rules
         from argmap.rules.flow import run_flow_rules
         from argmap.rules.schemes import run_scheme_rules
 
@@ -515,6 +515,9 @@ def apply_rules(doc: Document, codes: set[str], semantics: str | None = None,
                     doc.diagnostics.extend(run_debate_rules(m, codes, semantics, for_))
         for m in doc.maps:
             if m.span.file not in broken:
+                for code, rule in MAP_RULES.items():  # per map: libraries hold no sides
+                    if code in codes:
+                        doc.diagnostics.extend(rule(m))
                 doc.diagnostics.extend(run_scheme_rules(m, codes, for_))
                 doc.diagnostics.extend(run_flow_rules(m, codes, for_))
     doc.diagnostics = keep(doc.diagnostics, codes)

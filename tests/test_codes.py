@@ -8,7 +8,7 @@ from pathlib import Path
 
 import argmap
 from argmap.diagnostics.codes import CODES, group
-from argmap.rules.debate import DEBATE_RULES, RULES
+from argmap.rules.debate import DEBATE_RULES, MAP_RULES, RULES
 from argmap.rules.select import groups
 from tests.conftest import TESTS
 
@@ -61,7 +61,7 @@ def test_the_docs_table_lists_exactly_the_registry() -> None:
 def test_groups_come_from_the_registry() -> None:
     assert groups()["default"] == group("default") == (
         "unused-source", "comment-in-text", "duplicate-text", "duplicate-link", "import-dropped")
-    assert list(DEBATE_RULES) == list(RULES) == list(group("debate"))
+    assert list(DEBATE_RULES) == [*RULES, *MAP_RULES] == list(group("debate"))
     assert groups()["schemes"] == group("schemes") == (
         "open-critical-question", "hole-to-close", "question-to-ask")
     assert all(c.group in ("default", "debate", "schemes", "flow") for c in CODES.values()

@@ -88,7 +88,7 @@ def test_unknown_selector_is_a_usage_error() -> None:
         "argmap: --select bare-claims: no such rule; did you mean 'bare-claim'? (rules: "
         "unused-source, comment-in-text, duplicate-text, duplicate-link, import-dropped, "
         "unanswered-attack, bare-claim, standing-attack, uncited-evidence, self-support, "
-        "open-critical-question, hole-to-close, question-to-ask, dropped, not-extended; "
+        "no-side, open-critical-question, hole-to-close, question-to-ask, dropped, not-extended; "
         "groups: default, debate, schemes, flow, all)\n")
 
 

@@ -8,7 +8,7 @@ from argmap.analysis.evaluate import evaluate
 from argmap.graph import ArgumentGraph, GStatement, Link, build_graph
 from argmap.model import Relation, Span
 from argmap.readers.yaml.load import load_text
-from argmap.rules.debate import DEBATE_RULES, RULES, Judged, unanswered_attacks
+from argmap.rules.debate import DEBATE_RULES, MAP_RULES, RULES, Judged, unanswered_attacks
 
 
 def test_a_con_on_any_linked_premise_answers_the_linked_rebuttal() -> None:
@@ -26,7 +26,7 @@ def test_a_con_on_any_linked_premise_answers_the_linked_rebuttal() -> None:
 
 
 def test_registry_lists_every_rule_once() -> None:
-    assert list(DEBATE_RULES) == list(RULES)
+    assert list(DEBATE_RULES) == [*RULES, *MAP_RULES]
     assert all(info.severity.value == "warning" for info in DEBATE_RULES.values())
 
 

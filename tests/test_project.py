@@ -413,3 +413,37 @@ def test_colour_by_side_on_a_project_leaves_libraries_by_relation(tmp_path: Path
     assert code == 0, err
     assert "aff: its boxes" in (tmp_path / "aff.dot").read_text(encoding="utf-8")
     assert "its boxes" not in (tmp_path / "cards.dot").read_text(encoding="utf-8")
+
+
+def test_a_claim_without_a_side_in_a_map_with_sides_is_warned_about(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = project(tmp_path / "p", {"m.yaml": "argmap: 1.2\nquestion: Q?\nclaims:\n"
+                                      "  - id: plan\n    side: aff\n    text: Plan.\n"
+                                      "  - id: framework\n    text: Framework.\n"},
+                     'sides = ["aff", "neg"]\n')
+    monkeypatch.chdir(folder)
+    assert run("check", "m.yaml")[0:3:2] == (
+        0, "1 map, 2 statements, 0 sources: 0 errors, 0 warnings\n")  # opt-in
+    code, _, err = run("check", "--select", "no-side", "m.yaml")
+    assert (code, err) == (0, "m.yaml:7:5: warning: claim 'framework' names no side, though "
+                           "the map has sides (aff, neg): what is argued under it counts for "
+                           "neither side in brief, flow and --for; add `side: aff` or `side: "
+                           "neg` [no-side]\n1 map, 2 statements, 0 sources: 0 errors, "
+                           "1 warning\n")
+    assert run("check", "--select", "debate", "--no-config", "m.yaml")[2].count("[no-side]") == 0
+    assert run("check", "--select", "debate", "m.yaml")[2].count("[no-side]") == 1
+
+
+def test_the_project_files_map_keys_apply_to_its_own_maps_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `check p/ q/`: the project file found from p/ gives p's maps their semantics and
+    # sides, not the maps of q/ named beside them
+    bare = "argmap: 1.2\nquestion: Q?\nclaims:\n  - id: plan\n    text: Plan.\n"
+    project(tmp_path / "p", {"m.yaml": bare}, 'sides = ["aff", "neg"]\nsemantics = "weighed"\n')
+    project(tmp_path / "q", {"n.yaml": bare.replace("question", "id: n\nquestion")}, None)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", "--select", "no-side", "p", "q")
+    assert code == 0 and err.count("[no-side]") == 1 and err.startswith("p/m.yaml:4:5:")
+    code, out, _ = run("eval", "p", "q")
+    first, second = out.split("\n\nn (q/n.yaml)")
+    assert "0 undecided (weighed)\n" in first and second.endswith("0 undecided (grounded)\n")

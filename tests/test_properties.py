@@ -8,7 +8,16 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.model import ArgumentMap, Citation, Relation, Source, Span, Statement, visible
+from argmap.model import (
+    LINKED_VERSION,
+    ArgumentMap,
+    Citation,
+    Relation,
+    Source,
+    Span,
+    Statement,
+    visible,
+)
 from argmap.readers.yaml.build import PATH_LIKE
 from argmap.readers.yaml.load import load_bytes, load_text
 from argmap.rules.format import check
@@ -80,8 +89,10 @@ def maps(draw: st.DrawFn, linked: bool = False) -> ArgumentMap:
                            accessed=draw(date), kind=draw(st.none() | TEXT),
                            note=draw(st.none() | TEXT))
                for sid in draw(st.lists(st.sampled_from(SOURCE_IDS), unique=True))}
+    # read as format 1.1: its quotes are any text, which 1.2 would read as markup
     return ArgumentMap(draw(SLUG), draw(TEXT), SPAN, claims, context=draw(st.none() | TEXT),
-                       tags=tuple(draw(st.lists(TEXT, max_size=2))), sources=sources)
+                       tags=tuple(draw(st.lists(TEXT, max_size=2))), sources=sources,
+                       version=LINKED_VERSION)
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])

@@ -113,7 +113,7 @@ def edit_file(file: Path, edit: Callable[[str], Edit], guard: bool = False) -> N
     text, bom = read_map(file)
     text, cr_only = with_lf(text)
     found = project_file()
-    defaults = None if found is None else found.map_defaults  # a project's debate format
+    defaults = None if found is None else found.defaults_for(file)  # its debate format …
     before = check_text(text, str(file), defaults)
     errors = [d for d in before if d.severity.value == "error"]
     if errors:

@@ -68,5 +68,5 @@ def watch_command(
     options = WatchOptions(name, output, direction.value, theme.value, depth, focus,
                            not no_legend, source_format and source_format.value, evaluated,
                            semantics_value(semantics),
-                           None if found is None else found.map_defaults)
+                           None if found is None else found.defaults_for(path))
     raise typer.Exit(watch(path, options, once=once))

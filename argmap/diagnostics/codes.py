@@ -120,6 +120,9 @@ CODES: dict[str, Code] = {
                              "nobody can check", "debate"),
     "self-support": Code(W, "a statement that `ref`s itself (or a statement it supports) as "
                          "its own `pro` premise: circular", "debate"),
+    "no-side": Code(W, "a claim with no `side` (nor `speech`) in a map with sides: what is "
+                    "argued under it counts for neither side in brief, flow and --for",
+                    "debate"),
     # the critical-question rules (argmap.rules.schemes), opt-in: check --select schemes
     "open-critical-question": Code(W, "a critical question of a step's scheme that nothing "
                                    "answers", "schemes"),

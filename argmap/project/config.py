@@ -109,6 +109,17 @@ class ProjectFile:
         return MapDefaults(self.debate_format, self.sides,
                            None if semantics is None else str(semantics))
 
+    def defaults_for(self, path: Path) -> MapDefaults | None:
+        """:attr:`map_defaults` for a map file under the project's root (or standard
+        input, ``-``); a file elsewhere, named beside the project's, is not one of its
+        maps and gets none."""
+        defaults = self.map_defaults
+        if defaults is None or str(path) == "-":
+            return defaults
+        root = os.path.realpath(self.root)
+        real = os.path.realpath(path)
+        return defaults if real.startswith(root.rstrip(os.sep) + os.sep) else None
+
     @property
     def cache_dir(self) -> Path:
         """Where derived files (the search index) go."""

@@ -44,6 +44,7 @@ def _registry() -> dict[str, Rule]:
         **{code: Rule("format", function) for function, codes in format.REPORTS.items()
            for code in codes},
         **{code: Rule("debate", function) for code, function in debate.RULES.items()},
+        **{code: Rule("debate", function) for code, function in debate.MAP_RULES.items()},
         **{code: Rule("schemes", schemes.open_questions) for code in schemes.SCHEME_RULES},
         **{code: Rule("flow", function) for code, function in flow.RULES.items()},
     }

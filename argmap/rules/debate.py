@@ -149,6 +149,23 @@ def _rests_on(graph: ArgumentGraph, target: str, premise: str) -> bool:
     return False
 
 
+def claims_without_side(argmap: ArgumentMap) -> Iterator[Diagnostic]:
+    """In a map with sides (format 1.2: its own `sides`, its project's, or its speeches'),
+    every claim names one, directly or through its `speech`: what is argued under a
+    claim without one counts for no side in the brief, the flow and ``--for``. Read per
+    map (a project's card libraries hold claims of no side) from the map as written."""
+    sides = argmap.sides or tuple(dict.fromkeys(s.side for s in argmap.speeches if s.side))
+    if not sides or argmap.library:
+        return
+    choices = " or ".join(f"`side: {side}`" for side in sides)
+    for claim in argmap.claims:
+        if claim.side is None and claim.speech is None and claim.ref is None:
+            name = claim.id or claim.path
+            yield warning("no-side", f"claim '{name}' names no side, though the map has sides "
+                          f"({', '.join(sides)}): what is argued under it counts for neither "
+                          f"side in brief, flow and --for; add {choices}", claim.span)
+
+
 Rule = Callable[[Judged], Iterator[Diagnostic]]
 
 RULES: dict[str, Rule] = {
@@ -157,6 +174,10 @@ RULES: dict[str, Rule] = {
     "standing-attack": standing_attacks,
     "uncited-evidence": uncited_evidence,
     "self-support": self_support,
+}
+#: debate rules that read one map as written, not the (project's merged) graph
+MAP_RULES: dict[str, Callable[[ArgumentMap], Iterator[Diagnostic]]] = {
+    "no-side": claims_without_side,
 }
 
 
@@ -181,4 +202,4 @@ def run_debate_rules(argmap: ArgumentMap, codes: set[str], semantics: str | None
     return [d for rule in chosen for d in rule(judged)]
 
 
-__all__ = ["DEBATE_RULES", "RULES", "Status", "run_debate_rules"]
+__all__ = ["DEBATE_RULES", "MAP_RULES", "RULES", "Status", "run_debate_rules"]
