@@ -173,7 +173,7 @@ def check_text(text: str | bytes, name: str, codes: set[str], *,
 
     data = text.encode("utf-8") if isinstance(text, str) else text
     loaded = load_data(data, Path(name), None,
-                       None if project_file is None else project_file.map_defaults)
+                       None if project_file is None else project_file.defaults_for(Path(name)))
     doc = Document(files=1)
     _add(doc, loaded.maps, loaded.diagnostics, {})
     doc.diagnostics.sort(key=Diagnostic.sort_key)
