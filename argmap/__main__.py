@@ -13,6 +13,9 @@ them; importing :mod:`argmap.cli.app` (as the tests do) leaves the interpreter a
   files argmap writes are closed and renamed by then, and argmap registers
   no exit handlers.
 
+- For ``check`` and ``render``, which read, write and exit, what the command
+  reads is kept to the end instead of freed on the way (:mod:`argmap.files.retain`).
+
 The CLI module is imported only when a command runs: ``argmap --version`` is
 answered without it, as typer and click are most of a short run's start-up.
 """
@@ -71,6 +74,10 @@ def main() -> NoReturn:
         if sys.argv[1:] == ["--version"]:
             status = _version()
         else:
+            if sys.argv[1:2] in (["check"], ["render"]):
+                from argmap.files.retain import keep_until_exit
+
+                keep_until_exit()
             from argmap.cli.app import main as run
 
             run()

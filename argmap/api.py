@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpac
 from argmap.diagnostics import Diagnostic, count, error
 from argmap.errors import ArgmapError, UsageError
 from argmap.exporters import EVAL_FORMATS, EXPORTERS, ExportOptions
-from argmap.files import MAX_BYTES, expand_paths
+from argmap.files import MAX_BYTES, expand_paths, retain
 from argmap.graph import ArgumentGraph, build_graph
 from argmap.model import ArgumentMap, Relation, Span
 from argmap.readers import READERS, ReadResult, load_path
@@ -149,11 +149,13 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
     doc = Document()
     paths = list(paths)
     first: dict[str, ArgumentMap] = {}  # map id -> the first map with it, in any file
+    crossing = False
     for path in expand_paths(paths, exclude):
         doc.files += 1
         loaded = _load(path, max_bytes, reader, project_file)
-        _add(doc, loaded.maps, loaded.diagnostics, first)
-    _cross_files(doc, paths, max_bytes, project_file)
+        crossing = _add(doc, loaded.maps, loaded.diagnostics, first) or crossing
+    if crossing:
+        _cross_files(doc, paths, max_bytes, project_file)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
 
@@ -175,9 +177,9 @@ def check_text(text: str | bytes, name: str, codes: set[str], *,
     loaded = load_data(data, Path(name), None,
                        None if project_file is None else project_file.defaults_for(Path(name)))
     doc = Document(files=1)
-    _add(doc, loaded.maps, loaded.diagnostics, {})
+    crossing = _add(doc, loaded.maps, loaded.diagnostics, {})
     doc.diagnostics.sort(key=Diagnostic.sort_key)
-    if project_file is not None:
+    if project_file is not None and crossing:
         _cross_files(doc, [Path(name)], MAX_BYTES, project_file, texts, memory)
     apply_rules(doc, codes, semantics)
     return doc
@@ -187,11 +189,9 @@ def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
                  project_file: ProjectFile | None,
                  texts: Mapping[str, bytes] | None = None,
                  memory: Memory | None = None) -> None:
-    """Resolve the names that cross files (argmap.project): only maps that write one pay."""
-    from argmap.project.load import qualified_names
-
-    if not any(m.library or next(qualified_names(m), None) is not None for m in doc.maps):
-        return
+    """Resolve the names that cross files (argmap.project), for maps of which one writes
+    a name of another map or is a library (:func:`_add` says so); ``texts`` and ``memory``
+    as :func:`check_text` takes them."""
     from argmap.project import Project, open_project, resolve
 
     start = next((p for p in paths if str(p) != "-"), Path.cwd())
@@ -257,6 +257,7 @@ def check_chunk(files: list[Path],
     if codes is not None:
         apply_rules(doc, codes)
     ids = [(m.id, m.span) for m in doc.maps]
+    retain.keep("maps", doc.maps)  # a command that exits next need not free them
     doc.maps = []
     return doc, ids
 
@@ -304,12 +305,15 @@ def export_chunk(files: list[Path], job: tuple[str, ExportOptions, int, str | No
     doc = _read_chunk(files, max_bytes, reader, project_file)
     ids = [(m.id, m.span) for m in doc.maps]
     exported = []
+    graphs = []
     if not doc.errors:
         for argmap, cut in zip(doc.maps, views(doc.maps, None, depth, side), strict=True):
             notes: list[str] = []
             result = EXPORTERS[format].export(cut, options._replace(warn=_noting(notes)))
             exported.append(Exported(cut.id, argmap.span.file, result.encode("utf-8")
                                      if isinstance(result, str) else result, tuple(notes)))
+            graphs.append(cut)
+    retain.keep("maps", (doc.maps, graphs))  # a command that exits next need not free them
     doc.maps = []
     return doc, ids, exported
 
@@ -336,15 +340,11 @@ def _read_chunk(files: list[Path], max_bytes: int, reader: str | None,
                 project_file: ProjectFile | None = None) -> Document:
     """Load and check each file as :func:`check_paths` does, except that maps in different
     files with one id are left to :func:`_merged`, which sees every chunk."""
-    from argmap.project.load import qualified_names
-
     doc = Document()
     for path in files:
         doc.files += 1
         loaded = _load(path, max_bytes, reader, project_file)
-        _add(doc, loaded.maps, loaded.diagnostics, {})
-    doc.crossing = any(m.library or next(qualified_names(m), None) is not None
-                       for m in doc.maps)
+        doc.crossing = _add(doc, loaded.maps, loaded.diagnostics, {}) or doc.crossing
     return doc
 
 
@@ -373,9 +373,12 @@ def _merged(files: int, chunks: Iterable[tuple[Document, list[tuple[str, Span]]]
 
 
 def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],
-         first: dict[str, ArgumentMap]) -> None:
-    """Add one file's maps to ``doc`` with their load diagnostics and the rules' findings."""
+         first: dict[str, ArgumentMap]) -> bool:
+    """Add one file's maps to ``doc`` with their load diagnostics and the rules' findings;
+    True when one of them is a library or names another map's statement or source
+    (``MAP-ID/ID``: :func:`_cross_files` resolves them)."""
     doc.diagnostics.extend(found)
+    crossing = False
     for argmap in maps:
         earlier = first.setdefault(argmap.id, argmap)
         # Within one file the loader reports it; across files only this can.
@@ -388,6 +391,8 @@ def _add(doc: Document, maps: list[ArgumentMap], found: list[Diagnostic],
         doc.statements += sum(1 for s in index.statements if s.ref is None and not s.premises)
         doc.sources += len(argmap.sources)
         doc.diagnostics.extend(run_rules(index))
+        crossing = crossing or argmap.library or index.crossing
+    return crossing
 
 
 def load(source: PathOrFile, *, format: str | None = None, max_bytes: int = MAX_BYTES,
@@ -906,17 +911,15 @@ def evaluations(doc: Document, semantics: str | None = None) -> list[Evaluation]
     return [run(graph, _semantics(semantics, merged))]
 
 
-def cross_file_breaks(file: Path, before: str, after: str) -> list[Diagnostic]:
+def cross_file_breaks(file: Path, before: list[ArgumentMap], after: list[ArgumentMap]
+                      ) -> list[Diagnostic]:
     """The references from other maps of ``file``'s project that an edit (``before`` ->
-    ``after``, the file's texts) would break, located where they are written; ``mv``
-    and ``rm`` refuse such an edit."""
+    ``after``, the file's maps as the checks read them) would break, located where they
+    are written; ``mv`` and ``rm`` refuse such an edit."""
     from argmap.project import open_project
     from argmap.project.load import broken_by_edit
-    from argmap.readers.yaml.load import load_text
 
-    old = load_text(before, str(file)).maps
-    new = load_text(after, str(file)).maps
-    return broken_by_edit(open_project(file), str(file), old, new)
+    return broken_by_edit(open_project(file), str(file), before, after)
 
 
 def rename(old: str, new: str, where: Path | None = None,

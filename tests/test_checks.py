@@ -112,6 +112,19 @@ def test_single_spaced_matches_split_and_join(text: str) -> None:
     assert single_spaced(text) == " ".join(text.split())
 
 
+@given(st.lists(st.text(alphabet=st.sampled_from(" \t\x1cAaBb\u00e9\u00c9\0"), max_size=5),
+                max_size=6))
+@example(["A b", "a  B"])
+@example(["a\0b", "a", "b"])
+def test_texts_told_apart_quickly_have_different_keys(texts: list[str]) -> None:
+    """duplicate-text's quick test never hides two texts with one key."""
+    from argmap.model import text_key
+    from argmap.rules.format import _all_differ
+
+    if _all_differ(texts):
+        assert len({text_key(t) for t in texts}) == len(texts)
+
+
 def test_linked_argument_ids_get_hints_that_work() -> None:
     from argmap.readers.yaml.load import load_text
 

@@ -51,7 +51,7 @@ def assert_pinned(text: str, file: str = "m.yaml") -> bool:
 
 def test_resolved_first_characters_cover_the_resolver() -> None:
     """Every first character the loader's resolver tests is one the fast path asks it about."""
-    assert set(_implicit_tags()) - {""} <= fast._RESOLVED_FIRST
+    assert set(_implicit_tags()) - {""} <= fast.RESOLVED_FIRST
 
 
 @pytest.mark.parametrize("n", [1, 7, 1000])
@@ -256,3 +256,25 @@ def test_what_fmt_recognises_as_formatted_is_what_it_writes(text: str, longer: i
     text = text.replace("tags: [", "tags: [" + "x" * longer + ", ", 1)
     if already_formatted(text):
         assert format_text(text) == text
+
+
+@settings(max_examples=300)
+@given(canonical_maps(), st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3),
+                                            st.sampled_from(["", "\n", "  - text: X.\n", "x",
+                                                             "    pro:\n", "\n\n", " ",
+                                                             "\x07", "é", "\u00a0", "#"])),
+                                  min_size=1, max_size=3))
+def test_a_text_read_like_the_one_it_was_edited_from_is_read_alike(
+        text: str, edits: list[tuple[int, int, str]]) -> None:
+    """Given the lines of the text before an edit, the reader matches only the lines that
+    changed, and reads what it reads without them."""
+    before = fast.CanonicalLines()
+    fast.read_canonical(text, "m.yaml", "m", plain_tag, before)
+    edited = text
+    for at, cut, insert in edits:
+        at %= len(edited) + 1
+        edited = edited[:at] + insert + edited[at + cut:]
+    assert (fast.read_canonical(edited, "m.yaml", "m", plain_tag, like=before)
+            == fast.read_canonical(edited, "m.yaml", "m", plain_tag))
+    if before.map is not None:
+        assert fast._edited_rows(edited, before)[0] == fast._LINES.findall(edited)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from argmap.diagnostics import Diagnostic
     from argmap.edit.operations import Edit
+    from argmap.readers.yaml.fast import CanonicalLines
 
 SCHEMA_NAME = "argmap-1.schema.json"
 
@@ -93,20 +94,25 @@ def print_errors(diagnostics: list[Diagnostic]) -> None:
     print_diagnostics(Document(diagnostics=diagnostics), summary=False)
 
 
-def edit_file(file: Path, edit: Callable[[str], Edit], guard: bool = False) -> None:
+def edit_file(file: Path, edit: Callable[[str, CanonicalLines], Edit],
+              guard: bool = False) -> None:
     """Apply ``edit`` to a map file's text, check the result, and write it atomically.
 
     The map must be valid before and after: otherwise the diagnostics are
     printed (the same as ``argmap check``) and the file is left untouched.
     ``guard`` (rm, mv: edits that may remove an id) also refuses an edit that
     would break a reference from another map of the project.
-    What the edit did is said last, before the file's name.
+    What the edit did is said last, before the file's name. ``edit`` gets the
+    canonical lines the check read (filled when the map is in fmt's layout), so
+    the edit need not read the text again.
     """
     from argmap.cli.projectfile import project_file
     from argmap.edit import with_cr, with_lf
     from argmap.edit.operations import EditError
+    from argmap.readers.yaml.fast import CanonicalLines
+    from argmap.readers.yaml.load import load_text
     from argmap.readers.yaml.source import YAMLSyntaxError
-    from argmap.rules.format import check_text
+    from argmap.rules.format import check_read
 
     if read_only(file):
         fail(f"{file} left unchanged: {READ_ONLY}", 1)
@@ -114,25 +120,28 @@ def edit_file(file: Path, edit: Callable[[str], Edit], guard: bool = False) -> N
     text, cr_only = with_lf(text)
     found = project_file()
     defaults = None if found is None else found.defaults_for(file)  # its debate format …
-    before = check_text(text, str(file), defaults)
+    lines = CanonicalLines()
+    loaded = load_text(text, str(file), defaults=defaults, record=lines)
+    before = check_read(loaded)
     errors = [d for d in before if d.severity.value == "error"]
     if errors:
         print_errors(errors)
         fail(f"{file} left unchanged: fix its errors first, then edit it", 1)
     try:
-        edited, done = edit(text)
+        edited, done = edit(text, lines)
     except EditError as exc:
         fail(f"{file} left unchanged: {exc}", exc.code)
     except YAMLSyntaxError as exc:  # checked above, so only a bug gets here
         fail(f"{file} left unchanged: {exc}", 3)
-    after = check_text(edited, str(file), defaults)
+    reread = load_text(edited, str(file), defaults=defaults, like=lines)
+    after = check_read(reread)
     if any(d.severity.value == "error" for d in after):
         print_errors([d for d in after if d.severity.value == "error"])
         fail(f"{file} left unchanged: the edit would make the map invalid (the "
                     "positions above are in the edited text)", 1)
     from argmap.api import cross_file_breaks
 
-    broken = cross_file_breaks(file, text, edited) if guard else []
+    broken = cross_file_breaks(file, loaded.maps, reread.maps) if guard else []
     if broken:
         print_errors(broken)
         fail(f"{file} left unchanged: {len(broken)} reference{'s' * (len(broken) > 1)} "
@@ -357,7 +366,8 @@ def add_command(
                  "--together, --source and --id", 2)
         if ref_as not in (None, "pro", "con", "undercut"):
             fail(f"--as {ref_as}: use pro, con or undercut", 2)
-        edit_file(file, lambda t: add_ref_edit(t, ref, to, ref_as, speech, weight, map_id))
+        edit_file(file, lambda t, lines: add_ref_edit(t, ref, to, ref_as, speech, weight,
+                                                      map_id, lines))
         return
     if ref_as is not None:
         fail("--as says how a --ref bears on --to; use it with --ref", 2)
@@ -371,8 +381,8 @@ def add_command(
         fields = {"title": title, "author": author, "publisher": publisher, "date": date,
                   "url": url, "kind": kind}
         given = {k: v for k, v in fields.items() if v is not None}
-        edit_file(file, lambda text: Edit(add_source(text, source, given, map_id),
-                                           f"added source '{source}' to"))
+        edit_file(file, lambda text, _: Edit(add_source(text, source, given, map_id),
+                                              f"added source '{source}' to"))
         return
     if to is not None:
         to, map_id = local_address(to, map_id, file)
@@ -396,8 +406,8 @@ def add_command(
         premises = [NewStatement(text, new_id, by, None, cites, quote, None, answers or [],
                                  speech),
                     *(NewStatement(other) for other in together)]
-        edit_file(file, lambda t: add_argument_edit(t, premises, weight, to, relation, map_id,
-                                                    argument_id, scheme))
+        edit_file(file, lambda t, lines: add_argument_edit(
+            t, premises, weight, to, relation, map_id, argument_id, scheme, lines))
         return
     if argument_id is not None:
         fail("--argument-id names a linked argument: use it with --together", 2)
@@ -406,7 +416,7 @@ def add_command(
              "(an undercut attacks a step, a claim has none)", 2)
     new = NewStatement(text, new_id, by, weight, cites, quote, scheme, answers or [],
                        speech)
-    edit_file(file, lambda t: add_statement_edit(t, new, to, relation, map_id))
+    edit_file(file, lambda t, lines: add_statement_edit(t, new, to, relation, map_id, lines))
 
 
 def local_address(address: str, map_id: str | None, file: Path) -> tuple[str, str | None]:
@@ -439,7 +449,7 @@ def rm_command(
     from argmap.edit.operations import remove_edit
 
     address, map_id = local_address(address, map_id, file)
-    edit_file(file, lambda text: remove_edit(text, address, map_id), guard=True)
+    edit_file(file, lambda text, lines: remove_edit(text, address, map_id, lines), guard=True)
 
 
 def mv_command(
@@ -470,4 +480,5 @@ def mv_command(
     relation = flags[0] if flags else None
     address, map_id = local_address(address, map_id, file)
     to, map_id = local_address(to, map_id, file)
-    edit_file(file, lambda text: move_edit(text, address, to, relation, map_id), guard=True)
+    edit_file(file, lambda text, lines: move_edit(text, address, to, relation, map_id, lines),
+              guard=True)

@@ -1,8 +1,10 @@
 """Writing maps: new, add, rm, mv, fmt and watch.
 
-Edits work on the file's text, never on a re-dumped tree: positions come from
-composing the YAML with libyaml (:mod:`argmap.readers.yaml.source`), and an edit
-splices lines in or out, so every byte it does not touch stays as it was.
+Edits work on the file's text, never on a re-dumped tree: an edit splices lines in
+or out, so every byte it does not touch stays as it was. The positions come from
+the canonical reader's lines for a map in fmt's layout (:mod:`argmap.edit.canonical`,
+which the check before the edit has read already), and from composing the YAML with
+libyaml (:mod:`argmap.readers.yaml.source`) for anything else.
 """
 
 from __future__ import annotations

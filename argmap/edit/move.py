@@ -6,6 +6,10 @@ item's lines, shifted to their new indentation, and one cut of the old lines.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from argmap.edit import canonical
+from argmap.edit.base import cut_moved, shift
 from argmap.edit.linked import relation_of
 from argmap.edit.operations import (
     Edit,
@@ -22,6 +26,9 @@ from argmap.edit.operations import (
 from argmap.edit.write import Layout, dash_column
 from argmap.readers.yaml.source import Located, get, parse
 
+if TYPE_CHECKING:
+    from argmap.readers.yaml.fast import CanonicalLines
+
 
 def move(text: str, address: str, to: str, relation: str | None,
          map_id: str | None = None) -> str:
@@ -34,8 +41,11 @@ def move(text: str, address: str, to: str, relation: str | None,
 
 
 def move_edit(text: str, address: str, to: str, relation: str | None,
-              map_id: str | None = None) -> Edit:
-    """:func:`move`, with what it did."""
+              map_id: str | None = None, lines: CanonicalLines | None = None) -> Edit:
+    """:func:`move`, with what it did; ``lines``: the text's canonical lines, if the check
+    before the edit read them (see :mod:`argmap.edit.canonical`)."""
+    if canonical.takes(to, relation) and (at := canonical.lines_of(text, lines)) is not None:
+        return canonical.move(at, address, to, relation, map_id)
     parsed = parse(text, comments=False)
     located = locate(parsed, address, map_id, refs=True)
     target = locate(parsed, to, map_id)
@@ -59,18 +69,10 @@ def move_edit(text: str, address: str, to: str, relation: str | None,
     cut_start, cut_end = removal(parsed, located)
 
     def make(dash: int, layout: Layout) -> list[str]:
-        return _shift(block, dash - old_dash)
+        return shift(block, dash - old_dash)
 
     inserted = insert_items(parsed, target.node, key, make, order)
-    # The insertion is one splice; find where it went and cut the old lines around it.
-    grown = len(inserted) - len(text)
-    at = _first_difference(text, inserted)
-    # The new lines went in at a line start outside the moved lines, so a first
-    # difference before their end means they went in above them: at cut_start
-    # itself, they may begin like the moved lines and differ only further on.
-    if at < cut_end:
-        cut_start, cut_end = cut_start + grown, cut_end + grown
-    return Edit(inserted[:cut_start] + inserted[cut_end:], done)
+    return Edit(cut_moved(text, inserted, cut_start, cut_end), done)
 
 
 def _refuse_linked_move(located: Located, address: str, target: Located, to: str,
@@ -97,27 +99,3 @@ def _refuse_premise_move(located: Located, address: str, target: Located, key: s
                             f"{'it' if len(kept) == 1 else 'them'} first")
     if located.key == "premises" and not (key == "premises" and target.node is located.holder):
         refuse_lone_premise(located, address, "moving")
-
-
-def _first_difference(a: str, b: str) -> int:
-    """Where two texts first differ (a binary search over equal prefixes)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _shift(block: str, delta: int) -> list[str]:
-    """The block's lines moved ``delta`` columns right (left when negative)."""
-    lines = block.rstrip("\r\n").split("\n")
-    lines = [line.rstrip("\r") for line in lines]
-    if delta >= 0:
-        return [" " * delta + line if line.strip() else line for line in lines]
-    cut = -delta
-    if any(line.strip() and not line.startswith(" " * cut) for line in lines):
-        raise EditError("cannot indent the statement less at its new place")
-    return [line[cut:] if line.strip() else line for line in lines]

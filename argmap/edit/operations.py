@@ -1,7 +1,9 @@
 """Edits of a map's text: add and remove statements, add sources (moving: edit/move.py).
 
 Each edit is a splice of whole lines into or out of the text, at positions
-taken from libyaml's composed nodes (:mod:`argmap.readers.yaml.source`). Every byte
+taken from libyaml's composed nodes (:mod:`argmap.readers.yaml.source`), or, for a
+map in fmt's canonical layout, from the canonical reader's lines
+(:mod:`argmap.edit.canonical`, which gives the same text without composing). Every byte
 outside the lines an edit writes stays as it was: comments, blank lines, key
 order, quoting and line endings elsewhere in the file. New lines follow the
 file's own indentation (how far list items sit under their key, and how far
@@ -14,9 +16,14 @@ result is a valid map. Writing files is the command's job.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import did_you_mean
+from argmap.edit import canonical
+from argmap.edit.base import Edit as Edit
+from argmap.edit.base import EditError as EditError
+from argmap.edit.base import newline as line_break
+from argmap.edit.base import splice
 from argmap.edit.fmt import LINKED_ORDER, STATEMENT_ORDER
 from argmap.edit.linked import (
     argument_lines,
@@ -25,7 +32,6 @@ from argmap.edit.linked import (
     premise_count,
 )
 from argmap.edit.write import Layout, NewStatement, dash_column, detect_layout, statement_lines
-from argmap.errors import ArgmapError
 from argmap.model import SOURCE_KEYS, V1_2
 from argmap.readers.yaml import style
 from argmap.readers.yaml.source import (
@@ -40,18 +46,8 @@ from argmap.readers.yaml.source import (
     statements,
 )
 
-
-class EditError(ArgmapError):
-    """An edit that cannot be made; the message says why. ``code`` is the exit code."""
-
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message, code)
-
-    @property
-    def code(self) -> int:
-        """The exit code: 2 for an address the map does not have, else 1."""
-        return self.exit_code
-
+if TYPE_CHECKING:
+    from argmap.readers.yaml.fast import CanonicalLines
 
 # -- finding statements -----------------------------------------------------
 
@@ -127,18 +123,6 @@ def named(located: Located, address: str) -> str:
     return f"{located.id} (written at {located.path}; {address} is a ref to it)"
 
 
-def _splice(text: str, at: int, lines: list[str], newline: str) -> str:
-    """Insert whole lines at ``at`` (a line start, or the end of a text without a final break)."""
-    block = newline.join(lines) + newline
-    if at == len(text) and text and not text.endswith("\n"):
-        block = newline + block[:-len(newline)]
-    return text[:at] + block + text[at:]
-
-
-def _newline(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
-
-
 def _after(parsed: Parsed, node: Any) -> int:
     """The start of the line after the one where ``node``'s content ends."""
     return parsed.line_end(max(node.start_mark.index, content_end(parsed, node) - 1))
@@ -158,7 +142,7 @@ def insert_items(parsed: Parsed, holder: Any, key: str,
     ``dash``. ``order`` places a new key among the mapping's keys.
     """
     text, layout = parsed.text, detect_layout(parsed)
-    newline = _newline(text)
+    newline = line_break(text)
     _require_block(holder, "this statement")
     pair = get(holder, key)
     key_column = int(holder.value[0][0].start_mark.column) if holder.value else 0
@@ -169,7 +153,7 @@ def insert_items(parsed: Parsed, holder: Any, key: str,
         first = sequence.value[0]
         dash = dash_column(parsed, first)
         layout.gap = max(1, first.start_mark.column - dash) if is_mapping(first) else layout.gap
-        return _splice(text, _after(parsed, last), make(dash, layout), newline)
+        return splice(text, _after(parsed, last), make(dash, layout), newline)
     dash = key_column + layout.offset
     if pair is not None:  # `pro:` with no value, or `pro: []`
         knode, value = pair
@@ -179,9 +163,9 @@ def insert_items(parsed: Parsed, holder: Any, key: str,
         if is_sequence(value):
             text = text[:colon + 1] + text[value.end_mark.index:]
         at = parsed.line_end(colon)
-        return _splice(text, at, make(dash, layout), newline)
+        return splice(text, at, make(dash, layout), newline)
     lines = [" " * key_column + f"{key}:", *make(dash, layout)]
-    return _splice(text, _key_position(parsed, holder, key, order), lines, newline)
+    return splice(text, _key_position(parsed, holder, key, order), lines, newline)
 
 
 def _key_position(parsed: Parsed, holder: Any, key: str, order: tuple[str, ...]) -> int:
@@ -204,14 +188,6 @@ def _key_position(parsed: Parsed, holder: Any, key: str, order: tuple[str, ...])
 
 # -- the edits --------------------------------------------------------------
 
-class Edit(NamedTuple):
-    """An edited text, and what the edit did, said before the file's name
-    (``added a claim to``, ``moved c1.pro2 under c2 in``)."""
-
-    text: str
-    done: str
-
-
 def add_statement(text: str, new: NewStatement, to: str | None, relation: str,
                   map_id: str | None = None) -> str:
     """Add a premise under the statement at ``to`` (or a claim when ``to`` is None).
@@ -223,8 +199,11 @@ def add_statement(text: str, new: NewStatement, to: str | None, relation: str,
 
 
 def add_statement_edit(text: str, new: NewStatement, to: str | None, relation: str,
-                       map_id: str | None = None) -> Edit:
-    """:func:`add_statement`, with what it did."""
+                       map_id: str | None = None, lines: CanonicalLines | None = None) -> Edit:
+    """:func:`add_statement`, with what it did; ``lines``: the text's canonical lines, if
+    the check before the edit read them (see :mod:`argmap.edit.canonical`)."""
+    if canonical.takes(to, relation) and (at := canonical.lines_of(text, lines)) is not None:
+        return canonical.add_statement(at, new, to, relation, map_id)
     parsed = parse(text, comments=False)
     if to is None:
         return Edit(insert_items(parsed, _document(parsed, map_id), "claims",
@@ -306,11 +285,16 @@ def add_argument(text: str, premises: list[NewStatement], weight: int | None, to
 
 def add_argument_edit(text: str, premises: list[NewStatement], weight: int | None, to: str,
                       relation: str, map_id: str | None = None,
-                      argument_id: str | None = None, scheme: str | None = None) -> Edit:
-    """:func:`add_argument`, with what it did (``scheme``: the argument's, format 1.2)."""
+                      argument_id: str | None = None, scheme: str | None = None,
+                      lines: CanonicalLines | None = None) -> Edit:
+    """:func:`add_argument`, with what it did (``scheme``: the argument's, format 1.2;
+    ``lines`` as for :func:`add_statement_edit`)."""
     if relation not in ("pro", "con"):
         raise EditError("only a pro or con can be a linked argument: give --pro or --con "
                         "with --together", 2)
+    if (at := canonical.lines_of(text, lines)) is not None:
+        return canonical.add_argument(at, premises, weight, to, relation, map_id,
+                                      argument_id, scheme)
     parsed = parse(text, comments=False)
     located = locate(parsed, to, map_id)
     if located.linked:
@@ -345,7 +329,7 @@ def add_source(text: str, source_id: str, fields: dict[str, str],
     parsed = parse(text, comments=False)
     document = _document(parsed, map_id)
     layout = detect_layout(parsed)
-    newline = _newline(text)
+    newline = line_break(text)
     ordered = [(k, fields[k]) for k in SOURCE_KEYS if fields.get(k) is not None]
 
     def lines(column: int) -> list[str]:
@@ -357,7 +341,7 @@ def add_source(text: str, source_id: str, fields: dict[str, str],
     if pair is not None and is_mapping(pair[1]) and pair[1].value:
         _require_block(pair[1], "`sources`")
         column = int(pair[1].value[0][0].start_mark.column)
-        return _splice(text, _after(parsed, pair[1]), lines(column), newline)
+        return splice(text, _after(parsed, pair[1]), lines(column), newline)
     if pair is not None and is_mapping(pair[1]) and pair[1].flow_style and not pair[1].value:
         # `sources: {}`, as `argmap new --library` writes it: the first source replaces `{}`
         start, end = pair[1].start_mark.index, pair[1].end_mark.index
@@ -366,7 +350,7 @@ def add_source(text: str, source_id: str, fields: dict[str, str],
                 + text[end:])
     if pair is not None:
         raise EditError("`sources` here is not a mapping with entries; edit it by hand")
-    return _splice(text, _after(parsed, document), ["sources:", *lines(layout.indent)],
+    return splice(text, _after(parsed, document), ["sources:", *lines(layout.indent)],
                    newline)
 
 
@@ -406,8 +390,11 @@ def remove(text: str, address: str, map_id: str | None = None) -> str:
     return remove_edit(text, address, map_id).text
 
 
-def remove_edit(text: str, address: str, map_id: str | None = None) -> Edit:
-    """:func:`remove`, with what it did."""
+def remove_edit(text: str, address: str, map_id: str | None = None,
+                lines: CanonicalLines | None = None) -> Edit:
+    """:func:`remove`, with what it did (``lines`` as for :func:`add_statement_edit`)."""
+    if (at := canonical.lines_of(text, lines)) is not None:
+        return canonical.remove(at, address, map_id)
     parsed = parse(text, comments=False)
     located = locate(parsed, address, map_id, refs=True)
     if located.key == "premises":

@@ -7,14 +7,21 @@ statement said again in a later speech (format 1.2).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from argmap.edit import canonical
 from argmap.edit.fmt import STATEMENT_ORDER
 from argmap.edit.operations import Edit, EditError, insert_items, locate, named, place
 from argmap.edit.write import NewStatement, statement_lines
 from argmap.readers.yaml.source import parse
 
+if TYPE_CHECKING:
+    from argmap.readers.yaml.fast import CanonicalLines
+
 
 def add_ref_edit(text: str, target: str, to: str | None, relation: str | None,
-                 speech: str | None, weight: int | None, map_id: str | None = None) -> Edit:
+                 speech: str | None, weight: int | None, map_id: str | None = None,
+                 lines: CanonicalLines | None = None) -> Edit:
     """Add ``- ref: target`` (with ``speech`` and ``weight``) under ``to`` as ``relation``,
     or, without ``to``, beside ``target`` where it is written.
 
@@ -22,6 +29,8 @@ def add_ref_edit(text: str, target: str, to: str | None, relation: str | None,
         EditError: for an unknown address, a claim without ``to`` (it has no parent to
             repeat it under), or ``to`` without ``relation``.
     """
+    if canonical.takes(to, relation) and (at := canonical.lines_of(text, lines)) is not None:
+        return canonical.add_ref(at, target, to, relation, speech, weight, map_id)
     parsed = parse(text, comments=False)
     written = locate(parsed, target, map_id)
     if written.id != target:

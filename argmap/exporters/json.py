@@ -15,7 +15,7 @@ The schema is :func:`json_export_schema` (``argmap schema --json-export``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from argmap.exporters import ExportOptions
@@ -60,24 +60,25 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     # every link of a map is in the map's file: its name is encoded once
     file, quoted_file = graph.span.file, q(graph.span.file)
     hidden = graph.hidden
-    records = [_statement(s, numbers, hidden.get(key, 0) if hidden else 0, False,
-                          quoted_file if s.span.file == file else q(s.span.file))
-               for key, s in graph.statements.items()]
-    records += [_statement(s, numbers, 0, True, q(s.span.file)) for s in graph.outside.values()]
-    links = [f'{{"key": {q(link.key)}, "id": {"null" if link.id is None else q(link.id)}, '
-             f'"premises": [{join(map(q, link.premises))}], '
-             f'"target": {q(link.target)}, "target_kind": '
-             f'{_LINK if link.relation is undercut else _STATEMENT}, '
-             f'"relation": "{link.relation.value}", '
-             f'"weight": {"null" if link.weight is None else link.weight}, '
-             f'"address": {q(link.address)}, "ref": {"true" if link.ref else "false"}, '
-             f'"tags": {_dumps(list(link.tags)) if link.tags else "[]"}, '
-             f'"note": {"null" if link.note is None else q(link.note)}, '
-             f'{_scheme(link.key, link.scheme, schemes)}'
-             f'{"" if link.speech is None else f"{_SPEECH}{q(link.speech)}, "}'
-             f'"file": {quoted_file if link.span.file == file else q(link.span.file)}, '
-             f'"line": {link.span.line}, "column": {link.span.column}}}'
-             for link in graph.links]
+    records = _statements(graph.statements.values(), numbers, hidden, False, file)
+    records += _statements(graph.outside.values(), numbers, {}, True, None)
+    relations = {relation: f'{_LINK if relation is undercut else _STATEMENT}, '
+                           f'"relation": "{relation.value}"' for relation in Relation}
+    links = []
+    for key, premises, target, relation, weight, address, span, ref, id_, note, tags, \
+            speech, scheme in graph.links:
+        links.append(
+            f'{{"key": {q(key)}, "id": {"null" if id_ is None else q(id_)}, '
+            f'"premises": [{q(premises[0]) if len(premises) == 1 else join(map(q, premises))}], '
+            f'"target": {q(target)}, "target_kind": {relations[relation]}, '
+            f'"weight": {"null" if weight is None else weight}, '
+            f'"address": {q(address)}, "ref": {"true" if ref else "false"}, '
+            f'"tags": {_dumps(list(tags)) if tags else "[]"}, '
+            f'"note": {"null" if note is None else q(note)}, '
+            f'{"" if scheme is None else _scheme(key, scheme, schemes)}'
+            f'{"" if speech is None else f"{_SPEECH}{q(speech)}, "}'
+            f'"file": {quoted_file if span.file == file else q(span.file)}, '
+            f'"line": {span.line}, "column": {span.column}}}')
     sources = [_dumps({"id": source_id, "number": numbers.get(source_id),
                        "title": s.title, "author": list(s.author), "publisher": s.publisher,
                        "date": s.date, "url": s.url, "accessed": s.accessed, "kind": s.kind,
@@ -88,9 +89,9 @@ def export(graph: ArgumentGraph, options: ExportOptions) -> str:
     return "".join([
         f'{{\n  "argmap_json": {VERSION},\n  "map": {_dumps(head)},\n',
         f'  "claims": {_dumps(list(graph.claims))},\n',
-        _array("statements", records), ",\n",
-        _array("links", links), ",\n",
-        _array("sources", sources), "\n}\n",
+        *_array("statements", records), ",\n",
+        *_array("links", links), ",\n",
+        *_array("sources", sources), "\n}\n",
     ])
 
 
@@ -113,45 +114,56 @@ def _scheme(key: str, scheme: str | None, questions: dict[str, str]) -> str:
     return f'"scheme": {_string(scheme)}, "questions": {questions.get(key, "[]")}, '
 
 
-def _statement(s: GStatement, numbers: dict[str, int], hidden: int, outside: bool,
-               quoted_file: str) -> str:
-    """One statement record, written field by field: the hot loop of this export.
+def _statements(statements: Iterable[GStatement], numbers: dict[str, int],
+                hidden: dict[str, int], outside: bool, file: str | None) -> list[str]:
+    """The statement records, written field by field: the hot loop of this export.
 
     Each string goes through the C string encoder on its own, which is twice as
-    fast as building a dict per statement and encoding that; so do citations.
+    fast as building a dict per statement and encoding that; so do citations. Each
+    record is unpacked at once (GStatement's field order), and the name of ``file``,
+    where most statements are written, is encoded once.
     """
     q = _string
-    cites = "[]" if outside or not s.cites else "[" + ", ".join(
-        f'{{"number": {_number(numbers.get(c.source))}, "source": {q(c.source)}, '
-        f'"quote": {"null" if c.quote is None else q(c.quote)}, '
-        f'"locator": {"null" if c.locator is None else q(c.locator)}}}' for c in s.cites) + "]"
-    span = s.span
-    origin = "" if s.origin is None else f'"origin": {q(s.origin)}, '
-    if s.side is not None:  # format 1.2: a claim's side, only when set
-        origin += f'"side": {q(s.side)}, '
-    if s.answers:  # format 1.2: the critical questions it raises or settles
-        origin += f'"answers": {_dumps(list(s.answers))}, '
-    if s.speech is not None:  # format 1.2: the speech it was first said in
-        origin += f'{_SPEECH}{q(s.speech)}, '
-    return (f'{{"key": {q(s.key)}, "id": {"null" if s.id is None else q(s.id)}, {origin}'
-            f'"path": {q(s.path)}, "text": {q(s.text)}, '
-            f'"by": {"null" if s.by is None else q(s.by)}, '
-            f'"tags": {_dumps(list(s.tags)) if s.tags else "[]"}, '
-            f'"note": {"null" if s.note is None else q(s.note)}, '
-            f'"claim": {"true" if s.is_claim else "false"}, "citations": {cites}, '
-            f'"link": {"null" if s.link is None else q(s.link)}, "hidden": {hidden}, '
-            f'"outside": {"true" if outside else "false"}, "file": {quoted_file}, '
+    quoted_file = q(file) if file is not None else ""
+    records = []
+    for key, id_, path, text, by, tags, note, cites, span, is_claim, link, _, origin, side, \
+            speech, answers in statements:
+        cited = "[]" if outside or not cites else "[" + ", ".join(
+            f'{{"number": {_number(numbers.get(c.source))}, "source": {q(c.source)}, '
+            f'"quote": {"null" if c.quote is None else q(c.quote)}, '
+            f'"locator": {"null" if c.locator is None else q(c.locator)}}}'
+            for c in cites) + "]"
+        extra = "" if origin is None else f'"origin": {q(origin)}, '
+        if side is not None:  # format 1.2: a claim's side, only when set
+            extra += f'"side": {q(side)}, '
+        if answers:  # format 1.2: the critical questions it raises or settles
+            extra += f'"answers": {_dumps(list(answers))}, '
+        if speech is not None:  # format 1.2: the speech it was first said in
+            extra += f'{_SPEECH}{q(speech)}, '
+        records.append(
+            f'{{"key": {q(key)}, "id": {"null" if id_ is None else q(id_)}, {extra}'
+            f'"path": {q(path)}, "text": {q(text)}, '
+            f'"by": {"null" if by is None else q(by)}, '
+            f'"tags": {_dumps(list(tags)) if tags else "[]"}, '
+            f'"note": {"null" if note is None else q(note)}, '
+            f'"claim": {"true" if is_claim else "false"}, "citations": {cited}, '
+            f'"link": {"null" if link is None else q(link)}, '
+            f'"hidden": {hidden.get(key, 0) if hidden else 0}, '
+            f'"outside": {"true" if outside else "false"}, '
+            f'"file": {quoted_file if span.file == file else q(span.file)}, '
             f'"line": {span.line}, "column": {span.column}}}')
+    return records
 
 
 def _number(value: int | None) -> str:
     return "null" if value is None else str(value)
 
 
-def _array(name: str, records: list[str]) -> str:
+def _array(name: str, records: list[str]) -> list[str]:
+    """The pieces of one array, one record a line (joined once, with the rest)."""
     if not records:
-        return f'  "{name}": []'
-    return f'  "{name}": [\n    ' + ",\n    ".join(records) + "\n  ]"
+        return [f'  "{name}": []']
+    return [f'  "{name}": [\n    ', ",\n    ".join(records), "\n  ]"]
 
 
 def json_export_schema() -> dict[str, Any]:

@@ -13,6 +13,7 @@ from argmap.diagnostics import Diagnostic, did_you_mean, error, warning
 from argmap.model import ArgumentMap, Relation, Statement, text_key
 
 if TYPE_CHECKING:
+    from argmap.readers import ReadResult
     from argmap.speeches import MapDefaults
 
 
@@ -22,16 +23,28 @@ class MapIndex(NamedTuple):
     map: ArgumentMap
     statements: tuple[Statement, ...]
     ids: dict[str, Statement]
+    #: every source id a citation names (each rule that needs it would walk the map again)
+    cited: frozenset[str]
+    #: every ``ref`` written in the map
+    refs: frozenset[str]
 
     @classmethod
     def of(cls, argmap: ArgumentMap) -> MapIndex:
-        """Index a map: every statement, and the first statement for each explicit id."""
+        """Index a map: every statement, the first statement for each explicit id, the
+        sources cited and the refs written."""
         statements = tuple(argmap.walk())
         ids: dict[str, Statement] = {}
         for statement in statements:
             if statement.id is not None:
                 ids.setdefault(statement.id, statement)
-        return cls(argmap, statements, ids)
+        cited = frozenset([c.source for s in statements if s.cites for c in s.cites])
+        refs = frozenset([s.ref for s in statements if s.ref is not None])
+        return cls(argmap, statements, ids, cited, refs)
+
+    @property
+    def crossing(self) -> bool:
+        """Whether the map names another map's statement or source (``MAP-ID/ID``)."""
+        return any("/" in name for name in self.refs) or any("/" in s for s in self.cited)
 
 
 Rule = Callable[[MapIndex], Iterator[Diagnostic]]
@@ -94,6 +107,8 @@ def duplicate_premises(index: MapIndex) -> Iterator[Diagnostic]:
 def unknown_sources(index: MapIndex) -> Iterator[Diagnostic]:
     """A citation names a source listed under `sources`."""
     sources = index.map.sources
+    if index.cited <= sources.keys():  # the usual case: nothing to report
+        return
     for statement in index.statements:
         for citation in statement.cites:
             if citation.source not in sources and "/" not in citation.source:
@@ -116,17 +131,19 @@ def unused_sources(index: MapIndex) -> Iterator[Diagnostic]:
     """Warn about sources that nothing cites (a library's are cited by other maps)."""
     if index.map.library:
         return
-    cited = {c.source for s in index.statements for c in s.cites}
     for source in index.map.sources.values():
-        if source.id not in cited:
+        if source.id not in index.cited:
             yield warning("unused-source", f"source '{source.id}' is never cited", source.span)
 
 
 def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
     """Warn when two statements say the same thing: one should `ref` the other."""
+    texts = [s.text for s in index.statements if s.ref is None and s.text]
+    if _all_differ(texts):  # the usual case
+        return
     written = [s for s in index.statements if s.ref is None and s.text]
-    keys = _text_keys([s.text for s in written])
-    if len(set(keys)) == len(keys):  # the usual case: every text differs
+    keys = _text_keys(texts)
+    if len(set(keys)) == len(keys):
         return
     first: dict[str, Statement] = {}
     for statement, key in zip(written, keys, strict=True):
@@ -148,7 +165,7 @@ def duplicate_texts(index: MapIndex) -> Iterator[Diagnostic]:
 def duplicate_links(index: MapIndex) -> Iterator[Diagnostic]:
     """Warn when one statement is listed twice as the same kind of premise of one parent:
     the second says nothing new, but ``stats`` and ``--semantics weighed`` count it."""
-    if not index.ids and not any(s.ref is not None for s in index.statements):
+    if not index.ids and not index.refs:
         return  # only an id or a ref can name a statement twice
     for statement in index.statements:
         for kind, items in (("pro", statement.pro), ("con", statement.con),
@@ -164,6 +181,21 @@ def duplicate_links(index: MapIndex) -> Iterator[Diagnostic]:
                                   "it once, so remove this one", item.span)
                 else:
                     seen[name] = item
+
+
+#: the bytes ``str.split`` breaks an ASCII text on
+_ASCII_SPACES = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _all_differ(texts: list[str]) -> bool:
+    """True when no two texts can share a :func:`text_key`, found in a few C-level passes
+    over all of them: for ASCII texts, ones that differ even lower-cased with every space
+    removed (two texts with one key agree on that); False means: compare the keys."""
+    joined = "\0".join(texts)
+    if not joined.isascii():
+        return False
+    coarse = joined.encode("ascii").lower().translate(None, _ASCII_SPACES).split(b"\0")
+    return len(coarse) == len(texts) and len(set(coarse)) == len(coarse)
 
 
 def _text_keys(texts: list[str]) -> list[str]:
@@ -256,7 +288,12 @@ def check_text(text: str, file: str, defaults: MapDefaults | None = None) -> lis
     its project file's, :class:`argmap.speeches.MapDefaults`)."""
     from argmap.readers.yaml.load import load_text
 
-    loaded = load_text(text, file, defaults=defaults)
+    return check_read(load_text(text, file, defaults=defaults))
+
+
+def check_read(loaded: ReadResult) -> list[Diagnostic]:
+    """Every diagnostic ``argmap check`` would report for a text read as ``loaded``
+    (the reader's and every rule's on each map), sorted."""
     found = list(loaded.diagnostics)
     for argmap in loaded.maps:
         found.extend(run_rules(MapIndex.of(argmap)))

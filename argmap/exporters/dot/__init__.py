@@ -85,7 +85,7 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
             edges(w, v.key, into[v.key], under)
     for v in drawn:
         if v.key in into:
-            w.out += _in_order(w, into[v.key])
+            w.out += _in_order(w, into[v.key], under)
     if graph.focus is not None:
         # A focused premise's undercuts attack its link to a parent not drawn here.
         root = graph.focus
@@ -103,7 +103,7 @@ def render_dot(graph: ArgumentGraph, options: DotOptions | None = None) -> str:
     return "\n".join(w.out)
 
 
-def _in_order(w: Writer, into: list[Link]) -> list[str]:
+def _in_order(w: Writer, into: list[Link], under: dict[str, list[Link]]) -> list[str]:
     """Keep a statement's premises left to right in file order, as `show` lists them.
 
     Crossing reduction may swap them. ``ordering=out`` would order every edge
@@ -114,25 +114,28 @@ def _in_order(w: Writer, into: list[Link]) -> list[str]:
     and so are a junction's own boxes (premises, then undercuts). A premise a ref
     reuses is left out: dot puts it below all its parents.
     """
-    graph = w.graph
+    graph, shared = w.graph, w.shared
     own: list[str] = []
     out: list[str] = []
-    linked = any(len(link.premises) > 1 for link in into)
     for link in into:
-        if len(link.premises) > 1:
+        premises = link.premises
+        if len(premises) > 1:
             # not its junction: the edge to it has a label, which takes a rank of its own
-            out += _chain(w, [*((p, link) for p in link.premises if graph.written_at(link, p)),
+            out += _chain(w, [*((p, link) for p in premises if graph.written_at(link, p)),
                               *_undercuts(graph, link.key)])
         elif not link.ref:
-            premise = w.names[link.premises[0]]
-            cuts = _undercuts(graph, link.key)
-            if cuts and (link.premises[0] not in w.shared or not linked):
+            first = premises[0]
+            cuts = _undercuts(graph, link.key) if link.key in under else []
+            if cuts and (first not in shared
+                         or not any(len(other.premises) > 1 for other in into)):
                 # the junction is its own, even when the premise is reused, except beside a
                 # linked argument: chained, it pulled that argument's chip off its line
-                own.append(f"{premise}_j")
-                out += _chain(w, [(link.premises[0], None), *cuts])
-            elif link.premises[0] not in w.shared:
-                own.append(premise)
+                own.append(f"{w.names[first]}_j")
+                out += _chain(w, [(first, None), *cuts])
+            elif first not in shared:
+                own.append(w.names[first])
+    if len(own) < 2:
+        return out
     return _chain(w, [], own) + out
 
 

@@ -34,18 +34,18 @@ def wrap(text: str, width: int) -> list[str]:
     10,000-statement map, this takes 0.02 s.
     """
     text = single_spaced(text)
-    if len(text) <= width:
-        lines = [text]
-    else:
-        pattern = _WRAPS.get(width)
-        if pattern is None:
-            # The longest run that ends before a space or the end, else a cut word.
-            pattern = _WRAPS[width] = re.compile(
-                rf"\S(?:.{{0,{width - 1}}}(?= |$)|\S{{{width - 1}}})")
-        lines = pattern.findall(text)
+    lines = [text] if len(text) <= width else (_WRAPS.get(width) or _pattern(width)).findall(text)
+    if text.isprintable():  # what most texts are: then so is each line
+        return lines
     # Pango cannot lay out a line of only format characters (U+200D, U+FEFF, U+202E):
     # such a line (an imported text, say) is shown by the characters' names.
     return [line if line.isprintable() or visible(line) else _named(line) for line in lines]
+
+
+def _pattern(width: int) -> re.Pattern[str]:
+    """The longest run that ends before a space or the end, else a cut word."""
+    pattern = _WRAPS[width] = re.compile(rf"\S(?:.{{0,{width - 1}}}(?= |$)|\S{{{width - 1}}})")
+    return pattern
 
 
 def _named(line: str) -> str:

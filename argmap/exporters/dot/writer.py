@@ -20,7 +20,7 @@ from argmap.exporters.notation import (
 from argmap.exporters.themes import THEMES
 from argmap.graph import ArgumentGraph, GStatement, Link
 from argmap.markup import plain
-from argmap.model import Relation, Source
+from argmap.model import Citation, Relation, Source
 
 
 class DotOptions(NamedTuple):
@@ -93,6 +93,10 @@ class Writer:
                            for r, m in text.MARKERS.items()}
         self.cite_font = f' <FONT COLOR="{t.claim_line}">'
         self.small_font = f'<FONT POINT-SIZE="9" COLOR="{t.faint}">'
+        #: source id -> the label's markers and the node's tooltip and URL of a statement
+        #: that cites it alone, without quote or locator (most citing statements)
+        self.one_cite: dict[str, str] = {}
+        self.one_tip: dict[str, str] = {}
 
     def name(self, key: str) -> str:
         found = self.names.get(key)
@@ -111,10 +115,7 @@ class Writer:
         else:
             body = text.BR.join(lines)
         if s.cites:
-            numbers = self.numbers
-            cited = tuple(sorted({numbers[c.source] for c in s.cites if c.source in numbers}))
-            if cited:
-                body += self.cite_font + text.citation_markers(cited) + "</FONT>"
+            body += self.cite_markers(s.cites)
         body += text.BR
         if (s.weight is not None and own) or s.by:
             shown = gauge(s.weight) if s.weight is not None and own else ""
@@ -123,8 +124,33 @@ class Writer:
             body += f"{self.small_font}{faint}{text.BR}</FONT>"
         return f"<{body}>"
 
+    def cite_markers(self, cites: tuple[Citation, ...]) -> str:
+        """The citation markers of a label (``[1][3]``), the same for each citation of one
+        source made once."""
+        if len(cites) == 1:
+            found = self.one_cite.get(cites[0].source)
+            if found is None:
+                found = self.one_cite[cites[0].source] = self._cite_markers(cites)
+            return found
+        return self._cite_markers(cites)
+
+    def _cite_markers(self, cites: tuple[Citation, ...]) -> str:
+        numbers = self.numbers
+        cited = tuple(sorted({numbers[c.source] for c in cites if c.source in numbers}))
+        return self.cite_font + text.citation_markers(cited) + "</FONT>" if cited else ""
+
     def tooltip_anddraw_link(self, s: GStatement) -> str:
-        """Full citations as a tooltip, and the first source's URL as the link (SVG)."""
+        """Full citations as a tooltip, and the first source's URL as the link (SVG); for
+        one citation without quote or locator, made once per source."""
+        cites = s.cites
+        if len(cites) == 1 and not cites[0].quote and not cites[0].locator:
+            found = self.one_tip.get(cites[0].source)
+            if found is None:
+                found = self.one_tip[cites[0].source] = self._tooltip(s)
+            return found
+        return self._tooltip(s)
+
+    def _tooltip(self, s: GStatement) -> str:
         tips = []
         link = None
         for c in s.cites:

@@ -17,6 +17,10 @@ the builder until this module learns it, and every diagnostic comes from the
 full reader: a file this module accepts has none. ``tests/test_fast_reader.py``
 pins it to the full reader (same maps, same spans) on generated maps, on every
 fixture and on mutations of them.
+
+The edit commands splice such a text at the positions this reader saw
+(:class:`CanonicalLines`: its rows, where each top-level key and each statement
+is), so an edit of a canonical map composes no YAML either (argmap.edit.canonical).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from argmap.model import (
     FORMAT_VERSION,
@@ -45,14 +51,16 @@ _LINES = re.compile(r"^( *)(?:(- )?([a-z0-9][a-z0-9_.\-]*):(?: ([^ \n](?:[^\n]*[
 _SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
 _DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
 #: ASCII characters libyaml refuses or reads as line breaks (besides ``\n``).
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x0a), *range(0x0b, 0x20), 0x7f])
+#: Characters that end a plain scalar inside ``[a, b]`` (or make it a mapping).
+_FLOW_ENDS = frozenset(",[]{}:")
 #: Characters that cannot start a plain scalar, or start one that needs care.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 #: First characters whose plain scalars the implicit resolvers may read as something
 #: other than text (argmap.readers.yaml.load's table; the test pins it); words below.
-_RESOLVED_FIRST = frozenset("!&*+-.0123456789<=FNTfnt~")
+RESOLVED_FIRST = frozenset("!&*+-.0123456789<=FNTfnt~")
 #: first characters after which text() has more to check
-_SPECIAL_FIRST = _INDICATORS | _RESOLVED_FIRST
+_SPECIAL_FIRST = _INDICATORS | RESOLVED_FIRST
 _WORDS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"))
 #: Plain texts the builder refuses: YAML 1.1 reads them as booleans (lower-cased).
 _YAML11_BOOLS = frozenset(("yes", "no", "on", "off", "y", "n"))
@@ -81,44 +89,125 @@ class _NotCanonical(Exception):
     """Something this reader does not know: the full reader reads the file."""
 
 
-def read_canonical(text: str, file: str, default_id: str,
-                   implicit: Callable[[str], str]) -> ArgumentMap | None:
+#: A line as :data:`_LINES` splits it: (indent, dash, key, value, anything else).
+Row = tuple[str, str, str, str, str]
+
+
+@dataclass
+class CanonicalLines:
+    """Where things stand in a text :func:`read_canonical` read: what an edit splices at.
+
+    Pass one to :func:`read_canonical` (or the loader's ``load_text``) to have it
+    filled; ``map`` is set only when the reader read the whole text. Rows are 0-based
+    line numbers; a statement's lines are ``span.line - 1`` up to ``ends[path]``.
+    """
+
+    text: str = ""
+    #: every line of the text, as :data:`_LINES` split it (a blank line is all "")
+    rows: list[Row] = field(default_factory=list)
+    #: each top-level key's row, in file order
+    keys: dict[str, int] = field(default_factory=dict)
+    #: statement path -> the row after its last line (blank lines after it included)
+    ends: dict[str, int] = field(default_factory=dict)
+    #: the map read, when the reader took the whole text
+    map: ArgumentMap | None = None
+
+
+def read_canonical(text: str, file: str, default_id: str, implicit: Callable[[str], str],
+                   lines: CanonicalLines | None = None,
+                   like: CanonicalLines | None = None) -> ArgumentMap | None:
     """The one map of ``text`` if it is in the canonical layout and has nothing to report.
 
     ``implicit`` resolves a plain scalar's tag as the full loader does (called only for
     values that start like a number or another non-text). None means: use the full
     reader, which gives the same map (and every diagnostic) for anything this accepts.
+    ``lines``, when given, is filled with where everything stands (for an edit);
+    ``like``, the lines of a text this one was edited from: the lines they share are
+    not matched again.
     """
-    if "#" in text or "\t" in text or "\r" in text or not _printable(text):
+    if "#" in text or "\t" in text or "\r" in text:
         return None
-    rows = _LINES.findall(text)
+    if like is None or like.map is None:
+        rows, changed = _LINES.findall(text), text
+    else:  # the lines it shares with ``like`` were printable there, and matched
+        rows, changed = _edited_rows(text, like)
+    if not _printable(changed):
+        return None
     # one match per line (none after the last line break): else not canonical
     if len(rows) != text.count("\n") + (not text.endswith("\n")):
         return None
+    reader = _Reader(rows, file, implicit, None if lines is None else {})
     try:
-        return _Reader(rows, file, implicit).document(default_id)
+        found = reader.document(default_id)
     except (_NotCanonical, IndexError):
         return None
+    if lines is not None and reader.ends is not None:
+        lines.text, lines.rows, lines.keys, lines.ends = text, rows, reader.keys, reader.ends
+        lines.map = found
+    return found
+
+
+def _edited_rows(text: str, like: CanonicalLines) -> tuple[list[Row], str]:
+    """What :data:`_LINES` finds in ``text``, taking the rows of the leading and trailing
+    lines it shares with ``like.text`` from ``like`` (a match is the line's alone); and
+    the text of the lines between, which it matched."""
+    old, new = like.text.split("\n"), text.split("\n")
+    if like.text.endswith("\n"):
+        old.pop()  # no row after the last line break
+    if text.endswith("\n"):
+        new.pop()
+    head = common_prefix(old, new)
+    tail = common_prefix(old[:head - 1:-1], new[:head - 1:-1]) if head else common_prefix(
+        old[::-1], new[::-1])
+    changed = "\n".join(new[head:len(new) - tail])
+    return like.rows[:head] + _LINES.findall(changed) + like.rows[len(old) - tail:], changed
+
+
+S = TypeVar("S", str, list[str])
+
+
+def common_prefix(a: S, b: S) -> int:
+    """How long the prefix two texts (or lists of lines) share is.
+
+    Windows twice as long each time while they agree, then a binary search in the
+    first that does not: the slices compared add up to about twice the prefix, not
+    the whole text at every step of a plain binary search.
+    """
+    end = min(len(a), len(b))
+    low, step = 0, 256
+    while low < end and a[low:low + step] == b[low:low + step]:
+        low, step = low + step, step * 2
+    high = min(low + step, end)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return min(low, end)
 
 
 def _printable(text: str) -> bool:
     """Whether every line is printable (libyaml reads all of it as text, editors agree)."""
-    if text.isascii():
-        return _CONTROL.search(text) is None
+    if text.isascii():  # deleting the control bytes changes nothing: 3x a regex search
+        data = text.encode("ascii")
+        return len(data.translate(None, _CONTROL_BYTES)) == len(data)
     return text.replace("\n", " ").isprintable()
 
 
-#: A line as :data:`_LINES` splits it: (indent, dash, key, value, anything else).
-Row = tuple[str, str, str, str, str]
-
-
 class _Reader:
-    def __init__(self, rows: list[Row], file: str, implicit: Callable[[str], str]) -> None:
+    def __init__(self, rows: list[Row], file: str, implicit: Callable[[str], str],
+                 ends: dict[str, int] | None = None) -> None:
         self.rows = rows
         self.count = len(rows)
         self.file = file
         self.implicit = implicit
         self.at = 0
+        #: where each top-level key is, and (when an edit asks) where each statement ends
+        self.keys: dict[str, int] = {}
+        self.ends = ends
+        #: each ``cites`` value read so far -> its source ids and their offsets
+        self.cited: dict[str, list[tuple[str, int]]] = {}
 
     def next_row(self) -> Row | None:
         """The next line that is not blank (after raising for one this reader cannot read)."""
@@ -139,7 +228,7 @@ class _Reader:
     def is_text(self, value: str) -> bool:
         """Whether a plain scalar resolves to a string, as the loader's resolver says."""
         first = value[0]
-        if first not in _RESOLVED_FIRST:
+        if first not in RESOLVED_FIRST:
             return True
         if first in "FNTfnt":
             return value not in _WORDS
@@ -156,7 +245,7 @@ class _Reader:
             return text
         if (not value or value[0] in _INDICATORS or ": " in value or value[-1] == ":"
                 or (len(value) <= 3 and value.lower() in _YAML11_BOOLS)
-                or (value[0] in _RESOLVED_FIRST and not self.is_text(value))):
+                or (value[0] in RESOLVED_FIRST and not self.is_text(value))):
             raise _NotCanonical
         return value
 
@@ -176,8 +265,8 @@ class _Reader:
             return []
         items, offset = [], 1
         for item in inner.split(", "):
-            if not item or item[0] in _INDICATORS or item[-1] == " " or any(
-                    c in item for c in ",[]{}:"):
+            if (not item or item[0] in _INDICATORS or item[-1] == " "
+                    or not _FLOW_ENDS.isdisjoint(item)):
                 raise _NotCanonical
             items.append((item, offset))
             offset += len(item) + 2
@@ -221,7 +310,7 @@ class _Reader:
             if indent or dash or key in seen:
                 raise _NotCanonical
             seen.add(key)
-            number = self.at
+            number = self.keys[key] = self.at
             self.at += 1
             if key == "claims" and not value:
                 claims = self.statements(2, Relation.CLAIM, "c", 1)
@@ -272,6 +361,7 @@ class _Reader:
         (a NamedTuple's own ``__new__`` is a Python function).
         """
         rows, count, file, new = self.rows, self.count, self.file, tuple.__new__
+        cited = self.cited
         start = at = self.at
         text = statement_id = id_span = by = note = weight = None
         pro: tuple[Statement, ...] | None = None
@@ -313,9 +403,11 @@ class _Reader:
             elif key == "cites" and cites is None:
                 offset = column + 8  # len("cites: ") + 1
                 line = at + 1
-                cites = tuple(new(Citation, (self.slug(item), new(Span, (file, line, offset + i)),
-                                             None, None))
-                              for item, i in self.flow(value))
+                ids = cited.get(value)
+                if ids is None:  # a list not seen yet (most maps cite a few sources often)
+                    ids = cited[value] = [(self.slug(item), i) for item, i in self.flow(value)]
+                cites = tuple([new(Citation, (item, new(Span, (file, line, offset + i)),
+                                              None, None)) for item, i in ids])
                 at += 1
             elif key == "id" and statement_id is None:
                 statement_id = self.slug(value, statement=True)
@@ -338,6 +430,8 @@ class _Reader:
         self.at = at
         if text is None:
             raise _NotCanonical
+        if self.ends is not None:
+            self.ends[path] = at
         return new(Statement, (path, relation, new(Span, (file, start + 1, column + 1)), text,
                                statement_id, id_span, None, pro or (), con or (),
                                undercut or (), cites or (), by, tags or (), note, weight,

@@ -27,7 +27,7 @@ from argmap.readers import ReadResult
 from argmap.readers.lines import EditorLines, decode_utf8, editor_lines, offset_position
 from argmap.readers.yaml.build import Builder, Node, kind, slugify
 from argmap.readers.yaml.depth import MAX_YAML_DEPTH, may_be_deep, too_deep_mark
-from argmap.readers.yaml.fast import read_canonical
+from argmap.readers.yaml.fast import CanonicalLines, read_canonical
 from argmap.readers.yaml.messages import hash_comments, syntax_diagnostic
 from argmap.readers.yaml.tags import Table, explicit_tags, may_have_tags
 from argmap.speeches import MapDefaults, inherit
@@ -65,17 +65,20 @@ def load_bytes(data: bytes, file: str, default_id: str | None = None,
 
 
 def load_text(text: str, file: str = "<string>", default_id: str | None = None,
-              defaults: MapDefaults | None = None) -> ReadResult:
+              defaults: MapDefaults | None = None, record: CanonicalLines | None = None,
+              like: CanonicalLines | None = None) -> ReadResult:
     """Load every map in a YAML text (one or several documents).
 
     A map without ``id`` gets ``default_id``, or else one made from the file name;
     ``defaults`` are the project file's, given where a map sets none (:func:`inherit`).
-    A file in the canonical layout is read line by line (:mod:`.fast`); anything
+    A file in the canonical layout is read line by line (:mod:`.fast`), filling
+    ``record`` when given (where an edit splices) and matching again only the lines
+    it does not share with ``like`` (the record of the text before an edit); anything
     else, and anything with a problem to report, is composed by libyaml and built.
     """
     default = default_id or slugify(Path(file).stem)
     with _gc_paused():
-        canonical = read_canonical(text, file, default, plain_tag)
+        canonical = read_canonical(text, file, default, plain_tag, record, like)
     if canonical is not None:
         return ReadResult(maps=[inherit(canonical, defaults)])
     lines = editor_lines(text)

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from argmap.readers.yaml.fast import RESOLVED_FIRST
+
 #: The widest line ``fmt`` and the YAML export write a flow list ``[a, b]`` or a folded
 #: paragraph in; a longer list becomes a block list.
 WIDTH = 80
@@ -41,7 +43,13 @@ def _resolvers() -> dict[str, list[tuple[str, Callable[[str], object]]]]:
 
 
 def reads_as_text(value: str) -> bool:
-    """Whether a plain scalar ``value`` resolves to a string (not a number, date, null…)."""
+    """Whether a plain scalar ``value`` resolves to a string (not a number, date, null…).
+
+    A value that starts with none of the characters the resolver tests is text without
+    asking it (so an edit that writes plain words never imports ruamel).
+    """
+    if value and value[0] not in RESOLVED_FIRST:
+        return True
     return all(not match(value) for _, match in _resolvers().get(value[:1], ()))
 
 
