@@ -12,6 +12,7 @@ import re
 import sys
 from itertools import combinations, pairwise
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given, settings
@@ -34,18 +35,60 @@ MAPS = [*(TESTS / "fixtures/valid" / f"{n}.yaml" for n in ("full", "linked", "cy
 
 
 def drawn(svg: str) -> tuple[dict[str, tuple[float, float, float, float]], int, list[str]]:
-    """The SVG's boxes by node title (x0, y0, x1, y1), its edge count, and its texts."""
-    boxes = {}
-    for title, body in re.findall(r'<g id="node\d+" class="node">\s*<title>([^<]*)</title>'
-                                  r"(.*?)</g>", svg, re.S):
-        shape = re.search(r'<(?:path|polygon)[^>]* (?:d|points)="([^"]+)"', body)
-        if shape is None or "<ellipse" in body:
-            continue
-        xs = [float(x) for x in re.findall(r"(-?[\d.]+),", shape.group(1))]
-        ys = [float(y) for y in re.findall(r",(-?[\d.]+)", shape.group(1))]
-        boxes[title] = (min(xs), min(ys), max(xs), max(ys))
-    edges = len(re.findall(r'class="edge"', svg))
-    return boxes, edges, re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    """The SVG's boxes by node title (x0, y0, x1, y1), its edge count, and its texts.
+
+    Read with each group's ``translate`` applied (argmap's own drawing of a tidy
+    layout sits in one), so Graphviz's shapes and argmap's compare in one frame.
+    """
+    root = ElementTree.fromstring(svg)
+    boxes: dict[str, tuple[float, float, float, float]] = {}
+    texts: list[str] = []
+    edges = 0
+
+    def visit(element: ElementTree.Element, dx: float, dy: float) -> None:
+        nonlocal edges
+        for child in element:
+            tag = child.tag.rpartition("}")[2]
+            shift = re.fullmatch(r"translate\((-?[\d.]+),(-?[\d.]+)\)",
+                                 child.get("transform", ""))
+            if shift and child.get("class") != "graph":
+                visit(child, dx + float(shift.group(1)), dy + float(shift.group(2)))
+                continue
+            if tag == "text":
+                texts.append("".join(child.itertext()))
+            if child.get("class") == "edge":
+                edges += 1
+            if child.get("class") == "node":
+                box = _outline(child)
+                title = child.find(f"{SVG}title")
+                if box is not None and title is not None and title.text:
+                    x0, y0, x1, y1 = box
+                    boxes[title.text] = (x0 + dx, y0 + dy, x1 + dx, y1 + dy)
+            visit(child, dx, dy)
+
+    visit(root, 0.0, 0.0)
+    return boxes, edges, texts
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _outline(node: ElementTree.Element) -> tuple[float, float, float, float] | None:
+    """A node's box: its ``rect``, or the corners of its outline's ``path`` or ``polygon``
+    (None for a dot: an ``ellipse``)."""
+    for shape in node.iter():
+        tag = shape.tag.rpartition("}")[2]
+        if tag == "ellipse":
+            return None
+        if tag == "rect":
+            x, y = float(shape.get("x", 0)), float(shape.get("y", 0))
+            return x, y, x + float(shape.get("width", 0)), y + float(shape.get("height", 0))
+        if tag in ("path", "polygon"):
+            numbers = shape.get("d") or shape.get("points") or ""
+            xs = [float(x) for x in re.findall(r"(-?[\d.]+),", numbers)]
+            ys = [float(y) for y in re.findall(r",(-?[\d.]+)", numbers)]
+            return min(xs), min(ys), max(xs), max(ys)
+    return None
 
 
 def tidy_svg(path: Path, direction: str = "TB") -> tuple[str, str]:
@@ -111,8 +154,11 @@ def test_a_big_map_is_drawn_by_default_with_the_tidy_layout(tmp_path: Path) -> N
                                       str(tmp_path / "big.svg")])
     assert result.exit_code == 0, result.output
     assert "using --engine tidy" in result.stderr
-    boxes, _, _ = drawn((tmp_path / "big.svg").read_text())
+    svg = (tmp_path / "big.svg").read_text()
+    boxes, _, _ = drawn(svg)
     assert len(boxes) == 2001 + 2  # the statements, the question and the legend
+    # argmap drew the boxes (rect), Graphviz the legend (path)
+    assert svg.count("<rect ") == 2001 + 1 and "<title>legend</title>\n<path" in svg
 
 
 @st.composite

@@ -265,7 +265,7 @@ def render(
     side: SideOpt = None,
     engine: Annotated[Engine | None, typer.Option("--engine", show_default=False,
                       help="Layout: dot (Graphviz's; default up to 2,000 statements), "
-                      "tidy (argmap places the boxes as a tree, Graphviz draws them: fast, "
+                      "tidy (argmap places the boxes as a tree and draws the SVG; fast, "
                       "default above) or sfdp (force-directed).")] = None,
     theme: Annotated[Theme, typer.Option("--theme", help="Colours.")] = DEFAULT_THEME,
     no_legend: Annotated[bool, typer.Option("--no-legend", help="Leave out the legend of "

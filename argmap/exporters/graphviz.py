@@ -58,13 +58,21 @@ def picture(graph: ArgumentGraph, options: ExportOptions, fmt: str) -> bytes:
     dot = dot_text(graph, options, xml_urls=fmt != "pdf")
     # A ref repeats a statement drawn elsewhere, so only written statements count.
     engine, note = choose_engine(len(graph.statements), options.engine)
+    warn = options.warn
+    if note and warn is not None:
+        warn(graph.id, note)
+    on_warning = None if warn is None else (lambda message: warn(graph.id, message))
+    if engine == "tidy" and fmt == "svg":
+        # argmap draws the SVG of its own layout; Graphviz only the legend and the like
+        from argmap.exporters.drawing import draw_svg
+        from argmap.exporters.tidy import tidy_layout
+
+        return draw_svg(tidy_layout(dot, graph, options.direction),
+                        lambda text: layout(text, engine, fmt, options.timeout,
+                                            options.on_slow, on_warning))
     if engine == "tidy":
         from argmap.exporters.tidy import tidy_dot
 
         # past LARGE statements, boxes are square-cornered: 15% less drawing, same reading
         dot = tidy_dot(dot, graph, options.direction, square=len(graph.statements) > LARGE)
-    warn = options.warn
-    if note and warn is not None:
-        warn(graph.id, note)
-    on_warning = None if warn is None else (lambda message: warn(graph.id, message))
     return layout(dot, engine, fmt, options.timeout, options.on_slow, on_warning)

@@ -1,4 +1,4 @@
-"""A tidy-tree layout for big diagrams: argmap places the boxes, Graphviz only draws them.
+"""A tidy-tree layout for big diagrams: argmap places the boxes (and draws the SVG itself).
 
 ``dot`` ranks, orders and routes a graph in time that grows about as N^1.9
 (10,000 statements: 17 s), and ``sfdp`` is faster but lets boxes overlap. A
@@ -6,8 +6,9 @@ map is a tree (each statement written once, under its parent) plus a few
 cross-links (``ref``), so its picture can be laid out in linear time: the
 Reingold–Tilford tidy tree, which packs each subtree against its left
 neighbours' contours, level by level, and centres a parent over its premises.
-Graphviz then runs as ``neato -n2``, which keeps every given node position and
-edge path and only measures and draws the labels.
+For SVG argmap then draws the picture itself (:mod:`argmap.exporters.drawing`);
+for PNG and PDF Graphviz runs as ``neato -n2``, which keeps every given node
+position and edge path and only measures and draws the labels.
 
 The input is the DOT text :func:`argmap.exporters.dot.render_dot` writes (one
 node or edge per line), so a tidy picture shows exactly what a ``dot`` picture
@@ -109,6 +110,23 @@ def tidy_dot(dot: str, graph: ArgumentGraph, direction: str = "TB", square: bool
         direction: where the question sits: TB, LR, BT or RL.
         square: draw boxes with square corners (faster; for big pictures).
     """
+    return "\n".join(tidy_layout(dot, graph, direction, square).lines)
+
+
+class Placed(NamedTuple):
+    """A tidy layout: the DOT lines with positions and paths, and each box's estimated size."""
+
+    lines: list[str]  # DOT lines, each node with ``pos`` and each edge with its ``pos``
+    sizes: dict[str, tuple[float, float]]  # node name -> (width, height), pt, as drawn
+
+
+def tidy_layout(dot: str, graph: ArgumentGraph, direction: str = "TB", square: bool = False
+                ) -> Placed:
+    """:func:`tidy_dot`, as lines, with the size argmap estimated for each box.
+
+    Whoever draws the boxes at these sizes (:mod:`argmap.exporters.sketch`) draws
+    them exactly where the layout made room for them.
+    """
     lines = dot.split("\n")
     style = style_of(lines[:6])
     nodes: dict[str, int] = {}  # name -> its line
@@ -179,11 +197,14 @@ def tidy_dot(dot: str, graph: ArgumentGraph, direction: str = "TB", square: bool
     # every edge has a path; "line" only for any Graphviz would otherwise route
     first = next(i for i, line in enumerate(lines) if line.startswith("  graph ["))
     lines.insert(first + 1, "  graph [splines=line, overlap=true];")
-    text = "\n".join([line for line in lines if line and not line.startswith("  { rank=")])
+    kept = [line for line in lines if line and not line.startswith("  { rank=")]
     if square:
         # Graphviz's rounded corners are a sixth of drawing a 10,000-box picture
-        text = text.replace('style="rounded,filled', 'style="filled')
-    return text
+        kept = [line.replace('style="rounded,filled', 'style="filled')
+                if 'style="rounded,filled' in line else line for line in kept]
+    sizes = {name: (box.deep, box.across) if sideways else (box.across, box.deep)
+             for name, box in boxes.items() if name in across}
+    return Placed(kept, sizes)
 
 
 def size(attrs: str, sideways: bool = False, style: Style | None = None) -> Box:
