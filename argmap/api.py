@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpack, overload
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation, Semantics, Status
     from argmap.project import Project
     from argmap.project.config import ProjectFile
+    from argmap.project.load import Memory
 
 #: What :func:`load` reads: a path (str or os.PathLike) or an open file (text or binary).
 PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
@@ -159,15 +160,46 @@ def check_paths(paths: Iterable[Path], max_bytes: int = MAX_BYTES,
     return doc
 
 
+def check_text(text: str | bytes, name: str, codes: set[str], *,
+               project_file: ProjectFile | None = None,
+               texts: Mapping[str, bytes] | None = None,
+               semantics: str | None = None, memory: Memory | None = None) -> Document:
+    """One file's text checked as ``argmap check NAME`` checks that file in its project
+    (``project_file``, else none): the project's map defaults at build time, the names
+    that cross files resolved (other files' unsaved ``texts``, by real path, read in place
+    of the disk), then the warnings ``codes`` with ``semantics`` (``--semantics``).
+    The language server checks an editor's text so, keeping the other files' maps in
+    ``memory`` (:attr:`argmap.project.Project.memory`) from one check to the next.
+    """
+    from argmap.readers import load_data
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    loaded = load_data(data, Path(name), None,
+                       None if project_file is None else project_file.defaults_for(Path(name)))
+    doc = Document(files=1)
+    crossing = _add(doc, loaded.maps, loaded.diagnostics, {})
+    doc.diagnostics.sort(key=Diagnostic.sort_key)
+    if project_file is not None and crossing:
+        _cross_files(doc, [Path(name)], MAX_BYTES, project_file, texts, memory)
+    apply_rules(doc, codes, semantics)
+    return doc
+
+
 def _cross_files(doc: Document, paths: list[Path], max_bytes: int,
-                 project_file: ProjectFile | None) -> None:
+                 project_file: ProjectFile | None,
+                 texts: Mapping[str, bytes] | None = None,
+                 memory: Memory | None = None) -> None:
     """Resolve the names that cross files (argmap.project), for maps of which one writes
-    a name of another map or is a library (:func:`_add` says so)."""
+    a name of another map or is a library (:func:`_add` says so); ``texts`` and ``memory``
+    as :func:`check_text` takes them."""
     from argmap.project import Project, open_project, resolve
 
     start = next((p for p in paths if str(p) != "-"), Path.cwd())
     project = (Project(project_file, max_bytes) if project_file is not None
                else open_project(start, max_bytes=max_bytes))
+    if texts:
+        project.texts = texts
+    project.memory = memory
     for m in doc.maps:
         project.add(m)
     found = resolve(project, doc.maps)

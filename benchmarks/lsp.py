@@ -9,7 +9,11 @@ a process spoken to over stdio (tests/lsp_client.py, the tests' client).
 - completion: a ``ref:`` target being typed, on the analysed text (the usual case:
   the editor asks as you type, after the diagnostics of the line before) and right
   after a change (the request analyses the new text first);
-- hover on a ref, and the document outline, for scale.
+- hover on a ref, and the document outline, for scale;
+- in a project (argmap.toml) whose small map ``aff`` names statements of the big
+  one as ``neg/ID``: the small map's diagnostics after a change of it (the big
+  one's maps are kept between checks), and after a change of the big one (the
+  small one is checked again with the big one's unsaved text).
 
 Usage: python benchmarks/lsp.py [--sizes 1000 10000] [--runs 5]
 """
@@ -33,7 +37,9 @@ from lsprotocol import types as t  # noqa: E402
 from tests.lsp_client import Client  # noqa: E402
 
 TARGETS = {"diagnostics after a change": 1.0, "completion": 0.1,
-           "completion right after a change": 0.1}
+           "completion right after a change": 0.1,
+           "project: a map naming the big one, after its change": 1.0,
+           "project: a map naming the big one, after the big one's change": 1.0}
 
 
 def with_ids(n: int) -> str:
@@ -97,6 +103,48 @@ def measure(n: int, runs: int) -> dict[str, float]:
         doc, t.Position(line, 15)), t.Hover | None))
     found["outline (documentSymbol)"] = median(runs, timed(
         "textDocument/documentSymbol", t.DocumentSymbolParams(doc), list[t.DocumentSymbol]))
+    client.close()
+    found.update(measure_project(n, runs))
+    return found
+
+
+def measure_project(n: int, runs: int) -> dict[str, float]:
+    """The two project timings: see the module's docstring."""
+    folder = HERE / "out" / f"lsp-project-{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "argmap.toml").write_text('sides = ["aff", "neg"]\n')
+    big = re.sub(r"^argmap: .*\n(id: .*\n)?", "", with_ids(n))
+    (folder / "neg.yaml").write_text("argmap: 1.2\n" + big)
+    small = ("argmap: 1.2\nquestion: Q?\nclaims:\n  - id: plan\n    text: A plan.\n"
+             "    con:\n      - ref: neg/s5\n      - ref: neg/s77\n")
+    (folder / "aff.yaml").write_text(small)
+    client = Client(folder)
+    aff = client.open(folder / "aff.yaml", small)
+    assert client.wait_diagnostics(aff, timeout=120) == [], "the project does not check"
+    neg = client.open(folder / "neg.yaml", "argmap: 1.2\n" + big)
+    client.wait_diagnostics(neg, timeout=120)
+    edits = iter(range(10_000))
+    line = ("argmap: 1.2\n" + big).splitlines().index("  - text: The claim being typed")
+    whole = t.Range(t.Position(line, 0), t.Position(line, 100))
+
+    def own() -> float:
+        started = time.perf_counter()
+        client.change(aff, small.replace("A plan.", f"A plan {next(edits)}."))
+        client.wait_diagnostics(aff, timeout=60)
+        return time.perf_counter() - started
+
+    def other() -> float:
+        client.alive()  # every publication sent before is read
+        seen = len(client.diagnostics[aff])
+        started = time.perf_counter()
+        client.change(neg, f"  - text: The claim being typed {next(edits)}", whole)
+        while len(client.diagnostics[aff]) == seen:
+            time.sleep(0.002)
+        return time.perf_counter() - started
+
+    found = {"project: a map naming the big one, after its change": median(runs, own),
+             "project: a map naming the big one, after the big one's change":
+             median(runs, other)}
     client.close()
     return found
 

@@ -98,6 +98,77 @@ def test_random_edits_never_kill_the_server(client: Client, edits: list[tuple[fl
     assert client.alive()
 
 
+CARBON = ROOT / "examples" / "carbon-tax"
+PROJECT_PIECES = st.one_of(PIECES, st.sampled_from([
+    "neg/", "cards/", "cp/", "aff/", "/", "ref: neg/regressive-da", "ref: nope/x",
+    "cites: [cards/", "argmap: 1.1\n", "source: cards/ipcc-2022"]))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Client]]:
+    import shutil
+
+    folder = tmp_path_factory.mktemp("fuzz") / "carbon-tax"
+    shutil.copytree(CARBON, folder)
+    found = Client(folder)
+    yield folder, found
+    assert found.close() == 0, found.log
+    assert "failed" not in found.log, found.log
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 12),
+                                st.lists(PROJECT_PIECES, max_size=4)), min_size=1, max_size=5),
+       probes=st.lists(st.floats(0, 1), min_size=1, max_size=2))
+def test_random_edits_in_a_project_never_kill_the_server(
+        project: tuple[Path, Client], edits: list[tuple[float, int, list[str]]],
+        probes: list[float]) -> None:
+    """The same in a project: edits to the aff while the neg is open (and is checked
+    again with each), the cross-file features asked for at random places."""
+    folder, client = project
+    for name in ("aff.yaml", "neg.yaml"):  # the last example's (all read: it ended alive)
+        client.diagnostics.pop((folder / name).as_uri(), None)
+    text = (folder / "aff.yaml").read_text()
+    aff = client.open(folder / "aff.yaml", text)
+    neg_text = (folder / "neg.yaml").read_text()
+    neg = client.open(folder / "neg.yaml", neg_text)
+    for where, deleted, pieces in edits:
+        lines = Lines(text)
+        start = int(where * len(text))
+        if start and text[start - 1] == "\r" and text[start:start + 1] == "\n":
+            start -= 1
+        end = min(len(text), start + deleted)
+        if end and end < len(text) and text[end - 1] == "\r" and text[end] == "\n":
+            end += 1
+        new = "".join(pieces)
+        client.change(aff, new, t.Range(position(lines, start), position(lines, end)))
+        text = text[:start] + new + text[end:]
+    lines = Lines(text)
+    doc = t.TextDocumentIdentifier(aff)
+    for probe in probes:
+        at = position(lines, int(probe * len(text)))
+        client.request("textDocument/completion", t.CompletionParams(doc, at),
+                       t.CompletionList)
+        client.request("textDocument/hover", t.HoverParams(doc, at), t.Hover | None)
+        client.request("textDocument/definition", t.DefinitionParams(doc, at),
+                       list[t.Location])
+        client.request("textDocument/references", t.ReferenceParams(
+            context=t.ReferenceContext(include_declaration=True), text_document=doc,
+            position=at), list[t.Location])
+        try:
+            client.request("textDocument/rename", t.RenameParams(doc, at, "renamed"),
+                           t.WorkspaceEdit)
+        except ResponseError as refused:
+            assert refused.code == -32803, refused.message
+    for uri, shown in ((aff, lines), (neg, Lines(neg_text))):
+        for d in client.wait_diagnostics(uri):
+            assert inside(shown, d.range.start) and inside(shown, d.range.end), (d, text)
+    for uri in (aff, neg):
+        client.notify("textDocument/didClose", t.DidCloseTextDocumentParams(
+            t.TextDocumentIdentifier(uri)))
+    assert client.alive()
+
+
 @given(st.text(alphabet="ab\n\r\u2028\x85é𝄞", max_size=40))
 def test_lines_break_where_lsp_breaks_and_positions_round_trip(text: str) -> None:
     import re

@@ -18,15 +18,17 @@ def lsp_command(
     """Run the language server for editors, over standard input and output.
 
     Diagnostics as you type (check's), completion, hover, go to definition,
-    references, the outline, rename, quick fixes and formatting (fmt's). See
+    references, the outline, rename, quick fixes and formatting (fmt's); in a
+    project (argmap.toml), across its files, with the project file's rules. See
     docs/editors.md for each editor's settings.
 
     Example: argmap lsp --stdio
     """
     del stdio
+    from argmap.cli.projectfile import known_options
     from argmap.lsp.server import serve_stdio
 
-    serve_stdio()
+    serve_stdio(known_options)
 
 
 def serve_command(

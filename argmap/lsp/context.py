@@ -18,7 +18,7 @@ STATEMENT_LISTS = frozenset({"claims", "pro", "con", "undercut", "premises"})
 
 _LINE = re.compile(r"( *)((?:-[ \t]+)*)(.*)")
 _KEY = re.compile(r"""([^\s#'"\[\]{},:-][^#:]*?|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]|$)""")
-_TYPING_KEY = re.compile(r"( *)((?:-[ \t]+)*)([A-Za-z_][\w.-]*|)")
+_TYPING_KEY = re.compile(r"( *)((?:-[ \t]+)*)([A-Za-z_][\w./-]*|)")  # `/`: a `- MAP/ID` item
 _TYPING_VALUE = re.compile(r"( *)((?:-[ \t]+)*)([A-Za-z_][\w-]*)[ \t]*:[ \t]+(['\"]?)([^\s'\"]*)")
 _FLOW_CITES = re.compile(r"\s*(?:-\s+)?cites\s*:\s*\[(?:[^\]]*,)?\s*([^\s,\]]*)")
 

@@ -24,11 +24,15 @@ from argmap.model import (
     SEMANTICS,
     SOURCE_KEYS,
     STATEMENT_KEYS,
+    V1_2,
     VERSIONS,
     ArgumentMap,
     KeySpec,
     Statement,
+    at_least,
+    split_name,
 )
+from argmap.project import Project
 
 #: the key table of each kind of mapping (a `ref` item: `ref` and its step's keys)
 TABLES: dict[str, dict[str, KeySpec]] = {
@@ -111,17 +115,40 @@ def _values(here: Context, source: Analysis | None, argmap: ArgumentMap | None,
             replace: t.Range) -> list[t.CompletionItem]:
     key = here.value_of
     if key == "ref" and argmap is not None and source is not None:
+        if "/" in here.typed:
+            return _qualified(source, argmap, here.typed, replace, sources=False)
         # One more than is shown says the list is incomplete; building all 10,000 would not.
         chosen = islice(((name, s) for name, s in source.statements(argmap).items()
                          if name.startswith(here.typed)), MAX_ITEMS + 1)
-        return [_item(name, t.CompletionItemKind.Reference, s.text or "together:",
-                      _statement_doc(name, s), replace) for name, s in chosen]
+        # the other maps first: a long list of ids must not cut them off
+        return _maps(source, argmap, replace, sources=False) + [
+            _item(name, t.CompletionItemKind.Reference, s.text or "together:",
+                  _statement_doc(name, s), replace) for name, s in chosen]
     if key in ("cites", "source") or (key is None and here.list_of == "cites"):
         if argmap is None:
             return []
+        if source is not None and "/" in here.typed:
+            return _qualified(source, argmap, here.typed, replace, sources=True)
         return [_item(name, t.CompletionItemKind.Reference, src.title,
                       _source_doc(name, argmap), replace)
-                for name, src in argmap.sources.items()]
+                for name, src in argmap.sources.items()] + (
+            [] if source is None else _maps(source, argmap, replace, sources=True))
+    if key == "speech" and argmap is not None:
+        return [_item(s.name, t.CompletionItemKind.EnumMember,
+                      " ".join(x for x in (s.side or "", _minutes(s.minutes)) if x) or "speech",
+                      STATEMENT_KEYS["speech"].description, replace) for s in argmap.speeches]
+    if key == "scheme":
+        from argmap.readers.catalogue import catalogue
+
+        return [_item(scheme.id, t.CompletionItemKind.EnumMember, scheme.name,
+                      f"`{scheme.id}`: {scheme.name} — {scheme.conclusion}", replace)
+                for scheme in catalogue().schemes.values()]
+    if key == "answers":
+        from argmap.readers.catalogue import catalogue
+
+        return [_item(q.id, t.CompletionItemKind.EnumMember, q.text,
+                      f"`{q.id}` ({q.kind}): {q.text}", replace)
+                for q in catalogue().questions.values() if q.id.startswith(here.typed)]
     if key == "side" and argmap is not None:
         return [_item(side, t.CompletionItemKind.EnumMember, "a side of this map",
                       f"a side of the debate (`sides: [{', '.join(argmap.sides)}]`)", replace)
@@ -133,6 +160,60 @@ def _values(here: Context, source: Analysis | None, argmap: ArgumentMap | None,
         return [_item(v, t.CompletionItemKind.EnumMember, "format version",
                       MAP_KEYS["argmap"].description, replace) for v in VERSIONS]
     return []
+
+
+def _minutes(minutes: float | None) -> str:
+    return "" if minutes is None else f"{minutes:g} min"
+
+
+def _project_of(source: Analysis, argmap: ArgumentMap) -> Project | None:
+    """The project whose maps a 1.2 map may name (a project file was found), else None."""
+    if not at_least(argmap.version, V1_2):
+        return None
+    return source.project
+
+
+def _maps(source: Analysis, argmap: ArgumentMap, replace: t.Range, sources: bool
+          ) -> list[t.CompletionItem]:
+    """``MAP-ID/`` for each other map of the project (with sources, for a citation), the
+    first step of a qualified name; choosing one asks for its ids."""
+    project = _project_of(source, argmap)
+    if project is None:
+        return []
+    items = []
+    for map_id in project.map_ids():
+        if map_id == argmap.id:
+            continue
+        other = project.maps.get(map_id)  # the maps read so far; a stem names the others
+        if sources and other is not None and not other.sources:
+            continue
+        what = ("a map of the project" if other is None else
+                f"card library ({len(other.sources)} sources)" if other.library
+                else other.question)
+        items.append(t.CompletionItem(
+            label=f"{map_id}/", kind=t.CompletionItemKind.Module, detail=_short(what),
+            sort_text=f"~{map_id}", text_edit=t.TextEdit(replace, f"{map_id}/")))
+    return items
+
+
+def _qualified(source: Analysis, argmap: ArgumentMap, typed: str, replace: t.Range,
+               sources: bool) -> list[t.CompletionItem]:
+    """``MAP-ID/ID`` of the map typed before the slash: its statements' ids (a citation:
+    its sources' keys), each with its text (or title)."""
+    project = _project_of(source, argmap)
+    map_id, part = split_name(typed)
+    other = None if project is None or map_id is None else project.find(map_id)
+    if other is None:
+        return []
+    if sources:
+        return [_item(f"{other.id}/{name}", t.CompletionItemKind.Reference, src.title,
+                      f"map `{other.id}`: {_source_doc(name, other)}", replace)
+                for name, src in other.sources.items() if name.startswith(part)]
+    chosen = islice(((name, s) for name, s in _statements(other).items()
+                     if name.startswith(part)), MAX_ITEMS + 1)
+    return [_item(f"{other.id}/{name}", t.CompletionItemKind.Reference,
+                  s.text or "together:", f"map `{other.id}`: {_statement_doc(name, s)}",
+                  replace) for name, s in chosen]
 
 
 def _item(label: str, kind: t.CompletionItemKind, detail: str, doc: str, replace: t.Range
@@ -179,22 +260,57 @@ def _describe(analysis: Analysis, found: Occurrence) -> str:
         return _key_doc(found.name, spec) if spec is not None else ""
     if argmap is None:
         return ""
+    map_id, local = split_name(found.name)
+    home = argmap if map_id is None or map_id == argmap.id else _other_map(analysis, map_id)
+    if home is None:
+        return f"no map of the project has the id `{map_id}`"
     if found.kind in (ID, REF):
-        s = analysis.statements(argmap).get(found.name)
+        s = (analysis.statements(home) if home is argmap else _statements(home)).get(local)
         if s is None:
-            return f"no statement has the id `{found.name}`"
-        doc = _statement_doc(found.name, s)
-        labels = analysis.labels(argmap)
-        if labels is not None and found.name in labels:
-            status = labels[found.name].status.value
+            where = "" if home is argmap else f" in map `{home.id}`"
+            return f"no statement has the id `{local}`{where}"
+        doc = _statement_doc(local, s)
+        if home is not argmap:
+            doc = f"map `{home.id}` ({home.span.file}): {doc}"
+        status = _status(analysis, argmap, found.name if home is not argmap else local)
+        if status is not None:
             doc += f"\n\n{_STATUS[status]} under {argmap.semantics or 'grounded'} semantics"
+            if analysis.checked_project is not None:
+                doc += " (the whole project as one debate)"
         return doc
     if found.kind in (SOURCE, CITE):
-        doc = _source_doc(found.name, argmap)
+        doc = _source_doc(local, home)
+        if home is not argmap:
+            doc = f"map `{home.id}`: {doc}"
         if found.kind == CITE:
             doc += _citation_doc(analysis, argmap, found)
         return doc
     return ""
+
+
+def _other_map(analysis: Analysis, map_id: str) -> ArgumentMap | None:
+    project = analysis.names_project
+    return None if project is None else project.find(map_id)
+
+
+def _statements(argmap: ArgumentMap) -> dict[str, Statement]:
+    found: dict[str, Statement] = {}
+    for s in argmap.walk():
+        if s.id is not None and s.ref is None:
+            found.setdefault(s.id, s)
+    return found
+
+
+def _status(analysis: Analysis, argmap: ArgumentMap, key: str) -> str | None:
+    """A statement's status: over the whole project for a map naming others (as
+    ``show --eval``), else under the map's own semantics."""
+    statuses = analysis.project_statuses(argmap)
+    if statuses is not None:
+        return statuses.get(key)
+    labels = analysis.labels(argmap)
+    if labels is not None and key in labels:
+        return labels[key].status.value
+    return None
 
 
 _STATUS = {"in": "✓ **stands**", "out": "✗ **falls**", "undecided": "? **undecided**"}

@@ -5,6 +5,13 @@ typing has paused for :data:`DEBOUNCE_S`. Requests analyse the text the editor
 holds now, if that version has not been analysed yet. Completion falls back on
 the last version that held a map, so a half-typed line keeps its suggestions.
 
+Each document is checked as ``argmap check FILE`` checks it in its project
+(:mod:`argmap.lsp.workspace`), the unsaved texts of the open documents read in
+place of their files. When a document changes (typed, saved, closed) or a map
+file changes on disk (``workspace/didChangeWatchedFiles``), every other open
+document of the same project whose maps name another map (or are libraries) is
+checked again with it: the others cannot be affected.
+
 A request that fails inside argmap is logged (stderr, which editors keep as the
 server's log) and answered with an error; the connection and the server stay up.
 ``ARGMAP_LSP_FAULT=<method>`` makes that method fail on purpose, for the test
@@ -30,6 +37,8 @@ from pygls.uris import to_fs_path
 from argmap.lsp import actions, features, navigate
 from argmap.lsp.analysis import Analysis
 from argmap.lsp.text import Lines, apply_change
+from argmap.lsp.workspace import Options, Workspace, selectors
+from argmap.project.load import Memory
 
 #: how long typing must pause before the diagnostics of a change are computed
 DEBOUNCE_S = 0.15
@@ -70,7 +79,31 @@ class ArgmapServer(LanguageServer):
         self.analyses: dict[str, Analysis] = {}
         self.good: dict[str, Analysis] = {}  # the last analysis that held a map, per uri
         self.timers: dict[str, asyncio.TimerHandle] = {}
-        self.codes: set[str] = set()
+        self.projects = Workspace()
+        #: counts the changes of open documents and of files on disk: an analysis that
+        #: reads other files is stale once it moved on
+        self.generation = 0
+        self._overlay: tuple[int, dict[str, bytes], dict[str, str]] = (-1, {}, {})
+        #: the maps of the project files read, kept while the files stay as they were
+        self.memory: Memory = {}
+
+    def overlay(self) -> tuple[dict[str, bytes], dict[str, str]]:
+        """The open documents' texts, and their URIs, by the real path of their files
+        (made once a change)."""
+        if self._overlay[0] != self.generation:
+            texts, uris = {}, {}
+            for uri, (text, _) in self.texts.items():
+                path = _path(uri)
+                if path is not None:
+                    real = os.path.realpath(path)
+                    texts[real] = text.encode("utf-8", "surrogatepass")
+                    uris[real] = uri
+            self._overlay = (self.generation, texts, uris)
+        return self._overlay[1], self._overlay[2]
+
+    def changed(self) -> None:
+        """An open document or a file changed: analyses reading other files are stale."""
+        self.generation += 1
 
     def analysis(self, uri: str) -> Analysis:
         """The analysis of the document's text as the editor holds it now (a document the
@@ -83,11 +116,17 @@ class ArgmapServer(LanguageServer):
             except (OSError, UnicodeDecodeError) as exc:
                 raise JsonRpcException(f"argmap lsp: {uri} is not open and cannot be read: "
                                        f"{exc}", REQUEST_FAILED) from None
+        path = _path(uri)
+        setting = self.projects.setting(path)
         current = self.analyses.get(uri)
-        if current is not None and current.text == source:
+        if (current is not None and current.text == source and current.setting == setting
+                and (current.generation == self.generation
+                     or not current.depends_on_others)):
             return current
-        file = to_fs_path(uri) or uri
-        current = Analysis(source, file, self.codes, self.encoding)
+        texts, uris = self.overlay()
+        current = Analysis(source, path or uri, setting, texts, self.encoding,
+                           self.generation, {**uris, os.path.realpath(path or uri): uri},
+                           self.memory)
         self.analyses[uri] = current
         if current.maps:
             self.good[uri] = current
@@ -126,6 +165,7 @@ class ArgmapServer(LanguageServer):
             else:
                 text = change.text
         self.texts[uri] = (text, params.text_document.version)
+        self.changed()
 
     def publish(self, uri: str) -> None:
         """Send the document's diagnostics (``check``'s) to the editor."""
@@ -136,13 +176,61 @@ class ArgmapServer(LanguageServer):
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
             uri=uri, diagnostics=found, version=self.texts[uri][1]))
 
+    def publish_with_dependents(self, uri: str) -> None:
+        """Publish the document's diagnostics, then those of the open documents its
+        change may affect (:meth:`dependents`)."""
+        _guarded_publish(self, uri)
+        path = _path(uri)
+        if path is not None:
+            for other in self.dependents(path, skip=uri):
+                _guarded_publish(self, other)
+
+    def dependents(self, path: str, skip: str | None = None, every: bool = False
+                   ) -> list[str]:
+        """The open documents a change of the file at ``path`` may affect: those of the same
+        project (its root holds ``path``) whose maps name another map or are libraries
+        (``every``: all of them, as when the project file changes)."""
+        real = os.path.realpath(path)
+        found = []
+        for uri in list(self.texts):
+            current = self.analyses.get(uri)
+            root = None if current is None else current.setting.root
+            if uri == skip or current is None or root is None:
+                continue
+            if not (every or current.depends_on_others):
+                continue
+            base = os.path.realpath(root)
+            if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+                found.append(uri)
+        return found
+
+    def files_changed(self, params: t.DidChangeWatchedFilesParams) -> None:
+        """Files changed on disk (the editor watches them for us): check again the open
+        documents they may affect (all of a project whose project file changed)."""
+        from argmap.project.config import PROJECT_FILE
+
+        self.changed()
+        again: dict[str, None] = {}
+        for change in params.changes:
+            path = _path(change.uri)
+            if path is None:
+                continue
+            every = os.path.basename(path) in (PROJECT_FILE, "pyproject.toml")
+            self.memory.pop(os.path.realpath(path), None)  # its time may not have moved
+            if every:
+                self.projects.forget()
+            skip = change.uri if change.uri in self.texts and not every else None
+            again.update(dict.fromkeys(self.dependents(path, skip, every)))
+        for uri in again:
+            _guarded_publish(self, uri)
+
     def later(self, uri: str) -> None:
         """Publish after :data:`DEBOUNCE_S` of quiet: each change restarts the wait."""
         timer = self.timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
         loop = asyncio.get_running_loop()
-        self.timers[uri] = loop.call_later(DEBOUNCE_S, _guarded_publish, self, uri)
+        self.timers[uri] = loop.call_later(DEBOUNCE_S, self.publish_with_dependents, uri)
 
     def forget(self, uri: str) -> None:
         """Drop a closed document's state and clear its diagnostics."""
@@ -153,8 +241,20 @@ class ArgmapServer(LanguageServer):
         self.good.pop(uri, None)
         self.texts.pop(uri, None)
         self.split.pop(uri, None)
+        self.changed()  # the file on disk stands for it again
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri,
                                                                           diagnostics=[]))
+        path = _path(uri)
+        if path is not None:
+            for other in self.dependents(path):
+                _guarded_publish(self, other)
+
+
+def _path(uri: str) -> str | None:
+    """The file a URI names, or None for a document that is not a file (untitled:)."""
+    if not uri.startswith("file:"):
+        return None
+    return to_fs_path(uri)
 
 
 def _guarded_publish(server: ArgmapServer, uri: str) -> None:
@@ -184,9 +284,11 @@ def guarded(method: str) -> Callable[[F], F]:
     return wrap
 
 
-def make_server() -> ArgmapServer:
-    """The server with every feature registered."""
+def make_server(options: Options | None = None) -> ArgmapServer:
+    """The server with every feature registered; ``options`` tells each command's options,
+    so a project file's unknown keys are reported as ``argmap`` reports them."""
     server = ArgmapServer()
+    server.projects.options = options
     _register_sync(server)
     _register_features(server)
     return server
@@ -196,25 +298,34 @@ def _register_sync(server: ArgmapServer) -> None:
     @server.feature(t.INITIALIZED)
     def initialized(ls: ArgmapServer, params: t.InitializedParams) -> None:
         del params
+        capabilities = ls.client_capabilities.workspace
+        watched = None if capabilities is None else capabilities.did_change_watched_files
+        if watched is None or not watched.dynamic_registration:
+            return
+        patterns = ["**/*.yaml", "**/*.yml", "**/argmap.toml", "**/pyproject.toml"]
+        ls.client_register_capability(t.RegistrationParams([t.Registration(
+            "argmap-watched-files", t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            t.DidChangeWatchedFilesRegistrationOptions(
+                [t.FileSystemWatcher(p) for p in patterns]))]))
 
     @server.feature(t.INITIALIZE)
     def initialize(ls: ArgmapServer, params: t.InitializeParams) -> None:
-        from argmap.rules.select import selected
-
         options = params.initialization_options
         options = options if isinstance(options, dict) else {}
+        ls.projects.select = selectors(options.get("select"))
+        ls.projects.ignore = selectors(options.get("ignore"))
         try:
-            ls.codes = selected(_selectors(options.get("select")),
-                                _selectors(options.get("ignore")))
+            ls.projects.codes()
         except Exception as exc:  # a bad selector: say so, keep the default rules
             log.log(logging.WARNING, "argmap lsp: %s; using the default rules", exc)
-            ls.codes = selected(None, None)
+            ls.projects.select = ls.projects.ignore = None
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ArgmapServer, params: t.DidOpenTextDocumentParams) -> None:
         item = params.text_document
         ls.texts[item.uri] = (item.text, item.version)
-        _guarded_publish(ls, item.uri)
+        ls.changed()  # its text stands for its file now (it may differ from the disk's)
+        ls.publish_with_dependents(item.uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: ArgmapServer, params: t.DidChangeTextDocumentParams) -> None:
@@ -223,26 +334,23 @@ def _register_sync(server: ArgmapServer) -> None:
 
     @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ArgmapServer, params: t.DidSaveTextDocumentParams) -> None:
-        _guarded_publish(ls, params.text_document.uri)
+        ls.publish_with_dependents(params.text_document.uri)
+
+    @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(ls: ArgmapServer, params: t.DidChangeWatchedFilesParams) -> None:
+        try:
+            ls.files_changed(params)
+        except Exception:  # a bug must not end the server: log it, keep serving
+            log.exception("argmap lsp: watched files failed")
 
     @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ArgmapServer, params: t.DidCloseTextDocumentParams) -> None:
         ls.forget(params.text_document.uri)
 
 
-def _selectors(value: object) -> list[str] | None:
-    """``select``/``ignore`` from the editor's settings: a list, or one comma-separated
-    string as ``--select`` takes it."""
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    if isinstance(value, list):
-        return [str(part) for part in value]
-    return None
-
-
 def _register_features(server: ArgmapServer) -> None:
     @server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                    t.CompletionOptions(trigger_characters=[" ", "[", ",", "-"]))
+                    t.CompletionOptions(trigger_characters=[" ", "[", ",", "-", "/"]))
     @guarded("completion")
     def completion(ls: ArgmapServer, params: t.CompletionParams) -> t.CompletionList:
         uri, at = params.text_document.uri, params.position
@@ -305,10 +413,11 @@ def _register_features(server: ArgmapServer) -> None:
             raise JsonRpcException(f"argmap fmt: {exc}{first}", REQUEST_FAILED) from None
 
 
-def serve_stdio() -> None:
-    """Run the server on standard input and output until the editor says exit."""
+def serve_stdio(options: Options | None = None) -> None:
+    """Run the server on standard input and output until the editor says exit
+    (``options``: as :func:`make_server`)."""
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
     # pygls logs a traceback for every error answer, refused renames included; argmap logs
     # its own failures (guarded), so the editor's log holds only what is worth reading.
     logging.getLogger("pygls.protocol.json_rpc").setLevel(logging.CRITICAL)
-    make_server().start_io()
+    make_server(options).start_io()

@@ -11,7 +11,7 @@ link leading out of the root is refused where it is named.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +19,11 @@ from argmap.diagnostics import Diagnostic, Severity, did_you_mean, error
 from argmap.files import MAP_SUFFIXES, MAX_BYTES, SKIPPED_DIRS, excluded
 from argmap.model import ArgumentMap, Span, split_name
 from argmap.project.config import ProjectFile
-from argmap.readers import load_path
+from argmap.readers import load_data, load_path
 from argmap.rules.format import MapIndex, run_rules
+
+#: files' maps kept between projects (see :attr:`Project.memory`)
+Memory = dict[str, tuple[object, list[ArgumentMap], list[Diagnostic]]]
 
 
 @dataclass
@@ -39,6 +42,12 @@ class Project:
     relative: dict[str, str] = field(default_factory=dict)
     _read: set[str] = field(default_factory=set)  # real paths already read
     _scanned: bool = False
+    #: unsaved texts (an editor's), by real path: read in place of those files
+    texts: Mapping[str, bytes] = field(default_factory=dict)
+    #: what files were read into, kept by a long-lived process (the language server) for
+    #: the next project: real path -> (the file's text, or its time, size and inode; its
+    #: maps; their errors). A command reads each file once and keeps none.
+    memory: Memory | None = None
 
     @property
     def root(self) -> Path:
@@ -63,6 +72,26 @@ class Project:
                 for path in paths:
                     self._read_file(path, None)
         return self.maps.get(map_id)
+
+    def read_all(self) -> dict[str, ArgumentMap]:
+        """Every map of the project by id, reading the files not read yet (a rename or a
+        search for every use of a name needs them all)."""
+        for paths in self.files().values():
+            for path in paths:
+                self._read_file(path, None)
+        return dict(self.maps)
+
+    def read(self, path: str) -> bytes:
+        """A file's bytes: its unsaved text (:attr:`texts`) if it has one, else the disk's.
+
+        Raises:
+            OSError: if the file cannot be read.
+        """
+        data = self.texts.get(os.path.realpath(path))
+        if data is not None:
+            return data
+        with open(path, "rb") as f:
+            return f.read()
 
     def map_ids(self) -> list[str]:
         """Every map id the project may have, for suggestions: the ids read and the stems."""
@@ -107,12 +136,36 @@ class Project:
                                         "project root, and argmap reads nothing outside it")
             return
         self._read.add(real)
-        loaded = load_path(Path(path), self.max_bytes, defaults=self.file.map_defaults)
-        self.diagnostics.extend(d for d in loaded.diagnostics if d.severity is Severity.ERROR)
-        for argmap in loaded.maps:
-            self.diagnostics.extend(d for d in run_rules(MapIndex.of(argmap))
-                                    if d.severity is Severity.ERROR)
+        maps, errors = self._load(path, real)
+        self.diagnostics.extend(errors)
+        for argmap in maps:
             self.maps.setdefault(argmap.id, argmap)
+
+    def _load(self, path: str, real: str) -> tuple[list[ArgumentMap], list[Diagnostic]]:
+        """A file's maps and errors: from :attr:`memory` if the file (or its unsaved text)
+        is as it was when they were read, else read now."""
+        data = self.texts.get(real)
+        key: object = None
+        if self.memory is not None:
+            try:
+                info = os.stat(real)
+                key = (path, data) if data is not None else (
+                    path, info.st_mtime_ns, info.st_size, info.st_ino)
+            except OSError:
+                key = None if data is None else (path, data)
+            known = self.memory.get(real)
+            if known is not None and key is not None and known[0] == key:
+                return known[1], known[2]
+        defaults = self.file.map_defaults
+        loaded = (load_path(Path(path), self.max_bytes, defaults=defaults) if data is None
+                  else load_data(data, Path(path), None, defaults))
+        errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
+        for argmap in loaded.maps:
+            errors.extend(d for d in run_rules(MapIndex.of(argmap))
+                          if d.severity is Severity.ERROR)
+        if self.memory is not None and key is not None:
+            self.memory[real] = (key, loaded.maps, errors)
+        return loaded.maps, errors
 
     def inside(self, real: str) -> bool:
         """Whether a real (symlink-free) path lies under the project root."""
