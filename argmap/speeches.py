@@ -100,8 +100,9 @@ class MapDefaults(NamedTuple):
 
 def inherit(argmap: ArgumentMap, defaults: MapDefaults | None) -> ArgumentMap:
     """``argmap`` with its project's defaults where it sets none itself: a map's own
-    `semantics`, `sides`, `format` and `speeches` win."""
-    if defaults is None:
+    `semantics`, `sides`, `format` and `speeches` win. A card library takes none: its
+    cards are said in no round and argued by no side until a map uses them."""
+    if defaults is None or argmap.library:
         return argmap
     changes: dict[str, object] = {}
     if argmap.semantics is None and defaults.semantics is not None:

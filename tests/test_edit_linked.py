@@ -234,7 +234,7 @@ def test_mv_into_out_of_and_within_a_linked_argument() -> None:
      "con; to move c1.pro2 under one premise, give that premise's address (--to c1.pro1.1)"),
     (ARGUMENT, ("a", "c1.pro2", None),
      "a is a claim: moving it under a statement needs --pro, --con or --undercut"),
-    (ARGUMENT, ("a", "c1.pro2", "pro"), "cannot move a under itself"),
+    (ARGUMENT, ("a", "c1.pro2", "pro"), "cannot move a under itself or what lies below it"),
 ])
 def test_mv_refuses_what_would_break_a_linked_argument(
         text: str, args: tuple[str, str, str | None], message: str) -> None:

@@ -595,3 +595,34 @@ def test_a_bad_debate_format_in_the_project_file_is_located(
     assert err.startswith("argmap.toml:2:10: error: unknown debate format 'polcy' (argmap "
                           "knows policy, ld, pf, bp, worlds, apda, asian; for another, list "
                           "`speeches` in each map); did you mean 'policy'? [project-file]")
+
+
+def test_an_extension_stands_or_falls_with_the_step_it_repeats(tmp_path: Path) -> None:
+    # worked by hand: the neg's b (1NC) attacks the claim, the aff undercuts b's step
+    # (2AC); the neg says b again in the 2NC and the 2NR. Said again, b is the same
+    # argument, still undercut: the claim stands under both semantics, the explanation
+    # names b once, and the debate rules do not report the repeats as unanswered.
+    text = ("argmap: 1.2\nquestion: Q?\nformat: policy\nclaims:\n"
+            "  - id: c\n    side: aff\n    text: Claim.\n    speech: 1AC\n"
+            "    con:\n      - id: b\n        text: Con B.\n        speech: 1NC\n"
+            "        undercut:\n          - id: u\n            text: Undercut U.\n"
+            "            speech: 2AC\n"
+            "      - ref: b\n        speech: 2NC\n      - ref: b\n        speech: 2NR\n")
+    path = tmp_path / "round.yaml"
+    path.write_text(text, encoding="utf-8")
+    for semantics in ("grounded", "weighed"):
+        assert api.evaluate(loads(text), semantics=semantics)["c"].status == "in", semantics
+        code, out, _ = run("eval", str(path), "--semantics", semantics)
+        assert code == 0 and "every attack answered: b undercut by u; bare\n" in out
+    code, _, err = run("check", str(path), "--select", "unanswered-attack")
+    assert (code, err.count("[unanswered-attack]")) == (0, 1)  # u itself, not b's repeats
+    code, out, _ = run("brief", str(path), "--for", "aff", "-f", "md", "-o", "-")
+    assert code == 0 and out.count("### A2: ") == 1  # their extension is the one attack
+
+
+def test_brief_speech_times_at_wpm_when_given() -> None:
+    code, out, _ = run("brief", str(POLICY), "--speech", "2AC", "-f", "md", "-o", "-")
+    assert code == 0 and "at 160 words a minute" in out  # a clear speaking pace
+    code, out, _ = run("brief", str(POLICY), "--speech", "2AC", "--wpm", "100", "-f", "md",
+                       "-o", "-")
+    assert code == 0 and "*Read-aloud time 1:31 of 8:00 allowed, at 100 words a minute" in out

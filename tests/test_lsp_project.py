@@ -177,6 +177,13 @@ def test_a_bad_project_file_is_shown_and_the_file_checked_alone(
     if "TOML" not in message:
         assert message in cli.stderr
     assert client.alive()
+    # the project file mended on disk: the open file is checked in its project again
+    mended = project / "argmap.toml"
+    mended.write_text((CARBON / "argmap.toml").read_text())
+    seen = count(client, uri)
+    client.notify("workspace/didChangeWatchedFiles", t.DidChangeWatchedFilesParams(
+        [t.FileEvent(mended.as_uri(), t.FileChangeType.Changed)]))
+    assert codes(next_diagnostics(client, uri, seen)) == ["unknown-map"]
 
 
 def test_an_unsaved_change_is_seen_by_the_other_open_files(project: Path,

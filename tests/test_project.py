@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from argmap import api
 from argmap.cli import app as cli
+from argmap.project.config import read_project_file
 from tests.conftest import TESTS, Golden
 
 runner = CliRunner()
@@ -293,6 +296,12 @@ def test_a_library_is_a_document_with_sources_and_no_question(tmp_path: Path) ->
      "give bytes, or a number with K, M or G (64M) [project-file]"),
     ("sides = \"aff\"\n", "argmap.toml:1:9: error: sides must be a list of side names (slugs), "
      "such as [\"aff\", \"neg\"] [project-file]"),
+    ("[check]\nignore = \"bare-clam\"\n", "argmap.toml:2:10: error: 'ignore': bare-clam: no such "
+     "rule; did you mean 'bare-claim'? (rules: unused-source, comment-in-text, duplicate-text, "
+     "duplicate-link, import-dropped, unanswered-attack, bare-claim, standing-attack, "
+     "uncited-evidence, self-support, no-side, open-critical-question, hole-to-close, "
+     "question-to-ask, dropped, not-extended; groups: default, debate, schemes, flow, all) "
+     "[project-file]"),
 ])
 def test_a_bad_project_file_is_located(tmp_path: Path, toml: str, message: str) -> None:
     folder = project(tmp_path, {"neg.yaml": NEG}, toml)
@@ -447,3 +456,40 @@ def test_the_project_files_map_keys_apply_to_its_own_maps_only(
     code, out, _ = run("eval", "p", "q")
     first, second = out.split("\n\nn (q/n.yaml)")
     assert "0 undecided (weighed)\n" in first and second.endswith("0 undecided (grounded)\n")
+    # named after a folder without one, p's maps still get p's project file's keys; a
+    # third folder's own project file gives its maps its own
+    project(tmp_path / "r", {"o.yaml": bare.replace("question", "id: o\nquestion")},
+            'semantics = "weighed"\n')
+    code, out, _ = run("eval", "q", "p", "r")
+    assert code == 0 and [line.rsplit("(", 1)[1] for line in out.splitlines()
+                          if "statements:" in line] == ["grounded)", "weighed)", "weighed)"]
+    code, out, _ = run("eval", "--no-config", "p", "r")
+    assert code == 0 and out.count("(weighed)") == 0
+    code, out, _ = run("eval", "--config", "r/argmap.toml", "q")
+    assert code == 0 and "0 undecided (weighed)\n" in out  # --config FILE: every map
+
+
+def test_a_card_library_takes_none_of_the_projects_map_keys(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "carbon-tax"
+    shutil.copytree(TESTS.parent / "examples/carbon-tax", folder)
+    toml = folder / "argmap.toml"
+    toml.write_text('format = "policy"\n' + toml.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(folder)
+    maps = {m.id: m for m in api.check_paths(
+        [Path(".")], project_file=read_project_file(toml)).maps}
+    assert (maps["aff"].format, maps["aff"].sides) == ("policy", ("aff", "neg"))
+    assert (maps["cards"].format, maps["cards"].sides, maps["cards"].speeches) == (None, (), ())
+    assert run("flow", "cards.yaml")[0] == 2  # no round to flow
+
+
+def test_a_bad_project_file_is_reported_in_checks_own_format(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = project(tmp_path, {"neg.yaml": NEG}, 'sides = "aff"\n')
+    monkeypatch.chdir(folder)
+    code, out, _ = run("check", "neg.yaml", "--format", "json")
+    assert code == 1 and '"code": "project-file"' in out and '"errors": 1' in out
+    code, out, err = run("check", "neg.yaml", "--format", "github")
+    assert code == 1 and out.startswith("::error file=argmap.toml,line=1,col=9,"
+                                        "title=project-file::sides must be a list")
+    assert err == "0 maps, 0 statements, 0 sources: 1 error, 0 warnings\n"

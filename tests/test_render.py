@@ -155,7 +155,7 @@ def test_a_statement_used_once_keeps_its_marker() -> None:
     (_, view), = views(FIXTURES / "valid/full.yaml")
     nodes, edges = nodes_and_edges(render_dot(view))  # type: ignore[arg-type]
     grid = node_named(nodes, "partly from coal")
-    assert nodes[grid].startswith('label=<<FONT COLOR="#cf222e"><B>−</B></FONT> The grid')
+    assert nodes[grid].startswith('label=<<FONT COLOR="#cf222e"><B>−</B></FONT>&#160;The grid')
     assert "▰▰▱▱▱" in nodes[grid]
     assert [attrs for _, head, attrs in edges if head == grid and "invis" not in attrs] == [
         'dir=back, color="#cf222e", style=dashed']

@@ -132,7 +132,8 @@ def test_watch_takes_the_format_from_the_output_as_render_does(tmp_path: Path) -
 def statement_order(dot: str) -> list[str]:
     """The start of each statement's label, in the order the DOT declares them."""
     labels = re.findall(r"^  n\d+ \[label=<(.*)>, ", dot, re.MULTILINE)
-    return [re.sub(r"^[+−⊘] ", "", re.sub(r"<[^>]*>", "", label))[:25] for label in labels]
+    return [re.sub(r"^[+−⊘](&#160;| )", "", re.sub(r"<[^>]*>", "", label))[:25]
+            for label in labels]
 
 
 def test_an_edit_keeps_the_order_of_the_other_statements(tmp_path: Path) -> None:

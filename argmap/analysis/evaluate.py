@@ -30,7 +30,7 @@ could still add up to.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from argmap.graph import ArgumentGraph, Link, build_graph
@@ -80,6 +80,9 @@ class Evaluation:
     semantics: Semantics
     statements: dict[str, Status]  # statement key -> label
     links: dict[str, Status]  # link key -> label
+    #: format 1.2: extensions (a ``ref`` said again in a later speech beside the statement
+    #: it names) -> the link of the step they repeat, whose label they carry
+    repeats: dict[str, str] = field(default_factory=dict)
 
     def supported(self, key: str) -> bool:
         """A standing pro link into the statement, or citations of its own."""
@@ -93,7 +96,8 @@ class Evaluation:
         con link into it (weighed: the heaviest); for an undecided one, the first con
         link that is not out; None for one that stands."""
         status = self.statements[key]
-        cons = [link for link in self.graph.links_into(key) if link.relation is Relation.CON]
+        cons = [link for link in self.graph.links_into(key)
+                if link.relation is Relation.CON and link.key not in self.repeats]
         if status is Status.OUT:
             standing = [link for link in cons if self.links[link.key] is Status.IN]
             if self.semantics is Semantics.WEIGHED and standing:
@@ -120,7 +124,8 @@ class Evaluation:
         con, labels, links = Relation.CON, self.statements, self.links
         weighed = self.semantics is Semantics.WEIGHED
         for link in self.graph.links:
-            if link.relation is not con or link.target not in labels:
+            if link.relation is not con or link.target not in labels or (
+                    link.key in self.repeats):
                 continue
             status, counts = labels[link.target], links[link.key]
             if status is Status.OUT:
@@ -181,14 +186,12 @@ def evaluate(graph: ArgumentGraph, semantics: Semantics = Semantics.GROUNDED) ->
     first = [-1] * n_s  # the first link each statement is a premise of
     more: dict[int, list[int]] = {}  # further links, for statements used several times
     scales = [[0, 0, 0, 0] for _ in range(n_s)] if weighed else []
-    said = _said_again(links) if weighed else set()
+    said = said_again(links)
     s_get, l_get = s_index.get, l_index.get
     for j, link in enumerate(links):
         code = codes[link.relation]
         rel[j] = code
-        if j in said:
-            weight[j] = 0  # an extension: the step it repeats already weighs
-        elif link.weight is not None:
+        if link.weight is not None:
             weight[j] = link.weight
         wait = l_wait[j]
         for premise in link.premises:
@@ -202,6 +205,8 @@ def evaluate(graph: ArgumentGraph, semantics: Semantics = Semantics.GROUNDED) ->
             else:
                 more.setdefault(i, []).append(j)
         l_wait[j] = wait
+        if j in said:
+            continue  # an extension: the step it repeats bears on the target, once
         if code == CUT:
             t = l_get(link.target)
             if t is not None:
@@ -279,24 +284,31 @@ def evaluate(graph: ArgumentGraph, semantics: Semantics = Semantics.GROUNDED) ->
                     if left == 0:
                         s_lab[t] = 1
                         s_push(t)
+    for j, step in said.items():  # said again: as the step it repeats stands or falls
+        l_lab[j] = l_lab[step]
     names = (Status.UNDECIDED, IN, OUT)
     return Evaluation(graph, semantics, {key: names[s_lab[i]] for i, key in enumerate(keys)},
-                      {link.key: names[l_lab[j]] for j, link in enumerate(links)})
+                      {link.key: names[l_lab[j]] for j, link in enumerate(links)},
+                      {links[j].key: links[step].key for j, step in said.items()})
 
 
-def _said_again(links: tuple[Link, ...]) -> set[int]:
-    """The links that are extensions of an earlier step (format 1.2): a ``ref`` with a
-    ``speech`` whose premise, target and relation an earlier link already has. Said
-    again, the argument is the same one, so under ``weighed`` it weighs once."""
-    seen: set[tuple[tuple[str, ...], str, Relation]] = set()
-    again: set[int] = set()
+def said_again(links: tuple[Link, ...] | list[Link]) -> dict[int, int]:
+    """The links that are extensions of an earlier step (format 1.2), by index, each with
+    the index of the step it repeats: a ``ref`` with a ``speech`` whose premise, target and
+    relation an earlier link already has. Said again, the argument is the same one: it
+    stands or falls with that step (undercuts of it included) and, under ``weighed``,
+    weighs once."""
+    again: dict[int, int] = {}
+    if not any(link.speech is not None and link.ref for link in links):
+        return again  # no round, or no ref said in a speech: nothing to look for
+    first: dict[tuple[tuple[str, ...], str, Relation], int] = {}
     for j, link in enumerate(links):
         step = (link.premises, link.target, link.relation)
-        if step in seen:
-            if link.ref and link.speech is not None:
-                again.add(j)
-        else:
-            seen.add(step)
+        seen = first.get(step)
+        if seen is None:
+            first[step] = j
+        elif link.ref and link.speech is not None:
+            again[j] = seen
     return again
 
 

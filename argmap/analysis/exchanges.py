@@ -84,12 +84,13 @@ def attacks_side(graph: ArgumentGraph, sides: Sides, link: Link, side: str) -> b
 
 
 def attacks_on(evaluation: Evaluation, sides: Sides, side: str) -> list[Attack]:
-    """Every attack by another side on ``side``, anywhere in the map, in danger order."""
+    """Every attack by another side on ``side``, anywhere in the map, in danger order
+    (an extension, said again, is the attack it repeats)."""
     graph = evaluation.graph
     found = []
     for n, link in enumerate(graph.links):
-        if not attacks_side(graph, sides, link, side):
-            continue
+        if link.key in evaluation.repeats or not attacks_side(graph, sides, link, side):
+            continue  # an extension is the attack it repeats: listed once, there
         answers = tuple(answers_to(graph, link))
         found.append((danger(evaluation, link, answers), -weight(link), n,
                       Attack(link, danger(evaluation, link, answers), answers)))

@@ -153,7 +153,8 @@ def reason(evaluation: Evaluation, key: str) -> str:
         if status is Status.OUT:
             return f"falls to {name}, which stands"
         return f"hangs on {name}, itself undecided (a cycle of attacks)"
-    cons = [link for link in graph.links_into(key) if link.relation is Relation.CON]
+    cons = [link for link in graph.links_into(key)
+            if link.relation is Relation.CON and link.key not in evaluation.repeats]
     if status is Status.UNDECIDED:
         return "undecided"
     if not cons:

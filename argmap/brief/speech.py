@@ -5,7 +5,7 @@ The document has one Pocket for the speech, then a Hat for its new arguments
 and a Hat for its extensions (each statement said again, with its tag). Every
 Block carries its read-aloud time, and the speech's total stands against the
 time the format allows it: words read (tags, cite lines, card text) at
-:data:`WORDS_PER_MINUTE`.
+:data:`WORDS_PER_MINUTE` unless ``brief --wpm`` says otherwise.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from argmap.model import ArgumentMap, Relation
 WORDS_PER_MINUTE = 160
 
 
-def speech_brief(argmap: ArgumentMap, name: str) -> Brief:
-    """The per-speech document of speech ``name`` (case-insensitive) of a map's round.
+def speech_brief(argmap: ArgumentMap, name: str, wpm: int = WORDS_PER_MINUTE) -> Brief:
+    """The per-speech document of speech ``name`` (case-insensitive) of a map's round,
+    timed at ``wpm`` words a minute.
 
     Raises:
         BriefError: if the map has no speeches, or none is called ``name``.
@@ -31,7 +32,7 @@ def speech_brief(argmap: ArgumentMap, name: str) -> Brief:
         round_, index = locate_speech(argmap, name, "--speech")
     except SpeechError as exc:
         raise BriefError(str(exc)) from None
-    return _Speech(round_, index).brief()
+    return _Speech(round_, index, wpm).brief()
 
 
 def clock(seconds: float) -> str:
@@ -40,14 +41,14 @@ def clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def seconds(words: int) -> float:
-    """How long ``words`` words take to read aloud."""
-    return words * 60 / WORDS_PER_MINUTE
+def seconds(words: int, wpm: int = WORDS_PER_MINUTE) -> float:
+    """How long ``words`` words take to read aloud at ``wpm`` words a minute."""
+    return words * 60 / wpm
 
 
 class _Speech:
-    def __init__(self, round_: Round, index: int) -> None:
-        self.round, self.index = round_, index
+    def __init__(self, round_: Round, index: int, wpm: int) -> None:
+        self.round, self.index, self.wpm = round_, index, wpm
         self.graph = round_.graph
         self.speech = round_.speeches[index]
 
@@ -69,13 +70,14 @@ class _Speech:
         total = sum(words for _, words in body + extended)
         allowed = self.speech.minutes
         budget = (f" of {clock(allowed * 60)} allowed" if allowed else "")
-        over = (f", {clock(seconds(total) - allowed * 60)} over" if allowed
-                and seconds(total) > allowed * 60 else "")
+        spoken = seconds(total, self.wpm)
+        over = (f", {clock(spoken - allowed * 60)} over" if allowed
+                and spoken > allowed * 60 else "")
         side = f" ({self.speech.side})" if self.speech.side else ""
         blocks = [Block("title", self.graph.question),
-                  Block("pocket", f"{self.speech.name}{side}", clock(seconds(total))),
-                  Block("note", f"Read-aloud time {clock(seconds(total))}{budget}{over}, at "
-                        f"{WORDS_PER_MINUTE} words a minute: {len(body)} new "
+                  Block("pocket", f"{self.speech.name}{side}", clock(spoken)),
+                  Block("note", f"Read-aloud time {clock(spoken)}{budget}{over}, at "
+                        f"{self.wpm} words a minute: {len(body)} new "
                         f"argument{'s' * (len(body) != 1)}, {len(extended)} "
                         f"extension{'s' * (len(extended) != 1)}.")]
         if body:
@@ -109,7 +111,7 @@ class _Speech:
             if citation.quote:
                 blocks.append(Block("card", citation.quote))
                 words += len(citation.quote.split())
-        return [Block("block", heading, clock(seconds(words))), *blocks], words
+        return [Block("block", heading, clock(seconds(words, self.wpm))), *blocks], words
 
     def extension(self, link: Link) -> tuple[list[Block], int]:
         """An extension: the statement said again, timed as its tag."""
@@ -117,7 +119,8 @@ class _Speech:
         text = self.graph.statements[key].text
         said = self.round.speeches[self.round.said(key)].name
         words = len(text.split()) + 2  # "extend ..." and the speech it came from
-        return [Block("block", f"Extend {self.short(key)} ({said})", clock(seconds(words))),
+        spoken = clock(seconds(words, self.wpm))
+        return [Block("block", f"Extend {self.short(key)} ({said})", spoken),
                 Block("tag", text)], words
 
     def short(self, key: str, count: int = 8) -> str:

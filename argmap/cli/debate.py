@@ -177,7 +177,7 @@ def brief_command(
     source_format: From = None,
     wpm: Annotated[int, typer.Option("--wpm", min=1, max=1000, help="Reading speed in "
                    "words per minute, which times each card, Hat and Block (Verbatim's "
-                   "default).")] = 250,
+                   "default; --speech times a speech at 160 unless this is given).")] = 250,
     speech: Annotated[str | None, typer.Option("--speech", show_default=False, help="A round "
                       "(format 1.2): what that speech's side says in it, timed against the "
                       "speech's time, instead of the brief.")] = None,
@@ -212,10 +212,16 @@ def brief_command(
         refuse_overwrite([output], [path])
     fmt = _brief_format(fmt, output)
     if speech is not None:
+        import click
+        from click.core import ParameterSource
+
         from argmap.brief.speech import speech_brief
 
         chosen = [m for m in report.maps if map_id is None or m.id == map_id]
-        brief = speech_brief(chosen[0], speech)
+        given = click.get_current_context().get_parameter_source("wpm")
+        # a speech is timed at a clear speaking pace unless --wpm (or argmap.toml) says
+        brief = (speech_brief(chosen[0], speech) if given is ParameterSource.DEFAULT
+                 else speech_brief(chosen[0], speech, wpm))
     elif ours is None:
         fail("brief needs --for (our side or claims), or --speech for one speech of a round")
     else:

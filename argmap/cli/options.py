@@ -176,10 +176,15 @@ class ArgmapCommand(TyperCommand):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Parse the command line, then give what it left unset the project file's defaults
         (argmap.toml or [tool.argmap]; --config FILE, --no-config)."""
-        from argmap.cli.projectfile import apply_defaults
+        from argmap.cli.projectfile import apply_defaults, report_bad_file
+        from argmap.project.config import ProjectFileError
 
         rest = super().parse_args(ctx, args)
-        apply_defaults(self, ctx)
+        try:
+            apply_defaults(self, ctx)
+        except ProjectFileError as exc:
+            report_bad_file(self, ctx, exc)  # check --format json|github: in that format
+            raise
         return rest
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -16,7 +16,7 @@ import click
 from click.core import ParameterSource
 
 if TYPE_CHECKING:
-    from argmap.project.config import ProjectFile
+    from argmap.project.config import ProjectFile, ProjectFileError
 
 #: ``ctx.meta`` key: the :class:`~argmap.project.config.ProjectFile` of this run
 PROJECT_META = "argmap.project_file"
@@ -84,6 +84,26 @@ def apply_defaults(command: click.Command, ctx: click.Context) -> None:
         ctx.params[param.name] = _value(ctx, param, defaults[key], found, command.name, key)
 
 
+def report_bad_file(command: click.Command, ctx: click.Context, exc: ProjectFileError) -> None:
+    """``check --format json|github`` with a bad project file: say so in that format (a CI
+    job reads stdout), then exit 1; any other run raises the error as it is."""
+    fmt = ctx.params.get("fmt")
+    name = str(getattr(fmt, "value", fmt))
+    if command.name != "check" or name not in ("json", "github"):
+        return
+    from argmap.api import Document, report_json
+    from argmap.cli.messages import write_stdout
+    from argmap.diagnostics.formats import format_github
+
+    report = Document(diagnostics=[exc.diagnostic])
+    if name == "json":
+        write_stdout(report_json(report))
+    else:
+        write_stdout(format_github(report.diagnostics))
+        click.echo(report.summary(), err=True)
+    ctx.exit(1)
+
+
 def _value(ctx: click.Context, param: click.Parameter, raw: Any, found: Any,
            command: str | None, key: str) -> Any:
     from argmap.diagnostics import error
@@ -95,7 +115,15 @@ def _value(ctx: click.Context, param: click.Parameter, raw: Any, found: Any,
         message = f"'{key}' takes one value, not a {type(raw).__name__}"
     else:
         try:
-            return param.process_value(ctx, raw)
+            value = param.process_value(ctx, raw)
+            if key in ("select", "ignore"):  # rule names: checked here, where they are written
+                from argmap.rules.select import SelectError, selected
+
+                try:
+                    selected(value, None) if key == "select" else selected(None, value)
+                except SelectError as exc:
+                    raise click.BadParameter(str(exc).replace(f"--{key} ", "", 1)) from None
+            return value
         except click.BadParameter as exc:
             message = f"'{key}': {exc.message}"
     where = found.span(command if key in found.commands.get(command or "", {}) else None, key)

@@ -285,7 +285,7 @@ def move(at: Lines, address: str, to: str, relation: str | None,
         return Edit(at.text, done)  # the only item of the list it would be moved to the end of
     start, end = at.item_range(located)
     if start <= at.offset(at.first(target)) + at.column(target) < end:
-        raise EditError(f"cannot move {address} under itself")
+        raise EditError(f"cannot move {address} under itself or what lies below it")
     block = at.text[start:end]
     old_dash = at.column(located) - 2
     cut_start, cut_end = at.removal(located)

@@ -63,7 +63,7 @@ def move_edit(text: str, address: str, to: str, relation: str | None,
         return Edit(text, done)  # the only item of the list it would be moved to the end of
     start, end = item_range(parsed, located)
     if start <= target.node.start_mark.index < end:
-        raise EditError(f"cannot move {address} under itself")
+        raise EditError(f"cannot move {address} under itself or what lies below it")
     block = text[start:end]
     old_dash = dash_column(parsed, located.node)
     cut_start, cut_end = removal(parsed, located)

@@ -49,6 +49,8 @@ class Setting:
     problem: Diagnostic | None = None
     #: which version of which project file this is (None: there is none)
     key: tuple[str, int, int] | None = None
+    #: the folder of a project file that cannot be used (``problem``): the project's root
+    home: Path | None = None
 
     @property
     def in_project(self) -> bool:
@@ -57,8 +59,9 @@ class Setting:
 
     @property
     def root(self) -> Path | None:
-        """The project's root (a file's own folder when it has no project file)."""
-        return None if self.project_file is None else self.project_file.root
+        """The project's root (a file's own folder when it has no project file; the bad
+        project file's folder when it has a ``problem``)."""
+        return self.home if self.project_file is None else self.project_file.root
 
 
 @dataclass
@@ -119,6 +122,9 @@ class Workspace:
 
     def _read_setting(self, found: Path, key: tuple[str, int, int], alone: Setting
                       ) -> Setting:
+        # a bad project file: the file is checked on its own, but keeps its project's root,
+        # so that mending the project file checks it again (Server.dependents)
+        home = found.absolute().parent
         try:
             project_file = read_project_file(found)
             if self.options is not None:
@@ -126,10 +132,10 @@ class Workspace:
                     self._known = self.options()
                 check_keys(project_file, self._known)
         except ProjectFileError as exc:
-            return Setting(None, alone.codes, problem=exc.diagnostic, key=key)
+            return Setting(None, alone.codes, home=home, problem=exc.diagnostic, key=key)
         except Exception as exc:  # never let a project file end the server
             log.exception("argmap lsp: reading %s failed", found)
-            return Setting(None, alone.codes, key=key, problem=error(
+            return Setting(None, alone.codes, home=home, key=key, problem=error(
                 "project-file", f"cannot read the project file: {exc}", _start(found)))
         defaults = project_file.defaults("check")
         select, ignore = (selectors(defaults.get(k)) for k in ("select", "ignore"))
@@ -137,11 +143,11 @@ class Workspace:
             codes = self.codes(select, ignore)
         except Exception as exc:  # a selector naming no rule
             which = "select" if select is not None else "ignore"
-            return Setting(None, alone.codes, key=key, problem=_bad(project_file, which,
-                                                                     str(exc)))
+            return Setting(None, alone.codes, home=home, key=key,
+                           problem=_bad(project_file, which, str(exc)))
         semantics = defaults.get("semantics")
         if semantics is not None and semantics not in SEMANTICS:
-            return Setting(None, alone.codes, key=key, problem=_bad(
+            return Setting(None, alone.codes, home=home, key=key, problem=_bad(
                 project_file, "semantics", f"'semantics': {semantics!r} is not one of "
                 f"{', '.join(SEMANTICS)}"))
         return Setting(project_file, codes, None if semantics is None else str(semantics),

@@ -68,6 +68,12 @@ class ProjectFile:
     commands: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: (command or None, key) -> where the key is written
     spans: dict[tuple[str | None, str], Span] = field(default_factory=dict)
+    #: whose map keys a map named on the command line gets: "tree", the project file
+    #: nearest to it; "all", this one (``--config FILE``); "none" (``--no-config``)
+    scope: str = "tree"
+    #: a map's folder -> the project file nearest to it (:meth:`defaults_for`'s cache)
+    _nearest: dict[str, ProjectFile | None] = field(default_factory=dict, repr=False,
+                                                     compare=False)
 
     def apply(self, argmap: ArgumentMap) -> ArgumentMap:
         """The map with the project's `semantics`, `sides` and debate `format` where it
@@ -110,15 +116,33 @@ class ProjectFile:
                            None if semantics is None else str(semantics))
 
     def defaults_for(self, path: Path) -> MapDefaults | None:
-        """:attr:`map_defaults` for a map file under the project's root (or standard
-        input, ``-``); a file elsewhere, named beside the project's, is not one of its
-        maps and gets none."""
-        defaults = self.map_defaults
-        if defaults is None or str(path) == "-":
-            return defaults
-        root = os.path.realpath(self.root)
-        real = os.path.realpath(path)
-        return defaults if real.startswith(root.rstrip(os.sep) + os.sep) else None
+        """The map keys (:attr:`map_defaults`) a map file gets: this project's for a map
+        under its root (and standard input, ``-``); for a map elsewhere, named beside
+        this project's, those of the project file nearest to it, as if it were checked
+        on its own (none under ``--no-config``; ``--config FILE``'s for every map).
+
+        Raises:
+            ProjectFileError: if that other project file is bad.
+        """
+        if self.scope == "all" or str(path) == "-":
+            return self.map_defaults
+        if self.scope == "none":
+            return None
+        where = os.path.abspath(path)  # (no system call: a folder of many maps pays little)
+        if self.path is not None and (
+                where.startswith(os.path.abspath(self.root).rstrip(os.sep) + os.sep)
+                or os.path.realpath(where).startswith(
+                    os.path.realpath(self.root).rstrip(os.sep) + os.sep)):
+            return self.map_defaults
+        folder = os.path.dirname(where)
+        if folder not in self._nearest:
+            found = find_project_file(Path(folder))
+            same = found is not None and self.path is not None and (
+                os.path.realpath(found) == os.path.realpath(self.path))
+            self._nearest[folder] = (self if same else None if found is None
+                                     else read_project_file(found))
+        nearest = self._nearest[folder]
+        return None if nearest is None else nearest.map_defaults
 
     @property
     def cache_dir(self) -> Path:
@@ -163,8 +187,12 @@ def project_for(start: Path, config: Path | None = None, use_file: bool = True
     found = config if config is not None else find_project_file(start) if use_file else None
     if found is None:
         here = start.absolute()
-        return ProjectFile(here if here.is_dir() else here.parent)
-    return read_project_file(found)
+        return ProjectFile(here if here.is_dir() else here.parent,
+                           scope="tree" if use_file else "none")
+    project = read_project_file(found)
+    if config is not None:
+        project.scope = "all"
+    return project
 
 
 def read_project_file(path: Path) -> ProjectFile:

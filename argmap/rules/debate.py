@@ -48,10 +48,10 @@ def unanswered_attacks(judged: Judged) -> Iterator[Diagnostic]:
     premises, or an undercut of the argument, answers it (it counts only while
     all its premises stand), and the warning names the argument, not a premise.
     """
-    graph = judged.graph
+    graph, repeats = judged.graph, judged.evaluation.repeats
     for link in graph.links:
-        if link.relation is Relation.PRO or not judged.attacks_us(link):
-            continue
+        if link.relation is Relation.PRO or link.key in repeats or not judged.attacks_us(link):
+            continue  # (an extension is the attack it repeats: reported once, there)
         if answers_to(graph, link):
             continue
         what = "undercut" if link.relation is Relation.UNDERCUT else "rebuttal"

@@ -176,8 +176,9 @@ def duplicate_links(index: MapIndex) -> Iterator[Diagnostic]:
                 if name is None or item.premises or (item.ref and item.speech):
                     continue  # a ref with a `speech` is an extension: said again, on purpose
                 if name in seen:
-                    yield warning("duplicate-link", f"'{name}' is already a `{kind}` of this "
-                                  f"statement (line {seen[name].span.line}); one link says "
+                    article = "an" if kind == "undercut" else "a"
+                    yield warning("duplicate-link", f"'{name}' is already {article} `{kind}` of "
+                                  f"this statement (line {seen[name].span.line}); one link says "
                                   "it once, so remove this one", item.span)
                 else:
                     seen[name] = item

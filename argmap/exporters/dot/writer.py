@@ -69,7 +69,8 @@ class Writer:
         self.stubs: dict[str, str] = {}  # ref target not drawn -> stub name
         self.tips: dict[str, str] = {}  # source id -> its tooltip line
         self.numbers = graph.numbers()
-        self.markers = {r: f'<FONT COLOR="{t.lines[r]}"><B>{m}</B></FONT> '
+        # a no-break space after the marker: an SVG viewer drops a text run's leading space
+        self.markers = {r: f'<FONT COLOR="{t.lines[r]}"><B>{m}</B></FONT>&#160;'
                         for r, m in text.MARKERS.items()}
         self.looks = {r: f'color="{t.lines[r]}", fillcolor="{t.fills[r]}"' for r in text.MARKERS}
         self.looks[Relation.UNDERCUT] += ', style="rounded,filled,dashed"'

@@ -473,7 +473,7 @@ class Builder:
         sides = self.declared_sides = self.sides(value("sides"), entries)
         semantics = self.semantics(entries["semantics"]) if "semantics" in entries else None
         preset = (self.preset(entries["format"]) if "format" in entries else
-                  self.defaults.preset(self.version, "speeches" in entries))
+                  self.defaults.preset(self.version, "speeches" in entries or library))
         self.round = speeches = self.speeches(entries.get("speeches"), preset,
                                               sides or self.defaults.sides,
                                               entries.get("format"))
