@@ -115,11 +115,13 @@ def to_yaml(value: Any, indent: int = 0) -> str:
 def ctrl_c_as_in_a_terminal() -> None:
     """``preexec_fn`` for a child that a test stops with SIGINT (Ctrl-C).
 
-    A shell starts background jobs (CI runners among them) with SIGINT
-    ignored, children inherit that, and Python then sets up no
-    KeyboardInterrupt at all: the test's Ctrl-C would do nothing. A terminal's
-    foreground job has the default, which this restores.
+    A shell starts background jobs (CI runners among them) with SIGINT and
+    SIGQUIT ignored (POSIX, for a shell without job control), children inherit
+    that, and Python then sets up no KeyboardInterrupt at all: the test's
+    Ctrl-C (or Ctrl-\\) would do nothing. A terminal's foreground job has the
+    defaults, which this restores.
     """
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
