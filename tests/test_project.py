@@ -296,6 +296,8 @@ def test_a_library_is_a_document_with_sources_and_no_question(tmp_path: Path) ->
      "give bytes, or a number with K, M or G (64M) [project-file]"),
     ("sides = \"aff\"\n", "argmap.toml:1:9: error: sides must be a list of side names (slugs), "
      "such as [\"aff\", \"neg\"] [project-file]"),
+    ("sides = [\"aff\", \"aff\"]\n", "argmap.toml:1:9: error: side 'aff' is listed twice; each "
+     "side is named once [project-file]"),
     ("[check]\nignore = \"bare-clam\"\n", "argmap.toml:2:10: error: 'ignore': bare-clam: no such "
      "rule; did you mean 'bare-claim'? (rules: unused-source, comment-in-text, duplicate-text, "
      "duplicate-link, import-dropped, unanswered-attack, bare-claim, standing-attack, "

@@ -244,6 +244,9 @@ def _check_project_keys(found: ProjectFile) -> None:
             isinstance(s, str) and SLUG_RE.match(s) for s in sides):
         _bad(found, "sides", "sides must be a list of side names (slugs), such as "
              '["aff", "neg"]')
+    twice = [side for n, side in enumerate(sides) if side in sides[:n]]
+    if twice:
+        _bad(found, "sides", f"side '{twice[0]}' is listed twice; each side is named once")
     for key in ("format", "cache-dir"):
         if key in top and not isinstance(top[key], str):
             _bad(found, key, f"{key} must be a string")
