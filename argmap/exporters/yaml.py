@@ -215,29 +215,16 @@ def _claims(out: list[str], graph: ArgumentGraph) -> None:
 
 
 def _step(graph: ArgumentGraph, link: Link, indent: int) -> list[_Item | str]:
-    """The keys of a ``ref`` item's own step (format 1.2): weight, scheme, note, undercut."""
-    pad = " " * (indent + 2)
-    entries: list[_Item | str] = []
-    if link.speech is not None:
-        entries.append(f"{pad}speech: {scalar(link.speech, indent + 4)}")
-    if link.weight is not None:
-        entries.append(f"{pad}weight: {link.weight}")
-    if link.scheme is not None:
-        entries.append(f"{pad}scheme: {key(link.scheme)}")
-    if link.note is not None:
-        entries.append(f"{pad}note: {scalar(link.note, indent + 4)}")
-    cuts = graph.undercuts_of(link.key)
-    if cuts:
-        entries.append(f"{pad}undercut:")
-        entries.extend((p, cut, indent + 4, cut.ref) for cut in cuts for p in cut.premises)
-    return entries
+    """The keys of a ``ref`` item's own step (format 1.2): speech, weight, scheme, note,
+    undercut."""
+    return _link_keys(link, indent, graph.undercuts_of(link.key))
 
 
 def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
               indent: int) -> None:
     """A linked argument as the lines and statements to write, in the canonical order:
-    ``premises``, then the argument's ``id``, ``weight``, ``tags``, ``note``, ``undercut``."""
-    pad = " " * (indent + 2)
+    ``premises``, then the argument's ``id``, ``speech``, ``weight``, ``scheme``, ``tags``,
+    ``note``, ``undercut``."""
     entries.append(f"{' ' * indent}- premises:")
     # written at its own position (<argument path>.<n>), a ref elsewhere; the path, not
     # written_at, tells two places of one statement apart (duplicate-premise maps)
@@ -246,22 +233,30 @@ def _argument(entries: list[_Item | str], graph: ArgumentGraph, link: Link,
         written = found is not None and found.link == link.key and found.path == path
         entries.append((premise, link, indent + 4, not written))
     if link.id is not None:
-        entries.append(f"{pad}id: {key(link.id)}")
+        entries.append(f"{' ' * (indent + 2)}id: {key(link.id)}")
+    entries.extend(_link_keys(link, indent, graph.joint_undercuts(link)))
+
+
+def _link_keys(link: Link, indent: int, cuts: list[Link]) -> list[_Item | str]:
+    """A step's own keys, as a ``ref`` item and a linked argument both write them (fmt's
+    order): speech, weight, scheme, tags, note, then its undercuts to write below."""
+    pad = " " * (indent + 2)
+    entries: list[_Item | str] = []
     if link.speech is not None:
         entries.append(f"{pad}speech: {scalar(link.speech, indent + 4)}")
     if link.weight is not None:
         entries.append(f"{pad}weight: {link.weight}")
     if link.scheme is not None:
         entries.append(f"{pad}scheme: {key(link.scheme)}")
-    tags: list[str] = []
+    tags: list[str] = []  # a ref's step has none
     _list(tags, "tags", link.tags, pad)
     entries.extend(tags)
     if link.note is not None:
         entries.append(f"{pad}note: {scalar(link.note, indent + 4)}")
-    cuts = graph.joint_undercuts(link)
     if cuts:
         entries.append(f"{pad}undercut:")
         entries.extend((p, cut, indent + 4, cut.ref) for cut in cuts for p in cut.premises)
+    return entries
 
 
 def _own(out: list[str], s: GStatement, weight: int | None, indent: int,

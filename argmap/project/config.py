@@ -26,8 +26,8 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic, did_you_mean, error
 from argmap.errors import ArgmapError
-from argmap.model import SEMANTICS, SLUG_RE, ArgumentMap, Span
-from argmap.speeches import PRESETS, MapDefaults, inherit
+from argmap.model import SEMANTICS, SLUG_RE, Span
+from argmap.speeches import PRESETS, MapDefaults
 
 #: the project file's name
 PROJECT_FILE = "argmap.toml"
@@ -74,11 +74,6 @@ class ProjectFile:
     #: a map's folder -> the project file nearest to it (:meth:`defaults_for`'s cache)
     _nearest: dict[str, ProjectFile | None] = field(default_factory=dict, repr=False,
                                                      compare=False)
-
-    def apply(self, argmap: ArgumentMap) -> ArgumentMap:
-        """The map with the project's `semantics`, `sides` and debate `format` where it
-        sets none itself (:func:`argmap.speeches.inherit`)."""
-        return inherit(argmap, self.map_defaults)
 
     def defaults(self, command: str) -> dict[str, Any]:
         """The defaults for one command: the top level, then its own table over them."""
