@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
+from generate import map_file
 
 HERE = Path(__file__).parent
 OUT = HERE / "out"
@@ -68,9 +68,7 @@ def main() -> None:
           "| PDF size |")
     print("|---|---|---|---|---|---|")
     for n in (int(s) for s in args.sizes.split(",")):
-        source = OUT / f"synthetic-{n}.yaml"
-        if not source.exists():
-            source.write_text(generate(n), encoding="utf-8")
+        source = map_file(n)
         times: dict[int, list[tuple[float, float]]] = {}
         for _ in range(args.runs):
             for t, tree in enumerate(trees):

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
+from generate import map_file
 
 from argmap.exporters import EXPORTERS
 
@@ -252,15 +252,6 @@ def compare(cases: list[tuple[str, int, list[str]]], other: Path, runs: int) -> 
         ratio = statistics.median(a / b for a, b in zip(after, before, strict=True))
         print(f"| `{label}` | {n or ''} | {statistics.median(before):.3f} s | "
               f"{statistics.median(after):.3f} s | {ratio:.2f} |", flush=True)
-
-
-def map_file(n: int) -> Path:
-    """A synthetic map of n statements, written once."""
-    path = OUT / f"synthetic-{n}.yaml"
-    if not path.exists():
-        OUT.mkdir(exist_ok=True)
-        path.write_text(generate(n), encoding="utf-8")
-    return path
 
 
 def _export(name: str) -> Callable[[Path], list[str]]:

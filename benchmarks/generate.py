@@ -10,9 +10,22 @@ from __future__ import annotations
 
 import sys
 from collections import deque
+from pathlib import Path
 
 CHILDREN = 3
 SOURCES = 10
+#: where the benchmarks keep the maps they generate and what they write
+OUT = Path(__file__).parent / "out"
+
+
+def map_file(n: int) -> Path:
+    """A synthetic map of n statements, written once under :data:`OUT` (the benchmarks
+    share it)."""
+    path = OUT / f"synthetic-{n}.yaml"
+    if not path.exists():
+        OUT.mkdir(exist_ok=True)
+        path.write_text(generate(n), encoding="utf-8")
+    return path
 
 
 def generate(n: int) -> str:

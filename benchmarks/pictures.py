@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
+from generate import map_file
 
 HERE = Path(__file__).parent
 OUT = HERE / "out"
@@ -97,15 +97,6 @@ def parts(path: Path, tree: Path) -> dict[str, float]:
                          capture_output=True, text=True, check=True).stdout
     found: dict[str, float] = json.loads(out)
     return found
-
-
-def map_file(n: int) -> Path:
-    """A synthetic map of n statements, written once."""
-    path = OUT / f"synthetic-{n}.yaml"
-    if not path.exists():
-        OUT.mkdir(exist_ok=True)
-        path.write_text(generate(n), encoding="utf-8")
-    return path
 
 
 def main() -> None:
