@@ -9,10 +9,10 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import tables as cli_tables
 from argmap.cli.app import app
 from argmap.exporters import ExportOptions
 from argmap.exporters.tables import TABLES
+from argmap.files import pool
 from tests.conftest import FIXTURES, TESTS, Golden
 from tests.exporting import EXPORT_MAPS, export, golden_name, load_all
 
@@ -100,8 +100,8 @@ def test_tables_golden(path: Path, golden: Golden, monkeypatch: pytest.MonkeyPat
 def test_both_cores_write_what_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     render([*CORPUS, "tests/fixtures/valid/", "--eval"], tmp_path / "one")
-    monkeypatch.setattr(cli_tables, "PARALLEL_BYTES", 1)
-    monkeypatch.setattr(cli_tables, "_workers", lambda: 2)
+    monkeypatch.setattr(pool, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(pool, "cores", lambda: 2)
     render([*CORPUS, "tests/fixtures/valid/", "--eval"], tmp_path / "two")
     for name in TABLES:
         assert (tmp_path / "one" / f"{name}.csv").read_bytes() == (
@@ -123,9 +123,9 @@ def test_a_duplicate_map_id_across_chunks_is_an_error(tmp_path: Path,
     for name in ("a", "b"):
         (tmp_path / f"{name}.yaml").write_text("id: same\nquestion: Q?\nclaims:\n  - text: C.\n",
                                                encoding="utf-8")
-    monkeypatch.setattr(cli_tables, "PARALLEL_BYTES", 1)
-    monkeypatch.setattr(cli_tables, "CHUNKS_PER_WORKER", 1)
-    monkeypatch.setattr(cli_tables, "_workers", lambda: 2)
+    monkeypatch.setattr(pool, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(pool, "CHUNKS_PER_WORKER", 1)
+    monkeypatch.setattr(pool, "cores", lambda: 2)
     result = runner.invoke(app, ["render", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"),
                                  "-f", "tables", "-o", f"{tmp_path}/out/"])
     assert result.exit_code == 1

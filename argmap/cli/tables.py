@@ -12,9 +12,6 @@ when no map has errors.
 
 from __future__ import annotations
 
-import contextlib
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -32,14 +29,6 @@ if TYPE_CHECKING:
     from argmap.model import Span
     from argmap.view import ViewOptions
 
-#: below this much input, one process does it all: starting workers and sending their
-#: tables back costs about 0.3 s, about what a second core saves on 2-3 MB of maps
-#: (benchmarks/README.md, "Corpus tables")
-PARALLEL_BYTES = 3 << 20
-#: chunks per worker, so that one chunk of big maps does not leave a core idle
-CHUNKS_PER_WORKER = 4
-#: the most files in one chunk: the maps of one chunk are in memory at a time
-CHUNK_FILES = 500
 #: where the tables go without -o
 DEFAULT_FOLDER = "tables"
 
@@ -95,42 +84,17 @@ def write_tables(paths: list[str], output: str | None, exclude: list[str], job: 
 
 
 def _read(files: list[Path], job: Job) -> list[Chunk]:
-    """Each chunk of files read, in order: in worker processes when that pays.
+    """Each chunk of files read, in order: in worker processes when that pays
+    (:func:`argmap.files.pool.in_chunks`).
 
     Chunks keep memory flat in one process too: only one chunk's maps are held
     at a time, and the rest of the corpus is CSV text.
     """
-    workers = _workers()
-    parallel = workers > 1 and Path("-") not in files and _size(files) >= PARALLEL_BYTES
-    size = min(CHUNK_FILES, -(-len(files) // (workers * CHUNKS_PER_WORKER))) if parallel else (
-        CHUNK_FILES)
-    parts = [files[i:i + size] for i in range(0, len(files), size)]
-    if not parallel:
-        return [read_chunk(part, job) for part in parts]
-    # imported before the workers start, so that forked workers inherit them
-    import argmap.analysis.evaluate
-    import argmap.api
-    import argmap.exporters.tables
-    import argmap.readers.yaml.load  # noqa: F401
+    from argmap.files.pool import in_chunks
 
-    with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(read_chunk, parts, [job] * len(parts)))
-
-
-def _size(files: list[Path]) -> int:
-    """The bytes of the files, as far as they can be seen (reading reports the rest)."""
-    total = 0
-    for file in files:
-        with contextlib.suppress(OSError):
-            total += file.stat().st_size
-    return total
-
-
-def _workers() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    return in_chunks(read_chunk, files, job, preload=(
+        "argmap.analysis.evaluate", "argmap.api", "argmap.exporters.tables",
+        "argmap.readers.yaml.load"))
 
 
 def read_chunk(files: list[Path], job: Job) -> Chunk:
